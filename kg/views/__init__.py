@@ -1,0 +1,1 @@
+"""(owned by its issue; filled in during this session)"""
