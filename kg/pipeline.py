@@ -1,0 +1,219 @@
+"""The end-to-end jobs behind ``paperkg build`` and ``paperkg extract``.
+
+Each job is a public function so the CLI stays a thin layer and the same work
+is scriptable from Python. Outputs are written to a staging folder inside the
+output folder and moved into place file by file only when everything has been
+written, so a failed or killed build leaves the previous outputs intact.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from kg.atomic import atomic_write
+from kg.errors import InputError
+
+__all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "DEFAULT_OUT_DIR"]
+
+DEFAULT_OUT_DIR = Path("outputs")
+
+Log = Callable[[str], None]
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the in-memory graph plus where files went."""
+
+    report: dict
+    out_dir: Path | None = None
+    files: list[Path] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    graph: object | None = None
+    timings: dict = field(default_factory=dict)
+
+
+def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log):
+    from kg.ingest import default_corpus_paths, read_inputs
+
+    paths = list(inputs) if inputs else default_corpus_paths()
+    result = read_inputs(paths, fmt=fmt, strict=strict)
+    for err in result.errors:
+        log(f"paperkg: error: {err}")
+    return result
+
+
+def write_jsonl(records, dest: str | os.PathLike) -> None:
+    """Write one JSON object per line; ``-`` means stdout (data only)."""
+    lines = (json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records)
+    if str(dest) == "-":
+        out = sys.stdout
+        for line in lines:
+            out.write(line)
+        out.flush()
+        return
+    with atomic_write(dest, "w") as fh:
+        for line in lines:
+            fh.write(line)
+
+
+def _records(papers, extraction):
+    from extractors import paper_record
+
+    by_id = {pe.paper_id: pe for pe in extraction.papers}
+    for paper in papers:
+        yield paper_record(paper, by_id[paper.id], extraction)
+
+
+def extract_job(
+    inputs: Sequence[str | os.PathLike],
+    dest: str | os.PathLike,
+    *,
+    fmt: str | None = None,
+    strict: bool = False,
+    jobs: int = 1,
+    quiet: bool = False,
+    log: Log = _stderr,
+) -> BuildResult:
+    """Read listings, extract entities, write one JSON record per distinct paper."""
+    from extractors import extract_corpus
+
+    t0 = time.perf_counter()
+    ingest = _ingest(inputs, fmt, strict, log)
+    t1 = time.perf_counter()
+    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet)
+    t2 = time.perf_counter()
+    write_jsonl(_records(ingest.papers, extraction), dest)
+    report = ingest.report()
+    if not quiet:
+        log(
+            f"paperkg: read {report['entries_read']} entries from {len(report['files'])} file(s): "
+            f"{len(ingest.papers)} distinct papers ({len(ingest.merged)} merged); "
+            f"extracted in {t2 - t1:.2f}s -> {dest}"
+        )
+    return BuildResult(report=report, errors=list(ingest.errors), timings={"ingest": t1 - t0, "extract": t2 - t1})
+
+
+def _move_tree(staging: Path, out_dir: Path) -> list[Path]:
+    """Move every staged file over its final path (each move is an atomic rename)."""
+    moved = []
+    for root, _dirs, files in os.walk(staging):
+        for name in sorted(files):
+            src = Path(root) / name
+            rel = src.relative_to(staging)
+            dst = out_dir / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dst)
+            moved.append(dst)
+    return sorted(moved)
+
+
+def _remove_stale(out_dir: Path, keep: set[Path], subdirs: Sequence[str]) -> None:
+    """Drop per-entity/per-paper pages left by an earlier build of another corpus."""
+    for sub in subdirs:
+        folder = out_dir / sub
+        if folder.is_dir():
+            for path in folder.rglob("*"):
+                if path.is_file() and path not in keep:
+                    path.unlink()
+
+
+def build_job(
+    inputs: Sequence[str | os.PathLike] = (),
+    out_dir: str | os.PathLike = DEFAULT_OUT_DIR,
+    *,
+    fmt: str | None = None,
+    strict: bool = False,
+    jobs: int = 1,
+    base_iri: str | None = None,
+    top_k: int = 10,
+    max_nodes: int = 1500,
+    quiet: bool = False,
+    log: Log = _stderr,
+) -> BuildResult:
+    """Ingest, extract, build the graph and write every output into ``out_dir``."""
+    from extractors import extract_corpus
+    from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
+    from kg.views import write_views
+
+    timings = {}
+    t = time.perf_counter()
+    ingest = _ingest(inputs, fmt, strict, log)
+    timings["ingest"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet)
+    timings["extract"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k)
+    timings["graph"] = time.perf_counter() - t
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        t = time.perf_counter()
+        write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
+        write_outputs(graph, staging)
+        timings["rdf"] = time.perf_counter() - t
+        t = time.perf_counter()
+        write_views(graph, staging, max_nodes=max_nodes)
+        timings["views"] = time.perf_counter() - t
+        report = _build_report(ingest, extraction, graph)
+        with atomic_write(staging / "build-report.json") as fh:
+            json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
+            fh.write("\n")
+        files = _move_tree(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _remove_stale(out_dir, set(files), ("entity", "paper"))
+
+    if not quiet:
+        g = graph.nx
+        log(
+            f"paperkg: read {report['ingest']['entries_read']} entries from "
+            f"{len(report['ingest']['files'])} file(s): {report['ingest']['papers']} distinct papers, "
+            f"{report['ingest']['merged_count']} merged from duplicates"
+        )
+        log(
+            f"paperkg: graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "
+            + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items())
+        )
+        log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
+    return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph, timings=timings)
+
+
+def _build_report(ingest, extraction, graph) -> dict:
+    """Deterministic summary: what was read, merged, extracted and built."""
+    from collections import Counter
+
+    g = graph.nx
+    node_types = Counter(d.get("type", "") for _, d in g.nodes(data=True))
+    relations = Counter(k for _, _, k in g.edges(keys=True))
+    kinds = Counter(e.kind for e in extraction.entities)
+    return {
+        "ingest": ingest.report(),
+        "extraction": {
+            "extractor_version": extraction.extractor_version,
+            "entities": dict(sorted(kinds.items())),
+            "repos": sum(len(p.repos) for p in extraction.papers),
+            "links": sum(len(p.links) for p in extraction.papers),
+        },
+        "graph": {
+            "nodes": g.number_of_nodes(),
+            "edges": g.number_of_edges(),
+            "node_types": dict(sorted(node_types.items())),
+            "relations": dict(sorted(relations.items())),
+        },
+    }
