@@ -1,1 +1,25 @@
-"""(owned by its issue; filled in during this session)"""
+"""paperkg extraction core: spaCy rules that read methods, datasets, benchmarks,
+proposals, repositories and links out of titles and abstracts.
+
+Imports are lazy so ``import extractors`` does no work.
+"""
+from __future__ import annotations
+
+__all__ = ["EXTRACTOR_VERSION", "extract_corpus", "extract_paper_mentions", "paper_record", "make_nlp"]
+
+_LAZY = {
+    "extract_corpus": ("extractors.corpus", "extract_corpus"),
+    "extract_paper_mentions": ("extractors.extract", "extract_paper_mentions"),
+    "paper_record": ("extractors.record", "paper_record"),
+    "make_nlp": ("extractors.pipeline", "make_nlp"),
+    "EXTRACTOR_VERSION": ("extractors.pipeline", "EXTRACTOR_VERSION"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        return getattr(importlib.import_module(module), attr)
+    raise AttributeError(f"module 'extractors' has no attribute {name!r}")

@@ -32,6 +32,9 @@ class Source:
     position: int  # 0-based index of the entry within the file
     line: int | None = None  # 1-based line where the entry starts, when known
     format: str = ""
+    # Day heading of a Daily Papers page ("Aug 25") when the year is unknown,
+    # as an xsd:gMonthDay "--08-25"; None otherwise.
+    listing_day: str | None = None
 
 
 @dataclass(frozen=True)

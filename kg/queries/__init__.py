@@ -1,1 +1,41 @@
-"""(owned by its issue; filled in during this session)"""
+"""SPARQL over the knowledge graph: named queries, safe parameters, time limits, result formats.
+
+>>> store = load_store("outputs")                                  # doctest: +SKIP
+>>> result = run_named(store, "papers-using-entity", {"entity": "GRPO"})  # doctest: +SKIP
+>>> print(format_result(result, "table"))                          # doctest: +SKIP
+"""
+from kg.queries.engine import (
+    QueryResult,
+    QueryTimeout,
+    UpdateRefused,
+    default_prefixes,
+    run_query,
+    term_value,
+    to_term,
+)
+from kg.queries.formats import FORMATS, MEDIA_TYPES, RDF_FORMATS, format_result
+from kg.queries.loading import find_graph_file, load_store, open_store
+from kg.queries.named import NamedQuery, QueryParam, get_named, list_named, resolve_paper, run_named
+
+__all__ = [
+    "QueryResult",
+    "QueryTimeout",
+    "UpdateRefused",
+    "NamedQuery",
+    "QueryParam",
+    "run_query",
+    "run_named",
+    "list_named",
+    "get_named",
+    "resolve_paper",
+    "format_result",
+    "load_store",
+    "open_store",
+    "find_graph_file",
+    "default_prefixes",
+    "term_value",
+    "to_term",
+    "FORMATS",
+    "RDF_FORMATS",
+    "MEDIA_TYPES",
+]

@@ -1,0 +1,185 @@
+"""Abbreviation definitions ("Long Form (LF)" and "LF (Long Form)").
+
+Own implementation of the algorithm of Schwartz & Hearst, "A Simple
+Algorithm for Identifying Abbreviation Definitions in Biomedical Text",
+PSB 2003: find a parenthesised short form, take at most
+``min(|SF| + 5, 2 * |SF|)`` words before it, and match the short form's
+characters right-to-left against that window, the first character at a word
+start. Extensions for ML text: mixed case ("ViT", "LoRA"), a trailing
+plural "s" ("LLMs"), trailing digits/version parts missing from the long
+form ("S4", "GPT-4"), hyphens, and short forms followed by "; citation".
+
+Works on plain strings so offsets always index the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+__all__ = ["Abbreviation", "find_abbreviations", "best_long_form", "is_short_form", "extract_acronyms"]
+
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_WORD = re.compile(r"\S+")
+_ABBR_LEAD = re.compile(r"^(?:abbr\.?|abbrev\.?|abbreviated(?: as)?|aka|a\.k\.a\.|i\.e\.,?|namely|or|shortly|short|dubbed|called)\s+",
+                        re.I)
+_LEAD_STOP = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "our", "we", "this", "its",
+              "their", "called", "named", "dubbed", "termed", "namely", "i.e.", "e.g.", "via", "using", "is", "are"}
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """One definition: character offsets of both forms in the searched text."""
+
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+    reverse: bool = False  # "SF (long form)" order
+
+
+def is_short_form(s: str) -> bool:
+    """Schwartz-Hearst short-form test, tightened: needs an upper-case letter."""
+    if not 2 <= len(s) <= 12 or len(s.split()) > 2:
+        return False
+    if not s[0].isalnum() or not any(c.isalpha() for c in s) or re.search(r"[^\w\-+./ ]|_", s):
+        return False
+    if not any(c.isupper() for c in s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 or any(c.isdigit() for c in s)
+
+
+def _match(sf: str, lf: str) -> int | None:
+    """Index in ``lf`` where the best long form starts, or None (S&H findBestLongForm)."""
+    s = len(sf) - 1
+    i = len(lf) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (lf[i].lower() != c or (s == 0 and i > 0 and lf[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return lf.rfind(" ", 0, i + 1) + 1
+
+
+def _variants(sf: str) -> list[str]:
+    """Short-form variants to try: as is, without plural s, without trailing version."""
+    out = [sf]
+    if len(sf) > 2 and sf.endswith("s") and sf[-2].isupper():
+        out.append(sf[:-1])
+    stripped = re.sub(r"[-.]?(?:v?\d+(?:\.\d+)*[a-z]?)$", "", sf)
+    if stripped != sf and len([c for c in stripped if c.isalpha()]) >= 2:
+        out.append(stripped)
+    return out
+
+
+def best_long_form(sf: str, window: str) -> int | None:
+    """Offset in ``window`` where the long form for ``sf`` starts, or None."""
+    for variant in _variants(sf):
+        start = _match(variant, window)
+        if start is None:
+            continue
+        lf = window[start:]
+        if sf.lower() in lf.lower().split():
+            continue
+        nwords = len(lf.split())
+        if nwords < 1 or (nwords == 1 and len(lf) <= len(sf) + 1):
+            continue
+        if nwords > min(len(variant) + 5, 2 * len(variant)):
+            continue
+        return start
+    return None
+
+
+def _window(text: str, end: int, sf: str) -> tuple[int, str]:
+    """The words before ``end`` (same sentence/clause) Schwartz-Hearst may use."""
+    limit = min(len(sf) + 5, 2 * len(sf))
+    lo = max(0, end - 400)
+    chunk = text[lo:end]
+    # stop at a sentence end, colon, semicolon or an earlier parenthesis
+    cut = max(chunk.rfind(". "), chunk.rfind("; "), chunk.rfind(": "), chunk.rfind("("), chunk.rfind(")"),
+              chunk.rfind("? "), chunk.rfind("\n"))
+    if cut >= 0:
+        lo, chunk = lo + cut + 1, chunk[cut + 1:]
+    words = list(_WORD.finditer(chunk))[-limit:]
+    if not words:
+        return end, ""
+    start = lo + words[0].start()
+    return start, text[start:end]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading function words and surrounding punctuation from a long form."""
+    while True:
+        seg = text[start:end]
+        stripped = seg.lstrip(" \"'“‘`,-")
+        start += len(seg) - len(stripped)
+        m = re.match(r"(\S+)\s+", stripped)
+        if m and m.group(1).lower() in _LEAD_STOP:
+            start += m.end()
+            continue
+        break
+    while end > start and text[end - 1] in " ,;:\"'”’":
+        end -= 1
+    return start, end
+
+
+def find_abbreviations(text: str) -> Iterator[Abbreviation]:
+    """Yield every abbreviation definition in ``text`` in order of appearance."""
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        # "(LoRA; Hu et al.)" / "(GRPO, ...)": the first segment is the candidate
+        seg = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
+        seg = _ABBR_LEAD.sub("", seg)
+        seg_start = m.start(1) + inner.find(seg)
+        if is_short_form(seg):
+            wstart, window = _window(text, m.start(), seg)
+            window_stripped = window.rstrip()
+            if not window_stripped:
+                continue
+            idx = best_long_form(seg, window_stripped)
+            if idx is None:
+                continue
+            ls, le = _trim(text, wstart + idx, wstart + len(window_stripped))
+            if le - ls < 3 or any(c in text[ls:le] for c in "()"):
+                continue
+            yield Abbreviation(seg, seg_start, seg_start + len(seg), text[ls:le], ls, le)
+            continue
+        # reverse order: "SF (long form words)"
+        if len(seg.split()) < 2:
+            continue
+        before = text[max(0, m.start() - 40):m.start()].rstrip()
+        wm = re.search(r"(\S+)$", before)
+        if not wm:
+            continue
+        sf = wm.group(1).strip("\"'“”,")
+        if not is_short_form(sf) or sf.lower() == sf:
+            continue
+        if best_long_form(sf, seg) != 0:
+            continue
+        sf_end = m.start() - (len(text[:m.start()]) - len(text[:m.start()].rstrip()))
+        sf_start = sf_end - len(wm.group(1))
+        sf_start += wm.group(1).find(sf)
+        ls, le = _trim(text, seg_start, seg_start + len(seg))
+        yield Abbreviation(sf, sf_start, sf_start + len(sf), text[ls:le], ls, le, reverse=True)
+
+
+def extract_acronyms(doc) -> Iterator:
+    """Mentions for both forms of every definition in a processed Doc.
+
+    The component ``kg_acronyms`` stores the definitions on the Doc; both
+    mentions carry ``long_form`` so later stages can link the forms.
+    """
+    from extractors.docutil import make_mention
+
+    for ab in doc.user_data.get("kg_abbrevs", ()):
+        yield make_mention(doc, ab.long_start, ab.long_end, "term", "acronym:long", 0.7, long_form=ab.long)
+        yield make_mention(doc, ab.short_start, ab.short_end, "term", "acronym:short", 0.7, long_form=ab.long)

@@ -1,0 +1,61 @@
+"""Canonical keys and stable slugs for entity names.
+
+Two surface forms denote the same entity when their keys are equal: case,
+dash/space/underscore variants, Unicode dash forms and a trailing plural
+collapse ("LLMs" = "LLM", "Vision-Transformer" = "vision transformer").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["canonical_key", "slugify", "entity_id", "singular", "fullest"]
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_SEP = re.compile(r"[\s\-_/~]+")
+_EDGE = " .,;:()[]{}\"'`“”‘’"
+_KEEP_S = ("ss", "us", "is", "ics", "sis", "ous")
+
+
+def singular(word: str) -> str:
+    """Strip one plural suffix from a lower-cased word ("llms" -> "llm", "networks" -> "network")."""
+    if len(word) > 3 and word.endswith("ies") and not word.endswith("eies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_S):
+        return word[:-1]
+    return word
+
+
+def canonical_key(text: str) -> str:
+    """Lower-case, dash/space-collapsed, singularised key of a surface form."""
+    s = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip(_EDGE)
+    s = s.replace("’", "'")
+    words = [w for w in _SEP.split(s) if w]
+    if not words:
+        return ""
+    words[-1] = singular(words[-1])
+    return " ".join(words)
+
+
+def slugify(text: str) -> str:
+    """URL- and IRI-safe slug of a name; '+' is kept distinct ("DrivAerNet++")."""
+    s = unicodedata.normalize("NFKD", canonical_key(text))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("+", " plus ")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "x"
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Stable id such as ``method/group-relative-policy-optimization``."""
+    return f"{kind}/{slugify(name)}"
+
+
+def fullest(forms: list[str]) -> str:
+    """The fullest of several surface forms: most words, then longest, then first in order."""
+    best = None
+    for i, f in enumerate(forms):
+        score = (len(f.split()), len(f), -i)
+        if best is None or score > best[0]:
+            best = (score, f)
+    return best[1] if best else ""

@@ -1,0 +1,64 @@
+"""The spaCy pipeline components of paperkg, registered in one place.
+
+Each component only annotates the Doc (``doc.user_data``); the extractor
+functions (``Doc -> Iterator[Mention]``) read those annotations. Matchers are
+built when the pipeline is built (``make_nlp``), never at import time.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+__all__ = ["acronyms_component", "GazetteerComponent", "CueComponent"]
+
+
+@Language.component("kg_acronyms")
+def acronyms_component(doc):
+    """Store Schwartz-Hearst abbreviation definitions as ``doc.user_data["kg_abbrevs"]``."""
+    from extractors.acronyms import find_abbreviations
+
+    doc.user_data["kg_abbrevs"] = tuple(find_abbreviations(doc.text))
+    return doc
+
+
+class GazetteerComponent:
+    """PhraseMatcher over the bundled gazetteer (LOWER and ORTH matchers)."""
+
+    def __init__(self, nlp):
+        from extractors.gazetteer_match import build_matchers
+
+        self.lower, self.cased = build_matchers(nlp)
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc):
+        found = [(self.strings[m], s, e) for m, s, e in self.lower(doc)]
+        found += [(self.strings[m], s, e) for m, s, e in self.cased(doc)]
+        doc.user_data["kg_gaz_matches"] = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
+        return doc
+
+
+class CueComponent:
+    """Matcher for context cues ("trained on", "X dataset", "outperforms")."""
+
+    def __init__(self, nlp):
+        from extractors.cues import CUE_PATTERNS
+
+        self.matcher = Matcher(nlp.vocab)
+        for label, pattern in CUE_PATTERNS:
+            self.matcher.add(label, [pattern])
+        self.strings = nlp.vocab.strings
+
+    def __call__(self, doc):
+        found = [(self.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        doc.user_data["kg_cue_matches"] = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
+        return doc
+
+
+@Language.factory("kg_gazetteer")
+def make_gazetteer_component(nlp, name):
+    return GazetteerComponent(nlp)
+
+
+@Language.factory("kg_cues")
+def make_cue_component(nlp, name):
+    return CueComponent(nlp)

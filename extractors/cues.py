@@ -1,0 +1,343 @@
+"""Shape and context cues: name-like tokens and the words around them.
+
+Shape cues find names by how they are written (mixed case "LoRA",
+acronyms "PPO", digits and versions "GPT-4o", "Qwen2.5-7B", "ResNet-50",
+Title Case runs "Prefix Grouper" in running text). Context cues (a spaCy
+Matcher over LOWER, built in :mod:`extractors.components`) type them:
+"X dataset", "on the X benchmark", "trained on X", "evaluated on X",
+"the X optimizer", "outperforms X", "X-based"; coordinated lists
+("such as X, Y and Z") share one type.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from extractors.docutil import make_mention
+
+__all__ = [
+    "CUE_PATTERNS",
+    "Candidate",
+    "name_shape",
+    "candidates",
+    "extract_cues",
+    "suffix_kind",
+    "DATA_NOUNS",
+    "BENCH_NOUNS",
+    "METHOD_NOUNS",
+]
+
+DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection"})
+BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "leaderboard", "testbed", "test-bed", "arena"})
+METHOD_NOUNS = frozenset({
+    "optimizer", "optimizers", "optimiser", "algorithm", "algorithms", "architecture", "architectures",
+    "method", "methods", "framework", "frameworks", "model", "models", "loss", "backbone", "backbones",
+    "network", "networks", "technique", "approach", "objective", "sampler", "scheduler", "policy",
+    "encoder", "decoder", "agent", "agents", "baseline", "baselines", "family", "variant", "variants",
+})
+_TRAIN_ON = ["trained", "pretrained", "pre-trained", "finetuned", "fine-tuned", "fine-tune", "finetune",
+             "train", "training", "pretraining", "pre-training", "fine-tuning", "finetuning", "distilled"]
+_EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", "experiments", "experiment",
+            "results", "tested", "test", "testing", "benchmarked", "accuracy", "performance", "score", "scores",
+            "sota", "state-of-the-art", "gains", "improvements", "improves", "achieves", "achieving",
+            "validated", "validate"]
+_BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing",
+          "beats", "beating", "versus", "vs", "vs."]
+
+#: (label, pattern) for the context Matcher; the label says which side the
+#: cued name is on (LEFT: name follows the match, RIGHT: name precedes it) and its kind.
+CUE_PATTERNS: tuple[tuple[str, list], ...] = (
+    ("LEFT:dataset:trained-on-X", [{"LOWER": {"IN": _TRAIN_ON}}, {"LOWER": "on"},
+                                   {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:benchmark:evaluated-on-X", [{"LOWER": {"IN": _EVAL_ON}}, {"LOWER": {"IN": ["on", "across"]}},
+                                       {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
+                                        "OP": "?"}]),
+    ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
+                                             {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
+                                             {"LOWER": "as", "OP": "?"}]),
+    ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "data"]}},
+                                         {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
+                                         {"LOWER": "as", "OP": "?"}]),
+    ("LEFT:method:outperforms-X", [{"LOWER": {"IN": _BEATS}}, {"LOWER": {"IN": ["the", "strong"]}, "OP": "?"}]),
+    ("LEFT:method:compared-with-X", [{"LOWER": {"IN": ["compared", "comparison", "comparisons", "relative"]}},
+                                     {"LOWER": {"IN": ["with", "to", "against"]}},
+                                     {"LOWER": {"IN": ["the", "standard", "vanilla"]}, "OP": "?"}]),
+    ("LEFT:method:baselines-such-as-X", [{"LOWER": {"IN": ["baselines", "methods", "algorithms", "optimizers",
+                                                           "models", "architectures", "approaches"]}},
+                                         {"LOWER": {"IN": ["such", "including", "like"]}},
+                                         {"LOWER": "as", "OP": "?"}]),
+    ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
+    ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
+    ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
+)
+
+_SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
+_VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
+                             re.I)
+_AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|"
+                    r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
+_NOT_NAME = re.compile(
+    r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
+    r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
+_ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)$")
+_ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
+_GENERIC_NUMBERED = re.compile(
+    r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
+    r"figure|fig|section|eq|equation|appendix|theorem|lemma|algorithm|group|block|rank|order|degree|"
+    r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|k)"
+    r"[-\s]?\d+(?:\.\d+)?$", re.I)
+_CAP_CONNECT = frozenset({"of", "for", "from", "with", "to", "in", "on", "and"})
+_STARTERS = frozenset({
+    "we", "our", "this", "these", "those", "in", "on", "for", "to", "by", "with", "however", "moreover",
+    "furthermore", "finally", "additionally", "experiments", "experimental", "extensive", "results", "using",
+    "unlike", "while", "although", "despite", "recently", "specifically", "existing", "most", "many", "such",
+    "further", "code", "as", "at", "it", "its", "the", "a", "an", "both", "each", "when", "then", "thus",
+    "here", "there", "given", "based", "compared", "inspired", "notably", "importantly", "overall", "first",
+    "second", "third", "lastly", "also", "to", "from", "after", "before", "since", "if", "all", "two", "three",
+    "empirically", "theoretically", "evaluations", "project", "source", "building", "leveraging",
+})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name-like span in token and character coordinates."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    start_char: int
+    end_char: int
+    rule: str
+    kind: str = "term"  # method | dataset | benchmark | term (untyped yet)
+    confidence: float = 0.5
+
+
+_shape_cache: dict[str, str | None] = {}
+
+
+def name_shape(text: str) -> str | None:
+    """Shape class of one token if it is written like a name, else None.
+
+    Classes: "acronym" (PPO, GSM8K, CIFAR-10), "mixed" (LoRA, DeepSeek-R1,
+    GPT-4o), "alnum" (ERA5, Llama-3, Kimi-k1.5), "capcompound"
+    (Metropolis-Hastings, Actor-Critic), "plusplus" (DrivAerNet++).
+    """
+    hit = _shape_cache.get(text)
+    if hit is not None or text in _shape_cache:
+        return hit
+    _shape_cache[text] = result = _classify(text)
+    return result
+
+
+def _classify(t: str) -> str | None:
+    if len(t) < 2 or len(t) > 40 or not t[0].isalnum():
+        return None
+    if not any(c.isupper() for c in t) or _NOT_NAME.match(t):
+        return None
+    if t.endswith("++") and t[:-2].isalnum():
+        return "plusplus"
+    if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
+        return None
+    core = t[:-1] if len(t) > 2 and t.endswith("s") and t[-2].isupper() else t
+    parts = [p for p in re.split(r"[-.]+", core) if p]
+    letters = [c for c in core if c.isalpha()]
+    if len(letters) < 1:
+        return None
+    uppers = sum(c.isupper() for c in letters)
+    has_digit = any(c.isdigit() for c in core)
+    if uppers == len(letters) and (len(letters) >= 2 or has_digit):
+        return "acronym"
+    for p in parts:
+        if re.search(r"[a-z][A-Z]", p) or re.match(r"^[A-Z]{2,}[a-z]", p) or re.match(r"^[a-z]+[A-Z]", p):
+            return "mixed"
+    if has_digit and letters and core[0].isupper():
+        return "alnum"
+    if uppers >= 2 and len(parts) >= 2 and all(p[0].isupper() for p in parts if p[0].isalpha()):
+        return "capcompound"
+    if has_digit and re.search(r"[A-Z]", core):
+        return "alnum"
+    return None
+
+
+def suffix_kind(text: str) -> str | None:
+    """Kind implied by how a name ends: "-Bench"/"QA" -> benchmark, "Net"/"Former" -> method."""
+    if _ENDS_DATA.search(text):
+        return "benchmark"
+    if _ENDS_METHOD.search(text):
+        return "method"
+    low = text.lower()
+    last = low.split()[-1] if low.split() else ""
+    if last in DATA_NOUNS:
+        return "dataset"
+    if last in BENCH_NOUNS:
+        return "benchmark"
+    return None
+
+
+def _is_title_token(t) -> bool:
+    s = t.text
+    return len(s) > 1 and s[0].isupper() and any(c.islower() for c in s) and s[0].isalpha()
+
+
+def candidates(doc) -> list[Candidate]:
+    """Name-like spans: shape tokens (with size/version extensions) and Title Case runs.
+
+    Title Case runs are skipped in titles, where every word is capitalised.
+    """
+    is_title = doc.user_data.get("kg_field") == "title"
+    out: list[Candidate] = []
+    n = len(doc)
+    covered = [False] * n
+    i = 0
+    while i < n:
+        tok = doc[i]
+        text = tok.text
+        cut = _AFFIX.search(text)
+        core = text[:cut.start()] if cut else text
+        shape = name_shape(core) if core else None
+        if shape is None and core != text:
+            shape = None
+        if shape is None and _VERSION_SUFFIX.search(core) and _is_title_token(tok):
+            head = _VERSION_SUFFIX.sub("", core)
+            if head and head[0].isupper() and "-" not in head:
+                shape = "versioned"
+        if shape == "capcompound" and is_title:
+            shape = None  # "Multi-Step", "Two-Stage": every title word is capitalised
+        if shape == "capcompound" and i + 1 < n and _is_title_token(doc[i + 1]) and tok.whitespace_:
+            shape = None  # "Shared-Prefix Forward": left to the Title Case run
+        if shape in ("alnum", "versioned") and _GENERIC_NUMBERED.match(core):
+            shape = None  # "Stage-2", "Top-1", "System-1"
+        if shape is not None:
+            start, end = i, i + 1
+            start_char, end_char = tok.idx, tok.idx + len(core)
+            if not cut:
+                # extend right over size/version tokens: "Mistral 7B", "GPT-2 Small"
+                while end < n and _SIZE.match(doc[end].text) and doc[end - 1].whitespace_:
+                    end_char = doc[end].idx + len(doc[end].text)
+                    end += 1
+                # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
+                if start > 0 and shape in ("acronym", "mixed") and not doc[start - 1].is_sent_start \
+                        and _is_title_token(doc[start - 1]) and doc[start - 1].whitespace_ \
+                        and doc[start - 1].lower_ not in _STARTERS and not is_title and "-" in text:
+                    start -= 1
+                    start_char = doc[start].idx
+            kind = "method" if cut and cut.group(1).lower() in ("based", "style", "like") else "term"
+            out.append(Candidate(start, end, start_char, end_char, f"shape:{shape}", kind, 0.5))
+            for k in range(start, end):
+                covered[k] = True
+            i = end
+            continue
+        # Title Case word followed by a model size: "Mistral 7B"
+        if _is_title_token(tok) and i + 1 < n and re.match(r"^\d+(?:\.\d+)?[BM]$", doc[i + 1].text) \
+                and tok.lower_ not in _STARTERS:
+            out.append(Candidate(i, i + 2, tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "shape:sized", "method",
+                                 0.6))
+            covered[i] = covered[i + 1] = True
+            i += 2
+            continue
+        i += 1
+    if not is_title:
+        out.extend(_title_runs(doc, covered))
+    out.sort(key=lambda c: (c.start_char, -c.end_char))
+    return out
+
+
+def _title_runs(doc, covered: list[bool]) -> Iterator[Candidate]:
+    """Runs of Title Case words in running text ("Prefix Grouper", "Hamiltonian Monte Carlo")."""
+    n = len(doc)
+    lower_words = {t.lower_ for t in doc if t.is_lower}
+    url_sents = {t.sent.start for t in doc if t.like_url or t.lower_ in ("github", "huggingface")}
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if covered[i] or not _is_title_token(tok) or tok.sent.start in url_sents:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if not doc[j - 1].whitespace_ and t.text not in ("-",):
+                break
+            if _is_title_token(t) or (name_shape(t.text) and not covered[j]):
+                j += 1
+                continue
+            if t.lower_ in _CAP_CONNECT and t.lower_ != "and" and j + 1 < n and _is_title_token(doc[j + 1]) \
+                    and not tok.is_sent_start:
+                j += 2
+                continue
+            break
+        start = i
+        if j - i >= 3 and tok.lower_.endswith(("ing", "ed")) and tok.lower_ in lower_words:
+            start = i + 1  # "Training System-1.5 Reasoning"
+        elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and doc[i - 1].text in (":", "\u2022")):
+            # a sentence-initial capital says nothing: drop a common word
+            if tok.lower_ in _STARTERS or tok.lower_ in lower_words or j - i < 2:
+                start = i + 1
+        if j - start >= 2 or (j - start == 1 and "-" in doc[start].text and not doc[start].is_sent_start
+                              and sum(p[:1].isupper() for p in doc[start].text.split("-")) >= 2):
+            # trim trailing connector words
+            end = j
+            while end > start and doc[end - 1].lower_ in _CAP_CONNECT:
+                end -= 1
+            if end > start:
+                yield Candidate(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                "titlecase", "term", 0.4)
+        i = j
+
+
+def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
+    """Map candidate index -> (kind, rule) from the context Matcher matches."""
+    matches = doc.user_data.get("kg_cue_matches", ())
+    by_start = {c.start: k for k, c in enumerate(cands)}
+    by_end = {c.end: k for k, c in enumerate(cands)}
+    hits: dict[int, tuple[str, str]] = {}
+    # the noun right after a name ("X dataset", "the X optimizer") is more specific than what precedes it
+    rank = {("RIGHT", "dataset"): 4, ("RIGHT", "benchmark"): 4, ("RIGHT", "method"): 3,
+            ("LEFT", "dataset"): 2, ("LEFT", "benchmark"): 2, ("LEFT", "method"): 1}
+    best: dict[int, int] = {}
+    for label, start, end in matches:
+        side, kind, rule = label.split(":", 2)
+        k = by_start.get(end) if side == "LEFT" else by_end.get(start)
+        if k is None:
+            continue
+        r = rank[(side, kind)]
+        if r > best.get(k, 0):
+            best[k] = r
+            hits[k] = (kind, f"cue:{rule}")
+    return hits
+
+
+def _lists(doc, cands: list[Candidate]) -> list[list[int]]:
+    """Group candidates coordinated by commas/and/or ("X, Y, and Z")."""
+    groups: list[list[int]] = []
+    for k, c in enumerate(cands):
+        if groups:
+            prev = cands[groups[-1][-1]]
+            between = [t.text.lower() for t in doc[prev.end:c.start]]
+            if prev.end <= c.start and between and len(between) <= 2 and \
+                    all(w in (",", "and", "or", "as", "well") for w in between):
+                groups[-1].append(k)
+                continue
+        groups.append([k])
+    return groups
+
+
+def extract_cues(doc) -> Iterator:
+    """Mentions for every shape/Title Case candidate, typed by context cues where possible."""
+    cands = candidates(doc)
+    hits = _cue_hits(doc, cands)
+    for group in _lists(doc, cands):
+        kinds = [hits[k] for k in group if k in hits]
+        strong = [h for h in kinds if h[0] in ("dataset", "benchmark")]
+        shared = strong[0] if strong else (kinds[0] if kinds else None)
+        for k in group:
+            c = cands[k]
+            kind, rule, conf = c.kind, c.rule, c.confidence
+            hit = hits.get(k) or (shared if len(group) > 1 else None)
+            if hit is not None:
+                kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
+            elif kind == "term":
+                implied = suffix_kind(doc.text[c.start_char:c.end_char])
+                if implied:
+                    kind, conf = implied, 0.6
+            yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)

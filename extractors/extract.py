@@ -1,0 +1,312 @@
+"""Per-paper extraction: run the pipeline on title and abstract, combine the extractors.
+
+Title and abstract are processed as two Docs, so every Mention's offsets
+index ``Paper.title`` / ``Paper.abstract`` exactly. Combination rules: stop
+terms and generic acronym definitions are dropped, overlapping candidates
+keep the most reliable span (proposal > acronym > gazetteer > shape > Title
+Case), forms of one thing (acronym and long form) share one kind.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Sequence
+
+from kg.models import Mention, Paper
+
+from extractors.acronyms import best_long_form, extract_acronyms
+from extractors.canonical import canonical_key
+from extractors.cues import extract_cues, name_shape, suffix_kind
+from extractors.docutil import FIELD_KEY, make_mention
+from extractors.gazetteer_match import extract_gazetteer
+from extractors.proposes import extract_proposals
+from extractors.terms import is_generic_phrase, is_organisation, lower_method_head, stop_category
+
+__all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
+
+ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "shape": 2, "titlecase": 1}
+_FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
+
+
+def _priority(m: Mention) -> int:
+    return ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
+
+
+def _gaz_kind(text: str) -> str | None:
+    hit = _gaz_names().get(canonical_key(text))
+    return hit[0] if hit else None
+
+
+@functools.lru_cache(maxsize=1)
+def _gaz_names() -> dict:
+    from extractors.gazetteer_match import gazetteer_names
+
+    return gazetteer_names()
+
+
+def _title_definitions(title: str) -> dict[str, str]:
+    """Acronym definitions a "SF: Long Form ..." title makes ("BNPO: Beta Normalization Policy Optimization")."""
+    m = re.match(r"^\s*(\S+)\s*:\s+(.+)$", title)
+    if not m or not name_shape(m.group(1)):
+        return {}
+    sf, rest = m.group(1), m.group(2).split()
+    upper = [c for c in sf if c.isupper()]
+    for k in range(min(len(rest), len(sf) + 3), 0, -1):
+        words = rest[:k]
+        if not words[-1][:1].isupper():
+            continue
+        lf = " ".join(words).rstrip(",;")
+        if best_long_form(sf, lf) != 0:
+            continue
+        initials = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
+        it = iter(upper)
+        if all(any(c == u for u in it) for c in initials):
+            return {canonical_key(sf): lf}
+    return {}
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.field == b.field and a.start < b.end and b.start < a.end
+
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, most reliable first; hints of the losers carried over."""
+    order = sorted(cands, key=lambda m: (-_priority(m), -(m.end - m.start), _FIELD_ORDER[m.field], m.start, m.rule))
+    kept: list[Mention] = []
+    for m in order:
+        clash = next((k for k in kept if _overlaps(k, m)), None)
+        if clash is None:
+            kept.append(m)
+            continue
+        i = kept.index(clash)
+        same = clash.start == m.start and clash.end == m.end
+        upd = {}
+        if clash.kind == "term" and m.kind != "term" and m.start >= clash.start and m.end <= clash.end:
+            upd["kind"] = m.kind
+        if same and m.proposed and not clash.proposed:
+            upd["proposed"] = True
+        if same and m.long_form and not clash.long_form:
+            upd["long_form"] = m.long_form
+        if upd:
+            kept[i] = replace(clash, **upd)
+    return kept
+
+
+def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
+    """Entity mentions of one paper from its processed title and abstract Docs."""
+    title_doc.user_data[FIELD_KEY] = "title"
+    abstract_doc.user_data[FIELD_KEY] = "abstract"
+    raw: list[Mention] = []
+    for doc in (title_doc, abstract_doc):
+        raw.extend(extract_acronyms(doc))
+        raw.extend(extract_gazetteer(doc))
+        raw.extend(extract_cues(doc))
+    spans: dict[int, int] = {}
+    for m in raw:
+        if m.field == "abstract" and m.end > spans.get(m.start, -1) and not m.rule.startswith("titlecase"):
+            spans[m.start] = m.end
+    raw.extend(extract_proposals(title_doc))
+    raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
+
+    # the paper's acronym table: short-form key -> long form
+    defs: dict[str, str] = {}
+    generic_sf: set[str] = set()
+    for m in raw:
+        if m.rule == "acronym:short":
+            key = canonical_key(m.text)
+            if stop_category(m.long_form) or is_generic_phrase(m.long_form) or \
+                    is_organisation(m.long_form) or \
+                    (m.long_form.islower() and not lower_method_head(m.long_form) and not _gaz_kind(m.long_form)
+                     and not _gaz_kind(m.text) and not _is_proposed(raw, m.long_form)):
+                generic_sf.add(key)
+            else:
+                defs.setdefault(key, m.long_form)
+    for key, lf in _title_definitions(paper.title).items():
+        if key not in defs and key not in generic_sf and not stop_category(lf):
+            defs[key] = lf
+    generic_lf = {canonical_key(m.long_form) for m in raw if m.rule == "acronym:short"
+                  and canonical_key(m.text) in generic_sf}
+
+    abstract_low = paper.abstract.lower()
+    cands: list[Mention] = []
+    for m in raw:
+        key = canonical_key(m.text)
+        if not key or key in generic_sf or key in generic_lf:
+            continue
+        if stop_category(m.text) and key not in defs:  # a local definition overrides the stop list
+            continue
+        if m.rule == "acronym:long" and is_generic_phrase(m.text):
+            continue
+        if m.rule == "proposes:title-colon":
+            if not _confirm_title_name(m.text, abstract_low, defs):
+                continue
+            if key in defs:
+                m = replace(m, long_form=defs[key])
+        if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
+            continue
+        if m.rule.startswith("shape") and _modifies_stop_term(m, title_doc, abstract_doc):
+            continue
+        if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
+            continue
+        if not m.proposed and _names_a_problem(m, paper):
+            continue
+        if m.rule.startswith("shape") and key in defs and not m.long_form:
+            m = replace(m, long_form=defs[key])
+        cands.append(m)
+    kept = _share_list_kinds(_select(cands), paper)
+    return _type_clusters(kept, defs)
+
+
+_PROBLEM_NOUNS = frozenset({
+    "problem", "problems", "equation", "equations", "condition", "conditions", "assumption", "assumptions",
+    "inequality", "theorem", "lemma", "distance", "divergence", "score", "metric", "metrics", "property",
+    "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle",
+})
+
+
+def _names_a_problem(m: Mention, paper: Paper) -> bool:
+    """"the LTHD problem", "(SSP) problems", "PMP conditions": a name used for a problem or a maths object."""
+    text = paper.title if m.field == "title" else paper.abstract
+    rest = text[m.end:m.end + 30]
+    rest = re.sub(r"^\s*\([^()]{1,15}\)", "", rest)
+    nxt = re.match(r"\s*([A-Za-z]+)", rest)
+    return bool(nxt) and nxt.group(1).lower() in _PROBLEM_NOUNS
+
+
+def _initials_stop(sf: str, paper: Paper) -> bool:
+    """An undefined acronym spelled out elsewhere as a stop term ("CL" next to "Continual Learning")."""
+    letters = [c.lower() for c in (sf[:-1] if sf.endswith("s") else sf) if c.isalpha()]
+    if not 2 <= len(letters) <= 6:
+        return False
+    for text in (paper.title, paper.abstract):
+        words = re.findall(r"[A-Za-z][\w'-]*", text)
+        for i in range(len(words) - len(letters) + 1):
+            window = words[i:i + len(letters)]
+            if [w[0].lower() for w in window] == letters and stop_category(" ".join(window)):
+                return True
+    return False
+
+
+def _is_proposed(raw: list[Mention], text: str) -> bool:
+    return any(m.proposed and m.text == text for m in raw)
+
+
+def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
+    """"KL divergence", "I2V diffusion models": a name-shaped modifier of a stop term."""
+    text = title_doc.text if m.field == "title" else abstract_doc.text
+    rest = text[m.end:m.end + 40].split()
+    for n in (1, 2, 3):
+        if len(rest) >= n and stop_category(" ".join([m.text, *rest[:n]]).rstrip(".,;:)")):
+            return True
+    return False
+
+
+_LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$")
+
+
+def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
+    """Coordinated names ("GSM8K, MATH, and MMLU-STEM") share a data kind found for any of them."""
+    ordered = sorted(mentions, key=lambda m: (_FIELD_ORDER[m.field], m.start))
+    groups: list[list[int]] = []
+    for i, m in enumerate(ordered):
+        if groups:
+            prev = ordered[groups[-1][-1]]
+            text = paper.title if m.field == "title" else paper.abstract
+            if prev.field == m.field and prev.end <= m.start and _LIST_GLUE.match(text[prev.end:m.start]):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    out = list(ordered)
+    for g in groups:
+        if len(g) < 2:
+            continue
+        kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
+        if sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g):
+            continue
+        kind = max(sorted(kinds), key=lambda k: kinds[k])
+        for i in g:
+            m = ordered[i]
+            if m.proposed or m.long_form:
+                continue
+            if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(("gazetteer", "acronym", "proposes"))):
+                out[i] = replace(m, kind=kind, rule=m.rule + "+cue:list")
+    return out
+
+
+def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str]) -> bool:
+    """A title prefix is a name if written like one, or the abstract uses it."""
+    words = text.split()
+    if len(words) == 1 and (name_shape(text) or text[:1].isupper()):
+        return True
+    if any(name_shape(w) and not stop_category(w) for w in words) and len(words) <= 3 and \
+            not any(stop_category(w) for w in words):
+        return True
+    return text.lower() in abstract_low or canonical_key(text) in defs
+
+
+def _generic_titlecase(text: str) -> bool:
+    """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning")."""
+    words = text.split()
+    if len(words) > 7:
+        return True
+    return bool(stop_category(text)) or is_organisation(text) or \
+        all(stop_category(w) for w in words if len(w) > 3)
+
+
+def _cluster_key(m: Mention, defs: dict[str, str]) -> str:
+    key = canonical_key(m.text)
+    if key in defs:
+        return canonical_key(defs[key])
+    if m.long_form:
+        return canonical_key(m.long_form)
+    return key
+
+
+def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Mention, ...]:
+    """One kind per cluster (acronym + long form): typed evidence wins, then gazetteer, suffix, method."""
+    clusters: dict[str, list[Mention]] = {}
+    for m in mentions:
+        clusters.setdefault(_cluster_key(m, defs), []).append(m)
+    out: list[Mention] = []
+    for key in sorted(clusters):
+        group = clusters[key]
+        votes: Counter = Counter()
+        for m in group:
+            if m.kind != "term":
+                votes[m.kind] += m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0)
+        if not votes:
+            for m in group:
+                k = _gaz_kind(m.text) or suffix_kind(m.text) or (suffix_kind(m.long_form) if m.long_form else None)
+                if k:
+                    votes[k] += 1
+        kind = max(sorted(votes), key=lambda k: votes[k]) if votes else "method"
+        proposed = any(m.proposed for m in group)
+        for m in group:
+            out.append(replace(m, kind=kind, proposed=proposed))
+    out.sort(key=lambda m: (_FIELD_ORDER[m.field], m.start, m.end))
+    return tuple(out)
+
+
+def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[Mention, ...]]:
+    """Entity mentions of each paper (before corpus resolution), one nlp.pipe pass."""
+    from extractors.links import link_mentions
+    from extractors.pipeline import make_nlp
+
+    nlp = make_nlp()
+    texts: list[str] = []
+    for p in papers:
+        texts.append(p.title or "")
+        texts.append(p.abstract or "")
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    out = []
+    for i, p in enumerate(papers):
+        tdoc, adoc = docs[2 * i], docs[2 * i + 1]
+        out.append(mentions_from_docs(p, tdoc, adoc) + link_mentions(p, tdoc, adoc))
+    return out
+
+
+def extract_paper_mentions(paper: Paper) -> tuple[Mention, ...]:
+    """Entity, repo and link mentions of one paper (before corpus resolution)."""
+    return extract_batch([paper])[0]

@@ -1,0 +1,259 @@
+"""Word lists for the extraction core: known ML names and terms never to output.
+
+Two bundled UTF-8 TSV files under ``extractors/data`` (read with
+``importlib.resources`` so they work from a wheel too):
+
+``gazetteer.tsv`` -- header ``kind  name  aliases  match``
+    One named method, dataset or benchmark per row. ``aliases`` is a
+    ``|``-separated list of other surface forms. ``match`` is ``cased`` (match
+    the exact case: short acronyms and names that are also ordinary words, e.g.
+    ``MATH``, ``Adam``, ``Falcon``) or ``lower`` (case-insensitive).
+    Even in a ``lower`` row, an acronym-shaped form is matched case-exactly:
+    one written entirely in capitals (``SAM``, ``ARC``) or a short mixed-case
+    one with two or more capitals (``ToT``, ``GoT``, ``MoE``); lower-cased
+    they are usually ordinary words. :func:`match_forms` applies that rule.
+
+``stopterms.tsv`` -- header ``category  term``
+    Terms that must never be output as an entity (fields, generic model
+    classes, tasks, metrics, maths objects, hardware, organisations, venues,
+    generic words, programming languages). :func:`load_stopterms` lower-cases
+    them and adds simple singular/plural variants, so the file lists one form.
+
+Lines starting with ``#`` are comments (section headers); blank lines are
+ignored. Rows are sorted within each section. Loading is lazy and cached: no
+work happens at import time.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from kg.errors import InputError
+
+__all__ = [
+    "GAZETTEER_FILE",
+    "STOPTERMS_FILE",
+    "KINDS",
+    "STOP_CATEGORIES",
+    "GazetteerEntry",
+    "GazetteerError",
+    "load_gazetteer",
+    "load_stopterms",
+    "surface_forms",
+    "match_forms",
+    "lookup",
+    "is_stopterm",
+    "parse_gazetteer",
+    "parse_stopterms",
+    "term_variants",
+]
+
+GAZETTEER_FILE = "gazetteer.tsv"
+STOPTERMS_FILE = "stopterms.tsv"
+
+#: Entity kinds a gazetteer row may carry (same as ``kg.models.ENTITY_KINDS``).
+KINDS = ("method", "dataset", "benchmark")
+
+#: Categories a stop term may carry.
+STOP_CATEGORIES = (
+    "field",
+    "model-class",
+    "task",
+    "metric",
+    "math",
+    "hardware",
+    "organisation",
+    "venue",
+    "generic",
+    "programming",
+)
+
+_GAZ_HEADER = ("kind", "name", "aliases", "match")
+_STOP_HEADER = ("category", "term")
+_MATCH_MODES = ("cased", "lower")
+# An all-capitals acronym (digits and - + / & . allowed): matched case-exactly.
+_ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9\-+/&.]+$")
+# A short stylised acronym ("ToT", "GoT", "MoE", "LoRA"): also case-exact.
+_SHORT_MIXED = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9]{2,4}$")
+
+
+class GazetteerError(InputError):
+    """A malformed row in a bundled word list (names the file and line)."""
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known method, dataset or benchmark and the ways it is written."""
+
+    kind: str  # method | dataset | benchmark
+    name: str  # canonical display name
+    aliases: tuple[str, ...] = ()
+    cased: bool = False  # True: every form matches only with its exact case
+
+
+def _rows(text: str, file: str, header: tuple[str, ...]):
+    """Yield (line number, fields) for data rows; check the header and width."""
+    seen_header = False
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = tuple(f.strip() for f in line.split("\t"))
+        if not seen_header:
+            if fields != header:
+                raise GazetteerError(file, f"expected header {'<TAB>'.join(header)!r}, got {line!r}", lineno)
+            seen_header = True
+            continue
+        if len(fields) != len(header):
+            raise GazetteerError(
+                file, f"expected {len(header)} tab-separated fields, got {len(fields)}: {line!r}", lineno
+            )
+        yield lineno, fields
+    if not seen_header:
+        raise GazetteerError(file, f"missing header {'<TAB>'.join(header)!r}")
+
+
+def parse_gazetteer(text: str, file: str = GAZETTEER_FILE) -> tuple[GazetteerEntry, ...]:
+    """Parse gazetteer TSV text; raise :class:`GazetteerError` on a bad row."""
+    entries: list[GazetteerEntry] = []
+    names: dict[tuple[str, str], int] = {}
+    for lineno, (kind, name, aliases, match) in _rows(text, file, _GAZ_HEADER):
+        if kind not in KINDS:
+            raise GazetteerError(file, f"unknown kind {kind!r} (expected one of {', '.join(KINDS)})", lineno)
+        if not name:
+            raise GazetteerError(file, "empty name", lineno)
+        if match not in _MATCH_MODES:
+            raise GazetteerError(file, f"unknown match {match!r} (expected cased or lower)", lineno)
+        alias_list = tuple(a.strip() for a in aliases.split("|")) if aliases else ()
+        if any(not a for a in alias_list):
+            raise GazetteerError(file, f"empty alias in {aliases!r}", lineno)
+        key = (kind, name.casefold())
+        if key in names:
+            raise GazetteerError(file, f"duplicate {kind} {name!r} (first on line {names[key]})", lineno)
+        names[key] = lineno
+        # Drop aliases repeating the name or each other, keeping the file's order.
+        uniq = tuple(dict.fromkeys(a for a in alias_list if a != name))
+        entries.append(GazetteerEntry(kind=kind, name=name, aliases=uniq, cased=match == "cased"))
+    return tuple(entries)
+
+
+def parse_stopterms(text: str, file: str = STOPTERMS_FILE) -> dict[str, str]:
+    """Parse stop-term TSV text to {lower-cased term: category}, variants included."""
+    out: dict[str, str] = {}
+    for lineno, (category, term) in _rows(text, file, _STOP_HEADER):
+        if category not in STOP_CATEGORIES:
+            raise GazetteerError(
+                file, f"unknown category {category!r} (expected one of {', '.join(STOP_CATEGORIES)})", lineno
+            )
+        if not term:
+            raise GazetteerError(file, "empty term", lineno)
+        for variant in term_variants(term):
+            out.setdefault(variant, category)
+    return dict(sorted(out.items()))
+
+
+def term_variants(term: str) -> tuple[str, ...]:
+    """The lower-cased term plus a simple plural or singular of its last word.
+
+    Why: abstracts write "LLMs" and "large language model" alike; listing
+    both by hand in the file would double it for nothing.
+    """
+    low = " ".join(term.lower().split())
+    head, _, last = low.rpartition(" ")
+    prefix = head + " " if head else ""
+    variants = [low]
+    if not last or not last[-1].isalpha():
+        return tuple(variants)
+    acronym = term.split()[-1].rstrip("s").isupper()
+    if acronym:
+        # "LLM" <-> "LLMs"; "DNNs" -> "DNN".
+        if term.split()[-1].endswith("s") and len(last) > 2:
+            variants.append(prefix + last[:-1])
+        else:
+            variants.append(prefix + last + "s")
+        return tuple(dict.fromkeys(variants))
+    if len(last) < 3:
+        return tuple(variants)
+    if last.endswith("ies") and len(last) > 4:
+        variants.append(prefix + last[:-3] + "y")
+    elif last.endswith(("sses", "ches", "shes", "xes")):
+        variants.append(prefix + last[:-2])
+    elif last.endswith("s") and not last.endswith(("ss", "us", "is", "ics")):
+        variants.append(prefix + last[:-1])
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        variants.append(prefix + last[:-1] + "ies")
+    elif last.endswith(("s", "x", "ch", "sh")):
+        if not last.endswith(("ics", "is")):
+            variants.append(prefix + last + "es")
+    else:
+        variants.append(prefix + last + "s")
+    return tuple(dict.fromkeys(variants))
+
+
+def _read(filename: str) -> str:
+    try:
+        return resources.files("extractors").joinpath("data", filename).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"extractors/data/{filename}", f"cannot read word list: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[GazetteerEntry, ...]:
+    """All bundled gazetteer entries, in file order (cached)."""
+    return parse_gazetteer(_read(GAZETTEER_FILE), f"extractors/data/{GAZETTEER_FILE}")
+
+
+@functools.lru_cache(maxsize=1)
+def _stopterms() -> dict[str, str]:
+    return parse_stopterms(_read(STOPTERMS_FILE), f"extractors/data/{STOPTERMS_FILE}")
+
+
+def load_stopterms() -> dict[str, str]:
+    """{lower-cased stop term: category}, with plural/singular variants (a fresh copy)."""
+    return dict(_stopterms())
+
+
+def is_stopterm(text: str) -> bool:
+    """True when ``text`` (any case, any spacing) is a stop term."""
+    return " ".join(text.lower().split()) in _stopterms()
+
+
+def surface_forms(entry: GazetteerEntry) -> tuple[str, ...]:
+    """The name followed by its aliases, without repeats."""
+    return tuple(dict.fromkeys((entry.name, *entry.aliases)))
+
+
+def match_forms(entry: GazetteerEntry) -> tuple[tuple[str, bool], ...]:
+    """Each surface form with whether it must match case-exactly.
+
+    Cased entries match every form exactly. In a lower entry an acronym
+    ("SAM", "ARC", "MATH", "ToT", "GoT") still matches exactly, because its
+    lower-case spelling is usually an ordinary word.
+    """
+    return tuple((form, entry.cased or _is_acronym(form)) for form in surface_forms(entry))
+
+
+def _is_acronym(form: str) -> bool:
+    return bool(_ACRONYM.match(form) or _SHORT_MIXED.match(form))
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
+    exact: dict[str, GazetteerEntry] = {}
+    folded: dict[str, GazetteerEntry] = {}
+    for entry in load_gazetteer():
+        for form, cased in match_forms(entry):
+            if cased:
+                exact.setdefault(form, entry)
+            else:
+                folded.setdefault(form.lower(), entry)
+    return exact, folded
+
+
+def lookup(text: str) -> GazetteerEntry | None:
+    """The entry one surface form belongs to, honouring its match mode; else None."""
+    exact, folded = _index()
+    norm = " ".join(text.split())
+    return exact.get(norm) or folded.get(norm.lower())

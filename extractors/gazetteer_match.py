@@ -1,0 +1,64 @@
+"""Known names from the bundled gazetteer, found with spaCy PhraseMatchers.
+
+Two matchers: attr="LOWER" for case-insensitive rows, attr="ORTH" for
+cased rows and all-capitals acronyms (lower-cased they are ordinary words).
+The matchers live in the ``kg_gazetteer`` pipeline component
+(:mod:`extractors.components`), which stores ``(label, start, end)`` token
+matches on the Doc; label is ``"<kind>\\t<canonical name>"``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extractors.docutil import make_mention
+
+__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names"]
+
+
+def gazetteer_names() -> dict[str, tuple[str, str]]:
+    """{canonical key of every surface form: (kind, canonical name)} from the gazetteer."""
+    from extractors.canonical import canonical_key
+    from extractors.gazetteer import load_gazetteer, surface_forms
+
+    out: dict[str, tuple[str, str]] = {}
+    for entry in load_gazetteer():
+        for form in surface_forms(entry):
+            out.setdefault(canonical_key(form), (entry.kind, entry.name))
+    return out
+
+
+def build_matchers(nlp, entries=None):
+    """(lower PhraseMatcher, cased PhraseMatcher) over the gazetteer entries."""
+    from spacy.matcher import PhraseMatcher
+
+    from extractors.gazetteer import load_gazetteer, match_forms
+
+    lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+    cased = PhraseMatcher(nlp.vocab, attr="ORTH")
+    lower_forms: dict[str, list[str]] = {}
+    cased_forms: dict[str, list[str]] = {}
+    for entry in (load_gazetteer() if entries is None else entries):
+        label = f"{entry.kind}\t{entry.name}"
+        for form, exact in match_forms(entry):
+            (cased_forms if exact else lower_forms).setdefault(label, []).append(form)
+    for label in sorted(lower_forms):
+        lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))
+    for label in sorted(cased_forms):
+        cased.add(label, list(nlp.tokenizer.pipe(cased_forms[label])))
+    return lower, cased
+
+
+def extract_gazetteer(doc) -> Iterator:
+    """Mentions for gazetteer matches (longest match wins where they overlap)."""
+    matches = sorted(doc.user_data.get("kg_gaz_matches", ()), key=lambda m: (m[1], -(m[2] - m[1])))
+    last_end = -1
+    for label, start, end in matches:
+        if start < last_end:
+            continue
+        last_end = end
+        kind, _, name = label.partition("\t")
+        span = doc[start:end]
+        if span.text.islower() and re.search(r"[a-z][A-Z]", name):
+            continue  # "complex" is not ComplEx
+        yield make_mention(doc, span.start_char, span.end_char, kind, f"gazetteer:{name}", 0.9)

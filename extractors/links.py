@@ -1,0 +1,58 @@
+"""Repository and link mentions of one paper, de-duplicated by normalised URL.
+
+URL finding and normalisation belong to :mod:`extractors.urls`; this module
+applies it to the title and abstract Docs and adds the structured inputs
+(``Paper.github`` as an own repo, ``Paper.project_page`` as a project link).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.models import Mention, Paper
+
+from extractors.docutil import FIELD_KEY
+
+__all__ = ["link_mentions", "dedupe_urls"]
+
+
+def _metadata(kind: str, url: str, rule: str, **extra) -> Mention:
+    return Mention(kind=kind, text=url, field="metadata", start=0, end=0, sentence="", sentence_start=0,
+                   rule=rule, confidence=1.0, url=url, **extra)
+
+
+def link_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
+    """Repo and link mentions from the text, then from the structured fields."""
+    from extractors import urls
+
+    found: list[Mention] = []
+    for field, doc in (("title", title_doc), ("abstract", abstract_doc)):
+        doc.user_data[FIELD_KEY] = field
+        for m in urls.extract_urls(doc):
+            found.append(m if m.field == field else replace(m, field=field))
+    url = urls.normalize_url(paper.github) if paper.github else None
+    if url:
+        kind, link_type = urls.classify_url(url)
+        if kind == "repo":
+            found.append(_metadata("repo", url, "input:githubRepo", own=True))
+        else:
+            found.append(_metadata("link", url, "input:githubRepo", link_type=link_type))
+    url = urls.normalize_url(paper.project_page) if paper.project_page else None
+    if url:
+        found.append(_metadata("link", url, "input:projectPage", link_type="project"))
+    return dedupe_urls(found)
+
+
+def dedupe_urls(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """One mention per (kind, URL): the first, with ``own`` True if any occurrence is own."""
+    first: dict[tuple[str, str], Mention] = {}
+    own: dict[tuple[str, str], bool] = {}
+    for m in mentions:
+        key = (m.kind, m.url or m.text)
+        first.setdefault(key, m)
+        own[key] = own.get(key, False) or bool(m.own)
+    out = []
+    for key, m in first.items():
+        if m.kind == "repo" and own[key] and not m.own:
+            m = replace(m, own=True)
+        out.append(m)
+    return tuple(out)

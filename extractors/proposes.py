@@ -1,0 +1,179 @@
+"""What a paper itself introduces.
+
+Rules: the name before the title's colon ("Prefix Grouper: ..."), confirmed
+by the abstract unless it is written like a name; "we propose / introduce /
+present / develop X" (skipping "a novel framework called"); "called / dubbed
+/ named / termed / denoted X"; "Our method, X"; and the title's head phrase
+("Two-Stage Constrained Actor-Critic for ...") when the abstract proposes it
+in other case. Each hit is a Mention with ``proposed=True`` whose span is
+the name, and whose kind is read from the noun next to it ("X, a new
+benchmark" -> benchmark).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
+from extractors.docutil import make_mention
+
+__all__ = ["title_prefix", "extract_proposals", "TRIGGERS"]
+
+TRIGGERS = frozenset({
+    "propose", "proposes", "proposing", "introduce", "introduces", "introducing", "present", "presents",
+    "presenting", "develop", "develops", "developing", "release", "releases", "construct", "constructs",
+    "design", "designs", "devise", "devises", "build", "builds", "create", "creates", "curate", "curates",
+    "provide", "provides",
+})
+NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely"})
+_SKIP = frozenset({
+    "a", "an", "the", "new", "novel", "simple", "general", "principled", "unified", "efficient", "effective",
+    "scalable", "practical", "lightweight", "two", "three", "first", "our", "this", "family", "of", "method",
+    "methods", "framework", "algorithm", "algorithms", "approach", "model", "models", "technique", "benchmark",
+    "dataset", "system", "paradigm", "pipeline", "strategy", "baseline", "suite", "module", "architecture",
+    "optimizer", "loss", "objective", "metric", "tool", "toolkit", "library", "agent", "large-scale",
+    "comprehensive", "robust", "powerful", "flexible", "fast", "generic", "single-timescale", "-", "—", "–",
+    "plug-and-play", "training-free", "adaptive", "alternative", "theoretically", "grounded", "hybrid",
+})
+_BAD_PREFIX_START = frozenset({
+    "beyond", "towards", "toward", "on", "a", "an", "the", "why", "how", "what", "when", "where", "which",
+    "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
+    "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
+})
+_HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
+
+
+def title_prefix(title: str) -> tuple[int, int] | None:
+    """Character span of the name before the title's colon, if it could be one."""
+    m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
+    if not m:
+        return None
+    prefix = m.group(1)
+    words = prefix.split()
+    if not words or len(words) > 6 or words[0].lower() in _BAD_PREFIX_START:
+        return None
+    if not prefix[0].isalnum() or prefix.endswith("?"):
+        return None
+    return m.start(1), m.end(1)
+
+
+def _kind_after(doc, end_tok: int) -> str | None:
+    """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark."""
+    for t in doc[end_tok:end_tok + 10]:
+        low = t.lower_
+        if low in DATA_NOUNS:
+            return "dataset"
+        if low in BENCH_NOUNS:
+            return "benchmark"
+        if t.is_sent_start or low in (".", ";", "which", "that", "to", "for", "by", "and", "with"):
+            break
+    return None
+
+
+def _kind_before(doc, start_tok: int) -> str | None:
+    for t in doc[max(0, start_tok - 4):start_tok]:
+        if t.lower_ in DATA_NOUNS:
+            return "dataset"
+        if t.lower_ in BENCH_NOUNS:
+            return "benchmark"
+    return None
+
+
+def _name_at(doc, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
+    """Token span of the name starting at token ``i``, if one does."""
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    if tok.idx in spans and (any(c.isupper() for c in doc.text[tok.idx:spans[tok.idx]]) or "(" in
+                             doc.text[spans[tok.idx]:spans[tok.idx] + 2]):
+        end_char = spans[tok.idx]
+        j = i
+        while j < len(doc) and doc[j].idx < end_char:
+            j += 1
+        return i, j
+    if name_shape(tok.text):
+        return i, i + 1
+    # Title Case run: "Prefix Grouper", "Prototypical Bayesian Continual Learning"
+    j = i
+    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha or \
+            (j < len(doc) and doc[j].text[:1].isupper() and "-" in doc[j].text):
+        j += 1
+    if j > i and not (j - i == 1 and doc[i].is_sent_start):
+        return i, j
+    return None
+
+
+def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text: str = "") -> Iterator:
+    """Mentions (``proposed=True``) for names this paper introduces.
+
+    ``name_spans`` maps the start char of already found names (acronym long
+    forms, gazetteer hits) to their end char, so "we propose Masked
+    Structural Growth (MSG)" takes the whole long form.
+    """
+    spans = name_spans or {}
+    field = doc.user_data.get("kg_field", "abstract")
+    if field == "title":
+        span = title_prefix(doc.text)
+        if span is not None:
+            yield make_mention(doc, span[0], span[1], "term", "proposes:title-colon", 0.6, proposed=True)
+        return
+    n = len(doc)
+    seen: set[int] = set()
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low in TRIGGERS and any(t.lower_ in NAMERS for t in doc[i + 1:i + 12]
+                                   if t.sent.start == tok.sent.start):
+            continue  # "propose a family of SMoEs named X": the namer gives the name
+        if low == "proposed" and i > 0 and doc[i - 1].lower_ in ("the", "our") and \
+                not any(t.lower_ in TRIGGERS for t in doc[max(0, i - 12):i]):
+            low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
+        if low in TRIGGERS or low in NAMERS:
+            j = i + 1
+            steps = 0
+            while j < n and steps < 8 and (doc[j].lower_ in _SKIP or doc[j].lower_ in NAMERS or
+                                           doc[j].text in (",", "(")) and not doc[j].is_sent_start:
+                if doc[j].text == "," and low not in NAMERS and doc[j - 1].lower_ not in _SKIP:
+                    break
+                j += 1
+                steps += 1
+            hit = _name_at(doc, j, spans)
+            if hit is None or hit[0] in seen:
+                continue
+            s, e = hit
+            if doc[s].lower_ in ("we", "our", "it", "this"):
+                continue
+            seen.add(s)
+            kind = _kind_after(doc, e) or _kind_before(doc, s) or "term"
+            rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
+            yield make_mention(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, rule, 0.7,
+                               proposed=True)
+            # "we propose A and B" / "A, B": a coordinated second name
+            k = e
+            while k + 1 < n and doc[k].lower_ in ("and", ",") and doc[k].lower_ != ".":
+                nxt = _name_at(doc, k + 1, spans) if doc[k + 1].lower_ not in ("and",) else \
+                    _name_at(doc, k + 2, spans)
+                if nxt is None or not name_shape(doc[nxt[0]].text) or nxt[0] in seen:
+                    break
+                seen.add(nxt[0])
+                yield make_mention(doc, doc[nxt[0]].idx, doc[nxt[1] - 1].idx + len(doc[nxt[1] - 1].text),
+                                   _kind_after(doc, nxt[1]) or kind, rule, 0.65, proposed=True)
+                k = nxt[1]
+    # appositive: "..., and Chiron-o1, a new medical MLLM"
+    for i in range(n - 3):
+        if doc[i + 1].text == "," and doc[i + 2].lower_ in ("a", "an") and doc[i + 3].lower_ in ("new", "novel") \
+                and i not in seen and name_shape(doc[i].text):
+            seen.add(i)
+            yield make_mention(doc, doc[i].idx, doc[i].idx + len(doc[i].text), _kind_after(doc, i + 1) or "term",
+                               "proposes:X-a-new", 0.6, proposed=True)
+    # the title's head phrase proposed in the abstract in other case
+    if title_text:
+        head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
+        if 2 <= len(head.split()) <= 6 and head.split()[0].lower() not in _BAD_PREFIX_START:
+            low_text = doc.text.lower()
+            pos = low_text.find(head.lower())
+            while pos >= 0:
+                before = low_text[max(0, pos - 60):pos].split()
+                if any(w in TRIGGERS or w in NAMERS for w in before[-6:]):
+                    yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
+                    break
+                pos = low_text.find(head.lower(), pos + 1)

@@ -1,0 +1,113 @@
+"""Is a surface form a stop term (field, model class, task, metric, ...)?
+
+The word lists live in :mod:`extractors.gazetteer`; this module adds the
+rules around them: canonical-key lookup (case, plural, dashes), and a generic
+long form test for acronym definitions ("large language models (LLMs)").
+"""
+from __future__ import annotations
+
+import functools
+
+from extractors.canonical import canonical_key, singular
+
+__all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "lower_method_head",
+           "ORG_WORDS", "is_organisation"]
+
+#: Head nouns that make an all-lower-case phrase a class, field or object
+#: rather than a named method ("markov decision process", "neural networks").
+GENERIC_HEADS = frozenset({
+    "model", "network", "process", "distance", "divergence", "equation", "problem", "task", "system",
+    "setting", "function", "space", "metric", "score", "rate", "error", "ratio", "field", "theory", "agent",
+    "policy", "game", "environment", "data", "dataset", "benchmark", "domain", "language", "graph",
+    "representation", "distribution", "condition", "assumption", "inequality", "bound", "complexity",
+    "regime", "paradigm", "scenario", "application", "device", "unit", "hardware", "processor", "chain",
+    "intelligence", "vision", "reasoning", "generation", "recognition", "detection", "segmentation",
+    "classification", "regression", "translation", "answering", "understanding", "retrieval", "analysis",
+    "control", "planning", "prediction", "forecasting", "modeling", "modelling", "estimation", "inference",
+    "alignment", "feedback", "interface", "framework", "method", "approach", "algorithm", "technique",
+    "program", "programming", "variable", "parameter", "matrix", "operator", "layer", "token", "machine",
+})
+
+
+@functools.lru_cache(maxsize=1)
+def _stops() -> dict[str, str]:
+    """{canonical key: category} of the bundled stop terms (empty until the list exists)."""
+    try:
+        from extractors.gazetteer import load_stopterms
+    except ImportError:
+        return {}
+    try:
+        raw = load_stopterms()
+    except Exception as exc:  # the stop list file may not be bundled yet
+        if "stopterms" in str(exc):
+            return {}
+        raise
+    out: dict[str, str] = {}
+    for term, cat in sorted(raw.items()):
+        out.setdefault(canonical_key(term), cat)
+    return out
+
+
+def stop_category(text: str) -> str | None:
+    """The stop-term category of ``text`` (any case/plural/dash variant), else None."""
+    key = canonical_key(text)
+    stops = _stops()
+    hit = stops.get(key)
+    if hit is None and key.endswith("s"):
+        hit = stops.get(singular(key))
+    return hit
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+#: Heads of lower-case long forms that do name a technique ("stochastic gradient descent").
+METHOD_HEADS = frozenset({
+    "descent", "ascent", "optimization", "optimisation", "search", "sampling", "sampler", "attention",
+    "regularization", "normalization", "dropout", "memory", "transformer", "autoencoder", "encoder",
+    "boosting", "forest", "tree", "filter", "carlo", "thought", "adaptation",
+    "augmentation", "decoding", "quantization", "pruning", "splatting",
+    "estimator", "iteration", "propagation", "backpropagation", "annealing",
+    "machine", "perceptron", "matching", "prompting",
+    "aggregation", "interpolant", "mechanism", "method", "algorithm", "optimizer", "policy",
+})
+
+
+def is_generic_phrase(text: str) -> bool:
+    """True for lower-case descriptive phrases headed by a generic noun.
+
+    "markov decision process", "deep neural networks" are generic; "long
+    short-term memory" or anything written with capitals is not judged here.
+    """
+    words = text.split()
+    if not words:
+        return False
+    # capitals only in acronyms ("I2V diffusion models") still read as descriptive
+    if any(any(c.isupper() for c in w) and not _acronym(w) for w in words):
+        return False
+    if all(_acronym(w) for w in words):
+        return False
+    head = singular(words[-1].lower().split("-")[-1])
+    return head in GENERIC_HEADS
+
+
+def lower_method_head(text: str) -> bool:
+    """True when an all-lower-case phrase ends in a technique noun ("... gradient descent")."""
+    words = text.lower().split()
+    return bool(words) and singular(words[-1].split("-")[-1]) in {singular(h) for h in METHOD_HEADS}
+
+
+#: Words that make a Title Case phrase an organisation, not a method.
+ORG_WORDS = frozenset({
+    "centre", "center", "institute", "university", "laboratory", "laboratories", "lab", "labs", "foundation",
+    "agency", "inc", "inc.", "corporation", "corp", "company", "organization", "organisation", "association",
+    "society", "council", "consortium", "academy", "college", "school", "department", "ministry", "office",
+    "bureau", "conference", "workshop", "symposium", "proceedings", "journal",
+})
+
+
+def is_organisation(text: str) -> bool:
+    """"European Centre for Medium-Range Weather Forecasts", "Stanford University"."""
+    return any(w.lower().strip(",.") in ORG_WORDS for w in text.split())

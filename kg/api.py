@@ -1,0 +1,233 @@
+"""Python API: build or load a knowledge graph and ask it questions.
+
+>>> kg = build(["listing.txt"])            # doctest: +SKIP
+>>> kg.query("SELECT ?p WHERE { ?p a pkg:Paper }")  # doctest: +SKIP
+
+``KnowledgeGraph`` holds the same facts twice: ``.nx`` (NetworkX, for
+analytics and views) and ``.store`` (Oxigraph, for SPARQL); ``.rdf`` is an
+rdflib Graph view over that store (rdflib stays the Python-facing RDF API,
+Oxigraph does the work).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.errors import InputError, QueryError
+from kg.graph.iris import DEFAULT_BASE_IRI
+
+__all__ = ["KnowledgeGraph", "build", "load"]
+
+_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class KnowledgeGraph:
+    """One knowledge graph: NetworkX view, Oxigraph store and rdflib view of the same facts."""
+
+    def __init__(self, graph: nx.MultiDiGraph, store: ox.Store, base_iri: str = DEFAULT_BASE_IRI):
+        self.nx = graph
+        self.store = store
+        self.base_iri = base_iri
+        self._rdf = None
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges, {len(self.store)} triples>"
+
+    @property
+    def rdf(self):
+        """rdflib Graph backed by the Oxigraph store (no copy)."""
+        if self._rdf is None:
+            import rdflib
+            from oxrdflib import OxigraphStore
+            from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+            g = rdflib.Graph(store=OxigraphStore(store=self.store), identifier=DATASET_DEFAULT_GRAPH_ID)
+            for prefix, ns in sorted(self.prefixes().items()):
+                g.bind(prefix, ns, override=True)
+            self._rdf = g
+        return self._rdf
+
+    # ------------------------------------------------------------ SPARQL
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes predeclared for queries: vocabularies, ``kg:`` and paper:, method:, ..."""
+        from kg.graph.rdf import all_prefixes
+
+        return all_prefixes(self.base_iri)
+
+    def query(self, sparql: str, **bindings) -> list[dict]:
+        """Run a SPARQL query on Oxigraph; ``bindings`` fix variables safely (VALUES, never pasted text).
+
+        Standard prefixes (pkg, rdfs, skos, dcterms, schema, prov, ..., kg = data
+        base IRI) are predeclared. Values: str -> literal, int/float/bool ->
+        typed literal, rdflib URIRef / pyoxigraph NamedNode -> IRI.
+        SELECT gives one dict per row (IRIs as str, literals as Python values,
+        unbound variables left out); ASK gives ``[{"ask": bool}]``;
+        CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
+        """
+        text = sparql
+        if bindings:
+            names = sorted(bindings)
+            for name in names:
+                if not _VAR_RE.match(name):
+                    raise QueryError(f"invalid variable name for a binding: {name!r}")
+            terms = [str(_to_term(bindings[n])) for n in names]
+            text = f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+        try:
+            result = self.store.query(text, prefixes=self.prefixes())
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL query: {exc}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"SPARQL query failed: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return [{"ask": bool(result)}]
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = []
+            for sol in result:
+                row = {}
+                for n in names:
+                    term = sol[n]
+                    if term is not None:
+                        row[n] = _term_py(term)
+                rows.append(row)
+            return rows
+        return [
+            {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
+            for t in result
+        ]
+
+    # ------------------------------------------------------------ lookups
+    def _paper_key(self, paper_id: str) -> str:
+        key = paper_id if paper_id.startswith("paper/") else f"paper/{paper_id}"
+        if key not in self.nx or self.nx.nodes[key].get("type") != "Paper":
+            raise KeyError(f"no paper {paper_id!r} in the graph")
+        return key
+
+    def papers(self) -> list[dict]:
+        """Every paper of the corpus (not the minimal nodes of cited works), sorted by key."""
+        return [
+            {"key": k, "id": k[len("paper/"):], **d}
+            for k, d in sorted(self.nx.nodes(data=True))
+            if d.get("type") == "Paper" and not d.get("external")
+        ]
+
+    def entity(self, name_or_alias: str) -> dict | None:
+        """An entity by id, name or alias (case-insensitive), with the papers linked to it."""
+        needle = name_or_alias.strip().casefold()
+        best = None
+        for k, d in sorted(self.nx.nodes(data=True)):
+            if d.get("type") not in ("Method", "Dataset", "Benchmark"):
+                continue
+            if k.casefold() == needle or str(d.get("name", "")).casefold() == needle:
+                best = k
+                break
+            if best is None and any(a.casefold() == needle for a in d.get("aliases", ())):
+                best = k
+        if best is None:
+            return None
+        papers = sorted({(u, rel) for u, _, rel in self.nx.in_edges(best, keys=True)})
+        return {"id": best, **self.nx.nodes[best], "papers": [{"paper": u, "relation": rel} for u, rel in papers]}
+
+    def related(self, paper_id: str, k: int = 10) -> list[dict]:
+        """The paper's relatedTo neighbours, strongest first."""
+        key = self._paper_key(paper_id)
+        rows = [
+            {"paper": v, "title": self.nx.nodes[v].get("title"), "weight": d["weight"], "shared": list(d.get("shared", []))}
+            for _, v, rel, d in self.nx.out_edges(key, keys=True, data=True)
+            if rel == "relatedTo"
+        ]
+        rows.sort(key=lambda r: (-r["weight"], r["paper"]))
+        return rows[:k]
+
+    def builds_on(self, paper_id: str) -> list[dict]:
+        """Papers this paper builds on, with the proposed entities it uses from each."""
+        key = self._paper_key(paper_id)
+        rows = [
+            {"paper": v, "title": self.nx.nodes[v].get("title"), "via": list(d.get("via", []))}
+            for _, v, rel, d in self.nx.out_edges(key, keys=True, data=True)
+            if rel == "buildsOn"
+        ]
+        return sorted(rows, key=lambda r: r["paper"])
+
+
+def _to_term(value):
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    try:
+        import rdflib
+
+        if isinstance(value, rdflib.URIRef):
+            return ox.NamedNode(str(value))
+        if isinstance(value, rdflib.Literal):
+            from oxrdflib._converter import to_ox
+
+            return to_ox(value)
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, bool):
+        return ox.Literal(value)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind a value of type {type(value).__name__}")
+
+
+def _term_py(term):
+    from kg.graph.rdf import _py
+
+    return _py(term)
+
+
+def build(
+    paths_or_papers: Iterable[str | os.PathLike] | Sequence,
+    base_iri: str = DEFAULT_BASE_IRI,
+    top_k: int = 10,
+    jobs: int = 1,
+) -> KnowledgeGraph:
+    """Ingest listing files (or take Paper objects), extract, and build the graph."""
+    from extractors import extract_corpus
+    from kg.graph import build_graph
+    from kg.models import Paper
+
+    items = list(paths_or_papers)
+    if items and all(isinstance(x, Paper) for x in items):
+        papers = items
+    else:
+        from kg.ingest import read_inputs
+
+        papers = read_inputs([Path(p) for p in items]).papers
+    extraction = extract_corpus(papers, jobs=jobs)
+    return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
+
+
+def load(path: str | os.PathLike) -> KnowledgeGraph:
+    """Load a graph written by write_outputs (a folder with graph.ttl, or a .ttl/.nt file)."""
+    from kg.graph.rdf import rdf_to_nx
+
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), "expected an output folder or a .ttl, .nt or .jsonld graph file")
+    if not path.is_file():
+        raise InputError(str(path), "no such graph file")
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(str(path), f"cannot parse graph: {exc}") from None
+    try:
+        graph = rdf_to_nx(store)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise InputError(str(path), f"not a paperkg graph: {exc}") from None
+    return KnowledgeGraph(graph, store, graph.graph["base_iri"])

@@ -1,0 +1,181 @@
+"""Exports: Turtle (default), N-Triples, JSON-LD via pyoxigraph; GraphML, GEXF via networkx; VoID.
+
+RDF outputs are serialised from triples sorted by (subject, rdf:type first,
+predicate, object), so the same graph gives byte-identical files. NetworkX
+formats cannot hold lists or None: lists/dicts become JSON strings (sorted
+keys) and None attributes are left out.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import types
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.atomic import atomic_write
+from kg.errors import OutputError
+from kg.graph.iris import hashed_key, node_iri
+
+__all__ = ["FORMATS", "export", "write_outputs", "sorted_triples", "void_triples", "nx_for_export", "serialize_rdf"]
+
+FORMATS = {
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "jsonld": ".jsonld",
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+}
+_RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+VOID = "http://rdfs.org/ns/void#"
+
+
+def _triple_key(t: ox.Triple) -> tuple:
+    p = t.predicate.value
+    return (t.subject.value, p != _RDF_TYPE, p, str(t.object))
+
+
+def sorted_triples(store: ox.Store) -> list[ox.Triple]:
+    """The default graph's triples in canonical order."""
+    return sorted((q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())), key=_triple_key)
+
+
+def _prefixes(graph) -> dict[str, str]:
+    from kg.graph.rdf import all_prefixes
+
+    return all_prefixes(graph.base_iri)
+
+
+def _partition_name(iri: str) -> str:
+    from kg.graph.rdf import PREFIXES
+
+    for prefix, ns in sorted(PREFIXES.items()):
+        local = iri[len(ns):]
+        if iri.startswith(ns) and local and all(c.isalnum() or c in "_-" for c in local):
+            return f"{prefix}-{local}"
+    return hashed_key("iri", iri).split("/", 1)[1]
+
+
+def serialize_rdf(triples: Iterable[ox.Triple], path: Path, fmt: str, prefixes: dict[str, str]) -> None:
+    """Write triples (already ordered) atomically in an RDF format."""
+    with atomic_write(path, "wb") as fh:
+        if fmt == "ntriples":
+            ox.serialize(triples, fh, _RDF_FORMATS[fmt])
+        else:
+            ox.serialize(triples, fh, _RDF_FORMATS[fmt], prefixes=dict(sorted(prefixes.items())))
+
+
+def _export_value(value):
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
+
+
+def nx_for_export(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only GraphML/GEXF-safe attribute values (JSON strings for lists, no None)."""
+    H = nx.MultiDiGraph()
+    H.graph.update({k: str(v) for k, v in sorted(G.graph.items()) if v is not None})
+    for n in sorted(G):
+        H.add_node(n, **{k: _export_value(v) for k, v in sorted(G.nodes[n].items()) if v is not None})
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        H.add_edge(u, v, key=k, **{a: _export_value(x) for a, x in sorted(d.items()) if x is not None})
+    return H
+
+
+def export(graph, fmt: str, path) -> Path:
+    """Write ``graph`` (a KnowledgeGraph) to ``path`` in turtle|ntriples|jsonld|graphml|gexf."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        if fmt in _RDF_FORMATS:
+            serialize_rdf(sorted_triples(graph.store), path, fmt, _prefixes(graph))
+        else:
+            H = nx_for_export(graph.nx)
+            writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+            with atomic_write(path, "wb") as fh:
+                writer(H, fh)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc}") from None
+    return path
+
+
+def void_triples(graph, dump_name: str = "graph.ttl") -> list[ox.Triple]:
+    """A VoID description of the graph: size, class partitions, property partitions."""
+    base = graph.base_iri
+    N, L = ox.NamedNode, ox.Literal
+    xsd_int = N("http://www.w3.org/2001/XMLSchema#integer")
+
+    def num(n: int) -> ox.Literal:
+        return L(str(n), datatype=xsd_int)
+
+    classes: Counter = Counter()
+    props: Counter = Counter()
+    subjects = set()
+    objects = set()
+    total = 0
+    for q in graph.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        total += 1
+        p = q.predicate.value
+        props[p] += 1
+        subjects.add(q.subject.value)
+        if isinstance(q.object, ox.NamedNode):
+            objects.add(q.object.value)
+        if p == _RDF_TYPE:
+            classes[q.object.value] += 1
+    ds = N(node_iri(base, "void"))
+    rdf_type = N(_RDF_TYPE)
+    v = lambda name: N(VOID + name)  # noqa: E731
+    out = [
+        ox.Triple(ds, rdf_type, v("Dataset")),
+        ox.Triple(ds, N("http://purl.org/dc/terms/title"), L("paperkg knowledge graph")),
+        ox.Triple(ds, v("triples"), num(total)),
+        ox.Triple(ds, v("entities"), num(sum(classes.values()))),
+        ox.Triple(ds, v("classes"), num(len(classes))),
+        ox.Triple(ds, v("properties"), num(len(props))),
+        ox.Triple(ds, v("distinctSubjects"), num(len(subjects))),
+        ox.Triple(ds, v("distinctObjects"), num(len(objects))),
+        ox.Triple(ds, v("uriSpace"), L(base)),
+        ox.Triple(ds, v("vocabulary"), N("https://w3id.org/paperkg/ontology")),
+        ox.Triple(ds, v("dataDump"), N(node_iri(base, dump_name))),
+    ]
+    for cls, n in sorted(classes.items()):
+        part = N(node_iri(base, "void/class/" + _partition_name(cls)))
+        out += [ox.Triple(ds, v("classPartition"), part), ox.Triple(part, v("class"), N(cls)),
+                ox.Triple(part, v("entities"), num(n))]
+    for prop, n in sorted(props.items()):
+        part = N(node_iri(base, "void/property/" + _partition_name(prop)))
+        out += [ox.Triple(ds, v("propertyPartition"), part), ox.Triple(part, v("property"), N(prop)),
+                ox.Triple(part, v("triples"), num(n))]
+    return sorted(out, key=_triple_key)
+
+
+def write_outputs(graph, out_dir) -> list[Path]:
+    """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create output folder {out}: {exc}") from None
+    ttl = export(graph, "turtle", out / "graph.ttl")
+    void = out / "void.ttl"
+    try:
+        serialize_rdf(void_triples(graph, ttl.name), void, "turtle", _prefixes(graph))
+    except OSError as exc:
+        raise OutputError(f"cannot write {void}: {exc}") from None
+    return [ttl, void]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``kg.graph.export(graph, fmt, path)`` work even once this submodule shadows the function."""
+
+    def __call__(self, graph, fmt: str, path) -> Path:
+        return export(graph, fmt, path)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,90 @@
+"""Merging listing entries that are the same paper.
+
+Entries are grouped by arXiv id when known, else by normalised title; an
+entry without an id joins the arXiv paper that has the same normalised title
+(the first such paper to appear, if several do).  Groups are ordered by first
+appearance, so the result depends only on the input order.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.ingest.ids import paper_id
+from kg.ingest.text import normalise_title
+from kg.models import Paper
+
+__all__ = ["merge_entries", "source_label"]
+
+
+def source_label(paper: Paper, index: int = 0) -> str:
+    src = paper.sources[index]
+    return f"{src.file}#{src.position}"
+
+
+def _group_keys(entries: list[Paper]) -> list[str]:
+    norms = [normalise_title(e.title) for e in entries]
+    title_to_arxiv: dict[str, str] = {}
+    for entry, norm in zip(entries, norms):
+        if entry.arxiv_id and norm and norm not in title_to_arxiv:
+            title_to_arxiv[norm] = entry.arxiv_id
+    keys = []
+    for entry, norm in zip(entries, norms):
+        if entry.arxiv_id:
+            keys.append("arxiv:" + entry.arxiv_id)
+        elif norm in title_to_arxiv:
+            keys.append("arxiv:" + title_to_arxiv[norm])
+        else:
+            keys.append("title:" + norm if norm else "id:" + entry.id)
+    return keys
+
+
+def _merge_group(group: list[Paper]) -> tuple[Paper, Paper]:
+    """(merged paper, entry whose abstract was kept)."""
+    # Fullest abstract wins; ties go to the earliest entry (max keeps the first maximum).
+    best = max(group, key=lambda e: len(e.abstract))
+    arxiv = next((e.arxiv_id for e in group if e.arxiv_id), None)
+    seen: set[str] = set()
+    authors = []
+    for entry in group:
+        for name in entry.authors:
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                authors.append(name)
+    dates = sorted(e.date for e in group if e.date)
+    merged = replace(
+        best,
+        id=paper_id(best.title, arxiv),
+        arxiv_id=arxiv,
+        url=best.url or next((e.url for e in group if e.url), None),
+        authors=tuple(authors),
+        date=dates[0] if dates else None,
+        github=best.github or next((e.github for e in group if e.github), None),
+        project_page=best.project_page or next((e.project_page for e in group if e.project_page), None),
+        sources=tuple(s for e in group for s in e.sources),
+    )
+    return merged, best
+
+
+def merge_entries(entries: list[Paper]) -> tuple[list[Paper], list[dict]]:
+    """De-duplicated papers (first-appearance order) and one record per merge."""
+    groups: dict[str, list[Paper]] = {}
+    for key, entry in zip(_group_keys(entries), entries):
+        groups.setdefault(key, []).append(entry)
+    papers: list[Paper] = []
+    merged: list[dict] = []
+    for group in groups.values():  # dicts keep insertion order = first appearance
+        if len(group) == 1:
+            papers.append(group[0])
+            continue
+        paper, best = _merge_group(group)
+        papers.append(paper)
+        merged.append(
+            {
+                "id": paper.id,
+                "title": paper.title,
+                "count": len(group),
+                "sources": [f"{s.file}#{s.position}" for s in paper.sources],
+                "abstract_from": source_label(best),
+            }
+        )
+    return papers, merged

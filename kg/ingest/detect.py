@@ -1,0 +1,64 @@
+"""Input format detection from file content, with the extension as a tie-breaker."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+__all__ = ["FORMATS", "HEAD_BYTES", "detect_format"]
+
+#: Every format name accepted by ``fmt=`` / ``--format``.
+FORMATS = ("dailypapers", "json", "jsonl", "atom", "csv")
+#: How much of a file ``detect_format`` looks at.
+HEAD_BYTES = 64 * 1024
+
+_EXT_FORMATS = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".xml": "atom",
+    ".atom": "atom",
+}
+
+
+def _looks_like_csv_header(line: str) -> bool:
+    for delimiter in (",", "\t", ";"):
+        cells = [c.strip().casefold() for c in next(csv.reader([line], delimiter=delimiter), [])]
+        if len(cells) >= 2 and "title" in cells:
+            return True
+    return False
+
+
+def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
+    """One of FORMATS for a file whose first bytes are ``head_bytes``.
+
+    Content decides (``<`` -> Atom, ``[`` -> JSON, ``{`` -> JSON or JSON Lines,
+    a header line with a ``title`` column -> CSV); the extension only breaks
+    ties and rescues files whose content matches nothing, so a reader can then
+    give a precise error.  Everything else is read as a Daily Papers page dump.
+    """
+    ext = Path(path).suffix.casefold()
+    head = head_bytes.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        return "atom"
+    after = head[1:].lstrip(" \t\r\n")
+    if head.startswith("[") and (not after or after[0] in "{]"):
+        return "json"
+    if head.startswith("{") and (not after or after[0] in '"}'):
+        first, _, rest = head.partition("\n")
+        try:
+            obj = json.loads(first)
+        except json.JSONDecodeError:
+            # Pretty-printed JSON, or a first line longer than the head.
+            return "jsonl" if _EXT_FORMATS.get(ext) == "jsonl" else "json"
+        if rest.strip():
+            return "jsonl"
+        if isinstance(obj, dict) and any(isinstance(obj.get(k), list) for k in ("papers", "items", "data")):
+            return "json"
+        return "jsonl" if ext != ".json" else "json"
+    if _looks_like_csv_header(head.split("\n", 1)[0]):
+        return "csv"
+    return _EXT_FORMATS.get(ext, "dailypapers")

@@ -1,0 +1,68 @@
+"""Stable paper identifiers: the arXiv id when known, else a title slug + hash.
+
+The id must not depend on the run, the machine or the input order, so it is a
+pure function of the arXiv id or the normalised title.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from kg.ingest.text import normalise_title, title_slug
+
+__all__ = ["arxiv_id_from", "arxiv_id_from_url", "paper_id", "arxiv_abs_url"]
+
+# New style (0704.0001 onwards): YYMM.NNNN or YYMM.NNNNN; old style: archive[.SC]/YYMMNNN.
+_NEW = r"(?:\d{2}(?:0[1-9]|1[0-2]))\.\d{4,5}"
+_OLD = r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{2}(?:0[1-9]|1[0-2])\d{3}"
+_ID = rf"(?P<id>{_NEW}|{_OLD})(?:v\d+)?"
+_BARE_RE = re.compile(rf"(?:arxiv:)?{_ID}", re.IGNORECASE)
+_URL_RE = re.compile(
+    rf"(?:^|[/.@])(?:(?:export\.|www\.)?arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/{_ID}(?:\.pdf)?(?=$|[/?#\s])",
+    re.IGNORECASE,
+)
+
+
+def _canonical(found: str) -> str:
+    # Old-style archive names are lower case, subject classes upper case ("math.GT").
+    if "/" in found:
+        archive, number = found.split("/", 1)
+        if "." in archive:
+            name, cls = archive.split(".", 1)
+            archive = f"{name.lower()}.{cls.upper()}"
+        else:
+            archive = archive.lower()
+        return f"{archive}/{number}"
+    return found
+
+
+def arxiv_id_from(value: str | None) -> str | None:
+    """arXiv id (no version) from a bare id ("arXiv:2501.01234v2") or an arXiv URL."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    m = _BARE_RE.fullmatch(value)
+    if m:
+        return _canonical(m.group("id"))
+    return arxiv_id_from_url(value)
+
+
+def arxiv_id_from_url(url: str | None) -> str | None:
+    """arXiv id from an arxiv.org abs/pdf/html URL or a huggingface.co/papers URL."""
+    if not url or not isinstance(url, str):
+        return None
+    m = _URL_RE.search(url.strip())
+    return _canonical(m.group("id")) if m else None
+
+
+def arxiv_abs_url(arxiv_id: str) -> str:
+    return f"https://arxiv.org/abs/{arxiv_id}"
+
+
+def paper_id(title: str, arxiv_id: str | None = None) -> str:
+    """The arXiv id, else ``<slug>-<first 8 hex of sha1(normalised title)>``."""
+    if arxiv_id:
+        return arxiv_id
+    norm = normalise_title(title)
+    digest = hashlib.sha1(norm.encode("utf-8")).hexdigest()[:8]
+    return f"{title_slug(norm)}-{digest}"

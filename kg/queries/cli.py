@@ -1,0 +1,105 @@
+"""``paperkg query``: run SPARQL (text, file or named query) on a built graph.
+
+Results go to stdout; errors are QueryError/InputError that kg.cli prints as
+one line (exit 1).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from kg.errors import QueryError
+
+__all__ = ["register", "parse_params", "cmd_query"]
+
+
+def parse_params(items: list[str] | None) -> dict[str, str]:
+    """``["k=v", ...]`` as a dict; QueryError for an item without '=' or a repeated name."""
+    out: dict[str, str] = {}
+    for item in items or ():
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise QueryError(f"--param expects NAME=VALUE, got {item!r}")
+        if name in out:
+            raise QueryError(f"--param {name} given twice")
+        out[name] = value
+    return out
+
+
+def _list_text() -> str:
+    from kg.queries import list_named
+
+    lines = []
+    for q in list_named():
+        lines.append(q.name)
+        lines.append(f"    {q.description}")
+        for p in q.params:
+            opt = "optional; " if p.optional else ""
+            lines.append(f"    --param {p.name}=...  ({opt}{p.type}) {p.description}")
+        if q.example:
+            lines.append(f"    e.g. {q.example}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_query(args) -> int:
+    from kg.queries import format_result, load_store, open_store, run_named, run_query
+
+    if args.list:
+        sys.stdout.write(_list_text())
+        return 0
+    sources = [x for x in (args.sparql, args.file, args.name) if x is not None]
+    if len(sources) != 1:
+        raise QueryError("give exactly one of: a SPARQL query, --file FILE, --name NAME (or --list)")
+    params = parse_params(args.param)
+    if args.timeout is not None and not args.timeout > 0:
+        raise QueryError("--timeout must be a positive number of seconds")
+    if args.limit is not None and args.limit < 0:
+        raise QueryError("--limit must be zero or more")
+    if args.file is not None:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{args.file}: cannot read query file: {exc.strerror or exc}") from None
+    else:
+        text = args.sparql
+    if args.name is not None:
+        from kg.queries import get_named
+
+        get_named(args.name)  # unknown name: fail before loading the graph
+    store = open_store(args.store) if args.store else load_store(args.graph)
+    if args.name is not None:
+        result = run_named(store, args.name, params, args.timeout, max_rows=args.limit)
+    else:
+        result = run_query(store, text, params, args.timeout, max_rows=args.limit)
+    fmt = args.format
+    if fmt is None:
+        fmt = "turtle" if result.kind == "graph" else "table"
+    sys.stdout.write(format_result(result, fmt))
+    sys.stdout.flush()
+    return 0
+
+
+def register(subparsers) -> None:
+    from kg.queries.formats import FORMATS, RDF_FORMATS
+
+    q = subparsers.add_parser(
+        "query",
+        help="run a SPARQL query (text, --file or --name) on a built graph",
+        description="Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, paper:, method:, ... "
+        "are predeclared. Parameters (--param NAME=VALUE) are bound as values, never pasted into the query.",
+    )
+    q.add_argument("sparql", nargs="?", help="the SPARQL query text")
+    q.add_argument("--file", "-f", help="read the query from this .rq file")
+    q.add_argument("--name", "-n", help="run a named query (see --list)")
+    q.add_argument("--param", "-p", action="append", metavar="NAME=VALUE",
+                   help="a parameter of a named query, or a variable binding (plain literal) for other queries")
+    q.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    q.add_argument("--graph", "-g", default="outputs",
+                   help="output folder or graph file (.ttl, .nt, ...) (default: outputs/)")
+    q.add_argument("--store", help="an on-disk Oxigraph store folder, opened read-only (instead of --graph)")
+    q.add_argument("--format", choices=FORMATS + RDF_FORMATS, default=None,
+                   help="result format (default: table; turtle for CONSTRUCT/DESCRIBE)")
+    q.add_argument("--timeout", type=float, default=30.0, help="time limit in seconds (default 30)")
+    q.add_argument("--limit", type=int, default=None, help="return at most this many rows")
+    q.set_defaults(func=cmd_query)

@@ -1,0 +1,277 @@
+"""Run one read-only SPARQL query on an Oxigraph store, safely and with a time limit.
+
+Safety:
+- Parameters are bound with Oxigraph's SEP-0007 ``substitutions`` (typed RDF
+  terms), never pasted into the query text.
+- Read-only: ``Store.query`` only ever parses SPARQL *queries*, so an update
+  cannot run through it. When the query parser fails we ask rdflib's SPARQL
+  *update* parser whether the text is an update, only to give the right message.
+- ``SERVICE`` (federated query) is refused: Oxigraph would make outgoing HTTP
+  requests, which a local endpoint must never do on a client's behalf.
+
+Time limit: pyoxigraph has no timeout or cancellation. The query runs in a
+daemon worker thread (Oxigraph releases the GIL while it evaluates); after
+``timeout`` seconds the caller gets a QueryError and the worker is abandoned.
+It stops at the next result row it produces; a single long blocking step
+(a big sort or aggregate) still runs to its end in the background, so callers
+serving many clients pass a semaphore (``slots``) that the worker releases only
+when it has really finished, which caps the CPU abandoned queries can hold.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+
+__all__ = [
+    "QueryResult",
+    "QueryTimeout",
+    "UpdateRefused",
+    "run_query",
+    "to_term",
+    "term_value",
+    "default_prefixes",
+    "MAX_QUERY_CHARS",
+]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+MAX_QUERY_CHARS = 100_000
+_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CANCEL_CHECK_EVERY = 256
+
+# Lexical tokens that can hide the word SERVICE: comments, strings, IRIs.
+_SKIP_RE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*",
+    re.DOTALL,
+)
+_SERVICE_RE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
+
+
+class QueryTimeout(QueryError):
+    """The query ran past its time limit."""
+
+
+class UpdateRefused(QueryError):
+    """The text is a SPARQL Update: the graph is read-only."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The outcome of one query.
+
+    ``kind`` is "select", "ask" or "graph" (CONSTRUCT/DESCRIBE: columns are
+    subject, predicate, object). ``terms`` holds the RDF terms (None = unbound),
+    ``rows`` the same values as Python objects (IRIs as str, typed literals as
+    int/float/bool, other literals as their lexical str). ``truncated`` is True
+    when ``max_rows`` cut the result short.
+    """
+
+    kind: str
+    columns: tuple[str, ...] = ()
+    terms: tuple[tuple[Any, ...], ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+    rows: tuple[tuple[Any, ...], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.rows and self.terms:
+            object.__setattr__(self, "rows", tuple(tuple(term_value(t) for t in row) for row in self.terms))
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts (unbound variables left out)."""
+        return [{c: v for c, v in zip(self.columns, row) if v is not None} for row in self.rows]
+
+
+def term_value(term) -> Any:
+    """An RDF term as a plain Python value."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        try:
+            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "short", XSD + "nonNegativeInteger"):
+                return int(term.value)
+            if dt in (XSD + "double", XSD + "float", XSD + "decimal"):
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if dt == XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value
+
+
+def to_term(value) -> Any:
+    """A Python value as an RDF term for a binding: str -> plain literal, numbers/bools typed."""
+    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(value)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "double"))
+    if isinstance(value, str):
+        return ox.Literal(value)
+    raise QueryError(f"cannot bind a value of type {type(value).__name__}")
+
+
+def default_prefixes(base_iri: str | None = None) -> dict[str, str]:
+    """Prefixes predeclared for every query (pkg:, rdfs:, ... and the data prefixes)."""
+    from kg.graph.iris import DEFAULT_BASE_IRI
+    from kg.graph.rdf import all_prefixes
+
+    return all_prefixes(base_iri or DEFAULT_BASE_IRI)
+
+
+def _one_line(text, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_update(sparql: str) -> bool:
+    """True when rdflib's SPARQL Update grammar accepts the text (parse only, never executed)."""
+    try:
+        from rdflib.plugins.sparql.parser import parseUpdate
+
+        parsed = parseUpdate(sparql)
+    except Exception:  # noqa: BLE001 - any parse failure means "not an update"
+        return False
+    return bool(getattr(parsed, "request", None))
+
+
+def _check_text(sparql) -> str:
+    if not isinstance(sparql, str):
+        raise QueryError("the query must be a string")
+    if not sparql.strip():
+        raise QueryError("empty query")
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(sparql)} characters; the limit is {MAX_QUERY_CHARS})")
+    if "\x00" in sparql:
+        raise QueryError("the query contains a NUL character")
+    if _SERVICE_RE.search(_SKIP_RE.sub(" ", sparql)):
+        raise QueryError("SERVICE (federated query) is not allowed: this endpoint only queries its own graph")
+    return sparql
+
+
+def _substitutions(bindings: Mapping[str, Any] | None) -> dict:
+    subs = {}
+    for name in sorted(bindings or {}):
+        var = name[1:] if name[:1] in "?$" else name
+        if not _VAR_RE.match(var):
+            raise QueryError(f"invalid variable name for a binding: {name!r}")
+        subs[ox.Variable(var)] = to_term(bindings[name])
+    return subs
+
+
+def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: int | None,
+             cancel: threading.Event | None) -> QueryResult:
+    try:
+        result = store.query(sparql, prefixes=prefixes, substitutions=subs or None)
+    except SyntaxError as exc:
+        if _is_update(sparql):
+            raise UpdateRefused("SPARQL Update is not allowed: the graph is read-only") from None
+        raise QueryError(f"malformed query: {_one_line(exc)}") from None
+    except RuntimeError as exc:
+        msg = _one_line(exc)
+        if "SELECT projection" in msg:
+            msg += " (a bound parameter must be a projected variable of the query)"
+        raise QueryError(f"query failed: {msg}") from None
+    except (OSError, ValueError, TypeError) as exc:
+        raise QueryError(f"query failed: {_one_line(exc)}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    limit = None if max_rows is None else max(0, int(max_rows))
+    rows: list[tuple] = []
+    truncated = False
+    try:
+        if isinstance(result, ox.QuerySolutions):
+            kind = "select"
+            columns = tuple(v.value for v in result.variables)
+            source = (tuple(sol[c] for c in columns) for sol in result)
+        else:
+            kind = "graph"
+            columns = ("subject", "predicate", "object")
+            source = ((t.subject, t.predicate, t.object) for t in result)
+        for row in source:
+            if limit is not None and len(rows) >= limit:
+                truncated = True
+                break
+            rows.append(row)
+            if cancel is not None and len(rows) % _CANCEL_CHECK_EVERY == 0 and cancel.is_set():
+                break
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {_one_line(exc)}") from None
+    return QueryResult(kind, columns, tuple(rows), truncated=truncated)
+
+
+def run_query(
+    store,
+    sparql: str,
+    bindings: Mapping[str, Any] | None = None,
+    timeout: float | None = None,
+    *,
+    max_rows: int | None = None,
+    prefixes: Mapping[str, str] | None = None,
+    slots: threading.Semaphore | None = None,
+) -> QueryResult:
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a pyoxigraph Store.
+
+    ``bindings`` maps variable names to values (str -> literal, pyoxigraph terms
+    as they are); each variable must be projected by the query. ``prefixes``
+    defaults to the paperkg prefixes (pkg:, rdfs:, paper:, method:, ...).
+    ``slots``: an already-acquired semaphore released when the query is
+    really over (see the module docstring).
+    """
+    try:
+        _check_text(sparql)
+        subs = _substitutions(bindings)
+        if timeout is not None and not timeout > 0:
+            raise QueryError(f"invalid time limit: {timeout!r}")
+        pfx = dict(default_prefixes() if prefixes is None else prefixes)
+    except BaseException:
+        if slots is not None:
+            slots.release()
+        raise
+    if timeout is None:
+        try:
+            return _execute(store, sparql, subs, pfx, max_rows, None)
+        finally:
+            if slots is not None:
+                slots.release()
+
+    box: dict[str, Any] = {}
+    done = threading.Event()
+    cancel = threading.Event()
+
+    def work() -> None:
+        try:
+            box["result"] = _execute(store, sparql, subs, pfx, max_rows, cancel)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
+            box["error"] = exc
+        finally:
+            done.set()
+            if slots is not None:
+                slots.release()
+
+    threading.Thread(target=work, name="paperkg-query", daemon=True).start()
+    if not done.wait(timeout):
+        cancel.set()
+        raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["result"]

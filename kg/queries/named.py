@@ -1,0 +1,219 @@
+"""Named queries: the packaged ``kg/queries/*.rq`` files and their typed parameters.
+
+Each file starts with a comment header::
+
+    # name: papers-using-entity
+    # description: ...
+    # param: entity (entity name) - meaning
+    # param: kind (optional; method, dataset or benchmark) - meaning
+    # example: paperkg query --name papers-using-entity --param entity=GRPO
+
+Parameters are projected variables of the query and are bound with Oxigraph
+substitutions (never pasted into the text); an optional parameter that is not
+given is bound to the empty string, which the query tests for. Parameter
+columns are constant, so ``run_named`` drops them from the result.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from typing import Mapping
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.queries.engine import QueryResult, run_query
+
+__all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper"]
+
+_HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
+_PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
+ENTITY_KINDS = ("method", "dataset", "benchmark")
+PKG = "https://w3id.org/paperkg/ontology#"
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """One parameter of a named query: ``type`` is e.g. "entity name" or "paper id"."""
+
+    name: str
+    type: str
+    description: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: tuple[QueryParam, ...]
+    text: str
+    example: str = ""
+
+
+def _parse_param(spec: str, file: str) -> QueryParam:
+    m = _PARAM_RE.match(spec)
+    if not m:
+        raise QueryError(f"{file}: malformed '# param:' line: {spec!r}")
+    kinds = [k.strip() for k in m.group("type").split(";")]
+    optional = "optional" in kinds
+    ptype = "; ".join(k for k in kinds if k and k != "optional") or "text"
+    return QueryParam(m.group("name"), ptype, (m.group("desc") or "").strip(), optional)
+
+
+def parse_named(text: str, file: str = "<query>") -> NamedQuery:
+    """A NamedQuery from the text of an .rq file with a header block."""
+    meta: dict[str, str] = {}
+    params: list[QueryParam] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER_RE.match(line)
+        if not m:
+            continue
+        key, value = m.groups()
+        if key == "param":
+            params.append(_parse_param(value, file))
+        else:
+            meta[key] = value
+    if "name" not in meta:
+        raise QueryError(f"{file}: missing '# name:' header")
+    return NamedQuery(meta["name"], meta.get("description", ""), tuple(params), text, meta.get("example", ""))
+
+
+@lru_cache(maxsize=1)
+def _load_all() -> tuple[NamedQuery, ...]:
+    root = files("kg.queries")
+    out = []
+    for item in sorted(root.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".rq") and item.is_file():
+            out.append(parse_named(item.read_text(encoding="utf-8"), item.name))
+    return tuple(sorted(out, key=lambda q: q.name))
+
+
+def list_named() -> list[NamedQuery]:
+    """Every packaged named query, sorted by name."""
+    return list(_load_all())
+
+
+def get_named(name: str) -> NamedQuery:
+    for q in _load_all():
+        if q.name == name:
+            return q
+    known = ", ".join(q.name for q in _load_all())
+    raise QueryError(f"unknown named query {name!r} (known: {known})")
+
+
+def _base_iris(store) -> list[str]:
+    from kg.graph.iris import DEFAULT_BASE_IRI
+
+    found = []
+    try:
+        for sol in store.query(f"SELECT DISTINCT ?b WHERE {{ ?x <{PKG}baseIri> ?b }} ORDER BY ?b"):
+            found.append(sol["b"].value)
+    except (OSError, RuntimeError, SyntaxError):  # pragma: no cover - store read error
+        pass
+    return found + ([DEFAULT_BASE_IRI] if DEFAULT_BASE_IRI not in found else [])
+
+
+def _is_paper(store, node: ox.NamedNode) -> bool:
+    sols = store.query(f"SELECT ?p WHERE {{ ?p a <{PKG}Paper> }}", substitutions={ox.Variable("p"): node})
+    return any(True for _ in sols)
+
+
+def resolve_paper(store, value: str) -> ox.NamedNode:
+    """The IRI of a paper given by id ("2501.12948", "paper/..."), arXiv id/URL or IRI.
+
+    A value that matches no paper still gives an IRI (of no node), so the
+    query simply returns no rows: any text is a safe parameter.
+    """
+    from kg.graph.iris import node_iri
+
+    value = value.strip()
+    candidates: list[str] = []
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S+$", value):
+        candidates.append(value)
+    key = value if value.startswith("paper/") else f"paper/{value}"
+    bases = _base_iris(store)
+    candidates += [node_iri(b, key) for b in bases]
+    for iri in candidates:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            continue
+        if _is_paper(store, node):
+            return node
+    from kg.ingest.ids import arxiv_id_from
+
+    arxiv = arxiv_id_from(value)
+    if arxiv:
+        sols = store.query(
+            f"SELECT ?id ?p WHERE {{ ?p a <{PKG}Paper> ; <{PKG}arxivId> ?id }} ORDER BY ?p LIMIT 1",
+            substitutions={ox.Variable("id"): ox.Literal(arxiv)},
+        )
+        for sol in sols:
+            return sol["p"]
+    return ox.NamedNode(node_iri(bases[0], key))
+
+
+def named_bindings(store, query: NamedQuery, params: Mapping[str, str] | None) -> dict:
+    """Typed bindings for a named query's parameters; QueryError for unknown/missing/invalid ones."""
+    params = dict(params or {})
+    known = {p.name: p for p in query.params}
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        expected = ", ".join(known) or "none"
+        raise QueryError(f"named query {query.name!r} has no parameter {unknown[0]!r} (parameters: {expected})")
+    out = {}
+    for p in query.params:
+        raw = params.get(p.name)
+        if raw is None:
+            if not p.optional:
+                raise QueryError(f"named query {query.name!r} needs --param {p.name}=... ({p.type}: {p.description})")
+            out[p.name] = ox.Literal("")
+            continue
+        if not isinstance(raw, str):
+            raw = str(raw)
+        if p.type == "paper id":
+            out[p.name] = resolve_paper(store, raw)
+        elif p.type.startswith("method, dataset or benchmark"):
+            kind = raw.strip().lower()
+            if kind not in ENTITY_KINDS:
+                raise QueryError(f"parameter {p.name!r} must be one of {', '.join(ENTITY_KINDS)}, not {raw!r}")
+            out[p.name] = ox.Literal(kind)
+        else:
+            out[p.name] = ox.Literal(raw.strip())
+    return out
+
+
+def run_named(
+    store,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+    *,
+    max_rows: int | None = None,
+    slots=None,
+) -> QueryResult:
+    """Run a named query with its parameters; parameter columns are left out of the result."""
+    try:
+        query = get_named(name)
+        bindings = named_bindings(store, query, params)
+    except BaseException:
+        if slots is not None:
+            slots.release()
+        raise
+    result = run_query(store, query.text, bindings, timeout, max_rows=max_rows, slots=slots)
+    if result.kind != "select" or not bindings:
+        return result
+    keep = [i for i, c in enumerate(result.columns) if c not in bindings]
+    return replace(
+        result,
+        columns=tuple(result.columns[i] for i in keep),
+        terms=tuple(tuple(row[i] for i in keep) for row in result.terms),
+        rows=tuple(tuple(row[i] for i in keep) for row in result.rows),
+    )

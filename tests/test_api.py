@@ -1,0 +1,111 @@
+"""Python API: KnowledgeGraph queries and lookups, build(), load()."""
+from __future__ import annotations
+
+import pytest
+import rdflib
+
+from graph_fixture import GRPO, RARESET, make_extraction, make_papers
+from kg.api import KnowledgeGraph, load
+from kg.errors import InputError, QueryError
+from kg.graph import build_graph, write_outputs
+from kg.graph.export import sorted_triples
+
+
+@pytest.fixture(scope="module")
+def kg() -> KnowledgeGraph:
+    return build_graph(make_papers(), make_extraction(), top_k=3)
+
+
+def test_query_rows_and_types(kg):
+    rows = kg.query("SELECT ?p ?t ?d WHERE { ?p a pkg:Paper ; pkg:title ?t ; pkg:degree ?d } ORDER BY ?p")
+    assert len(rows) == 6
+    assert rows[0]["p"] == kg.nx.nodes["paper/p1"]["iri"]
+    assert isinstance(rows[0]["d"], int)
+
+
+def test_query_bindings_are_values_not_text(kg):
+    q = "SELECT ?p WHERE { ?p pkg:title ?title }"
+    assert [r["p"] for r in kg.query(q, title="Learning from RareSet")] == [kg.nx.nodes["paper/p4"]["iri"]]
+    # an injection attempt is just a literal that matches nothing
+    assert kg.query(q, title='x" } ?p ?q ?r { "') == []
+    iri = rdflib.URIRef(kg.nx.nodes["paper/p4"]["iri"])
+    assert kg.query("SELECT ?title WHERE { ?p pkg:title ?title }", p=iri) == [{"title": "Learning from RareSet"}]
+    assert kg.query("SELECT (COUNT(?p) AS ?n) WHERE { ?p pkg:community ?c }", c=kg.nx.nodes["paper/p4"]["community"])[0]["n"] >= 2
+    with pytest.raises(QueryError):
+        kg.query(q, **{"bad name": "x"})
+
+
+def test_query_ask_construct_and_errors(kg):
+    assert kg.query("ASK { paper:p2 pkg:buildsOn paper:p1 }") == [{"ask": True}]
+    assert kg.query("ASK { paper:p1 pkg:buildsOn paper:p2 }") == [{"ask": False}]
+    rows = kg.query("CONSTRUCT { ?p pkg:usesMethod ?m } WHERE { ?p pkg:usesMethod ?m }")
+    assert rows and set(rows[0]) == {"subject", "predicate", "object"}
+    with pytest.raises(QueryError):
+        kg.query("SELEC nonsense")
+    with pytest.raises(QueryError):
+        kg.query("INSERT DATA { <http://a> <http://b> <http://c> }")
+    assert kg.query("ASK { ?s ?p <http://c> }") == [{"ask": False}]
+
+
+def test_entity_lookup_alias_aware(kg):
+    for name in ("GRPO", "grpo", "Group Relative Policy Optimization", GRPO):
+        e = kg.entity(name)
+        assert e is not None and e["id"] == GRPO
+    e = kg.entity("grpo")
+    assert {"paper": "paper/p2", "relation": "usesMethod"} in e["papers"]
+    assert {"paper": "paper/p1", "relation": "proposes"} in e["papers"]
+    assert kg.entity("no such thing") is None
+
+
+def test_related_and_builds_on(kg):
+    rel = kg.related("p4")
+    assert rel[0]["paper"] == "paper/p3" and rel[0]["shared"] == [RARESET]
+    assert [r["weight"] for r in rel] == sorted((r["weight"] for r in rel), reverse=True)
+    assert len(kg.related("paper/p4", k=1)) == 1
+    assert kg.builds_on("p2") == [{"paper": "paper/p1", "title": kg.nx.nodes["paper/p1"]["title"], "via": [GRPO]}]
+    assert kg.builds_on("p1") == []
+    with pytest.raises(KeyError):
+        kg.related("nope")
+
+
+def test_papers_listing(kg):
+    ids = [p["id"] for p in kg.papers()]
+    assert ids == ["p1", "p2", "p3", "p4", "p5", "p6"]
+
+
+def test_load_outputs_equals_build(kg, tmp_path):
+    write_outputs(kg, tmp_path)
+    back = load(tmp_path)
+    assert {str(t) for t in sorted_triples(back.store)} == {str(t) for t in sorted_triples(kg.store)}
+    assert dict(back.nx.nodes(data=True)) == dict(kg.nx.nodes(data=True))
+    assert set(back.nx.edges(keys=True)) == set(kg.nx.edges(keys=True))
+    assert back.base_iri == kg.base_iri
+    assert back.related("p4") == kg.related("p4")
+    nt = tmp_path / "g.nt"
+    from kg.graph import export
+
+    export(kg, "ntriples", nt)
+    assert len(load(nt).store) == len(kg.store)
+
+
+def test_load_custom_base_iri(tmp_path):
+    g = build_graph(make_papers(), make_extraction(), base_iri="http://example.org/x#")
+    write_outputs(g, tmp_path)
+    back = load(tmp_path / "graph.ttl")
+    assert back.base_iri == "http://example.org/x#"
+    assert set(back.nx) == set(g.nx)
+
+
+def test_load_errors(tmp_path):
+    with pytest.raises(InputError):
+        load(tmp_path)  # no graph.ttl
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(InputError):
+        load(bad)
+    other = tmp_path / "other.ttl"
+    other.write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        load(other)
+    with pytest.raises(InputError):
+        load(tmp_path / "x.csv")

@@ -1,0 +1,60 @@
+"""Unit tests of the paper-to-paper link computations (no graph needed)."""
+from __future__ import annotations
+
+import numpy as np
+
+from kg.graph.links import builds_on, find_references, related_papers
+from kg.models import Mention
+
+
+def test_related_rare_entity_outranks_common():
+    # A shares "rare" (2 papers) with B and "common" (22 papers) with C; B and C look alike otherwise.
+    papers = [["rare", "common"], ["rare", "t"], ["common", "t"]] + [["common"] for _ in range(20)]
+    out = {(i, j): (w, s) for i, j, w, s in related_papers(papers, top_k=30)}
+    assert out[(0, 1)][0] > out[(0, 2)][0]
+    assert out[(0, 1)][1] == ["rare"] and out[(0, 2)][1] == ["common"]
+    top1 = [j for i, j, _, _ in related_papers(papers, top_k=1) if i == 0]
+    assert top1 == [1]
+
+
+def test_related_top_k_ties_and_self():
+    papers = [["a", "b"], ["a"], ["b"], ["a", "b"]]
+    res = related_papers(papers, top_k=1)
+    per = {}
+    for i, j, w, _ in res:
+        assert i != j
+        per.setdefault(i, []).append(j)
+    assert all(len(v) == 1 for v in per.values())
+    assert per[0] == [3]  # identical entity sets -> cosine 1
+
+
+def test_related_drops_too_common_entities():
+    papers = [["everywhere"] for _ in range(10)]
+    assert related_papers(papers, top_k=3, max_df=5) == []
+    assert len(related_papers(papers, top_k=3, max_df=10)) == 30
+
+
+def test_related_blocks_give_same_result():
+    rng = np.random.default_rng(0)
+    papers = [[f"e{int(x)}" for x in rng.zipf(1.5, 5) if x < 200] for _ in range(300)]
+    assert related_papers(papers, top_k=5, block_nnz=50) == related_papers(papers, top_k=5)
+
+
+def test_builds_on_rules():
+    mentioned = [{"m"}, {"m"}, {"m"}]
+    proposed = [{"m"}, set(), {"m"}]
+    out = builds_on(mentioned, proposed, ["2024-01-01", "2024-02-01", "2024-03-01"])
+    assert out == {(1, 0): ["m"]}  # 1 is older than proposer 2; 0 and 2 both propose m
+    assert builds_on(mentioned, proposed, None) == {(1, 0): ["m"], (1, 2): ["m"]}
+
+
+def test_find_references():
+    text = "Follows arXiv:2501.01234v3, see https://arxiv.org/abs/hep-th/9901001 and doi.org/10.1000/XYZ.1)."
+    refs = find_references({"abstract": text})
+    got = {(s, i) for s, i, _ in refs}
+    assert got == {("arxiv", "2501.01234"), ("arxiv", "hep-th/9901001"), ("doi", "10.1000/xyz.1")}
+    for _, _, ev in refs:
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    m = Mention(kind="link", text="x", field="abstract", start=0, end=1, sentence="x", sentence_start=0,
+                rule="url", confidence=1.0, url="https://arxiv.org/pdf/2402.00002v1")
+    assert [(s, i) for s, i, _ in find_references({"abstract": ""}, [m])] == [("arxiv", "2402.00002")]

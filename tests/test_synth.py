@@ -1,0 +1,158 @@
+"""benchmarks/synth.py: deterministic, honours the count, realistic mix, parses as real layouts."""
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def synth():
+    spec = importlib.util.spec_from_file_location("paperkg_bench_synth", ROOT / "benchmarks" / "synth.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def sample(synth):
+    return synth.generate(1500, seed=7)
+
+
+def _read_inputs():
+    try:
+        from kg.ingest import read_inputs
+    except ImportError:
+        pytest.skip("kg.ingest.read_inputs not importable yet")
+    return read_inputs
+
+
+def test_same_seed_same_output_different_seed_differs(synth):
+    assert synth.generate(200, seed=3) == synth.generate(200, seed=3)
+    assert synth.generate(200, seed=3) != synth.generate(200, seed=4)
+
+
+def test_count_honoured_and_prefix_stable(synth):
+    for n in (0, 1, 37):
+        entries = synth.generate(n, seed=1)
+        assert len(entries) == n
+        assert all(set(e) == {"title", "abstract"} for e in entries)
+    assert synth.generate(50, seed=1) == synth.generate(80, seed=1)[:50]
+
+
+def test_negative_count_rejected(synth):
+    with pytest.raises(ValueError):
+        synth.generate(-1)
+
+
+def test_abstract_lengths_and_single_lines(sample):
+    for e in sample:
+        words = len(e["abstract"].split())
+        assert 120 <= words <= 250, (words, e["title"])
+        assert "\n" not in e["abstract"] and "\n" not in e["title"]
+        assert e["title"].strip() == e["title"] and e["title"]
+
+
+def test_realistic_mix(sample, synth):
+    n = len(sample)
+    abstracts = [e["abstract"] for e in sample]
+    github = sum("github.com/" in a for a in abstracts) / n
+    pages = sum(".github.io" in a for a in abstracts) / n
+    colon = sum(":" in e["title"] for e in sample) / n
+    dups = 1 - len({e["title"] for e in sample}) / n
+    assert 0.33 <= github <= 0.47
+    assert 0.06 <= pages <= 0.14
+    assert 0.45 <= colon <= 0.68
+    assert 0.03 <= dups <= 0.08
+    text = " ".join(abstracts)
+    assert re.search(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+ \([A-Z]{2,}\)", text)  # "Long Form (LF)"
+    assert "we propose" in text.lower() and " benchmark" in text and "outperforms" in text
+    assert "trained on" in text.lower()
+    # messy link forms occur
+    assert "\\url{https://github.com/" in text
+    assert re.search(r"(?<![/\w])github\.com/[\w.-]+/[\w.-]+", text)  # no scheme
+    assert "/tree/main" in text
+    # Zipf-like: the most frequent vocabulary benchmark is far more common than a mid-ranked one
+    vocab = synth._vocab()
+    top, mid = vocab.benchmarks[0], vocab.benchmarks[80]
+    assert text.count(top) > 5 * max(1, text.count(mid))
+
+
+def test_duplicates_share_title_only_with_earlier_entry(sample):
+    first = {}
+    for i, e in enumerate(sample):
+        if e["title"] in first:
+            original = sample[first[e["title"]]]["abstract"]
+            assert e["abstract"] == original or original.startswith(e["abstract"][:-1])
+        else:
+            first[e["title"]] = i
+
+
+def test_write_corpus_is_byte_identical_and_chunked(synth, tmp_path):
+    entries = synth.generate(130, seed=5)
+    a = synth.write_corpus(entries, tmp_path / "x", layout="mixed", per_file=50, seed=5)
+    b = synth.write_corpus(entries, tmp_path / "y", layout="mixed", per_file=50, seed=5)
+    assert [p.name for p in a] == ["0000_synth.txt", "0001_synth.txt", "0002_synth.txt"]
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    # a smaller rerun into the same folder leaves exactly its own files
+    synth.write_corpus(entries[:40], tmp_path / "x", layout="a", per_file=50, seed=5)
+    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["0000_synth.txt"]
+
+
+def test_layouts_look_like_real_dumps(synth):
+    import datetime as dt
+
+    entries = synth.generate(5, seed=2)
+    page_a = synth.render_page(entries, "a", dt.date(2025, 1, 13))
+    lines = page_a.split("\n")
+    assert lines[:12] == ["new", "", "Get trending papers in your email inbox!", "", "Subscribe", "",
+                          "Daily Papers", "", "byAK and the research community", "", "Jan 13", ""]
+    assert lines[12:15] == [entries[0]["title"], "", entries[0]["abstract"]]
+    page_b = synth.render_page(entries, "b", dt.date(2025, 1, 14), blank_at=2)
+    lines = page_b.split("\n")
+    assert lines[2] == "Subscribe" + entries[0]["title"] and lines[3] == entries[0]["abstract"]
+    assert lines.count("") == 2  # the stray blank line and the final newline
+    with pytest.raises(ValueError):
+        synth.render_page(entries, "c", dt.date(2025, 1, 14))
+
+
+@pytest.mark.parametrize("layout", ["a", "b", "mixed"])
+def test_layouts_parse_with_ingest(synth, tmp_path, layout):
+    read_inputs = _read_inputs()
+    entries = synth.generate(240, seed=11)
+    paths = synth.write_corpus(entries, tmp_path, layout=layout, per_file=100, seed=11)
+    result = read_inputs([str(p) for p in paths])
+    assert not result.errors
+    assert result.entries_read == len(entries)
+    assert len(result.papers) == len({e["title"] for e in entries})
+    titles = {p.title for p in result.papers}
+    assert titles == {e["title"] for e in entries}
+
+
+def test_cli_writes_requested_count(synth, tmp_path, capsys):
+    assert synth.main(["120", str(tmp_path), "--seed", "4", "--layout", "b", "--per-file", "50"]) == 0
+    files = sorted(tmp_path.glob("*_synth.txt"))
+    assert len(files) == 3
+    assert "wrote 120 entries" in capsys.readouterr().out
+    body = "".join(f.read_text(encoding="utf-8") for f in files)
+    assert all(e["abstract"] in body for e in synth.generate(120, seed=4))
+
+
+def test_cli_rejects_bad_arguments(synth, capsys):
+    with pytest.raises(SystemExit) as exc:
+        synth.main(["0", "/tmp/never-written"])
+    assert exc.value.code != 0
+    with pytest.raises(SystemExit):
+        synth.main(["10", "/tmp/never-written", "--layout", "z"])
+
+
+def test_cli_unwritable_output_is_one_line_error(synth, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert synth.main(["5", str(blocker / "sub")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("synth: cannot write") and err.count("\n") == 1
