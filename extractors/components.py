@@ -6,6 +6,8 @@ built when the pipeline is built (``make_nlp``), never at import time.
 """
 from __future__ import annotations
 
+from extractors.docutil import doc_text
+
 from spacy.language import Language
 from spacy.matcher import Matcher
 
@@ -17,7 +19,7 @@ def acronyms_component(doc):
     """Store Schwartz-Hearst abbreviation definitions as ``doc.user_data["kg_abbrevs"]``."""
     from extractors.acronyms import find_abbreviations
 
-    doc.user_data["kg_abbrevs"] = tuple(find_abbreviations(doc.text))
+    doc.user_data["kg_abbrevs"] = tuple(find_abbreviations(doc_text(doc)))
     return doc
 
 

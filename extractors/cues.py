@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from extractors.docutil import make_mention
+from extractors.docutil import doc_text, make_mention, sentence_ids
 
 __all__ = [
     "CUE_PATTERNS",
@@ -246,11 +246,12 @@ def _title_runs(doc, covered: list[bool]) -> Iterator[Candidate]:
     """Runs of Title Case words in running text ("Prefix Grouper", "Hamiltonian Monte Carlo")."""
     n = len(doc)
     lower_words = {t.lower_ for t in doc if t.is_lower}
-    url_sents = {t.sent.start for t in doc if t.like_url or t.lower_ in ("github", "huggingface")}
+    sid = sentence_ids(doc)
+    url_sents = {sid[t.i] for t in doc if t.like_url or t.lower_ in ("github", "huggingface")}
     i = 0
     while i < n:
         tok = doc[i]
-        if covered[i] or not _is_title_token(tok) or tok.sent.start in url_sents:
+        if covered[i] or not _is_title_token(tok) or sid[i] in url_sents:
             i += 1
             continue
         j = i + 1
@@ -337,7 +338,7 @@ def extract_cues(doc) -> Iterator:
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
             elif kind == "term":
-                implied = suffix_kind(doc.text[c.start_char:c.end_char])
+                implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char])
                 if implied:
                     kind, conf = implied, 0.6
             yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)

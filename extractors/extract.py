@@ -19,7 +19,7 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.cues import extract_cues, name_shape, suffix_kind
-from extractors.docutil import FIELD_KEY, make_mention
+from extractors.docutil import FIELD_KEY, doc_text, make_mention
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.proposes import extract_proposals
 from extractors.terms import is_generic_phrase, is_organisation, lower_method_head, stop_category
@@ -195,7 +195,7 @@ def _is_proposed(raw: list[Mention], text: str) -> bool:
 
 def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
     """"KL divergence", "I2V diffusion models": a name-shaped modifier of a stop term."""
-    text = title_doc.text if m.field == "title" else abstract_doc.text
+    text = doc_text(title_doc) if m.field == "title" else doc_text(abstract_doc)
     rest = text[m.end:m.end + 40].split()
     for n in (1, 2, 3):
         if len(rest) >= n and stop_category(" ".join([m.text, *rest[:n]]).rstrip(".,;:)")):

@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
-from extractors.docutil import make_mention
+from extractors.docutil import doc_text, make_mention, sentence_ids
 
 __all__ = ["title_prefix", "extract_proposals", "TRIGGERS"]
 
@@ -84,8 +84,8 @@ def _name_at(doc, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
     if i >= len(doc):
         return None
     tok = doc[i]
-    if tok.idx in spans and (any(c.isupper() for c in doc.text[tok.idx:spans[tok.idx]]) or "(" in
-                             doc.text[spans[tok.idx]:spans[tok.idx] + 2]):
+    if tok.idx in spans and (any(c.isupper() for c in doc_text(doc)[tok.idx:spans[tok.idx]]) or "(" in
+                             doc_text(doc)[spans[tok.idx]:spans[tok.idx] + 2]):
         end_char = spans[tok.idx]
         j = i
         while j < len(doc) and doc[j].idx < end_char:
@@ -113,16 +113,16 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     spans = name_spans or {}
     field = doc.user_data.get("kg_field", "abstract")
     if field == "title":
-        span = title_prefix(doc.text)
+        span = title_prefix(doc_text(doc))
         if span is not None:
             yield make_mention(doc, span[0], span[1], "term", "proposes:title-colon", 0.6, proposed=True)
         return
     n = len(doc)
+    sid = sentence_ids(doc)
     seen: set[int] = set()
     for i, tok in enumerate(doc):
         low = tok.lower_
-        if low in TRIGGERS and any(t.lower_ in NAMERS for t in doc[i + 1:i + 12]
-                                   if t.sent.start == tok.sent.start):
+        if low in TRIGGERS and any(t.lower_ in NAMERS for t in doc[i + 1:i + 12] if sid[t.i] == sid[i]):
             continue  # "propose a family of SMoEs named X": the namer gives the name
         if low == "proposed" and i > 0 and doc[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in doc[max(0, i - 12):i]):
@@ -169,7 +169,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
         if 2 <= len(head.split()) <= 6 and head.split()[0].lower() not in _BAD_PREFIX_START:
-            low_text = doc.text.lower()
+            low_text = doc_text(doc).lower()
             pos = low_text.find(head.lower())
             while pos >= 0:
                 before = low_text[max(0, pos - 60):pos].split()

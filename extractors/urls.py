@@ -365,10 +365,10 @@ def is_own_code(sentence: str, span_start_in_sentence: int) -> bool:
     alone as its sentence (optionally after a label such as "Code:") is the
     paper's own; any other URL without cues is not.
     """
+    if not 0 <= span_start_in_sentence < len(sentence):
+        return False
     nlp, matcher, _ = _cue_matcher()
     doc = nlp.make_doc(sentence)
-    if not len(doc):
-        return False
     i, url_end = _url_tokens(doc, span_start_in_sentence)
     # the URL's own tokens are not cues
     matches = [(nlp.vocab.strings[m], s, e) for m, s, e in matcher(doc)

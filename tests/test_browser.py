@@ -84,7 +84,8 @@ def _open(browser, url):
 def _node_center(page, node_id):
     """Viewport coordinates of a node, from vis-network's canvas-to-DOM transform."""
     return page.evaluate(
-        """(id) => { const net = window.paperkgNetwork; const p = net.getPositions([id])[id];
+        """(id) => { const net = window.paperkgNetwork; net.body.container.scrollIntoView();
+                     const p = net.getPositions([id])[id];
                      const d = net.canvasToDOM(p); const r = net.body.container.getBoundingClientRect();
                      return [r.left + d.x, r.top + d.y]; }""", node_id)
 
@@ -157,7 +158,7 @@ def test_entity_page_and_tooltip(browser, served):
     assert "DeepSeekMath" in page.inner_text("div.vis-tooltip")
     # plain links work too
     with page.expect_navigation():
-        page.click("text=Chain-of-Thought >> nth=0")
+        page.click('a[href="../entity/method-chain-of-thought.html"] >> nth=0')
     assert page.url.endswith("entity/method-chain-of-thought.html")
     assert watch.errors == [] and watch.dialogs == []
     assert watch.hosts == {urlsplit(base).netloc}

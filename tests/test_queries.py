@@ -158,7 +158,7 @@ def test_papers_by_repo_owner(store):
 
 
 def test_missing_and_unknown_params(store):
-    with pytest.raises(QueryError, match="needs --param entity"):
+    with pytest.raises(QueryError, match="needs parameter 'entity'"):
         run_named(store, "papers-using-entity", {})
     with pytest.raises(QueryError, match="no parameter 'bogus'"):
         run_named(store, "papers-using-entity", {"entity": "x", "bogus": "1"})
@@ -382,7 +382,7 @@ def test_cli_text_file_and_list(capsys, tmp_path):
 
 @pytest.mark.parametrize("argv, message", [
     (["--name", "nope"], "unknown named query"),
-    (["--name", "why", "--param", "paper=2501.00001"], "needs --param entity"),
+    (["--name", "why", "--param", "paper=2501.00001"], "needs parameter 'entity'"),
     (["--name", "why", "--param", "paper"], "NAME=VALUE"),
     (["SELECT ?x WHERE { ?x"], "malformed query"),
     (["DROP ALL"], "read-only"),

@@ -173,7 +173,7 @@ def named_bindings(store, query: NamedQuery, params: Mapping[str, str] | None) -
         raw = params.get(p.name)
         if raw is None:
             if not p.optional:
-                raise QueryError(f"named query {query.name!r} needs --param {p.name}=... ({p.type}: {p.description})")
+                raise QueryError(f"named query {query.name!r} needs parameter '{p.name}' ({p.type}: {p.description})")
             out[p.name] = ox.Literal("")
             continue
         if not isinstance(raw, str):

@@ -1,0 +1,74 @@
+"""Extraction throughput (abstracts/s) for jobs=1 and jobs=2.
+
+    python benchmarks/extract_speed.py [--repeat N]
+
+Corpora: ../shared/corpus (read with kg.ingest) and, when benchmarks/synth.py
+exists, its synthetic corpus. The pipeline is built before timing (a one-off
+cost per process); jobs=2 timings include starting the worker pool.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def real_corpus():
+    from kg.ingest import read_inputs
+
+    files = sorted(CORPUS.glob("*.txt"))
+    return read_inputs(files).papers if files else []
+
+
+def synthetic_corpus():
+    try:
+        from benchmarks.synth import generate
+    except ImportError:
+        return []
+    from kg.models import Paper
+
+    try:
+        items = list(generate(2000))
+    except TypeError:
+        items = list(generate())
+    return [it if isinstance(it, Paper) else Paper(id=str(it.get("id", i)), title=it.get("title", ""),
+                                                   abstract=it.get("abstract", ""))
+            for i, it in enumerate(items)]
+
+
+def measure(papers, jobs: int, repeat: int) -> float:
+    from extractors.corpus import extract_all_mentions
+
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        extract_all_mentions(papers, jobs=jobs)
+        best = min(best, time.perf_counter() - t0)
+    return len(papers) / best
+
+
+def main(argv: list[str]) -> int:
+    from extractors import make_nlp
+    from extractors.extract import extract_batch
+    from kg.models import Paper
+
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    make_nlp()
+    extract_batch([Paper(id="w", title="Warm-up", abstract="We warm up GRPO on GSM8K.")])
+    for name, papers in (("real", real_corpus()), ("synthetic", synthetic_corpus())):
+        if not papers:
+            print(f"{name}: corpus not found, skipped")
+            continue
+        for jobs in (1, 2):
+            rate = measure(papers, jobs, repeat)
+            print(f"{name}: {len(papers)} abstracts, jobs={jobs}: {rate:,.0f} abstracts/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,437 @@
+"""``paperkg serve``: a local, read-only SPARQL 1.1 Protocol endpoint plus the HTML views.
+
+Standard library ``ThreadingHTTPServer`` + pyoxigraph only.
+
+- ``/sparql``: GET ``?query=``, POST form (``query=``) or ``application/sparql-query``;
+  results as SPARQL JSON/XML/CSV/TSV (Accept header, or ``format=``/``output=``),
+  CONSTRUCT/DESCRIBE as Turtle, N-Triples or RDF/XML. Updates (``update=``,
+  ``application/sparql-update``, or an update sent as a query) get 403.
+- ``/query/NAME?param=value``: a named query; ``/query/`` lists them (JSON).
+- anything else: a file of the output folder (``/`` = index.html), with the
+  path resolved and required to stay inside the folder.
+
+Limits: a time limit per query (503 when exceeded), a row limit (the result
+is truncated and the ``X-Paperkg-Truncated`` header says so), at most
+``max_running`` queries evaluating at once (others wait up to the time limit,
+then get 503), 1 MiB request bodies. Binds 127.0.0.1 unless told otherwise.
+"""
+from __future__ import annotations
+
+import json
+import mimetypes
+import shutil
+import socket
+import socketserver
+import sys
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+
+__all__ = ["make_server", "serve", "register", "PaperkgServer", "MAX_BODY"]
+
+MAX_BODY = 1 << 20
+_RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+_GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/rdf+xml": "rdfxml",
+}
+_FORMAT_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
+                 "nt": "nt", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf": "rdfxml"}
+_GRAPH_MEDIA = {"turtle": "text/turtle; charset=utf-8", "nt": "application/n-triples", "rdfxml": "application/rdf+xml"}
+_RESULT_MEDIA = {"json": "application/sparql-results+json; charset=utf-8",
+                 "xml": "application/sparql-results+xml; charset=utf-8",
+                 "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+_RESERVED_PARAMS = ("format", "output")
+_EXTRA_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".jsonl": "application/x-ndjson",
+                ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml"}
+
+
+class _HTTPError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+def _accepted(header: str | None) -> list[str]:
+    """Media types of an Accept header, best first (q-values respected, order kept on ties)."""
+    if not header:
+        return []
+    items = []
+    for pos, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        q = 1.0
+        for f in fields[1:]:
+            if f.lower().startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            items.append((-q, pos, media))
+    return [m for _, _, m in sorted(items)]
+
+
+def _choose_format(kind: str, requested: str | None, accept: str | None) -> str:
+    table = _GRAPH_TYPES if kind == "graph" else _RESULT_TYPES
+    default = "turtle" if kind == "graph" else "json"
+    if requested:
+        req = requested.strip().lower()
+        fmt = _FORMAT_NAMES.get(req) or table.get(req) or _RESULT_TYPES.get(req) or _GRAPH_TYPES.get(req)
+        if fmt is None:
+            raise _HTTPError(400, f"unknown format {requested!r}: use json, xml, csv, tsv (turtle, nt for CONSTRUCT)")
+        if (fmt in _GRAPH_MEDIA) != (kind == "graph"):
+            return default
+        return fmt
+    for media in _accepted(accept):
+        if media in table:
+            return table[media]
+    return default
+
+
+def _body(result, fmt: str) -> tuple[bytes, str]:
+    from kg.queries import format_result
+
+    if result.kind == "graph":
+        if fmt == "rdfxml":
+            triples = [ox.Triple(*row) for row in result.terms]
+            return ox.serialize(triples, format=ox.RdfFormat.RDF_XML), _GRAPH_MEDIA[fmt]
+        return format_result(result, fmt).encode("utf-8"), _GRAPH_MEDIA[fmt]
+    return format_result(result, fmt).encode("utf-8"), _RESULT_MEDIA[fmt]
+
+
+class PaperkgServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer holding the store, the static root and the limits."""
+
+    daemon_threads = True
+    request_queue_size = 128
+    allow_reuse_address = True
+
+    def __init__(self, address, store, root: Path | None, *, timeout: float, max_rows: int,
+                 max_running: int, verbose: bool):
+        host = address[0]
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        self.store = store
+        self.root = root.resolve() if root is not None else None
+        self.query_timeout = float(timeout)
+        self.max_rows = int(max_rows)
+        self.slots = threading.BoundedSemaphore(max(1, int(max_running)))
+        self.verbose = verbose
+        super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind does a reverse DNS lookup (getfqdn); not needed here.
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = str(host)
+        self.server_port = port
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}/"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PaperkgServer
+    server_version = "paperkg"
+    sys_version = ""
+    timeout = 30  # seconds a client may take to send its request
+
+    # ---------------------------------------------------------- plumbing
+    def log_message(self, fmt, *args) -> None:
+        if self.server.verbose:
+            sys.stderr.write(f"{self.address_string()} - {fmt % args}\n")
+
+    def _send(self, status: int, body: bytes, ctype: str, headers: dict | None = None, head: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _error(self, err: _HTTPError, head: bool = False) -> None:
+        msg = " ".join(err.message.split())
+        self._send(err.status, (msg + "\n").encode("utf-8"), "text/plain; charset=utf-8",
+                   {"Cache-Control": "no-store", **err.headers}, head)
+
+    def _dispatch(self, method: str) -> None:
+        try:
+            parts = urlsplit(self.path)
+            path = parts.path
+            if path == "/sparql":
+                self._sparql(method, parts.query)
+            elif path in ("/query", "/query/"):
+                if method not in ("GET", "HEAD"):
+                    raise _HTTPError(405, "use GET", {"Allow": "GET"})
+                self._list_named(method == "HEAD")
+            elif path.startswith("/query/"):
+                if method not in ("GET", "HEAD"):
+                    raise _HTTPError(405, "use GET", {"Allow": "GET"})
+                self._named(unquote(path[len("/query/"):]), parts.query, method == "HEAD")
+            else:
+                if method not in ("GET", "HEAD"):
+                    raise _HTTPError(405, "static files accept GET only", {"Allow": "GET, HEAD"})
+                self._static(path, method == "HEAD")
+        except _HTTPError as err:
+            self._error(err, method == "HEAD")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server naming
+        self._dispatch("GET")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._dispatch("HEAD")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._dispatch("POST")
+
+    # ------------------------------------------------------------ SPARQL
+    @staticmethod
+    def _form(text: str) -> dict[str, list[str]]:
+        try:
+            return parse_qs(text, keep_blank_values=True, strict_parsing=False, errors="strict", max_num_fields=100)
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise _HTTPError(400, f"cannot parse parameters: {exc}") from None
+
+    def _read_body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise _HTTPError(411, "Content-Length required")
+        try:
+            n = int(length)
+        except ValueError:
+            raise _HTTPError(400, "bad Content-Length") from None
+        if n < 0:
+            raise _HTTPError(400, "bad Content-Length")
+        if n > MAX_BODY:
+            raise _HTTPError(413, f"request body too large (limit {MAX_BODY} bytes)")
+        return self.rfile.read(n)
+
+    def _sparql(self, method: str, query_string: str) -> None:
+        params = self._form(query_string)
+        if method == "POST":
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            body = self._read_body()
+            if ctype == "application/sparql-update":
+                raise _HTTPError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _HTTPError(400, "the request body is not UTF-8") from None
+            if ctype == "application/x-www-form-urlencoded":
+                for k, v in self._form(text).items():
+                    params.setdefault(k, []).extend(v)
+            elif ctype == "application/sparql-query":
+                params.setdefault("query", []).append(text)
+            else:
+                raise _HTTPError(415, "POST application/x-www-form-urlencoded (query=...) or application/sparql-query")
+        elif method != "GET":
+            raise _HTTPError(405, "use GET or POST", {"Allow": "GET, POST"})
+        if "update" in params:
+            raise _HTTPError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise _HTTPError(400, "default-graph-uri / named-graph-uri are not supported: the endpoint has one graph")
+        queries = params.get("query", [])
+        if len(queries) != 1:
+            raise _HTTPError(400, "give exactly one query parameter, e.g. /sparql?query=ASK%20%7B%7D")
+        self._run(lambda slots: self._engine().run_query(
+            self.server.store, queries[0], None, self.server.query_timeout,
+            max_rows=self.server.max_rows, slots=slots), params)
+
+    @staticmethod
+    def _engine():
+        import kg.queries as engine
+
+        return engine
+
+    def _run(self, call, params: dict, head: bool = False) -> None:
+        from kg.queries import QueryTimeout, UpdateRefused
+
+        requested = (params.get("format") or params.get("output") or [None])[0]
+        if not self.server.slots.acquire(timeout=self.server.query_timeout):
+            raise _HTTPError(503, "too many queries running; try again later", {"Retry-After": "5"})
+        try:
+            result = call(self.server.slots)  # releases the slot when the query is really over
+        except UpdateRefused as exc:
+            raise _HTTPError(403, str(exc)) from None
+        except QueryTimeout as exc:
+            raise _HTTPError(503, str(exc), {"Retry-After": "5"}) from None
+        except QueryError as exc:
+            raise _HTTPError(400, str(exc)) from None
+        fmt = _choose_format(result.kind, requested, self.headers.get("Accept"))
+        body, ctype = _body(result, fmt)
+        headers = {"Cache-Control": "no-store"}
+        if result.truncated:
+            headers["X-Paperkg-Truncated"] = f"result truncated to {self.server.max_rows} rows (--max-rows)"
+        self._send(200, body, ctype, headers, head)
+
+    def _named(self, name: str, query_string: str, head: bool) -> None:
+        from kg.queries import get_named
+
+        try:
+            get_named(name)
+        except QueryError as exc:
+            raise _HTTPError(404, str(exc)) from None
+        params = self._form(query_string)
+        values = {}
+        for k, v in params.items():
+            if k in _RESERVED_PARAMS:
+                continue
+            if len(v) != 1:
+                raise _HTTPError(400, f"parameter {k!r} given {len(v)} times")
+            values[k] = v[0]
+        self._run(lambda slots: self._engine().run_named(
+            self.server.store, name, values, self.server.query_timeout,
+            max_rows=self.server.max_rows, slots=slots), params, head)
+
+    def _list_named(self, head: bool) -> None:
+        from kg.queries import list_named
+
+        doc = [
+            {"name": q.name, "description": q.description, "example": q.example, "url": f"/query/{q.name}",
+             "params": [{"name": p.name, "type": p.type, "optional": p.optional, "description": p.description}
+                        for p in q.params]}
+            for q in list_named()
+        ]
+        body = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        self._send(200, body, "application/json; charset=utf-8", {"Cache-Control": "no-store"}, head)
+
+    # ------------------------------------------------------------ files
+    def _static(self, raw_path: str, head: bool) -> None:
+        root = self.server.root
+        not_found = _HTTPError(404, "not found")
+        if root is None:
+            raise not_found
+        path = unquote(raw_path)
+        if "\x00" in path or "\\" in path:
+            raise not_found
+        segments = [s for s in path.split("/") if s]
+        if any(s == ".." or s.startswith(".") for s in segments):
+            raise not_found
+        try:
+            target = root.joinpath(*segments).resolve()
+        except (OSError, ValueError):
+            raise not_found from None
+        if target != root and root not in target.parents:
+            raise not_found
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.is_file():
+            if not segments:
+                raise _HTTPError(404, "no index.html in the output folder; the SPARQL endpoint is at /sparql")
+            raise not_found
+        ctype = _EXTRA_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype in ("application/json", "application/x-ndjson", "image/svg+xml"):
+            ctype += "; charset=utf-8"
+        try:
+            fh = target.open("rb")
+        except OSError:
+            raise not_found from None
+        with fh:
+            size = target.stat().st_size
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(size))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            if not head:
+                shutil.copyfileobj(fh, self.wfile)
+
+
+def make_server(
+    out_dir="outputs",
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    store=None,
+    store_dir=None,
+    timeout: float = 10.0,
+    max_rows: int = 10_000,
+    max_running: int = 4,
+    verbose: bool = False,
+) -> PaperkgServer:
+    """A ready (bound, not yet serving) server; call ``serve_forever()``, e.g. in a thread.
+
+    ``out_dir``: the output folder (graph.ttl + HTML views) or a graph file;
+    ``store``: an already-open pyoxigraph Store to serve instead of loading
+    one; ``store_dir``: an on-disk Oxigraph store folder opened read-only.
+    Port 0 picks a free port (see ``server.server_address``).
+    """
+    from kg.queries import load_store, open_store
+
+    if not timeout > 0:
+        raise QueryError("--timeout must be a positive number of seconds")
+    if max_rows < 1:
+        raise QueryError("--max-rows must be at least 1")
+    out = Path(out_dir) if out_dir is not None else None
+    if store is None:
+        store = open_store(store_dir) if store_dir is not None else load_store(out)
+    root = None
+    if out is not None:
+        root = out if out.is_dir() else out.parent
+    try:
+        return PaperkgServer((host, port), store, root, timeout=timeout, max_rows=max_rows,
+                             max_running=max_running, verbose=verbose)
+    except OSError as exc:
+        raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def serve(server: PaperkgServer) -> None:
+    """Serve until Ctrl-C."""
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _cmd_serve(args) -> int:
+    server = make_server(args.graph, args.host, args.port, store_dir=args.store, timeout=args.timeout,
+                         max_rows=args.max_rows, max_running=args.max_running, verbose=args.verbose)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"paperkg: warning: listening on {args.host}: reachable from other machines", file=sys.stderr)
+    print(f"paperkg: serving {args.store or args.graph} at {server.url} (SPARQL: {server.url}sparql); "
+          "Ctrl-C to stop", file=sys.stderr)
+    serve(server)
+    return 0
+
+
+def register(subparsers) -> None:
+    s = subparsers.add_parser("serve", help="serve the HTML views and a read-only SPARQL endpoint on localhost")
+    s.add_argument("--graph", "-g", default="outputs", help="output folder (or graph file) (default: outputs/)")
+    s.add_argument("--store", help="serve this on-disk Oxigraph store folder (opened read-only) instead")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")
+    s.add_argument("--timeout", type=float, default=10.0, help="time limit per query in seconds (default 10)")
+    s.add_argument("--max-rows", type=int, default=10_000, help="rows returned at most per query (default 10000)")
+    s.add_argument("--max-running", type=int, default=4, help="queries evaluated at once (default 4)")
+    s.add_argument("--verbose", "-v", action="store_true", help="log each request to stderr")
+    s.set_defaults(func=_cmd_serve)

@@ -1,0 +1,108 @@
+"""End-to-end extraction: evidence offsets, stop terms, records, pickling, jobs."""
+import json
+import pickle
+
+import pytest
+
+from extractors import EXTRACTOR_VERSION, extract_corpus, extract_paper_mentions, make_nlp, paper_record
+from kg.models import Paper
+
+ABSTRACT = (
+    "Large language models (LLMs) are trained with reinforcement learning (RL). "
+    "Group Relative Policy Optimization (GRPO) enhances policy learning. "
+    "We propose Prefix Grouper, an efficient GRPO training algorithm, and evaluate it on GSM8K and MATH. "
+    "It outperforms PPO on an NVIDIA GPU, measured by FID. "
+    "Code is available at https://github.com/johncaged/PrefixGrouper."
+)
+PAPER = Paper(id="prefix-grouper", title="Prefix Grouper: Efficient GRPO Training through Shared-Prefix Forward",
+              abstract=ABSTRACT, github="https://github.com/johncaged/PrefixGrouper",
+              project_page="https://example.github.io/prefix/")
+
+
+def test_pipeline_is_built_once_and_keeps_hyphenated_names():
+    nlp = make_nlp()
+    assert nlp is make_nlp()
+    assert "DeepSeek-R1" in [t.text for t in nlp("We fine-tune DeepSeek-R1 on GSM8K.")]
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+def test_evidence_offsets_index_the_original_strings():
+    ms = extract_paper_mentions(PAPER)
+    assert ms
+    for m in ms:
+        if m.field == "metadata":
+            assert m.start == m.end == 0 and m.sentence == ""
+            continue
+        text = PAPER.title if m.field == "title" else PAPER.abstract
+        assert text[m.start:m.end] == m.text
+        assert text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence
+        assert m.sentence_start <= m.start and m.end <= m.sentence_start + len(m.sentence)
+
+
+def test_stop_terms_and_generic_acronyms_are_not_emitted():
+    texts = {m.text.lower() for m in extract_paper_mentions(PAPER) if m.kind in ("method", "dataset", "benchmark")}
+    for bad in ("large language models", "llms", "reinforcement learning", "rl", "nvidia", "gpu", "fid"):
+        assert bad not in texts
+
+
+def test_record_shape_and_content():
+    corpus = extract_corpus([PAPER])
+    rec = paper_record(PAPER, corpus.papers[0], corpus)
+    assert list(rec) == ["id", "title", "methods", "datasets", "benchmarks", "proposes", "repos", "links"]
+    methods = {m["name"]: m for m in rec["methods"]}
+    assert "GRPO" in methods["Group Relative Policy Optimization"]["aliases"]
+    assert "PPO" in {n for m in rec["methods"] for n in [m["name"], *m["aliases"]]}
+    data = {n for k in ("datasets", "benchmarks") for m in rec[k] for n in [m["name"], *m["aliases"]]}
+    assert {"GSM8K", "MATH"} <= data
+    assert [p["name"] for p in rec["proposes"]] == ["Prefix Grouper"]
+    assert list(rec["methods"][0]) == ["id", "name", "aliases", "surface", "confidence", "evidence"]
+    # the repo is listed once though written twice (text + githubRepo field)
+    assert [r["name"] for r in rec["repos"]] == ["https://github.com/johncaged/PrefixGrouper"]
+    assert rec["repos"][0]["own"] is True
+    assert [(lk["url"], lk["type"]) for lk in rec["links"]] == [("https://example.github.io/prefix", "project")]
+    json.dumps(rec)
+
+
+def test_outputs_pickle():
+    ms = extract_paper_mentions(PAPER)
+    assert pickle.loads(pickle.dumps(ms)) == ms
+    corpus = extract_corpus([PAPER])
+    back = pickle.loads(pickle.dumps(corpus))
+    assert back.papers == corpus.papers and back.entities == corpus.entities
+
+
+def test_empty_and_odd_input_does_not_crash():
+    corpus = extract_corpus([Paper(id="e", title="", abstract=""), Paper(id="f", title="((( ]]", abstract=")(")])
+    assert len(corpus.papers) == 2
+    assert not list(corpus.papers[0].entity_refs())
+
+
+def _papers(n):
+    import itertools
+
+    names = ["ZorbNet", "FlimQA", "GRPO", "Adam", "ImageNet", "QuuxFormer-7B"]
+    out = []
+    for i, combo in zip(range(n), itertools.cycle(itertools.combinations(names, 2))):
+        out.append(Paper(id=f"p{i:02d}", title=f"{combo[0]}: Study {i}",
+                         abstract=f"We propose {combo[0]} and compare it with {combo[1]} on ImageNet. "
+                                  f"Experiments on FlimQA, GSM8K and MATH show gains of {i}%."))
+    return out
+
+
+def test_jobs_two_equals_jobs_one(monkeypatch):
+    import extractors.corpus as corpus_mod
+
+    monkeypatch.setattr(corpus_mod, "_BATCH", 5)
+    papers = _papers(20)
+    one = extract_corpus(papers, jobs=1)
+    two = extract_corpus(papers, jobs=2)
+    assert one.papers == two.papers
+    assert one.entities == two.entities
+
+
+def test_deterministic_records():
+    papers = _papers(8)
+    a = extract_corpus(papers)
+    b = extract_corpus(list(papers))
+    dump = lambda c: [json.dumps(paper_record(p, pe, c)) for p, pe in zip(papers, c.papers)]  # noqa: E731
+    assert dump(a) == dump(b)

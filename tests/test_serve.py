@@ -1,0 +1,300 @@
+"""kg.serve: SPARQL 1.1 Protocol endpoint, named queries over HTTP, static files, safety."""
+from __future__ import annotations
+
+import csv
+import http.client
+import io
+import json
+import shutil
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import InputError
+from kg.serve import make_server
+
+FIXTURE = Path(__file__).parent / "data" / "queries" / "mini.ttl"
+P1 = "https://w3id.org/paperkg/id/paper/2501.00001"
+TITLES = "SELECT ?p ?t WHERE { ?p pkg:title ?t } ORDER BY ?t"
+RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    out = root / "outputs"
+    out.mkdir()
+    shutil.copy(FIXTURE, out / "graph.ttl")
+    (out / "index.html").write_text("<html><body>paperkg views</body></html>", encoding="utf-8")
+    (out / "papers").mkdir()
+    (out / "papers" / "p1.html").write_text("<p>one</p>", encoding="utf-8")
+    (out / ".hidden").write_text("secret", encoding="utf-8")
+    (root / "secret.txt").write_text("outside the output folder", encoding="utf-8")
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    srv = make_server(site, "127.0.0.1", 0, timeout=5, max_rows=50)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def base(server):
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}"
+
+
+def fetch(url, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+def raw_get(server, path):
+    """A GET with the path sent exactly as given (urllib would normalise '..')."""
+    host, port = server.server_address[:2]
+    conn = http.client.HTTPConnection(host, port, timeout=10)
+    try:
+        conn.putrequest("GET", path, skip_accept_encoding=True)
+        conn.endheaders()
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def q(text):
+    return urllib.parse.quote(text, safe="")
+
+
+# ------------------------------------------------------------ basics
+
+def test_binds_loopback_by_default(site):
+    srv = make_server(site, port=0)
+    try:
+        assert srv.server_address[0] == "127.0.0.1"
+    finally:
+        srv.server_close()
+
+
+def test_missing_graph_is_a_typed_error(tmp_path):
+    with pytest.raises(InputError, match="graph.ttl"):
+        make_server(tmp_path, port=0)
+
+
+def test_sparqlwrapper_select_json_and_xml(base):
+    from SPARQLWrapper import JSON, XML, SPARQLWrapper
+
+    client = SPARQLWrapper(base + "/sparql")
+    client.setQuery("PREFIX pkg: <https://w3id.org/paperkg/ontology#>\n" + TITLES)
+    client.setReturnFormat(JSON)
+    doc = client.query().convert()
+    assert doc["head"]["vars"] == ["p", "t"]
+    titles = [b["t"]["value"] for b in doc["results"]["bindings"]]
+    assert titles == ["GRPO: Group Relative Policy Optimization for Math", "LoRA meets PPO",
+                      "Scaling GRPO with LoRA adapters"]
+    client.setReturnFormat(XML)
+    dom = client.query().convert()  # xml.dom.minidom Document
+    uris = [n.firstChild.data for n in dom.getElementsByTagName("uri")]
+    assert P1 in uris and len(dom.getElementsByTagName("result")) == 3
+
+
+def test_sparqlwrapper_post(base):
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+    client = SPARQLWrapper(base + "/sparql")
+    client.setMethod(POST)
+    client.setQuery("ASK { ?p a pkg:Paper }")
+    client.setReturnFormat(JSON)
+    assert client.query().convert()["boolean"] is True
+
+
+def test_get_json_by_accept(base):
+    status, headers, body = fetch(f"{base}/sparql?query={q(TITLES)}",
+                                  headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    assert len(json.loads(body)["results"]["bindings"]) == 3
+
+
+def test_post_form_and_sparql_query_body(base):
+    form = urllib.parse.urlencode({"query": TITLES}).encode()
+    status, headers, body = fetch(base + "/sparql", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                          "Accept": "text/csv"})
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(body.decode())))
+    assert rows[0] == ["p", "t"] and rows[1] == [P1, "GRPO: Group Relative Policy Optimization for Math"]
+    status, headers, body = fetch(base + "/sparql", TITLES.encode(), {"Content-Type": "application/sparql-query",
+                                                                     "Accept": "text/tab-separated-values"})
+    assert status == 200 and body.decode().splitlines()[0] == "?p\t?t"
+
+
+def test_format_param_and_q_values(base):
+    status, headers, body = fetch(f"{base}/sparql?query={q(TITLES)}&format=xml")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+xml")
+    assert len(ET.fromstring(body).findall(f"{RESULTS_NS}results/{RESULTS_NS}result")) == 3
+    status, headers, _ = fetch(f"{base}/sparql?query={q(TITLES)}",
+                               headers={"Accept": "text/csv;q=0.5, application/sparql-results+xml"})
+    assert headers["Content-Type"].startswith("application/sparql-results+xml")
+
+
+def test_construct_as_turtle_and_ntriples(base):
+    query = "CONSTRUCT { ?p pkg:title ?t } WHERE { ?p pkg:title ?t }"
+    status, headers, body = fetch(f"{base}/sparql?query={q(query)}", headers={"Accept": "text/turtle"})
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 3
+    status, headers, body = fetch(f"{base}/sparql?query={q(query)}", headers={"Accept": "application/n-triples"})
+    assert len(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))) == 3
+
+
+def test_row_limit_truncates_with_a_header(base):
+    status, headers, body = fetch(f"{base}/sparql?query={q('SELECT * WHERE { ?s ?p ?o }')}")
+    assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 50
+    assert "truncated to 50 rows" in headers["X-Paperkg-Truncated"]
+
+
+# --------------------------------------------------------- refusals
+
+def test_malformed_query_is_400_with_plain_message(base):
+    status, headers, body = fetch(f"{base}/sparql?query={q('SELECT ?x WHERE { ?x')}")
+    assert status == 400 and headers["Content-Type"].startswith("text/plain")
+    assert body.decode().startswith("malformed query:")
+    assert fetch(f"{base}/sparql")[0] == 400
+
+
+@pytest.mark.parametrize("how", ["update-param-get", "update-param-post", "update-body", "query-insert", "query-drop"])
+def test_updates_refused_and_store_unchanged(base, server, how):
+    before = len(server.store)
+    update = "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"
+    if how == "update-param-get":
+        status = fetch(f"{base}/sparql?update={q(update)}")[0]
+    elif how == "update-param-post":
+        status = fetch(base + "/sparql", urllib.parse.urlencode({"update": update}).encode(),
+                       {"Content-Type": "application/x-www-form-urlencoded"})[0]
+    elif how == "update-body":
+        status = fetch(base + "/sparql", update.encode(), {"Content-Type": "application/sparql-update"})[0]
+    elif how == "query-insert":
+        status = fetch(f"{base}/sparql?query={q(update)}")[0]
+    else:
+        status = fetch(base + "/sparql", b"DROP ALL", {"Content-Type": "application/sparql-query"})[0]
+    assert status == 403
+    assert len(server.store) == before
+
+
+def test_service_refused(base):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    status, _, body = fetch(f"{base}/sparql?query={q(query)}")
+    assert status == 400 and b"SERVICE" in body
+
+
+def test_unsupported_post_type_and_big_body(base):
+    assert fetch(base + "/sparql", b"{}", {"Content-Type": "application/json"})[0] == 415
+    big = b"query=" + b"A" * (1 << 20)
+    assert fetch(base + "/sparql", big, {"Content-Type": "application/x-www-form-urlencoded"})[0] == 413
+
+
+def test_time_limit(site):
+    srv = make_server(site, "127.0.0.1", 0, timeout=0.3)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = srv.server_address[:2]
+        cross = "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?s ?w }"
+        status, headers, body = fetch(f"http://{host}:{port}/sparql?query={q(cross)}")
+        assert status == 503 and b"time limit" in body
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+# ------------------------------------------------------- named queries
+
+def test_named_query_over_http(base):
+    status, headers, body = fetch(f"{base}/query/papers-using-entity?entity=grpo")
+    assert status == 200
+    doc = json.loads(body)
+    assert "entity" not in doc["head"]["vars"]
+    assert {b["paper"]["value"] for b in doc["results"]["bindings"]} == {P1, P1.replace("2501.00001", "2502.00002")}
+    status, headers, body = fetch(f"{base}/query/top-entities?kind=method&format=csv")
+    assert headers["Content-Type"].startswith("text/csv") and body.decode().splitlines()[1].endswith(",PPO,method,3")
+
+
+def test_named_query_errors_and_listing(base):
+    assert fetch(f"{base}/query/nope")[0] == 404
+    status, _, body = fetch(f"{base}/query/why?paper=2501.00001")
+    assert status == 400 and b"entity" in body
+    status, _, body = fetch(f"{base}/query/")
+    assert status == 200 and "why" in {x["name"] for x in json.loads(body)}
+
+
+@pytest.mark.parametrize("value", ['"} DROP ALL #', "'><script>alert(1)</script>", "a\nb\"'"])
+def test_named_query_params_are_literals(base, server, value):
+    before = len(server.store)
+    status, headers, body = fetch(f"{base}/query/papers-using-entity?entity={q(value)}")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert len(server.store) == before
+
+
+# ---------------------------------------------------------- static files
+
+def test_static_files(base):
+    status, headers, body = fetch(base + "/")
+    assert status == 200 and b"paperkg views" in body and headers["Content-Type"].startswith("text/html")
+    assert fetch(base + "/papers/p1.html")[2] == b"<p>one</p>"
+    assert fetch(base + "/papers/")[0] == 404  # no index.html there
+    assert fetch(base + "/graph.ttl")[1]["Content-Type"].startswith("text/turtle")
+    assert fetch(base + "/nothing.html")[0] == 404
+
+
+@pytest.mark.parametrize("path", [
+    "/../../etc/passwd", "/../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e/%2e%2e/etc/passwd",
+    "/papers/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/papers/..%5c..%5csecret.txt",
+    "//etc/passwd", "/.hidden", "/%2ehidden", "/etc/passwd%00.html",
+])
+def test_path_traversal_refused(server, path):
+    status, body = raw_get(server, path)
+    assert status in (400, 403, 404)
+    assert b"outside the output folder" not in body and b"root:" not in body and b"secret" not in body
+
+
+def test_symlink_out_of_the_folder_refused(server, site):
+    link = site / "escape.txt"
+    try:
+        link.symlink_to(site.parent / "secret.txt")
+    except OSError:
+        pytest.skip("symlinks not supported")
+    try:
+        status, body = raw_get(server, "/escape.txt")
+        assert status == 404 and b"outside" not in body
+    finally:
+        link.unlink()
+
+
+# --------------------------------------------------------------- load
+
+def test_keeps_serving_under_concurrent_load(base):
+    urls = [f"{base}/query/top-entities", f"{base}/query/related-papers?paper=2502.00002",
+            f"{base}/sparql?query={q(TITLES)}", f"{base}/", f"{base}/query/why?paper=2501.00001&entity=GRPO"]
+
+    def hit(i):
+        return fetch(urls[i % len(urls)])[0]
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(hit, range(120)))
+    assert statuses == [200] * 120
