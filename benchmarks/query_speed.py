@@ -91,7 +91,8 @@ def sample_params(store) -> dict[str, dict[str, str]]:
 
     pkg = "PREFIX pkg: <https://w3id.org/paperkg/ontology#> "
     method = first(pkg + "SELECT ?n WHERE { ?e a pkg:Method ; pkg:support ?s ; pkg:name ?n } ORDER BY DESC(?s) ?n LIMIT 1", "x")
-    paper = first(pkg + "SELECT ?p WHERE { ?x pkg:buildsOn ?p } GROUP BY ?p ORDER BY DESC(COUNT(?x)) ?p LIMIT 1", "x")
+    paper = first(pkg + "SELECT ?p WHERE { ?x pkg:buildsOn ?p . FILTER EXISTS { ?p pkg:relatedTo ?y } } "
+                        "GROUP BY ?p ORDER BY DESC(COUNT(?x)) ?p LIMIT 1", "x")
     owner = first(pkg + "SELECT ?n WHERE { ?o a pkg:Organization ; pkg:name ?n } ORDER BY ?n LIMIT 1", "x")
     values = {"paper id": paper, "repo owner": owner}
     out = {}

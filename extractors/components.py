@@ -9,7 +9,7 @@ from __future__ import annotations
 from extractors.docutil import doc_text
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 
 __all__ = ["acronyms_component", "GazetteerComponent", "CueComponent"]
 
@@ -40,14 +40,17 @@ class GazetteerComponent:
 
 
 class CueComponent:
-    """Matcher for context cues ("trained on", "X dataset", "outperforms")."""
+    """PhraseMatcher (attr="LOWER") for context cues ("trained on", "X dataset", "outperforms")."""
 
     def __init__(self, nlp):
-        from extractors.cues import CUE_PATTERNS
+        from extractors.cues import cue_phrases
 
-        self.matcher = Matcher(nlp.vocab)
-        for label, pattern in CUE_PATTERNS:
-            self.matcher.add(label, [pattern])
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        grouped: dict[str, list[str]] = {}
+        for label, phrase in cue_phrases():
+            grouped.setdefault(label, []).append(phrase)
+        for label in sorted(grouped):
+            self.matcher.add(label, list(nlp.tokenizer.pipe(grouped[label])))
         self.strings = nlp.vocab.strings
 
     def __call__(self, doc):

@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from extractors.docutil import doc_text, make_mention, sentence_ids
+from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
 
 __all__ = [
     "CUE_PATTERNS",
+    "cue_phrases",
     "Candidate",
     "name_shape",
     "candidates",
@@ -47,6 +48,8 @@ _BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpass
 
 #: (label, pattern) for the context Matcher; the label says which side the
 #: cued name is on (LEFT: name follows the match, RIGHT: name precedes it) and its kind.
+#: Written as Matcher patterns for reading; :func:`cue_phrases` expands them to
+#: the fixed phrases the ``kg_cues`` PhraseMatcher looks for.
 CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("LEFT:dataset:trained-on-X", [{"LOWER": {"IN": _TRAIN_ON}}, {"LOWER": "on"},
                                    {"LOWER": "the", "OP": "?"}]),
@@ -71,6 +74,25 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
     ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
 )
+
+def cue_phrases() -> list[tuple[str, str]]:
+    """(label, phrase) for every word sequence CUE_PATTERNS can match.
+
+    The patterns only use LOWER values, IN sets and optional tokens, so they
+    expand to fixed phrases that a PhraseMatcher finds by hashing, far faster
+    than a token-by-token Matcher with set predicates.
+    """
+    out: list[tuple[str, str]] = []
+    for label, pattern in CUE_PATTERNS:
+        variants: list[list[str]] = [[]]
+        for tok in pattern:
+            value = tok["LOWER"]
+            words = value["IN"] if isinstance(value, dict) else [value]
+            grown = [v + [w] for v in variants for w in words]
+            variants = variants + grown if tok.get("OP") == "?" else grown
+        out.extend((label, " ".join(v)) for v in variants)
+    return sorted(set(out))
+
 
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
@@ -175,8 +197,7 @@ def suffix_kind(text: str) -> str | None:
 
 
 def _is_title_token(t) -> bool:
-    s = t.text
-    return len(s) > 1 and s[0].isupper() and any(c.islower() for c in s) and s[0].isalpha()
+    return t.is_title
 
 
 def candidates(doc) -> list[Candidate]:
@@ -185,15 +206,21 @@ def candidates(doc) -> list[Candidate]:
     Title Case runs are skipped in titles, where every word is capitalised.
     """
     is_title = doc.user_data.get("kg_field") == "title"
+    toks = token_table(doc)
     out: list[Candidate] = []
-    n = len(doc)
+    n = len(toks)
     covered = [False] * n
     i = 0
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         text = tok.text
+        if text == tok.lower_:
+            i += 1  # no capital letter: neither a shape nor a Title Case name
+            continue
         cut = _AFFIX.search(text)
         core = text[:cut.start()] if cut else text
+        if core.endswith(".") and len(core) > 2:
+            core = core.rstrip(".")  # "ARC-C." keeps its period (the tokenizer leaves "X-C." whole)
         shape = name_shape(core) if core else None
         if shape is None and core != text:
             shape = None
@@ -203,7 +230,7 @@ def candidates(doc) -> list[Candidate]:
                 shape = "versioned"
         if shape == "capcompound" and is_title:
             shape = None  # "Multi-Step", "Two-Stage": every title word is capitalised
-        if shape == "capcompound" and i + 1 < n and _is_title_token(doc[i + 1]) and tok.whitespace_:
+        if shape == "capcompound" and i + 1 < n and _is_title_token(toks[i + 1]) and tok.whitespace_:
             shape = None  # "Shared-Prefix Forward": left to the Title Case run
         if shape in ("alnum", "versioned") and _GENERIC_NUMBERED.match(core):
             shape = None  # "Stage-2", "Top-1", "System-1"
@@ -212,15 +239,15 @@ def candidates(doc) -> list[Candidate]:
             start_char, end_char = tok.idx, tok.idx + len(core)
             if not cut:
                 # extend right over size/version tokens: "Mistral 7B", "GPT-2 Small"
-                while end < n and _SIZE.match(doc[end].text) and doc[end - 1].whitespace_:
-                    end_char = doc[end].idx + len(doc[end].text)
+                while end < n and _SIZE.match(toks[end].text) and toks[end - 1].whitespace_:
+                    end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
-                if start > 0 and shape in ("acronym", "mixed") and not doc[start - 1].is_sent_start \
-                        and _is_title_token(doc[start - 1]) and doc[start - 1].whitespace_ \
-                        and doc[start - 1].lower_ not in _STARTERS and not is_title and "-" in text:
+                if start > 0 and shape in ("acronym", "mixed") and not toks[start - 1].is_sent_start \
+                        and _is_title_token(toks[start - 1]) and toks[start - 1].whitespace_ \
+                        and toks[start - 1].lower_ not in _STARTERS and not is_title and "-" in text:
                     start -= 1
-                    start_char = doc[start].idx
+                    start_char = toks[start].idx
             kind = "method" if cut and cut.group(1).lower() in ("based", "style", "like") else "term"
             out.append(Candidate(start, end, start_char, end_char, f"shape:{shape}", kind, 0.5))
             for k in range(start, end):
@@ -228,41 +255,41 @@ def candidates(doc) -> list[Candidate]:
             i = end
             continue
         # Title Case word followed by a model size: "Mistral 7B"
-        if _is_title_token(tok) and i + 1 < n and re.match(r"^\d+(?:\.\d+)?[BM]$", doc[i + 1].text) \
+        if _is_title_token(tok) and i + 1 < n and re.match(r"^\d+(?:\.\d+)?[BM]$", toks[i + 1].text) \
                 and tok.lower_ not in _STARTERS:
-            out.append(Candidate(i, i + 2, tok.idx, doc[i + 1].idx + len(doc[i + 1].text), "shape:sized", "method",
+            out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True
             i += 2
             continue
         i += 1
     if not is_title:
-        out.extend(_title_runs(doc, covered))
+        out.extend(_title_runs(doc, toks, covered))
     out.sort(key=lambda c: (c.start_char, -c.end_char))
     return out
 
 
-def _title_runs(doc, covered: list[bool]) -> Iterator[Candidate]:
+def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
     """Runs of Title Case words in running text ("Prefix Grouper", "Hamiltonian Monte Carlo")."""
-    n = len(doc)
-    lower_words = {t.lower_ for t in doc if t.is_lower}
+    n = len(toks)
+    lower_words = {t.lower_ for t in toks if t.is_lower}
     sid = sentence_ids(doc)
-    url_sents = {sid[t.i] for t in doc if t.like_url or t.lower_ in ("github", "huggingface")}
+    url_sents = {sid[t.i] for t in toks if t.like_url or t.lower_ in ("github", "huggingface")}
     i = 0
     while i < n:
-        tok = doc[i]
+        tok = toks[i]
         if covered[i] or not _is_title_token(tok) or sid[i] in url_sents:
             i += 1
             continue
         j = i + 1
         while j < n:
-            t = doc[j]
-            if not doc[j - 1].whitespace_ and t.text not in ("-",):
+            t = toks[j]
+            if not toks[j - 1].whitespace_ and t.text not in ("-",):
                 break
             if _is_title_token(t) or (name_shape(t.text) and not covered[j]):
                 j += 1
                 continue
-            if t.lower_ in _CAP_CONNECT and t.lower_ != "and" and j + 1 < n and _is_title_token(doc[j + 1]) \
+            if t.lower_ in _CAP_CONNECT and t.lower_ != "and" and j + 1 < n and _is_title_token(toks[j + 1]) \
                     and not tok.is_sent_start:
                 j += 2
                 continue
@@ -270,18 +297,18 @@ def _title_runs(doc, covered: list[bool]) -> Iterator[Candidate]:
         start = i
         if j - i >= 3 and tok.lower_.endswith(("ing", "ed")) and tok.lower_ in lower_words:
             start = i + 1  # "Training System-1.5 Reasoning"
-        elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and doc[i - 1].text in (":", "\u2022")):
+        elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
             # a sentence-initial capital says nothing: drop a common word
             if tok.lower_ in _STARTERS or tok.lower_ in lower_words or j - i < 2:
                 start = i + 1
-        if j - start >= 2 or (j - start == 1 and "-" in doc[start].text and not doc[start].is_sent_start
-                              and sum(p[:1].isupper() for p in doc[start].text.split("-")) >= 2):
+        if j - start >= 2 or (j - start == 1 and "-" in toks[start].text and not toks[start].is_sent_start
+                              and sum(p[:1].isupper() for p in toks[start].text.split("-")) >= 2):
             # trim trailing connector words
             end = j
-            while end > start and doc[end - 1].lower_ in _CAP_CONNECT:
+            while end > start and toks[end - 1].lower_ in _CAP_CONNECT:
                 end -= 1
             if end > start:
-                yield Candidate(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                yield Candidate(start, end, toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text),
                                 "titlecase", "term", 0.4)
         i = j
 
@@ -308,13 +335,13 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
     return hits
 
 
-def _lists(doc, cands: list[Candidate]) -> list[list[int]]:
+def _lists(toks, cands: list[Candidate]) -> list[list[int]]:
     """Group candidates coordinated by commas/and/or ("X, Y, and Z")."""
     groups: list[list[int]] = []
     for k, c in enumerate(cands):
         if groups:
             prev = cands[groups[-1][-1]]
-            between = [t.text.lower() for t in doc[prev.end:c.start]]
+            between = [t.text.lower() for t in toks[prev.end:c.start]]
             if prev.end <= c.start and between and len(between) <= 2 and \
                     all(w in (",", "and", "or", "as", "well") for w in between):
                 groups[-1].append(k)
@@ -327,7 +354,7 @@ def extract_cues(doc) -> Iterator:
     """Mentions for every shape/Title Case candidate, typed by context cues where possible."""
     cands = candidates(doc)
     hits = _cue_hits(doc, cands)
-    for group in _lists(doc, cands):
+    for group in _lists(token_table(doc), cands):
         kinds = [hits[k] for k in group if k in hits]
         strong = [h for h in kinds if h[0] in ("dataset", "benchmark")]
         shared = strong[0] if strong else (kinds[0] if kinds else None)

@@ -7,12 +7,63 @@ names the field.
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from kg.models import Mention
 
-__all__ = ["FIELD_KEY", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids"]
+__all__ = ["FIELD_KEY", "Tok", "token_table", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids"]
 
 FIELD_KEY = "kg_field"
+
+
+class Tok(NamedTuple):
+    """The token attributes the extractors read, copied once per Doc.
+
+    Creating spaCy Token objects dominates the run time when rules index
+    tokens repeatedly; plain tuples built from ``Doc.to_array`` are cheaper.
+    """
+
+    i: int
+    text: str
+    lower_: str
+    idx: int
+    whitespace_: str
+    is_sent_start: bool
+    is_lower: bool
+    is_alpha: bool
+    like_url: bool
+    is_title: bool  # capitalised word with lower-case letters ("Prefix", "Actor-Critic")
+
+
+def token_table(doc) -> list[Tok]:
+    """Tok records of every token of ``doc`` (cached on the Doc).
+
+    Built column-wise from ``Doc.to_array`` (lexeme flags computed in C) and
+    slices of the text, then zipped into tuples: no Token objects.
+    """
+    table = doc.user_data.get("kg_toks")
+    if table is None:
+        from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LIKE_URL, SENT_START, SPACY
+
+        text = doc_text(doc)
+        n = len(doc)
+        if not n:
+            table = []
+        else:
+            cols = doc.to_array([IDX, SPACY, SENT_START, IS_LOWER, IS_ALPHA, LIKE_URL, IS_TITLE, IS_UPPER]).T.tolist()
+            idx, space, sent, is_lower, is_alpha, like_url, is_title, is_upper = cols
+            ends = idx[1:] + [len(text)]
+            texts = [text[a:e - sp] for a, e, sp in zip(idx, ends, space)]
+            lowers = [t.lower() for t in texts]
+            sent[0] = 1
+            # "Prefix", "Actor-Critic", "DeepSeek": capitalised and not all capitals
+            title = [len(t) > 1 and (bool(ti) or (t[0].isupper() and not up and lo != t and t[0].isalpha()))
+                     for t, lo, ti, up in zip(texts, lowers, is_title, is_upper)]
+            table = list(map(Tok._make, zip(range(n), texts, lowers, idx, [" " if sp else "" for sp in space],
+                                            [s == 1 for s in sent], map(bool, is_lower), map(bool, is_alpha),
+                                            map(bool, like_url), title)))
+        doc.user_data["kg_toks"] = table
+    return table
 
 
 def doc_text(doc) -> str:
@@ -46,7 +97,7 @@ def sentence_ids(doc) -> list[int]:
     if cached is None:
         cached = []
         current = -1
-        for t in doc:
+        for t in token_table(doc):
             if t.is_sent_start or current < 0:
                 current += 1
             cached.append(current)

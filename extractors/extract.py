@@ -177,16 +177,23 @@ def _names_a_problem(m: Mention, paper: Paper) -> bool:
 
 def _initials_stop(sf: str, paper: Paper) -> bool:
     """An undefined acronym spelled out elsewhere as a stop term ("CL" next to "Continual Learning")."""
-    letters = [c.lower() for c in (sf[:-1] if sf.endswith("s") else sf) if c.isalpha()]
+    letters = "".join(c.lower() for c in (sf[:-1] if sf.endswith("s") else sf) if c.isalpha())
     if not 2 <= len(letters) <= 6:
         return False
     for text in (paper.title, paper.abstract):
-        words = re.findall(r"[A-Za-z][\w'-]*", text)
-        for i in range(len(words) - len(letters) + 1):
-            window = words[i:i + len(letters)]
-            if [w[0].lower() for w in window] == letters and stop_category(" ".join(window)):
+        words, initials = _initials(text)
+        pos = initials.find(letters)
+        while pos >= 0:
+            if stop_category(" ".join(words[pos:pos + len(letters)])):
                 return True
+            pos = initials.find(letters, pos + 1)
     return False
+
+
+@functools.lru_cache(maxsize=8)
+def _initials(text: str) -> tuple[list[str], str]:
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return words, "".join(w[0].lower() for w in words)
 
 
 def _is_proposed(raw: list[Mention], text: str) -> bool:

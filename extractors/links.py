@@ -6,13 +6,20 @@ applies it to the title and abstract Docs and adds the structured inputs
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.models import Mention, Paper
 
-from extractors.docutil import FIELD_KEY
+from extractors.docutil import FIELD_KEY, doc_text
 
 __all__ = ["link_mentions", "dedupe_urls"]
+
+
+#: Cheap pre-check: anything that could be a URL (scheme, www, a domain with a path, code hosts, a TLD).
+_MAYBE_URL = re.compile(
+    r"://|www\.|\b[\w-]+\.[a-z]{2,12}/|github|gitlab|bitbucket|huggingface|\\url|\\href|"
+    r"\.(?:io|com|org|net|ai|dev|edu|app|page|site|xyz|me|cn|de|uk|fr|jp|html?)\b", re.I)
 
 
 def _metadata(kind: str, url: str, rule: str, **extra) -> Mention:
@@ -26,6 +33,8 @@ def link_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
 
     found: list[Mention] = []
     for field, doc in (("title", title_doc), ("abstract", abstract_doc)):
+        if not _MAYBE_URL.search(doc_text(doc)):
+            continue  # most abstracts hold no URL: skip the URL scanner
         doc.user_data[FIELD_KEY] = field
         for m in urls.extract_urls(doc):
             found.append(m if m.field == field else replace(m, field=field))

@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
-from extractors.docutil import doc_text, make_mention, sentence_ids
+from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
 
 __all__ = ["title_prefix", "extract_proposals", "TRIGGERS"]
 
@@ -57,9 +57,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     return m.start(1), m.end(1)
 
 
-def _kind_after(doc, end_tok: int) -> str | None:
+def _kind_after(toks, end_tok: int) -> str | None:
     """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark."""
-    for t in doc[end_tok:end_tok + 10]:
+    for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
         if low in DATA_NOUNS:
             return "dataset"
@@ -70,8 +70,8 @@ def _kind_after(doc, end_tok: int) -> str | None:
     return None
 
 
-def _kind_before(doc, start_tok: int) -> str | None:
-    for t in doc[max(0, start_tok - 4):start_tok]:
+def _kind_before(toks, start_tok: int) -> str | None:
+    for t in toks[max(0, start_tok - 4):start_tok]:
         if t.lower_ in DATA_NOUNS:
             return "dataset"
         if t.lower_ in BENCH_NOUNS:
@@ -79,26 +79,26 @@ def _kind_before(doc, start_tok: int) -> str | None:
     return None
 
 
-def _name_at(doc, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
+def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
     """Token span of the name starting at token ``i``, if one does."""
-    if i >= len(doc):
+    if i >= len(toks):
         return None
-    tok = doc[i]
+    tok = toks[i]
     if tok.idx in spans and (any(c.isupper() for c in doc_text(doc)[tok.idx:spans[tok.idx]]) or "(" in
                              doc_text(doc)[spans[tok.idx]:spans[tok.idx] + 2]):
         end_char = spans[tok.idx]
         j = i
-        while j < len(doc) and doc[j].idx < end_char:
+        while j < len(toks) and toks[j].idx < end_char:
             j += 1
         return i, j
     if name_shape(tok.text):
         return i, i + 1
     # Title Case run: "Prefix Grouper", "Prototypical Bayesian Continual Learning"
     j = i
-    while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha or \
-            (j < len(doc) and doc[j].text[:1].isupper() and "-" in doc[j].text):
+    while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha or \
+            (j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text):
         j += 1
-    if j > i and not (j - i == 1 and doc[i].is_sent_start):
+    if j > i and not (j - i == 1 and toks[i].is_sent_start):
         return i, j
     return None
 
@@ -117,53 +117,54 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if span is not None:
             yield make_mention(doc, span[0], span[1], "term", "proposes:title-colon", 0.6, proposed=True)
         return
-    n = len(doc)
+    toks = token_table(doc)
+    n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
-    for i, tok in enumerate(doc):
+    for i, tok in enumerate(toks):
         low = tok.lower_
-        if low in TRIGGERS and any(t.lower_ in NAMERS for t in doc[i + 1:i + 12] if sid[t.i] == sid[i]):
+        if low in TRIGGERS and any(t.lower_ in NAMERS for t in toks[i + 1:i + 12] if sid[t.i] == sid[i]):
             continue  # "propose a family of SMoEs named X": the namer gives the name
-        if low == "proposed" and i > 0 and doc[i - 1].lower_ in ("the", "our") and \
-                not any(t.lower_ in TRIGGERS for t in doc[max(0, i - 12):i]):
+        if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
+                not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
         if low in TRIGGERS or low in NAMERS:
             j = i + 1
             steps = 0
-            while j < n and steps < 8 and (doc[j].lower_ in _SKIP or doc[j].lower_ in NAMERS or
-                                           doc[j].text in (",", "(")) and not doc[j].is_sent_start:
-                if doc[j].text == "," and low not in NAMERS and doc[j - 1].lower_ not in _SKIP:
+            while j < n and steps < 8 and (toks[j].lower_ in _SKIP or toks[j].lower_ in NAMERS or
+                                           toks[j].text in (",", "(")) and not toks[j].is_sent_start:
+                if toks[j].text == "," and low not in NAMERS and toks[j - 1].lower_ not in _SKIP:
                     break
                 j += 1
                 steps += 1
-            hit = _name_at(doc, j, spans)
+            hit = _name_at(doc, toks, j, spans)
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit
-            if doc[s].lower_ in ("we", "our", "it", "this"):
+            if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
             seen.add(s)
-            kind = _kind_after(doc, e) or _kind_before(doc, s) or "term"
+            kind = _kind_after(toks, e) or _kind_before(toks, s) or "term"
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
-            yield make_mention(doc, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), kind, rule, 0.7,
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, rule, 0.7,
                                proposed=True)
             # "we propose A and B" / "A, B": a coordinated second name
             k = e
-            while k + 1 < n and doc[k].lower_ in ("and", ",") and doc[k].lower_ != ".":
-                nxt = _name_at(doc, k + 1, spans) if doc[k + 1].lower_ not in ("and",) else \
-                    _name_at(doc, k + 2, spans)
-                if nxt is None or not name_shape(doc[nxt[0]].text) or nxt[0] in seen:
+            while k + 1 < n and toks[k].lower_ in ("and", ",") and toks[k].lower_ != ".":
+                nxt = _name_at(doc, toks, k + 1, spans) if toks[k + 1].lower_ not in ("and",) else \
+                    _name_at(doc, toks, k + 2, spans)
+                if nxt is None or not name_shape(toks[nxt[0]].text) or nxt[0] in seen:
                     break
                 seen.add(nxt[0])
-                yield make_mention(doc, doc[nxt[0]].idx, doc[nxt[1] - 1].idx + len(doc[nxt[1] - 1].text),
-                                   _kind_after(doc, nxt[1]) or kind, rule, 0.65, proposed=True)
+                yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
+                                   _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = nxt[1]
     # appositive: "..., and Chiron-o1, a new medical MLLM"
     for i in range(n - 3):
-        if doc[i + 1].text == "," and doc[i + 2].lower_ in ("a", "an") and doc[i + 3].lower_ in ("new", "novel") \
-                and i not in seen and name_shape(doc[i].text):
+        if toks[i + 1].text == "," and toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") \
+                and i not in seen and name_shape(toks[i].text):
             seen.add(i)
-            yield make_mention(doc, doc[i].idx, doc[i].idx + len(doc[i].text), _kind_after(doc, i + 1) or "term",
+            yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)
     # the title's head phrase proposed in the abstract in other case
     if title_text:

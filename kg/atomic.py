@@ -10,6 +10,13 @@ from typing import IO, Iterator
 __all__ = ["atomic_write", "write_text", "write_bytes"]
 
 
+def _file_mode() -> int:
+    """Mode an ordinary ``open()`` would give: 0o666 less the umask (mkstemp uses 0o600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temp file next to ``path``; rename it over ``path`` only on success."""
@@ -18,6 +25,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     binary = "b" in mode
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _file_mode())
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
             yield fh
             fh.flush()

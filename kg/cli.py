@@ -94,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except PaperkgError as exc:
-        print(f"paperkg: error: {exc}", file=sys.stderr)
+        from kg.pipeline import one_line
+
+        print(f"paperkg: error: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("paperkg: interrupted", file=sys.stderr)

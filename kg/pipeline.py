@@ -7,6 +7,7 @@ written, so a failed or killed build leaves the previous outputs intact.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,13 +19,31 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from kg.atomic import atomic_write
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 
-__all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "DEFAULT_OUT_DIR"]
+__all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "one_line", "DEFAULT_OUT_DIR"]
 
 DEFAULT_OUT_DIR = Path("outputs")
 
 Log = Callable[[str], None]
+
+
+def one_line(text: str) -> str:
+    """``text`` with every non-printable character escaped (``\\n``, ``\\x1b``, ...).
+
+    Error messages quote file names and input text; escaping keeps each error
+    on one line and stops terminal control sequences from reaching the user.
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+@contextlib.contextmanager
+def _output_errors(dest: str | os.PathLike):
+    """Turn an OSError while writing outputs (a file where a folder must be, no space) into OutputError."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}") from None
 
 
 def _stderr(msg: str) -> None:
@@ -49,7 +68,7 @@ def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, 
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict)
     for err in result.errors:
-        log(f"paperkg: error: {err}")
+        log(f"paperkg: error: {one_line(str(err))}")
     return result
 
 
@@ -93,7 +112,8 @@ def extract_job(
     t1 = time.perf_counter()
     extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet)
     t2 = time.perf_counter()
-    write_jsonl(_records(ingest.papers, extraction), dest)
+    with _output_errors(dest):
+        write_jsonl(_records(ingest.papers, extraction), dest)
     report = ingest.report()
     if not quiet:
         log(
@@ -128,6 +148,27 @@ def _remove_stale(out_dir: Path, keep: set[Path], subdirs: Sequence[str]) -> Non
                     path.unlink()
 
 
+def _remove_stale_staging(out_dir: Path, started: float) -> None:
+    """Delete hidden ``.staging-*`` folders and ``.*.tmp`` files left by a killed earlier build.
+
+    Only entries last modified before this run started are removed, so the
+    staging folder of this run is never touched.
+    """
+    for entry in sorted(out_dir.iterdir()):
+        name = entry.name
+        if not (name.startswith(".staging-") or (name.startswith(".") and name.endswith(".tmp"))):
+            continue
+        try:
+            if entry.lstat().st_mtime >= started:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink()
+        except FileNotFoundError:
+            continue
+
+
 def build_job(
     inputs: Sequence[str | os.PathLike] = (),
     out_dir: str | os.PathLike = DEFAULT_OUT_DIR,
@@ -146,6 +187,7 @@ def build_job(
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
     from kg.views import write_views
 
+    started = time.time()
     timings = {}
     t = time.perf_counter()
     ingest = _ingest(inputs, fmt, strict, log)
@@ -160,24 +202,28 @@ def build_job(
     timings["graph"] = time.perf_counter() - t
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    with _output_errors(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _remove_stale_staging(out_dir, started)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     try:
-        t = time.perf_counter()
-        write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
-        write_outputs(graph, staging)
-        timings["rdf"] = time.perf_counter() - t
-        t = time.perf_counter()
-        write_views(graph, staging, max_nodes=max_nodes)
-        timings["views"] = time.perf_counter() - t
-        report = _build_report(ingest, extraction, graph)
-        with atomic_write(staging / "build-report.json") as fh:
-            json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
-            fh.write("\n")
-        files = _move_tree(staging, out_dir)
+        with _output_errors(out_dir):
+            t = time.perf_counter()
+            write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
+            write_outputs(graph, staging)
+            timings["rdf"] = time.perf_counter() - t
+            t = time.perf_counter()
+            write_views(graph, staging, max_nodes=max_nodes)
+            timings["views"] = time.perf_counter() - t
+            report = _build_report(ingest, extraction, graph)
+            with atomic_write(staging / "build-report.json") as fh:
+                json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
+                fh.write("\n")
+            files = _move_tree(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _remove_stale(out_dir, set(files), ("entity", "paper"))
+    with _output_errors(out_dir):
+        _remove_stale(out_dir, set(files), ("entity", "paper"))
 
     if not quiet:
         g = graph.nx

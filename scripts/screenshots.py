@@ -55,7 +55,7 @@ def pick_entity(site: Path, graph) -> Path:
     return site / assign_pages(g).get(best)
 
 
-def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 900) -> None:
+def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 900, full_page: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
@@ -65,7 +65,7 @@ def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 
         page.goto(url)
         page.wait_for_function("document.body.getAttribute('data-first-draw-ms') !== null", timeout=60000)
         page.wait_for_timeout(300)
-        png = page.screenshot(full_page=False)
+        png = page.screenshot(full_page=full_page)
         ctx.close()
     write_bytes(dest, png)
 
@@ -86,7 +86,7 @@ def main(argv=None) -> int:
         site = Path(tmp)
         write_views(graph, site, title="paperkg demo")
         shoot((site / "overview.html").as_uri(), args.out / "overview.png", args.chromium)
-        shoot(pick_entity(site, graph).as_uri(), args.out / "entity.png", args.chromium)
+        shoot(pick_entity(site, graph).as_uri(), args.out / "entity.png", args.chromium, full_page=True)
     print(f"wrote {args.out / 'overview.png'} and {args.out / 'entity.png'} from the {what}")
     return 0
 

@@ -28,7 +28,7 @@ ID = "https://w3id.org/paperkg/id/"
 P1, P2, P3 = ID + "paper/2501.00001", ID + "paper/2502.00002", ID + "paper/2503.00003"
 GRPO = ID + "method/group-relative-policy-optimization"
 REQUIRED = {
-    "papers-using-entity", "top-entities", "paper-code", "builds-on", "methods-used-together",
+    "papers-using-entity", "top-entities", "paper-code", "builds-on", "methods-used-together", "methods-used-with",
     "related-papers", "why", "entity-aliases", "papers-by-repo-owner",
 }
 
@@ -114,7 +114,7 @@ def test_builds_on_with_via_entities(store):
     assert run_named(store, "builds-on", {"paper": "2503.00003"}).rows == ()
 
 
-def test_methods_used_together_all_pairs_and_with_a_method(store):
+def test_methods_used_together_and_methods_used_with(store):
     r = run_named(store, "methods-used-together")
     pairs = {frozenset(p): n for p, n in zip(zip(col(r, "nameA"), col(r, "nameB")), col(r, "papers"))}
     assert pairs == {
@@ -122,7 +122,7 @@ def test_methods_used_together_all_pairs_and_with_a_method(store):
         frozenset({"LoRA", "PPO"}): 2,
         frozenset({"Group Relative Policy Optimization", "LoRA"}): 1,
     }
-    w = run_named(store, "methods-used-together", {"method": "low-rank adaptation"})
+    w = run_named(store, "methods-used-with", {"method": "low-rank adaptation"})
     assert set(col(w, "nameA")) == {"LoRA"}
     assert list(zip(col(w, "nameB"), col(w, "papers"))) == [("PPO", 2), ("Group Relative Policy Optimization", 1)]
 

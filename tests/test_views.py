@@ -336,3 +336,15 @@ def test_views_from_real_pipeline_when_available(tmp_path):
     assert len([p for p in files if p.parent.name == "entity"]) == n_entities > 0
     data = json.loads(_parse(tmp_path / "overview.html").inline[0][1])
     assert len(data["nodes"]) == min(1500, kg.nx.number_of_nodes())
+
+
+def test_parallel_pages_identical_to_sequential(tmp_path, monkeypatch):
+    import kg.views.site as site
+
+    monkeypatch.setattr(site, "_PARALLEL_MIN_PAGES", 5)  # force the forked page workers on a small graph
+    a, b = tmp_path / "seq", tmp_path / "par"
+    fa = write_views(fixture_graph(), a, jobs=1)
+    fb = write_views(fixture_graph(), b, jobs=2)
+    assert [p.relative_to(a) for p in fa] == [p.relative_to(b) for p in fb]
+    assert all(pa.read_bytes() == pb.read_bytes() for pa, pb in zip(fa, fb))
+    assert all(p.is_file() for p in fb)

@@ -56,8 +56,8 @@ def builds_on(
 
 
 def default_max_df(n_papers: int) -> int:
-    """Entities in more papers than this are ignored for relatedTo (1% of papers, at least 100)."""
-    return max(100, n_papers // 100)
+    """Entities in more papers than this are ignored for relatedTo (0.1% of papers, at least 50)."""
+    return max(50, n_papers // 1000)
 
 
 def related_papers(
@@ -73,23 +73,36 @@ def related_papers(
     to 6 decimals. Ties break on the lower paper index. Output is sorted by
     (i, -weight, j); shared ids are sorted.
     """
+    import gc
+
+    # Millions of small containers are created below; generational GC passes would dominate.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _related_papers(paper_entities, top_k, max_df, block_nnz)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _related_papers(paper_entities, top_k, max_df, block_nnz):
     from scipy import sparse
 
     n = len(paper_entities)
     if n < 2 or top_k <= 0:
         return []
-    vocab = sorted({e for ids in paper_entities for e in ids})
-    col_of = {e: c for c, e in enumerate(vocab)}
-    rows: list[int] = []
-    cols: list[int] = []
+    flat: list[str] = []
+    lengths = np.zeros(n, dtype=np.int64)
     for i, ids in enumerate(paper_entities):
-        for c in sorted({col_of[e] for e in ids}):
-            rows.append(i)
-            cols.append(c)
-    if not cols:
+        distinct = set(ids)
+        flat.extend(distinct)
+        lengths[i] = len(distinct)
+    if not flat:
         return []
-    rows_a = np.asarray(rows, dtype=np.int64)
-    cols_a = np.asarray(cols, dtype=np.int64)
+    vocab = sorted(set(flat))
+    col_of = {e: c for c, e in enumerate(vocab)}
+    cols_a = np.fromiter((col_of[e] for e in flat), dtype=np.int64, count=len(flat))
+    rows_a = np.repeat(np.arange(n, dtype=np.int64), lengths)
     df = np.bincount(cols_a, minlength=len(vocab))
     cap = default_max_df(n) if max_df is None else max_df
     keep_col = (df >= 2) & (df <= cap)
@@ -98,60 +111,58 @@ def related_papers(
     if rows_a.size == 0:
         return []
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    data = idf[cols_a]
-    X = sparse.csr_matrix((data, (rows_a, cols_a)), shape=(n, len(vocab)), dtype=np.float64)
+    X = sparse.csr_matrix((idf[cols_a], (rows_a, cols_a)), shape=(n, len(vocab)), dtype=np.float64)
+    X.sum_duplicates()
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    X = sparse.diags(1.0 / norms) @ X
-    X = X.tocsr()
+    X = (sparse.diags(1.0 / norms) @ X).tocsr()
+    X.sort_indices()
     XT = X.T.tocsr()
-    # Upper bound of the non-zeros each row of S can have: the sum of its entities' df.
     Xbin = X.copy()
     Xbin.data[:] = 1.0
+    # Upper bound of the non-zeros each row of S can have: the sum of its entities' df.
     bound = np.asarray(Xbin @ df.astype(np.float64)).ravel()
-
-    kept_sets = [frozenset() for _ in range(n)]
-    indptr, indices = X.indptr, X.indices
-    for i in range(n):
-        lo, hi = indptr[i], indptr[i + 1]
-        if hi > lo:
-            kept_sets[i] = frozenset(indices[lo:hi].tolist())
+    # block boundaries: consecutive rows whose bounds add up to at most block_nnz
+    cum = np.cumsum(bound)
+    starts = [0]
+    while starts[-1] < n:
+        base = cum[starts[-1] - 1] if starts[-1] > 0 else 0.0
+        stop = int(np.searchsorted(cum, base + block_nnz, side="right"))
+        starts.append(max(stop, starts[-1] + 1))
+    starts[-1] = n
 
     out_i: list[np.ndarray] = []
     out_j: list[np.ndarray] = []
     out_w: list[np.ndarray] = []
-    start = 0
-    while start < n:
-        stop, acc = start, 0.0
-        while stop < n and (stop == start or acc + bound[stop] <= block_nnz):
-            acc += bound[stop]
-            stop += 1
-        S = (X[start:stop] @ XT).tocoo()
-        r = S.row.astype(np.int64) + start
-        c = S.col.astype(np.int64)
+    for start, stop in zip(starts[:-1], starts[1:]):
+        S = (X[start:stop] @ XT).tocsr()
+        S.sort_indices()  # (row, col) order: the stable sort below breaks weight ties on the lower col
+        r = np.repeat(np.arange(start, stop, dtype=np.int64), np.diff(S.indptr))
+        c = S.indices.astype(np.int64)
         w = np.round(S.data, 6)
         ok = (r != c) & (w > 0)
         r, c, w = r[ok], c[ok], w[ok]
         if r.size:
-            order = np.lexsort((c, -w, r))
+            # weights are cosines in (0, 1]: row*4 - w sorts by row, then by weight descending
+            order = np.argsort((r - start) * 4.0 - w, kind="stable")
             r, c, w = r[order], c[order], w[order]
             first = np.searchsorted(r, r, side="left")
-            rank = np.arange(r.size) - first
-            sel = rank < top_k
+            sel = (np.arange(r.size) - first) < top_k
             out_i.append(r[sel])
             out_j.append(c[sel])
             out_w.append(w[sel])
-        start = stop
     if not out_i:
         return []
-    I = np.concatenate(out_i).tolist()
-    J = np.concatenate(out_j).tolist()
-    W = np.concatenate(out_w).tolist()
-    result = []
-    for i, j, w in zip(I, J, W):
-        shared = sorted(vocab[c] for c in kept_sets[i] & kept_sets[j])
-        result.append((i, j, float(w), shared))
-    return result
+    I = np.concatenate(out_i)
+    J = np.concatenate(out_j)
+    W = np.concatenate(out_w)
+    # shared entities of every kept pair at once: element-wise product of the two binary rows
+    P = Xbin[I].multiply(Xbin[J]).tocsr()
+    P.sort_indices()
+    names = np.asarray(vocab, dtype=object)[P.indices].tolist()
+    ptr = P.indptr.tolist()
+    shared = [names[a:b] for a, b in zip(ptr[:-1], ptr[1:])]
+    return list(zip(I.tolist(), J.tolist(), W.tolist(), shared))
 
 
 # ---------------------------------------------------------------- citations

@@ -26,7 +26,7 @@ import statistics
 from dataclasses import dataclass
 
 from kg.errors import InputError
-from kg.ingest.records import IngestWarning, make_entry
+from kg.ingest.records import MAX_ABSTRACT_CHARS, IngestWarning, make_entry
 from kg.models import Paper, Source
 
 __all__ = ["parse_dailypapers", "FORMAT"]
@@ -230,6 +230,14 @@ def _label(elements: list[_Element]) -> list[str]:
 
 def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None = None) -> list[Paper]:
     """Entries of a Daily Papers page dump, in page order."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_ABSTRACT_CHARS:  # fail fast: no title or abstract is this long
+            raise InputError(
+                file,
+                f"not a Daily Papers listing: line is {len(line):,} characters long "
+                f"(no title or abstract is longer than {MAX_ABSTRACT_CHARS:,})",
+                number,
+            )
     elements = _elements(text)
     if not elements:
         raise InputError(file, "not a Daily Papers listing: only page header lines, no papers")

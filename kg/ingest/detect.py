@@ -26,7 +26,10 @@ _EXT_FORMATS = {
 
 def _looks_like_csv_header(line: str) -> bool:
     for delimiter in (",", "\t", ";"):
-        cells = [c.strip().casefold() for c in next(csv.reader([line], delimiter=delimiter), [])]
+        try:
+            cells = [c.strip().casefold() for c in next(csv.reader([line], delimiter=delimiter), [])]
+        except csv.Error:  # e.g. a stray carriage return or NUL: not a CSV header
+            return False
         if len(cells) >= 2 and "title" in cells:
             return True
     return False
@@ -59,6 +62,6 @@ def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
         if isinstance(obj, dict) and any(isinstance(obj.get(k), list) for k in ("papers", "items", "data")):
             return "json"
         return "jsonl" if ext != ".json" else "json"
-    if _looks_like_csv_header(head.split("\n", 1)[0]):
+    if _looks_like_csv_header(head.replace("\r", "\n").split("\n", 1)[0]):
         return "csv"
     return _EXT_FORMATS.get(ext, "dailypapers")

@@ -15,7 +15,22 @@ from kg.ingest.ids import arxiv_abs_url, arxiv_id_from, arxiv_id_from_url, paper
 from kg.ingest.text import clean_text
 from kg.models import Paper, Source
 
-__all__ = ["IngestWarning", "make_entry", "parse_date", "record_to_entry", "split_authors"]
+__all__ = [
+    "IngestWarning",
+    "MAX_TITLE_CHARS",
+    "MAX_ABSTRACT_CHARS",
+    "make_entry",
+    "parse_date",
+    "record_to_entry",
+    "split_authors",
+]
+
+#: Longest title accepted (after cleaning). Real titles stay under ~300
+#: characters; anything far longer is a broken record, not a title.
+MAX_TITLE_CHARS = 2_000
+#: Longest abstract accepted (after cleaning); arXiv caps abstracts at 1,920.
+#: The cap also keeps every text well under spaCy's 1,000,000-character limit.
+MAX_ABSTRACT_CHARS = 100_000
 
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 
@@ -53,10 +68,10 @@ def split_authors(value: str) -> list[str]:
 
 
 def _clean_url(value: Any) -> str | None:
+    """A URL as given, with the same character policy as text (no controls, no lone surrogates)."""
     if not isinstance(value, str):
         return None
-    value = value.strip()
-    return value or None
+    return clean_text(value) or None
 
 
 def make_entry(
@@ -76,6 +91,14 @@ def make_entry(
     abstract = clean_text(abstract)
     if not title:
         raise InputError(source.file, f"entry at position {source.position} has an empty title", source.line)
+    for name, value, limit in (("title", title, MAX_TITLE_CHARS), ("abstract", abstract, MAX_ABSTRACT_CHARS)):
+        if len(value) > limit:
+            raise InputError(
+                source.file,
+                f"entry at position {source.position}: {name} is {len(value):,} characters long "
+                f"(limit {limit:,}); not a paper {name}",
+                source.line,
+            )
     arxiv = arxiv_id_from(raw_id) or arxiv_id_from_url(url)
     url = _clean_url(url) or (arxiv_abs_url(arxiv) if arxiv else None)
     seen: set[str] = set()
@@ -145,6 +168,8 @@ def record_to_entry(item: Any, source: Source, warnings: list[IngestWarning] | N
         layers = [item["paper"], item]
     title = _first(layers, "title")
     abstract = _first(layers, "abstract", "summary")
+    if title is not None and not isinstance(title, str):
+        raise InputError(source.file, f"{where}: 'title' must be a string, found {type(title).__name__}", source.line)
     if not isinstance(title, str) or not title.strip():
         raise InputError(source.file, f"{where}: missing or empty 'title'", source.line)
     if abstract is None:

@@ -28,8 +28,12 @@ _BOMS_UNSUPPORTED = (
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Invisible characters that only ever get in the way of matching.
 _DROP = {"\ufeff", "\u200b", "\u00ad"}
-# Control characters that are not whitespace (whitespace ones are collapsed instead).
-_INVISIBLE_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff\u200b\u00ad]")
+# Control characters that are not whitespace (whitespace ones are collapsed instead),
+# plus U+FFFE/U+FFFF, which XML 1.0 (GraphML, GEXF, RDF/XML) cannot carry.
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff\u200b\u00ad\ufffe\uffff]")
+# Lone surrogates only arrive through JSON escapes ("\\ud800"); they are not text
+# and cannot be written as UTF-8, so each becomes U+FFFD REPLACEMENT CHARACTER.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _APOSTROPHES = {"'", "\u2019", "\u2018", "\u02bc", "`", "\u00b4"}
 _EXTRA_DASHES = {"\u2212", "\u2043", "\ufe63", "\uff0d"}
 
@@ -68,7 +72,11 @@ def clean_text(value: str) -> str:
 
     Titles and abstracts both go through this so that the same paper read from
     different formats compares equal and extractor offsets refer to clean text.
+    It is also the output-safety policy: what comes out can be written as
+    UTF-8 into Turtle, JSON, HTML and XML (no C0/C1 controls, no U+FFFE/U+FFFF,
+    lone surrogates replaced by U+FFFD; newlines and tabs become spaces).
     """
+    value = _SURROGATE_RE.sub("\ufffd", value)
     value = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", value))
     return " ".join(value.split())  # split() also takes the whitespace control characters
 

@@ -7,7 +7,10 @@ the vis options (its add_node is quadratic, so we never use it for data).
 """
 from __future__ import annotations
 
+import contextlib
 import html
+import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -61,31 +64,36 @@ def _common(title: str, base: str, inline: dict | None = None) -> dict:
             "links": inline is None}
 
 
-def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg") -> list[Path]:
+def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg",
+                jobs: int | None = None) -> list[Path]:
     """Write index.html, overview.html, papers.html, entities.html, paper/*.html, entity/*.html, assets/.
 
     Returns the written paths, sorted.  The overview draws at most
     ``max_nodes`` nodes; every paper and entity still gets its own page.
+    ``jobs`` processes render the per-node pages of big graphs (default: the
+    usable CPUs, at most 4); the output does not depend on it.
     """
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
+    if jobs is None:
+        jobs = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
     g = graph_of(graph)
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write views to {out}: not a directory")
     title = " ".join(str(title).split()) or "paperkg"
-    written: list[Path] = []
     try:
-        written += _write_site(g, out, max_nodes, title)
+        written = _write_site(g, out, max_nodes, title, max(1, int(jobs)))
     except OSError as exc:
         where = exc.filename or out
         raise OutputError(f"cannot write views to {where}: {exc.strerror or exc}") from exc
     return sorted(written)
 
 
-def _write_site(g, out: Path, max_nodes: int, title: str) -> list[Path]:
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write views to {out}: not a directory")
-    written: list[Path] = []
-    with ThreadPoolExecutor(max_workers=8) as pool:  # fsync waits overlap; rendering stays in this thread
+@contextlib.contextmanager
+def _writer(out: Path, written: list):
+    """``put(rel, text)`` writes atomically from a thread pool so fsync waits overlap with rendering."""
+    with ThreadPoolExecutor(max_workers=8) as pool:
         pending: deque = deque()
 
         def put(rel: str, text: str) -> None:
@@ -95,19 +103,62 @@ def _write_site(g, out: Path, max_nodes: int, title: str) -> list[Path]:
             while len(pending) > 256 or (pending and pending[0].done()):
                 pending.popleft().result()  # re-raises a failed write here
 
-        _render_site(g, out, max_nodes, title, put, written)
+        yield put
         while pending:
             pending.popleft().result()
+
+
+_FORK_STATE: tuple | None = None  # (g, names, out, title, items) inherited by forked page workers
+_PARALLEL_MIN_PAGES = 2000
+
+
+def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Path]:
+    global _FORK_STATE
+    written: list[Path] = []
+    names = vd.assign_pages(g)
+    with _writer(out, written) as put:
+        _write_root(g, names, out, max_nodes, title, put, written)
+    # the writer threads are joined before forking: forking a threaded process can deadlock
+    items = names.items()
+    fork_ok = "fork" in multiprocessing.get_all_start_methods()
+    if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
+        _FORK_STATE = (g, names, out, title, items)
+        try:
+            step = -(-len(items) // (jobs * 4))
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                pool.map(_page_worker, [(i, i + step) for i in range(0, len(items), step)], chunksize=1)
+        finally:
+            _FORK_STATE = None
+        written += [out / page for _, page in items]
+    else:
+        with _writer(out, written) as put:
+            _write_pages(g, names, title, items, put)
     return written
 
 
-def _render_site(g, out: Path, max_nodes: int, title: str, put, written: list) -> None:
+def _page_worker(span: tuple[int, int]) -> None:
+    g, names, out, title, items = _FORK_STATE
+    with _writer(out, []) as put:
+        _write_pages(g, names, title, items[span[0]:span[1]], put)
+
+
+def _write_pages(g, names, title: str, items, put) -> None:
+    sub = _common(title, "../")
+    for key, page in items:
+        if vd.node_type(g, key) == "Paper":
+            ctx = vd.paper_context(g, names, key)
+            put(page, _render("paper.html", **sub, p=ctx, graph_json=ctx["graph"]))
+        else:
+            ctx = vd.entity_context(g, names, key)
+            put(page, _render("entity.html", **sub, e=ctx, graph_json=ctx["graph"]))
+
+
+def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: list) -> None:
     for name in _STATIC_ASSETS:
         path = out / "assets" / name
         write_bytes(path, (ASSETS / name).read_bytes())
         written.append(path)
 
-    names = vd.assign_pages(g)
     stats = vd.corpus_stats(g)
     index_rows = vd.search_index(g, names)
     type_names = [vd.TYPE_NAMES.get(t, t) for t in vd.NODE_TYPES + ("Other",)]
@@ -126,15 +177,6 @@ def _render_site(g, out: Path, max_nodes: int, title: str, put, written: list) -
     put("entities.html", _render("entities.html", **root, groups=[
         {"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t],
          "rows": vd.top_entities(g, names, t, limit=10**9)} for t in vd.ENTITY_TYPES]))
-
-    sub = _common(title, "../")
-    for key, page in names.items():
-        if vd.node_type(g, key) == "Paper":
-            ctx = vd.paper_context(g, names, key)
-            put(page, _render("paper.html", **sub, p=ctx, graph_json=ctx["graph"]))
-        else:
-            ctx = vd.entity_context(g, names, key)
-            put(page, _render("entity.html", **sub, e=ctx, graph_json=ctx["graph"]))
 
 
 def notebook_html(graph, *, max_nodes: int = 1500, title: str = "paperkg") -> str:
