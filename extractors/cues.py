@@ -295,7 +295,8 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
                 continue
             break
         start = i
-        if j - i >= 3 and tok.lower_.endswith(("ing", "ed")) and tok.lower_ in lower_words:
+        if j - i >= 3 and (tok.lower_.endswith("ing") or tok.lower_ in lower_words) and \
+                tok.lower_.endswith(("ing", "ed")):
             start = i + 1  # "Training System-1.5 Reasoning"
         elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
             # a sentence-initial capital says nothing: drop a common word

@@ -22,7 +22,7 @@ from extractors.cues import extract_cues, name_shape, suffix_kind
 from extractors.docutil import FIELD_KEY, doc_text, make_mention
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.proposes import extract_proposals
-from extractors.terms import is_generic_phrase, is_organisation, lower_method_head, stop_category
+from extractors.terms import ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category
 
 __all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
 
@@ -116,7 +116,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
     for m in raw:
         if m.rule == "acronym:short":
             key = canonical_key(m.text)
-            if stop_category(m.long_form) or is_generic_phrase(m.long_form) or \
+            if stop_category(m.long_form) or is_generic_phrase(m.long_form) or ends_adjective(m.long_form) or \
                     is_organisation(m.long_form) or \
                     (m.long_form.islower() and not lower_method_head(m.long_form) and not _gaz_kind(m.long_form)
                      and not _gaz_kind(m.text) and not _is_proposed(raw, m.long_form)):
@@ -152,6 +152,9 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue
         if not m.proposed and _names_a_problem(m, paper):
             continue
+        if re.match(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)",
+                    (paper.title if m.field == "title" else paper.abstract)[m.end:m.end + 16]):
+            continue  # "Katz-Samuels et al.": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = replace(m, long_form=defs[key])
         cands.append(m)

@@ -40,6 +40,7 @@ _BAD_PREFIX_START = frozenset({
     "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
     "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
 })
+_AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific)$", re.I)
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
 
@@ -98,6 +99,8 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha or \
             (j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text):
         j += 1
+    while j > i and _AFFIXED.search(toks[j - 1].text):
+        j -= 1  # "Fourier-transform-based" describes, it does not name
     if j > i and not (j - i == 1 and toks[i].is_sent_start):
         return i, j
     return None

@@ -75,6 +75,14 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             groups[key].append((p, m))
         paper_keys.append(mine)
 
+    # a capitalised phrase seen once, with nothing else behind it ("Majority Voting"), is not enough
+    for key in sorted(groups):
+        items = groups[key]
+        if len(items) < 2 and all(m.rule == "titlecase" and not m.proposed for _, m in items):
+            del groups[key]
+            for p, _ in items:
+                paper_keys[p].pop(key, None)
+
     # pass 2: one entity per key: name, aliases, kind vote, support
     entities: dict[str, Entity] = {}
     used_ids: set[str] = set()

@@ -14,6 +14,7 @@ _LAZY = {
     "build": ("kg.api", "build"),
     "KnowledgeGraph": ("kg.api", "KnowledgeGraph"),
     "read_inputs": ("kg.ingest", "read_inputs"),
+    "view": ("kg.views", "show"),
     "Paper": ("kg.models", "Paper"),
     "Mention": ("kg.models", "Mention"),
     "Entity": ("kg.models", "Entity"),

@@ -154,6 +154,15 @@ class KnowledgeGraph:
         ]
         return sorted(rows, key=lambda r: r["paper"])
 
+    # ------------------------------------------------------------ views
+    def show(self, *, max_nodes: int = 1500, height: int = 720):
+        """Display the overview inline in Jupyter (self-contained, no network)."""
+        from kg.views import show
+
+        return show(self.nx, max_nodes=max_nodes, height=height)
+
+    view = show
+
 
 def _to_term(value):
     if isinstance(value, (ox.NamedNode, ox.Literal)):

@@ -24,6 +24,7 @@ from kg.errors import InputError, OutputError
 __all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "one_line", "DEFAULT_OUT_DIR"]
 
 DEFAULT_OUT_DIR = Path("outputs")
+CACHE_DIR = ".cache"  # inside the output folder: the extraction cache (kg.cache)
 
 Log = Callable[[str], None]
 
@@ -60,6 +61,7 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     graph: object | None = None
     timings: dict = field(default_factory=dict)
+    extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log):
@@ -103,14 +105,22 @@ def extract_job(
     jobs: int = 1,
     quiet: bool = False,
     log: Log = _stderr,
+    cache_dir: str | os.PathLike | None = None,
+    dask_address: str | None = None,
 ) -> BuildResult:
-    """Read listings, extract entities, write one JSON record per distinct paper."""
-    from extractors import extract_corpus
+    """Read listings, extract entities, write one JSON record per distinct paper.
+
+    ``cache_dir``: reuse/store per-paper mentions there (off by default: the
+    output is a single file); ``dask_address``: extract on that Dask cluster.
+    """
+    from kg.extraction import ExtractStats, extract
 
     t0 = time.perf_counter()
     ingest = _ingest(inputs, fmt, strict, log)
     t1 = time.perf_counter()
-    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet)
+    stats = ExtractStats()
+    extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,
+                         dask_address=dask_address, stats=stats)
     t2 = time.perf_counter()
     with _output_errors(dest):
         write_jsonl(_records(ingest.papers, extraction), dest)
@@ -121,7 +131,8 @@ def extract_job(
             f"{len(ingest.papers)} distinct papers ({len(ingest.merged)} merged); "
             f"extracted in {t2 - t1:.2f}s -> {dest}"
         )
-    return BuildResult(report=report, errors=list(ingest.errors), timings={"ingest": t1 - t0, "extract": t2 - t1})
+    return BuildResult(report=report, errors=list(ingest.errors), timings={"ingest": t1 - t0, "extract": t2 - t1},
+                       extract_stats={"cached": stats.cached, "extracted": stats.extracted})
 
 
 def _move_tree(staging: Path, out_dir: Path) -> list[Path]:
@@ -181,9 +192,18 @@ def build_job(
     max_nodes: int = 1500,
     quiet: bool = False,
     log: Log = _stderr,
+    cache: bool = True,
+    store_dir: str | os.PathLike | None = None,
+    dask_address: str | None = None,
 ) -> BuildResult:
-    """Ingest, extract, build the graph and write every output into ``out_dir``."""
-    from extractors import extract_corpus
+    """Ingest, extract, build the graph and write every output into ``out_dir``.
+
+    ``cache``: keep per-paper extraction results in ``out_dir/.cache`` so a
+    rebuild only extracts new or changed papers; ``store_dir``: also write
+    the RDF into an on-disk Oxigraph store there; ``dask_address``: run the
+    extraction on that Dask cluster.
+    """
+    from kg.extraction import ExtractStats, extract
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
     from kg.views import write_views
 
@@ -193,15 +213,17 @@ def build_job(
     ingest = _ingest(inputs, fmt, strict, log)
     timings["ingest"] = time.perf_counter() - t
 
+    out_dir = Path(out_dir)
     t = time.perf_counter()
-    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet)
+    stats = ExtractStats()
+    extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=out_dir / CACHE_DIR if cache else None,
+                         dask_address=dask_address, stats=stats)
     timings["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
     graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k)
     timings["graph"] = time.perf_counter() - t
 
-    out_dir = Path(out_dir)
     with _output_errors(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
         _remove_stale_staging(out_dir, started)
@@ -224,6 +246,12 @@ def build_job(
         shutil.rmtree(staging, ignore_errors=True)
     with _output_errors(out_dir):
         _remove_stale(out_dir, set(files), ("entity", "paper"))
+    if store_dir is not None:
+        from kg.graph.store import write_store
+
+        t = time.perf_counter()
+        write_store(out_dir / "graph.nt", store_dir)
+        timings["store"] = time.perf_counter() - t
 
     if not quiet:
         g = graph.nx
@@ -236,8 +264,13 @@ def build_job(
             f"paperkg: graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "
             + ", ".join(f"{k} {v:.2f}s" for k, v in timings.items())
         )
+        if cache:
+            log(f"paperkg: extraction cache: {stats.cached} papers reused, {stats.extracted} extracted")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
-    return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph, timings=timings)
+        if store_dir is not None:
+            log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")
+    return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph,
+                       timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted})
 
 
 def _build_report(ingest, extraction, graph) -> dict:

@@ -351,3 +351,15 @@ def test_extract_on_hostile_corpus_writes_only_data_to_stdout(capsys, expected_p
     assert [r["title"] for r in records] == [p.title for p in expected_papers]
     assert len(captured.err.splitlines()) == len(BAD)
     assert all(l.startswith("paperkg: error: ") for l in captured.err.splitlines())
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists() or not hasattr(__import__("os"), "mkfifo"), reason="POSIX only")
+def test_devices_are_refused_and_fifos_in_folders_skipped(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.jsonl")  # reading it would block forever
+    shutil.copy(HOSTILE / "good.jsonl", tmp_path / "good.jsonl")
+    result = read_inputs([tmp_path, "/dev/zero"])  # /dev/zero would never end
+    assert [str(e) for e in result.errors] == ["/dev/zero: not a regular file (a device or socket), not a paper listing"]
+    assert [p.title for p in result.papers] == ["Plain Good Paper on Sparse Widgets"]
+    assert result.files == [(tmp_path / "good.jsonl").as_posix(), "/dev/zero"]

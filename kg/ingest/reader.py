@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -110,7 +111,11 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             rel = Path(dirpath).relative_to(path)
-            found.extend((rel / name).as_posix() for name in filenames if not _skipped(name))
+            found.extend(
+                (rel / name).as_posix()
+                for name in filenames
+                if not _skipped(name) and (Path(dirpath) / name).is_file()  # no FIFOs, sockets, devices
+            )
         out.extend(path / rel for rel in sorted(found))
         if not found:
             out.append(path)  # read_file reports "directory contains no input files"
@@ -128,6 +133,9 @@ def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None)
     if path.is_dir():
         raise InputError(file, "directory contains no input files")
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            raise InputError(file, "not a regular file (a device or socket), not a paper listing")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(file, "no such file") from None

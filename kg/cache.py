@@ -1,0 +1,146 @@
+"""Extraction cache: per-paper mentions stored by content hash, for incremental builds.
+
+A rebuild after adding one listing file should only run spaCy on the new
+papers. Each paper's mentions (a pickled tuple of :class:`kg.models.Mention`)
+are stored in an SQLite file under a key made of the paper's extractor input
+(title, abstract, github, project page) and a *fingerprint* of the extractor:
+``EXTRACTOR_VERSION``, the bytes of every extractor source and data file,
+``kg/models.py`` and the spaCy version. Editing a rule, a word list or the
+record type therefore invalidates every entry; rows of other fingerprints
+are dropped when new rows are written, so the file does not grow forever.
+
+The cache lives next to the outputs it produced (``OUTDIR/.cache/``). It holds
+pickles: only point ``cache_dir`` at folders you wrote yourself.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from kg.errors import OutputError
+from kg.models import Mention, Paper
+
+__all__ = ["CACHE_FILE", "ExtractionCache", "extractor_fingerprint", "paper_key"]
+
+CACHE_FILE = "extraction.sqlite"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
+_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of everything that decides what the extractor outputs for a paper."""
+    import spacy
+
+    import extractors
+    import kg.models
+    from extractors.pipeline import EXTRACTOR_VERSION
+
+    root = Path(extractors.__file__).resolve().parent
+    files = sorted(root.glob("*.py")) + sorted(p for p in (root / "data").rglob("*") if p.is_file())
+    files.append(Path(kg.models.__file__).resolve())
+    h = hashlib.sha256()
+    h.update(f"{EXTRACTOR_VERSION}\0spacy {spacy.__version__}\0pickle {pickle.HIGHEST_PROTOCOL}\0".encode())
+    for path in files:
+        name = path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else path.name
+        h.update(name.encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def paper_key(paper: Paper) -> str:
+    """Content hash of the fields the extractor reads (not the id: a renamed paper still hits)."""
+    data = json.dumps([paper.title, paper.abstract, paper.github, paper.project_page], ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    """SQLite store of ``paper_key -> tuple[Mention, ...]`` for one extractor fingerprint.
+
+    Use as a context manager or call :meth:`close`. A damaged cache file is
+    treated as empty and replaced: a cache must never fail a build.
+    """
+
+    def __init__(self, directory: str | os.PathLike, fingerprint: str | None = None):
+        self.directory = Path(directory)
+        self.path = self.directory / CACHE_FILE
+        self.fingerprint = fingerprint or extractor_fingerprint()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except OSError as exc:
+            raise OutputError(f"cannot create cache folder {self.directory}: {exc.strerror or exc}") from None
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=60)
+            db.execute(_SCHEMA)
+            db.commit()
+            return db
+        except sqlite3.DatabaseError:
+            with contextlib.suppress(NameError, sqlite3.Error):
+                db.close()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.path)
+            db = sqlite3.connect(self.path, timeout=60)
+            db.execute(_SCHEMA)
+            db.commit()
+            return db
+
+    def __enter__(self) -> "ExtractionCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __len__(self) -> int:
+        row = self._db.execute("SELECT COUNT(*) FROM mentions WHERE fingerprint = ?", (self.fingerprint,)).fetchone()
+        return int(row[0])
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Mention, ...]]:
+        """The cached mentions of those keys that are present (undecodable rows count as misses)."""
+        wanted = sorted(set(keys))
+        found: dict[str, tuple[Mention, ...]] = {}
+        try:
+            for i in range(0, len(wanted), _CHUNK):
+                chunk = wanted[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, value FROM mentions WHERE fingerprint = ? AND key IN ({marks})",
+                    (self.fingerprint, *chunk),
+                )
+                for key, blob in rows:
+                    try:
+                        value = pickle.loads(blob)
+                    except Exception:  # noqa: BLE001 - a bad row is a miss, never a failed build
+                        continue
+                    if isinstance(value, tuple) and all(isinstance(m, Mention) for m in value):
+                        found[key] = value
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
+    def put_many(self, items: Mapping[str, Sequence[Mention]] | Iterable[tuple[str, Sequence[Mention]]]) -> None:
+        """Store mentions by key and drop rows of other extractor fingerprints."""
+        pairs = items.items() if isinstance(items, Mapping) else items
+        rows = [(self.fingerprint, k, pickle.dumps(tuple(v), protocol=pickle.HIGHEST_PROTOCOL)) for k, v in pairs]
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
+                self._db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)", rows)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "readonly" in str(exc):
+                return  # another build holds it, or a read-only folder: skip caching this run
+            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None

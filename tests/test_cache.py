@@ -1,0 +1,127 @@
+"""Extraction cache and incremental builds: same results with and without the cache."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from kg.cache import CACHE_FILE, ExtractionCache, extractor_fingerprint, paper_key
+from kg.extraction import ExtractStats, extract, extract_mentions
+from kg.models import Mention, Paper
+
+DEMO = Path(__file__).resolve().parents[1] / "kg" / "data" / "demo"
+
+
+@pytest.fixture(scope="module")
+def papers() -> list[Paper]:
+    from kg.ingest import read_inputs
+
+    return read_inputs([DEMO / "daily-2025-01-13.txt"]).papers[:16]
+
+
+@pytest.fixture(scope="module")
+def reference(papers):
+    from extractors import extract_corpus
+
+    return extract_corpus(papers)
+
+
+def _mention(text: str = "GRPO") -> Mention:
+    return Mention(kind="method", text=text, field="abstract", start=0, end=len(text), sentence=text,
+                   sentence_start=0, rule="gazetteer", confidence=0.9)
+
+
+def test_paper_key_covers_extractor_inputs_not_id():
+    p = Paper(id="a", title="T", abstract="A", github=None, project_page=None)
+    assert paper_key(p) == paper_key(dataclasses.replace(p, id="b", date="2025-01-01"))
+    for change in ({"title": "T2"}, {"abstract": "A2"}, {"github": "https://github.com/x/y"},
+                   {"project_page": "https://x.io"}):
+        assert paper_key(dataclasses.replace(p, **change)) != paper_key(p)
+
+
+def test_cold_and_warm_cache_equal_uncached(tmp_path, papers, reference):
+    cold, warm = ExtractStats(), ExtractStats()
+    assert extract(papers, cache_dir=tmp_path, stats=cold) == reference
+    assert (cold.cached, cold.extracted) == (0, len(papers))
+    assert (tmp_path / CACHE_FILE).is_file()
+    assert extract(papers, cache_dir=tmp_path, stats=warm) == reference
+    assert (warm.cached, warm.extracted) == (len(papers), 0)
+
+
+def test_only_new_papers_are_extracted(tmp_path, papers, reference):
+    extract(papers[:10], cache_dir=tmp_path)
+    stats = ExtractStats()
+    assert extract(papers, cache_dir=tmp_path, stats=stats) == reference
+    assert (stats.cached, stats.extracted) == (10, len(papers) - 10)
+
+
+def test_cache_hit_returns_stored_value(tmp_path, papers):
+    """The cache really is consulted: a planted row comes back instead of a fresh extraction."""
+    planted = (_mention("PlantedMethod"),)
+    with ExtractionCache(tmp_path) as cache:
+        cache.put_many({paper_key(papers[0]): planted})
+    assert extract_mentions(papers[:1], cache_dir=tmp_path) == [planted]
+
+
+def test_other_fingerprint_misses_and_is_dropped(tmp_path):
+    with ExtractionCache(tmp_path, fingerprint="old") as old:
+        old.put_many({"k1": (_mention(),)})
+        assert old.get_many(["k1", "k2"]) == {"k1": (_mention(),)}
+    with ExtractionCache(tmp_path, fingerprint="new") as new:
+        assert new.get_many(["k1"]) == {}
+        new.put_many({"k2": (_mention("PPO"),)})
+    with ExtractionCache(tmp_path, fingerprint="old") as old:
+        assert len(old) == 0  # stale rows were dropped when "new" wrote
+
+
+def test_fingerprint_tracks_extractor_version(monkeypatch):
+    import extractors.pipeline
+
+    before = extractor_fingerprint()
+    extractor_fingerprint.cache_clear()
+    monkeypatch.setattr(extractors.pipeline, "EXTRACTOR_VERSION", "changed-for-test")
+    try:
+        assert extractor_fingerprint() != before
+    finally:
+        extractor_fingerprint.cache_clear()
+
+
+def test_damaged_cache_file_is_replaced(tmp_path, papers, reference):
+    (tmp_path / CACHE_FILE).write_bytes(b"this is not an sqlite database" * 100)
+    assert extract(papers, cache_dir=tmp_path) == reference
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == len(papers)
+
+
+def test_undecodable_row_is_a_miss(tmp_path):
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({"k": (_mention(),)})
+        cache._db.execute("UPDATE mentions SET value = ?", (b"garbage",))
+        cache._db.commit()
+        assert cache.get_many(["k"]) == {}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".cache" not in p.parts}
+
+
+def test_build_incremental_matches_clean_build(tmp_path):
+    from kg.pipeline import build_job
+
+    src = DEMO / "daily-2025-01-13.txt"
+    extra = DEMO / "daily-2025-01-14.txt"
+    out = tmp_path / "out"
+    first = build_job([src], out, quiet=True)
+    assert (out / ".cache" / CACHE_FILE).is_file()
+    assert first.extract_stats == {"cached": 0, "extracted": first.report["ingest"]["papers"]}
+    second = build_job([src, extra], out, quiet=True)
+    assert second.extract_stats["cached"] > 0 and second.extract_stats["extracted"] > 0
+    clean = tmp_path / "clean"
+    build_job([src, extra], clean, quiet=True, cache=False)
+    assert not (clean / ".cache").exists()
+    assert _tree(out) == _tree(clean)
+    assert json.loads((out / "build-report.json").read_text())["ingest"]["papers"] == second.report["ingest"]["papers"]
