@@ -69,6 +69,8 @@ def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, 
 
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict)
+    for warning in getattr(result, "warnings", ()):
+        log(f"paperkg: warning: {one_line(str(warning))}")
     for err in result.errors:
         log(f"paperkg: error: {one_line(str(err))}")
     return result
