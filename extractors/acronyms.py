@@ -23,6 +23,8 @@ _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _WORD = re.compile(r"\S+")
 _ABBR_LEAD = re.compile(r"^(?:abbr\.?|abbrev\.?|abbreviated(?: as)?|aka|a\.k\.a\.|i\.e\.,?|namely|or|shortly|short|dubbed|called)\s+",
                         re.I)
+_CLAUSE_WORDS = {"that", "which", "who", "whose", "is", "are", "was", "were", "we", "our", "has", "have", "can",
+                 "will", "be", "been", "this", "these", "it"}
 _LEAD_STOP = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "our", "we", "this", "its",
               "their", "called", "named", "dubbed", "termed", "namely", "i.e.", "e.g.", "via", "using", "is", "are"}
 
@@ -81,6 +83,36 @@ def _variants(sf: str) -> list[str]:
     return out
 
 
+_MINOR = {"of", "for", "and", "the", "with", "to", "from", "in", "on", "a", "an", "via", "by", "at"}
+
+
+def _initials_long_form(sf: str, window: str) -> int | None:
+    """Start of the shortest word run whose initials spell ``sf`` ("Proximal Policy Optimization").
+
+    Tried before the character match, which may settle on a shorter run
+    ("Policy Optimization" for PPO). Minor words ("of", "for") may be
+    skipped; hyphenated parts count as words ("Mixture-of-Experts" = ME).
+    """
+    letters = [c.lower() for c in re.sub(r"s$", "", sf) if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    words = list(re.finditer(r"[^\s]+", window))
+    for k in range(1, min(len(words), len(letters) + 4) + 1):
+        run = words[-k:]
+        initials = []
+        for w in run:
+            parts = [p for p in re.split(r"[-/]", w.group()) if p]
+            for p in parts:
+                if p.lower() in _MINOR:
+                    continue
+                initials.append(p[0].lower())
+        if initials == letters:
+            return run[0].start()
+        if len(initials) > len(letters):
+            break
+    return None
+
+
 def best_long_form(sf: str, window: str) -> int | None:
     """Offset in ``window`` where the long form for ``sf`` starts, or None."""
     for variant in _variants(sf):
@@ -102,7 +134,7 @@ def best_long_form(sf: str, window: str) -> int | None:
 def _window(text: str, end: int, sf: str) -> tuple[int, str]:
     """The words before ``end`` (same sentence/clause) Schwartz-Hearst may use."""
     limit = min(len(sf) + 5, 2 * len(sf))
-    lo = max(0, end - 400)
+    lo = max(0, end - 16 * limit - 16)  # enough characters for ``limit`` words
     chunk = text[lo:end]
     # stop at a sentence end, colon, semicolon or an earlier parenthesis
     cut = max(chunk.rfind(". "), chunk.rfind("; "), chunk.rfind(": "), chunk.rfind("("), chunk.rfind(")"),
@@ -120,14 +152,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading function words and surrounding punctuation from a long form."""
     while True:
         seg = text[start:end]
-        stripped = seg.lstrip(" \"'“‘`,-")
+        stripped = seg.lstrip(" \"'“‘`,-{[")
         start += len(seg) - len(stripped)
         m = re.match(r"(\S+)\s+", stripped)
         if m and m.group(1).lower() in _LEAD_STOP:
             start += m.end()
             continue
         break
-    while end > start and text[end - 1] in " ,;:\"'”’":
+    while end > start and text[end - 1] in " ,;:\"'”’}]":
         end -= 1
     return start, end
 
@@ -145,12 +177,16 @@ def find_abbreviations(text: str) -> Iterator[Abbreviation]:
             window_stripped = window.rstrip()
             if not window_stripped:
                 continue
-            idx = best_long_form(seg, window_stripped)
+            idx = _initials_long_form(seg, window_stripped)
+            if idx is None:
+                idx = best_long_form(seg, window_stripped)
             if idx is None:
                 continue
             ls, le = _trim(text, wstart + idx, wstart + len(window_stripped))
             if le - ls < 3 or any(c in text[ls:le] for c in "()"):
                 continue
+            if any(w.lower() in _CLAUSE_WORDS for w in text[ls:le].split()):
+                continue  # "algorithms that learn from ...": a clause, not a name
             yield Abbreviation(seg, seg_start, seg_start + len(seg), text[ls:le], ls, le)
             continue
         # reverse order: "SF (long form words)"

@@ -6,6 +6,7 @@ collapse ("LLMs" = "LLM", "Vision-Transformer" = "vision transformer").
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,6 +27,7 @@ def singular(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical_key(text: str) -> str:
     """Lower-case, dash/space-collapsed, singularised key of a surface form."""
     s = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip(_EDGE)

@@ -3,7 +3,7 @@
 Shape cues find names by how they are written (mixed case "LoRA",
 acronyms "PPO", digits and versions "GPT-4o", "Qwen2.5-7B", "ResNet-50",
 Title Case runs "Prefix Grouper" in running text). Context cues (a spaCy
-Matcher over LOWER, built in :mod:`extractors.components`) type them:
+PhraseMatcher over LOWER, built in :mod:`extractors.components`) type them:
 "X dataset", "on the X benchmark", "trained on X", "evaluated on X",
 "the X optimizer", "outperforms X", "X-based"; coordinated lists
 ("such as X, Y and Z") share one type.
@@ -72,6 +72,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                          {"LOWER": "as", "OP": "?"}]),
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
+    ("RIGHT:benchmark:X-environments", [{"LOWER": {"IN": ["environment", "environments", "games", "tasks",
+                                                          "domains", "simulator", "leaderboards"]}}]),
     ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
 )
 
@@ -94,6 +96,9 @@ def cue_phrases() -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
+_PARTS = re.compile(r"[-.]+")
+_MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
+_MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -161,7 +166,7 @@ def _classify(t: str) -> str | None:
     if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
         return None
     core = t[:-1] if len(t) > 2 and t.endswith("s") and t[-2].isupper() else t
-    parts = [p for p in re.split(r"[-.]+", core) if p]
+    parts = [p for p in _PARTS.split(core) if p]
     letters = [c for c in core if c.isalpha()]
     if len(letters) < 1:
         return None
@@ -170,13 +175,13 @@ def _classify(t: str) -> str | None:
     if uppers == len(letters) and (len(letters) >= 2 or has_digit):
         return "acronym"
     for p in parts:
-        if re.search(r"[a-z][A-Z]", p) or re.match(r"^[A-Z]{2,}[a-z]", p) or re.match(r"^[a-z]+[A-Z]", p):
+        if _MIXED.search(p):
             return "mixed"
     if has_digit and letters and core[0].isupper():
         return "alnum"
     if uppers >= 2 and len(parts) >= 2 and all(p[0].isupper() for p in parts if p[0].isalpha()):
         return "capcompound"
-    if has_digit and re.search(r"[A-Z]", core):
+    if has_digit and uppers:
         return "alnum"
     return None
 
@@ -210,13 +215,12 @@ def candidates(doc) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(toks)
     covered = [False] * n
-    i = 0
-    while i < n:
+    # only tokens with a capital letter can be names: visit just those
+    for i in [t.i for t in toks if t.text != t.lower_]:
+        if covered[i]:
+            continue
         tok = toks[i]
         text = tok.text
-        if text == tok.lower_:
-            i += 1  # no capital letter: neither a shape nor a Title Case name
-            continue
         cut = _AFFIX.search(text)
         core = text[:cut.start()] if cut else text
         if core.endswith(".") and len(core) > 2:
@@ -252,17 +256,13 @@ def candidates(doc) -> list[Candidate]:
             out.append(Candidate(start, end, start_char, end_char, f"shape:{shape}", kind, 0.5))
             for k in range(start, end):
                 covered[k] = True
-            i = end
             continue
         # Title Case word followed by a model size: "Mistral 7B"
-        if _is_title_token(tok) and i + 1 < n and re.match(r"^\d+(?:\.\d+)?[BM]$", toks[i + 1].text) \
+        if _is_title_token(tok) and i + 1 < n and _MODEL_SIZE.match(toks[i + 1].text) \
                 and tok.lower_ not in _STARTERS:
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True
-            i += 2
-            continue
-        i += 1
     if not is_title:
         out.extend(_title_runs(doc, toks, covered))
     out.sort(key=lambda c: (c.start_char, -c.end_char))
@@ -275,11 +275,12 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
     lower_words = {t.lower_ for t in toks if t.is_lower}
     sid = sentence_ids(doc)
     url_sents = {sid[t.i] for t in toks if t.like_url or t.lower_ in ("github", "huggingface")}
-    i = 0
-    while i < n:
+    last = -1
+    for i in [t.i for t in toks if t.is_title]:
+        if i < last:
+            continue  # inside the previous run
         tok = toks[i]
-        if covered[i] or not _is_title_token(tok) or sid[i] in url_sents:
-            i += 1
+        if covered[i] or sid[i] in url_sents:
             continue
         j = i + 1
         while j < n:
@@ -311,11 +312,11 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
             if end > start:
                 yield Candidate(start, end, toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text),
                                 "titlecase", "term", 0.4)
-        i = j
+        last = j
 
 
 def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
-    """Map candidate index -> (kind, rule) from the context Matcher matches."""
+    """Map candidate index -> (kind, rule) from the context cue matches."""
     matches = doc.user_data.get("kg_cue_matches", ())
     by_start = {c.start: k for k, c in enumerate(cands)}
     by_end = {c.end: k for k, c in enumerate(cands)}

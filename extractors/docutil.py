@@ -7,11 +7,12 @@ names the field.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import NamedTuple
 
 from kg.models import Mention
 
-__all__ = ["FIELD_KEY", "Tok", "token_table", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids"]
+__all__ = ["FIELD_KEY", "Tok", "token_table", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids"]
 
 FIELD_KEY = "kg_field"
 
@@ -35,6 +36,23 @@ class Tok(NamedTuple):
     is_title: bool  # capitalised word with lower-case letters ("Prefix", "Actor-Critic")
 
 
+def token_texts(doc) -> list[str]:
+    """The text of every token, sliced from the Doc's text by offset (cached; no Token objects)."""
+    texts = doc.user_data.get("kg_tok_texts")
+    if texts is None:
+        from spacy.attrs import IDX, SPACY
+
+        text = doc_text(doc)
+        if len(doc):
+            idx, space = doc.to_array([IDX, SPACY]).T.tolist()
+            ends = idx[1:] + [len(text)]
+            texts = [text[a:e - sp] for a, e, sp in zip(idx, ends, space)]
+        else:
+            texts = []
+        doc.user_data["kg_tok_texts"] = texts
+    return texts
+
+
 def token_table(doc) -> list[Tok]:
     """Tok records of every token of ``doc`` (cached on the Doc).
 
@@ -45,15 +63,13 @@ def token_table(doc) -> list[Tok]:
     if table is None:
         from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LIKE_URL, SENT_START, SPACY
 
-        text = doc_text(doc)
         n = len(doc)
         if not n:
             table = []
         else:
+            texts = token_texts(doc)
             cols = doc.to_array([IDX, SPACY, SENT_START, IS_LOWER, IS_ALPHA, LIKE_URL, IS_TITLE, IS_UPPER]).T.tolist()
             idx, space, sent, is_lower, is_alpha, like_url, is_title, is_upper = cols
-            ends = idx[1:] + [len(text)]
-            texts = [text[a:e - sp] for a, e, sp in zip(idx, ends, space)]
             lowers = [t.lower() for t in texts]
             sent[0] = 1
             # "Prefix", "Actor-Critic", "DeepSeek": capitalised and not all capitals
@@ -95,12 +111,7 @@ def sentence_ids(doc) -> list[int]:
     """Sentence number of every token, cached on the Doc (``Token.sent`` is slow)."""
     cached = doc.user_data.get("kg_sent_ids")
     if cached is None:
-        cached = []
-        current = -1
-        for t in token_table(doc):
-            if t.is_sent_start or current < 0:
-                current += 1
-            cached.append(current)
+        cached = [k - 1 for k in itertools.accumulate(t.is_sent_start for t in token_table(doc))]
         doc.user_data["kg_sent_ids"] = cached
     return cached
 

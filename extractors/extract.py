@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Sequence
 
 from kg.models import Mention, Paper
@@ -19,10 +18,11 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.cues import extract_cues, name_shape, suffix_kind
-from extractors.docutil import FIELD_KEY, doc_text, make_mention
+from extractors.docutil import FIELD_KEY, doc_text
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.proposes import extract_proposals
-from extractors.terms import ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category
+from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
+                              stop_first_words)
 
 __all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
 
@@ -30,8 +30,16 @@ ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "shape": 2,
 _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
 
 
+def _with(m: Mention, **changes) -> Mention:
+    """``dataclasses.replace`` without its per-call field introspection (hot path)."""
+    return Mention(**{**m.__dict__, **changes})
+
+
 def _priority(m: Mention) -> int:
-    return ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
+    base = ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
+    if base == ENTITY_RULE_PRIORITY["shape"] and " " in m.text:
+        return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small" competes with "GPT-2" on length
+    return base
 
 
 def _gaz_kind(text: str) -> str | None:
@@ -67,20 +75,21 @@ def _title_definitions(title: str) -> dict[str, str]:
     return {}
 
 
-def _overlaps(a: Mention, b: Mention) -> bool:
-    return a.field == b.field and a.start < b.end and b.start < a.end
-
-
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, most reliable first; hints of the losers carried over."""
     order = sorted(cands, key=lambda m: (-_priority(m), -(m.end - m.start), _FIELD_ORDER[m.field], m.start, m.rule))
     kept: list[Mention] = []
+    owner: dict[str, dict[int, int]] = {}  # field -> char offset -> index in kept
     for m in order:
-        clash = next((k for k in kept if _overlaps(k, m)), None)
-        if clash is None:
+        taken = owner.setdefault(m.field, {})
+        hit = next((taken[c] for c in range(m.start, m.end) if c in taken), None)
+        if hit is None:
+            for c in range(m.start, m.end):
+                taken[c] = len(kept)
             kept.append(m)
             continue
-        i = kept.index(clash)
+        i = hit
+        clash = kept[i]
         same = clash.start == m.start and clash.end == m.end
         upd = {}
         if clash.kind == "term" and m.kind != "term" and m.start >= clash.start and m.end <= clash.end:
@@ -90,7 +99,7 @@ def _select(cands: list[Mention]) -> list[Mention]:
         if same and m.long_form and not clash.long_form:
             upd["long_form"] = m.long_form
         if upd:
-            kept[i] = replace(clash, **upd)
+            kept[i] = _with(clash, **upd)
     return kept
 
 
@@ -116,10 +125,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
     for m in raw:
         if m.rule == "acronym:short":
             key = canonical_key(m.text)
-            if stop_category(m.long_form) or is_generic_phrase(m.long_form) or ends_adjective(m.long_form) or \
-                    is_organisation(m.long_form) or \
-                    (m.long_form.islower() and not lower_method_head(m.long_form) and not _gaz_kind(m.long_form)
-                     and not _gaz_kind(m.text) and not _is_proposed(raw, m.long_form)):
+            if _generic_definition(m, raw, paper):
                 generic_sf.add(key)
             else:
                 defs.setdefault(key, m.long_form)
@@ -128,12 +134,18 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             defs[key] = lf
     generic_lf = {canonical_key(m.long_form) for m in raw if m.rule == "acronym:short"
                   and canonical_key(m.text) in generic_sf}
+    # where a generic term is spelled out, no part of it is a name ("Conditional Value at Risk (CVaR)")
+    generic_spans = [(m.field, m.start, m.end) for m in raw if m.rule == "acronym:long"
+                     and canonical_key(m.text) in generic_lf]
 
     abstract_low = paper.abstract.lower()
     cands: list[Mention] = []
     for m in raw:
         key = canonical_key(m.text)
         if not key or key in generic_sf or key in generic_lf:
+            continue
+        if m.rule.startswith(("titlecase", "shape")) and \
+                any(f == m.field and a < m.end and m.start < b for f, a, b in generic_spans):
             continue
         if stop_category(m.text) and key not in defs:  # a local definition overrides the stop list
             continue
@@ -143,25 +155,45 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             if not _confirm_title_name(m.text, abstract_low, defs):
                 continue
             if key in defs:
-                m = replace(m, long_form=defs[key])
+                m = _with(m, long_form=defs[key])
         if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
             continue
-        if m.rule.startswith("shape") and _modifies_stop_term(m, title_doc, abstract_doc):
+        if m.rule.startswith("shape") and m.text.split()[0].lower() in stop_first_words() and \
+                _modifies_stop_term(m, title_doc, abstract_doc):
             continue
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
         if not m.proposed and _names_a_problem(m, paper):
             continue
-        if re.match(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)",
-                    (paper.title if m.field == "title" else paper.abstract)[m.end:m.end + 16]):
+        if _CITATION.match((paper.title if m.field == "title" else paper.abstract)[m.end:m.end + 16]):
             continue  # "Katz-Samuels et al.": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
-            m = replace(m, long_form=defs[key])
+            m = _with(m, long_form=defs[key])
         cands.append(m)
     kept = _share_list_kinds(_select(cands), paper)
     return _type_clusters(kept, defs)
 
 
+def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:
+    """Does this acronym definition name a field, class, organisation, problem or description?
+
+    "large language models (LLMs)", "Fréchet Inception Distance (FID)", "the
+    LTHD problem", "demand response (DR)" are not methods; a lower-case long
+    form counts only when it ends in a technique noun ("stochastic gradient
+    descent"), is a known name, or the paper proposes it.
+    """
+    lf = short.long_form
+    if stop_category(lf) or is_generic_phrase(lf) or ends_adjective(lf) or is_organisation(lf):
+        return True
+    if _names_a_problem(short, paper):
+        return True
+    return lf.islower() and not lower_method_head(lf) and not _gaz_kind(lf) and not _gaz_kind(short.text) \
+        and not _is_proposed(raw, lf)
+
+
+_CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
+_PAREN_LEAD = re.compile(r"^\s*\([^()]{1,15}\)")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _PROBLEM_NOUNS = frozenset({
     "problem", "problems", "equation", "equations", "condition", "conditions", "assumption", "assumptions",
     "inequality", "theorem", "lemma", "distance", "divergence", "score", "metric", "metrics", "property",
@@ -172,9 +204,9 @@ _PROBLEM_NOUNS = frozenset({
 def _names_a_problem(m: Mention, paper: Paper) -> bool:
     """"the LTHD problem", "(SSP) problems", "PMP conditions": a name used for a problem or a maths object."""
     text = paper.title if m.field == "title" else paper.abstract
-    rest = text[m.end:m.end + 30]
-    rest = re.sub(r"^\s*\([^()]{1,15}\)", "", rest)
-    nxt = re.match(r"\s*([A-Za-z]+)", rest)
+    rest = text[m.end:m.end + 30].lstrip(")]")
+    rest = _PAREN_LEAD.sub("", rest)
+    nxt = _NEXT_WORD.match(rest)
     return bool(nxt) and nxt.group(1).lower() in _PROBLEM_NOUNS
 
 
@@ -241,8 +273,13 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             if m.proposed or m.long_form:
                 continue
             if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(("gazetteer", "acronym", "proposes"))):
-                out[i] = replace(m, kind=kind, rule=m.rule + "+cue:list")
+                out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")
     return out
+
+
+#: Words that make a title prefix a sentence about names ("AdaGrad Meets Muon", "GPT-4 vs Claude").
+_PREFIX_LINKS = frozenset({"meets", "vs", "vs.", "versus", "and", "or", "with", "for", "is", "are", "as", "beats",
+                           "in", "on", "of", "to", "at"})
 
 
 def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str]) -> bool:
@@ -251,7 +288,7 @@ def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str]) -> b
     if len(words) == 1 and (name_shape(text) or text[:1].isupper()):
         return True
     if any(name_shape(w) and not stop_category(w) for w in words) and len(words) <= 3 and \
-            not any(stop_category(w) for w in words):
+            not any(stop_category(w) or w.lower() in _PREFIX_LINKS for w in words):
         return True
     return text.lower() in abstract_low or canonical_key(text) in defs
 
@@ -294,7 +331,7 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
         kind = max(sorted(votes), key=lambda k: votes[k]) if votes else "method"
         proposed = any(m.proposed for m in group)
         for m in group:
-            out.append(replace(m, kind=kind, proposed=proposed))
+            out.append(_with(m, kind=kind, proposed=proposed))
     out.sort(key=lambda m: (_FIELD_ORDER[m.field], m.start, m.end))
     return tuple(out)
 
@@ -309,7 +346,12 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
     for p in papers:
         texts.append(p.title or "")
         texts.append(p.abstract or "")
-    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc.user_data["kg_text"] = text  # spaCy keeps the text exactly; rebuilding it per Doc is slow
+        docs.append(doc)
+    docs = list(nlp.pipe(docs, batch_size=batch_size))
     out = []
     for i, p in enumerate(papers):
         tdoc, adoc = docs[2 * i], docs[2 * i + 1]

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from extractors.docutil import make_mention
+from extractors.docutil import doc_text, make_mention, token_table
+
+_MIXED = re.compile(r"[a-z][A-Z]")
 
 __all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names"]
 
@@ -52,13 +54,18 @@ def build_matchers(nlp, entries=None):
 def extract_gazetteer(doc) -> Iterator:
     """Mentions for gazetteer matches (longest match wins where they overlap)."""
     matches = sorted(doc.user_data.get("kg_gaz_matches", ()), key=lambda m: (m[1], -(m[2] - m[1])))
+    if not matches:
+        return
+    toks = token_table(doc)
+    text = doc_text(doc)
     last_end = -1
     for label, start, end in matches:
         if start < last_end:
             continue
         last_end = end
         kind, _, name = label.partition("\t")
-        span = doc[start:end]
-        if span.text.islower() and re.search(r"[a-z][A-Z]", name):
-            continue  # "complex" is not ComplEx
-        yield make_mention(doc, span.start_char, span.end_char, kind, f"gazetteer:{name}", 0.9)
+        start_char, end_char = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
+        surface = text[start_char:end_char]
+        if surface.islower() and (_MIXED.search(name) or (" " not in name and sum(c.isupper() for c in name) >= 2)):
+            continue  # "complex" is not ComplEx, "teach" is not TEACh
+        yield make_mention(doc, start_char, end_char, kind, f"gazetteer:{name}", 0.9)

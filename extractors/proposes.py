@@ -40,6 +40,13 @@ _BAD_PREFIX_START = frozenset({
     "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
     "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
 })
+_CUE_WORDS = TRIGGERS | NAMERS | {"proposed"}
+_FUNCTION_WORDS = frozenset({
+    "is", "are", "was", "that", "which", "to", "for", "with", "and", "or", "as", "by", "in", "on", "of", "the",
+    "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
+    "where", "while", "whose", "through", "via", "from", "into", "at", "also", "not", "outperforms", "improves",
+    "learns", "trains", "has", "have", "we",
+})
 _AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific)$", re.I)
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
@@ -91,18 +98,43 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         j = i
         while j < len(toks) and toks[j].idx < end_char:
             j += 1
-        return i, j
-    if name_shape(tok.text):
-        return i, i + 1
-    # Title Case run: "Prefix Grouper", "Prototypical Bayesian Continual Learning"
+        return None if _AFFIXED.search(toks[j - 1].text) else (i, j)
+    # a run of capitalised or name-shaped words: "Prefix Grouper", "Dynamics-Aware Hybrid ... Learning"
     j = i
-    while j < len(toks) and toks[j].text[:1].isupper() and toks[j].is_alpha or \
-            (j < len(toks) and toks[j].text[:1].isupper() and "-" in toks[j].text):
+    while j < len(toks) and _run_word(toks[j]):
         j += 1
     while j > i and _AFFIXED.search(toks[j - 1].text):
         j -= 1  # "Fourier-transform-based" describes, it does not name
-    if j > i and not (j - i == 1 and toks[i].is_sent_start):
-        return i, j
+    if j == i:
+        return None
+    shaped = any(name_shape(t.text) for t in toks[i:j])
+    if not shaped and j < len(toks) and toks[j].is_lower and toks[j].is_alpha and \
+            toks[j].lower_ not in _FUNCTION_WORDS:
+        return None  # "a Partial noise Prediction strategy": the capital starts a lower-case phrase
+    if j - i == 1 and toks[i].is_sent_start and not shaped:
+        return None
+    return i, j
+
+
+def _run_word(t) -> bool:
+    return (t.text[:1].isupper() and (t.is_alpha or "-" in t.text)) or bool(name_shape(t.text))
+
+
+def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """The name after the first comma of a short description, if it is written like a name."""
+    for k in range(j, min(len(toks) - 1, j + 15)):
+        t = toks[k]
+        if sid[k] != sid[j] or t.text in (".", ";", ":") or t.lower_ in ("which", "that", "where", "to"):
+            return None
+        if t.text == ",":
+            hit = _name_at(doc, toks, k + 1, spans)
+            if hit is None:
+                return None
+            s, e = hit
+            written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+            if name_shape(toks[s].text) or toks[s].idx in spans or len(written.split()) >= 2:
+                return hit
+            return None
     return None
 
 
@@ -124,7 +156,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
-    for i, tok in enumerate(toks):
+    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS]:
+        tok = toks[i]
         low = tok.lower_
         if low in TRIGGERS and any(t.lower_ in NAMERS for t in toks[i + 1:i + 12] if sid[t.i] == sid[i]):
             continue  # "propose a family of SMoEs named X": the namer gives the name
@@ -141,6 +174,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 j += 1
                 steps += 1
             hit = _name_at(doc, toks, j, spans)
+            rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
+            if hit is None and low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in ("a", "an"):
+                # "we propose a novel graph-based approach for switching systems, GRASS (...)"
+                hit = _name_after_description(doc, toks, j, spans, sid)
+                rule = "proposes:we-propose-desc-X"
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit
@@ -148,7 +186,6 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue
             seen.add(s)
             kind = _kind_after(toks, e) or _kind_before(toks, s) or "term"
-            rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, rule, 0.7,
                                proposed=True)
             # "we propose A and B" / "A, B": a coordinated second name
@@ -163,8 +200,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = nxt[1]
     # appositive: "..., and Chiron-o1, a new medical MLLM"
-    for i in range(n - 3):
-        if toks[i + 1].text == "," and toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") \
+    for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 2]:
+        if toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") \
                 and i not in seen and name_shape(toks[i].text):
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",

@@ -11,7 +11,8 @@ import functools
 from extractors.canonical import canonical_key, singular
 
 __all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "lower_method_head",
-           "ORG_WORDS", "is_organisation", "ends_adjective"]
+           "ORG_WORDS", "is_organisation", "ends_adjective",
+           "stop_first_words"]
 
 #: Head nouns that make an all-lower-case phrase a class, field or object
 #: rather than a named method ("markov decision process", "neural networks").
@@ -48,6 +49,7 @@ def _stops() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stop_category(text: str) -> str | None:
     """The stop-term category of ``text`` (any case/plural/dash variant), else None."""
     key = canonical_key(text)
@@ -84,6 +86,8 @@ def is_generic_phrase(text: str) -> bool:
     words = text.split()
     if not words:
         return False
+    if words[0][:1].isupper() and words[0][1:].islower() and len(words) > 1:
+        words = [words[0].lower(), *words[1:]]  # "Dynamical systems": a sentence-initial capital
     # capitals only in acronyms ("I2V diffusion models") still read as descriptive
     if any(any(c.isupper() for c in w) and not _acronym(w) for w in words):
         return False
@@ -123,3 +127,9 @@ ORG_WORDS = frozenset({
 def is_organisation(text: str) -> bool:
     """"European Centre for Medium-Range Weather Forecasts", "Stanford University"."""
     return any(w.lower().strip(",.") in ORG_WORDS for w in text.split())
+
+
+@functools.lru_cache(maxsize=1)
+def stop_first_words() -> frozenset[str]:
+    """First words of multi-word stop terms: only a name starting one can modify a stop term."""
+    return frozenset(k.split()[0] for k in _stops() if " " in k)

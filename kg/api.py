@@ -29,10 +29,29 @@ _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 class KnowledgeGraph:
     """One knowledge graph: NetworkX view, Oxigraph store and rdflib view of the same facts."""
 
-    def __init__(self, graph: nx.MultiDiGraph, store: ox.Store, base_iri: str = DEFAULT_BASE_IRI):
+    def __init__(self, graph: nx.MultiDiGraph, store: ox.Store | None = None, base_iri: str = DEFAULT_BASE_IRI):
         self.nx = graph
-        self.store = store
+        self._store = store
         self.base_iri = base_iri
+        self._rdf = None
+
+    @property
+    def store(self) -> ox.Store:
+        """The Oxigraph store; built from ``.nx`` on first use when not given.
+
+        Loading millions of triples into Oxigraph is the slowest step of a
+        big build, and ``paperkg build`` writes its RDF straight from the
+        NetworkX graph, so the store is only made when something queries it.
+        """
+        if self._store is None:
+            from kg.graph.rdf import nx_to_quads, store_from_triples
+
+            self._store = store_from_triples(nx_to_quads(self.nx, self.base_iri))
+        return self._store
+
+    @store.setter
+    def store(self, value: ox.Store) -> None:
+        self._store = value
         self._rdf = None
 
     def __repr__(self) -> str:
@@ -200,9 +219,15 @@ def build(
     base_iri: str = DEFAULT_BASE_IRI,
     top_k: int = 10,
     jobs: int = 1,
+    cache_dir: str | os.PathLike | None = None,
+    dask_address: str | None = None,
 ) -> KnowledgeGraph:
-    """Ingest listing files (or take Paper objects), extract, and build the graph."""
-    from extractors import extract_corpus
+    """Ingest listing files (or take Paper objects), extract, and build the graph.
+
+    ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
+    ``dask_address``: run the extraction on that Dask cluster.
+    """
+    from kg.extraction import extract
     from kg.graph import build_graph
     from kg.models import Paper
 
@@ -213,7 +238,7 @@ def build(
         from kg.ingest import read_inputs
 
         papers = read_inputs([Path(p) for p in items]).papers
-    extraction = extract_corpus(papers, jobs=jobs)
+    extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
 
 

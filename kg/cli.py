@@ -27,6 +27,8 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument("--jobs", "-j", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run extraction on this Dask scheduler (e.g. tcp://host:8786); needs paperkg[dask]")
 
 
 def _cmd_build(args) -> int:
@@ -42,6 +44,9 @@ def _cmd_build(args) -> int:
         top_k=args.top_k,
         max_nodes=args.max_nodes,
         quiet=args.quiet,
+        cache=not args.no_cache,
+        store_dir=args.store,
+        dask_address=args.dask,
     )
     return 1 if result.errors else 0
 
@@ -49,7 +54,8 @@ def _cmd_build(args) -> int:
 def _cmd_extract(args) -> int:
     from kg.pipeline import extract_job
 
-    result = extract_job(args.inputs, args.output, fmt=args.fmt, strict=args.strict, jobs=args.jobs, quiet=args.quiet)
+    result = extract_job(args.inputs, args.output, fmt=args.fmt, strict=args.strict, jobs=args.jobs, quiet=args.quiet,
+                         cache_dir=args.cache_dir, dask_address=args.dask)
     return 1 if result.errors else 0
 
 
@@ -68,12 +74,17 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--base-iri", default=None, help="base IRI for the graph's resources")
     b.add_argument("--top-k", type=int, default=10, help="relatedTo edges kept per paper (default 10)")
     b.add_argument("--max-nodes", type=int, default=1500, help="cap on nodes drawn in the overview (default 1500)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="do not reuse or keep per-paper extraction results (OUTPUT/.cache)")
+    b.add_argument("--store", metavar="DIR", default=None,
+                   help="also write the RDF into an on-disk Oxigraph store here (for query/serve --store)")
     _add_input_options(b)
     b.set_defaults(func=_cmd_build)
 
     e = sub.add_parser("extract", help="extract entities, code and links; one JSON line per distinct paper")
     e.add_argument("inputs", nargs="+", metavar="INPUT", help="listing files or folders")
     e.add_argument("-o", "--output", required=True, help="output JSONL file, or - for stdout")
+    e.add_argument("--cache-dir", default=None, help="reuse and keep per-paper extraction results in this folder")
     _add_input_options(e)
     e.set_defaults(func=_cmd_extract)
 

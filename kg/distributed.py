@@ -17,6 +17,7 @@ from kg.models import Mention, Paper
 __all__ = ["DEFAULT_BATCH", "extract_mentions_dask", "mentions_of_batch"]
 
 DEFAULT_BATCH = 256
+_CONNECT_TIMEOUT = "30s"
 
 
 def mentions_of_batch(batch: Sequence[Paper]) -> list[tuple[Mention, ...]]:
@@ -34,7 +35,7 @@ def _client(address):
     if isinstance(address, Client):
         return address, False
     try:
-        return Client(address, timeout="30s", set_as_default=False), True
+        return Client(address, timeout=_CONNECT_TIMEOUT, set_as_default=False), True
     except (OSError, TimeoutError, ValueError) as exc:
         raise PaperkgError(f"cannot connect to the Dask scheduler at {address}: {exc}") from None
 

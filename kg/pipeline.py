@@ -243,17 +243,17 @@ def build_job(
             with atomic_write(staging / "build-report.json") as fh:
                 json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
                 fh.write("\n")
+            if store_dir is not None:
+                from kg.graph.store import write_store
+
+                t = time.perf_counter()
+                write_store(staging / "graph.ttl", store_dir)
+                timings["store"] = time.perf_counter() - t
             files = _move_tree(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with _output_errors(out_dir):
         _remove_stale(out_dir, set(files), ("entity", "paper"))
-    if store_dir is not None:
-        from kg.graph.store import write_store
-
-        t = time.perf_counter()
-        write_store(out_dir / "graph.nt", store_dir)
-        timings["store"] = time.perf_counter() - t
 
     if not quiet:
         g = graph.nx

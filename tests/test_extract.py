@@ -2,8 +2,6 @@
 import json
 import pickle
 
-import pytest
-
 from extractors import EXTRACTOR_VERSION, extract_corpus, extract_paper_mentions, make_nlp, paper_record
 from kg.models import Paper
 
@@ -106,3 +104,25 @@ def test_deterministic_records():
     b = extract_corpus(list(papers))
     dump = lambda c: [json.dumps(paper_record(p, pe, c)) for p, pe in zip(papers, c.papers)]  # noqa: E731
     assert dump(a) == dump(b)
+
+
+def test_arbitrary_text_never_crashes_and_offsets_hold():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(["We", "propose", "GRPO", "(GRPO)", "Group", "Relative", "Policy", "Optimization",
+                             "on", "GSM8K", ",", "and", "MATH", "dataset", "called", "LoRA-7B", "ViT:", "{x}",
+                             "https://github.com/a/b.", "é", "\u2013", "(", ")", ".", "e.g.", "\n", "  "])
+    texts = st.lists(words, max_size=40).map(" ".join)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(title=texts, abstract=texts)
+    def check(title, abstract):
+        paper = Paper(id="h", title=title, abstract=abstract)
+        for m in extract_paper_mentions(paper):
+            if m.field == "metadata":
+                continue
+            text = paper.title if m.field == "title" else paper.abstract
+            assert text[m.start:m.end] == m.text and m.text
+
+    check()

@@ -8,9 +8,11 @@ next build removes them.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -54,8 +56,26 @@ def _visible_tree(out: Path) -> dict[str, bytes]:
     return tree
 
 
+#: Hidden entries a finished build keeps on purpose: the extraction cache (SQLite, crash-safe itself).
+KEPT_HIDDEN = (".cache",)
+
+
 def _hidden_entries(out: Path) -> list[str]:
-    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name.startswith("."))
+    """Hidden files and folders, except the kept ones (and what is inside those)."""
+    found = []
+    for p in out.rglob("*"):
+        rel = p.relative_to(out)
+        if rel.parts[0] in KEPT_HIDDEN:
+            continue
+        if p.name.startswith("."):
+            found.append(rel.as_posix())
+    return sorted(found)
+
+
+def _assert_cache_usable(out: Path) -> None:
+    for db in sorted((out / ".cache").glob("*.sqlite")):
+        with contextlib.closing(sqlite3.connect(db)) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",), db
 
 
 def _assert_consistent(out: Path, old: dict[str, bytes], new: dict[str, bytes], label: str) -> None:
@@ -74,13 +94,14 @@ def _assert_consistent(out: Path, old: dict[str, bytes], new: dict[str, bytes], 
 
 def _kill_when(root: Path, trigger: str, delay: float) -> bool:
     """Start ``build in_b`` and SIGKILL it; True when it was still running at the kill."""
+    out = root / "out"
+    before = {p.name for p in out.iterdir()}  # staging folders left by earlier kills do not count
     proc = subprocess.Popen(_command("in_b"), cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        out = root / "out"
-        if trigger == "staging":  # wait for the write phase to begin
+        if trigger == "staging":  # wait for this build's write phase to begin
             deadline = time.monotonic() + 120
             while proc.poll() is None and time.monotonic() < deadline:
-                if any(p.name.startswith(".staging-") for p in out.iterdir()):
+                if any(p.name.startswith(".staging-") and p.name not in before for p in out.iterdir()):
                     break
                 time.sleep(0.002)
         time.sleep(delay)
@@ -113,6 +134,7 @@ def test_killed_builds_leave_old_or_new_complete_files(references, tmp_path):
                            ("staging", 0.05), ("staging", 0.2)):
         killed_running += _kill_when(root, trigger, delay)
         _assert_consistent(root / "out", old, new, f"kill at {trigger}+{delay}s")
+        _assert_cache_usable(root / "out")
     assert killed_running >= 3  # most kills hit a running build (the early ones always do)
     # the next build completes the new outputs and removes every stale staging folder
     _build(root, "in_b")

@@ -432,3 +432,16 @@ def test_named_queries_on_demo_corpus(demo_store):
         if "owner" in params:
             params["owner"] = "huggingface"
         run_named(demo_store, q.name, params, timeout=30)
+
+
+def test_cli_on_disk_store(capsys, tmp_path):
+    disk = ox.Store(str(tmp_path / "store"))
+    disk.bulk_load(path=str(FIXTURE), format=ox.RdfFormat.TURTLE)
+    disk.flush()
+    del disk
+    code, out, err = run_cli(capsys, "query", "--store", str(tmp_path / "store"), "--format", "csv",
+                             "SELECT (COUNT(*) AS ?n) WHERE { ?p a pkg:Paper }")
+    assert code == 0, err
+    assert out.splitlines() == ["n", "3"]
+    code, _, err = run_cli(capsys, "query", "--store", str(tmp_path / "nope"), "ASK {}")
+    assert code == 1 and "no such Oxigraph store" in err

@@ -21,16 +21,14 @@ _LAZY = {
 
 
 def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10, max_df: int | None = None):
-    """Build the KnowledgeGraph (``.nx`` MultiDiGraph + Oxigraph store) of a corpus."""
+    """Build the KnowledgeGraph (``.nx`` MultiDiGraph; its Oxigraph ``.store`` is made on first use) of a corpus."""
     from kg.api import KnowledgeGraph
     from kg.graph.build import build_nx
     from kg.graph.iris import DEFAULT_BASE_IRI
-    from kg.graph.rdf import nx_to_quads, store_from_triples
 
     base_iri = base_iri or DEFAULT_BASE_IRI
     G = build_nx(papers, extraction, base_iri=base_iri, top_k=top_k, max_df=max_df)
-    store = store_from_triples(nx_to_quads(G, base_iri))
-    return KnowledgeGraph(G, store, base_iri)
+    return KnowledgeGraph(G, None, base_iri)  # the Oxigraph store is filled on first use of .store
 
 
 def __getattr__(name: str):

@@ -7,6 +7,7 @@ keys) and None attributes are left out.
 """
 from __future__ import annotations
 
+import io
 import json
 import sys
 import types
@@ -21,7 +22,8 @@ from kg.atomic import atomic_write
 from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 
-__all__ = ["FORMATS", "export", "write_outputs", "sorted_triples", "void_triples", "nx_for_export", "serialize_rdf"]
+__all__ = ["FORMATS", "export", "write_outputs", "sorted_triples", "sorted_ntriples", "void_triples", "nx_for_export",
+           "serialize_rdf"]
 
 FORMATS = {
     "turtle": ".ttl",
@@ -43,6 +45,89 @@ def _triple_key(t: ox.Triple) -> tuple:
 def sorted_triples(store: ox.Store) -> list[ox.Triple]:
     """The default graph's triples in canonical order."""
     return sorted((q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())), key=_triple_key)
+
+
+_TYPE_TOKEN = f"<{_RDF_TYPE}> ".encode()
+
+
+def _graph_triples(graph) -> Iterable[ox.Triple]:
+    """The graph's triples: from its store when one exists, else straight from NetworkX (no store load)."""
+    store = getattr(graph, "_store", None)
+    if store is not None:
+        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    from kg.graph.rdf import nx_to_triples
+
+    return nx_to_triples(graph.nx, graph.base_iri)
+
+
+def sorted_ntriples(graph) -> list[bytes]:
+    """The graph's N-Triples lines (no newline) in canonical order: subject, rdf:type first, predicate, object.
+
+    Sorting serialised lines is far faster and smaller than sorting Python
+    term tuples. Lines of one subject are contiguous (an IRI token ends with
+    ``>``); within each subject the rdf:type lines are moved first.
+    """
+    buf = io.BytesIO()
+    ox.serialize(_graph_triples(graph), buf, ox.RdfFormat.N_TRIPLES)
+    lines = buf.getvalue().split(b"\n")
+    del buf
+    if lines and not lines[-1]:
+        lines.pop()
+    lines.sort()
+    out: list[bytes] = []
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        cut = line.index(b" ") + 1
+        subject = line[:cut]
+        j = i + 1
+        while j < n and lines[j].startswith(subject):
+            j += 1
+        group = lines[i:j]
+        typed = [x for x in group if x.startswith(_TYPE_TOKEN, cut)]
+        if typed and len(typed) < len(group) and not group[0].startswith(_TYPE_TOKEN, cut):
+            group = typed + [x for x in group if not x.startswith(_TYPE_TOKEN, cut)]
+        out.extend(group)
+        i = j
+    return out
+
+
+class _LinesReader(io.RawIOBase):
+    """A read-only binary stream over N-Triples lines (parsing them without joining a second copy)."""
+
+    def __init__(self, lines: list[bytes]):
+        self._lines = lines
+        self._i = 0
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        want = len(b)
+        chunks, size = [self._pending], len(self._pending)
+        while size < want and self._i < len(self._lines):
+            piece = self._lines[self._i] + b"\n"
+            self._i += 1
+            chunks.append(piece)
+            size += len(piece)
+        data = b"".join(chunks)
+        self._pending = data[want:]
+        data = data[:want]
+        b[:len(data)] = data
+        return len(data)
+
+
+def write_ntriples_lines(lines: list[bytes], path: Path, fmt: str, prefixes: dict[str, str]) -> None:
+    """Write canonical N-Triples lines atomically as N-Triples (verbatim) or re-serialised (Turtle, JSON-LD)."""
+    with atomic_write(path, "wb") as fh:
+        if fmt == "ntriples":
+            for i in range(0, len(lines), 10_000):
+                fh.write(b"".join(line + b"\n" for line in lines[i:i + 10_000]))
+            return
+        reader = io.BufferedReader(_LinesReader(lines), buffer_size=1 << 20)
+        triples = (q.triple for q in ox.parse(reader, ox.RdfFormat.N_TRIPLES))
+        ox.serialize(triples, fh, _RDF_FORMATS[fmt], prefixes=dict(sorted(prefixes.items())))
 
 
 def _prefixes(graph) -> dict[str, str]:
@@ -94,7 +179,7 @@ def export(graph, fmt: str, path) -> Path:
         raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
         if fmt in _RDF_FORMATS:
-            serialize_rdf(sorted_triples(graph.store), path, fmt, _prefixes(graph))
+            write_ntriples_lines(sorted_ntriples(graph), path, fmt, _prefixes(graph))
         else:
             H = nx_for_export(graph.nx)
             writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -105,8 +190,35 @@ def export(graph, fmt: str, path) -> Path:
     return path
 
 
-def void_triples(graph, dump_name: str = "graph.ttl") -> list[ox.Triple]:
-    """A VoID description of the graph: size, class partitions, property partitions."""
+def _line_stats(lines: list[bytes]) -> tuple[int, Counter, Counter, int, int]:
+    """(triples, class counts, property counts, distinct subjects, distinct IRI objects) of canonical lines."""
+    classes: Counter = Counter()
+    props: Counter = Counter()
+    objects = set()
+    subjects = 0
+    last = None
+    type_token = _TYPE_TOKEN[:-1]
+    for line in lines:
+        subject, predicate, rest = line.split(b" ", 2)
+        if subject != last:
+            subjects += 1
+            last = subject
+        props[predicate] += 1
+        if rest[:1] == b"<":
+            obj = rest[:-2]
+            objects.add(obj)
+            if predicate == type_token:
+                classes[obj] += 1
+    iri = lambda token: token[1:-1].decode("utf-8")  # noqa: E731
+    return (len(lines), Counter({iri(k): v for k, v in classes.items()}),
+            Counter({iri(k): v for k, v in props.items()}), subjects, len(objects))
+
+
+def void_triples(graph, dump_name: str = "graph.ttl", lines: list[bytes] | None = None) -> list[ox.Triple]:
+    """A VoID description of the graph: size, class partitions, property partitions.
+
+    ``lines``: the graph's canonical N-Triples lines when already made (saves a second serialisation).
+    """
     base = graph.base_iri
     N, L = ox.NamedNode, ox.Literal
     xsd_int = N("http://www.w3.org/2001/XMLSchema#integer")
@@ -114,20 +226,7 @@ def void_triples(graph, dump_name: str = "graph.ttl") -> list[ox.Triple]:
     def num(n: int) -> ox.Literal:
         return L(str(n), datatype=xsd_int)
 
-    classes: Counter = Counter()
-    props: Counter = Counter()
-    subjects = set()
-    objects = set()
-    total = 0
-    for q in graph.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        total += 1
-        p = q.predicate.value
-        props[p] += 1
-        subjects.add(q.subject.value)
-        if isinstance(q.object, ox.NamedNode):
-            objects.add(q.object.value)
-        if p == _RDF_TYPE:
-            classes[q.object.value] += 1
+    total, classes, props, n_subjects, n_objects = _line_stats(sorted_ntriples(graph) if lines is None else lines)
     ds = N(node_iri(base, "void"))
     rdf_type = N(_RDF_TYPE)
     v = lambda name: N(VOID + name)  # noqa: E731
@@ -138,8 +237,8 @@ def void_triples(graph, dump_name: str = "graph.ttl") -> list[ox.Triple]:
         ox.Triple(ds, v("entities"), num(sum(classes.values()))),
         ox.Triple(ds, v("classes"), num(len(classes))),
         ox.Triple(ds, v("properties"), num(len(props))),
-        ox.Triple(ds, v("distinctSubjects"), num(len(subjects))),
-        ox.Triple(ds, v("distinctObjects"), num(len(objects))),
+        ox.Triple(ds, v("distinctSubjects"), num(n_subjects)),
+        ox.Triple(ds, v("distinctObjects"), num(n_objects)),
         ox.Triple(ds, v("uriSpace"), L(base)),
         ox.Triple(ds, v("vocabulary"), N("https://w3id.org/paperkg/ontology")),
         ox.Triple(ds, v("dataDump"), N(node_iri(base, dump_name))),
@@ -162,10 +261,15 @@ def write_outputs(graph, out_dir) -> list[Path]:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc}") from None
-    ttl = export(graph, "turtle", out / "graph.ttl")
+    ttl = out / "graph.ttl"
     void = out / "void.ttl"
+    lines = sorted_ntriples(graph)
     try:
-        serialize_rdf(void_triples(graph, ttl.name), void, "turtle", _prefixes(graph))
+        write_ntriples_lines(lines, ttl, "turtle", _prefixes(graph))
+    except OSError as exc:
+        raise OutputError(f"cannot write {ttl}: {exc}") from None
+    try:
+        serialize_rdf(void_triples(graph, ttl.name, lines), void, "turtle", _prefixes(graph))
     except OSError as exc:
         raise OutputError(f"cannot write {void}: {exc}") from None
     return [ttl, void]

@@ -83,6 +83,24 @@ _ATTRS = {
 _ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
 
 
+def double_lexical(value: float) -> str:
+    """xsd:double lexical form exactly as Oxigraph stores it (shortest digits, no exponent).
+
+    Output written straight from NetworkX must be byte-identical to output
+    written from a store, which keeps doubles in this canonical form.
+    """
+    import math
+
+    import numpy as np
+
+    x = float(value)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "INF" if x > 0 else "-INF"
+    return np.format_float_positional(x, trim="-")
+
+
 def _attr_table(node_type: str):
     return _ATTRS["Entity" if node_type in _ENTITY_TYPES else node_type]
 
@@ -121,7 +139,7 @@ class _Terms:
         if kind == "int":
             return ox.Literal(str(int(value)), datatype=self.xsd_int)
         if kind == "float":
-            return ox.Literal(repr(float(value)), datatype=self.xsd_double)
+            return ox.Literal(double_lexical(value), datatype=self.xsd_double)
         if kind == "date" and _DATE_RE.match(str(value)):
             return ox.Literal(str(value), datatype=self.xsd_date)
         if kind == "uri":
@@ -207,7 +225,7 @@ def nx_to_quads(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.
                 yield Tr(m, p_text, ox.Literal(ev["text"]))
                 yield Tr(m, p_sentence, ox.Literal(ev["sentence"]))
                 yield Tr(m, p_rule, ox.Literal(ev["rule"]))
-                yield Tr(m, p_conf, ox.Literal(repr(float(ev["confidence"])), datatype=xsd_double))
+                yield Tr(m, p_conf, ox.Literal(double_lexical(ev["confidence"]), datatype=xsd_double))
         elif rel in ("relatedTo", "buildsOn"):
             r = T.node(hashed_key("relatedness" if rel == "relatedTo" else "buildson", u, v))
             yield Tr(r, T.type, T.pkg("Relatedness" if rel == "relatedTo" else "BuildsOnLink"))

@@ -2,6 +2,13 @@
 
 ``read_inputs(paths)`` reads and de-duplicates; ``read_file(path)`` gives one
 file's entries before de-duplication.  See ``kg/ingest/reader.py``.
+
+Text policy (``kg.ingest.text.clean_text``, for every title, abstract, author
+and URL): NFC; control characters, U+FFFE/U+FFFF and invisible characters
+dropped; lone surrogates -> U+FFFD; whitespace runs (newlines too) -> one
+space; everything else kept exactly.  Titles over MAX_TITLE_CHARS (2,000) or
+abstracts over MAX_ABSTRACT_CHARS (100,000), or a run of more than
+MAX_WORD_CHARS (1,000) characters without a space, make their file an InputError.
 """
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ __all__ = [
     "IngestWarning",
     "MAX_TITLE_CHARS",
     "MAX_ABSTRACT_CHARS",
+    "MAX_WORD_CHARS",
     "make_entry",
     "parse_date",
     "record_to_entry",
@@ -31,6 +32,10 @@ MAX_TITLE_CHARS = 2_000
 #: Longest abstract accepted (after cleaning); arXiv caps abstracts at 1,920.
 #: The cap also keeps every text well under spaCy's 1,000,000-character limit.
 MAX_ABSTRACT_CHARS = 100_000
+#: Longest run without whitespace accepted in a title or abstract. Real text
+#: (long URLs included) stays far below; spaCy's tokenizer takes time
+#: quadratic in a run's length (10,000 ")" take ~20 s), so longer runs are refused.
+MAX_WORD_CHARS = 1_000
 
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 
@@ -97,6 +102,14 @@ def make_entry(
                 source.file,
                 f"entry at position {source.position}: {name} is {len(value):,} characters long "
                 f"(limit {limit:,}); not a paper {name}",
+                source.line,
+            )
+        longest = max(value.split(" "), key=len)  # clean_text leaves single spaces only
+        if len(longest) > MAX_WORD_CHARS:
+            raise InputError(
+                source.file,
+                f"entry at position {source.position}: {name} has a {len(longest):,}-character run without "
+                f"spaces (limit {MAX_WORD_CHARS:,}), starting {longest[:20]!r}",
                 source.line,
             )
     arxiv = arxiv_id_from(raw_id) or arxiv_id_from_url(url)

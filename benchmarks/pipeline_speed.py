@@ -1,0 +1,168 @@
+"""End-to-end pipeline benchmark: extraction, graph, Turtle, memory, incremental re-run, queries.
+
+    python benchmarks/pipeline_speed.py --n 20000            # synthetic corpus (benchmarks/synth.py)
+    python benchmarks/pipeline_speed.py /work/shared/corpus   # a folder of listing files
+
+Prints: extraction throughput (abstracts/s) with jobs=1 and jobs=2 (on the
+first --sample papers), graph build time, Turtle write time (pyoxigraph,
+twice, checked byte-identical) against rdflib's serializer on the same
+first --rdflib-subset triples, end-to-end ``paperkg build --jobs 2`` wall time
+on all files but the last, the incremental re-run with the last file added
+(extraction cache in OUT/.cache), peak RSS (self + children), and the named
+SPARQL query latencies (benchmarks/query_speed.py, Oxigraph vs rdflib).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+__all__ = ["main"]
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Peak RSS in MB of this process and of its largest waited-for child (Linux: ru_maxrss is KiB)."""
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return me, kids
+
+
+def _build(files: list[Path], out: Path, jobs: int, extra: list[str] = ()) -> tuple[float, str]:
+    cmd = [sys.executable, "-m", "kg", "build", *map(str, files), "-o", str(out), "--jobs", str(jobs), *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(proc.stderr[-3000:])
+        raise SystemExit(f"build failed: {' '.join(cmd)}")
+    summary = [line for line in proc.stderr.replace("\r", "\n").splitlines() if line.startswith("paperkg:")]
+    return wall, "\n    ".join(summary)
+
+
+def _listing_files(folder: Path) -> list[Path]:
+    from kg.ingest import read_inputs  # noqa: F401  (import check: the project must be importable)
+
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("input", nargs="?", help="folder of listing files (default: a synthetic corpus of --n papers)")
+    ap.add_argument("--n", type=int, default=2000, help="synthetic corpus size (default 2000)")
+    ap.add_argument("--per-file", type=int, default=500, help="synthetic entries per file (default 500)")
+    ap.add_argument("--sample", type=int, default=2000, help="papers for the jobs=1/2 throughput runs (default 2000)")
+    ap.add_argument("--rdflib-subset", type=int, default=200_000, help="triples rdflib serialises (default 200000)")
+    ap.add_argument("--no-queries", action="store_true", help="skip the SPARQL latency table")
+    ap.add_argument("--keep", help="keep the outputs in this folder instead of a temp folder")
+    args = ap.parse_args(argv)
+
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="pipeline-speed-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.input:
+            files = _listing_files(Path(args.input))
+            print(f"input: {args.input} ({len(files)} files)")
+        else:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            import synth
+
+            corpus = tmp / "corpus"
+            shutil.rmtree(corpus, ignore_errors=True)
+            t0 = time.perf_counter()
+            synth.main([str(args.n), str(corpus), "--per-file", str(args.per_file)])
+            files = _listing_files(corpus)
+            print(f"input: synthetic, {args.n} entries in {len(files)} files (generated in {time.perf_counter() - t0:.1f}s)")
+        print(f"machine: {os.cpu_count()} CPUs, python {sys.version.split()[0]}")
+        if len(files) < 2:
+            raise SystemExit("need at least two listing files (the last one is the incremental addition)")
+
+        from kg.ingest import read_inputs
+
+        t0 = time.perf_counter()
+        papers = read_inputs(files).papers
+        print(f"ingest: {len(papers)} distinct papers in {time.perf_counter() - t0:.2f}s")
+
+        # 1. extraction throughput
+        from extractors.corpus import extract_all_mentions
+
+        sample = papers[: args.sample]
+        extract_all_mentions(sample[:8])  # load the pipeline once, outside the timing
+        for jobs in (1, 2):
+            t0 = time.perf_counter()
+            extract_all_mentions(sample, jobs=jobs)
+            dt = time.perf_counter() - t0
+            print(f"extract jobs={jobs}: {len(sample)} papers in {dt:.1f}s = {len(sample) / dt:.0f} abstracts/s")
+
+        # 2. end-to-end build on all files but the last, then the incremental re-run
+        out = tmp / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        full, log = _build(files[:-1], out, 2)
+        print(f"build --jobs 2 ({len(files) - 1} files): {full:.1f}s wall\n    {log}")
+        inc, log = _build(files, out, 2)
+        print(f"incremental re-run (+{files[-1].name}): {inc:.1f}s wall = {100 * inc / full:.1f}% of the full build\n    {log}")
+
+        # 3. graph build and Turtle writing, in process (extraction from the cache just filled)
+        from kg.extraction import extract
+        from kg.graph import build_graph
+        from kg.graph.export import _prefixes, serialize_rdf, sorted_triples
+
+        extraction = extract(papers, cache_dir=out / ".cache")
+        t0 = time.perf_counter()
+        graph = build_graph(papers, extraction)
+        print(f"graph build: {time.perf_counter() - t0:.1f}s ({graph.nx.number_of_nodes()} nodes, "
+              f"{graph.nx.number_of_edges()} edges, {len(graph.store)} triples)")
+        ttl = [tmp / "a.ttl", tmp / "b.ttl"]
+        times = []
+        for path in ttl:
+            t0 = time.perf_counter()
+            serialize_rdf(sorted_triples(graph.store), path, "turtle", _prefixes(graph))
+            times.append(time.perf_counter() - t0)
+        same = ttl[0].read_bytes() == ttl[1].read_bytes()
+        print(f"turtle write (sort + pyoxigraph): {min(times):.2f}s, byte-identical across runs: {same}")
+
+        import rdflib
+        from oxrdflib._converter import from_ox
+
+        subset = sorted_triples(graph.store)[: args.rdflib_subset]
+        t0 = time.perf_counter()
+        serialize_rdf(subset, tmp / "sub.ttl", "turtle", _prefixes(graph))
+        ox_t = time.perf_counter() - t0
+        g = rdflib.Graph()
+        for prefix, ns in sorted(_prefixes(graph).items()):
+            g.bind(prefix, ns)
+        for t in subset:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        t0 = time.perf_counter()
+        g.serialize(destination=io.BytesIO(), format="turtle")
+        rl_t = time.perf_counter() - t0
+        print(f"turtle on the first {len(subset)} triples: pyoxigraph {ox_t:.2f}s, rdflib {rl_t:.2f}s "
+              f"= {rl_t / max(ox_t, 1e-9):.0f}x")
+        del g, subset
+
+        me, kids = _rss_mb()
+        print(f"peak RSS: benchmark process {me:.0f} MB, largest child (paperkg build) {kids:.0f} MB")
+
+        # 4. named SPARQL queries on the built graph
+        if not args.no_queries:
+            proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "query_speed.py"), "--graph", str(out)],
+                                  cwd=ROOT, capture_output=True, text=True)
+            print(re.sub(r"\n+$", "", proc.stdout) or proc.stderr[-2000:])
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
