@@ -13,7 +13,7 @@ import re
 __all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 PIPE_NAMES = ("kg_sentencizer", "kg_acronyms", "kg_gazetteer", "kg_cues")
 
