@@ -5,7 +5,8 @@ Imports are lazy so ``import extractors`` does no work.
 """
 from __future__ import annotations
 
-__all__ = ["EXTRACTOR_VERSION", "extract_corpus", "extract_paper_mentions", "paper_record", "make_nlp"]
+__all__ = ["EXTRACTOR_VERSION", "extract_corpus", "extract_paper_mentions", "paper_record", "make_nlp",
+           "extractor_fingerprint"]
 
 _LAZY = {
     "extract_corpus": ("extractors.corpus", "extract_corpus"),
@@ -13,6 +14,7 @@ _LAZY = {
     "paper_record": ("extractors.record", "paper_record"),
     "make_nlp": ("extractors.pipeline", "make_nlp"),
     "EXTRACTOR_VERSION": ("extractors.pipeline", "EXTRACTOR_VERSION"),
+    "extractor_fingerprint": ("extractors.pipeline", "extractor_fingerprint"),
 }
 
 

@@ -12,7 +12,12 @@ from typing import NamedTuple
 
 from kg.models import Mention
 
-__all__ = ["FIELD_KEY", "Tok", "token_table", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids"]
+__all__ = ["FIELD_KEY", "Tok", "token_table", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids",
+           "EVIDENCE_MAX", "evidence_window"]
+
+#: Longest evidence sentence kept on a Mention: a 100k-char "sentence" (no full stops)
+#: is cut to a window around the mention, so evidence stays linear in memory and time.
+EVIDENCE_MAX = 600
 
 FIELD_KEY = "kg_field"
 
@@ -116,20 +121,44 @@ def sentence_ids(doc) -> list[int]:
     return cached
 
 
+def evidence_window(text: str, s_start: int, s_end: int, start: int, end: int,
+                    limit: int = EVIDENCE_MAX) -> tuple[str, int]:
+    """(evidence, its offset in ``text``): the sentence ``s_start:s_end`` stripped, or, when
+    longer than ``limit``, a window of it around ``start:end`` cut at word boundaries."""
+    lo, hi = s_start, s_end
+    if hi - lo > limit:
+        room = max(0, limit - (end - start))
+        lo = max(s_start, start - room // 2)
+        hi = min(s_end, end + (room - (start - lo)))
+        lo = max(s_start, min(lo, start - (room - (hi - end))))
+        if lo > s_start and not text[lo - 1].isspace():
+            cut = text.find(" ", lo, start)
+            lo = cut + 1 if cut >= 0 else lo
+        if hi < s_end and not text[hi].isspace():
+            cut = text.rfind(" ", end, hi)
+            hi = cut if cut >= 0 else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return text[lo:hi], lo
+
+
 def make_mention(doc, start: int, end: int, kind: str, rule: str, confidence: float, **extra) -> Mention:
-    """A Mention for ``text[start:end]`` with its sentence as evidence."""
+    """A Mention for ``text[start:end]`` with its sentence (or a window of it) as evidence."""
     text = doc_text(doc)
     bounds = sentence_bounds(doc)
     i = max(0, bisect.bisect_right(doc.user_data["kg_sent_starts"], start) - 1)
     s_start, s_end = bounds[i]
+    sentence, sentence_start = evidence_window(text, s_start, s_end, start, end)
     return Mention(
         kind=kind,
         text=text[start:end],
         field=field_of(doc),
         start=start,
         end=end,
-        sentence=text[s_start:s_end].strip(),
-        sentence_start=s_start + (len(text[s_start:s_end]) - len(text[s_start:s_end].lstrip())),
+        sentence=sentence,
+        sentence_start=sentence_start,
         rule=rule,
         confidence=round(float(confidence), 3),
         **extra,

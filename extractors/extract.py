@@ -337,18 +337,27 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
 
 
 def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[Mention, ...]]:
-    """Entity mentions of each paper (before corpus resolution), one nlp.pipe pass."""
+    """Entity mentions of each paper (before corpus resolution), one nlp.pipe pass.
+
+    A title or abstract longer than ``MAX_TEXT_CHARS`` raises InputError
+    (file = the paper id) instead of spaCy's ValueError E088.
+    """
+    from kg.errors import InputError
+
     from extractors.links import link_mentions
-    from extractors.pipeline import make_nlp
+    from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 
     nlp = make_nlp()
     texts: list[str] = []
     for p in papers:
-        texts.append(p.title or "")
-        texts.append(p.abstract or "")
+        for name, text in (("title", p.title or ""), ("abstract", p.abstract or "")):
+            if len(text) > MAX_TEXT_CHARS:
+                raise InputError(p.id, f"{name} has {len(text):,} characters; the extractor takes at most "
+                                       f"{MAX_TEXT_CHARS:,}")
+            texts.append(text)
     docs = []
     for text in texts:
-        doc = nlp.make_doc(text)
+        doc = nlp.tokenizer(text)
         doc.user_data["kg_text"] = text  # spaCy keeps the text exactly; rebuilding it per Doc is slow
         docs.append(doc)
     docs = list(nlp.pipe(docs, batch_size=batch_size))

@@ -8,12 +8,26 @@ once per process and cached.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+from pathlib import Path
 
-__all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES"]
+__all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
+           "extractor_fingerprint"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
+
+#: Non-space runs longer than this are tokenized in windows of this size: spaCy's
+#: affix loop re-scans the rest of a token per split, quadratic on ")))..." runs.
+RUN_WINDOW = 1000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_WINDOW + 1))
+#: The longest title/abstract the pipeline takes (spaCy's own limit, 1,000,000,
+#: is lifted: the blank pipeline holds no parser and our tokenizer is linear).
+MAX_TEXT_CHARS = 20_000_000
+#: Suffix rules are anchored at the end: searching only a string's tail is equivalent
+#: for every suffix shorter than this (a run of more dots splits into several tokens).
+_SUFFIX_TAIL = 64
 
 PIPE_NAMES = ("kg_sentencizer", "kg_acronyms", "kg_gazetteer", "kg_cues")
 
@@ -31,7 +45,8 @@ def _configure_tokenizer(nlp) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.
     # A compiled pattern's own .match keeps the tokenizer in C (a Python wrapper halves its speed).
-    alnum = r"(?=[^\W_]*[A-Za-z])[A-Za-z][\w.+-]*[0-9][\w.+-]*[A-Za-z0-9+]"
+    # (written so that a failing match is linear: a digit followed by a name char, then the whole run)
+    alnum = r"[A-Za-z](?=[\w.+-]*?[0-9][\w.+-])[\w.+-]*[A-Za-z0-9+]"
     previous = nlp.tokenizer.token_match
     if previous is None:
         nlp.tokenizer.token_match = re.compile(f"^(?:{alnum})$").match
@@ -39,6 +54,82 @@ def _configure_tokenizer(nlp) -> None:
         prev_pattern = getattr(getattr(previous, "__self__", None), "pattern", None)
         if isinstance(prev_pattern, str):
             nlp.tokenizer.token_match = re.compile(f"^(?:{alnum})$|{prev_pattern}").match
+
+
+def _bound_affix_search(tokenizer) -> None:
+    """Prefix rules are all ``^``-anchored: ``match`` (not ``search``) stops at the first char;
+    suffix rules are ``$``-anchored: search the tail only. Both keep spaCy in C for prefixes."""
+    prefix = getattr(tokenizer.prefix_search, "__self__", None)
+    if isinstance(prefix, re.Pattern):
+        tokenizer.prefix_search = prefix.match
+    suffix = getattr(tokenizer.suffix_search, "__self__", None)
+    if isinstance(suffix, re.Pattern):
+        search = suffix.search
+
+        def suffix_search(s: str, _search=search, _tail=_SUFFIX_TAIL):
+            return _search(s, len(s) - _tail) if len(s) > _tail else _search(s)
+
+        tokenizer.suffix_search = suffix_search
+
+
+class RunSafeTokenizer:
+    """spaCy's tokenizer, linear on very long non-space runs.
+
+    Texts without a run longer than :data:`RUN_WINDOW` go to the wrapped
+    tokenizer unchanged; in others each long run is tokenized in windows (a
+    window edge is a token boundary), so the Doc text still equals the input.
+    Everything else (``pipe``, ``vocab``, rules) is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str):
+        if len(text) <= RUN_WINDOW or _LONG_RUN.search(text) is None:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def add(piece: str) -> None:
+            if not piece:
+                return
+            for tok in self.tokenizer(piece):
+                words.append(tok.text)
+                spaces.append(bool(tok.whitespace_))
+
+        pos = 0
+        for m in _LONG_RUN.finditer(text):
+            end = m.end()
+            # a single space after the run belongs to its last token, as the tokenizer would have it
+            if text[end:end + 1] == " ":
+                end += 1
+            add(text[pos:m.start()])
+            for w in range(m.start(), end, RUN_WINDOW):
+                add(text[w:min(w + RUN_WINDOW, end)])
+            pos = end
+        add(text[pos:])
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+
+@functools.lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """sha256 of EXTRACTOR_VERSION, the word lists and the extractor sources: a cache key for extraction output."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\0".encode())
+    files = sorted(root.glob("*.py")) + sorted((root / "data").glob("*.tsv"))
+    for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,8 +144,11 @@ def make_nlp():
     _configure_tokenizer(nlp)
     if hasattr(urls, "configure_tokenizer"):
         urls.configure_tokenizer(nlp)
+    _bound_affix_search(nlp.tokenizer)
     nlp.add_pipe("kg_sentencizer")
     nlp.add_pipe("kg_acronyms")
     nlp.add_pipe("kg_gazetteer")
     nlp.add_pipe("kg_cues")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
+    nlp.max_length = MAX_TEXT_CHARS
     return nlp

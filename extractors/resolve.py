@@ -141,11 +141,12 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
 
 
 def _display_name(key: str, forms: Counter, first: dict[str, tuple]) -> str:
-    """Fullest form whose key is the entity key (most words, then most used, then earliest)."""
+    """Most used form whose key is the entity key ("Chain-of-Thought" when papers write it so);
+    ties: fullest (most words, then longest), then more capitals, then earliest."""
     pool = [f for f in forms if canonical_key(f) == key] or list(forms)
 
     def score(f: str):
         caps = sum(c.isupper() for c in f)
-        return (-len(f.split()), -forms[f], -caps, first[f], f)
+        return (-forms[f], -len(f.split()), -len(f), -caps, first[f], f)
 
     return min(pool, key=score)

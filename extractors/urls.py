@@ -421,9 +421,9 @@ def configure_tokenizer(nlp) -> None:
     ours = compile_prefix_regex([_LATEX_PREFIX, _GLUED_PREFIX]).pattern
     if isinstance(pattern, str) and pattern:
         # keep whatever prefix rules the pipeline already has, ours tried first
-        tok.prefix_search = re.compile(f"{ours}|{pattern}").search
+        tok.prefix_search = re.compile(f"{ours}|{pattern}").match  # all ^-anchored
     else:
-        tok.prefix_search = compile_prefix_regex([_LATEX_PREFIX, _GLUED_PREFIX, *nlp.Defaults.prefixes]).search
+        tok.prefix_search = compile_prefix_regex([_LATEX_PREFIX, _GLUED_PREFIX, *nlp.Defaults.prefixes]).match
 
 
 # --------------------------------------------------------------------------- finding spans
@@ -566,7 +566,9 @@ def _find_spans(doc) -> tuple[list[tuple[int, int, str]], str]:
     candidates, has_github = _candidate_tokens(doc)
     if not candidates and not has_github:
         return [], ""
-    text = doc.text
+    text = doc.user_data.get("kg_text") if doc.user_data else None
+    if text is None:
+        text = doc.text
     found: list[tuple[int, int, str]] = []
     consumed = 0
     n = len(doc)
@@ -616,17 +618,20 @@ def find_urls(doc) -> Iterator[tuple[int, int, str]]:
 
 
 def _sentence_of(doc, text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence(s) holding chars ``start:end``; the whole text without sentence boundaries."""
+    """The sentence(s) holding chars ``start:end`` (the whole text without sentence boundaries),
+    cut to a window around the URL when very long (:func:`extractors.docutil.evidence_window`)."""
+    from extractors.docutil import evidence_window
+
     if not doc.has_annotation("SENT_START"):
-        return text, 0
+        return evidence_window(text, 0, len(text), start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return text, 0
+        return evidence_window(text, 0, len(text), start, end)
     first = span[0].sent
     last = span[-1].sent
     s_char = first.start_char
     e_char = max(first.end_char, last.end_char)
-    return text[s_char:e_char], s_char
+    return evidence_window(text, s_char, e_char, start, end)
 
 
 # extractors.docutil.FIELD_KEY: the key the extraction core stores the field under

@@ -1,0 +1,85 @@
+"""Pathological inputs: long non-space runs, sentences without full stops, huge texts."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.models import Paper
+
+
+def test_long_paren_run_tokenizes_to_the_same_text():
+    from extractors.pipeline import make_nlp
+
+    text = "We train GRPO on GSM8K " + ")" * 10000 + " and report MMLU."
+    doc = make_nlp()(text)
+    assert doc.text == text
+    assert sum(t.text == ")" for t in doc) == 10000
+    assert [t.text for t in doc][-3:] == ["report", "MMLU", "."]
+
+
+def test_long_latex_run_keeps_names_after_it():
+    from extractors.extract import extract_paper_mentions
+
+    abstract = "\\url{" * 2000 + " We evaluate GRPO on GSM8K."
+    mentions = extract_paper_mentions(Paper(id="p", title="A title", abstract=abstract))
+    texts = {m.text for m in mentions}
+    assert {"GRPO", "GSM8K"} <= texts
+    for m in mentions:
+        assert abstract[m.start:m.end] == m.text if m.field == "abstract" else True
+
+
+def test_alnum_token_rule_still_keeps_names_whole():
+    from extractors.pipeline import make_nlp
+
+    doc = make_nlp()("GSM8K and Qwen2.5-7B beat a1 on x9y.")
+    assert [t.text for t in doc] == ["GSM8K", "and", "Qwen2.5-7B", "beat", "a1", "on", "x9y", "."]
+
+
+def test_evidence_of_a_sentence_without_full_stops_is_a_window():
+    from extractors.docutil import EVIDENCE_MAX
+    from extractors.extract import extract_paper_mentions
+
+    filler = "word " * 20000
+    abstract = filler + "we evaluate on GSM8K " + filler
+    mentions = [m for m in extract_paper_mentions(Paper(id="p", title="T", abstract=abstract)) if m.text == "GSM8K"]
+    assert mentions
+    for m in mentions:
+        assert len(m.sentence) <= EVIDENCE_MAX
+        assert abstract[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence
+        assert m.sentence_start <= m.start and m.end <= m.sentence_start + len(m.sentence)
+        assert not m.sentence.startswith("ord") and not m.sentence.endswith("wor")  # cut at word boundaries
+
+
+def test_short_sentence_evidence_is_the_whole_stripped_sentence():
+    from extractors.docutil import evidence_window
+
+    text = "  First one.  We use GRPO here.  "
+    s = text.index("We")
+    assert evidence_window(text, 12, len(text), s + 7, s + 11) == ("We use GRPO here.", s)
+
+
+def test_text_over_the_limit_is_an_input_error(monkeypatch):
+    import extractors.pipeline as pipeline
+    from extractors.extract import extract_batch
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 50)
+    with pytest.raises(InputError, match="at most 50"):
+        extract_batch([Paper(id="big", title="T", abstract="x " * 100)])
+
+
+def test_text_longer_than_spacys_default_limit_is_processed():
+    from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
+
+    nlp = make_nlp()
+    assert nlp.max_length == MAX_TEXT_CHARS > 1_000_000
+
+
+def test_extractor_fingerprint_is_stable_and_versioned():
+    import extractors
+    from extractors.pipeline import EXTRACTOR_VERSION, extractor_fingerprint
+
+    fp = extractors.extractor_fingerprint()
+    assert fp == extractor_fingerprint() and len(fp) == 64
+    extractor_fingerprint.cache_clear()
+    assert extractor_fingerprint() == fp
+    assert EXTRACTOR_VERSION != "0.2.0"
