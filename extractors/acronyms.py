@@ -80,7 +80,17 @@ def _variants(sf: str) -> list[str]:
     stripped = re.sub(r"[-.]?(?:v?\d+(?:\.\d+)*[a-z]?)$", "", sf)
     if stripped != sf and len([c for c in stripped if c.isalpha()]) >= 2:
         out.append(stripped)
+    # a digit inside a short form counts letters ("T2PAM": Test-Time ...), it spells nothing itself
+    inner = re.sub(r"(?<=[A-Za-z])\d+(?=[A-Za-z])", "", sf)
+    if inner != sf and len([c for c in inner if c.isalpha()]) >= 2:
+        out.append(inner)
     return out
+
+
+def _contains_short(sf: str, lf: str) -> bool:
+    """Does the candidate long form contain the short form itself as a word ("4KAgent, a ... system")?"""
+    key = sf.lower()
+    return any(w.strip(".,;:\"'()[]") == key for w in lf.lower().split())
 
 
 _MINOR = {"of", "for", "and", "the", "with", "to", "from", "in", "on", "a", "an", "via", "by", "at"}
@@ -120,7 +130,7 @@ def best_long_form(sf: str, window: str) -> int | None:
         if start is None:
             continue
         lf = window[start:]
-        if sf.lower() in lf.lower().split():
+        if _contains_short(sf, lf):
             continue
         nwords = len(lf.split())
         if nwords < 1 or (nwords == 1 and len(lf) <= len(sf) + 1):
@@ -183,7 +193,7 @@ def find_abbreviations(text: str) -> Iterator[Abbreviation]:
             if idx is None:
                 continue
             ls, le = _trim(text, wstart + idx, wstart + len(window_stripped))
-            if le - ls < 3 or any(c in text[ls:le] for c in "()"):
+            if le - ls < 3 or any(c in text[ls:le] for c in "()") or _contains_short(seg, text[ls:le]):
                 continue
             if any(w.lower() in _CLAUSE_WORDS for w in text[ls:le].split()):
                 continue  # "algorithms that learn from ...": a clause, not a name

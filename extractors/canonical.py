@@ -16,6 +16,18 @@ _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), 
 _SEP = re.compile(r"[\s\-_/~]+")
 _EDGE = " .,;:()[]{}\"'`“”‘’"
 _KEEP_S = ("ss", "us", "is", "ics", "sis", "ous")
+_MATH = re.compile(r"\$([^$]{1,40})\$")
+_GREEK = {n: chr(c) for n, c in zip(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon "
+    "phi chi psi omega".split(), [0x3B1 + i for i in range(17)] + [0x3C3 + i for i in range(7)])}
+_GREEK_NAME = {c: n for n, c in _GREEK.items()}
+_GREEK.update({"varphi": "φ", "varepsilon": "ε", "vartheta": "θ"})
+
+
+def _math_text(m: re.Match) -> str:
+    """"$\\beta$" -> "β", "$φ$" -> "φ": inline LaTeX math in a name, as plain text."""
+    body = m.group(1).strip().strip("{}")
+    return _GREEK.get(body.lstrip("\\"), body) if body.startswith("\\") else body
 
 
 def singular(word: str) -> str:
@@ -30,6 +42,8 @@ def singular(word: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def canonical_key(text: str) -> str:
     """Lower-case, dash/space-collapsed, singularised key of a surface form."""
+    if "$" in text:
+        text = _MATH.sub(_math_text, text)
     s = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip(_EDGE)
     s = s.replace("’", "'")
     words = [w for w in _SEP.split(s) if w]
@@ -41,7 +55,10 @@ def canonical_key(text: str) -> str:
 
 def slugify(text: str) -> str:
     """URL- and IRI-safe slug of a name; '+' is kept distinct ("DrivAerNet++")."""
-    s = unicodedata.normalize("NFKD", canonical_key(text))
+    s = canonical_key(text)
+    if not s.isascii():  # "β-DPO" -> "beta-dpo", not a clash with "DPO"
+        s = "".join(f" {_GREEK_NAME[c]} " if c in _GREEK_NAME else c for c in s)
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("+", " plus ")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")

@@ -158,6 +158,10 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
                 m = _with(m, long_form=defs[key])
         if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
             continue
+        if _not_a_name(m) and key not in defs:
+            continue
+        if m.rule.startswith("shape"):
+            m = _size_variant(m)
         if m.rule.startswith("shape") and m.text.split()[0].lower() in stop_first_words() and \
                 _modifies_stop_term(m, title_doc, abstract_doc):
             continue
@@ -172,6 +176,38 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
         cands.append(m)
     kept = _share_list_kinds(_select(cands), paper)
     return _type_clusters(kept, defs)
+
+
+#: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
+_NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
+_SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
+#: "English-to-French", "Text-to-Image": a direction or task between two plain words.
+_DIRECTION = re.compile(r"^[A-Z][a-z]+-to-[A-Za-z][a-z]+$")
+#: "Budget-Aware", "Reward-Guided": an adjective fragment cut from a longer name.
+_ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditioned|augmented|enhanced|"
+                                 r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$", re.I)
+_SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?)$")
+
+
+def _not_a_name(m: Mention) -> bool:
+    """Number fragments, size adjectives, language directions and adjective fragments name nothing."""
+    text = m.text
+    if _NUMBER_FRAGMENT.match(text) or _SIZE_ADJECTIVE.match(text):
+        return True
+    if m.rule.startswith(("gazetteer", "acronym")) or m.proposed:
+        return False
+    return bool(_DIRECTION.match(text)) or (" " not in text and bool(_ADJECTIVE_FRAGMENT.search(text)))
+
+
+def _size_variant(m: Mention) -> Mention:
+    """"Ruler-128K": a known dataset/benchmark with a size or length suffix is that entity's kind."""
+    hit = _SIZE_SUFFIX.match(m.text)
+    if hit is None:
+        return m
+    kind = _gaz_kind(hit.group(1))
+    if kind in ("dataset", "benchmark"):
+        return _with(m, kind=kind, rule="gazetteer:size-variant", confidence=max(m.confidence, 0.8))
+    return m
 
 
 def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:
@@ -285,7 +321,7 @@ _PREFIX_LINKS = frozenset({"meets", "vs", "vs.", "versus", "and", "or", "with", 
 def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str]) -> bool:
     """A title prefix is a name if written like one, or the abstract uses it."""
     words = text.split()
-    if len(words) == 1 and (name_shape(text) or text[:1].isupper()):
+    if len(words) == 1 and (name_shape(text) or text[:1].isupper() or text[:1] == "$"):
         return True
     if any(name_shape(w) and not stop_category(w) for w in words) and len(words) <= 3 and \
             not any(stop_category(w) or w.lower() in _PREFIX_LINKS for w in words):

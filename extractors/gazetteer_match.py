@@ -15,7 +15,23 @@ from extractors.docutil import doc_text, make_mention, token_table
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 
-__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names"]
+__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form"]
+
+
+def _english_words() -> frozenset[str]:
+    """Lower-cased English dictionary words (the bundled web2 list of the english-words package)."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:  # without the list no cased name is treated as distinctive
+        return frozenset()
+    return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def distinctive_form(form: str, words: frozenset[str]) -> bool:
+    """A camel-case name no English word spells ("MuJoCo"): safe to match in any case but
+    all-lower ("Mujoco", "MUJOCO"); "ComplEx" and "TEACh" are words lower-cased, so stay exact."""
+    return bool(_MIXED.search(form)) and len(form) >= 4 and form.lower() not in words and \
+        not any(part.lower() in words and len(part) == len(form) for part in re.split(r"[-\s]", form))
 
 
 def gazetteer_names() -> dict[str, tuple[str, str]]:
@@ -40,9 +56,13 @@ def build_matchers(nlp, entries=None):
     cased = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower_forms: dict[str, list[str]] = {}
     cased_forms: dict[str, list[str]] = {}
+    words = None
     for entry in (load_gazetteer() if entries is None else entries):
         label = f"{entry.kind}\t{entry.name}"
         for form, exact in match_forms(entry):
+            if exact and _MIXED.search(form):
+                words = _english_words() if words is None else words
+                exact = not distinctive_form(form, words)
             (cased_forms if exact else lower_forms).setdefault(label, []).append(form)
     for label in sorted(lower_forms):
         lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))

@@ -60,7 +60,7 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     words = prefix.split()
     if not words or len(words) > 6 or words[0].lower() in _BAD_PREFIX_START:
         return None
-    if not prefix[0].isalnum() or prefix.endswith("?"):
+    if not (prefix[0].isalnum() or re.match(r"\$[^$]+\$\S", prefix)) or prefix.endswith("?"):
         return None
     return m.start(1), m.end(1)
 

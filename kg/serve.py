@@ -36,6 +36,7 @@ from kg.errors import QueryError
 __all__ = ["make_server", "serve", "register", "PaperkgServer", "MAX_BODY"]
 
 MAX_BODY = 1 << 20
+DRAIN_LIMIT = 16 << 20  # oversized bodies up to this size are read and discarded before the 413
 _RESULT_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -231,6 +232,17 @@ class _Handler(BaseHTTPRequestHandler):
         if n < 0:
             raise _HTTPError(400, "bad Content-Length")
         if n > MAX_BODY:
+            # Drain a moderately oversized body so the client reads our 413
+            # instead of a reset connection; anything larger is cut off.
+            if n <= DRAIN_LIMIT:
+                remaining = n
+                while remaining > 0:
+                    chunk = self.rfile.read(min(remaining, 1 << 16))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
+            else:
+                self.close_connection = True
             raise _HTTPError(413, f"request body too large (limit {MAX_BODY} bytes)")
         return self.rfile.read(n)
 

@@ -83,3 +83,46 @@ def test_extractor_fingerprint_is_stable_and_versioned():
     extractor_fingerprint.cache_clear()
     assert extractor_fingerprint() == fp
     assert EXTRACTOR_VERSION != "0.2.0"
+
+
+def test_display_name_is_the_most_used_form():
+    from extractors.resolve import resolve_corpus
+    from kg.models import Mention
+
+    def m(text):
+        return Mention(kind="method", text=text, field="abstract", start=0, end=len(text), sentence=text,
+                       sentence_start=0, rule="gazetteer:x", confidence=0.9)
+
+    corpus = resolve_corpus(["a", "b", "c"], [(m("Chain-of-Thought"),), (m("Chain-of-Thought"),),
+                                              (m("chain of thought"),)])
+    assert [e.name for e in corpus.entities] == ["Chain-of-Thought"]
+
+
+def test_general_rules_for_sizes_directions_and_fragments():
+    from extractors.extract import extract_paper_mentions
+
+    abstract = ("We evaluate on Ruler-128K. Context 4K-2 windows, a 3B-parameter model, English-to-French "
+                "translation and Budget-Aware search; ReLU and XOR gates; KL terms.")
+    got = {m.text: m.kind for m in extract_paper_mentions(Paper(id="p", title="T", abstract=abstract))}
+    assert got.get("Ruler-128K") == "benchmark"
+    for bad in ("4K-2", "3B-parameter", "English-to-French", "Budget-Aware", "ReLU", "XOR", "KL"):
+        assert bad not in got
+
+
+def test_latex_math_in_title_names_is_normalised():
+    from extractors import extract_corpus
+    from extractors.canonical import canonical_key, slugify
+
+    assert canonical_key("$\\beta$-DPO") == canonical_key("$β$-DPO") == canonical_key("β-DPO")
+    assert slugify("$β$-DPO") == "beta-dpo"
+    corpus = extract_corpus([Paper(id="x", title="$β$-DPO: Dynamic Preference Optimization",
+                                   abstract="We propose β-DPO, which calibrates beta per batch.")])
+    assert corpus.papers[0].proposes == ("method/beta-dpo",)
+
+
+def test_distinctive_camel_case_names_match_in_title_case():
+    from extractors.extract import extract_paper_mentions
+
+    got = {m.text for m in extract_paper_mentions(
+        Paper(id="p", title="T", abstract="Complex tasks in Mujoco. We teach the agent."))}
+    assert "Mujoco" in got and "Complex" not in got and "teach" not in got
