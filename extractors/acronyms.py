@@ -87,6 +87,12 @@ def _variants(sf: str) -> list[str]:
     return out
 
 
+def _initials_cover(sf: str, lf: str) -> bool:
+    """Are the short form's letters, in order, initials of the long form's word parts ("T2PAM": Test-Time ...)?"""
+    initials = iter(p[0].lower() for p in re.split(r"[\s\-/]+", lf) if p and p.lower() not in _MINOR)
+    return all(any(c == i for i in initials) for c in (ch.lower() for ch in sf if ch.isalpha()))
+
+
 def _contains_short(sf: str, lf: str) -> bool:
     """Does the candidate long form contain the short form itself as a word ("4KAgent, a ... system")?"""
     key = sf.lower()
@@ -137,6 +143,8 @@ def best_long_form(sf: str, window: str) -> int | None:
             continue
         if nwords > min(len(variant) + 5, 2 * len(variant)):
             continue
+        if any(c.isdigit() for c in sf) and not any(c.isdigit() for c in variant) and not _initials_cover(variant, lf):
+            continue  # without its digits a short form matches loosely: every letter must start a word part
         return start
     return None
 

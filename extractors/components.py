@@ -16,30 +16,33 @@ __all__ = ["FastSentencizer", "acronyms_component", "GazetteerComponent", "CueCo
 
 
 class FastSentencizer(Sentencizer):
-    """spaCy's rule Sentencizer with the same rule, reading token texts by offset.
+    """spaCy's rule Sentencizer with the same rule, reading token orth hashes from an array.
 
     The stock ``predict`` builds a Token object per token, which was the
     single largest cost of the pipeline here; the output is identical.
+    Token texts are compared as orth hashes (a string's hash is its identity).
     """
 
+    _punct_ids: frozenset | None = None
+
     def predict(self, docs):
-        from spacy.attrs import IS_PUNCT
+        from spacy.attrs import IS_PUNCT, ORTH
+        from spacy.strings import get_string_id
 
-        from extractors.docutil import token_texts
-
+        punct = self._punct_ids
+        if punct is None:
+            punct = self._punct_ids = frozenset(get_string_id(c) for c in self.punct_chars)
         guesses = []
-        punct_chars = self.punct_chars
         for doc in docs:
             n = len(doc)
             doc_guesses = [False] * n
             if n:
-                texts = token_texts(doc)
-                is_punct = doc.to_array([IS_PUNCT]).tolist()
+                orths, is_punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
                 start = 0
                 seen_period = False
                 doc_guesses[0] = True
-                for i, text in enumerate(texts):
-                    in_punct_chars = text in punct_chars
+                for i, orth in enumerate(orths):
+                    in_punct_chars = orth in punct
                     if seen_period and not is_punct[i] and not in_punct_chars:
                         doc_guesses[start] = True
                         start = i

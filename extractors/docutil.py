@@ -58,31 +58,52 @@ def token_texts(doc) -> list[str]:
     return texts
 
 
+#: orth hash -> (text, lower_, is_lower, is_alpha, like_url, is_title): the per-string half of a Tok,
+#: computed once per distinct token string (hashes are stable across Vocabs; cleared when large).
+_LEXICAL: dict[int, tuple] = {}
+_LEXICAL_MAX = 1_000_000
+
+
+def _lexical(vocab, orth: int) -> tuple:
+    """The per-string Tok attributes of one token string (same values as the Lexeme flags)."""
+    lex = vocab[orth]
+    t = lex.orth_
+    lo = t.lower()
+    # "Prefix", "Actor-Critic", "DeepSeek": capitalised and not all capitals
+    title = len(t) > 1 and (lex.is_title or (t[0].isupper() and not lex.is_upper and lo != t and t[0].isalpha()))
+    return t, lo, lex.is_lower, lex.is_alpha, lex.like_url, title
+
+
 def token_table(doc) -> list[Tok]:
     """Tok records of every token of ``doc`` (cached on the Doc).
 
-    Built column-wise from ``Doc.to_array`` (lexeme flags computed in C) and
-    slices of the text, then zipped into tuples: no Token objects.
+    Positions come column-wise from ``Doc.to_array``; the per-string half
+    (text, lower case, lexeme flags, title shape) is looked up by orth hash in
+    a process-wide cache, so each distinct string is inspected once: no
+    Token objects and no per-token string work.
     """
     table = doc.user_data.get("kg_toks")
     if table is None:
-        from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_TITLE, IS_UPPER, LIKE_URL, SENT_START, SPACY
+        from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 
         n = len(doc)
         if not n:
             table = []
         else:
-            texts = token_texts(doc)
-            cols = doc.to_array([IDX, SPACY, SENT_START, IS_LOWER, IS_ALPHA, LIKE_URL, IS_TITLE, IS_UPPER]).T.tolist()
-            idx, space, sent, is_lower, is_alpha, like_url, is_title, is_upper = cols
-            lowers = [t.lower() for t in texts]
+            orth, idx, space, sent = doc.to_array([ORTH, IDX, SPACY, SENT_START]).T.tolist()
+            cache = _LEXICAL
+            missing = set(orth).difference(cache)
+            if missing:
+                if len(cache) + len(missing) > _LEXICAL_MAX:
+                    cache.clear()
+                    missing = set(orth)
+                vocab = doc.vocab
+                for o in missing:
+                    cache[o] = _lexical(vocab, o)
             sent[0] = 1
-            # "Prefix", "Actor-Critic", "DeepSeek": capitalised and not all capitals
-            title = [len(t) > 1 and (bool(ti) or (t[0].isupper() and not up and lo != t and t[0].isalpha()))
-                     for t, lo, ti, up in zip(texts, lowers, is_title, is_upper)]
-            table = list(map(Tok._make, zip(range(n), texts, lowers, idx, [" " if sp else "" for sp in space],
-                                            [s == 1 for s in sent], map(bool, is_lower), map(bool, is_alpha),
-                                            map(bool, like_url), title)))
+            new = tuple.__new__
+            table = [new(Tok, (i, x[0], x[1], a, " " if sp else "", s == 1, x[2], x[3], x[4], x[5]))
+                     for i, x, a, sp, s in zip(range(n), map(cache.__getitem__, orth), idx, space, sent)]
         doc.user_data["kg_toks"] = table
     return table
 

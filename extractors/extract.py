@@ -20,7 +20,7 @@ from extractors.canonical import canonical_key
 from extractors.cues import extract_cues, name_shape, suffix_kind
 from extractors.docutil import FIELD_KEY, doc_text
 from extractors.gazetteer_match import extract_gazetteer
-from extractors.proposes import extract_proposals
+from extractors.proposes import extract_proposals, review_proposals
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
 
@@ -118,6 +118,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             spans[m.start] = m.end
     raw.extend(extract_proposals(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
+    raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
     # the paper's acronym table: short-form key -> long form
     defs: dict[str, str] = {}

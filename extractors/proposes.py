@@ -11,19 +11,22 @@ benchmark" -> benchmark).
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
+from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
 from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
+from extractors.terms import lower_method_head
 
-__all__ = ["title_prefix", "extract_proposals", "TRIGGERS"]
+__all__ = ["title_prefix", "extract_proposals", "review_proposals", "TRIGGERS"]
 
 TRIGGERS = frozenset({
     "propose", "proposes", "proposing", "introduce", "introduces", "introducing", "present", "presents",
     "presenting", "develop", "develops", "developing", "release", "releases", "construct", "constructs",
     "design", "designs", "devise", "devises", "build", "builds", "create", "creates", "curate", "curates",
-    "provide", "provides",
+    "provide", "provides", "collect", "collects", "synthesize", "synthesise", "synthesizes",
 })
 NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely"})
 _SKIP = frozenset({
@@ -46,6 +49,17 @@ _FUNCTION_WORDS = frozenset({
     "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
     "where", "while", "whose", "through", "via", "from", "into", "at", "also", "not", "outperforms", "improves",
     "learns", "trains", "has", "have", "we",
+})
+#: Words that end the noun phrase a cue introduces ("an equation using stochastic gradient descent (SGD)").
+_PHRASE_BREAKS = frozenset({
+    "using", "via", "under", "over", "per", "between", "among", "across", "against", "without", "within", "like",
+    "such", "based", "equation", "problem", "called", "named",
+})
+#: Head nouns a modifier name can precede: "a new RL algorithm, SQIRL" names SQIRL, not RL.
+_HEAD_NOUNS = frozenset({
+    "method", "methods", "framework", "algorithm", "algorithms", "approach", "model", "technique", "benchmark",
+    "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
+    "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
 })
 _AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific)$", re.I)
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
@@ -138,6 +152,42 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
     return None
 
 
+def _namer_follows(toks, i: int, sid: list[int]) -> bool:
+    """Is the trigger's own object named later ("a family of SMoEs named X"), before the next clause ("and build")?"""
+    for t in toks[i + 1:i + 12]:
+        if sid[t.i] != sid[i] or t.lower_ in ("and", ";", "while", "which", "that"):
+            return False
+        if t.lower_ in NAMERS:
+            return True
+    return False
+
+
+def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """A long form defined with an acronym a few modifier words after the cue.
+
+    "a novel rule-based verifiable stepwise reward mechanism (VSRM)": a
+    lower-case phrase is generic, but defining an acronym for it makes it
+    the paper's named proposal.
+    """
+    text = doc_text(doc)
+    for k in range(j, min(len(toks), j + 6)):
+        t = toks[k]
+        if sid[k] != sid[j] or not (t.is_alpha or "-" in t.text) or t.lower_ in _FUNCTION_WORDS or \
+                t.lower_ in _PHRASE_BREAKS:
+            return None
+        end_char = spans.get(t.idx)
+        if end_char is not None and text[end_char:end_char + 2].lstrip().startswith("("):
+            e = k
+            while e < len(toks) and toks[e].idx < end_char:
+                e += 1
+            name = text[t.idx:end_char]
+            if toks[e - 1].idx + len(toks[e - 1].text) != end_char or _known_method(canonical_key(name)) or \
+                    (not all(w[:1].isupper() for w in name.split()) and not lower_method_head(name)):
+                return None  # a known name ("Direct Preference Optimization (DPO)") or a measure, not a method
+            return k, e
+    return None
+
+
 def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text: str = "") -> Iterator:
     """Mentions (``proposed=True``) for names this paper introduces.
 
@@ -159,7 +209,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     for i in [t.i for t in toks if t.lower_ in _CUE_WORDS]:
         tok = toks[i]
         low = tok.lower_
-        if low in TRIGGERS and any(t.lower_ in NAMERS for t in toks[i + 1:i + 12] if sid[t.i] == sid[i]):
+        if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of SMoEs named X": the namer gives the name
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
@@ -175,7 +225,17 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 steps += 1
             hit = _name_at(doc, toks, j, spans)
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
-            if hit is None and low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in ("a", "an"):
+            indefinite = low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in ("a", "an")
+            if hit is not None and indefinite and hit[1] < n and toks[hit[1]].lower_ in _HEAD_NOUNS:
+                # "we introduce a new RL algorithm, SQIRL, that": "RL" only modifies the head noun
+                named = _name_after_description(doc, toks, hit[1], spans, sid)
+                if named is not None:
+                    hit, rule = named, "proposes:we-propose-desc-X"
+            if hit is None and low in TRIGGERS:
+                # "we propose a novel rule-based verifiable stepwise reward mechanism (VSRM)"
+                hit = _defined_after(doc, toks, j, spans, sid)
+                rule = "proposes:we-propose-defined-X"
+            if hit is None and indefinite:
                 # "we propose a novel graph-based approach for switching systems, GRASS (...)"
                 hit = _name_after_description(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
@@ -218,3 +278,95 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
                     break
                 pos = low_text.find(head.lower(), pos + 1)
+
+
+_STUDY_VERBS = (r"stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|characteri[sz]e[sd]?|identif(?:y|ies|ied)|"
+                r"explain(?:s|ed)?|examin(?:e|es|ed)|formali[sz]e[sd]?|uncover(?:s|ed)?|observe[sd]?|demystif(?:y|ies)|"
+                r"understand|quantif(?:y|ies)|diagnose[sd]?|mitigat(?:e|es)|alleviat(?:e|es)|address(?:es)?")
+_PHENOMENON_AFTER = r"(?:\s*\([^()]{1,15}\))?,?\s+(?:\w+\s+)?(?:occurs?|arises?|emerges?|happens?|appears?|persists?|" \
+                    r"is\s+(?:a|the)\s+(?:\w+\s+)?(?:phenomenon|effect|tendency|failure|pathology|behaviou?r|bias))\b"
+_PHENOMENON_NOUNS = r"phenomen(?:on|a)|pathology|failure mode|proclivity|tendency"
+_NEW_WORDS = re.compile(r"\b(?:novel|new|first)\b", re.I)
+_ANALYSIS = re.compile(r"\b(?:we (?:show|analy[sz]e|establish|derive|study|revisit|investigate)|prove[sd]?|proven|"
+                       r"regret|lower bound|upper bound|convergence rate|theoretical analysis|optimality)\b", re.I)
+
+
+def _sentences_with(text_low: str, name_low: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text_low) if name_low in s]
+
+
+def _proposal_cue(abstract_low: str, name_low: str) -> bool:
+    """Does the abstract introduce the name ("we propose X", "called X", "X, a new method", "using X")?"""
+    n = re.escape(name_low)
+    cue = "|".join(sorted(TRIGGERS | NAMERS | {"using", "use", "proposed"}))
+    if re.search(rf"\b(?:{cue})\b(?:\W+[\w-]+){{0,4}}?\W+{n}\b", abstract_low):
+        return True
+    return bool(re.search(rf"\b{n}\b(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple)\b",
+                          abstract_low))
+
+
+def _studied(abstract_low: str, name_low: str) -> tuple[bool, bool]:
+    """(studied, phenomenon): the abstract studies the name ("we identify X", "X arises when") rather than builds it."""
+    n = re.escape(name_low)
+    phenomenon = bool(re.search(rf"\b{n}\b{_PHENOMENON_AFTER}", abstract_low)) or \
+        any(re.search(rf"\b(?:{_PHENOMENON_NOUNS})\b", s) for s in _sentences_with(abstract_low, name_low))
+    studied = phenomenon or bool(re.search(rf"\b(?:{_STUDY_VERBS})\b(?:\W+[\w-]+){{0,3}}?\W+{n}\b", abstract_low))
+    return studied, phenomenon
+
+
+def review_proposals(paper, raw: list) -> list:
+    """Mentions with proposals the whole abstract contradicts taken back.
+
+    Runs once per paper on all raw mentions, since it needs the title and
+    the abstract together: a title name the abstract studies ("Gradient
+    Starvation: ..." + "we identify Gradient Starvation, which arises when")
+    is not proposed, and a phenomenon is no method either; a known method in
+    an analysis paper's colon-less title ("Optimality of Thompson Sampling
+    ...", "we prove") is not the paper's own.
+    """
+    from dataclasses import replace
+
+    abstract_low = (paper.abstract or "").lower()
+    title = paper.title or ""
+    drop: set[str] = set()
+    unflag: set[str] = set()
+    for m in raw:
+        if not m.proposed:
+            continue
+        key = canonical_key(m.text)
+        name_low = m.text.lower()
+        if key in drop or key in unflag or name_low not in abstract_low:
+            continue
+        if not name_shape(m.text) and " " in m.text:
+            studied, phenomenon = _studied(abstract_low, name_low)
+            if phenomenon:
+                drop.add(key)
+            elif studied and not _proposal_cue(abstract_low, name_low):
+                unflag.add(key)
+        if m.rule != "proposes:title-colon" and title_prefix(title) is None and m.text.lower() in title.lower() and \
+                _known_method(key) and _ANALYSIS.search(abstract_low) and \
+                not any(_NEW_WORDS.search(s) for s in _sentences_with(abstract_low, name_low)):
+            unflag.add(key)
+    if not drop and not unflag:
+        return raw
+    out = []
+    for m in raw:
+        key = canonical_key(m.text)
+        if key in drop and not m.rule.startswith("gazetteer"):
+            continue
+        if m.proposed and (key in unflag or key in drop):
+            m = replace(m, proposed=False)
+        out.append(m)
+    return out
+
+
+def _known_method(key: str) -> bool:
+    hit = _gazetteer_names().get(key)
+    return bool(hit) and hit[0] == "method"
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer_names() -> dict:
+    from extractors.gazetteer_match import gazetteer_names
+
+    return gazetteer_names()

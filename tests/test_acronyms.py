@@ -59,3 +59,21 @@ def test_short_form_must_match_long_form_letters():
 def test_short_form_test():
     assert is_short_form("GRPO") and is_short_form("ViT") and is_short_form("GPT-4")
     assert not is_short_form("see") and not is_short_form("a") and not is_short_form("this is long text")
+
+
+def test_short_forms_with_inner_digits():
+    from extractors.acronyms import find_abbreviations
+
+    got = [(a.long, a.short) for a in find_abbreviations(
+        "a new paradigm, Test-Time Policy Adaptation for Multi-Turn Interactions (T2PAM), which")]
+    assert got == [("Test-Time Policy Adaptation for Multi-Turn Interactions", "T2PAM")]
+    assert [(a.long, a.short) for a in find_abbreviations("a 4K image restoration agent (4KAgent) that")] == \
+        [("4K image restoration agent", "4KAgent")]
+    # without its digit the short form may not match loosely ("DAS3R" is not "Dynamics-Aware")
+    assert list(find_abbreviations("Dynamics-Aware (DAS3R) is")) == []
+
+
+def test_long_form_may_not_contain_the_short_form():
+    from extractors.acronyms import find_abbreviations
+
+    assert list(find_abbreviations("We present 4KAgent, a unified agentic system (4KAgent) that")) == []

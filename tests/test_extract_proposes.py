@@ -45,3 +45,54 @@ def test_appositive_new():
 
 def test_no_proposal_in_analysis_papers():
     assert proposed("On the Convergence of Adam", "We analyse the convergence of Adam and SGD.") == []
+
+
+def test_title_name_the_abstract_proposes_stays_proposed():
+    got = proposed("Dialogue Shaping: Empowering Agents through NPC Interaction",
+                   "We propose a technique called Dialogue Shaping that lets agents talk to NPCs.")
+    assert got == ["Dialogue Shaping"]
+
+
+def test_title_name_of_a_studied_phenomenon_is_not_proposed_nor_a_method():
+    ms = extract_paper_mentions(Paper(
+        id="p", title="Gradient Starvation: A Learning Proclivity in Neural Networks",
+        abstract="We identify Gradient Starvation, which arises when cross-entropy loss is minimized by capturing "
+                 "only a subset of features. We develop a theory to explain it."))
+    assert not any(m.proposed for m in ms)
+    assert "Gradient Starvation" not in {m.text for m in ms}
+
+
+def test_known_method_in_analysis_title_is_not_proposed():
+    got = proposed("Optimality of Thompson Sampling with Noninformative Priors for Pareto Bandits",
+                   "We introduce Thompson Sampling with the Jeffreys prior. We show that it achieves the lower bound.")
+    assert got == []
+
+
+def test_full_defined_long_form_wins_over_title_fragment():
+    got = proposed("Test-Time Policy Adaptation for Enhanced Multi-Turn Interactions with LLMs",
+                   "We propose a new paradigm, Test-Time Policy Adaptation for Multi-Turn Interactions (T2PAM), "
+                   "which uses user feedback as reward.")
+    assert got == ["T2PAM", "Test-Time Policy Adaptation for Multi-Turn Interactions"]
+
+
+def test_dataset_names_with_size_suffix():
+    got = proposed("Solving Word Problems with LLMs", "We curate the ReSocratic-29K dataset and build a benchmark "
+                   "called XYZ-1M.")
+    assert got == ["ReSocratic-29K", "XYZ-1M"]
+    assert proposed("A Study", "We collect ReSocratic-29k, a high-quality dataset.") == ["ReSocratic-29k"]
+
+
+def test_lowercase_proposal_with_defined_acronym():
+    got = proposed("Promoting Efficient Reasoning", "To this end, we propose a novel rule-based verifiable stepwise "
+                   "reward mechanism (VSRM), which assigns rewards to intermediate states.")
+    assert got == ["VSRM", "verifiable stepwise reward mechanism"]
+
+
+def test_defined_acronym_of_known_or_generic_term_is_not_proposed():
+    assert proposed("A Study", "The goal is to develop an optimal regression equation using stochastic gradient "
+                    "descent (SGD) for updates.") == []
+    assert proposed("A Study", "We propose a population-based automated RL (AutoRL) framework.") == []
+
+
+def test_name_after_modifier_and_head_noun():
+    assert proposed("A Study", "We introduce a new RL algorithm, SQIRL, that learns a policy.") == ["SQIRL"]

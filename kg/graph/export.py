@@ -7,9 +7,11 @@ keys) and None attributes are left out.
 """
 from __future__ import annotations
 
-import io
+import contextlib
 import json
+import os
 import sys
+import tempfile
 import types
 from collections import Counter
 from pathlib import Path
@@ -50,29 +52,41 @@ def sorted_triples(store: ox.Store) -> list[ox.Triple]:
 _TYPE_TOKEN = f"<{_RDF_TYPE}> ".encode()
 
 
-def _graph_triples(graph) -> Iterable[ox.Triple]:
-    """The graph's triples: from its store when one exists, else straight from NetworkX (no store load)."""
+def _graph_quads(graph) -> Iterable[ox.Quad]:
+    """The graph's default-graph quads: from its store when one exists, else straight from NetworkX (no store load)."""
     store = getattr(graph, "_store", None)
     if store is not None:
-        return (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    from kg.graph.rdf import nx_to_triples
+        return store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    from kg.graph.rdf import nx_to_quads
 
-    return nx_to_triples(graph.nx, graph.base_iri)
+    return nx_to_quads(graph.nx, graph.base_iri)
 
 
-def sorted_ntriples(graph) -> list[bytes]:
-    """The graph's N-Triples lines (no newline) in canonical order: subject, rdf:type first, predicate, object.
+@contextlib.contextmanager
+def _temp_path(directory, suffix: str):
+    """A temporary file name (removed afterwards) in ``directory``: big graphs spill to disk, not memory."""
+    fd, name = tempfile.mkstemp(prefix=".paperkg-", suffix=suffix, dir=directory)
+    os.close(fd)
+    try:
+        yield name
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def sorted_ntriples(graph, tmp_dir=None) -> list[bytes]:
+    """The graph's N-Triples lines (each ending in a newline) in canonical order:
+    subject, rdf:type first, predicate, object.
 
     Sorting serialised lines is far faster and smaller than sorting Python
     term tuples. Lines of one subject are contiguous (an IRI token ends with
-    ``>``); within each subject the rdf:type lines are moved first.
+    ``>``); within each subject the rdf:type lines are moved first. pyoxigraph
+    writes the unsorted lines to a temporary file in ``tmp_dir`` first.
     """
-    buf = io.BytesIO()
-    ox.serialize(_graph_triples(graph), buf, ox.RdfFormat.N_TRIPLES)
-    lines = buf.getvalue().split(b"\n")
-    del buf
-    if lines and not lines[-1]:
-        lines.pop()
+    with _temp_path(tmp_dir, ".nt") as tmp:
+        ox.serialize(_graph_quads(graph), tmp, ox.RdfFormat.N_TRIPLES)
+        with open(tmp, "rb") as fh:
+            lines = fh.readlines()
     lines.sort()
     out: list[bytes] = []
     i, n = 0, len(lines)
@@ -83,51 +97,31 @@ def sorted_ntriples(graph) -> list[bytes]:
         j = i + 1
         while j < n and lines[j].startswith(subject):
             j += 1
-        group = lines[i:j]
-        typed = [x for x in group if x.startswith(_TYPE_TOKEN, cut)]
-        if typed and len(typed) < len(group) and not group[0].startswith(_TYPE_TOKEN, cut):
-            group = typed + [x for x in group if not x.startswith(_TYPE_TOKEN, cut)]
-        out.extend(group)
+        if j - i == 1:
+            out.append(line)
+        else:
+            group = lines[i:j]
+            if not group[0].startswith(_TYPE_TOKEN, cut):
+                typed = [x for x in group if x.startswith(_TYPE_TOKEN, cut)]
+                if typed:
+                    group = typed + [x for x in group if not x.startswith(_TYPE_TOKEN, cut)]
+            out.extend(group)
         i = j
     return out
 
 
-class _LinesReader(io.RawIOBase):
-    """A read-only binary stream over N-Triples lines (parsing them without joining a second copy)."""
-
-    def __init__(self, lines: list[bytes]):
-        self._lines = lines
-        self._i = 0
-        self._pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b) -> int:
-        want = len(b)
-        chunks, size = [self._pending], len(self._pending)
-        while size < want and self._i < len(self._lines):
-            piece = self._lines[self._i] + b"\n"
-            self._i += 1
-            chunks.append(piece)
-            size += len(piece)
-        data = b"".join(chunks)
-        self._pending = data[want:]
-        data = data[:want]
-        b[:len(data)] = data
-        return len(data)
-
-
 def write_ntriples_lines(lines: list[bytes], path: Path, fmt: str, prefixes: dict[str, str]) -> None:
     """Write canonical N-Triples lines atomically as N-Triples (verbatim) or re-serialised (Turtle, JSON-LD)."""
+    path = Path(path)
     with atomic_write(path, "wb") as fh:
         if fmt == "ntriples":
-            for i in range(0, len(lines), 10_000):
-                fh.write(b"".join(line + b"\n" for line in lines[i:i + 10_000]))
+            fh.writelines(lines)
             return
-        reader = io.BufferedReader(_LinesReader(lines), buffer_size=1 << 20)
-        triples = (q.triple for q in ox.parse(reader, ox.RdfFormat.N_TRIPLES))
-        ox.serialize(triples, fh, _RDF_FORMATS[fmt], prefixes=dict(sorted(prefixes.items())))
+        with _temp_path(path.parent, ".nt") as tmp:
+            with open(tmp, "wb") as nt:
+                nt.writelines(lines)
+            ox.serialize(ox.parse(path=tmp, format=ox.RdfFormat.N_TRIPLES), fh, _RDF_FORMATS[fmt],
+                         prefixes=dict(sorted(prefixes.items())))
 
 
 def _prefixes(graph) -> dict[str, str]:
@@ -179,7 +173,7 @@ def export(graph, fmt: str, path) -> Path:
         raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
         if fmt in _RDF_FORMATS:
-            write_ntriples_lines(sorted_ntriples(graph), path, fmt, _prefixes(graph))
+            write_ntriples_lines(sorted_ntriples(graph, path.parent), path, fmt, _prefixes(graph))
         else:
             H = nx_for_export(graph.nx)
             writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -199,13 +193,13 @@ def _line_stats(lines: list[bytes]) -> tuple[int, Counter, Counter, int, int]:
     last = None
     type_token = _TYPE_TOKEN[:-1]
     for line in lines:
-        subject, predicate, rest = line.split(b" ", 2)
+        subject, predicate, rest = line.split(b" ", 2)  # rest: b"object .\n"
         if subject != last:
             subjects += 1
             last = subject
         props[predicate] += 1
         if rest[:1] == b"<":
-            obj = rest[:-2]
+            obj = rest[:-3]
             objects.add(obj)
             if predicate == type_token:
                 classes[obj] += 1
@@ -263,7 +257,7 @@ def write_outputs(graph, out_dir) -> list[Path]:
         raise OutputError(f"cannot create output folder {out}: {exc}") from None
     ttl = out / "graph.ttl"
     void = out / "void.ttl"
-    lines = sorted_ntriples(graph)
+    lines = sorted_ntriples(graph, out)
     try:
         write_ntriples_lines(lines, ttl, "turtle", _prefixes(graph))
     except OSError as exc:
