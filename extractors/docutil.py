@@ -167,15 +167,20 @@ def evidence_window(text: str, s_start: int, s_end: int, start: int, end: int,
 
 def make_mention(doc, start: int, end: int, kind: str, rule: str, confidence: float, **extra) -> Mention:
     """A Mention for ``text[start:end]`` with its sentence (or a window of it) as evidence."""
-    text = doc_text(doc)
-    bounds = sentence_bounds(doc)
-    i = max(0, bisect.bisect_right(doc.user_data["kg_sent_starts"], start) - 1)
-    s_start, s_end = bounds[i]
+    data = doc.user_data
+    starts = data.get("kg_sent_starts")
+    if starts is None:
+        sentence_bounds(doc)
+        starts = data["kg_sent_starts"]
+    text = data.get("kg_text")
+    if text is None:
+        text = doc_text(doc)
+    s_start, s_end = data["kg_sents"][max(0, bisect.bisect_right(starts, start) - 1)]
     sentence, sentence_start = evidence_window(text, s_start, s_end, start, end)
     return Mention(
         kind=kind,
         text=text[start:end],
-        field=field_of(doc),
+        field=data.get(FIELD_KEY, "abstract"),
         start=start,
         end=end,
         sentence=sentence,

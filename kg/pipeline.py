@@ -234,6 +234,8 @@ def build_job(
         with _output_errors(out_dir):
             t = time.perf_counter()
             write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
+            timings["jsonl"] = time.perf_counter() - t
+            t = time.perf_counter()
             write_outputs(graph, staging)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()

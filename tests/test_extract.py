@@ -90,12 +90,25 @@ def _papers(n):
 def test_jobs_two_equals_jobs_one(monkeypatch):
     import extractors.corpus as corpus_mod
 
-    monkeypatch.setattr(corpus_mod, "_BATCH", 5)
+    monkeypatch.setattr(corpus_mod, "MIN_PAPERS_FORK", 2)  # a real pool even for a small corpus
+    monkeypatch.setattr(corpus_mod, "MIN_PAPERS_SPAWN", 2)
     papers = _papers(20)
+    assert corpus_mod.parallel_plan(len(papers), 2)[1] == 2
     one = extract_corpus(papers, jobs=1)
     two = extract_corpus(papers, jobs=2)
     assert one.papers == two.papers
     assert one.entities == two.entities
+
+
+def test_parallel_plan_small_corpus_stays_in_process():
+    import extractors.corpus as corpus_mod
+
+    assert corpus_mod.parallel_plan(10_000, 1) == (None, 1)
+    assert corpus_mod.parallel_plan(3, 4) == (None, 1)  # start-up would cost more than the work
+    method, workers = corpus_mod.parallel_plan(10_000, 3)
+    assert method in ("fork", "spawn") and workers == 3
+    sizes = [len(b) for b in corpus_mod._batches(_papers(50), 2)]
+    assert sum(sizes) == 50 and len(sizes) == 8  # ~4 batches per worker, contiguous
 
 
 def test_deterministic_records():
@@ -126,3 +139,38 @@ def test_arbitrary_text_never_crashes_and_offsets_hold():
             assert text[m.start:m.end] == m.text and m.text
 
     check()
+
+
+def test_extract_batch_restores_garbage_collector_state():
+    import gc
+
+    from extractors.extract import extract_batch
+
+    paper = Paper(id="gc", title="GRPO: A Study", abstract="We propose GRPO and evaluate it on GSM8K.")
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        first = extract_batch([paper])
+        assert gc.isenabled()
+        gc.disable()
+        assert extract_batch([paper]) == first
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_token_table_matches_spacy_tokens():
+    from extractors.docutil import token_table
+
+    nlp = make_nlp()
+    doc = nlp("Prefix Grouper beats DeepSeek-R1 and GPT-4o on GSM8K. See https://github.com/a/b now!")
+    table = token_table(doc)
+    assert [t.text for t in table] == [t.text for t in doc]
+    assert [t.idx for t in table] == [t.idx for t in doc]
+    assert [t.whitespace_ for t in table] == [t.whitespace_ for t in doc]
+    assert [t.is_sent_start for t in table] == [bool(t.is_sent_start) for t in doc]
+    assert [(t.is_lower, t.is_alpha, t.like_url) for t in table] == \
+        [(t.is_lower, t.is_alpha, t.like_url) for t in doc]
+    assert [t.lower_ for t in table] == [t.text.lower() for t in doc]
+    titled = {t.text for t in table if t.is_title}
+    assert {"Prefix", "Grouper", "DeepSeek-R1", "See"} <= titled and not {"GSM8K", "and"} & titled
