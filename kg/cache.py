@@ -36,22 +36,19 @@ _CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 
 @functools.lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """Hash of everything that decides what the extractor outputs for a paper."""
+    """Hash of everything that decides what is cached for a paper.
+
+    The extractor's own fingerprint (its version, sources and word lists) plus
+    what shapes the pickled values: the record classes and spaCy's version.
+    """
     import spacy
 
-    import extractors
     import kg.models
-    from extractors.pipeline import EXTRACTOR_VERSION
+    from extractors.pipeline import extractor_fingerprint as extractor_own
 
-    root = Path(extractors.__file__).resolve().parent
-    files = sorted(root.glob("*.py")) + sorted(p for p in (root / "data").rglob("*") if p.is_file())
-    files.append(Path(kg.models.__file__).resolve())
     h = hashlib.sha256()
-    h.update(f"{EXTRACTOR_VERSION}\0spacy {spacy.__version__}\0pickle {pickle.HIGHEST_PROTOCOL}\0".encode())
-    for path in files:
-        name = path.relative_to(root.parent).as_posix() if path.is_relative_to(root.parent) else path.name
-        h.update(name.encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+    h.update(f"{extractor_own()}\0spacy {spacy.__version__}\0pickle {pickle.HIGHEST_PROTOCOL}\0".encode())
+    h.update(hashlib.sha256(Path(kg.models.__file__).read_bytes()).digest())
     return h.hexdigest()
 
 

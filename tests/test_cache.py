@@ -80,13 +80,17 @@ def test_other_fingerprint_misses_and_is_dropped(tmp_path):
 def test_fingerprint_tracks_extractor_version(monkeypatch):
     import extractors.pipeline
 
+    def clear():
+        extractor_fingerprint.cache_clear()
+        extractors.pipeline.extractor_fingerprint.cache_clear()
+
     before = extractor_fingerprint()
-    extractor_fingerprint.cache_clear()
+    clear()
     monkeypatch.setattr(extractors.pipeline, "EXTRACTOR_VERSION", "changed-for-test")
     try:
         assert extractor_fingerprint() != before
     finally:
-        extractor_fingerprint.cache_clear()
+        clear()
 
 
 def test_damaged_cache_file_is_replaced(tmp_path, papers, reference):
