@@ -1,6 +1,6 @@
 """Extraction throughput (abstracts/s) for jobs=1 and jobs=2.
 
-    python benchmarks/extract_speed.py [--repeat N]
+    python benchmarks/extract_speed.py [--repeat N] [--synthetic N]
 
 Corpora: ../shared/corpus (read with kg.ingest) and, when benchmarks/synth.py
 exists, its synthetic corpus. The pipeline is built before timing (a one-off
@@ -25,7 +25,7 @@ def real_corpus():
     return read_inputs(files).papers if files else []
 
 
-def synthetic_corpus():
+def synthetic_corpus(n: int = 2000):
     try:
         from benchmarks.synth import generate
     except ImportError:
@@ -33,7 +33,7 @@ def synthetic_corpus():
     from kg.models import Paper
 
     try:
-        items = list(generate(2000))
+        items = list(generate(n))
     except TypeError:
         items = list(generate())
     return [it if isinstance(it, Paper) else Paper(id=str(it.get("id", i)), title=it.get("title", ""),
@@ -70,9 +70,10 @@ def main(argv: list[str]) -> int:
     from kg.models import Paper
 
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    n_synthetic = int(argv[argv.index("--synthetic") + 1]) if "--synthetic" in argv else 2000
     make_nlp()
     extract_batch([Paper(id="w", title="Warm-up", abstract="We warm up GRPO on GSM8K.")])
-    for name, papers in (("real", real_corpus()), ("synthetic", synthetic_corpus())):
+    for name, papers in (("real", real_corpus()), ("synthetic", synthetic_corpus(n_synthetic))):
         if not papers:
             print(f"{name}: corpus not found, skipped")
             continue
