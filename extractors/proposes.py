@@ -297,6 +297,8 @@ def _sentences_with(text_low: str, name_low: str) -> list[str]:
 
 def _proposal_cue(abstract_low: str, name_low: str) -> bool:
     """Does the abstract introduce the name ("we propose X", "called X", "X, a new method", "using X")?"""
+    if name_low not in abstract_low:  # every pattern below needs the name: skip compiling them
+        return False
     n = re.escape(name_low)
     cue = "|".join(sorted(TRIGGERS | NAMERS | {"using", "use", "proposed"}))
     if re.search(rf"\b(?:{cue})\b(?:\W+[\w-]+){{0,4}}?\W+{n}\b", abstract_low):
@@ -307,6 +309,8 @@ def _proposal_cue(abstract_low: str, name_low: str) -> bool:
 
 def _studied(abstract_low: str, name_low: str) -> tuple[bool, bool]:
     """(studied, phenomenon): the abstract studies the name ("we identify X", "X arises when") rather than builds it."""
+    if name_low not in abstract_low:  # no sentence or pattern can involve an absent name
+        return False, False
     n = re.escape(name_low)
     phenomenon = bool(re.search(rf"\b{n}\b{_PHENOMENON_AFTER}", abstract_low)) or \
         any(re.search(rf"\b(?:{_PHENOMENON_NOUNS})\b", s) for s in _sentences_with(abstract_low, name_low))
