@@ -47,6 +47,38 @@ def _output_errors(dest: str | os.PathLike):
         raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}") from None
 
 
+LOCK_FILE = ".paperkg.lock"
+
+
+@contextlib.contextmanager
+def _build_lock(out_dir: Path):
+    """Hold an exclusive lock on the output folder for the whole build.
+
+    Two builds writing into one folder would interleave their renames and
+    clear each other's staging; the second one is refused with one line
+    instead. (POSIX ``flock``; where it is missing, no lock is taken.)
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - non-POSIX
+        yield
+        return
+    with _output_errors(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(out_dir / LOCK_FILE, "a+b")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"{one_line(str(out_dir))}: another paperkg build is writing to this folder; "
+                "wait for it to finish or choose another -o"
+            ) from None
+        yield
+    finally:
+        fh.close()
+
+
 def _stderr(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
@@ -205,6 +237,14 @@ def build_job(
     the RDF into an on-disk Oxigraph store there; ``dask_address``: run the
     extraction on that Dask cluster.
     """
+    with _build_lock(Path(out_dir)):
+        return _build_locked(inputs, out_dir, fmt=fmt, strict=strict, jobs=jobs, base_iri=base_iri, top_k=top_k,
+                             max_nodes=max_nodes, quiet=quiet, log=log, cache=cache, store_dir=store_dir,
+                             dask_address=dask_address)
+
+
+def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
+                  store_dir, dask_address) -> BuildResult:
     from kg.extraction import ExtractStats, extract
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
     from kg.views import write_views

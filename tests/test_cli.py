@@ -116,3 +116,17 @@ def test_build_shared_corpus_counts(tmp_path):
     report = json.loads((tmp_path / "build-report.json").read_text())
     assert report["ingest"]["entries_read"] == 573
     assert report["ingest"]["papers"] == 521
+
+
+def test_second_build_into_a_busy_folder_is_refused(tmp_path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".paperkg.lock", "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        proc = run_cli("build", "-o", str(out), "--quiet")
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "another paperkg build" in lines[0]
+    assert not (out / "graph.ttl").exists()

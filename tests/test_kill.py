@@ -57,7 +57,7 @@ def _visible_tree(out: Path) -> dict[str, bytes]:
 
 
 #: Hidden entries a finished build keeps on purpose: the extraction cache (SQLite, crash-safe itself).
-KEPT_HIDDEN = (".cache",)
+KEPT_HIDDEN = (".cache", ".paperkg.lock")  # extraction cache; build lock
 
 
 def _hidden_entries(out: Path) -> list[str]:
