@@ -88,13 +88,15 @@ class KnowledgeGraph:
         unbound variables left out); ASK gives ``[{"ask": bool}]``;
         CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
         """
-        text = sparql
+        from kg.queries.engine import check_text, to_term
+
+        text = check_text(sparql)
         if bindings:
             names = sorted(bindings)
             for name in names:
                 if not _VAR_RE.match(name):
                     raise QueryError(f"invalid variable name for a binding: {name!r}")
-            terms = [str(_to_term(bindings[n])) for n in names]
+            terms = [str(to_term(bindings[n])) for n in names]
             text = f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
         try:
             result = self.store.query(text, prefixes=self.prefixes())
@@ -181,31 +183,6 @@ class KnowledgeGraph:
         return show(self.nx, max_nodes=max_nodes, height=height)
 
     view = show
-
-
-def _to_term(value):
-    if isinstance(value, (ox.NamedNode, ox.Literal)):
-        return value
-    try:
-        import rdflib
-
-        if isinstance(value, rdflib.URIRef):
-            return ox.NamedNode(str(value))
-        if isinstance(value, rdflib.Literal):
-            from oxrdflib._converter import to_ox
-
-            return to_ox(value)
-    except ImportError:  # pragma: no cover
-        pass
-    if isinstance(value, bool):
-        return ox.Literal(value)
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise QueryError(f"cannot bind a value of type {type(value).__name__}")
 
 
 def _term_py(term):

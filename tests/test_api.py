@@ -45,6 +45,8 @@ def test_query_ask_construct_and_errors(kg):
     with pytest.raises(QueryError):
         kg.query("INSERT DATA { <http://a> <http://b> <http://c> }")
     assert kg.query("ASK { ?s ?p <http://c> }") == [{"ask": False}]
+    with pytest.raises(QueryError, match="SERVICE"):  # the Python API never makes outgoing requests either
+        kg.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
 
 
 def test_entity_lookup_alias_aware(kg):

@@ -33,6 +33,7 @@ __all__ = [
     "QueryTimeout",
     "UpdateRefused",
     "run_query",
+    "check_text",
     "to_term",
     "term_value",
     "default_prefixes",
@@ -116,9 +117,22 @@ def term_value(term) -> Any:
 
 
 def to_term(value) -> Any:
-    """A Python value as an RDF term for a binding: str -> plain literal, numbers/bools typed."""
+    """A Python value as an RDF term for a binding: str -> plain literal, numbers/bools typed.
+
+    rdflib terms (URIRef, Literal) are accepted too, for callers of the rdflib-facing API.
+    """
     if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return value
+    module = type(value).__module__
+    if module.startswith("rdflib"):
+        import rdflib
+
+        if isinstance(value, rdflib.URIRef):
+            return ox.NamedNode(str(value))
+        if isinstance(value, rdflib.Literal):
+            from oxrdflib._converter import to_ox
+
+            return to_ox(value)
     if isinstance(value, bool):
         return ox.Literal(value)
     if isinstance(value, int):
@@ -154,7 +168,8 @@ def _is_update(sparql: str) -> bool:
     return bool(getattr(parsed, "request", None))
 
 
-def _check_text(sparql) -> str:
+def check_text(sparql) -> str:
+    """Refuse what no paperkg query may be: empty, oversized, NUL-bearing or federated (SERVICE)."""
     if not isinstance(sparql, str):
         raise QueryError("the query must be a string")
     if not sparql.strip():
@@ -238,7 +253,7 @@ def run_query(
     really over (see the module docstring).
     """
     try:
-        _check_text(sparql)
+        check_text(sparql)
         subs = _substitutions(bindings)
         if timeout is not None and not timeout > 0:
             raise QueryError(f"invalid time limit: {timeout!r}")
