@@ -1,10 +1,11 @@
 """Input format detection from file content, with the extension as a tie-breaker."""
 from __future__ import annotations
 
-import csv
 import json
 import os
 from pathlib import Path
+
+from kg.ingest.structured import csv_header_delimiter
 
 __all__ = ["FORMATS", "HEAD_BYTES", "detect_format"]
 
@@ -22,17 +23,6 @@ _EXT_FORMATS = {
     ".xml": "atom",
     ".atom": "atom",
 }
-
-
-def _looks_like_csv_header(line: str) -> bool:
-    for delimiter in (",", "\t", ";"):
-        try:
-            cells = [c.strip().casefold() for c in next(csv.reader([line], delimiter=delimiter), [])]
-        except csv.Error:  # e.g. a stray carriage return or NUL: not a CSV header
-            return False
-        if len(cells) >= 2 and "title" in cells:
-            return True
-    return False
 
 
 def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
@@ -62,6 +52,6 @@ def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
         if isinstance(obj, dict) and any(isinstance(obj.get(k), list) for k in ("papers", "items", "data")):
             return "json"
         return "jsonl" if ext != ".json" else "json"
-    if _looks_like_csv_header(head.replace("\r", "\n").split("\n", 1)[0]):
+    if csv_header_delimiter(head.replace("\r", "\n").split("\n", 1)[0]) is not None:
         return "csv"
     return _EXT_FORMATS.get(ext, "dailypapers")

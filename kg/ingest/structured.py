@@ -88,17 +88,21 @@ _CSV_COLUMNS = {
 }
 
 
-def _csv_dialect(header_line: str) -> str:
+def csv_header_delimiter(header_line: str) -> str | None:
+    """The delimiter (comma, tab, semicolon) under which the line is a header with a title column, else None."""
     for delimiter in (",", "\t", ";"):
-        cells = next(csv.reader([header_line], delimiter=delimiter), [])
-        if any(c.strip().casefold() == "title" for c in cells):
+        try:
+            cells = [c.strip().casefold() for c in next(csv.reader([header_line], delimiter=delimiter), [])]
+        except csv.Error:  # e.g. a stray carriage return or NUL: not a CSV header
+            return None
+        if len(cells) >= 2 and "title" in cells:
             return delimiter
-    return ","
+    return None
 
 
 def parse_csv(text: str, file: str, warnings: list[IngestWarning] | None = None) -> list[Paper]:
     """CSV (or TSV / semicolon-separated) with a header naming title and abstract columns."""
-    delimiter = _csv_dialect(text.split("\n", 1)[0])
+    delimiter = csv_header_delimiter(text.split("\n", 1)[0]) or ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
