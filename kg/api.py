@@ -198,11 +198,14 @@ def build(
     jobs: int = 1,
     cache_dir: str | os.PathLike | None = None,
     dask_address: str | None = None,
+    strict: bool = False,
 ) -> KnowledgeGraph:
     """Ingest listing files (or take Paper objects), extract, and build the graph.
 
     ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
-    ``dask_address``: run the extraction on that Dask cluster.
+    ``dask_address``: run the extraction on that Dask cluster. A file that
+    cannot be read is reported with a ``UserWarning`` naming it (the papers of
+    the other files are still built); ``strict=True`` raises its InputError.
     """
     from kg.extraction import extract
     from kg.graph import build_graph
@@ -214,7 +217,12 @@ def build(
     else:
         from kg.ingest import read_inputs
 
-        papers = read_inputs([Path(p) for p in items]).papers
+        import warnings
+
+        result = read_inputs([Path(p) for p in items], strict=strict)
+        for err in result.errors:
+            warnings.warn(f"paperkg: skipped {err}", UserWarning, stacklevel=2)
+        papers = result.papers
     extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
 

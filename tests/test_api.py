@@ -6,6 +6,7 @@ import rdflib
 
 from graph_fixture import GRPO, RARESET, make_extraction, make_papers
 from kg.api import KnowledgeGraph, load
+from kg.api import build as kg_build
 from kg.errors import InputError, QueryError
 from kg.graph import build_graph, write_outputs
 from kg.graph.export import sorted_triples
@@ -111,3 +112,17 @@ def test_load_errors(tmp_path):
         load(other)
     with pytest.raises(InputError):
         load(tmp_path / "x.csv")
+
+
+def test_build_reports_unreadable_files(tmp_path):
+    import json
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"title": "Sparse Widgets", "abstract": "We propose Sparse Widgets."}) + "\n")
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"title": ')
+    with pytest.warns(UserWarning, match="bad.json"):
+        graph = kg_build([bad, good])
+    assert [p["title"] for p in graph.papers()] == ["Sparse Widgets"]
+    with pytest.raises(InputError, match="bad.json"):
+        kg_build([bad, good], strict=True)
