@@ -1,16 +1,39 @@
 """Seeded synthetic corpus of ML paper listings, for benchmarks.
 
     python benchmarks/synth.py N OUT_DIR [--seed 0] [--layout a|b|mixed] [--per-file 500]
+                               [--density real|dense]
 
 writes N title/abstract entries as Hugging Face Daily Papers page dumps in the
 two real page layouts (see kg/ingest/dailypapers.py), ``--per-file`` entries per
-file, named ``NNNN_synth.txt``.  ``generate(n, seed)`` returns the entries.
+file, named ``NNNN_synth.txt``.  ``generate(n, seed, density)`` returns the entries.
 
 Why synthetic: the benchmarks need corpora of any size whose statistics look
 like real listings (long-tailed entity frequencies, acronym definitions, "we
 propose X", "on the X benchmark", messy code links, duplicate titles across
-files) without shipping real abstracts.  Same (n, seed) -> identical entries
-and byte-identical files; the vocabulary itself does not depend on the seed.
+files) without shipping real abstracts.  Same (n, seed, density) -> identical
+entries and byte-identical files; the vocabulary itself does not depend on the seed.
+
+Density calibration.  The first generator ("dense", kept byte for byte for old
+measurements) named 1-3 entities in almost every sentence: ``paperkg extract``
+found 13.3 distinct methods+datasets+benchmarks per paper (median 14), against
+1.9 (median 1) on the real corpus /work/shared/corpus and 2.3 in the gold
+annotations.  "real" (the default) writes mostly entity-free motivation,
+description, analysis and limitation sentences, keeps one experiment sentence,
+lets named slots reuse a small per-paper cast of names (as real abstracts repeat
+their baselines), leaves ~30% of contributions unnamed ("we study ...") and puts
+a GitHub link in 15% of abstracts.  Measured with ``paperkg extract`` (2,000
+entries, seed 0; real corpus: 521 papers):
+
+    per paper             real corpus   density=real   density=dense
+    entities (mean/med)     1.93 / 1      3.00 / 3       13.33 / 14
+    words per abstract      179           178            174
+    sentences per abstract  7.5           8.4            12.9
+    repos (GitHub share)    0.11 (0.10)   0.15 (0.15)    0.41 (0.41)
+    proposes                0.55          0.69           1.01
+    "(ACRONYM)" per paper   1.2           0.9            1.9
+
+"real" stays slightly denser than real listings so that benchmarks on it remain
+conservative.
 """
 from __future__ import annotations
 
@@ -24,12 +47,19 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["generate", "render_page", "write_corpus", "main", "LAYOUTS"]
+__all__ = ["generate", "render_page", "write_corpus", "main", "LAYOUTS", "DENSITIES"]
 
 LAYOUTS = ("a", "b", "mixed")
+DENSITIES = ("real", "dense")
 MIN_WORDS, MAX_WORDS = 120, 250
 GITHUB_RATE, PROJECT_RATE, COLON_TITLE_RATE, DUP_RATE = 0.40, 0.10, 0.50, 0.05
 _ZIPF_S = 1.07
+# density="real" only (see the module docstring for the calibration): share of papers with a
+# GitHub link and with no named contribution; chance that an intro/gap sentence, the proposal's
+# "does" clause, a length-growing sentence, the core experiment sentence names entities (vs the
+# entity-free pools); chance that a named slot draws a new name instead of reusing the paper's cast.
+REAL_GITHUB_RATE, UNNAMED_RATE = 0.15, 0.30
+P_NAMED_INTRO, P_NAMED_DOES, P_NAMED_GROW, P_FULL_EXPERIMENT, P_NEW_NAME = 0.25, 0.2, 0.15, 0.15, 0.2
 _VOCAB_SEED = "paperkg-synth-vocabulary-v1"  # fixed: vocabulary is the same for every corpus seed
 
 # --------------------------------------------------------------------------------------
@@ -342,6 +372,146 @@ _CODE = [
 ]
 _PROJECT = ["Project page: {url}", "More results are on our project page: {url}", "Videos are available at {url}"]
 
+# Real-density pools (``density="real"``): sentences that name no method, dataset or
+# benchmark, so that most of an abstract is motivation, description and analysis, as
+# in real listings.  Placeholders as above, plus {Short} (the short form, capitalised).
+_MOTIVATION = [
+    "{Task} has attracted growing attention because so many downstream applications depend on it, yet "
+    "{problem}.",
+    "Progress in {task} has been rapid over the past few years, driven largely by larger models and more "
+    "data, but {problem}.",
+    "A long-standing goal in {task} is a model that is accurate, cheap enough to run in practice, and "
+    "predictable when the conditions of deployment change.",
+    "As systems for {task} are deployed more widely and in more demanding settings, their failure modes "
+    "become both more visible and harder to ignore.",
+    "Many recent systems for {task} rely on ever larger models and datasets, which raises the cost of every "
+    "experiment and puts careful comparisons out of reach for most groups.",
+    "Although strong results have been reported for {task} in recent years, {problem}, and the reasons for "
+    "this remain poorly understood.",
+    "It is widely assumed that more data and more compute are the main drivers of progress in {task}, but "
+    "this assumption has rarely been tested in a controlled way.",
+    "A practical obstacle for anyone building systems for {task} is that {problem}, which makes results "
+    "hard to reproduce and expensive to improve.",
+    "Building reliable models for {task} remains difficult when labelled examples are scarce, inputs are "
+    "noisy, and the test conditions differ from those seen in training.",
+    "Much of the recent work on {task} focuses on raw accuracy, while efficiency, robustness and ease of "
+    "use receive far less attention than they deserve.",
+    "Recent advances in {generic} have changed how researchers approach {task}, yet {problem}.",
+    "Applying {generic} to {task} is appealing because it promises general solutions, but {problem}.",
+    "A growing body of work uses {generic} for {task}, typically at a considerable computational cost.",
+]
+_GAP_FREE = [
+    "This makes it hard to tell whether the reported improvements reflect genuine progress or merely "
+    "favourable evaluation choices made by each group.",
+    "We observe that {problem}, especially when the test inputs differ from those seen during training or "
+    "when the budget for tuning is small.",
+    "Prior work has mostly addressed this with heuristics that must be tuned separately for each setting, "
+    "which rarely transfer and are easy to get wrong.",
+    "Closing this gap requires methods that exploit the structure of the problem instead of ignoring it, "
+    "without adding a large amount of engineering effort.",
+    "In practice, these shortcomings force practitioners to trade quality for speed or the other way round, "
+    "and neither choice is satisfactory for real applications.",
+]
+_DOES_FREE = [
+    "combines {mech} with {mech2}", "learns {mech} jointly with the backbone",
+    "reuses {mech} across layers to cut computation", "adapts {mech} to the difficulty of each input",
+    "spends computation only where the input requires it",
+    "turns sparse outcome feedback into dense step-level signals through {mech}",
+    "separates what the model attends to from how its parameters are updated",
+    "replaces hand-tuned heuristics with {mech}",
+]
+_PROPOSE_UNNAMED = [
+    "In this work, we study {task} through the lens of {mech} and ask when, and why, it actually helps.",
+    "We present a simple {kind} for {task} that {does}, and we show that it is competitive with far more "
+    "complex designs.",
+    "We take a closer look at this problem and propose a {kind} that {does}.",
+    "This paper investigates whether {mech} can remove this bottleneck without sacrificing quality or "
+    "adding significant cost at inference time.",
+    "To address this, we develop a {kind} that {does}, and we analyse both theoretically and empirically "
+    "why it works.",
+    "We revisit the standard recipe for {task} and show that a small number of careful changes goes a "
+    "surprisingly long way.",
+]
+_DESCRIBE = [
+    "The central idea is to rely on {mech} so that the model spends most of its capacity on the hard parts "
+    "of each input rather than on the easy ones.",
+    "At each step, {mech} decides which parts of the input to keep, while {mech2} refines the remaining "
+    "representation before it is passed to the next stage.",
+    "Our approach first builds a coarse estimate with {mech} and then corrects it with {mech2}, which "
+    "avoids a costly search over candidate solutions at test time.",
+    "Training proceeds in two phases: we first fit {mech} on easy examples and then gradually expose the "
+    "model to harder ones as its estimates become reliable.",
+    "Because {mech} is trained jointly with the rest of the model, no additional supervision, hand-written "
+    "rules or manual tuning of the schedule is needed.",
+    "The method adds only a small number of parameters and can be attached to an existing model without "
+    "retraining it from scratch or changing its outputs on easy inputs.",
+    "We formulate {task} as a Markov decision process (MDP) and use {mech} to assign credit to intermediate "
+    "steps instead of only to the final outcome.",
+    "To keep the cost low, {mech} is shared across layers and is updated only when its current estimate "
+    "becomes unreliable, which happens rarely in practice.",
+    "We show that the resulting objective admits a simple closed-form update, which makes the method easy "
+    "to implement and cheap to run at every training step.",
+    "{Short} treats the choice of {mech} as part of the learning problem rather than as a fixed design "
+    "decision made once before training begins.",
+    "In contrast to prior pipelines, {short} needs neither extra annotations nor a separate reward model, "
+    "and it can be trained end to end with standard tools.",
+]
+_ANALYZE = [
+    "Our analysis reveals that {finding}, and that this effect is consistent across model sizes and "
+    "training budgets.",
+    "A careful ablation study shows that both {mech} and {mech2} are necessary for the full gain, and that "
+    "removing either of them erases most of the improvement.",
+    "We further show that {finding}, which runs counter to common practice in {task} and suggests simple "
+    "changes to standard training recipes.",
+    "Qualitative inspection suggests that the learned behaviour is easier to interpret than that of the "
+    "baselines, and that its errors are more predictable.",
+    "Empirically, the method is stable across random seeds, requires little tuning, and keeps its advantage "
+    "when the training data are reduced by half.",
+    "The improvements are largest on long and difficult inputs, where existing methods tend to fail, and "
+    "remain positive even on the easiest cases.",
+    "In addition, the approach reduces training time by a factor of {x} at comparable quality, which makes "
+    "it practical on modest hardware budgets.",
+    "Experiments across a wide range of settings show consistent improvements of up to {pct}% over strong "
+    "baselines, with the largest gains in the low-data regime.",
+    "Our {size} model matches the quality of much larger models while being {x} times cheaper to run, both "
+    "during training and at inference time.",
+    "We also find that {short} degrades gracefully as the amount of training data shrinks, whereas the "
+    "baselines collapse when fewer than a few hundred examples remain.",
+]
+_EXPERIMENT_LIGHT = [
+    "On {b1}, {short} improves over the strongest baseline by {pct} points.",
+    "Experiments on {b1} show that {short} outperforms prior methods while using {x}x less compute.",
+    "Compared with {m1}, {short} improves accuracy by {pct}% at the same training budget.",
+    "On the {b1} benchmark, {short} closes most of the gap to much larger models.",
+    "Evaluated on {b1}, our {size} model reaches {acc}% accuracy, a new state of the art at this scale.",
+    "Experiments on several benchmarks, including {b1}, show gains of up to {pct}% over {m1}.",
+]
+_LIMIT = [
+    "We also discuss the limitations of our approach, in particular its reliance on {mech}, and how they "
+    "might be relaxed in future work.",
+    "The method still struggles when {problem}, which we leave to future work together with a more complete "
+    "theoretical treatment.",
+    "We discuss typical failure cases in detail and outline several directions for extending the approach "
+    "to other settings and modalities.",
+    "Our study is limited to {task}, and whether the same findings hold in other domains, or at much larger "
+    "scales, remains an open question.",
+]
+_DESCRIBE_RESOURCE = [
+    "Each example was checked by at least two annotators, and cases on which they disagreed after "
+    "discussion were removed from the final release.",
+    "The data span a wide range of difficulty, from routine cases to problems that need several steps of "
+    "reasoning and careful reading of the context.",
+    "We describe the collection protocol in detail and release the annotation guidelines together with the "
+    "data, so that the resource can be extended by others.",
+    "To limit contamination, every item was written or verified after the training cut-off of current "
+    "models, and near-duplicates of public data were filtered out.",
+    "{Short} is split into development and test sets that share no sources, so that scores on the test set "
+    "reflect generalisation rather than memorisation.",
+    "Items are grouped into categories so that failures can be traced to specific skills instead of being "
+    "hidden in a single aggregate score.",
+]
+_CLOSING_FREE = [t for t in _CLOSING if "{b1}" not in t]
+
 _TITLE_DESC = [
     "{Gerund} {task} with {m1}", "Towards {Adjl} {task}", "{Task} via {mechc}",
     "Rethinking {m1} for {task}", "When Does {m1} Help {Taskc}?", "On the {Prop} of {m1}",
@@ -376,12 +546,15 @@ class _Writer:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.v = _vocab()
+        # density="real": the names one paper uses, {"m": [...], "d": [...], "b": [...]}; slots
+        # reuse them as real abstracts repeat their baselines.  None: every slot draws afresh.
+        self.cast: dict | None = None
 
     def zipf(self, pop: tuple, cw: tuple):
         return self.rng.choices(pop, cum_weights=cw, k=1)[0]
 
-    def method_surface(self, defined: set) -> str:
-        name, acr = self.zipf(self.v.methods, self.v.methods_cw)
+    def method_surface(self, defined: set, item: tuple | None = None) -> str:
+        name, acr = item or self.zipf(self.v.methods, self.v.methods_cw)
         if not acr:
             return name
         r = self.rng.random()
@@ -392,8 +565,27 @@ class _Writer:
 
     def method_short(self) -> str:
         """A method as a title would name it: the acronym or the name, never a definition."""
-        name, acr = self.zipf(self.v.methods, self.v.methods_cw)
+        if self.cast is None:
+            name, acr = self.zipf(self.v.methods, self.v.methods_cw)
+        else:
+            name, acr = self.cast_pick("m", self.v.methods, self.v.methods_cw)
         return acr if acr and self.rng.random() < 0.5 else name
+
+    def benchmark_short(self) -> str:
+        if self.cast is None:
+            return self.zipf(self.v.benchmarks, self.v.benchmarks_cw)
+        return self.cast_pick("b", self.v.benchmarks, self.v.benchmarks_cw)
+
+    def cast_pick(self, key: str, pop: tuple, cw: tuple, avoid=None):
+        """A name from this paper's cast, or (with P_NEW_NAME, or when none fits) a new Zipf draw."""
+        cast = self.cast[key]
+        options = [x for x in cast if x != avoid]
+        if options and self.rng.random() >= P_NEW_NAME:
+            return self.rng.choice(options)
+        value = self._distinct(pop, cw, avoid)
+        if value not in cast:
+            cast.append(value)
+        return value
 
     def proposed(self) -> tuple[str, str, str]:
         """(first mention as defined, short form, kind) of the paper's own contribution."""
@@ -415,14 +607,27 @@ class _Writer:
         name = f"{rng.choice(_BRAND_PRE)}{rng.choice(_BRAND_SUF)}{rng.choice(_BRAND_TAIL)}"
         return name, name, kind
 
+    def proposed_real(self) -> tuple[str, str, str]:
+        """Like ``proposed`` but ~30% of papers name no contribution ("we study ..."): ``("", "", "study")``."""
+        if self.rng.random() < UNNAMED_RATE:
+            return "", "", "study"
+        return self.proposed()
+
     def fill(self, template: str, ctx: dict, defined: set) -> str:
         """Fill ``template``; only the placeholders it names are drawn (fresh per sentence)."""
         rng = self.rng
         values = dict(ctx)
+        picked: dict = {}
         for key in _fields(template):
             if key in values:
                 continue
-            if key in ("m1", "m2"):
+            if self.cast is not None and key in _NAMED:
+                kind = _NAMED[key]
+                pool = _POOLS[kind]
+                item = self.cast_pick(kind, getattr(self.v, pool), getattr(self.v, pool + "_cw"), picked.get(kind))
+                picked[kind] = item
+                values[key] = self.method_surface(defined, item) if kind == "m" else item
+            elif key in ("m1", "m2"):
                 values[key] = self.method_surface(defined)
             elif key in ("d1", "d2"):
                 values[key] = self._distinct(self.v.datasets, self.v.datasets_cw, values.get("d1"))
@@ -443,8 +648,16 @@ class _Writer:
         return value
 
 
+_NAMED = {"m1": "m", "m2": "m", "d1": "d", "d2": "d", "b1": "b", "b2": "b"}
+_POOLS = {"m": "methods", "d": "datasets", "b": "benchmarks"}
+_GENERIC = [  # generic classes and fields defined with an acronym, as real abstracts do; not entities
+    "large language models (LLMs)", "reinforcement learning (RL)", "vision-language models (VLMs)",
+    "graph neural networks (GNNs)", "multimodal large language models (MLLMs)", "deep neural networks (DNNs)",
+    "multi-agent reinforcement learning (MARL)", "Large Language Models (LLMs)",
+]
 _SCALARS = {
     "problem": lambda rng: rng.choice(_PROBLEMS),
+    "generic": lambda rng: rng.choice(_GENERIC),
     "finding": lambda rng: rng.choice(_FINDINGS),
     "kind": lambda rng: rng.choice(_KINDS),
     "pct": lambda rng: f"{rng.uniform(0.8, 12.0):.1f}",
@@ -461,11 +674,11 @@ def _fields(template: str) -> tuple:
     return tuple(sorted(set(re.findall(r"{(\w+)}", template)), key=lambda k: (k[-1:] == "2", k)))
 
 
-def _links(w: _Writer, short: str) -> tuple[list[str], bool]:
-    """Closing link sentences: a GitHub repo (~40%, some messy) and/or a project page (~10%)."""
+def _links(w: _Writer, short: str, github_rate: float = GITHUB_RATE) -> tuple[list[str], bool]:
+    """Closing link sentences: a GitHub repo (``github_rate``, some messy) and/or a project page (~10%)."""
     rng = w.rng
     out = []
-    has_code = rng.random() < GITHUB_RATE
+    has_code = rng.random() < github_rate
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", short.replace("++", "pp")).strip("-.") or "code"
     if has_code:
         if rng.random() < 0.55:
@@ -555,15 +768,83 @@ def _abstract(w: _Writer, task: str, name: str, short: str, kind: str) -> str:
     return " ".join(head + [s for _, s in body] + tail + links)
 
 
+def _abstract_real(w: _Writer, task: str, name: str, short: str, kind: str) -> str:
+    """Like ``_abstract`` but mostly entity-free sentences: ~3 named entities per paper, as calibrated."""
+    rng = w.rng
+    defined: set = set()
+    slug = short
+    if not short:  # an unnamed study refers to its own contribution generically
+        short = rng.choice(("our method", "our approach", "the proposed method"))
+        slug = f"{rng.choice(_MID)}-{rng.choice(_HEAD)}".lower()
+    ctx = {"task": task, "Task": _cap(task), "name": name, "short": short, "Short": _cap(short)}
+
+    def fill(template: str) -> str:
+        return _cap(w.fill(template, ctx=ctx, defined=defined))
+
+    ctx["does"] = w.fill(rng.choice(_DOES if rng.random() < P_NAMED_DOES else _DOES_FREE), ctx, defined)
+    target = int(rng.triangular(MIN_WORDS, MAX_WORDS - 30, 160))  # long sentences overshoot by ~12 words
+    head = [fill(rng.choice(_INTRO if rng.random() < P_NAMED_INTRO else _MOTIVATION))]
+    if rng.random() < 0.3:
+        head.append(fill(rng.choice(_MOTIVATION)))
+    if rng.random() < 0.5:
+        head.append(fill(rng.choice(_GAP if rng.random() < P_NAMED_INTRO else _GAP_FREE)))
+    if kind == "study":
+        head.append(fill(rng.choice(_PROPOSE_UNNAMED)))
+    elif kind == "method":
+        head.append(fill(rng.choice(_PROPOSE_METHOD)))
+    else:
+        head.append(fill(rng.choice(_PROPOSE_DATA if kind == "dataset" else _PROPOSE_BENCH)))
+    # (role, template): roles order the body: describe, data, experiment, analysis, limitation
+    if kind in ("method", "study"):
+        free = [(0, t) for t in _DESCRIBE] + [(3, t) for t in _ANALYZE] + [(4, t) for t in _LIMIT]
+        named = ([(0, t) for t in _DETAIL] + [(1, t) for t in _DATA]
+                 + [(2, t) for t in _EXPERIMENT + _EXPERIMENT_LIGHT])
+        core = [(2, rng.choice(_EXPERIMENT if rng.random() < P_FULL_EXPERIMENT else _EXPERIMENT_LIGHT))]
+    else:
+        free = ([(0, t) for t in _DESCRIBE_RESOURCE] + [(3, _ANALYZE[0]), (3, _ANALYZE[2])]
+                + [(4, t) for t in _LIMIT])
+        named = [(2, t) for t in _EXPERIMENT_RESOURCE]
+        core = [(2, rng.choice(_EXPERIMENT_RESOURCE))]
+    body = [(role, fill(t)) for role, t in core]
+    used: set = set(core)
+    tail = [fill(rng.choice(_CLOSING_FREE))] if rng.random() < 0.6 else []
+    links, _ = _links(w, slug, REAL_GITHUB_RATE)
+    words = _words(head) + _words(s for _, s in body) + _words(tail) + _words(links)
+    for _ in range(20):  # grow towards the target length, mostly with entity-free sentences
+        if words >= target:
+            break
+        item = rng.choice(named if rng.random() < P_NAMED_GROW else free)
+        if item in used:
+            continue
+        used.add(item)
+        sentence = fill(item[1])
+        body.append((item[0], sentence))
+        words += len(sentence.split())
+    while words < MIN_WORDS:  # rare: allow a repeated entity-free sentence
+        role, template = rng.choice(free)
+        sentence = fill(template)
+        body.append((role, sentence))
+        words += len(sentence.split())
+    while words > MAX_WORDS and len(body) > 1:
+        words -= len(body.pop(rng.randrange(len(body)))[1].split())
+    if words > MAX_WORDS and tail:
+        words -= _words(tail)
+        tail = []
+    while words > MAX_WORDS and len(head) > 1:
+        words -= len(head.pop(0).split())
+    body.sort(key=lambda item: item[0])
+    return " ".join(head + [s for _, s in body] + tail + links)
+
+
 def _title(w: _Writer, task: str, short: str) -> str:
     rng = w.rng
-    prefixed = rng.random() < COLON_TITLE_RATE
+    prefixed = rng.random() < COLON_TITLE_RATE and bool(short)  # an unnamed study has no "Name:" prefix
     template = rng.choice(_TITLE_DESC_PLAIN if prefixed else _TITLE_DESC)
     mech = rng.choice(_MECHS).split(" ", 1)[1]  # drop the article
     values = {
         "task": task, "Task": _cap(task), "Taskc": _title_case(task),
         "m1": w.method_short(),
-        "b1": w.zipf(w.v.benchmarks, w.v.benchmarks_cw),
+        "b1": w.benchmark_short(),
         "mechc": _title_case(mech), "Gerund": rng.choice(_GERUNDS), "Adjl": rng.choice(_ADJL),
         "Prop": rng.choice(_PROPS), "verb": rng.choice(_VERBS),
     }
@@ -573,10 +854,17 @@ def _title(w: _Writer, task: str, short: str) -> str:
     return desc
 
 
-def generate(n: int, seed: int = 0) -> list[dict]:
-    """``n`` synthetic listing entries ``{"title", "abstract"}``; about 5% repeat an earlier title."""
+def generate(n: int, seed: int = 0, density: str = "real") -> list[dict]:
+    """``n`` synthetic listing entries ``{"title", "abstract"}``; about 5% repeat an earlier title.
+
+    ``density="dense"`` is the original generator (~13 entities per paper), kept byte for byte
+    so that earlier measurements can be reproduced.
+    """
     if n < 0:
         raise ValueError("n must be >= 0")
+    if density not in DENSITIES:
+        raise ValueError(f"density must be one of {', '.join(DENSITIES)}")
+    real = density == "real"
     rng = random.Random(seed)
     w = _Writer(rng)
     out: list[dict] = []
@@ -594,7 +882,9 @@ def generate(n: int, seed: int = 0) -> list[dict]:
             out.append({"title": src["title"], "abstract": abstract})
             continue
         task = rng.choice(_TASKS)
-        name, short, kind = w.proposed()
+        if real:
+            w.cast = {"m": [], "d": [], "b": []}
+        name, short, kind = w.proposed_real() if real else w.proposed()
         title = _title(w, task, short)
         tries = 0
         while title in seen_titles:
@@ -602,7 +892,8 @@ def generate(n: int, seed: int = 0) -> list[dict]:
             title = _title(w, task, short) if tries < 20 else f"{title} ({tries})"
         seen_titles.add(title)
         originals.append(i)
-        out.append({"title": title, "abstract": _abstract(w, task, name, short, kind)})
+        abstract = (_abstract_real if real else _abstract)(w, task, name, short, kind)
+        out.append({"title": title, "abstract": abstract})
     return out
 
 
@@ -686,8 +977,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--layout", choices=LAYOUTS, default="mixed")
     parser.add_argument("--per-file", type=_positive, default=500)
+    parser.add_argument("--density", choices=DENSITIES, default="real",
+                        help="entity density: real (calibrated, default) or dense (the original generator)")
     args = parser.parse_args(argv)
-    entries = generate(args.n, seed=args.seed)
+    entries = generate(args.n, seed=args.seed, density=args.density)
     try:
         paths = write_corpus(entries, args.out_dir, args.layout, args.per_file, args.seed)
     except OSError as exc:

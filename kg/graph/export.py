@@ -8,6 +8,7 @@ keys) and None attributes are left out.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import sys
@@ -23,9 +24,10 @@ import pyoxigraph as ox
 from kg.atomic import atomic_write
 from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
+from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
 
-__all__ = ["FORMATS", "export", "write_outputs", "sorted_triples", "sorted_ntriples", "void_triples", "nx_for_export",
-           "serialize_rdf"]
+__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "sorted_triples", "sorted_ntriples", "void_triples",
+           "nx_for_export", "serialize_rdf"]
 
 FORMATS = {
     "turtle": ".ttl",
@@ -49,19 +51,6 @@ def sorted_triples(store: ox.Store) -> list[ox.Triple]:
     return sorted((q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())), key=_triple_key)
 
 
-_TYPE_TOKEN = f"<{_RDF_TYPE}> ".encode()
-
-
-def _graph_quads(graph) -> Iterable[ox.Quad]:
-    """The graph's default-graph quads: from its store when one exists, else straight from NetworkX (no store load)."""
-    store = getattr(graph, "_store", None)
-    if store is not None:
-        return store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    from kg.graph.rdf import nx_to_quads
-
-    return nx_to_quads(graph.nx, graph.base_iri)
-
-
 @contextlib.contextmanager
 def _temp_path(directory, suffix: str):
     """A temporary file name (removed afterwards) in ``directory``: big graphs spill to disk, not memory."""
@@ -74,40 +63,27 @@ def _temp_path(directory, suffix: str):
             os.unlink(name)
 
 
+def write_canonical(graph, path) -> CanonicalStats:
+    """Write ``graph``'s canonical N-Triples to ``path`` (not atomic: callers stage it); returns VoID counts."""
+    with open(path, "wb") as fh:
+        return write_canonical_ntriples(graph.nx, fh, graph.base_iri)
+
+
 def sorted_ntriples(graph, tmp_dir=None) -> list[bytes]:
     """The graph's N-Triples lines (each ending in a newline) in canonical order:
-    subject, rdf:type first, predicate, object.
+    subject, rdf:type first, predicate, object (see kg.graph.ntriples).
 
-    Sorting serialised lines is far faster and smaller than sorting Python
-    term tuples. Lines of one subject are contiguous (an IRI token ends with
-    ``>``); within each subject the rdf:type lines are moved first. pyoxigraph
-    writes the unsorted lines to a temporary file in ``tmp_dir`` first.
+    Holds every line in memory: for big graphs use ``write_canonical``.
     """
-    with _temp_path(tmp_dir, ".nt") as tmp:
-        ox.serialize(_graph_quads(graph), tmp, ox.RdfFormat.N_TRIPLES)
-        with open(tmp, "rb") as fh:
-            lines = fh.readlines()
-    lines.sort()
-    out: list[bytes] = []
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        cut = line.index(b" ") + 1
-        subject = line[:cut]
-        j = i + 1
-        while j < n and lines[j].startswith(subject):
-            j += 1
-        if j - i == 1:
-            out.append(line)
-        else:
-            group = lines[i:j]
-            if not group[0].startswith(_TYPE_TOKEN, cut):
-                typed = [x for x in group if x.startswith(_TYPE_TOKEN, cut)]
-                if typed:
-                    group = typed + [x for x in group if not x.startswith(_TYPE_TOKEN, cut)]
-            out.extend(group)
-        i = j
-    return out
+    buf = io.BytesIO()
+    write_canonical_ntriples(graph.nx, buf, graph.base_iri)
+    return buf.getvalue().splitlines(keepends=True)
+
+
+def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
+    """Stream a canonical N-Triples file through Oxigraph into Turtle or JSON-LD (order kept)."""
+    ox.serialize(ox.parse(path=nt_path, format=ox.RdfFormat.N_TRIPLES), fh, _RDF_FORMATS[fmt],
+                 prefixes=dict(sorted(prefixes.items())))
 
 
 def write_ntriples_lines(lines: list[bytes], path: Path, fmt: str, prefixes: dict[str, str]) -> None:
@@ -120,8 +96,7 @@ def write_ntriples_lines(lines: list[bytes], path: Path, fmt: str, prefixes: dic
         with _temp_path(path.parent, ".nt") as tmp:
             with open(tmp, "wb") as nt:
                 nt.writelines(lines)
-            ox.serialize(ox.parse(path=tmp, format=ox.RdfFormat.N_TRIPLES), fh, _RDF_FORMATS[fmt],
-                         prefixes=dict(sorted(prefixes.items())))
+            _convert_canonical(tmp, fh, fmt, prefixes)
 
 
 def _prefixes(graph) -> dict[str, str]:
@@ -173,7 +148,13 @@ def export(graph, fmt: str, path) -> Path:
         raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     try:
         if fmt in _RDF_FORMATS:
-            write_ntriples_lines(sorted_ntriples(graph, path.parent), path, fmt, _prefixes(graph))
+            with atomic_write(path, "wb") as fh:
+                if fmt == "ntriples":
+                    write_canonical_ntriples(graph.nx, fh, graph.base_iri)
+                else:
+                    with _temp_path(path.parent, ".nt") as tmp:
+                        write_canonical(graph, tmp)
+                        _convert_canonical(tmp, fh, fmt, _prefixes(graph))
         else:
             H = nx_for_export(graph.nx)
             writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -184,34 +165,10 @@ def export(graph, fmt: str, path) -> Path:
     return path
 
 
-def _line_stats(lines: list[bytes]) -> tuple[int, Counter, Counter, int, int]:
-    """(triples, class counts, property counts, distinct subjects, distinct IRI objects) of canonical lines."""
-    classes: Counter = Counter()
-    props: Counter = Counter()
-    objects = set()
-    subjects = 0
-    last = None
-    type_token = _TYPE_TOKEN[:-1]
-    for line in lines:
-        subject, predicate, rest = line.split(b" ", 2)  # rest: b"object .\n"
-        if subject != last:
-            subjects += 1
-            last = subject
-        props[predicate] += 1
-        if rest[:1] == b"<":
-            obj = rest[:-3]
-            objects.add(obj)
-            if predicate == type_token:
-                classes[obj] += 1
-    iri = lambda token: token[1:-1].decode("utf-8")  # noqa: E731
-    return (len(lines), Counter({iri(k): v for k, v in classes.items()}),
-            Counter({iri(k): v for k, v in props.items()}), subjects, len(objects))
-
-
-def void_triples(graph, dump_name: str = "graph.ttl", lines: list[bytes] | None = None) -> list[ox.Triple]:
+def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | None = None) -> list[ox.Triple]:
     """A VoID description of the graph: size, class partitions, property partitions.
 
-    ``lines``: the graph's canonical N-Triples lines when already made (saves a second serialisation).
+    ``stats``: the counts ``write_canonical`` returned when the graph was written (saves a second pass).
     """
     base = graph.base_iri
     N, L = ox.NamedNode, ox.Literal
@@ -220,7 +177,10 @@ def void_triples(graph, dump_name: str = "graph.ttl", lines: list[bytes] | None 
     def num(n: int) -> ox.Literal:
         return L(str(n), datatype=xsd_int)
 
-    total, classes, props, n_subjects, n_objects = _line_stats(sorted_ntriples(graph) if lines is None else lines)
+    if stats is None:
+        stats = write_canonical_ntriples(graph.nx, io.BytesIO(), graph.base_iri)
+    total, classes, props = stats.triples, stats.classes, stats.properties
+    n_subjects, n_objects = stats.subjects, stats.distinct_objects
     ds = N(node_iri(base, "void"))
     rdf_type = N(_RDF_TYPE)
     v = lambda name: N(VOID + name)  # noqa: E731
@@ -249,7 +209,12 @@ def void_triples(graph, dump_name: str = "graph.ttl", lines: list[bytes] | None 
 
 
 def write_outputs(graph, out_dir) -> list[Path]:
-    """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written."""
+    """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written.
+
+    The canonical N-Triples go to a temporary file next to the outputs and
+    are streamed from there through Oxigraph's Turtle serialiser, so memory
+    does not grow with the number of triples.
+    """
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -257,13 +222,15 @@ def write_outputs(graph, out_dir) -> list[Path]:
         raise OutputError(f"cannot create output folder {out}: {exc}") from None
     ttl = out / "graph.ttl"
     void = out / "void.ttl"
-    lines = sorted_ntriples(graph, out)
     try:
-        write_ntriples_lines(lines, ttl, "turtle", _prefixes(graph))
+        with _temp_path(out, ".nt") as tmp:
+            stats = write_canonical(graph, tmp)
+            with atomic_write(ttl, "wb") as fh:
+                _convert_canonical(tmp, fh, "turtle", _prefixes(graph))
     except OSError as exc:
         raise OutputError(f"cannot write {ttl}: {exc}") from None
     try:
-        serialize_rdf(void_triples(graph, ttl.name, lines), void, "turtle", _prefixes(graph))
+        serialize_rdf(void_triples(graph, ttl.name, stats), void, "turtle", _prefixes(graph))
     except OSError as exc:
         raise OutputError(f"cannot write {void}: {exc}") from None
     return [ttl, void]

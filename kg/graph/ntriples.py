@@ -1,0 +1,285 @@
+"""The graph's RDF as canonical N-Triples text, written straight from NetworkX.
+
+Why not pyoxigraph terms: building one ``NamedNode``/``Literal`` object per
+term (and validating every IRI again) cost most of the RDF stage on big
+graphs, and sorting all lines of a 40-million-triple graph did not fit in
+memory.  Here every subject's lines are made as plain strings and only the
+subjects are sorted, so memory grows with the number of subjects, not of
+triples.  The text is then handed to Oxigraph (Rust) for Turtle, JSON-LD or a
+store; Oxigraph's parser also re-validates every line.
+
+Canonical order (what makes outputs byte-identical): subjects sorted by IRI;
+within a subject, ``rdf:type`` lines first, then the rest, each part sorted
+as text.  This is the order that sorting the serialised lines as bytes gives,
+so files do not depend on how the graph was built or loaded.  Tokens are
+exactly what Oxigraph's N-Triples serialiser writes for the same terms
+(tests/test_ntriples.py checks that against pyoxigraph).
+
+The statements are the ones ``kg.graph.rdf.nx_to_quads`` yields (same
+ontology, same reification); a test keeps the two equal.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from operator import itemgetter
+from dataclasses import dataclass, field
+from typing import BinaryIO, Iterator
+from urllib.parse import quote
+
+import networkx as nx
+
+from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, node_iri
+from kg.graph.rdf import (
+    _DATE_RE,
+    EVIDENCE_RELATIONS,
+    OWL,
+    RDF,
+    RDFS,
+    XSD,
+    _attr_table,
+    double_lexical,
+)
+from ontology import NAMESPACE
+
+__all__ = ["literal", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
+
+_ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\",
+                 0x7F: "\\u007F"})
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+
+_TYPE = f"<{RDF}type>"
+_INT = f"^^<{XSD}integer>"
+_DOUBLE = f"^^<{XSD}double>"
+_DATE = f"^^<{XSD}date>"
+_ANYURI = f"^^<{XSD}anyURI>"
+_TRUE = f'"true"^^<{XSD}boolean>'
+
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+
+
+def literal(text: str) -> str:
+    """A plain (xsd:string) literal token, escaped as Oxigraph writes it."""
+    if _NEEDS_ESCAPE.search(text) is None:  # most text: one C scan, no copy
+        return '"' + text + '"'
+    return '"' + text.translate(_ESCAPE_TABLE) + '"'
+
+
+def _same_as(prefix: str, ident: str) -> str | None:
+    """``<prefix + ident>`` when that is a valid IRI (checked by Oxigraph), else None."""
+    import pyoxigraph as ox
+
+    try:
+        return str(ox.NamedNode(prefix + quote(ident, safe="/:.-_~()")))
+    except ValueError:
+        return None
+
+
+@dataclass
+class CanonicalStats:
+    """Counts over the written lines, for the VoID description."""
+
+    triples: int = 0
+    subjects: int = 0
+    classes: Counter = field(default_factory=Counter)  # class IRI -> instances (rdf:type lines)
+    properties: Counter = field(default_factory=Counter)  # property IRI -> triples
+    objects: set = field(default_factory=set)  # distinct IRI object tokens
+
+    @property
+    def distinct_objects(self) -> int:
+        return len(self.objects)
+
+
+class _Tokens:
+    """Term tokens, memoised: node IRIs and vocabulary terms repeat millions of times."""
+
+    def __init__(self, base_iri: str):
+        self.base = base_iri
+        self._nodes: dict[str, str] = {}
+        self._pkg: dict[str, str] = {}
+        self._doubles: dict[float, str] = {}  # confidences repeat a handful of values
+
+    def node(self, key: str) -> str:
+        tok = self._nodes.get(key)
+        if tok is None:
+            tok = self._nodes[key] = "<" + node_iri(self.base, key) + ">"
+        return tok
+
+    def hashed(self, prefix: str, *parts) -> str:
+        """Token of a reification node (``prefix/<hex digest>``: nothing to percent-encode, not memoised)."""
+        return "<" + self.base + hashed_key(prefix, *parts) + ">"
+
+    def double(self, value) -> str:
+        tok = self._doubles.get(value)
+        if tok is None:
+            tok = f'"{double_lexical(value)}"{_DOUBLE}'
+            if len(self._doubles) < 100_000:
+                self._doubles[value] = tok
+        return tok
+
+    def pkg(self, name: str) -> str:
+        tok = self._pkg.get(name)
+        if tok is None:
+            tok = self._pkg[name] = f"<{NAMESPACE}{name}>"
+        return tok
+
+    def value(self, value, kind: str) -> str:
+        if kind == "int":
+            return f'"{int(value)}"{_INT}'
+        if kind == "float":
+            return self.double(value)
+        text = str(value)
+        if kind == "date" and _DATE_RE.match(text):
+            return f'"{text}"{_DATE}'
+        if kind == "uri":
+            return literal(text) + _ANYURI
+        return literal(text)
+
+
+def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str, same: str) -> list[str]:
+    """(predicate, object) token pairs of a node's own attributes (see nx_to_quads)."""
+    out = []
+    ntype = data["type"]
+    out.append((_TYPE, T.pkg(ntype)))
+    out.append((label, literal(str(data.get("label") or key))))
+    for attr, prop, kind in _attr_table(ntype):
+        value = data.get(attr)
+        if value is None:
+            continue
+        p = T.pkg(prop)
+        if kind == "list":
+            for item in value:
+                out.append((p, literal(str(item))))
+        else:
+            out.append((p, T.value(value, kind)))
+    if ntype == "Paper":
+        if data.get("authors"):
+            out.append((T.pkg("authorList"), literal(json.dumps(list(data["authors"]), ensure_ascii=False))))
+        if data.get("external"):
+            out.append((T.pkg("external"), _TRUE))
+        if data.get("arxiv_id"):
+            tok = _same_as(ARXIV_ABS, data["arxiv_id"])
+            if tok is not None:
+                out.append((same, tok))
+        if data.get("doi"):
+            tok = _same_as(DOI_BASE, data["doi"])
+            if tok is not None:
+                out.append((same, tok))
+    return out
+
+
+def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """``(subject token, [(predicate token, object token), ...])`` per subject, in canonical order.
+
+    Only the subject index (one small tuple per subject) is held in memory;
+    each subject's statements are made when it is reached.
+    """
+    base = base_iri or G.graph.get("base_iri")
+    T = _Tokens(base)
+    label, same = f"<{RDFS}label>", f"<{OWL}sameAs>"
+    r_subj, r_pred, r_obj = f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>"
+    # subject index: (IRI token, kind, payload); kinds: 0 node, 1 extraction, 2 mention, 3 reified edge
+    index: list[tuple] = [(T.node("extraction"), 1, None)]
+    for key in G:
+        index.append((T.node(key), 0, key))
+    mentions_of: dict[tuple, list[str]] = {}
+    for u, v, rel, data in G.edges(keys=True, data=True):
+        if rel in EVIDENCE_RELATIONS:
+            toks = []
+            for ev in data.get("evidence") or ():
+                m = T.hashed("mention", u, rel, v, ev["field"], ev["start"], ev["end"], ev["rule"], ev["text"],
+                             ev["sentence"], ev["confidence"])
+                toks.append(m)
+                index.append((m, 2, (u, v, rel, ev)))
+            if toks:
+                mentions_of[(u, v, rel)] = toks
+        elif rel in ("relatedTo", "buildsOn"):
+            r = T.hashed("relatedness" if rel == "relatedTo" else "buildson", u, v)
+            index.append((r, 3, (u, v, rel, data)))
+    index.sort(key=itemgetter(0))
+
+    extraction = T.node("extraction")
+    p = T.pkg
+    c_mention, p_of, p_supports, p_gen = p("Mention"), p("mentionOf"), p("supportsRelation"), p("generatedBy")
+    p_field, p_start, p_end, p_text, p_sentence, p_rule, p_conf = (
+        p("field"), p("start"), p("end"), p("text"), p("sentence"), p("rule"), p("confidence"))
+    p_mentions = p("mentions")
+    for subject, kind, payload in index:
+        if kind == 0:
+            key = payload
+            pairs = _node_lines(G, key, G.nodes[key], T, label, same)
+            for _, v, rel, data in G.out_edges(key, keys=True, data=True):
+                sv, pr = T.node(v), p(rel)
+                pairs.append((pr, sv))
+                if rel == "hasCode":
+                    pairs.append((p("hasOwnCode" if data.get("own") else "hasThirdPartyCode"), sv))
+                for m in mentions_of.get((key, v, rel), ()):
+                    pairs.append((p_mentions, m))
+        elif kind == 1:
+            pairs = [(_TYPE, p("Extraction")), (label, literal("paperkg extraction")), (p("baseIri"), literal(base)),
+                     (p("extractorVersion"), literal(str(G.graph.get("extractor_version") or "")))]
+        elif kind == 2:
+            u, v, rel, ev = payload
+            pairs = [
+                (_TYPE, c_mention), (p_of, T.node(v)), (p_supports, p(rel)), (p_gen, extraction),
+                (p_field, literal(ev["field"])), (p_start, f'"{int(ev["start"])}"{_INT}'),
+                (p_end, f'"{int(ev["end"])}"{_INT}'), (p_text, literal(ev["text"])),
+                (p_sentence, literal(ev["sentence"])), (p_rule, literal(ev["rule"])),
+                (p_conf, T.double(ev["confidence"])),
+            ]
+        else:
+            u, v, rel, data = payload
+            pairs = [(_TYPE, p("Relatedness" if rel == "relatedTo" else "BuildsOnLink")), (r_subj, T.node(u)),
+                     (r_pred, p(rel)), (r_obj, T.node(v))]
+            if rel == "relatedTo":
+                pairs.append((p("weight"), T.value(data["weight"], "float")))
+                for e in data.get("shared") or ():
+                    pairs.append((p("sharedEntity"), T.node(e)))
+            else:
+                for e in data.get("via") or ():
+                    pairs.append((p("via"), T.node(e)))
+        yield subject, _canonical_pairs(pairs)
+
+
+def _canonical_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """rdf:type statements first, then the rest; each part sorted as the line text sorts.
+
+    Sorting the (predicate, object) tuples gives the order of the line text:
+    a token never contains a space, and a predicate IRI token is never a
+    proper prefix of another; an object that is a prefix of another (a plain
+    literal before the same text with a datatype) sorts first either way.
+    """
+    pairs.sort()
+    if pairs[0][0] != _TYPE:
+        typed = [x for x in pairs if x[0] == _TYPE]
+        if typed:
+            pairs = typed + [x for x in pairs if x[0] != _TYPE]
+    return pairs
+
+
+def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | None = None,
+                             buffer_lines: int = 20_000) -> CanonicalStats:
+    """Write the graph's canonical N-Triples to a binary file; returns counts for VoID."""
+    stats = CanonicalStats()
+    classes, props, objects = stats.classes, stats.properties, stats.objects
+    chunk: list[str] = []
+    for subject, pairs in canonical_groups(G, base_iri):
+        stats.subjects += 1
+        stats.triples += len(pairs)
+        head = subject + " "
+        chunk += [head + p + " " + o + " .\n" for p, o in pairs]
+        props.update([p for p, _ in pairs])
+        objects.update([o for _, o in pairs if o[0] == "<"])
+        if pairs[0][0] == _TYPE:
+            classes.update([o for p, o in pairs if p == _TYPE])
+        if len(chunk) >= buffer_lines:
+            fh.write("".join(chunk).encode("utf-8"))
+            chunk = []
+    if chunk:
+        fh.write("".join(chunk).encode("utf-8"))
+    stats.classes = Counter({k[1:-1]: n for k, n in classes.items()})
+    stats.properties = Counter({k[1:-1]: n for k, n in props.items()})
+    return stats
