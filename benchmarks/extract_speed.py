@@ -1,6 +1,6 @@
 """Extraction throughput (abstracts/s) for jobs=1 and jobs=2.
 
-    python benchmarks/extract_speed.py [--repeat N] [--synthetic N]
+    python benchmarks/extract_speed.py [--repeat N] [--synthetic N] [--density real|dense]
 
 Corpora: ../shared/corpus (read with kg.ingest) and, when benchmarks/synth.py
 exists, its synthetic corpus. The pipeline is built before timing (a one-off
@@ -25,17 +25,14 @@ def real_corpus():
     return read_inputs(files).papers if files else []
 
 
-def synthetic_corpus(n: int = 2000):
+def synthetic_corpus(n: int = 2000, density: str = "real"):
     try:
         from benchmarks.synth import generate
     except ImportError:
         return []
     from kg.models import Paper
 
-    try:
-        items = list(generate(n))
-    except TypeError:
-        items = list(generate())
+    items = list(generate(n, density=density))
     return [it if isinstance(it, Paper) else Paper(id=str(it.get("id", i)), title=it.get("title", ""),
                                                    abstract=it.get("abstract", ""))
             for i, it in enumerate(items)]
@@ -71,9 +68,10 @@ def main(argv: list[str]) -> int:
 
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
     n_synthetic = int(argv[argv.index("--synthetic") + 1]) if "--synthetic" in argv else 2000
+    density = argv[argv.index("--density") + 1] if "--density" in argv else "real"
     make_nlp()
     extract_batch([Paper(id="w", title="Warm-up", abstract="We warm up GRPO on GSM8K.")])
-    for name, papers in (("real", real_corpus()), ("synthetic", synthetic_corpus(n_synthetic))):
+    for name, papers in (("real", real_corpus()), (f"synthetic ({density})", synthetic_corpus(n_synthetic, density))):
         if not papers:
             print(f"{name}: corpus not found, skipped")
             continue
