@@ -172,25 +172,32 @@ def extract_job(
 def _move_tree(staging: Path, out_dir: Path) -> list[Path]:
     """Move every staged file over its final path (each move is an atomic rename)."""
     moved = []
-    for root, _dirs, files in os.walk(staging):
+    made: set[str] = set()
+    staging_s, out_s = str(staging), str(out_dir)
+    for root, _dirs, files in os.walk(staging_s):
+        rel = os.path.relpath(root, staging_s)
+        dst_dir = out_s if rel == "." else os.path.join(out_s, rel)
+        if dst_dir not in made:
+            os.makedirs(dst_dir, exist_ok=True)
+            made.add(dst_dir)
         for name in sorted(files):
-            src = Path(root) / name
-            rel = src.relative_to(staging)
-            dst = out_dir / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, dst)
+            dst = os.path.join(dst_dir, name)
+            os.replace(os.path.join(root, name), dst)
             moved.append(dst)
-    return sorted(moved)
+    return [Path(p) for p in sorted(moved)]
 
 
 def _remove_stale(out_dir: Path, keep: set[Path], subdirs: Sequence[str]) -> None:
     """Drop per-entity/per-paper pages left by an earlier build of another corpus."""
+    keep_s = {str(p) for p in keep}
     for sub in subdirs:
         folder = out_dir / sub
         if folder.is_dir():
-            for path in folder.rglob("*"):
-                if path.is_file() and path not in keep:
-                    path.unlink()
+            for root, _dirs, files in os.walk(folder):
+                for name in files:
+                    path = os.path.join(root, name)
+                    if path not in keep_s:
+                        os.unlink(path)
 
 
 def _remove_stale_staging(out_dir: Path, started: float) -> None:
@@ -291,11 +298,13 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
                 t = time.perf_counter()
                 write_store(staging / "graph.ttl", store_dir)
                 timings["store"] = time.perf_counter() - t
+            t = time.perf_counter()
             files = _move_tree(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with _output_errors(out_dir):
         _remove_stale(out_dir, set(files), ("entity", "paper"))
+    timings["move"] = time.perf_counter() - t
 
     if not quiet:
         g = graph.nx
