@@ -8,6 +8,9 @@ back to the very same graph.
 """
 from __future__ import annotations
 
+import gc
+import itertools
+from contextlib import contextmanager
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -38,17 +41,29 @@ def evidence_key(ev: dict) -> tuple:
     return (ev["field"], ev["start"], ev["end"], ev["rule"], ev["text"], ev["sentence"], ev["confidence"])
 
 
-def _evidence(items: Iterable[dict]) -> list[dict]:
-    """Deduplicated, sorted evidence dicts (plain types only)."""
-    seen = {}
-    for ev in items:
-        ev = {
-            "field": str(ev["field"]), "start": int(ev["start"]), "end": int(ev["end"]),
-            "text": str(ev["text"]), "sentence": str(ev["sentence"]), "rule": str(ev["rule"]),
-            "confidence": float(ev["confidence"]),
-        }
-        seen.setdefault(evidence_key(ev), ev)
-    return [seen[k] for k in sorted(seen)]
+def _mention_keys(mentions: Iterable[Mention], pool: dict[str, str]) -> list[tuple]:
+    """evidence_key of each ``m.evidence()`` with plain types and pooled strings, without building dicts."""
+    share = pool.setdefault
+    keys = []
+    for m in mentions:
+        f, r, t, s = str(m.field), str(m.rule), str(m.text), str(m.sentence)
+        keys.append((share(f, f), int(m.start), int(m.end), share(r, r), share(t, t), share(s, s), float(m.confidence)))
+    return keys
+
+
+def _dict_key(ev: dict, pool: dict[str, str]) -> tuple:
+    """evidence_key of an evidence dict with plain types and pooled strings."""
+    share = pool.setdefault
+    f, r, t, s = str(ev["field"]), str(ev["rule"]), str(ev["text"]), str(ev["sentence"])
+    return (share(f, f), int(ev["start"]), int(ev["end"]), share(r, r), share(t, t), share(s, s), float(ev["confidence"]))
+
+
+def _evidence_from_keys(keys: Iterable[tuple]) -> list[dict]:
+    """Deduplicated evidence dicts sorted by evidence_key (dict order as Mention.evidence())."""
+    return [
+        {"field": f, "start": s, "end": e, "text": t, "sentence": sent, "rule": r, "confidence": c}
+        for f, s, e, r, t, sent, c in sorted(set(keys))
+    ]
 
 
 def _source_key(src) -> tuple:
@@ -111,6 +126,20 @@ def _choose_link_type(types: Iterable[str | None]) -> str:
     return sorted(found)[0] if found else "other"
 
 
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic collector: the build allocates millions of small
+    containers and creates no cycles, and each full collection rescans the
+    whole (large, long-lived) heap."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def build_nx(
     papers: Sequence[Paper],
     extraction: CorpusExtraction,
@@ -120,33 +149,37 @@ def build_nx(
 ) -> nx.MultiDiGraph:
     """The knowledge graph as a MultiDiGraph, analytics included."""
     check_base_iri(base_iri)
+    with _gc_paused():
+        G = _build(papers, extraction, base_iri, top_k, max_df)
+        add_analytics(G)
+    return G
+
+
+def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(base_iri=base_iri, extractor_version=extraction.extractor_version or "")
     paper_by_id: dict[str, Paper] = {}
     for paper in papers:
-        if paper.id in paper_by_id:
-            continue
-        paper_by_id[paper.id] = paper
-        G.add_node(f"paper/{paper.id}", **_paper_attrs(paper, base_iri))
+        if paper.id not in paper_by_id:
+            paper_by_id[paper.id] = paper
+    G.add_nodes_from((f"paper/{p.id}", _paper_attrs(p, base_iri)) for p in paper_by_id.values())
     arxiv_to_key = {}
     for paper in paper_by_id.values():
         if paper.arxiv_id:
             arxiv_to_key.setdefault(paper.arxiv_id.split("v")[0] if "/" not in paper.arxiv_id else paper.arxiv_id,
                                     f"paper/{paper.id}")
 
-    for ent in sorted(extraction.entities, key=lambda e: e.id):
-        G.add_node(ent.id, **_entity_attrs(ent.id, ent.name, ent.kind, ent.aliases, ent.support, base_iri))
+    G.add_nodes_from(
+        (ent.id, _entity_attrs(ent.id, ent.name, ent.kind, ent.aliases, ent.support, base_iri))
+        for ent in sorted(extraction.entities, key=lambda e: e.id)
+    )
 
-    # edges collected first: (u, v, relation) -> attrs
-    edges: dict[tuple[str, str, str], dict] = {}
-
-    def add_edge(u: str, v: str, rel: str, evidence: Iterable[dict] = (), **attrs) -> None:
-        slot = edges.setdefault((u, v, rel), {"relation": rel, "evidence": []})
-        slot["evidence"].extend(evidence)
-        for k, val in attrs.items():
-            if k == "own":
-                slot["own"] = bool(slot.get("own", False) or val)
-            else:
-                slot[k] = val
+    # One object per distinct evidence string: extractors slice a fresh str per mention (the same
+    # sentence once per mention), so the graph holds each value once when the extraction is released.
+    pool: dict[str, str] = {}
+    # edges collected first, keyed (u, v, relation): evidence keys, hasCode's own flag, other attributes
+    evidence: dict[tuple[str, str, str], list[tuple]] = {}
+    own_code: dict[tuple[str, str, str], bool] = {}
+    plain: dict[tuple[str, str, str], dict] = {}
 
     def ensure_entity(eid: str, surface: str) -> None:
         if eid not in G:
@@ -155,20 +188,30 @@ def build_nx(
 
     link_types: dict[str, list[str | None]] = {}
     repo_meta: dict[str, tuple] = {}
+    repo_keys_of: dict[str, tuple | None] = {}  # URL parsing memo: the same repositories recur across papers
 
-    def add_repo(pkey: str, url: str, own: bool, evidence: list[dict], link_type: str | None = "code") -> None:
-        keys = repo_keys(url)
+    def parsed_repo(url: str):
+        try:
+            return repo_keys_of[url]
+        except KeyError:
+            keys = repo_keys_of[url] = repo_keys(url)
+            return keys
+
+    def add_repo(pkey: str, url: str, own: bool, ev: list[tuple], link_type: str | None = "code") -> None:
+        keys = parsed_repo(url)
         if keys is None:
-            add_link(pkey, url, link_type, evidence)
+            add_link(pkey, url, link_type, ev)
             return
         rkey, okey, host, owner, name = keys
         repo_meta.setdefault(rkey, (okey, host, owner, name))
-        add_edge(pkey, rkey, "hasCode", evidence, own=own)
+        edge = (pkey, rkey, "hasCode")
+        evidence.setdefault(edge, []).extend(ev)
+        own_code[edge] = own_code.get(edge, False) or own
 
-    def add_link(pkey: str, url: str, link_type: str | None, evidence: list[dict]) -> None:
+    def add_link(pkey: str, url: str, link_type: str | None, ev: list[tuple]) -> None:
         lkey = link_key(url)
         link_types.setdefault(lkey, []).append(link_type)
-        add_edge(pkey, lkey, "hasLink", evidence)
+        evidence.setdefault((pkey, lkey, "hasLink"), []).extend(ev)
 
     mentioned: dict[str, set[str]] = {}
     proposed: dict[str, set[str]] = {}
@@ -178,27 +221,29 @@ def build_nx(
             continue
         pkey = f"paper/{px.paper_id}"
         refs_by_entity: dict[str, list[Mention]] = {}
+        ents = mentioned.setdefault(pkey, set()) if (px.methods or px.datasets or px.benchmarks) else None
         for field_name, rel in ENTITY_RELATIONS.items():
             for ref in getattr(px, field_name):
-                ensure_entity(ref.entity_id, ref.surface)
-                add_edge(pkey, ref.entity_id, rel, (m.evidence() for m in ref.mentions))
-                refs_by_entity.setdefault(ref.entity_id, []).extend(ref.mentions)
-                mentioned.setdefault(pkey, set()).add(ref.entity_id)
+                eid = ref.entity_id
+                ensure_entity(eid, ref.surface)
+                evidence.setdefault((pkey, eid, rel), []).extend(_mention_keys(ref.mentions, pool))
+                refs_by_entity.setdefault(eid, []).extend(ref.mentions)
+                ents.add(eid)
         for eid in px.proposes:
             ensure_entity(eid, "")
             ms = refs_by_entity.get(eid, [])
             flagged = [m for m in ms if m.proposed] or ms
-            add_edge(pkey, eid, "proposes", (m.evidence() for m in flagged))
+            evidence.setdefault((pkey, eid, "proposes"), []).extend(_mention_keys(flagged, pool))
             proposed.setdefault(pkey, set()).add(eid)
         for m in px.repos:
             if m.url:
-                add_repo(pkey, m.url, bool(m.own), [m.evidence()])
+                add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
         for m in px.links:
             if m.url:
-                if m.link_type == "code" and repo_keys(m.url) and "github" in m.url:
-                    add_repo(pkey, m.url, bool(m.own), [m.evidence()])
+                if m.link_type == "code" and parsed_repo(m.url) and "github" in m.url:
+                    add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
                 else:
-                    add_link(pkey, m.url, m.link_type, [m.evidence()])
+                    add_link(pkey, m.url, m.link_type, _mention_keys((m,), pool))
         # explicit references -> cites
         for scheme, ident, ev in find_references({"title": paper.title, "abstract": paper.abstract}, px.links):
             target = arxiv_to_key.get(ident) if scheme == "arxiv" else None
@@ -207,7 +252,7 @@ def build_nx(
                 if target not in G:
                     G.add_node(target, **_external_paper(scheme, ident, base_iri, target))
             if target != pkey:
-                add_edge(pkey, target, "cites", [ev])
+                evidence.setdefault((pkey, target, "cites"), []).append(_dict_key(ev, pool))
 
     # structured inputs: the listing's own repository and project page
     for paper in paper_by_id.values():
@@ -224,7 +269,7 @@ def build_nx(
         if okey not in G:
             G.add_node(okey, type="Organization", label=owner, iri=node_iri(base_iri, okey),
                        url=f"https://{host}/{owner}", name=owner)
-        add_edge(rkey, okey, "ownedBy")
+        plain[(rkey, okey, "ownedBy")] = {"relation": "ownedBy"}
     for lkey in sorted(link_types):
         url = lkey[len("link/"):]
         G.add_node(lkey, type="WebPage", label=url, iri=node_iri(base_iri, lkey), url=url,
@@ -233,53 +278,70 @@ def build_nx(
     # paper-to-paper links
     corpus_keys = [f"paper/{pid}" for pid in paper_by_id]
     dates = [paper_by_id[pid].date for pid in paper_by_id]
-    for (b, a), via in builds_on(
-        [mentioned.get(k, set()) | proposed.get(k, set()) for k in corpus_keys],
-        [proposed.get(k, set()) for k in corpus_keys],
-        dates,
-    ).items():
-        add_edge(corpus_keys[b], corpus_keys[a], "buildsOn", via=via)
-    entity_lists = [sorted(mentioned.get(k, set()) | proposed.get(k, set())) for k in corpus_keys]
+    empty: frozenset[str] = frozenset()
+    proposed_lists = [proposed.get(k, empty) for k in corpus_keys]
+    entity_sets = [mentioned.get(k, empty) | p for k, p in zip(corpus_keys, proposed_lists)]
+    for (b, a), via in builds_on(entity_sets, proposed_lists, dates).items():
+        plain[(corpus_keys[b], corpus_keys[a], "buildsOn")] = {"relation": "buildsOn", "via": via}
+    entity_lists = [sorted(s) for s in entity_sets]
+    del entity_sets, proposed_lists
     for i, j, w, shared in related_papers(entity_lists, top_k=top_k, max_df=max_df):
-        add_edge(corpus_keys[i], corpus_keys[j], "relatedTo", weight=w, shared=shared)
+        plain[(corpus_keys[i], corpus_keys[j], "relatedTo")] = {"relation": "relatedTo", "weight": w, "shared": shared}
+    del entity_lists
 
-    for (u, v, rel) in sorted(edges):
-        attrs = edges[(u, v, rel)]
-        if rel in ("proposes", "usesMethod", "usesDataset", "evaluatesOn", "hasCode", "hasLink", "cites"):
-            attrs["evidence"] = _evidence(attrs["evidence"])
-        else:
-            attrs.pop("evidence")
-        if rel == "hasCode":
-            attrs.setdefault("own", False)
-        G.add_edge(u, v, key=rel, **attrs)
-    add_analytics(G)
+    # sorted (u, v, relation) order; sorting per source node is much cheaper than one sort of all edges
+    targets: dict[str, list[tuple[str, str]]] = {}
+    for u, v, rel in itertools.chain(evidence, plain):
+        targets.setdefault(u, []).append((v, rel))
+    add_edge = G.add_edge
+    for u in sorted(targets):
+        for v, rel in sorted(targets.pop(u)):
+            edge = (u, v, rel)
+            ev = evidence.pop(edge, None)
+            if ev is None:
+                add_edge(u, v, key=rel, **plain.pop(edge))
+            elif rel == "hasCode":
+                add_edge(u, v, key=rel, relation=rel, evidence=_evidence_from_keys(ev), own=own_code[edge])
+            else:
+                add_edge(u, v, key=rel, relation=rel, evidence=_evidence_from_keys(ev))
     return G
 
 
 def add_analytics(G: nx.MultiDiGraph) -> None:
     """degree (all nodes); pagerank and community (papers) on the paper graph."""
-    for n in G:
-        G.nodes[n]["degree"] = int(G.degree(n))
+    node_data = G.nodes
+    for n, d in G.degree():
+        node_data[n]["degree"] = int(d)
     papers = [n for n, t in G.nodes(data="type") if t == "Paper"]
-    D = nx.DiGraph()
-    D.add_nodes_from(papers)
-    for u, v, k, w in G.edges(keys=True, data="weight"):
-        if k in ("buildsOn", "relatedTo"):
-            add = 1.0 if k == "buildsOn" else float(w)
-            prev = D.get_edge_data(u, v, {}).get("weight", 0.0)
-            D.add_edge(u, v, weight=prev + add)
     if not papers:
         return
-    pr = nx.pagerank(D, weight="weight") if D.number_of_edges() else {n: 1.0 / len(papers) for n in papers}
+    # paper graph: buildsOn counts 1, relatedTo its weight, summed per ordered pair in G's edge order
+    directed: list[list] = []  # [u, v, weight]; a pair's edges are consecutive in G.edges
+    for u, v, k, w in G.edges(keys=True, data="weight"):
+        if k == "buildsOn" or k == "relatedTo":
+            add = 1.0 if k == "buildsOn" else float(w)
+            if directed and directed[-1][0] == u and directed[-1][1] == v:
+                directed[-1][2] += add
+            else:
+                directed.append([u, v, 0.0 + add])
+    D = nx.DiGraph()
+    D.add_nodes_from(papers)
+    D.add_weighted_edges_from(directed)
+    pr = nx.pagerank(D, weight="weight") if directed else {n: 1.0 / len(papers) for n in papers}
+    # undirected: both directions summed, each pair where it first occurs
+    undirected: dict[tuple, float] = {}
+    for u, v, w in directed:
+        pair = (v, u) if (v, u) in undirected else (u, v)
+        undirected[pair] = undirected.get(pair, 0.0) + w
+    del directed
     U = nx.Graph()
     U.add_nodes_from(papers)
-    for u, v, w in D.edges(data="weight"):
-        prev = U.get_edge_data(u, v, {}).get("weight", 0.0)
-        U.add_edge(u, v, weight=prev + w)
+    U.add_weighted_edges_from((u, v, w) for (u, v), w in undirected.items())
+    del undirected
     comms = nx.community.louvain_communities(U, weight="weight", seed=COMMUNITY_SEED)
     comms = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
     for idx, members in enumerate(comms):
         for n in members:
-            G.nodes[n]["community"] = idx
+            node_data[n]["community"] = idx
     for n in papers:
-        G.nodes[n]["pagerank"] = round(float(pr[n]), 10)
+        node_data[n]["pagerank"] = round(float(pr[n]), 10)

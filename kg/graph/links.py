@@ -40,19 +40,27 @@ def builds_on(
     for a, ids in enumerate(proposed):
         for eid in sorted(set(ids)):
             proposers.setdefault(eid, []).append(a)
-    out: dict[tuple[int, int], set[str]] = {}
+    out: dict[tuple[int, int], list[str]] = {}
     for b, ids in enumerate(mentioned):
-        own = set(proposed[b])
-        for eid in sorted(set(ids)):
-            if eid in own:
-                continue
-            for a in proposers.get(eid, ()):
+        own = proposed[b]
+        if not isinstance(own, (set, frozenset)):
+            own = set(own)
+        # entity ids in ascending order, so each paper's via list comes out sorted and distinct
+        candidates = sorted(e for e in set(ids) if e in proposers and e not in own)
+        if not candidates:
+            continue
+        date_b = dates[b] if dates is not None else None
+        by_target: dict[int, list[str]] = {}
+        for eid in candidates:
+            for a in proposers[eid]:
                 if a == b:
                     continue
-                if dates is not None and dates[a] and dates[b] and dates[b] < dates[a]:
+                if date_b and dates[a] and date_b < dates[a]:
                     continue
-                out.setdefault((b, a), set()).add(eid)
-    return {pair: sorted(v) for pair, v in sorted(out.items())}
+                by_target.setdefault(a, []).append(eid)
+        for a in sorted(by_target):
+            out[(b, a)] = by_target[a]
+    return out
 
 
 def default_max_df(n_papers: int) -> int:
@@ -172,6 +180,27 @@ _ARXIV_TEXT = re.compile(r"\barXiv\s*:\s*" + _ARXIV_ID + r"(?:v\d+)?", re.IGNORE
 _ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/" + _ARXIV_ID + r"(?:v\d+)?", re.IGNORECASE)
 _DOI_URL = re.compile(r"doi\.org/(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _TRAIL = ".,;:)]}'"
+_ALL_TEXT_RULES = ((_ARXIV_TEXT, "regex:arxiv-id"), (_ARXIV_URL, "regex:arxiv-url"), (_DOI_URL, "regex:doi-url"))
+
+
+def _text_rules(text: str) -> tuple:
+    """The text rules that can match ``text`` (most abstracts cite nothing).
+
+    A case-insensitive match of "arXiv"/"arxiv.org" contains "arx", and of the
+    DOI pattern ".org/10.", in any case; under re.IGNORECASE only ASCII letters
+    match these characters, so the cheap test on ``text.lower()`` never skips
+    a rule that would match.
+    """
+    low = text.lower()
+    arxiv = "arx" in low
+    doi = ".org/10." in low
+    if arxiv and doi:
+        return _ALL_TEXT_RULES
+    if arxiv:
+        return _ALL_TEXT_RULES[:2]
+    if doi:
+        return _ALL_TEXT_RULES[2:]
+    return ()
 
 
 class Reference(tuple):
@@ -205,7 +234,7 @@ def find_references(fields: dict[str, str], link_mentions: Iterable = ()) -> lis
     refs: list[Reference] = []
     for field_name in sorted(fields):
         text = fields[field_name] or ""
-        for rx, rule in ((_ARXIV_TEXT, "regex:arxiv-id"), (_ARXIV_URL, "regex:arxiv-url"), (_DOI_URL, "regex:doi-url")):
+        for rx, rule in _text_rules(text):
             for m in rx.finditer(text):
                 scheme = "doi" if rx is _DOI_URL else "arxiv"
                 ident = _clean_doi(m.group(1)) if scheme == "doi" else m.group(1)

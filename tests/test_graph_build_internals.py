@@ -1,0 +1,87 @@
+"""The faster graph build keeps the documented results: evidence order and dedup,
+shared evidence strings, the find_references pre-filter, builds_on on plain
+lists, and the collector state around build_nx."""
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from graph_fixture import make_extraction, make_papers
+from kg.graph.build import build_nx, evidence_key
+from kg.graph.links import builds_on, find_references
+from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction
+
+
+def _mention(text: str, start: int, sentence: str, rule: str = "gazetteer", confidence: float = 0.9,
+             proposed: bool = False) -> Mention:
+    # fresh string objects, as an extractor slicing its document produces them
+    return Mention(kind="method", text="".join(text), field="".join("abstract"), start=start, end=start + len(text),
+                   sentence="".join(sentence), sentence_start=0, rule="".join(rule), confidence=confidence,
+                   proposed=proposed)
+
+
+def _two_paper_graph():
+    sent = "We use Foo and Foo again."
+    papers = [Paper(id="a", title="A", abstract=sent), Paper(id="b", title="B", abstract=sent)]
+    dup = _mention("Foo", 14, sent)
+    mentions = (_mention("Foo", 14, sent, rule="acronym", confidence=0.5), dup, _mention("Foo", 7, sent), dup)
+    ref = EntityRef(entity_id="method/foo", mentions=mentions, surface="Foo")
+    ext = CorpusExtraction(papers=(
+        PaperExtraction(paper_id="b", methods=(ref,)),
+        PaperExtraction(paper_id="a", methods=(EntityRef("method/foo", (_mention("Foo", 7, sent),), "Foo"),)),
+    ))
+    return build_nx(papers, ext)
+
+
+def test_evidence_is_deduplicated_and_sorted():
+    G = _two_paper_graph()
+    ev = G.edges["paper/b", "method/foo", "usesMethod"]["evidence"]
+    assert [(e["start"], e["rule"]) for e in ev] == [(7, "gazetteer"), (14, "acronym"), (14, "gazetteer")]
+    assert ev == sorted(ev, key=evidence_key)
+    assert list(ev[0]) == ["field", "start", "end", "text", "sentence", "rule", "confidence"]
+    assert all(type(e["confidence"]) is float and type(e["start"]) is int for e in ev)
+
+
+def test_equal_evidence_strings_are_one_object():
+    G = _two_paper_graph()
+    ev_a = G.edges["paper/a", "method/foo", "usesMethod"]["evidence"][0]
+    ev_b = G.edges["paper/b", "method/foo", "usesMethod"]["evidence"]
+    for e in ev_b:
+        assert e["sentence"] is ev_a["sentence"]
+        assert e["field"] is ev_a["field"]
+        assert e["text"] is ev_a["text"]
+
+
+@pytest.mark.parametrize("was_enabled", [True, False])
+def test_build_restores_collector_state(was_enabled):
+    before = gc.isenabled()
+    try:
+        gc.enable() if was_enabled else gc.disable()
+        build_nx(make_papers(), make_extraction())
+        assert gc.isenabled() is was_enabled
+    finally:
+        gc.enable() if before else gc.disable()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("see ARXIV : 2401.00001v2 here", [("arxiv", "2401.00001")]),
+    ("see arX\u0131v:2401.00001.", [("arxiv", "2401.00001")]),  # dotless i matches "i" under IGNORECASE
+    ("code at ArXiv.Org/PDF/2401.00002", [("arxiv", "2401.00002")]),
+    ("DOI.ORG/10.1234/ABC. and more", [("doi", "10.1234/abc")]),
+    ("arxiv.org/abs/2401.00003 and https://doi.org/10.5555/x1", [("arxiv", "2401.00003"), ("doi", "10.5555/x1")]),
+    ("no references in this abstract", []),
+])
+def test_find_references_case_variants(text, expected):
+    refs = find_references({"abstract": text})
+    assert [(s, i) for s, i, _ in refs] == expected
+
+
+def test_builds_on_accepts_lists_and_keeps_order():
+    mentioned = [["e2", "e1", "e1"], ["e2"], ["e2"], ["e1", "e2"]]
+    proposed = [[], ["e1"], ["e2"], ["e2", "e1"]]
+    dates = ["2024-03-01", "2024-01-01", "2024-02-01", "2024-01-15"]
+    got = builds_on(mentioned, proposed, dates)
+    # paper 1 is older than both proposers of e2; papers 2 and 3 propose what they mention
+    assert list(got.items()) == [((0, 1), ["e1"]), ((0, 2), ["e2"]), ((0, 3), ["e1", "e2"])]
+    assert builds_on(mentioned, proposed, None)[(1, 2)] == ["e2"]
