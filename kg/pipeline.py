@@ -8,6 +8,7 @@ written, so a failed or killed build leaves the previous outputs intact.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
@@ -282,13 +283,18 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
             t = time.perf_counter()
             write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
             timings["jsonl"] = time.perf_counter() - t
+            extraction_report = _extraction_report(extraction)
+            del extraction  # the graph holds what the later stages need; this frees the mentions
+            # Everything alive now lives until the end of the build: keep the cycle collector from
+            # re-scanning it (seconds per pass on big graphs) and keep fork workers' pages shared.
+            gc.freeze()
             t = time.perf_counter()
             write_outputs(graph, staging)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             write_views(graph, staging, max_nodes=max_nodes)
             timings["views"] = time.perf_counter() - t
-            report = _build_report(ingest, extraction, graph)
+            report = _build_report(ingest, extraction_report, graph)
             with atomic_write(staging / "build-report.json") as fh:
                 json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
                 fh.write("\n")
@@ -301,6 +307,7 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
             t = time.perf_counter()
             files = _move_tree(staging, out_dir)
     finally:
+        gc.unfreeze()
         shutil.rmtree(staging, ignore_errors=True)
     with _output_errors(out_dir):
         _remove_stale(out_dir, set(files), ("entity", "paper"))
@@ -326,22 +333,28 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
                        timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted})
 
 
-def _build_report(ingest, extraction, graph) -> dict:
+def _extraction_report(extraction) -> dict:
+    from collections import Counter
+
+    kinds = Counter(e.kind for e in extraction.entities)
+    return {
+        "extractor_version": extraction.extractor_version,
+        "entities": dict(sorted(kinds.items())),
+        "repos": sum(len(p.repos) for p in extraction.papers),
+        "links": sum(len(p.links) for p in extraction.papers),
+    }
+
+
+def _build_report(ingest, extraction_report: dict, graph) -> dict:
     """Deterministic summary: what was read, merged, extracted and built."""
     from collections import Counter
 
     g = graph.nx
     node_types = Counter(d.get("type", "") for _, d in g.nodes(data=True))
     relations = Counter(k for _, _, k in g.edges(keys=True))
-    kinds = Counter(e.kind for e in extraction.entities)
     return {
         "ingest": ingest.report(),
-        "extraction": {
-            "extractor_version": extraction.extractor_version,
-            "entities": dict(sorted(kinds.items())),
-            "repos": sum(len(p.repos) for p in extraction.papers),
-            "links": sum(len(p.links) for p in extraction.papers),
-        },
+        "extraction": extraction_report,
         "graph": {
             "nodes": g.number_of_nodes(),
             "edges": g.number_of_edges(),
