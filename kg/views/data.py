@@ -5,7 +5,10 @@ node/edge data is built in bulk (pyvis's add_node is quadratic).
 """
 from __future__ import annotations
 
+import heapq
+import math
 from collections import Counter, defaultdict
+from itertools import chain
 
 from kg.views.layout import force_layout, ring_layout
 from kg.views.options import vis_options_json
@@ -15,7 +18,7 @@ __all__ = [
     "NODE_TYPES", "ENTITY_TYPES", "RELATIONS", "TYPE_COLORS", "RELATION_COLORS",
     "node_type", "node_label", "node_support", "assign_pages", "corpus_stats",
     "select_overview", "overview_data", "entity_context", "paper_context", "search_index",
-    "top_entities",
+    "top_entities", "view_tables", "trim_caches", "ViewTables",
 ]
 
 NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
@@ -88,30 +91,35 @@ def assign_pages(g) -> PageNames:
 
 
 def corpus_stats(g) -> dict:
-    groups = _by_type(g)
-    per_relation = Counter(_relation(k, d) for _, _, k, d in g.edges(keys=True, data=True))
+    counts = Counter(node_type(g, k) for k in g.nodes)
+    per_relation = Counter(_relation(k, d) for nbrs in g._succ.values() for keyed in nbrs.values()
+                           for k, d in keyed.items())
     return {
         "nodes": g.number_of_nodes(),
-        "edges": g.number_of_edges(),
-        "types": [{"type": t, "name": TYPE_NAMES.get(t, t), "count": len(groups.get(t, [])),
-                   "color": TYPE_COLORS[t]} for t in NODE_TYPES + ("Other",) if groups.get(t)],
+        "edges": sum(per_relation.values()),
+        "types": [{"type": t, "name": TYPE_NAMES.get(t, t), "count": counts[t],
+                   "color": TYPE_COLORS[t]} for t in NODE_TYPES + ("Other",) if counts[t]],
         "relations": [{"relation": r, "count": per_relation[r], "color": RELATION_COLORS.get(r, "#999")}
                       for r in sorted(per_relation, key=lambda r: (_RELATION_RANK.get(r, 99), r))],
-        "papers": len(groups.get("Paper", [])),
-        "entities": sum(len(groups.get(t, [])) for t in ENTITY_TYPES),
-        "repos": len(groups.get("CodeRepository", [])),
-        "links": len(groups.get("WebPage", [])),
+        "papers": counts["Paper"],
+        "entities": sum(counts[t] for t in ENTITY_TYPES),
+        "repos": counts["CodeRepository"],
+        "links": counts["WebPage"],
     }
 
 
 def top_entities(g, names: PageNames, etype: str, limit: int = 20) -> list[dict]:
-    keys = [k for k in g.nodes if node_type(g, k) == etype]
-    keys.sort(key=lambda k: (-node_support(g, k), node_label(g, k).lower(), k))
+    """Entities of one type by support (the ranking is computed once per run and sliced)."""
+    tb = view_tables(g, names)
+    ranked = names.cache.setdefault("ranked", {}).get(etype)
+    if ranked is None:
+        ranked = names.cache["ranked"][etype] = sorted(
+            (k for k, t in tb.type.items() if t == etype), key=lambda k: (-tb.support[k], tb.low(k), k))
     out = []
-    for k in keys[:limit]:
+    for k in ranked[:limit]:
         a = g.nodes[k]
         proposed = sum(1 for _, _, r, _ in _in(g, k) if r == "proposes")
-        out.append({"label": node_label(g, k), "page": names.get(k), "support": node_support(g, k),
+        out.append({"label": tb.label[k], "page": names.get(k), "support": tb.support[k],
                     "aliases": ", ".join(sorted(map(str, a.get("aliases") or []))), "proposed": proposed})
     return out
 
@@ -127,6 +135,82 @@ def _out(g, key):
     for v, keyed in g._succ[key].items():
         for k, d in keyed.items():
             yield v, d, _relation(k, d), k
+
+
+class ViewTables:
+    """Per-node facts every page needs, computed once per run instead of once per page.
+
+    Built in the parent before the page workers fork, so the workers share
+    them.  Rankings replace per-page sorts of big neighbourhoods: comparing
+    two ints gives the same order as the tuple keys they stand for.
+    """
+
+    def __init__(self, g, names: PageNames) -> None:
+        self.type = {k: node_type(g, k) for k in g.nodes}
+        self.label = {k: node_label(g, k) for k in g.nodes}
+        self.support = {k: node_support(g, k) for k in g.nodes}
+        self.degree = dict(g.degree())
+        papers = [k for k, t in self.type.items() if t == "Paper"]
+        order = _paper_sort(g)
+        self.paper_rank = {k: i for i, k in enumerate(sorted(papers, key=order))}
+        self.degree_rank = {k: i for i, k in enumerate(sorted(papers, key=lambda k: (-self.degree[k], k)))}
+        self.type_rank = {k: NODE_TYPES.index(t) if t in NODE_TYPES else 99 for k, t in self.type.items()}
+        self._names = names
+        self._g = g
+        self._entities: dict[str, frozenset] = {}
+        self._mentions: dict[str, list] = {}
+        self._paper_rows: dict[str, dict] = {}
+        self._entity_rows: dict[str, dict] = {}
+        self._low: dict[str, str] = {}
+
+    def mention_edges(self, key: str) -> list:
+        """``(target, relation, data)`` of the node's outgoing proposes/uses/evaluates edges."""
+        hit = self._mentions.get(key)
+        if hit is None:
+            hit = self._mentions[key] = [(v, rel, d) for v, keyed in self._g._succ[key].items()
+                                         for k, d in keyed.items() if (rel := _relation(k, d)) in ENTITY_RELATIONS]
+        return hit
+
+    def entities_of(self, paper: str) -> frozenset:
+        """Entities a paper mentions (method/dataset/benchmark relations, entity-typed targets)."""
+        hit = self._entities.get(paper)
+        if hit is None:
+            kind = self.type
+            hit = self._entities[paper] = frozenset(v for v, _, _ in self.mention_edges(paper)
+                                                    if kind[v] in ENTITY_TYPES)
+        return hit
+
+    def low(self, key: str) -> str:
+        hit = self._low.get(key)
+        if hit is None:
+            hit = self._low[key] = self.label[key].lower()
+        return hit
+
+    def paper_row(self, key: str) -> dict:
+        hit = self._paper_rows.get(key)
+        if hit is None:
+            a = self._g.nodes[key]
+            hit = self._paper_rows[key] = {
+                "label": self.label[key] if not a.get("title") else " ".join(str(a["title"]).split()),
+                "page": self._names.get(key), "date": str(a.get("date") or "")}
+        return hit
+
+    def entity_row(self, key: str) -> dict:
+        hit = self._entity_rows.get(key)
+        if hit is None:
+            t = self.type[key]
+            hit = self._entity_rows[key] = {
+                "label": self.label[key], "page": self._names.get(key), "type": TYPE_NAMES.get(t, t),
+                "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "support": self.support[key]}
+        return hit
+
+
+def view_tables(g, names: PageNames) -> ViewTables:
+    """The run's ViewTables, kept in ``names.cache`` (built on first use)."""
+    tb = names.cache.get("tables")
+    if tb is None or tb._g is not g:
+        tb = names.cache["tables"] = ViewTables(g, names)
+    return tb
 
 
 # ---------------------------------------------------------------- graph data
@@ -174,13 +258,27 @@ def _node_tip(g, key) -> dict:
     return tip
 
 
-def _edge_tip(g, names: PageNames, u, v, rel, data) -> str:
-    """Plain text: the relation and why it holds (evidence sentence, shared entities); memoised per run."""
+def _edge_entry(g, names: PageNames, u, v, rel, data) -> tuple[str, str, str]:
+    """``(tip, head, tail)``: the plain-text tooltip (the relation and why it holds: evidence
+    sentence, shared entities) and the edge's JSON around its per-page relation index; memoised per run."""
     cache = names.cache.setdefault("edge", {})
     hit = cache.get((u, v, rel))
     if hit is None:
-        hit = cache[(u, v, rel)] = _edge_text(g, rel, data)
+        tip = _edge_text(g, rel, data)
+        hit = cache[(u, v, rel)] = (tip, f'{{"f":{json_for_script(u)},"r":',
+                                    f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
     return hit
+
+
+EDGE_MEMO_MAX = 300_000  # ~150 MB of edge tooltips/JSON per process; hubs' edges are the ones reused
+
+
+def trim_caches(names: PageNames) -> None:
+    """Keep the per-run edge memo bounded (a 100k-paper graph has millions of edges); pure memo, so
+    dropping it never changes output."""
+    edges = names.cache.get("edge")
+    if edges is not None and len(edges) > EDGE_MEMO_MAX:
+        edges.clear()
 
 
 def _edge_text(g, rel, data) -> str:
@@ -236,20 +334,27 @@ class GraphPayload(str):
     n_nodes = 0
 
 
+def _xy_json(coords: list) -> str:
+    """``json_for_script([[x, y], ...])`` for float pairs, without the generic encoder (json writes floats with repr)."""
+    if all(type(x) is float and type(y) is float and math.isfinite(x) and math.isfinite(y) for x, y in coords):
+        return "[" + ",".join(f"[{x!r},{y!r}]" for x, y in coords) + "]"
+    return json_for_script([list(c) for c in coords])
+
+
 def _graph_payload(g, names: PageNames, keys: list[str], pos: dict, edges: list, center=None,
                    extra: dict | None = None) -> GraphPayload:
-    """Assemble the drawing's JSON from cached node fragments (escaping is per character, so
-    concatenating escaped pieces equals escaping the whole)."""
+    """Assemble the drawing's JSON from cached node and edge fragments (escaping is per character,
+    so concatenating escaped pieces equals escaping the whole); ``edges``: (u, v, relation, _edge_entry)."""
     rel_list = sorted({e[2] for e in edges}, key=lambda r: (_RELATION_RANK.get(r, 99), r))
     rel_index = {r: i for i, r in enumerate(rel_list)}
     parts = {
         "center": json_for_script(center),
-        "edges": json_for_script([{"f": u, "t": v, "r": rel_index[rel], "tip": tip} for u, v, rel, tip in edges]),
+        "edges": "[" + ",".join(f"{head}{rel_index[rel]}{tail}" for _, _, rel, (_, head, tail) in edges) + "]",
         "nodes": "[" + ",".join(_node_fragment(g, names, k) for k in keys) + "]",
         "relations": json_for_script([{"name": r, "color": RELATION_COLORS.get(r, RELATION_COLORS["other"])}
                                       for r in rel_list]),
         "types": _TYPES_JSON,
-        "xy": json_for_script([list(pos[k]) for k in keys]),
+        "xy": _xy_json([pos[k] for k in keys]),
     }
     for name, value in (extra or {}).items():
         parts[name] = json_for_script(value)
@@ -313,25 +418,21 @@ def overview_data(g, names: PageNames, max_nodes: int) -> tuple[str, dict]:
     edges = edges[:max_edges]
     info["edges_shown"] = len(edges)
     pos = force_layout(kept, [(u, v) for u, v, _, _ in edges], iterations=60 if len(kept) <= 3000 else 25)
-    payload = _graph_payload(g, names, kept, pos, [(u, v, r, _edge_tip(g, names, u, v, r, d)) for u, v, r, d in edges])
+    payload = _graph_payload(g, names, kept, pos, [(u, v, r, _edge_entry(g, names, u, v, r, d)) for u, v, r, d in edges])
     return payload, info
 
 
 # ---------------------------------------------------------------- pages
 
 
-def _paper_row(g, names, key, **extra) -> dict:
-    a = g.nodes[key]
-    row = {"label": node_label(g, key) if not a.get("title") else " ".join(str(a["title"]).split()),
-           "page": names.get(key), "date": str(a.get("date") or "")}
+def _paper_row(tb: ViewTables, key, **extra) -> dict:
+    row = dict(tb.paper_row(key))
     row.update(extra)
     return row
 
 
-def _entity_row(g, names, key, **extra) -> dict:
-    t = node_type(g, key)
-    row = {"label": node_label(g, key), "page": names.get(key), "type": TYPE_NAMES.get(t, t),
-           "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "support": node_support(g, key)}
+def _entity_row(tb: ViewTables, key, **extra) -> dict:
+    row = dict(tb.entity_row(key))
     row.update(extra)
     return row
 
@@ -352,117 +453,142 @@ def _neg(s: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) if ord(c) < 0x10FFFF else c for c in s)
 
 
-def _neighbourhood(g, names, center, ring1, ring2) -> dict:
+def _via_labels(g, tb: ViewTables, ids) -> str:
+    return ", ".join(tb.label[e] if e in g else str(e) for e in ids)
+
+
+def _neighbourhood(g, names, tb: ViewTables, center, ring1, ring2) -> dict:
+    """The page's drawing: edges of the centre, plus mention edges among the other shown nodes."""
     keys = [center] + ring1 + ring2
     keep = set(keys)
     edges = []
-    for u in sorted(keep):
-        for v, data, rel, _ in _out(g, u):
-            if v in keep and (u == center or v == center or rel in ENTITY_RELATIONS):
-                edges.append((u, v, rel, _edge_tip(g, names, u, v, rel, data)))
-    edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3]))
+    for v, keyed in g._succ[center].items():
+        if v in keep:
+            for k, data in keyed.items():
+                rel = _relation(k, data)
+                edges.append((center, v, rel, _edge_entry(g, names, center, v, rel, data)))
+    for u in dict.fromkeys(keys[1:]):
+        if u == center:
+            continue
+        for v, rel, data in tb.mention_edges(u):
+            if v in keep and v != center:
+                edges.append((u, v, rel, _edge_entry(g, names, u, v, rel, data)))
+        for k, data in g._succ[u].get(center, {}).items():
+            rel = _relation(k, data)
+            edges.append((u, center, rel, _edge_entry(g, names, u, center, rel, data)))
+    edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3][0]))
     return _graph_payload(g, names, keys, ring_layout(center, [ring1, ring2]), edges, center=center)
 
 
 def entity_context(g, names: PageNames, key: str) -> dict:
+    tb = view_tables(g, names)
+    kind = tb.type
     a = g.nodes[key]
-    t = node_type(g, key)
+    t = kind[key]
     proposed, used = {}, {}
-    for u, data, rel, _ in _in(g, key):
-        if node_type(g, u) != "Paper":
+    for u, keyed in g._pred[key].items():
+        if kind[u] != "Paper":
             continue
-        if rel == "proposes":
-            proposed[u] = data
-        elif rel in ENTITY_RELATIONS:
-            used.setdefault(u, (rel, data))
-    co: Counter = Counter()
-    for p in sorted(set(proposed) | set(used)):
-        co.update({v for v, _, rel, _ in _out(g, p)
-                   if v != key and rel in ENTITY_RELATIONS and node_type(g, v) in ENTITY_TYPES})
-    with_keys = sorted(co, key=lambda v: (-co[v], node_label(g, v).lower(), v))
-    order = _paper_sort(g)
-    proposed_keys = sorted(proposed, key=order)
-    used_keys = sorted((k for k in used if k not in proposed), key=order)
-    ring1 = proposed_keys[:10] + sorted(used_keys, key=lambda k: (-g.degree(k), k))[:30 - min(10, len(proposed_keys))]
-    aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {node_label(g, key)})
+        for k, data in keyed.items():
+            rel = _relation(k, data)
+            if rel == "proposes":
+                proposed[u] = data
+            elif rel in ENTITY_RELATIONS:
+                used.setdefault(u, (rel, data))
+    # co-mentions: each paper counts once per other entity it mentions
+    co = Counter(chain.from_iterable(tb.entities_of(p) for p in set(proposed) | set(used)))
+    co.pop(key, None)
+    with_keys = heapq.nsmallest(30, co, key=lambda v: (-co[v], tb.low(v), v))
+    rank = tb.paper_rank
+    proposed_keys = sorted(proposed, key=rank.__getitem__)
+    used_keys = sorted((k for k in used if k not in proposed), key=rank.__getitem__)
+    ring1 = proposed_keys[:10] + heapq.nsmallest(30 - min(10, len(proposed_keys)), used_keys,
+                                                 key=tb.degree_rank.__getitem__)
+    label = tb.label[key]
+    aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {label})
     return {
-        "key": key, "label": node_label(g, key), "type": TYPE_NAMES.get(t, t),
+        "key": key, "label": label, "type": TYPE_NAMES.get(t, t),
         "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "aliases": aliases,
-        "support": node_support(g, key),
-        "proposed_by": [_paper_row(g, names, k, evidence=_evidence_text(proposed[k])) for k in proposed_keys[:MAX_LIST]],
+        "support": tb.support[key],
+        "proposed_by": [_paper_row(tb, k, evidence=_evidence_text(proposed[k])) for k in proposed_keys[:MAX_LIST]],
         "proposed_more": max(0, len(proposed_keys) - MAX_LIST),
-        "used_by": [_paper_row(g, names, k, relation=used[k][0], evidence=_evidence_text(used[k][1]))
+        "used_by": [_paper_row(tb, k, relation=used[k][0], evidence=_evidence_text(used[k][1]))
                     for k in used_keys[:MAX_LIST]],
         "used_more": max(0, len(used_keys) - MAX_LIST),
-        "used_with": [_entity_row(g, names, v, count=co[v]) for v in with_keys[:30]],
-        "graph": _neighbourhood(g, names, key, ring1, with_keys[:12]),
+        "used_with": [_entity_row(tb, v, count=co[v]) for v in with_keys],
+        "graph": _neighbourhood(g, names, tb, key, ring1, with_keys[:12]),
     }
 
 
 def paper_context(g, names: PageNames, key: str) -> dict:
+    tb = view_tables(g, names)
+    kind = tb.type
     a = g.nodes[key]
     entities = {r: [] for r in ENTITY_RELATIONS}
     code, links, builds_on, cites = [], [], [], []
     related: dict[str, dict] = {}
-    for v, data, rel, _ in sorted(_out(g, key), key=lambda e: (e[2], str(e[0]))):
-        vt = node_type(g, v)
+    out = [(v, d, _relation(k, d)) for v, keyed in g._succ[key].items() for k, d in keyed.items()]
+    out.sort(key=lambda e: (e[2], str(e[0])))
+    for v, data, rel in out:
+        vt = kind[v]
         if rel in ENTITY_RELATIONS:
-            entities[rel].append(_entity_row(g, names, v, evidence=_evidence_text(data)))
+            entities[rel].append(_entity_row(tb, v, evidence=_evidence_text(data)))
         elif rel == "hasCode":
-            code.append({"label": node_label(g, v), "url": safe_url(g.nodes[v].get("url")),
+            code.append({"label": tb.label[v], "url": safe_url(g.nodes[v].get("url")),
                          "own": bool(data.get("own"))})
         elif rel == "hasLink":
-            links.append({"label": node_label(g, v), "url": safe_url(g.nodes[v].get("url")),
+            links.append({"label": tb.label[v], "url": safe_url(g.nodes[v].get("url")),
                           "kind": str(g.nodes[v].get("link_type") or "link")})
         elif rel == "buildsOn" and vt == "Paper":
-            via = [node_label(g, e) if e in g else str(e) for e in (data.get("via") or [])]
-            builds_on.append(_paper_row(g, names, v, via=", ".join(via)))
+            builds_on.append(_paper_row(tb, v, via=_via_labels(g, tb, data.get("via") or [])))
         elif rel == "cites" and vt == "Paper":
-            cites.append(_paper_row(g, names, v))
+            cites.append(_paper_row(tb, v))
         if rel == "relatedTo" and vt == "Paper":
             related[v] = data
     built_upon_by = []
-    for u, data, rel, _ in sorted(_in(g, key), key=lambda e: (e[2], str(e[0]))):
-        if rel == "buildsOn" and node_type(g, u) == "Paper":
-            via = [node_label(g, e) if e in g else str(e) for e in (data.get("via") or [])]
-            built_upon_by.append(_paper_row(g, names, u, via=", ".join(via)))
-        elif rel == "relatedTo" and node_type(g, u) == "Paper":
+    n_built = 0
+    incoming = [(u, d, _relation(k, d)) for u, keyed in g._pred[key].items() for k, d in keyed.items()]
+    incoming.sort(key=lambda e: (e[2], str(e[0])))
+    for u, data, rel in incoming:
+        if rel == "buildsOn" and kind[u] == "Paper":
+            n_built += 1
+            if n_built <= MAX_LIST:  # only the shown rows are built
+                built_upon_by.append(_paper_row(tb, u, via=_via_labels(g, tb, data.get("via") or [])))
+        elif rel == "relatedTo" and kind[u] == "Paper":
             old = related.get(u)
             if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
                 related[u] = data
-    rel_keys = sorted(related, key=lambda k: (-float(related[k].get("weight") or 0), k))[:10]
-    related_rows = [_paper_row(g, names, k, weight=f"{float(related[k].get('weight') or 0):.2f}",
-                               shared=", ".join(node_label(g, e) if e in g else str(e)
-                                                for e in (related[k].get("shared") or [])[:6]))
+    rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
+    related_rows = [_paper_row(tb, k, weight=f"{float(related[k].get('weight') or 0):.2f}",
+                               shared=_via_labels(g, tb, (related[k].get("shared") or [])[:6]))
                     for k in rel_keys]
-    ring1 = sorted((v for v, _, rel, _ in _out(g, key) if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")),
-                   key=lambda v: (NODE_TYPES.index(node_type(g, v)) if node_type(g, v) in NODE_TYPES else 99, v))
-    ring1 = list(dict.fromkeys(ring1))[:30]
-    linked = sorted({v for v, _, rel, _ in _out(g, key) if rel in ("buildsOn", "cites")})
+    ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
+                   key=lambda v: (tb.type_rank[v], v))[:30]
+    linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
     ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
     ring2 = [k for k in ring2 if k != key and k not in ring1]
     authors = [str(x) for x in (a.get("authors") or [])]
     return {
-        "key": key, "title": " ".join(str(a.get("title") or node_label(g, key)).split()),
+        "key": key, "title": " ".join(str(a.get("title") or tb.label[key]).split()),
         "date": str(a.get("date") or ""), "authors": authors, "url": safe_url(a.get("url")),
         "arxiv_id": str(a.get("arxiv_id") or ""), "abstract": str(a.get("abstract") or ""),
         "sources": [str(s) for s in (a.get("sources") or [])],
         "entities": [{"relation": r, "rows": entities[r]} for r in ENTITY_RELATIONS if entities[r]],
-        "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by[:MAX_LIST],
-        "built_more": max(0, len(built_upon_by) - MAX_LIST), "cites": cites, "related": related_rows,
-        "graph": _neighbourhood(g, names, key, ring1, ring2),
+        "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by,
+        "built_more": max(0, n_built - MAX_LIST), "cites": cites, "related": related_rows,
+        "graph": _neighbourhood(g, names, tb, key, ring1, ring2),
     }
 
 
 def search_index(g, names: PageNames) -> list[list]:
     """Compact rows [label, type index, page, aliases] for client-side search."""
-    type_index = {t: i for i, t in enumerate(NODE_TYPES + ("Other",))}
+    tb = view_tables(g, names)
     rows = []
     for key, page in names.items():
-        t = node_type(g, key)
+        t = tb.type[key]
         a = g.nodes[key]
-        label = " ".join(str(a.get("title") or node_label(g, key)).split()) if t == "Paper" else node_label(g, key)
-        aliases = " ".join(sorted(str(x) for x in (a.get("aliases") or [])))
-        rows.append([label, type_index[t], page, aliases, key])
+        label = " ".join(str(a.get("title") or tb.label[key]).split()) if t == "Paper" else tb.label[key]
+        aliases = a.get("aliases")
+        rows.append([label, _TYPE_INDEX[t], page, " ".join(sorted(str(x) for x in aliases)) if aliases else "", key])
     rows.sort(key=lambda r: (r[1], r[0].lower(), r[4]))
     return rows

@@ -7,6 +7,7 @@ a second with a bounded number of iterations and a fixed seed.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -74,8 +75,16 @@ def ring_layout(center: str, rings: list[list[str]], *, step: float = 220.0) -> 
     """Centre node plus concentric rings: a cheap, readable layout for one page's neighbourhood."""
     pos = {center: (0.0, 0.0)}
     for depth, ring in enumerate(rings, start=1):
-        radius = step * depth + 12.0 * max(0, len(ring) - 12)
-        for i, key in enumerate(ring):
-            angle = 2 * math.pi * i / max(1, len(ring)) + 0.35 * depth
-            pos[key] = (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+        pos.update(zip(ring, _ring(depth, len(ring), step)))
     return pos
+
+
+@lru_cache(maxsize=4096)
+def _ring(depth: int, n: int, step: float) -> tuple[tuple[float, float], ...]:
+    """Positions on ring ``depth`` with ``n`` nodes; pages repeat the same few ring sizes."""
+    radius = step * depth + 12.0 * max(0, n - 12)
+    out = []
+    for i in range(n):
+        angle = 2 * math.pi * i / max(1, n) + 0.35 * depth
+        out.append((round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)))
+    return tuple(out)

@@ -17,6 +17,7 @@ _JSON_ESCAPES = {
     "\u2029": "\\u2029",
 }
 _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
+_encode_str = json.encoder.encode_basestring  # what json.dumps(s, ensure_ascii=False) writes for a str
 
 
 def json_for_script(obj) -> str:
@@ -25,8 +26,15 @@ def json_for_script(obj) -> str:
     ``<``, ``>``, ``&`` and the JS line separators are written as \\u escapes so
     input text can never close the script element or break a JS parser.
     """
-    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return _JSON_ESCAPE_RE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+    if type(obj) is str:  # the common case (ids, tooltips): skip building an encoder per call
+        text = _encode_str(obj)
+    else:
+        text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return _JSON_ESCAPE_RE.sub(_escape_match, text)
+
+
+def _escape_match(m) -> str:
+    return _JSON_ESCAPES[m.group(0)]
 
 
 _SLUG_BAD = re.compile(r"[^a-z0-9._-]+")

@@ -1,0 +1,106 @@
+"""The views' per-run tables and fast paths give the same answers as the plain computations."""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.views import data as vd
+from kg.views import write_views
+from kg.views.layout import ring_layout
+from kg.views.safe import json_for_script
+from kg.views.sample import sample_graph, synthetic_graph
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_json_for_script_string_fast_path_matches_generic(text):
+    generic = json.dumps([text], ensure_ascii=False, separators=(",", ":"))[1:-1]
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                      ("\u2029", "\\u2029")):
+        generic = generic.replace(raw, safe)
+    assert json_for_script(text) == generic
+    assert json.loads(json_for_script(text)) == text
+
+
+def test_ring_layout_matches_formula():
+    rings = [[f"r{n}-{i}" for i in range(n)] for n in (0, 1, 5, 13, 40)]
+    for depth_rings in (rings[:2], rings[2:4], rings[3:]):
+        pos = ring_layout("c", depth_rings)
+        assert pos["c"] == (0.0, 0.0)
+        for depth, ring in enumerate(depth_rings, start=1):
+            radius = 220.0 * depth + 12.0 * max(0, len(ring) - 12)
+            for i, key in enumerate(ring):
+                angle = 2 * math.pi * i / max(1, len(ring)) + 0.35 * depth
+                assert pos[key] == (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+
+
+def _graph():
+    return synthetic_graph(400, seed=5)
+
+
+def test_entity_context_matches_plain_computation():
+    g = _graph()
+    names = vd.assign_pages(g)
+    entities = [k for k in g.nodes if vd.node_type(g, k) in vd.ENTITY_TYPES]
+    assert entities
+    for key in entities:
+        ctx = vd.entity_context(g, names, key)
+        papers = {u for u, _, r in g.in_edges(key, data="relation")
+                  if r in vd.ENTITY_RELATIONS and vd.node_type(g, u) == "Paper"}
+        co = Counter()
+        for p in papers:
+            co.update({v for _, v, r in g.out_edges(p, data="relation")
+                       if v != key and r in vd.ENTITY_RELATIONS and vd.node_type(g, v) in vd.ENTITY_TYPES})
+        expected = sorted(co, key=lambda v: (-co[v], vd.node_label(g, v).lower(), v))[:30]
+        assert [r["page"] for r in ctx["used_with"]] == [names.get(v) for v in expected]
+        assert [r["count"] for r in ctx["used_with"]] == [co[v] for v in expected]
+        shown = json.loads(ctx["graph"])["nodes"]
+        assert [n["id"] for n in shown][0] == key and set(expected[:12]) <= {n["id"] for n in shown}
+
+
+def test_paper_context_related_matches_plain_sort():
+    g = _graph()
+    names = vd.assign_pages(g)
+    for key in [k for k in g.nodes if vd.node_type(g, k) == "Paper"][:150]:
+        weights = {}
+        for _, v, d in g.out_edges(key, data=True):
+            if d.get("relation") == "relatedTo":
+                weights[v] = float(d.get("weight") or 0)
+        for u, _, d in g.in_edges(key, data=True):
+            if d.get("relation") == "relatedTo" and float(d.get("weight") or 0) > weights.get(u, -1.0):
+                weights[u] = float(d.get("weight") or 0)
+        expected = sorted(weights, key=lambda k: (-weights[k], k))[:10]
+        got = vd.paper_context(g, names, key)["related"]
+        assert [r["page"] for r in got] == [names.get(k) for k in expected]
+
+
+def test_corpus_stats_and_top_entities():
+    g = sample_graph()
+    names = vd.assign_pages(g)
+    stats = vd.corpus_stats(g)
+    assert stats["edges"] == g.number_of_edges() == sum(r["count"] for r in stats["relations"])
+    assert stats["nodes"] == g.number_of_nodes()
+    for t in vd.ENTITY_TYPES:
+        full = vd.top_entities(g, names, t, limit=10**9)
+        assert vd.top_entities(g, names, t, limit=3) == full[:3]
+        assert len(full) == sum(1 for k in g.nodes if vd.node_type(g, k) == t)
+        keys = [k for k in g.nodes if vd.node_type(g, k) == t]
+        keys.sort(key=lambda k: (-vd.node_support(g, k), vd.node_label(g, k).lower(), k))
+        assert [r["page"] for r in full] == [names.get(k) for k in keys]
+
+
+def test_bounded_edge_memo_and_chunking_do_not_change_output(tmp_path, monkeypatch):
+    import kg.views.site as site
+
+    g = synthetic_graph(300, seed=2)
+    a = write_views(g, tmp_path / "a", jobs=1, max_nodes=200)
+    monkeypatch.setattr(vd, "EDGE_MEMO_MAX", 3)  # cleared almost every page
+    monkeypatch.setattr(site, "_PARALLEL_MIN_PAGES", 5)
+    monkeypatch.setattr(site, "_CHUNKS_PER_JOB", 3)
+    b = write_views(g, tmp_path / "b", jobs=3, max_nodes=200)
+    assert [p.relative_to(tmp_path / "a") for p in a] == [p.relative_to(tmp_path / "b") for p in b]
+    assert all(pa.read_bytes() == pb.read_bytes() for pa, pb in zip(a, b))
