@@ -11,8 +11,6 @@ import contextlib
 import html
 import multiprocessing
 import os
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,25 +88,20 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
     return sorted(written)
 
 
-_WRITER_THREADS = 4  # enough to overlap fsync waits; more threads only fight over the GIL (measured)
-
-
 @contextlib.contextmanager
 def _writer(out: Path, written: list):
-    """``put(rel, text)`` writes atomically from a thread pool so fsync waits overlap with rendering."""
-    with ThreadPoolExecutor(max_workers=_WRITER_THREADS) as pool:
-        pending: deque = deque()
+    """``put(rel, text)`` writes one page atomically (temp file + rename).
 
-        def put(rel: str, text: str) -> None:
-            path = out / rel
-            pending.append(pool.submit(write_text, path, text))
-            written.append(path)
-            while len(pending) > 256 or (pending and pending[0].done()):
-                pending.popleft().result()  # re-raises a failed write here
+    No fsync per page: a killed run still leaves whole files, and tens of
+    thousands of fsyncs cost more than rendering (``paperkg build`` syncs its
+    staged outputs once before moving them into place).
+    """
+    def put(rel: str, text: str) -> None:
+        path = out / rel
+        write_text(path, text, fsync=False)
+        written.append(path)
 
-        yield put
-        while pending:
-            pending.popleft().result()
+    yield put
 
 
 _FORK_STATE: tuple | None = None  # (g, names, out, title, items) inherited by forked page workers
@@ -126,8 +119,7 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
         _FORK_STATE = (g, names, out, title, items)
         try:
-            # the workers fork before this process starts writer threads (forking a threaded
-            # process can deadlock); it writes the index pages while they render the rest
+            # this process writes the index pages while the workers render the rest
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 n = jobs * _CHUNKS_PER_JOB
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
@@ -169,7 +161,7 @@ def _write_pages(g, names, title: str, items, put) -> None:
 def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: list) -> None:
     for name in _STATIC_ASSETS:
         path = out / "assets" / name
-        write_bytes(path, (ASSETS / name).read_bytes())
+        write_bytes(path, (ASSETS / name).read_bytes(), fsync=False)
         written.append(path)
 
     stats = vd.corpus_stats(g)
