@@ -50,6 +50,7 @@ class PKG(DefinedNamespace):
     hasThirdPartyCode: URIRef  # ObjectProperty: has third-party code
     inPaper: URIRef  # ObjectProperty: in paper
     linkType: URIRef  # DatatypeProperty: link type
+    lookupKey: URIRef  # DatatypeProperty: lookup key
     mentionOf: URIRef  # ObjectProperty: mention of
     mentions: URIRef  # ObjectProperty: mentions
     name: URIRef  # DatatypeProperty: name
@@ -63,6 +64,7 @@ class PKG(DefinedNamespace):
     source: URIRef  # DatatypeProperty: source
     start: URIRef  # DatatypeProperty: start
     support: URIRef  # DatatypeProperty: support
+    supportRank: URIRef  # DatatypeProperty: support rank
     supportsRelation: URIRef  # ObjectProperty: supports relation
     text: URIRef  # DatatypeProperty: text
     title: URIRef  # DatatypeProperty: title

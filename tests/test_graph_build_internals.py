@@ -85,3 +85,43 @@ def test_builds_on_accepts_lists_and_keeps_order():
     # paper 1 is older than both proposers of e2; papers 2 and 3 propose what they mention
     assert list(got.items()) == [((0, 1), ["e1"]), ((0, 2), ["e2"]), ((0, 3), ["e1", "e2"])]
     assert builds_on(mentioned, proposed, None)[(1, 2)] == ["e2"]
+
+
+def test_lookup_keys_and_support_ranks():
+    from graph_fixture import make_extraction, make_papers
+
+    from kg.graph.build import build_nx
+
+    G = build_nx(make_papers(), make_extraction())
+    grpo = G.nodes["method/group-relative-policy-optimization"]
+    assert grpo["lookup_keys"] == ["group relative policy optimization", "grpo"]
+    for kind in ("Method", "Dataset", "Benchmark"):
+        rows = sorted((-d["support"], d["name"], d["iri"], d["support_rank"])
+                      for _, d in G.nodes(data=True) if d["type"] == kind)
+        assert [r[3] for r in rows] == list(range(1, len(rows) + 1))
+    orgs = [d for _, d in G.nodes(data=True) if d["type"] == "Organization"]
+    assert orgs and all(d["lookup_keys"] == [d["name"].lower()] for d in orgs)
+
+
+def test_top_entities_by_rank_equals_sorting_every_entity():
+    """Only the first 100 per type carry a rank; the named query must still return the true top 100."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from query_speed import synthetic_graph
+
+    from kg.queries import run_named
+
+    kg = synthetic_graph(2000)
+    methods = [d for _, d in kg.nx.nodes(data=True) if d["type"] == "Method"]
+    assert len(methods) > 100 and sum(d["support_rank"] is not None for d in methods) == 100
+    naive = """PREFIX pkg: <https://w3id.org/paperkg/ontology#>
+    SELECT ?entity WHERE {
+      VALUES ?class { pkg:Method pkg:Dataset pkg:Benchmark }
+      ?entity a ?class ; pkg:support ?support ; pkg:name ?name .
+    } ORDER BY DESC(?support) ?name ?entity LIMIT 100"""
+    expected = [row["entity"].value for row in kg.store.query(naive)]
+    got = run_named(kg.store, "top-entities", {})
+    i = got.columns.index("entity")
+    assert [row[i] for row in got.rows] == expected and len(expected) == 100

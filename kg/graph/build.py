@@ -28,7 +28,8 @@ from kg.graph.iris import (
 from kg.graph.links import builds_on, find_references, related_papers
 from kg.models import CorpusExtraction, Mention, Paper
 
-__all__ = ["build_nx", "add_analytics", "evidence_key", "ENTITY_TYPES", "ENTITY_RELATIONS", "COMMUNITY_SEED"]
+__all__ = ["build_nx", "add_analytics", "add_lookup_keys", "RANKED_PER_TYPE", "evidence_key", "ENTITY_TYPES",
+           "ENTITY_RELATIONS", "COMMUNITY_SEED"]
 
 ENTITY_TYPES = {"method": "Method", "dataset": "Dataset", "benchmark": "Benchmark"}
 #: PaperExtraction field -> relation of the paper -> entity edge.
@@ -307,11 +308,40 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
     return G
 
 
+#: entities of each type that get a ``support_rank`` (what top-N queries read instead of sorting all entities)
+RANKED_PER_TYPE = 100
+
+
+def add_lookup_keys(G: nx.MultiDiGraph) -> None:
+    """``lookup_keys`` (lower-cased name and aliases) on entities and organisations; ``support_rank`` on the
+    first RANKED_PER_TYPE entities of each type by (support desc, name, IRI), None on the rest.
+
+    SPARQL engines index terms, not ``LCASE()`` of them: a case-insensitive
+    lookup by name scans every name unless the lower-cased form is stored.
+    Likewise "top entities" sorts every entity unless the ranking is stored.
+    """
+    by_type: dict[str, list] = {}
+    for n, d in G.nodes(data=True):
+        t = d.get("type")
+        if t in ENTITY_TYPES.values() or t == "Organization":
+            name = str(d.get("name") or "")
+            d["lookup_keys"] = sorted({name.lower(), *(str(a).lower() for a in d.get("aliases") or ())} - {""})
+        if t in ENTITY_TYPES.values():
+            d["support_rank"] = None
+            by_type.setdefault(t, []).append((-int(d.get("support") or 0), str(d.get("name") or ""),
+                                              str(d.get("iri") or ""), n))
+    for rows in by_type.values():
+        rows.sort()
+        for rank, row in enumerate(rows[:RANKED_PER_TYPE], start=1):
+            G.nodes[row[3]]["support_rank"] = rank
+
+
 def add_analytics(G: nx.MultiDiGraph) -> None:
-    """degree (all nodes); pagerank and community (papers) on the paper graph."""
+    """degree (all nodes); lookup keys and support ranks (entities); pagerank and community (papers)."""
     node_data = G.nodes
     for n, d in G.degree():
         node_data[n]["degree"] = int(d)
+    add_lookup_keys(G)
     papers = [n for n, t in G.nodes(data="type") if t == "Paper"]
     if not papers:
         return

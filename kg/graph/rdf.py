@@ -75,9 +75,11 @@ _ATTRS = {
               ("arxiv_id", "arxivId", "str"), ("doi", "doi", "str"), ("degree", "degree", "int"),
               ("pagerank", "pagerank", "float"), ("community", "community", "int")),
     "Entity": (("name", "name", "str"), ("aliases", "alias", "list"), ("support", "support", "int"),
-               ("degree", "degree", "int")),
+               ("degree", "degree", "int"), ("lookup_keys", "lookupKey", "list"),
+               ("support_rank", "supportRank", "int")),
     "CodeRepository": (("url", "url", "uri"), ("name", "name", "str"), ("degree", "degree", "int")),
-    "Organization": (("url", "url", "uri"), ("name", "name", "str"), ("degree", "degree", "int")),
+    "Organization": (("url", "url", "uri"), ("name", "name", "str"), ("degree", "degree", "int"),
+                     ("lookup_keys", "lookupKey", "list")),
     "WebPage": (("url", "url", "uri"), ("link_type", "linkType", "str"), ("degree", "degree", "int")),
 }
 _ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
