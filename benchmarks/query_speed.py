@@ -101,6 +101,29 @@ def sample_params(store) -> dict[str, dict[str, str]]:
     return out
 
 
+class _Timeout(Exception):
+    pass
+
+
+def _with_timeout(fn, seconds: int):
+    """Run ``fn`` with a wall-clock limit (SIGALRM; rdflib's engine is pure Python, so it is interruptible)."""
+    import signal
+
+    if seconds <= 0 or not hasattr(signal, "SIGALRM"):
+        return fn
+    def run():
+        def stop(signum, frame):
+            raise _Timeout
+        old = signal.signal(signal.SIGALRM, stop)
+        signal.alarm(seconds)
+        try:
+            return fn()
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old)
+    return run
+
+
 def _median_ms(fn, repeat: int) -> tuple[float, int]:
     times, n = [], 0
     for _ in range(repeat):
@@ -117,6 +140,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs per query on Oxigraph (default 5)")
     ap.add_argument("--repeat-rdflib", type=int, default=3, help="runs per query on rdflib (default 3)")
     ap.add_argument("--no-rdflib", action="store_true", help="time Oxigraph only")
+    ap.add_argument("--rdflib-timeout", type=int, default=300,
+                    help="seconds per rdflib query run before it is stopped and reported as a lower bound (default 300)")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -146,9 +171,15 @@ def main(argv=None) -> int:
             line = f"{q.name:24} {rows:>6} {ox_ms:>12.2f}"
             if graph is not None:
                 init = {k: from_ox(v) for k, v in named_bindings(store, q, p).items()}
-                rl_ms, rl_rows = _median_ms(lambda: len(list(graph.query(q.text, initBindings=init))), args.repeat_rdflib)
-                flag = "" if rl_rows == rows else f"  (rdflib rows: {rl_rows})"
-                line += f" {rl_ms:>10.2f} {rl_ms / max(ox_ms, 1e-6):>6.1f}x{flag}"
+                run = _with_timeout(lambda: len(list(graph.query(q.text, initBindings=init))), args.rdflib_timeout)
+                try:
+                    rl_ms, rl_rows = _median_ms(run, args.repeat_rdflib)
+                except _Timeout:
+                    limit = args.rdflib_timeout * 1000
+                    line += f" {'>' + str(limit):>10} {'>' + format(limit / max(ox_ms, 1e-6), '.0f'):>6}x  (stopped)"
+                else:
+                    flag = "" if rl_rows == rows else f"  (rdflib rows: {rl_rows})"
+                    line += f" {rl_ms:>10.2f} {rl_ms / max(ox_ms, 1e-6):>6.1f}x{flag}"
             print(line)
     return 0
 
