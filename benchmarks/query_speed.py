@@ -101,6 +101,16 @@ def sample_params(store) -> dict[str, dict[str, str]]:
     return out
 
 
+def _to_rdflib(term):
+    """An Oxigraph term for rdflib's initBindings; plain strings without a datatype, as rdflib parses them."""
+    import rdflib
+    from oxrdflib._converter import from_ox
+
+    if isinstance(term, ox.Literal) and term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        return rdflib.Literal(term.value)
+    return from_ox(term)
+
+
 class _Timeout(Exception):
     pass
 
@@ -157,7 +167,6 @@ def main(argv=None) -> int:
         graph = None
         if not args.no_rdflib:
             import rdflib
-            from oxrdflib._converter import from_ox
 
             t0 = time.perf_counter()
             graph = rdflib.Graph()
@@ -170,7 +179,7 @@ def main(argv=None) -> int:
             ox_ms, rows = _median_ms(lambda: len(run_named(store, q.name, p).rows), args.repeat)
             line = f"{q.name:24} {rows:>6} {ox_ms:>12.2f}"
             if graph is not None:
-                init = {k: from_ox(v) for k, v in named_bindings(store, q, p).items()}
+                init = {k: _to_rdflib(v) for k, v in named_bindings(store, q, p).items()}
                 run = _with_timeout(lambda: len(list(graph.query(q.text, initBindings=init))), args.rdflib_timeout)
                 try:
                     rl_ms, rl_rows = _median_ms(run, args.repeat_rdflib)

@@ -445,3 +445,14 @@ def test_cli_on_disk_store(capsys, tmp_path):
     assert out.splitlines() == ["n", "3"]
     code, _, err = run_cli(capsys, "query", "--store", str(tmp_path / "nope"), "ASK {}")
     assert code == 1 and "no such Oxigraph store" in err
+
+
+def test_mixed_case_names_use_the_lower_cased_lookup_key(store):
+    from kg.queries.named import get_named, named_bindings
+
+    b = named_bindings(store, get_named("papers-using-entity"), {"entity": " GrPo "})
+    assert b["entity"].value == "GrPo" and b["entityKey"].value == "grpo"
+    r = run_named(store, "papers-using-entity", {"entity": "GrPo"})
+    assert "entityKey" not in r.columns and sorted(set(col(r, "paper"))) == [P1, P2]
+    owner = run_named(store, "papers-by-repo-owner", {"owner": "DeepSeek-AI"})
+    assert owner.rows and "ownerKey" not in owner.columns
