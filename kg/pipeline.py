@@ -305,8 +305,6 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
                 write_store(staging / "graph.ttl", store_dir)
                 timings["store"] = time.perf_counter() - t
             t = time.perf_counter()
-            if hasattr(os, "sync"):
-                os.sync()  # the staged files reach the disk before they replace the old ones (one call, not one per page)
             files = _move_tree(staging, out_dir)
     finally:
         gc.unfreeze()

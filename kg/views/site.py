@@ -92,9 +92,9 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
 def _writer(out: Path, written: list):
     """``put(rel, text)`` writes one page atomically (temp file + rename).
 
-    No fsync per page: a killed run still leaves whole files, and tens of
-    thousands of fsyncs cost more than rendering (``paperkg build`` syncs its
-    staged outputs once before moving them into place).
+    No fsync per page: a killed run still leaves whole files (the rename is
+    atomic), and tens of thousands of fsyncs cost more than rendering. The
+    few large outputs (graph.ttl, papers.jsonl, the report) are still fsynced.
     """
     def put(rel: str, text: str) -> None:
         path = out / rel
