@@ -83,7 +83,8 @@ def write_synthetic_turtle(n_papers: int, path: Path, seed: int = 0) -> Path:
 
 
 def sample_params(store) -> dict[str, dict[str, str]]:
-    """Realistic parameters per named query: the top method, a paper with links, a repo owner."""
+    """Realistic parameters per named query: the top method, the most built-on paper, papers with code and
+    with the top method (for paper-code and why), a repo owner."""
     def first(sparql, default):
         for sol in store.query(sparql):
             return sol[0].value
@@ -93,11 +94,20 @@ def sample_params(store) -> dict[str, dict[str, str]]:
     method = first(pkg + "SELECT ?n WHERE { ?e a pkg:Method ; pkg:support ?s ; pkg:name ?n } ORDER BY DESC(?s) ?n LIMIT 1", "x")
     paper = first(pkg + "SELECT ?p WHERE { ?x pkg:buildsOn ?p . FILTER EXISTS { ?p pkg:relatedTo ?y } } "
                         "GROUP BY ?p ORDER BY DESC(COUNT(?x)) ?p LIMIT 1", "x")
+    # why and paper-code get a paper that has rows for them: one using the top method (with code if any)
+    top = first(pkg + "SELECT ?e WHERE { ?e a pkg:Method ; pkg:support ?s ; pkg:name ?n } ORDER BY DESC(?s) ?n LIMIT 1",
+                None)
+    user = first(pkg + "SELECT ?p WHERE { ?p pkg:usesMethod <%s> } ORDER BY ?p LIMIT 1" % top, paper) if top else paper
+    coder = first(pkg + "SELECT ?p WHERE { ?p pkg:hasCode ?c%s } ORDER BY ?p LIMIT 1"
+                  % (" ; pkg:usesMethod <%s>" % top if top else ""), None)
+    coder = coder or first(pkg + "SELECT ?p WHERE { ?p pkg:hasCode ?c } ORDER BY ?p LIMIT 1", paper)
+    per_query = {"why": {"paper": user}, "paper-code": {"paper": coder}}
     owner = first(pkg + "SELECT ?n WHERE { ?o a pkg:Organization ; pkg:name ?n } ORDER BY ?n LIMIT 1", "x")
     values = {"paper id": paper, "repo owner": owner}
     out = {}
     for q in list_named():
-        out[q.name] = {p.name: values.get(p.type, method) for p in q.params if not p.optional}
+        out[q.name] = {p.name: per_query.get(q.name, {}).get(p.name, values.get(p.type, method))
+                       for p in q.params if not p.optional}
     return out
 
 
