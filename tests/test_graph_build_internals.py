@@ -125,3 +125,39 @@ def test_top_entities_by_rank_equals_sorting_every_entity():
     got = run_named(kg.store, "top-entities", {})
     i = got.columns.index("entity")
     assert [row[i] for row in got.rows] == expected and len(expected) == 100
+
+
+_NAIVE_PAIRS = """PREFIX pkg: <https://w3id.org/paperkg/ontology#>
+SELECT ?methodA ?nameA ?methodB ?nameB ?papers
+WHERE {
+  {
+    SELECT ?methodA ?methodB (COUNT(DISTINCT ?p) AS ?papers)
+    WHERE {
+      ?p pkg:usesMethod ?methodA , ?methodB .
+      FILTER(STR(?methodA) < STR(?methodB))
+    }
+    GROUP BY ?methodA ?methodB
+    ORDER BY DESC(?papers) ?methodA ?methodB
+    LIMIT 100
+  }
+  ?methodA pkg:name ?nameA .
+  ?methodB pkg:name ?nameB .
+}
+ORDER BY DESC(?papers) ?nameA ?nameB ?methodA ?methodB"""
+
+
+def test_stored_method_pairs_equal_counting_every_paper():
+    """methods-used-together reads pkg:MethodPair; it must equal the aggregation over all papers."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from query_speed import synthetic_graph
+
+    from kg.queries import run_named
+
+    kg = synthetic_graph(2000)
+    expected = [tuple(term.value for term in row) for row in kg.store.query(_NAIVE_PAIRS)]
+    got = run_named(kg.store, "methods-used-together", {})
+    assert len(expected) == 100 and [tuple(str(v) for v in row) for row in got.rows] == expected
+    assert len(kg.nx.graph["method_pairs"]) == 100

@@ -28,8 +28,8 @@ from kg.graph.iris import (
 from kg.graph.links import builds_on, find_references, related_papers
 from kg.models import CorpusExtraction, Mention, Paper
 
-__all__ = ["build_nx", "add_analytics", "add_lookup_keys", "RANKED_PER_TYPE", "evidence_key", "ENTITY_TYPES",
-           "ENTITY_RELATIONS", "COMMUNITY_SEED"]
+__all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
+           "evidence_key", "ENTITY_TYPES", "ENTITY_RELATIONS", "COMMUNITY_SEED"]
 
 ENTITY_TYPES = {"method": "Method", "dataset": "Dataset", "benchmark": "Benchmark"}
 #: PaperExtraction field -> relation of the paper -> entity edge.
@@ -336,12 +336,40 @@ def add_lookup_keys(G: nx.MultiDiGraph) -> None:
             G.nodes[row[3]]["support_rank"] = rank
 
 
+#: method pairs kept in ``G.graph["method_pairs"]`` (the methods-used-together query's LIMIT)
+TOP_METHOD_PAIRS = 100
+
+
+def add_method_pairs(G: nx.MultiDiGraph) -> None:
+    """``G.graph["method_pairs"]``: the TOP_METHOD_PAIRS pairs of methods used by the most papers, as
+    ``[method key A, method key B, papers]`` with A's IRI before B's, ordered by papers desc, IRI A, IRI B.
+
+    Counting co-usage over every paper is a global aggregation that takes
+    seconds in SPARQL on a 100k-paper graph; stored, it is a lookup.
+    """
+    from collections import Counter
+    from itertools import combinations
+
+    iri = {n: d.get("iri") or n for n, d in G.nodes(data=True)}
+    uses: dict[str, set] = {}
+    for u, v, k in G.edges(keys=True):
+        if k == "usesMethod":
+            uses.setdefault(u, set()).add(v)
+    pairs: Counter = Counter()
+    for methods in uses.values():
+        if len(methods) > 1:
+            pairs.update(combinations(sorted(methods, key=lambda m: iri[m]), 2))
+    top = sorted(pairs.items(), key=lambda item: (-item[1], iri[item[0][0]], iri[item[0][1]]))[:TOP_METHOD_PAIRS]
+    G.graph["method_pairs"] = [[a, b, int(n)] for (a, b), n in top]
+
+
 def add_analytics(G: nx.MultiDiGraph) -> None:
-    """degree (all nodes); lookup keys and support ranks (entities); pagerank and community (papers)."""
+    """degree (all nodes); lookup keys and support ranks (entities); method pairs; pagerank and community."""
     node_data = G.nodes
     for n, d in G.degree():
         node_data[n]["degree"] = int(d)
     add_lookup_keys(G)
+    add_method_pairs(G)
     papers = [n for n, t in G.nodes(data="type") if t == "Paper"]
     if not papers:
         return

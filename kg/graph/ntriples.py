@@ -181,7 +181,8 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
     T = _Tokens(base)
     label, same = f"<{RDFS}label>", f"<{OWL}sameAs>"
     r_subj, r_pred, r_obj = f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>"
-    # subject index: (IRI token, kind, payload); kinds: 0 node, 1 extraction, 2 mention, 3 reified edge
+    # subject index: (IRI token, kind, payload); kinds: 0 node, 1 extraction, 2 mention, 3 reified edge,
+    # 4 method pair
     index: list[tuple] = [(T.node("extraction"), 1, None)]
     for key in G:
         index.append((T.node(key), 0, key))
@@ -199,6 +200,8 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
         elif rel in ("relatedTo", "buildsOn"):
             r = T.hashed("relatedness" if rel == "relatedTo" else "buildson", u, v)
             index.append((r, 3, (u, v, rel, data)))
+    for a, b, n in G.graph.get("method_pairs") or ():
+        index.append((T.hashed("methodpair", a, b), 4, (a, b, n)))
     index.sort(key=itemgetter(0))
 
     extraction = T.node("extraction")
@@ -230,6 +233,10 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
                 (p_sentence, literal(ev["sentence"])), (p_rule, literal(ev["rule"])),
                 (p_conf, T.double(ev["confidence"])),
             ]
+        elif kind == 4:
+            a, b, n = payload
+            pairs = [(_TYPE, p("MethodPair")), (p("firstMethod"), T.node(a)), (p("secondMethod"), T.node(b)),
+                     (p("paperCount"), T.value(n, "int"))]
         else:
             u, v, rel, data = payload
             pairs = [(_TYPE, p("Relatedness" if rel == "relatedTo" else "BuildsOnLink")), (r_subj, T.node(u)),

@@ -202,6 +202,12 @@ def nx_to_quads(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.
                 same = _same_as_iri(DOI_BASE, data["doi"])
                 if same is not None:
                     yield Tr(s, T.same, same)
+    for a, b, n in G.graph.get("method_pairs") or ():
+        pair = T.node(hashed_key("methodpair", a, b))
+        yield Tr(pair, T.type, T.pkg("MethodPair"))
+        yield Tr(pair, T.pkg("firstMethod"), T.node(a))
+        yield Tr(pair, T.pkg("secondMethod"), T.node(b))
+        yield Tr(pair, T.pkg("paperCount"), T.lit(n, "int"))
     ev_terms = tuple(T.pkg(n) for n in ("mentions", "Mention", "mentionOf", "supportsRelation", "generatedBy", "field",
                                         "start", "end", "text", "sentence", "rule", "confidence"))
     xsd_int, xsd_double = T.xsd_int, T.xsd_double
@@ -298,11 +304,16 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         return key_from_iri(base_iri, term.value) if isinstance(term, ox.NamedNode) else None
 
     reified = []
+    pairs = []
     for s in sorted(by_subject):
         props = by_subject[s]
         types = {o.value[len(pkg):] for o in props.get(type_p, ()) if o.value.startswith(pkg)}
         ntype = next((t for t in _NODE_TYPES if t in types), None)
         if "Mention" in types:
+            continue
+        if "MethodPair" in types:
+            a, b = props[pkg + "firstMethod"][0].value, props[pkg + "secondMethod"][0].value
+            pairs.append((-int(props[pkg + "paperCount"][0].value), a, b))
             continue
         if "Relatedness" in types or "BuildsOnLink" in types:
             reified.append(props)
@@ -327,6 +338,7 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
             data["owner"] = okey[pkg + "name"][0].value if pkg + "name" in okey else None
         G.add_node(k, **data)
 
+    G.graph["method_pairs"] = [[key_from_iri(base_iri, a), key_from_iri(base_iri, b), -n] for n, a, b in sorted(pairs)]
     relation_names = set(EVIDENCE_RELATIONS) | set(_PLAIN_RELATIONS) | {"relatedTo", "buildsOn"}
     for s in sorted(by_subject):
         u = key_from_iri(base_iri, s)
