@@ -14,7 +14,6 @@ import os
 import sys
 import tempfile
 import types
-from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -84,19 +83,6 @@ def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
     """Stream a canonical N-Triples file through Oxigraph into Turtle or JSON-LD (order kept)."""
     ox.serialize(ox.parse(path=nt_path, format=ox.RdfFormat.N_TRIPLES), fh, _RDF_FORMATS[fmt],
                  prefixes=dict(sorted(prefixes.items())))
-
-
-def write_ntriples_lines(lines: list[bytes], path: Path, fmt: str, prefixes: dict[str, str]) -> None:
-    """Write canonical N-Triples lines atomically as N-Triples (verbatim) or re-serialised (Turtle, JSON-LD)."""
-    path = Path(path)
-    with atomic_write(path, "wb") as fh:
-        if fmt == "ntriples":
-            fh.writelines(lines)
-            return
-        with _temp_path(path.parent, ".nt") as tmp:
-            with open(tmp, "wb") as nt:
-                nt.writelines(lines)
-            _convert_canonical(tmp, fh, fmt, prefixes)
 
 
 def _prefixes(graph) -> dict[str, str]:

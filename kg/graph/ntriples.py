@@ -15,8 +15,8 @@ so files do not depend on how the graph was built or loaded.  Tokens are
 exactly what Oxigraph's N-Triples serialiser writes for the same terms
 (tests/test_ntriples.py checks that against pyoxigraph).
 
-The statements are the ones ``kg.graph.rdf.nx_to_quads`` yields (same
-ontology, same reification); a test keeps the two equal.
+This is the one place statements are made: ``kg.graph.rdf.nx_to_quads``
+parses this text back, and ``rdf_to_nx`` inverts it.
 """
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ class _Tokens:
 
 
 def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str, same: str) -> list[str]:
-    """(predicate, object) token pairs of a node's own attributes (see nx_to_quads)."""
+    """(predicate, object) token pairs of a node's own attributes (kg.graph.rdf._ATTRS)."""
     out = []
     ntype = data["type"]
     out.append((_TYPE, T.pkg(ntype)))

@@ -1,4 +1,4 @@
-"""NetworkX <-> RDF under the paperkg ontology, built as pyoxigraph terms in bulk.
+"""NetworkX <-> RDF under the paperkg ontology (statements made by kg.graph.ntriples).
 
 The RDF is a lossless rendering of the NetworkX graph: ``nx_to_triples`` then
 ``rdf_to_nx`` gives back the same nodes, edges and attributes. Reification:
@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, key_from_iri, node_iri
+from kg.graph.iris import key_from_iri, node_iri
 from ontology import NAMESPACE
 
 __all__ = [
@@ -107,57 +107,6 @@ def _attr_table(node_type: str):
     return _ATTRS["Entity" if node_type in _ENTITY_TYPES else node_type]
 
 
-class _Terms:
-    """Cached pyoxigraph term constructors (creating terms is the hot path)."""
-
-    def __init__(self, base_iri: str):
-        self.base = base_iri
-        self._pkg = {}
-        self._nodes = {}
-        self.type = ox.NamedNode(RDF + "type")
-        self.label = ox.NamedNode(RDFS + "label")
-        self.same = ox.NamedNode(OWL + "sameAs")
-        self.r_subj = ox.NamedNode(RDF + "subject")
-        self.r_pred = ox.NamedNode(RDF + "predicate")
-        self.r_obj = ox.NamedNode(RDF + "object")
-        self.xsd_int = ox.NamedNode(XSD + "integer")
-        self.xsd_double = ox.NamedNode(XSD + "double")
-        self.xsd_date = ox.NamedNode(XSD + "date")
-        self.xsd_uri = ox.NamedNode(XSD + "anyURI")
-
-    def pkg(self, name: str) -> ox.NamedNode:
-        t = self._pkg.get(name)
-        if t is None:
-            t = self._pkg[name] = ox.NamedNode(NAMESPACE + name)
-        return t
-
-    def node(self, key: str) -> ox.NamedNode:
-        t = self._nodes.get(key)
-        if t is None:
-            t = self._nodes[key] = ox.NamedNode(node_iri(self.base, key))
-        return t
-
-    def lit(self, value, kind: str) -> ox.Literal:
-        if kind == "int":
-            return ox.Literal(str(int(value)), datatype=self.xsd_int)
-        if kind == "float":
-            return ox.Literal(double_lexical(value), datatype=self.xsd_double)
-        if kind == "date" and _DATE_RE.match(str(value)):
-            return ox.Literal(str(value), datatype=self.xsd_date)
-        if kind == "uri":
-            return ox.Literal(str(value), datatype=self.xsd_uri)
-        return ox.Literal(str(value))
-
-
-def _same_as_iri(prefix: str, ident: str) -> ox.NamedNode | None:
-    from urllib.parse import quote
-
-    try:
-        return ox.NamedNode(prefix + quote(ident, safe="/:.-_~()"))
-    except ValueError:
-        return None
-
-
 def nx_to_triples(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.Triple]:
     """Every fact of the NetworkX graph as pyoxigraph Triples under the ontology."""
     for q in nx_to_quads(G, base_iri):
@@ -165,88 +114,18 @@ def nx_to_triples(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[o
 
 
 def nx_to_quads(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.Quad]:
-    """Every fact of the NetworkX graph as default-graph pyoxigraph Quads (built directly: no copies)."""
-    base = base_iri or G.graph.get("base_iri")
-    T = _Terms(base)
-    Tr = ox.Quad
-    extraction = T.node("extraction")
-    yield Tr(extraction, T.type, T.pkg("Extraction"))
-    yield Tr(extraction, T.label, ox.Literal("paperkg extraction"))
-    yield Tr(extraction, T.pkg("baseIri"), ox.Literal(base))
-    yield Tr(extraction, T.pkg("extractorVersion"), ox.Literal(str(G.graph.get("extractor_version") or "")))
-    for key, data in G.nodes(data=True):
-        s = T.node(key)
-        ntype = data["type"]
-        yield Tr(s, T.type, T.pkg(ntype))
-        yield Tr(s, T.label, ox.Literal(str(data.get("label") or key)))
-        for attr, prop, kind in _attr_table(ntype):
-            value = data.get(attr)
-            if value is None:
-                continue
-            p = T.pkg(prop)
-            if kind == "list":
-                for item in value:
-                    yield Tr(s, p, ox.Literal(str(item)))
-            else:
-                yield Tr(s, p, T.lit(value, kind))
-        if ntype == "Paper":
-            if data.get("authors"):
-                yield Tr(s, T.pkg("authorList"), ox.Literal(json.dumps(list(data["authors"]), ensure_ascii=False)))
-            if data.get("external"):
-                yield Tr(s, T.pkg("external"), ox.Literal(True))
-            if data.get("arxiv_id"):
-                same = _same_as_iri(ARXIV_ABS, data["arxiv_id"])
-                if same is not None:
-                    yield Tr(s, T.same, same)
-            if data.get("doi"):
-                same = _same_as_iri(DOI_BASE, data["doi"])
-                if same is not None:
-                    yield Tr(s, T.same, same)
-    for a, b, n in G.graph.get("method_pairs") or ():
-        pair = T.node(hashed_key("methodpair", a, b))
-        yield Tr(pair, T.type, T.pkg("MethodPair"))
-        yield Tr(pair, T.pkg("firstMethod"), T.node(a))
-        yield Tr(pair, T.pkg("secondMethod"), T.node(b))
-        yield Tr(pair, T.pkg("paperCount"), T.lit(n, "int"))
-    ev_terms = tuple(T.pkg(n) for n in ("mentions", "Mention", "mentionOf", "supportsRelation", "generatedBy", "field",
-                                        "start", "end", "text", "sentence", "rule", "confidence"))
-    xsd_int, xsd_double = T.xsd_int, T.xsd_double
-    for u, v, rel, data in G.edges(keys=True, data=True):
-        su, sv, p = T.node(u), T.node(v), T.pkg(rel)
-        yield Tr(su, p, sv)
-        if rel == "hasCode":
-            yield Tr(su, T.pkg("hasOwnCode" if data.get("own") else "hasThirdPartyCode"), sv)
-        if rel in EVIDENCE_RELATIONS:
-            (p_mentions, c_mention, p_of, p_supports, p_gen, p_field, p_start, p_end, p_text, p_sentence, p_rule,
-             p_conf) = ev_terms
-            for ev in data.get("evidence") or ():
-                m = T.node(hashed_key("mention", u, rel, v, ev["field"], ev["start"], ev["end"], ev["rule"],
-                                      ev["text"], ev["sentence"], ev["confidence"]))
-                yield Tr(su, p_mentions, m)
-                yield Tr(m, T.type, c_mention)
-                yield Tr(m, p_of, sv)
-                yield Tr(m, p_supports, p)
-                yield Tr(m, p_gen, extraction)
-                yield Tr(m, p_field, ox.Literal(ev["field"]))
-                yield Tr(m, p_start, ox.Literal(str(int(ev["start"])), datatype=xsd_int))
-                yield Tr(m, p_end, ox.Literal(str(int(ev["end"])), datatype=xsd_int))
-                yield Tr(m, p_text, ox.Literal(ev["text"]))
-                yield Tr(m, p_sentence, ox.Literal(ev["sentence"]))
-                yield Tr(m, p_rule, ox.Literal(ev["rule"]))
-                yield Tr(m, p_conf, ox.Literal(double_lexical(ev["confidence"]), datatype=xsd_double))
-        elif rel in ("relatedTo", "buildsOn"):
-            r = T.node(hashed_key("relatedness" if rel == "relatedTo" else "buildson", u, v))
-            yield Tr(r, T.type, T.pkg("Relatedness" if rel == "relatedTo" else "BuildsOnLink"))
-            yield Tr(r, T.r_subj, su)
-            yield Tr(r, T.r_pred, p)
-            yield Tr(r, T.r_obj, sv)
-            if rel == "relatedTo":
-                yield Tr(r, T.pkg("weight"), T.lit(data["weight"], "float"))
-                for e in data.get("shared") or ():
-                    yield Tr(r, T.pkg("sharedEntity"), T.node(e))
-            else:
-                for e in data.get("via") or ():
-                    yield Tr(r, T.pkg("via"), T.node(e))
+    """Every fact of the NetworkX graph as default-graph pyoxigraph Quads, in canonical order.
+
+    The statements are made in one place, kg.graph.ntriples (what every
+    output is written from), and parsed back here by Oxigraph.
+    """
+    import io
+
+    from kg.graph.ntriples import write_canonical_ntriples
+
+    buf = io.BytesIO()
+    write_canonical_ntriples(G, buf, base_iri)
+    return iter(ox.parse(buf.getvalue(), format=ox.RdfFormat.N_TRIPLES))
 
 
 def store_from_triples(triples: Iterable, store: ox.Store | None = None, chunk: int = 200_000) -> ox.Store:
