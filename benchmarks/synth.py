@@ -718,6 +718,21 @@ def _words(sentences) -> int:
     return sum(len(s.split()) for s in sentences)
 
 
+def _trim_to_max(rng: random.Random, head: list, body: list, tail: list, words: int) -> list:
+    """Drop body sentences at random, then the closing, then leading context until MAX_WORDS fits.
+
+    ``head`` and ``body`` are shortened in place; returns the (possibly emptied) tail.
+    """
+    while words > MAX_WORDS and len(body) > 1:
+        words -= len(body.pop(rng.randrange(len(body)))[1].split())
+    if words > MAX_WORDS and tail:
+        words -= _words(tail)
+        tail = []
+    while words > MAX_WORDS and len(head) > 1:
+        words -= len(head.pop(0).split())
+    return tail
+
+
 def _abstract(w: _Writer, task: str, name: str, short: str, kind: str) -> str:
     """Context, proposal, details, data, experiments, closing, links; 120-250 words."""
     rng = w.rng
@@ -757,13 +772,7 @@ def _abstract(w: _Writer, task: str, name: str, short: str, kind: str) -> str:
         sentence = fill(template)
         body.append((role, sentence))
         words += len(sentence.split())
-    while words > MAX_WORDS and len(body) > 1:
-        words -= len(body.pop(rng.randrange(len(body)))[1].split())
-    if words > MAX_WORDS and tail:
-        words -= _words(tail)
-        tail = []
-    while words > MAX_WORDS and len(head) > 1:
-        words -= len(head.pop(0).split())
+    tail = _trim_to_max(rng, head, body, tail, words)
     body.sort(key=lambda item: item[0])  # stable: details, then data, then experiments
     return " ".join(head + [s for _, s in body] + tail + links)
 
@@ -825,13 +834,7 @@ def _abstract_real(w: _Writer, task: str, name: str, short: str, kind: str) -> s
         sentence = fill(template)
         body.append((role, sentence))
         words += len(sentence.split())
-    while words > MAX_WORDS and len(body) > 1:
-        words -= len(body.pop(rng.randrange(len(body)))[1].split())
-    if words > MAX_WORDS and tail:
-        words -= _words(tail)
-        tail = []
-    while words > MAX_WORDS and len(head) > 1:
-        words -= len(head.pop(0).split())
+    tail = _trim_to_max(rng, head, body, tail, words)
     body.sort(key=lambda item: item[0])
     return " ".join(head + [s for _, s in body] + tail + links)
 
