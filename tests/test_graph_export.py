@@ -92,3 +92,57 @@ def test_turtle_faster_than_rdflib_serializer_smoke(kg):
     data = ox.serialize(sorted_triples(kg.store), format=ox.RdfFormat.TURTLE, prefixes=kg.prefixes())
     g = rdflib.Graph().parse(data=data.decode("utf-8"), format="turtle")
     assert len(g) == len(kg.store)
+
+
+# ------------------------------------------------ RDF text through a child process
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_piped_serialiser_writes_the_same_bytes(kg, tmp_path, fmt):
+    from kg.graph.export import write_rdf_text
+
+    outs = {}
+    for pipe in (True, False):
+        path = tmp_path / f"{pipe}.{fmt}"
+        with open(path, "wb") as fh:
+            fh.write(b"")  # the child appends to an already-open file
+            stats = write_rdf_text(kg, fh, fmt, tmp_dir=tmp_path, pipe=pipe)
+        outs[pipe] = (path.read_bytes(), stats.triples, stats.subjects)
+    assert outs[True] == outs[False]
+    assert outs[True][1] == len(kg.store)
+    assert not list(tmp_path.glob(".paperkg-*"))  # no temporary N-Triples left behind
+
+
+def test_big_graphs_use_the_pipe_and_it_keeps_output_identical(tmp_path, monkeypatch):
+    import kg.graph.export as ex
+
+    graph = build_graph(make_papers(), make_extraction())
+    small = write_outputs(graph, tmp_path / "file")[0].read_bytes()
+    calls = []
+    real = ex.subprocess.Popen
+    monkeypatch.setattr(ex.subprocess, "Popen", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
+    assert write_outputs(graph, tmp_path / "pipe")[0].read_bytes() == small
+    assert len(calls) == 1 and calls[0][0][1].endswith("rdf_pipe.py")
+
+
+def test_failed_serialiser_process_is_one_clear_error(kg, tmp_path, monkeypatch):
+    import kg.graph.export as ex
+
+    script = tmp_path / "broken.py"
+    script.write_text("import sys\nsys.stdin.buffer.read(10)\nprint('Parser error at line 1: boom', file=sys.stderr)\n"
+                      "sys.exit(1)\n")
+    monkeypatch.setattr(ex, "_PIPE_SCRIPT", script)
+    monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
+    with pytest.raises(OutputError, match=r"graph\.ttl.*serialiser process failed \(1\): Parser error at line 1: boom"):
+        write_outputs(kg, tmp_path / "out")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_serialiser_falls_back_in_process_when_no_child_can_start(kg, tmp_path, monkeypatch):
+    import kg.graph.export as ex
+
+    want = write_outputs(kg, tmp_path / "a")[0].read_bytes()
+    monkeypatch.setattr(ex.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
+    assert write_outputs(kg, tmp_path / "b")[0].read_bytes() == want

@@ -11,8 +11,11 @@ import contextlib
 import io
 import json
 import os
+import queue
+import subprocess
 import sys
 import tempfile
+import threading
 import types
 from pathlib import Path
 from typing import Iterable
@@ -25,7 +28,7 @@ from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
 
-__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "sorted_triples", "sorted_ntriples", "void_triples",
+__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples", "sorted_ntriples", "void_triples",
            "nx_for_export", "serialize_rdf"]
 
 FORMATS = {
@@ -85,6 +88,101 @@ def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
                  prefixes=dict(sorted(prefixes.items())))
 
 
+#: graphs with at least this many nodes + edges are converted in a child process (rdf_pipe.py)
+PIPE_MIN_SIZE = 20_000
+_PIPE_SCRIPT = Path(__file__).resolve().with_name("rdf_pipe.py")
+
+
+class _QueuedWriter:
+    """A file-like ``write`` that hands chunks to a thread doing the (blocking) pipe writes.
+
+    A pipe holds 64 KiB: writing a chunk of megabytes straight into it would
+    keep this process waiting until the child has parsed it all, and the two
+    would take turns instead of running at once.
+    """
+
+    def __init__(self, raw, depth: int = 4):
+        self._raw = raw
+        self._chunks: queue.Queue = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="paperkg-rdf-pipe", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            chunk = self._chunks.get()
+            if chunk is None:
+                break
+            if self.error is None:
+                try:
+                    self._raw.write(chunk)
+                except (OSError, ValueError) as exc:
+                    self.error = exc
+        with contextlib.suppress(OSError, ValueError):
+            self._raw.close()
+
+    def write(self, data: bytes) -> int:
+        if self.error is not None:
+            raise BrokenPipeError(str(self.error))
+        self._chunks.put(data)
+        return len(data)
+
+    def close(self) -> None:
+        """Write what is queued, then close the pipe (idempotent)."""
+        if self._thread.is_alive():
+            self._chunks.put(None)
+            self._thread.join()
+
+
+def write_rdf_text(graph, fh, fmt: str, *, tmp_dir=None, pipe: bool | None = None) -> CanonicalStats:
+    """Write ``graph`` as Turtle or JSON-LD into the binary file ``fh``; returns the VoID counts.
+
+    Big graphs (``pipe`` None: at least PIPE_MIN_SIZE nodes + edges) stream
+    their canonical N-Triples into a child process that runs Oxigraph's
+    serialiser while this one is still making the text: about 40 % of the
+    stage's time on two cores. Small ones, or where no child can be started,
+    go through a temporary N-Triples file in ``tmp_dir`` in this process.
+    Same bytes either way.
+    """
+    prefixes = dict(sorted(_prefixes(graph).items()))
+    G = graph.nx
+    if pipe is None:
+        pipe = G.number_of_nodes() + G.number_of_edges() >= PIPE_MIN_SIZE
+    if pipe:
+        fh.flush()
+        try:
+            proc = subprocess.Popen([sys.executable, str(_PIPE_SCRIPT), fmt, json.dumps(prefixes)],
+                                    stdin=subprocess.PIPE, stdout=fh, stderr=subprocess.PIPE)
+        except OSError:
+            pipe = False
+    if not pipe:
+        with _temp_path(tmp_dir, ".nt") as tmp:
+            stats = write_canonical(graph, tmp)
+            _convert_canonical(tmp, fh, fmt, prefixes)
+        return stats
+    writer = _QueuedWriter(proc.stdin)
+    try:
+        try:
+            stats = write_canonical_ntriples(G, writer, graph.base_iri)
+        except BrokenPipeError:
+            stats = None
+        writer.close()
+        if writer.error is not None:
+            stats = None  # the child stopped early: its message says why
+        error = proc.stderr.read().decode("utf-8", "replace")
+        code = proc.wait()
+    except BaseException:
+        proc.kill()
+        writer.close()
+        proc.wait()
+        raise
+    finally:
+        proc.stderr.close()
+    if code != 0 or stats is None:
+        raise OSError(f"RDF serialiser process failed ({code}): {' '.join(error.split())[:300] or 'no message'}")
+    return stats
+
+
 def _prefixes(graph) -> dict[str, str]:
     from kg.graph.rdf import all_prefixes
 
@@ -138,9 +236,7 @@ def export(graph, fmt: str, path) -> Path:
                 if fmt == "ntriples":
                     write_canonical_ntriples(graph.nx, fh, graph.base_iri)
                 else:
-                    with _temp_path(path.parent, ".nt") as tmp:
-                        write_canonical(graph, tmp)
-                        _convert_canonical(tmp, fh, fmt, _prefixes(graph))
+                    write_rdf_text(graph, fh, fmt, tmp_dir=path.parent)
         else:
             H = nx_for_export(graph.nx)
             writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
@@ -197,9 +293,8 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
 def write_outputs(graph, out_dir) -> list[Path]:
     """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written.
 
-    The canonical N-Triples go to a temporary file next to the outputs and
-    are streamed from there through Oxigraph's Turtle serialiser, so memory
-    does not grow with the number of triples.
+    The canonical N-Triples are streamed through Oxigraph's Turtle serialiser
+    (``write_rdf_text``), so memory does not grow with the number of triples.
     """
     out = Path(out_dir)
     try:
@@ -209,10 +304,8 @@ def write_outputs(graph, out_dir) -> list[Path]:
     ttl = out / "graph.ttl"
     void = out / "void.ttl"
     try:
-        with _temp_path(out, ".nt") as tmp:
-            stats = write_canonical(graph, tmp)
-            with atomic_write(ttl, "wb") as fh:
-                _convert_canonical(tmp, fh, "turtle", _prefixes(graph))
+        with atomic_write(ttl, "wb") as fh:
+            stats = write_rdf_text(graph, fh, "turtle", tmp_dir=out)
     except OSError as exc:
         raise OutputError(f"cannot write {ttl}: {exc}") from None
     try:

@@ -93,25 +93,36 @@ class QueryResult:
         return [{c: v for c, v in zip(self.columns, row) if v is not None} for row in self.rows]
 
 
+_INT_TYPES = frozenset(XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger"))
+_FLOAT_TYPES = frozenset(XSD + t for t in ("double", "float", "decimal"))
+_XSD_STRING = XSD + "string"
+_XSD_BOOLEAN = XSD + "boolean"
+
+
 def term_value(term) -> Any:
     """An RDF term as a plain Python value."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return term.value
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
+    if kind is ox.Literal:
         dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return term.value
         try:
-            if dt in (XSD + "integer", XSD + "int", XSD + "long", XSD + "short", XSD + "nonNegativeInteger"):
+            if dt in _INT_TYPES:
                 return int(term.value)
-            if dt in (XSD + "double", XSD + "float", XSD + "decimal"):
+            if dt in _FLOAT_TYPES:
                 return float(term.value)
         except ValueError:
             return term.value
-        if dt == XSD + "boolean":
+        if dt == _XSD_BOOLEAN:
             return term.value in ("true", "1")
         return term.value
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.BlankNode:
         return f"_:{term.value}"
-    if isinstance(term, ox.Triple):
+    if kind is ox.Triple:
         return str(term)
     return term.value
 
@@ -217,7 +228,7 @@ def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: in
         if isinstance(result, ox.QuerySolutions):
             kind = "select"
             columns = tuple(v.value for v in result.variables)
-            source = (tuple(sol[c] for c in columns) for sol in result)
+            source = map(tuple, result)  # a solution iterates its values in column order
         else:
             kind = "graph"
             columns = ("subject", "predicate", "object")
