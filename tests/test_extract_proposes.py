@@ -96,3 +96,52 @@ def test_defined_acronym_of_known_or_generic_term_is_not_proposed():
 
 def test_name_after_modifier_and_head_noun():
     assert proposed("A Study", "We introduce a new RL algorithm, SQIRL, that learns a policy.") == ["SQIRL"]
+
+
+# --- the split before/after patterns equal the per-name regexes they replace -------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from extractors import proposes as P  # noqa: E402
+
+
+def _reference_cue(text: str, name: str) -> bool:
+    n = re.escape(name)
+    cue = "|".join(sorted(P.TRIGGERS | P.NAMERS | {"using", "use", "proposed"}))
+    return bool(re.search(rf"\b(?:{cue})\b(?:\W+[\w-]+){{0,4}}?\W+{n}\b", text)) or bool(
+        re.search(rf"\b{n}\b(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple)\b", text))
+
+
+def _reference_studied(text: str, name: str) -> tuple[bool, bool]:
+    if name not in text:
+        return False, False
+    n = re.escape(name)
+    phenomenon = bool(re.search(rf"\b{n}\b{P._PHENOMENON_AFTER}", text)) or any(
+        re.search(rf"\b(?:{P._PHENOMENON_NOUNS})\b", s) for s in P._sentences_with(text, name))
+    studied = phenomenon or bool(re.search(rf"\b(?:{P._STUDY_VERBS})\b(?:\W+[\w-]+){{0,3}}?\W+{n}\b", text))
+    return studied, phenomenon
+
+
+_NAMES = ["x-net", "gpt-4", "(abc)", "lora", "a.b", "ñandú", "_u", "v2"]
+_WORDS = ["we", "propose", "called", "using", "study", "identify", "a", "new", "novel", "method", "arises", "when",
+          "is", "the", "phenomenon", "tendency", "(ab)", ",", ".", "-", "occurs", "x", "net", "lora", "lorax", "4"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(name=st.sampled_from(_NAMES),
+       parts=st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_NAMES)), max_size=14),
+       seps=st.lists(st.sampled_from([" ", "", ", ", "  ", "-", ". "]), min_size=14, max_size=14))
+def test_split_patterns_match_the_per_name_regexes(name, parts, seps):
+    text = "".join(p + s for p, s in zip(parts, seps))
+    assert P._proposal_cue(text, name) == _reference_cue(text, name)
+    assert P._studied(text, name) == _reference_studied(text, name)
+
+
+def test_split_patterns_on_plain_sentences():
+    assert P._proposal_cue("in this paper we propose x-net, a simple model.", "x-net")
+    assert P._proposal_cue("x-net, a new method for ranking.", "x-net")
+    assert not P._proposal_cue("x-nets are popular, and we propose nothing.", "x-net")
+    assert P._studied("we identify gradient starvation, which arises when", "gradient starvation") == (True, True)
+    assert P._studied("gradient starvation hurts.", "gradient starvation") == (False, False)
