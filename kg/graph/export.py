@@ -28,8 +28,8 @@ from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
 
-__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples", "sorted_ntriples", "void_triples",
-           "nx_for_export", "serialize_rdf"]
+__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples",
+           "sorted_ntriples", "void_triples", "nx_for_export", "serialize_rdf"]
 
 FORMATS = {
     "turtle": ".ttl",
@@ -85,7 +85,7 @@ def sorted_ntriples(graph, tmp_dir=None) -> list[bytes]:
 def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
     """Stream a canonical N-Triples file through Oxigraph into Turtle or JSON-LD (order kept)."""
     ox.serialize(ox.parse(path=nt_path, format=ox.RdfFormat.N_TRIPLES), fh, _RDF_FORMATS[fmt],
-                 prefixes=dict(sorted(prefixes.items())))
+                 prefixes=dict(sorted(prefixes.items())))  # sorted: the file's @prefix lines do not depend on callers
 
 
 #: graphs with at least this many nodes + edges are converted in a child process (rdf_pipe.py)

@@ -4,7 +4,8 @@ Run as a script (``python rdf_pipe.py FORMAT PREFIXES_JSON``), not imported:
 it needs only pyoxigraph. The parent makes the N-Triples text while this
 process parses and serialises it, so the two halves of the RDF stage run on
 two cores instead of one after the other. Order is kept: the output is the
-same bytes as converting the whole N-Triples file at once.
+same bytes as converting the whole N-Triples file at once. Any failure exits
+non-zero, and the parent then writes the file in-process instead.
 """
 import json
 import sys
