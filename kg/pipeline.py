@@ -237,40 +237,52 @@ def build_job(
     cache: bool = True,
     store_dir: str | os.PathLike | None = None,
     dask_address: str | None = None,
+    stages: bool | None = None,
 ) -> BuildResult:
     """Ingest, extract, build the graph and write every output into ``out_dir``.
 
     ``cache``: keep per-paper extraction results in ``out_dir/.cache`` so a
     rebuild only extracts new or changed papers; ``store_dir``: also write
     the RDF into an on-disk Oxigraph store there; ``dask_address``: run the
-    extraction on that Dask cluster.
+    extraction on that Dask cluster; ``stages``: log a line as each stage
+    starts (default: when not quiet and stderr is a terminal, since a big
+    build otherwise spends minutes after extraction without a word).
     """
+    if stages is None:
+        stages = not quiet and sys.stderr.isatty()
     with _build_lock(Path(out_dir)):
         return _build_locked(inputs, out_dir, fmt=fmt, strict=strict, jobs=jobs, base_iri=base_iri, top_k=top_k,
                              max_nodes=max_nodes, quiet=quiet, log=log, cache=cache, store_dir=store_dir,
-                             dask_address=dask_address)
+                             dask_address=dask_address, stages=stages)
 
 
 def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
-                  store_dir, dask_address) -> BuildResult:
+                  store_dir, dask_address, stages) -> BuildResult:
     from kg.extraction import ExtractStats, extract
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
     from kg.views import write_views
 
+    def stage(message: str) -> None:
+        if stages:
+            log(f"paperkg: {message}")
+
     started = time.time()
     timings = {}
     t = time.perf_counter()
+    stage("reading listings...")
     ingest = _ingest(inputs, fmt, strict, log)
     timings["ingest"] = time.perf_counter() - t
 
     out_dir = Path(out_dir)
     t = time.perf_counter()
+    stage(f"extracting {len(ingest.papers)} papers...")
     stats = ExtractStats()
     extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=out_dir / CACHE_DIR if cache else None,
                          dask_address=dask_address, stats=stats)
     timings["extract"] = time.perf_counter() - t
 
     t = time.perf_counter()
+    stage("building the graph (links, PageRank, communities)...")
     graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k)
     timings["graph"] = time.perf_counter() - t
 
@@ -281,6 +293,8 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
     try:
         with _output_errors(out_dir):
             t = time.perf_counter()
+            stage(f"writing papers.jsonl, graph.ttl and void.ttl ({graph.nx.number_of_nodes()} nodes, "
+                  f"{graph.nx.number_of_edges()} edges)...")
             write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
             timings["jsonl"] = time.perf_counter() - t
             extraction_report = _extraction_report(extraction)
@@ -292,6 +306,7 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
             write_outputs(graph, staging)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
+            stage("writing the HTML views (one page per paper and entity)...")
             write_views(graph, staging, max_nodes=max_nodes)
             timings["views"] = time.perf_counter() - t
             report = _build_report(ingest, extraction_report, graph)
@@ -302,9 +317,11 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
                 from kg.graph.store import write_store
 
                 t = time.perf_counter()
+                stage(f"loading the Oxigraph store {one_line(str(store_dir))}...")
                 write_store(staging / "graph.ttl", store_dir)
                 timings["store"] = time.perf_counter() - t
             t = time.perf_counter()
+            stage(f"moving the outputs into {one_line(str(out_dir))}/...")
             files = _move_tree(staging, out_dir)
     finally:
         gc.unfreeze()

@@ -130,3 +130,21 @@ def test_second_build_into_a_busy_folder_is_refused(tmp_path):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "another paperkg build" in lines[0]
     assert not (out / "graph.ttl").exists()
+
+
+def test_build_logs_a_line_as_each_stage_starts_when_asked(tmp_path, monkeypatch):
+    import io
+
+    import kg.pipeline as pipeline
+
+    demo = Path(pipeline.__file__).resolve().parent / "data" / "demo" / "daily-2025-01-13.txt"
+    lines: list[str] = []
+    pipeline.build_job([demo], tmp_path / "a", log=lines.append, stages=True)
+    starts = [line.split()[1] for line in lines if line.endswith("...")]
+    assert starts == ["reading", "extracting", "building", "writing", "writing", "moving"]
+    assert lines[-1].startswith("paperkg: wrote ")  # the summary still comes last
+    # default: only on a terminal (the stderr here is not one)
+    monkeypatch.setattr(pipeline.sys, "stderr", io.StringIO())
+    quiet_lines: list[str] = []
+    pipeline.build_job([demo], tmp_path / "b", log=quiet_lines.append)
+    assert quiet_lines and not [line for line in quiet_lines if line.endswith("...")]
