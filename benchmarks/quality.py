@@ -1,10 +1,24 @@
-"""Extraction quality on the dev gold set (../shared/gold), scored by ../shared/eval/score.py.
+"""Extraction quality on three gold sets, scored by ../shared/eval/score.py.
 
-    python benchmarks/quality.py [--show-errors] [--json] [--write-baseline] [--out PRED.jsonl]
+    python benchmarks/quality.py                       # dev, train and sealed side by side (F1 only)
+    python benchmarks/quality.py --split dev|train [--show-errors] [--json] [--out PRED.jsonl]
+    python benchmarks/quality.py --split sealed        # aggregate P/R/F1 only, never per-paper errors
+    python benchmarks/quality.py --write-baseline      # store all three in benchmarks/quality_baseline.json
 
-Runs extraction on gold/dev-input.jsonl, writes predictions with
-``paper_record`` and prints the scorer's table. ``--write-baseline`` stores
-the F1 scores in benchmarks/quality_baseline.json.
+Gold sets:
+
+* ``dev``: the 60 papers of ``../shared/gold/dev.jsonl`` (input ``dev-input.jsonl``).
+* ``train``: papers of ``../shared/corpus`` annotated for paperkg
+  (``benchmarks/gold/corpus-train.jsonl``); errors may be read and learned from.
+* ``sealed``: other papers of ``../shared/corpus`` annotated the same way
+  (``benchmarks/gold/corpus-sealed.jsonl``). Nobody reads its per-paper
+  errors and no rule is written against it: this script prints only its
+  aggregate scores and refuses ``--show-errors`` / ``--out`` for it. Its score
+  is the honest estimate of quality on new papers.
+
+The corpus gold files hold labels keyed by paper id, not the corpus text;
+titles and abstracts are joined from ``../shared/corpus`` at evaluation time.
+Each set is extracted on its own (as ``paperkg extract`` would on that input).
 """
 from __future__ import annotations
 
@@ -18,12 +32,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold" / "dev.jsonl"
 DEV_INPUT = SHARED / "gold" / "dev-input.jsonl"
+CORPUS = SHARED / "corpus"
 SCORER = SHARED / "eval" / "score.py"
 BASELINE = ROOT / "benchmarks" / "quality_baseline.json"
+CORPUS_GOLD = {"train": ROOT / "benchmarks" / "gold" / "corpus-train.jsonl",
+               "sealed": ROOT / "benchmarks" / "gold" / "corpus-sealed.jsonl"}
+SPLITS = ("dev", "train", "sealed")
 CLASSES = ("methods", "data", "proposes", "repos", "links")
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def available() -> bool:
+    """Can quality be measured here (``../shared`` with gold set, corpus and scorer)?"""
+    return GOLD.exists() and SCORER.exists() and CORPUS.is_dir()
 
 
 def load_dev_papers(path: Path = DEV_INPUT):
@@ -41,41 +64,112 @@ def load_dev_papers(path: Path = DEV_INPUT):
     return papers
 
 
-def predict(out_path: Path, jobs: int = 1) -> None:
+def _corpus_papers() -> dict:
+    from kg.ingest import read_inputs
+
+    return {p.id: p for p in read_inputs([CORPUS]).papers}
+
+
+def split_data(split: str, gold_dir: Path):
+    """(papers, path of a gold JSONL the scorer reads) for one split; corpus gold gets its titles joined."""
+    if split == "dev":
+        return load_dev_papers(), GOLD
+    by_id = _corpus_papers()
+    papers, lines = [], []
+    with open(CORPUS_GOLD[split], encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            paper = by_id.get(rec["id"])
+            if paper is None:
+                raise SystemExit(f"{CORPUS_GOLD[split]}:{n}: paper {rec['id']} is not in {CORPUS}")
+            papers.append(paper)
+            lines.append(json.dumps({"id": rec["id"], "title": paper.title, **{k: v for k, v in rec.items()
+                                                                              if k != "id"}}, ensure_ascii=False))
+    gold = gold_dir / f"{split}-gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return papers, gold
+
+
+def predict_papers(papers, out_path: Path, jobs: int = 1) -> None:
     from extractors import extract_corpus, paper_record
     from kg.atomic import write_text
 
-    papers = load_dev_papers()
     corpus = extract_corpus(papers, jobs=jobs)
     lines = [json.dumps(paper_record(p, pe, corpus), ensure_ascii=False) for p, pe in zip(papers, corpus.papers)]
     write_text(out_path, "\n".join(lines) + "\n")
 
 
-def score(pred: Path, *flags: str) -> str:
-    return subprocess.run([sys.executable, str(SCORER), str(GOLD), str(pred), *flags],
+def predict(out_path: Path, jobs: int = 1) -> None:
+    """Dev-set predictions (kept for callers of the old one-set API)."""
+    predict_papers(load_dev_papers(), out_path, jobs=jobs)
+
+
+def score(pred: Path, *flags: str, gold: Path = GOLD) -> str:
+    return subprocess.run([sys.executable, str(SCORER), str(gold), str(pred), *flags],
                           check=True, capture_output=True, text=True).stdout
 
 
-def f1_scores(pred: Path) -> dict[str, float]:
-    result = json.loads(score(pred, "--json"))
+def f1_scores(pred: Path, gold: Path = GOLD) -> dict[str, float]:
+    result = json.loads(score(pred, "--json", gold=gold))
     return {c: result[c]["f1"] for c in CLASSES}
 
 
-def main(argv: list[str]) -> int:
-    if not (GOLD.exists() and SCORER.exists()):
-        print(f"gold set not found under {SHARED}", file=sys.stderr)
-        return 2
-    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else Path(tempfile.mkdtemp()) / "pred.jsonl"
-    predict(out)
-    if "--json" in argv:
-        print(json.dumps(f1_scores(out)))
-    else:
-        print(score(out, *(["--show-errors"] if "--show-errors" in argv else [])), end="")
-    if "--write-baseline" in argv:
-        from kg.atomic import write_text
+def split_scores(split: str, workdir: Path) -> dict[str, dict[str, float]]:
+    """{class: {p, r, f1}} for one split (aggregates only)."""
+    papers, gold = split_data(split, workdir)
+    pred = workdir / f"{split}-pred.jsonl"
+    predict_papers(papers, pred)
+    result = json.loads(score(pred, "--json", gold=gold))
+    return {c: {k: result[c][k] for k in ("p", "r", "f1")} for c in CLASSES} | {"papers": len(papers)}
 
-        write_text(BASELINE, json.dumps(f1_scores(out), indent=2, sort_keys=False) + "\n")
-        print(f"wrote {BASELINE}")
+
+def _table(all_scores: dict[str, dict]) -> str:
+    splits = list(all_scores)
+    head = "class     " + "".join(f"{s + ' (' + str(all_scores[s]['papers']) + ')':>26}" for s in splits)
+    sub = "          " + "".join(f"{'P':>8}{'R':>8}{'F1':>10}" for _ in splits)
+    rows = [head, sub]
+    for c in CLASSES:
+        rows.append(f"{c:<10}" + "".join(f"{all_scores[s][c]['p']:>8.3f}{all_scores[s][c]['r']:>8.3f}"
+                                           f"{all_scores[s][c]['f1']:>10.3f}" for s in splits))
+    return "\n".join(rows) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if not available():
+        print(f"gold set, corpus or scorer not found under {SHARED}", file=sys.stderr)
+        return 2
+    split = argv[argv.index("--split") + 1] if "--split" in argv else None
+    if split is not None and split not in SPLITS:
+        print(f"--split must be one of {', '.join(SPLITS)}", file=sys.stderr)
+        return 2
+    if split == "sealed" and ("--show-errors" in argv or "--out" in argv):
+        print("the sealed split prints aggregate scores only (no --show-errors, no --out)", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="paperkg-quality-"))
+    if split is None:
+        all_scores = {s: split_scores(s, work) for s in SPLITS}
+        if "--json" in argv:
+            print(json.dumps(all_scores, indent=2))
+        else:
+            print(_table(all_scores), end="")
+        if "--write-baseline" in argv:
+            from kg.atomic import write_text
+
+            base = {s: {c: all_scores[s][c]["f1"] for c in CLASSES} for s in SPLITS}
+            write_text(BASELINE, json.dumps(base, indent=2) + "\n")
+            print(f"wrote {BASELINE}")
+        return 0
+    papers, gold = split_data(split, work)
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else work / "pred.jsonl"
+    predict_papers(papers, out)
+    if "--json" in argv:
+        print(json.dumps(f1_scores(out, gold=gold)))
+    elif split == "sealed":
+        print(score(out, gold=gold), end="")
+    else:
+        print(score(out, *(["--show-errors"] if "--show-errors" in argv else []), gold=gold), end="")
     return 0
 
 

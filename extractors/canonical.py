@@ -2,7 +2,9 @@
 
 Two surface forms denote the same entity when their keys are equal: case,
 dash/space/underscore variants, Unicode dash forms and a trailing plural
-collapse ("LLMs" = "LLM", "Vision-Transformer" = "vision transformer").
+collapse ("LLMs" = "LLM", "Vision-Transformer" = "vision transformer"), and
+British -ise spellings meet American -ize ones ("Optimisation" = "Optimization").
+An all-capitals word keeps a final capital S: "MOSES" is not the plural of "MOSE".
 """
 from __future__ import annotations
 
@@ -24,10 +26,23 @@ _GREEK_NAME = {c: n for n, c in _GREEK.items()}
 _GREEK.update({"varphi": "φ", "varepsilon": "ε", "vartheta": "θ"})
 
 
+#: LaTeX accent commands as scraped: "Fr\\'echet", "G\\"{o}del", "\\`a".
+_LATEX_ACCENT = re.compile(r"""\\(['"`^~])\{?([A-Za-z])\}?""")
+_COMBINING = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+
+
+def _accented(m: re.Match) -> str:
+    return unicodedata.normalize("NFC", m.group(2) + _COMBINING[m.group(1)])
+
+
 def _math_text(m: re.Match) -> str:
     """"$\\beta$" -> "β", "$φ$" -> "φ": inline LaTeX math in a name, as plain text."""
     body = m.group(1).strip().strip("{}")
     return _GREEK.get(body.lstrip("\\"), body) if body.startswith("\\") else body
+
+
+#: British -isation/-iser spellings, folded to -ization/-izer ("regularisation", "optimiser").
+_BRITISH = re.compile(r"(?<=[a-z]{3})is(?=(?:ations?|ers?)\b)")
 
 
 def singular(word: str) -> str:
@@ -44,12 +59,20 @@ def canonical_key(text: str) -> str:
     """Lower-case, dash/space-collapsed, singularised key of a surface form."""
     if "$" in text:
         text = _MATH.sub(_math_text, text)
-    s = unicodedata.normalize("NFKC", text).translate(_DASHES).lower().strip(_EDGE)
-    s = s.replace("’", "'")
+    if "\\" in text:
+        text = _LATEX_ACCENT.sub(_accented, text)
+    cased = unicodedata.normalize("NFKC", text).translate(_DASHES).strip(_EDGE)
+    if not cased.isascii():  # "Fréchet" = "Frechet", "Tülu" = "Tulu" (Greek letters are kept)
+        cased = "".join(c for c in unicodedata.normalize("NFKD", cased) if not unicodedata.combining(c))
+    s = cased.lower().replace("’", "'")
+    if "is" in s:
+        s = _BRITISH.sub("iz", s)
     words = [w for w in _SEP.split(s) if w]
     if not words:
         return ""
-    words[-1] = singular(words[-1])
+    last = cased.split()[-1] if cased.split() else ""
+    if not (last.isupper() and last.endswith("S") and len(last) > 2):
+        words[-1] = singular(words[-1])
     return " ".join(words)
 
 

@@ -70,6 +70,10 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                            "models", "architectures", "approaches"]}},
                                          {"LOWER": {"IN": ["such", "including", "like"]}},
                                          {"LOWER": "as", "OP": "?"}]),
+    ("LEFT:dataset:data-from-X", [{"LOWER": {"IN": ["data", "samples", "images", "documents", "texts", "text",
+                                                     "examples", "collected", "crawled", "sourced", "drawn",
+                                                     "sampled", "scraped", "extracted"]}},
+                                  {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
     ("RIGHT:benchmark:X-environments", [{"LOWER": {"IN": ["environment", "environments", "games", "tasks",
@@ -186,9 +190,13 @@ def _classify(t: str) -> str | None:
     return None
 
 
+#: An evaluation campaign or exam of a year: "WMT22", "AIME25", "CASP15".
+_YEAR_EDITION = re.compile(r"^[A-Z][A-Za-z]*[A-Z]-?(?:20)?[12]\d$")
+
+
 def suffix_kind(text: str) -> str | None:
-    """Kind implied by how a name ends: "-Bench"/"QA" -> benchmark, "Net"/"Former" -> method."""
-    if _ENDS_DATA.search(text):
+    """Kind implied by how a name ends: "-Bench"/"QA"/a year's edition -> benchmark, "Net"/"Former" -> method."""
+    if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text):
         return "benchmark"
     if _ENDS_METHOD.search(text):
         return "method"

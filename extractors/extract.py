@@ -22,6 +22,7 @@ from extractors.canonical import canonical_key
 from extractors.cues import extract_cues, name_shape, suffix_kind
 from extractors.docutil import FIELD_KEY, doc_text
 from extractors.gazetteer_match import extract_gazetteer
+from extractors.nonnames import non_name_reason, trim_span
 from extractors.proposes import extract_proposals, review_proposals
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
@@ -120,6 +121,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             spans[m.start] = m.end
     raw.extend(extract_proposals(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
+    raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
     # the paper's acronym table: short-form key -> long form
@@ -170,6 +172,9 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
+        if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
+                sum(c.isalpha() for c in m.text) <= 2:
+            continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if not m.proposed and _names_a_problem(m, paper):
             continue
         if _CITATION.match((paper.title if m.field == "title" else paper.abstract)[m.end:m.end + 16]):
@@ -181,6 +186,31 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
     return _type_clusters(kept, defs)
 
 
+def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
+    """Candidates with artefact edges trimmed and non-names (maths, citations, owners, metrics) dropped."""
+    out = []
+    owners: set[str] = set()
+    for m in raw:
+        text = paper.title if m.field == "title" else paper.abstract
+        start, end = trim_span(text, m.start, m.end)
+        if end <= start:
+            continue
+        if (start, end) != (m.start, m.end):
+            m = _with(m, start=start, end=end, text=text[start:end])
+        if m.long_form:
+            lf_start, lf_end = trim_span(m.long_form, 0, len(m.long_form))
+            if (lf_start, lf_end) != (0, len(m.long_form)):
+                m = _with(m, long_form=m.long_form[lf_start:lf_end])
+        reason = non_name_reason(text, start, end, gazetteer=m.rule.startswith("gazetteer"))
+        if reason is None:
+            out.append(m)
+        elif reason == "owner":
+            owners.add(canonical_key(m.text))
+    # an organisation once is an organisation everywhere in the paper ("the Acme group" ... "Acme at X")
+    return [m for m in out if m.rule.startswith("gazetteer") or canonical_key(m.text) not in owners] \
+        if owners else out
+
+
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
 _SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
@@ -189,7 +219,7 @@ _DIRECTION = re.compile(r"^[A-Z][a-z]+-to-[A-Za-z][a-z]+$")
 #: "Budget-Aware", "Reward-Guided": an adjective fragment cut from a longer name.
 _ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditioned|augmented|enhanced|"
                                  r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$", re.I)
-_SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?)$")
+_SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?|\d+[x×]\d+)$")
 
 
 def _not_a_name(m: Mention) -> bool:
@@ -203,7 +233,8 @@ def _not_a_name(m: Mention) -> bool:
 
 
 def _size_variant(m: Mention) -> Mention:
-    """"Ruler-128K": a known dataset/benchmark with a size or length suffix is that entity's kind."""
+    """"Ruler-128K", "ImageNet-64x64": a known dataset/benchmark with a size, length or resolution
+    suffix is that entity's kind."""
     hit = _SIZE_SUFFIX.match(m.text)
     if hit is None:
         return m
@@ -282,7 +313,14 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
     return False
 
 
-_LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$")
+_LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$|"
+                        # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
+                        r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
+#: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
+_TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|corpora|environments|suites|test sets)\b[^.;()]{0,50}?"
+                         r"(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$", re.I)
+_INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
+               "datasets": "dataset", "corpora": "dataset", "test sets": "benchmark"}
 
 
 def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
@@ -299,12 +337,18 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         groups.append([i])
     out = list(ordered)
     for g in groups:
-        if len(g) < 2:
-            continue
-        kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
-        if sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g):
-            continue
-        kind = max(sorted(kinds), key=lambda k: kinds[k])
+        first = ordered[g[0]]
+        text = paper.title if first.field == "title" else paper.abstract
+        intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
+        if intro is not None:
+            kind = _INTRO_KIND[intro.group(1).lower()]
+        else:
+            if len(g) < 2:
+                continue
+            kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
+            if sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g):
+                continue
+            kind = max(sorted(kinds), key=lambda k: kinds[k])
         for i in g:
             m = ordered[i]
             if m.proposed or m.long_form:

@@ -8,6 +8,7 @@ matches on the Doc; label is ``"<kind>\\t<canonical name>"``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -32,6 +33,19 @@ def distinctive_form(form: str, words: frozenset[str]) -> bool:
     all-lower ("Mujoco", "MUJOCO"); "ComplEx" and "TEACh" are words lower-cased, so stay exact."""
     return bool(_MIXED.search(form)) and len(form) >= 4 and form.lower() not in words and \
         not any(part.lower() in words and len(part) == len(form) for part in re.split(r"[-\s]", form))
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words_cached() -> frozenset[str]:
+    return _english_words()
+
+
+def _title_word(toks, i: int, words: frozenset[str]) -> bool:
+    """A capitalised dictionary word between other capitalised words of a title."""
+    tok = toks[i]
+    if not tok.is_title or tok.lower_ not in words:
+        return False
+    return (i > 0 and toks[i - 1].is_title) or (i + 1 < len(toks) and toks[i + 1].is_title)
 
 
 def gazetteer_names() -> dict[str, tuple[str, str]]:
@@ -78,6 +92,8 @@ def extract_gazetteer(doc) -> Iterator:
         return
     toks = token_table(doc)
     text = doc_text(doc)
+    title = doc.user_data.get("kg_field") == "title"
+    words = _english_words_cached() if title else frozenset()
     last_end = -1
     for label, start, end in matches:
         if start < last_end:
@@ -88,4 +104,6 @@ def extract_gazetteer(doc) -> Iterator:
         surface = text[start_char:end_char]
         if surface.islower() and (_MIXED.search(name) or (" " not in name and sum(c.isupper() for c in name) >= 2)):
             continue  # "complex" is not ComplEx, "teach" is not TEACh
+        if title and kind != "method" and end - start == 1 and _title_word(toks, start, words):
+            continue  # "Object Pile Manipulation": in a title every word is capitalised, "Pile" is just a word
         yield make_mention(doc, start_char, end_char, kind, f"gazetteer:{name}", 0.9)

@@ -61,7 +61,8 @@ _HEAD_NOUNS = frozenset({
     "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
     "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
 })
-_AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific)$", re.I)
+_AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific|powered|enabled|"
+                      r"assisted|centric|oriented)$", re.I)
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
 
@@ -116,6 +117,12 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     # a run of capitalised or name-shaped words: "Prefix Grouper", "Dynamics-Aware Hybrid ... Learning"
     j = i
     while j < len(toks) and _run_word(toks[j]):
+        end_char = spans.get(toks[j].idx)
+        if end_char is not None and j > i:
+            # a known name starts inside the run ("Acme Widgets in Context"): the run ends where it does
+            while j < len(toks) and toks[j].idx < end_char:
+                j += 1
+            break
         j += 1
     while j > i and _AFFIXED.search(toks[j - 1].text):
         j -= 1  # "Fourier-transform-based" describes, it does not name
@@ -128,6 +135,25 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
     return i, j
+
+
+def _bare_word(toks, s: int) -> bool:
+    """A one-word candidate that is a plain dictionary word and nothing marks as a name:
+    no acronym or reference in brackets, no ", a/an ..." description, no head noun after it."""
+    tok = toks[s]
+    if not tok.is_title or name_shape(tok.text):
+        return False
+    from extractors.gazetteer_match import _english_words_cached
+
+    if tok.lower_ not in _english_words_cached():
+        return False
+    nxt = toks[s + 1] if s + 1 < len(toks) else None
+    after = toks[s + 2] if s + 2 < len(toks) else None
+    if nxt is None:
+        return True
+    if nxt.text in ("(", ":") or nxt.lower_ in _HEAD_NOUNS:
+        return False
+    return not (nxt.text == "," and after is not None and after.lower_ in ("a", "an", "which", "that"))
 
 
 def _run_word(t) -> bool:
@@ -217,7 +243,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if low in TRIGGERS or low in NAMERS:
             j = i + 1
             steps = 0
-            while j < n and steps < 8 and (toks[j].lower_ in _SKIP or toks[j].lower_ in NAMERS or
+            while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
+                                           toks[j].lower_ in NAMERS or
                                            toks[j].text in (",", "(")) and not toks[j].is_sent_start:
                 if toks[j].text == "," and low not in NAMERS and toks[j - 1].lower_ not in _SKIP:
                     break
@@ -244,6 +271,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             s, e = hit
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
+            if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
+                continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
             seen.add(s)
             kind = _kind_after(toks, e) or _kind_before(toks, s) or "term"
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, rule, 0.7,

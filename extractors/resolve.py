@@ -8,13 +8,15 @@ vote over all its mentions, a support count (papers), and a stable id.
 """
 from __future__ import annotations
 
+import difflib
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
 from kg.models import ENTITY_KINDS, CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 
-from extractors.canonical import canonical_key, entity_id
+from extractors.canonical import _MATH, _math_text, canonical_key, entity_id
 
 __all__ = ["resolve_corpus", "alias_table"]
 
@@ -44,28 +46,78 @@ def _gazetteer_keys() -> dict[str, str]:
     return {k: canonical_key(name) for k, (_, name) in gazetteer_names().items()}
 
 
+#: Generic head nouns that a name may carry or drop ("Gravity optimizer" = "Gravity").
+_GENERIC_TAIL = re.compile(r" (?:optimizer|algorithm|method|framework|model|approach|technique|architecture|"
+                           r"network|loss|strategy|scheme|procedure|system|pipeline)$")
+#: A model-size word before or after a name ("GPT-3 175B", "175B GPT-3").
+_SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?[bmkt] | \d+(?:\.\d+)?[bmkt]$")
+
+
+def _same_long_form(local: str, known_forms: set[str]) -> bool:
+    """Is a paper's long form the gazetteer's, up to a typo ("Varational AutoEncoder")?"""
+    if local in known_forms:
+        return True
+    return any(len(f) > 8 and difflib.SequenceMatcher(None, local, f).ratio() >= 0.9 for f in known_forms)
+
+
+def _variant_target(key: str, keys) -> str | None:
+    """The existing key a variant reduces to: generic head noun or model size dropped."""
+    for pattern in (_GENERIC_TAIL, _SIZE_WORD):
+        short = pattern.sub("", key)
+        if short != key and short in keys:
+            return short
+    return None
+
+
 def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, ...]],
                    extractor_version: str = "") -> CorpusExtraction:
     """Resolve per-paper mentions into entities and per-paper references."""
     table = alias_table(per_paper)
     gaz = _gazetteer_keys()
+    known_names = _gazetteer_display_names()
+    gaz_forms: dict[str, set[str]] = defaultdict(set)
+    for form_key, name_key in gaz.items():
+        gaz_forms[name_key].add(form_key)
+
+    def local_definitions(mentions) -> dict[str, str]:
+        """{short and long form key: entity key} of the acronyms this paper defines.
+
+        A short form the gazetteer knows keeps the gazetteer's entity when the
+        paper spells out the same long form (or a typo of it); another long form
+        is another entity ("PPO" defined as something new).
+        """
+        local: dict[str, str] = {}
+        for m in mentions:
+            if not m.long_form or m.kind not in ENTITY_KINDS:
+                continue
+            sk, lk = canonical_key(m.text), canonical_key(m.long_form)
+            target = gaz.get(lk, lk)
+            known = gaz.get(sk)
+            if known is not None and target == lk and _same_long_form(lk, gaz_forms[known]):
+                target = known
+            local.setdefault(sk, target)
+            local.setdefault(lk, target)
+        return local
+
+    locals_ = [local_definitions(mentions) for mentions in per_paper]
+    # a long form read as a typo of a known name is that name in every paper ("Varational AutoEncoder")
+    variants = {k: v for local in locals_ for k, v in sorted(local.items()) if v != k and v in gaz_forms}
 
     def resolve_key(m: Mention, local: dict[str, str]) -> str:
         key = canonical_key(m.text)
-        if m.long_form:
-            key = canonical_key(m.long_form)
-        elif key in local:
-            key = local[key]
-        elif key in table:
-            key = table[key]
-        return gaz.get(key, key)
+        if key in local:
+            return local[key]
+        if key in gaz:  # a known name: the gazetteer before other papers' definitions
+            return gaz[key]
+        if key in variants:
+            return variants[key]
+        return gaz.get(table.get(key, key), table.get(key, key))
 
     # pass 1: group mentions by resolved key
     groups: dict[str, list[tuple[int, Mention]]] = defaultdict(list)
     paper_keys: list[dict[str, list[Mention]]] = []
     for p, mentions in enumerate(per_paper):
-        local = {canonical_key(m.text): canonical_key(m.long_form) for m in mentions
-                 if m.long_form and m.kind in ENTITY_KINDS}
+        local = locals_[p]
         mine: dict[str, list[Mention]] = {}
         for m in mentions:
             if m.kind not in ENTITY_KINDS:
@@ -83,6 +135,17 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             for p, _ in items:
                 paper_keys[p].pop(key, None)
 
+    # variants of an existing name join it: "Gravity optimizer" -> "Gravity", "GPT-3 175B" -> "GPT-3"
+    for key in sorted(groups):
+        target = _variant_target(key, groups)
+        if target is None or target == key:
+            continue
+        moved = groups.pop(key)
+        groups[target].extend(moved)
+        for p in sorted({p for p, _ in moved}):
+            if key in paper_keys[p]:
+                paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
+
     # pass 2: one entity per key: name, aliases, kind vote, support
     entities: dict[str, Entity] = {}
     used_ids: set[str] = set()
@@ -99,7 +162,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
                     forms[form] += 1
                     first.setdefault(form, (p, _FIELD_ORDER[m.field], m.start))
         kind = min(votes, key=lambda k: (-round(votes[k], 6), _KIND_ORDER[k]))
-        name = _display_name(key, forms, first)
+        name = _display_name(key, forms, first, known_names.get(key))
         aliases = tuple(sorted((f for f in forms if f != name), key=lambda f: (canonical_key(f), f)))
         eid = entity_id(kind, name)
         if eid in used_ids:
@@ -140,13 +203,41 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     return CorpusExtraction(papers=tuple(papers), entities=ents, extractor_version=extractor_version)
 
 
-def _display_name(key: str, forms: Counter, first: dict[str, tuple]) -> str:
+def _gazetteer_display_names() -> dict[str, str]:
+    """{key of a gazetteer entry name: that name as written}."""
+    from extractors.gazetteer_match import gazetteer_names
+
+    return {canonical_key(name): name for _, name in gazetteer_names().values()}
+
+
+def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name: str | None = None) -> str:
     """Most used form whose key is the entity key ("Chain-of-Thought" when papers write it so);
-    ties: fullest (most words, then longest), then more capitals, then earliest."""
-    pool = [f for f in forms if canonical_key(f) == key] or list(forms)
+    ties: fullest (most words, then longest), then more capitals, then earliest.
+
+    Forms with LaTeX leftovers ("~", "--") or a plural ending ("ResNets") come last, and a
+    plural-only name is shown singular."""
+    pool = [f for f in forms if canonical_key(f) == key]
+    if not pool and known_name:
+        return known_name  # every form is a variant of a known name: show the known spelling
+    pool = pool or list(forms)
 
     def score(f: str):
         caps = sum(c.isupper() for c in f)
-        return (-forms[f], -len(f.split()), -len(f), -caps, first[f], f)
+        return (_LATEX_LEFTOVER.search(f) is not None, _plural_name(f), -forms[f], -len(f.split()), -len(f), -caps,
+                first[f], f)
 
-    return min(pool, key=score)
+    best = min(pool, key=score)
+    if _plural_name(best):
+        best = best[:-1]
+    if "$" in best or "--" in best or "~" in best:  # "$\\beta$-DPO" -> "β-DPO", "Gauss--Newton" -> "Gauss-Newton"
+        best = _MATH.sub(_math_text, best).replace("--", "-").replace("~", " ")
+    return best
+
+
+_LATEX_LEFTOVER = re.compile(r"~|--|\\")
+#: "ResNets", "GPTs", "LLaMAs": a name written in the plural (a final "s" after a capital or a camel-case word).
+_PLURAL_NAME = re.compile(r"^(?:[A-Z][A-Za-z0-9]*[A-Z0-9]s|[A-Z][a-z]+[A-Z][A-Za-z]*[a-rt-z]s)$")
+
+
+def _plural_name(form: str) -> bool:
+    return " " not in form and _PLURAL_NAME.match(form) is not None

@@ -1,0 +1,113 @@
+"""Candidate spans that are written like names but name no ML entity.
+
+Candidate generators (shape cues, Title Case runs, proposal cues) see only a
+span's spelling; these checks read the characters around it and reject
+classes of non-names, whatever the paper:
+
+* maths: anything inside a big-O or Omega expression ("O( dT)", "Omega left( mK")
+  or carrying LaTeX/maths characters;
+* spelled-out Greek letters with numbers ("Delta3.4"), size prefixes ("sub-2B");
+* citation keys in brackets ("[AB12]") and author citations ("Smith-Jones and Lee (2021)");
+* owners: "X's <Name>" (an organisation owning a model), "X ... group/team/lab";
+* metrics: a name right after a number ("91.2% AUC-PR");
+* emphasis capitals inside a dictionary word ("geneRAtion", spelling out an acronym);
+* adjective compounds ("LLM-powered").
+
+:func:`trim_span` first repairs the edges a LaTeX or scraping artefact leaves
+("e.g.~X", "X~", "end.Next") and keeps a name's star ("Q*").
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+__all__ = ["trim_span", "non_name_reason"]
+
+_LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)\.?[~\s]*|[~\s]+)", re.I)
+_TRAIL = re.compile(r"[~\s]+$")
+#: A sentence glued to the next one by a scraper: "... the function.Next sentence".
+_GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
+_MATH_CHARS = re.compile(r"[\\^_{}$=<>~]")
+#: An unclosed big-O style opening before the span: "O(", "tilde O(", "Omega left(", "Theta(".
+_BIG_O = re.compile(r"(?:\b(?:O|o|Omega|Theta|Ω|Θ)\s*(?:left\s*)?[(\[]|\bleft\s*\()[^()\[\]]*$")
+_GREEK_NUMBER = re.compile(r"^(?:[Dd]elta|[Aa]lpha|[Bb]eta|[Gg]amma|[Ee]psilon|[Ss]igma|[Ll]ambda|[Tt]heta|[Oo]mega|"
+                           r"[Mm]u|[Ee]ta|[Tt]au|[Pp]hi|[Pp]si|[Rr]ho|[Kk]appa)[\d.,]+%?$")
+_SIZE_PREFIX = re.compile(r"^(?:sub|over|under|super|near|pre|post|above|below)-[\d.]+[KkMmBbTt]?$", re.I)
+_CITE_KEY = re.compile(r"^[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?$")
+#: After a name: "and Lee (2021)", "and Lee, 2021", "et al." (a citation of people).
+_AUTHOR_CITE = re.compile(r"^\s*(?:and|&)\s+[A-Z][\w'-]+\s*(?:\(\d{4}[a-z]?\)|,\s*\d{4}\b)")
+_OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laboratory|consortium|submission|"
+                          r"institute|university)\b")
+_NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
+_ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|"
+                                 r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) without a leading "e.g.~"/"~", a trailing "~", or the part before a glued sentence break."""
+    span = text[start:end]
+    lead = _LEAD.match(span)
+    if lead and lead.end() < len(span):
+        start += lead.end()
+        span = text[start:end]
+    trail = _TRAIL.search(span)
+    if trail and trail.start() > 0:
+        end = start + trail.start()
+        span = text[start:end]
+    glue = None
+    for glue in _GLUE.finditer(span):
+        pass
+    if glue is not None and glue.end() < len(span) - 1:
+        start += glue.end()
+    if text[end:end + 1] == "*" and not text[end + 1:end + 2].isalnum():
+        end += 1  # "Q*", "A*": the star is part of the name
+    return start, end
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    from extractors.gazetteer_match import _english_words
+
+    return _english_words()
+
+
+def _emphasis_capitals(word: str) -> bool:
+    """"geneRatiOn": capitals sprinkled into a dictionary word (spelling out an acronym's letters)."""
+    if not word.isalpha() or word.isupper() or word[1:].islower():
+        return False
+    inner = sum(c.isupper() for c in word[1:])
+    return inner >= 2 and word.lower() in _words()
+
+
+def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) -> str | None:
+    """Why the span ``text[start:end]`` names no ML entity (a short label), or None if it may.
+
+    ``gazetteer``: the span is a known name, so only context checks that hold
+    for any spelling (maths, citations, owners) apply.
+    """
+    span = text[start:end]
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 60]
+    if _BIG_O.search(before) and len(span) <= 12:
+        return "maths"
+    if not gazetteer and _MATH_CHARS.search(span.replace("$", "") if span.count("$") == 2 else span):
+        return "maths"
+    if _GREEK_NUMBER.match(span) or _SIZE_PREFIX.match(span):
+        return "number"
+    if _CITE_KEY.match(span) and re.search(r"\[[^\]]{0,40}$", before):
+        return "citation"
+    if _AUTHOR_CITE.match(after):
+        return "citation"
+    if gazetteer:
+        return None
+    if after.startswith(("'s ", "’s ")) and re.match(r"^['’]s\s+(?:[A-Z]\w*|\w*\d\w*)", after):
+        return "owner"
+    if _OWNER_GROUP.match(after):
+        return "owner"
+    if _NUMBER_BEFORE.search(before) and " " not in span:
+        return "metric"
+    if " " not in span and _emphasis_capitals(span):
+        return "emphasis"
+    if " " not in span and _ADJECTIVE_COMPOUND.search(span):
+        return "adjective"
+    return None
