@@ -144,6 +144,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
                      and canonical_key(m.text) in generic_lf]
 
     abstract_low = paper.abstract.lower()
+    unconfirmed: set[tuple[str, int, int]] = set()
     cands: list[Mention] = []
     for m in raw:
         key = canonical_key(m.text)
@@ -158,7 +159,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue
         if m.rule == "proposes:title-colon":
             if not _confirm_title_name(m.text, abstract_low, defs):
-                continue
+                unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
             if key in defs:
                 m = _with(m, long_form=defs[key])
         if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
@@ -183,7 +184,29 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             m = _with(m, long_form=defs[key])
         cands.append(m)
     kept = _share_list_kinds(_select(cands), paper)
-    return _type_clusters(kept, defs)
+    return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed)
+
+
+def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[str, str],
+                      unconfirmed: set[tuple[str, int, int]]) -> tuple[Mention, ...]:
+    """Each cluster's "is it the paper's own?" from the proposal model (:mod:`extractors.decide`);
+    an unconfirmed title prefix the model does not take is no name at all."""
+    from extractors.decide import ProposalCandidate, decide_proposals
+    from extractors.proposes import title_prefix
+
+    clusters: dict[str, list[Mention]] = {}
+    for m in mentions:
+        clusters.setdefault(_cluster_key(m, defs), []).append(m)
+    candidates = [ProposalCandidate(key, ms, any((m.field, m.start, m.end) in unconfirmed for m in ms))
+                  for key, ms in sorted(clusters.items())]
+    verdict = decide_proposals(paper, candidates, _gaz_names(), title_prefix(paper.title or ""))
+    out = []
+    for m in mentions:
+        own = verdict[_cluster_key(m, defs)]
+        if not own and (m.field, m.start, m.end) in unconfirmed:
+            continue
+        out.append(m if m.proposed == own else _with(m, proposed=own))
+    return tuple(out)
 
 
 def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
@@ -253,6 +276,8 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     descent"), is a known name, or the paper proposes it.
     """
     lf = short.long_form
+    if _gaz_kind(lf) or (_gaz_kind(short.text) and not stop_category(lf)):
+        return False  # a known name ("model predictive control (MPC)") is never a generic definition
     if stop_category(lf) or is_generic_phrase(lf) or ends_adjective(lf) or is_organisation(lf):
         return True
     if _names_a_problem(short, paper):

@@ -48,6 +48,13 @@ def _title_word(toks, i: int, words: frozenset[str]) -> bool:
     return (i > 0 and toks[i - 1].is_title) or (i + 1 < len(toks) and toks[i + 1].is_title)
 
 
+def _case_is_the_name(name: str) -> bool:
+    """Does the name's spelling need its capitals ("ComplEx", "TEACh", "MATH")? Title-Case words
+    joined by hyphens ("Self-Consistency", "Chain-of-Thought") are still the name in lower case."""
+    parts = [p for p in re.split(r"[-\s]+", name) if p]
+    return any(any(c.isupper() for c in p[1:]) for p in parts)
+
+
 def gazetteer_names() -> dict[str, tuple[str, str]]:
     """{canonical key of every surface form: (kind, canonical name)} from the gazetteer."""
     from extractors.canonical import canonical_key
@@ -102,7 +109,7 @@ def extract_gazetteer(doc) -> Iterator:
         kind, _, name = label.partition("\t")
         start_char, end_char = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
         surface = text[start_char:end_char]
-        if surface.islower() and (_MIXED.search(name) or (" " not in name and sum(c.isupper() for c in name) >= 2)):
+        if surface.islower() and _case_is_the_name(name):
             continue  # "complex" is not ComplEx, "teach" is not TEACh
         if title and kind != "method" and end - start == 1 and _title_word(toks, start, words):
             continue  # "Object Pile Manipulation": in a title every word is capitalised, "Pile" is just a word

@@ -73,8 +73,8 @@ def _words() -> frozenset[str]:
 
 def _emphasis_capitals(word: str) -> bool:
     """"geneRatiOn": capitals sprinkled into a dictionary word (spelling out an acronym's letters)."""
-    if not word.isalpha() or word.isupper() or word[1:].islower():
-        return False
+    if not word.isalpha() or not word[0].islower() or word[1:].islower():
+        return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])
     return inner >= 2 and word.lower() in _words()
 

@@ -153,7 +153,10 @@ def _bare_word(toks, s: int) -> bool:
         return True
     if nxt.text in ("(", ":") or nxt.lower_ in _HEAD_NOUNS:
         return False
-    return not (nxt.text == "," and after is not None and after.lower_ in ("a", "an", "which", "that"))
+    third = toks[s + 3] if s + 3 < len(toks) else None
+    described = after is not None and (after.lower_ in ("a", "an", "which", "that") or
+                                       (after.lower_ == "the" and third is not None and third.is_alpha))
+    return not (nxt.text == "," and described)
 
 
 def _run_word(t) -> bool:

@@ -1,0 +1,198 @@
+"""The decision "does this name the paper's own contribution?", made by a small learned model.
+
+Rules (:mod:`extractors.proposes`, acronyms, the gazetteer, shape cues) generate
+candidates; whether a candidate is the paper's own is decided here, once per
+paper-level cluster (a name with its acronym and variants), by a logistic
+regression over general features of how the name is written and used: which
+rule found it, where it stands (title prefix, title, first mention), the cues
+around its mentions (first-person trigger verbs, "our <method>, X", namers,
+"X, a/the first ..."), whether it is defined as an acronym here or known to the
+gazetteer, and what the paper does overall (proves, studies). No feature
+looks at the words of a particular name.
+
+The weights are trained by ``scripts/train_decisions.py`` from the labels in
+``benchmarks/gold`` (training split) and ``../shared/gold/dev.jsonl``, and
+shipped as ``extractors/data/decisions.json``: plain numbers, loaded in
+microseconds, deterministic. Without that file the rules' own decision stands.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+from typing import Sequence
+
+from kg.models import Mention, Paper
+
+from extractors.canonical import canonical_key
+from extractors.cues import name_shape
+
+__all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "decisions.json"
+#: Set to a list by scripts/train_decisions.py to collect (paper id, candidate, features) while extracting.
+RECORD: list | None = None
+
+_TRIGGER = (r"(?:propose[sd]?|proposing|introduce[sd]?|introducing|present(?:s|ed)?|develop(?:s|ed)?|design(?:s|ed)?|"
+            r"devise[sd]?|build|builds|construct(?:s|ed)?|release[sd]?|create[sd]?|curate[sd]?|derive[sd]?|"
+            r"give|offer[sd]?|contribute[sd]?|establish(?:es|ed)?|formulate[sd]?|put forward|collect(?:s|ed)?)")
+#: A first-person trigger before the name in its sentence: "we propose a new X", "this paper introduces X".
+_FIRST_PERSON_BEFORE = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here|our work)\b[^.;]{{0,80}}?"
+                                  rf"\b{_TRIGGER}\b[^.;]{{0,80}}$", re.I)
+#: The trigger right before the name: "we derive the X", "we give a new X", "this paper introduces X".
+_NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|paper|work|study)\s+(?:\w+\s+)?{_TRIGGER}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+#: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B").
+_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+_OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new))\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:method|algorithm|model|framework|approach|system|technique|architecture|agent|"
+                              r"benchmark|dataset|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|"
+                              r"network|optimizer|loss|tool|suite|corpus|representation|reward|rewards|methods|"
+                              r"algorithms|models)s?\s*(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
+                              re.I)
+_NAMER_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted(?: as| by)?|refer(?:red)? to as|"
+                           r"known as|namely|abbreviated(?: as)?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
+_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]{1,30}\))?\s*,\s+(?:a|an|the first|our|which|that)\b", re.I)
+_NEW_IN_SENTENCE = re.compile(r"\b(?:novel|new|first|propose[sd]?|introduce[sd]?)\b", re.I)
+_STUDY_BEFORE = re.compile(r"\b(?:stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|examin(?:e|es|ed)|revisit|"
+                           r"understand|explain|characteri[sz]e|identif(?:y|ies|ied)|use|uses|using|apply|applies|"
+                           r"applying|adopt|adopts|leverage|leverages|based on|such as|like|e\.g\.|including)\b"
+                           r"[^.;]{0,40}$", re.I)
+_ANALYSIS = re.compile(r"\b(?:we (?:prove|show that|analy[sz]e|establish|characteri[sz]e|study|investigate)|"
+                       r"lower bound|upper bound|regret|convergence rate|theoretical analysis)\b", re.I)
+_PROBLEM_AFTER = re.compile(r"^[)\]]*(?:\s*\([^()]{1,15}\))?\s*(?:problem|problems|setting|settings|task|tasks|game|"
+                            r"games|bandit|bandits|phenomenon|effect|hypothesis|coefficient|dimension|condition|"
+                            r"conditions|attack|attacks|paradigm)\b", re.I)
+
+#: Feature names in model order. All are 0/1 or small counts.
+FEATURES = (
+    "bias",
+    "rule_proposed", "rule_title_colon", "rule_we_propose", "rule_called", "rule_title_head", "rule_x_a_new",
+    "title_prefix_unconfirmed", "in_title", "only_title", "abstract_mentions", "defined_acronym",
+    "gazetteer", "shape_name", "multiword_capitalised", "lower_case", "first_person_trigger", "our_head_before",
+    "namer_before", "appositive_after", "new_in_sentence", "studied_before", "analysis_paper", "problem_after",
+    "first_in_abstract", "kind_data", "title_prefix_word_count", "near_trigger",
+)
+
+
+class ProposalCandidate:
+    """One paper-level cluster: its mentions and the facts the features read."""
+
+    __slots__ = ("key", "mentions", "unconfirmed_title")
+
+    def __init__(self, key: str, mentions: list[Mention], unconfirmed_title: bool = False):
+        self.key = key
+        self.mentions = mentions
+        self.unconfirmed_title = unconfirmed_title
+
+
+def _sentence_before(text: str, start: int) -> str:
+    cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), -1)
+    return text[cut + 1:start]
+
+
+def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, title_prefix_span) -> dict[str, float]:
+    """The feature values of one candidate cluster (see :data:`FEATURES`)."""
+    ms = cand.mentions
+    title, abstract = paper.title or "", paper.abstract or ""
+    rules = {m.rule.split("+")[0] for m in ms}
+    names = {m.text for m in ms} | {m.long_form for m in ms if m.long_form}
+    longest = max(names, key=len)
+    abstract_ms = [m for m in ms if m.field == "abstract"]
+    f = dict.fromkeys(FEATURES, 0.0)
+    f["bias"] = 1.0
+    f["rule_proposed"] = float(any(m.proposed for m in ms))
+    f["rule_title_colon"] = float("proposes:title-colon" in rules and not cand.unconfirmed_title)
+    f["rule_we_propose"] = float(any(r.startswith("proposes:we-propose") for r in rules))
+    f["rule_called"] = float("proposes:called-X" in rules)
+    f["rule_title_head"] = float("proposes:title-head" in rules)
+    f["rule_x_a_new"] = float("proposes:X-a-new" in rules)
+    f["title_prefix_unconfirmed"] = float(cand.unconfirmed_title)
+    f["in_title"] = float(any(m.field == "title" for m in ms) or any(
+        n.lower() in title.lower() for n in names if len(n) > 2))
+    f["only_title"] = float(not abstract_ms and not any(n.lower() in abstract.lower() for n in names if len(n) > 2))
+    f["abstract_mentions"] = min(3.0, float(len(abstract_ms)))
+    f["defined_acronym"] = float(any(m.long_form for m in ms) or any(m.rule.startswith("acronym") for m in ms))
+    f["gazetteer"] = float(any(canonical_key(n) in gazetteer_keys for n in names))
+    f["shape_name"] = float(any(name_shape(w) for n in names for w in n.split()))
+    words = longest.split()
+    f["multiword_capitalised"] = float(len(words) > 1 and sum(w[:1].isupper() for w in words) >= 2)
+    f["lower_case"] = float(longest.islower())
+    for m in abstract_ms:
+        before = _sentence_before(abstract, m.start)
+        after = abstract[m.end:m.end + 60]
+        if _FIRST_PERSON_BEFORE.search(before):
+            f["first_person_trigger"] = 1.0
+        if _NEAR_TRIGGER_BEFORE.search(before[-80:]):
+            f["near_trigger"] = 1.0
+        if _OUR_HEAD_BEFORE.search(before[-90:]):
+            f["our_head_before"] = 1.0
+        if _NAMER_BEFORE.search(before[-40:]):
+            f["namer_before"] = 1.0
+        if _APPOSITIVE_AFTER.match(after):
+            f["appositive_after"] = 1.0
+        if _NEW_IN_SENTENCE.search(m.sentence):
+            f["new_in_sentence"] = 1.0
+        if _STUDY_BEFORE.search(before[-60:]):
+            f["studied_before"] = 1.0
+        if _PROBLEM_AFTER.match(after):
+            f["problem_after"] = 1.0
+    for m in ms:
+        if m.field == "title" and _PROBLEM_AFTER.match(title[m.end:m.end + 40]):
+            f["problem_after"] = 1.0
+    f["analysis_paper"] = float(bool(_ANALYSIS.search(abstract)))
+    if abstract_ms:
+        f["first_in_abstract"] = float(min(m.start for m in abstract_ms) < 0.35 * max(1, len(abstract)))
+    f["kind_data"] = float(ms[0].kind in ("dataset", "benchmark"))
+    if title_prefix_span is not None and any(m.field == "title" and (m.start, m.end) == title_prefix_span for m in ms):
+        f["title_prefix_word_count"] = min(4.0, float(len(title[title_prefix_span[0]:title_prefix_span[1]].split())))
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> dict | None:
+    """The shipped proposal model ({"features", "weights", "threshold"}), or None if absent."""
+    if not MODEL_PATH.exists():
+        return None
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["proposes"]
+    if tuple(model["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_PATH}: features differ from extractors.decide.FEATURES; "
+                           "retrain with scripts/train_decisions.py")
+    return model
+
+
+def probability(features: dict[str, float], model: dict) -> float:
+    z = sum(w * features[name] for name, w in zip(model["features"], model["weights"]))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gazetteer_keys,
+                     title_prefix_span) -> dict[str, bool]:
+    """{cluster key: is it the paper's own?} for every candidate; the rules' flags when no model is shipped."""
+    model = None if RECORD is not None else load_model()  # training sees the rules' candidates only
+    out = {}
+    for cand in candidates:
+        if RECORD is not None:
+            RECORD.append((paper.id, cand, cluster_features(paper, cand, gazetteer_keys, title_prefix_span)))
+        if model is None:
+            out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
+            continue
+        feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span)
+        out[cand.key] = probability(feats, model) >= model["threshold"]
+    return _spread_over_lists(paper, candidates, out, gazetteer_keys)
+
+
+def _spread_over_lists(paper: Paper, candidates: Sequence[ProposalCandidate], own: dict[str, bool],
+                       gazetteer_keys) -> dict[str, bool]:
+    """A name listed right after the paper's own name, with the same make-up, is its own too:
+    "two new losses, the A Loss (AL) and the B Loss (BL)". Known (gazetteer) names never are."""
+    abstract = paper.abstract or ""
+    spans = sorted((m.start, m.end, c.key, bool(m.long_form) or m.rule.startswith("acronym"), c)
+                   for c in candidates for m in c.mentions if m.field == "abstract")
+    out = dict(own)
+    for (s1, e1, k1, def1, c1), (s2, e2, k2, def2, c2) in zip(spans, spans[1:]):
+        if out.get(k1) and not out.get(k2) and def1 == def2 and _LIST_JOIN.match(abstract[e1:s2]) and \
+                not any(canonical_key(m.text) in gazetteer_keys for m in c2.mentions):
+            out[k2] = True
+    return out
