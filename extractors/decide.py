@@ -98,7 +98,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     title, abstract = paper.title or "", paper.abstract or ""
     rules = {m.rule.split("+")[0] for m in ms}
     names = {m.text for m in ms} | {m.long_form for m in ms if m.long_form}
-    longest = max(names, key=len)
+    longest = max(sorted(names), key=len)
     abstract_ms = [m for m in ms if m.field == "abstract"]
     f = dict.fromkeys(FEATURES, 0.0)
     f["bias"] = 1.0

@@ -4,9 +4,9 @@
 
 Labels: the training split of benchmarks/gold (papers of ../shared/corpus,
 joined by id) and ../shared/gold/dev.jsonl. The sealed split is never read.
-Every candidate cluster the rules produce is a training example, labelled 1
-when one of its surface forms is a gold "proposes" name (compared as the
-scorer compares names). The model is an L2-regularised logistic regression
+Every candidate cluster the rules produce is an example, labelled 1 when one
+of its surface forms is a gold "proposes" name (compared as the scorer
+compares names). The model is an L2-regularised logistic regression
 fitted with scipy's L-BFGS from a zero start (deterministic); the decision
 threshold is the one that maximises F1 over 5-fold cross-validated
 probabilities (folds by a hash of the paper id). ``--check`` retrains and
@@ -41,32 +41,41 @@ def norm_forms(s: str) -> set[str]:
 
 
 def labelled_papers():
-    """(papers, {paper id: set of normalised gold proposes names}) for training: corpus train split + dev."""
+    """(papers, {paper id: gold record}) for training: corpus train split + dev."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import quality
 
     papers, gold = [], {}
-    dev_papers = quality.load_dev_papers()
     dev_gold = {}
     with open(quality.GOLD, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
                 dev_gold[rec["title"]] = rec
-    for p in dev_papers:
+    for p in quality.load_dev_papers():
         papers.append(p)
-        gold[p.id] = {f for name in dev_gold[p.title]["proposes"] for f in norm_forms(name)}
+        gold[p.id] = dev_gold[p.title]
     by_id = quality._corpus_papers()
     with open(quality.CORPUS_GOLD["train"], encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 rec = json.loads(line)
                 papers.append(by_id[rec["id"]])
-                gold[rec["id"]] = {f for name in rec["proposes"] for f in norm_forms(name)}
+                gold[rec["id"]] = rec
     return papers, gold
 
 
+def _forms_of(items) -> set[str]:
+    out = set()
+    for item in items:
+        names = [item] if isinstance(item, str) else [item["name"], *item.get("aliases", [])]
+        for n in names:
+            out |= norm_forms(n)
+    return out
+
+
 def examples(papers, gold):
+    """(X, y, fold) from one extraction pass over the training papers."""
     import extractors.decide as decide
     from extractors.decide import FEATURES
     from extractors.extract import extract_batch
@@ -77,14 +86,14 @@ def examples(papers, gold):
         rows = decide.RECORD
     finally:
         decide.RECORD = None
-    X, y, groups = [], [], []
+    X, y, g = [], [], []
     for pid, cand, feats in rows:
         names = {m.text for m in cand.mentions} | {m.long_form for m in cand.mentions if m.long_form}
         forms = {f for n in names for f in norm_forms(n)}
         X.append([feats[k] for k in FEATURES])
-        y.append(1.0 if forms & gold[pid] else 0.0)
-        groups.append(int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 5)
-    return np.array(X), np.array(y), np.array(groups)
+        y.append(1.0 if forms & _forms_of(gold[pid]["proposes"]) else 0.0)
+        g.append(int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 5)
+    return np.array(X), np.array(y), np.array(g)
 
 
 def fit(X: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
@@ -104,46 +113,54 @@ def fit(X: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
     return res.x
 
 
-def f1_at(prob, y, t):
+def f1_at(prob, y, t, beta: float = 1.0):
     pred = prob >= t
     tp = float(np.sum(pred & (y == 1)))
     fp = float(np.sum(pred & (y == 0)))
     fn = float(np.sum(~pred & (y == 1)))
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+    b2 = beta * beta
+    return ((1 + b2) * p * r / (b2 * p + r) if p + r else 0.0), p, r
 
 
-def train(c: float = 1.0) -> tuple[dict, str]:
-    from extractors.decide import FEATURES
-
-    papers, gold = labelled_papers()
-    X, y, groups = examples(papers, gold)
+def train_one(X, y, groups, features, c: float, beta: float = 1.0) -> tuple[dict, str]:
+    """Fit, and pick the threshold maximising cross-validated F-beta (beta < 1 favours precision)."""
     cv = np.zeros(len(y))
     for k in range(5):
         w = fit(X[groups != k], y[groups != k], c)
         cv[groups == k] = 1.0 / (1.0 + np.exp(-(X[groups == k] @ w)))
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.81, 0.05)]
-    best = max(thresholds, key=lambda t: (round(f1_at(cv, y, t)[0], 4), -abs(t - 0.5)))
+    best = max(thresholds, key=lambda t: (round(f1_at(cv, y, t, beta)[0], 4), -abs(t - 0.5)))
     f1, p, r = f1_at(cv, y, best)
     w = fit(X, y, c)
-    model = {"features": list(FEATURES), "weights": [round(float(v), 6) for v in w], "threshold": best,
-             "trained_on": {"papers": len(papers), "candidates": int(len(y)), "positives": int(y.sum())},
-             "cv": {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3), "c": c}}
-    report = (f"{len(papers)} papers, {len(y)} candidates, {int(y.sum())} own names; 5-fold CV at threshold "
-              f"{best}: P {p:.3f} R {r:.3f} F1 {f1:.3f} (candidate level)")
+    model = {"features": list(features), "weights": [round(float(v), 6) for v in w], "threshold": best,
+             "trained_on": {"candidates": int(len(y)), "positives": int(y.sum())},
+             "cv": {"p": round(p, 3), "r": round(r, 3), "f1": round(f1, 3), "c": c, "beta": beta}}
+    report = (f"{len(y)} candidates, {int(y.sum())} positive; 5-fold CV at threshold {best}: "
+              f"P {p:.3f} R {r:.3f} F1 {f1:.3f} (candidate level)")
     return model, report
+
+
+def train(c: float = 1.0) -> tuple[dict, list[str]]:
+    from extractors.decide import FEATURES
+
+    papers, gold = labelled_papers()
+    X, y, groups = examples(papers, gold)
+    model, report = train_one(X, y, groups, FEATURES, c)
+    reports = [f"{len(papers)} training papers (corpus train split + dev)", f"proposes: {report}"]
+    for feature, weight in sorted(zip(FEATURES, model["weights"]), key=lambda t: -abs(t[1])):
+        reports.append(f"    {weight:+8.3f}  {feature}")
+    return {"proposes": model}, reports
 
 
 def main(argv: list[str]) -> int:
     from extractors.decide import MODEL_PATH
 
     c = float(argv[argv.index("--c") + 1]) if "--c" in argv else 1.0
-    model, report = train(c)
-    text = json.dumps({"proposes": model}, indent=1) + "\n"
-    print(report)
-    for name, weight in sorted(zip(model["features"], model["weights"]), key=lambda t: -abs(t[1])):
-        print(f"  {weight:+8.3f}  {name}")
+    models, reports = train(c)
+    text = json.dumps(models, indent=1) + "\n"
+    print("\n".join(reports))
     if "--check" in argv:
         if MODEL_PATH.read_text(encoding="utf-8") != text:
             print(f"{MODEL_PATH} differs from a fresh training run", file=sys.stderr)
