@@ -58,10 +58,14 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                         "OP": "?"}]),
     ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
                                              {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
-                                             {"LOWER": "as", "OP": "?"}]),
+                                             {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
     ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "data"]}},
                                          {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
-                                         {"LOWER": "as", "OP": "?"}]),
+                                         {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
+    ("LEFT:benchmark:points-on-X", [{"LOWER": {"IN": ["points", "point", "%", "pp", "percent", "percentage"]}},
+                                    {"LOWER": {"IN": ["on", "in"]}}, {"LOWER": "the", "OP": "?"}]),
+    ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out"]}},
+                                    {"LOWER": {"IN": ["set", "sets", "split", "splits"]}}]),
     ("LEFT:method:outperforms-X", [{"LOWER": {"IN": _BEATS}}, {"LOWER": {"IN": ["the", "strong"]}, "OP": "?"}]),
     ("LEFT:method:compared-with-X", [{"LOWER": {"IN": ["compared", "comparison", "comparisons", "relative"]}},
                                      {"LOWER": {"IN": ["with", "to", "against"]}},
@@ -332,17 +336,36 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
     # the noun right after a name ("X dataset", "the X optimizer") is more specific than what precedes it
     rank = {("RIGHT", "dataset"): 4, ("RIGHT", "benchmark"): 4, ("RIGHT", "method"): 3,
             ("LEFT", "dataset"): 2, ("LEFT", "benchmark"): 2, ("LEFT", "method"): 1}
+    toks = token_table(doc)
     best: dict[int, int] = {}
     for label, start, end in matches:
         side, kind, rule = label.split(":", 2)
         k = by_start.get(end) if side == "LEFT" else by_end.get(start)
+        r = rank[(side, kind)]
+        if k is None and side == "RIGHT" and kind != "method":
+            # "X tabular datasets", "X math benchmarks": one or two plain modifiers between name and noun
+            for gap in (1, 2):
+                between = toks[max(0, start - gap):start]
+                if len(between) == gap and all(_plain_modifier(t) for t in between):
+                    k = by_end.get(start - gap)
+                    if k is not None:
+                        r -= 1
+                        break
         if k is None:
             continue
-        r = rank[(side, kind)]
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")
     return hits
+
+
+_NOT_MODIFIERS = frozenset({"and", "or", "of", "on", "in", "for", "with", "to", "the", "a", "an", "new", "our",
+                            "their", "its", "these", "this", "other", "from", "by", "as", "two", "three", "all"})
+
+
+def _plain_modifier(t) -> bool:
+    """A lower-case word that can sit between a name and its data noun ("tabular"), not a verb form."""
+    return t.is_lower and t.is_alpha and t.lower_ not in _NOT_MODIFIERS and not t.lower_.endswith(("ed", "ing"))
 
 
 def _lists(toks, cands: list[Candidate]) -> list[list[int]]:

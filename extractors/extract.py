@@ -371,7 +371,13 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             if len(g) < 2:
                 continue
             kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
-            if sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g):
+            known_method = any(ordered[i].kind == "method" and ordered[i].rule.startswith(("gazetteer", "acronym"))
+                               for i in g)
+            # one typed member types the rest of a real list ("A, B and C", "A and B"), unless it also
+            # holds a known method; a bare comma between two names may be a clause boundary
+            joined = len(g) >= 3 or re.search(r"\b(?:and|or)\b|/", text[ordered[g[0]].end:ordered[g[1]].start])
+            if not kinds or ((known_method or not joined) and
+                             (sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g))):
                 continue
             kind = max(sorted(kinds), key=lambda k: kinds[k])
         for i in g:
