@@ -60,9 +60,11 @@ def _gaz_names() -> dict:
 def _title_definitions(title: str) -> dict[str, str]:
     """Acronym definitions a "SF: Long Form ..." title makes ("BNPO: Beta Normalization Policy Optimization")."""
     m = re.match(r"^\s*(\S+)\s*:\s+(.+)$", title)
-    if not m or not name_shape(m.group(1)):
+    if not m or not (name_shape(m.group(1)) or m.group(1)[:1].isupper()):
         return {}
     sf, rest = m.group(1), m.group(2).split()
+    if rest and rest[0] in ("A", "An", "The"):
+        rest = rest[1:]
     upper = [c for c in sf if c.isupper()]
     for k in range(min(len(rest), len(sf) + 3), 0, -1):
         words = rest[:k]
@@ -74,6 +76,10 @@ def _title_definitions(title: str) -> dict[str, str]:
         initials = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
         it = iter(upper)
         if all(any(c == u for u in it) for c in initials):
+            return {canonical_key(sf): lf}
+        # "Abcd: Alpha Blending using Cd": the short form's letters are the words' initials, any case
+        every = "".join(w[0] for part in words for w in part.split("-") if w[:1].isalpha()).lower()
+        if every == "".join(c for c in sf.lower() if c.isalpha()):
             return {canonical_key(sf): lf}
     return {}
 

@@ -16,7 +16,7 @@ from extractors.docutil import doc_text, make_mention, token_table
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 
-__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form"]
+__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form", "plural_form"]
 
 
 def _english_words() -> frozenset[str]:
@@ -55,6 +55,19 @@ def _case_is_the_name(name: str) -> bool:
     return any(any(c.isupper() for c in p[1:]) for p in parts)
 
 
+def plural_form(form: str) -> str | None:
+    """The plural a text may use for a name ("Vision Transformers", "graph attention networks", "GANs"),
+    or None where adding "s" would make another word (single Title-Case words: "Adam" -> "Adams")."""
+    last = form.split()[-1] if form.split() else ""
+    if not last[-1:].isalpha() or last.endswith(("s", "x", "z", "sh", "ch")):
+        return None
+    if " " in form or "-" in last:
+        return form + "s"
+    if sum(c.isupper() for c in last) >= 2 and len(last) >= 3:
+        return form + "s"  # "GAN" -> "GANs", "ResNet" -> "ResNets"
+    return None
+
+
 def gazetteer_names() -> dict[str, tuple[str, str]]:
     """{canonical key of every surface form: (kind, canonical name)} from the gazetteer."""
     from extractors.canonical import canonical_key
@@ -84,7 +97,11 @@ def build_matchers(nlp, entries=None):
             if exact and _MIXED.search(form):
                 words = _english_words() if words is None else words
                 exact = not distinctive_form(form, words)
-            (cased_forms if exact else lower_forms).setdefault(label, []).append(form)
+            target = (cased_forms if exact else lower_forms).setdefault(label, [])
+            target.append(form)
+            plural = plural_form(form)
+            if plural:
+                target.append(plural)
     for label in sorted(lower_forms):
         lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))
     for label in sorted(cased_forms):

@@ -27,6 +27,7 @@ TRIGGERS = frozenset({
     "presenting", "develop", "develops", "developing", "release", "releases", "construct", "constructs",
     "design", "designs", "devise", "devises", "build", "builds", "create", "creates", "curate", "curates",
     "provide", "provides", "collect", "collects", "synthesize", "synthesise", "synthesizes",
+    "derive", "derives", "give", "gives", "offer", "offers", "formulate", "formulates",
 })
 NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely"})
 _SKIP = frozenset({

@@ -18,16 +18,22 @@ def _strip_generic_noun(form: str) -> str | None:
     return stripped if stripped != form and stripped.strip() else None
 
 
+def _aliases(name: str, forms) -> list[str]:
+    """Every other form, each also without a generic head noun ("X framework" -> "X")."""
+    aliases: list[str] = []
+    for f in (name, *forms):
+        for g in (f, _strip_generic_noun(f)):
+            if g and g != name and g not in aliases:
+                aliases.append(g)
+    return aliases
+
+
 def _entity_item(ref: EntityRef, corpus: CorpusExtraction) -> dict:
     ent = corpus.entity(ref.entity_id)
-    forms = [ent.name, *ent.aliases]
+    forms = list(ent.aliases)
     for m in ref.mentions:
         forms += [m.text] + ([m.long_form] if m.long_form else [])
-    aliases = []
-    for f in forms:
-        for g in (f, _strip_generic_noun(f)):
-            if g and g != ent.name and g not in aliases:
-                aliases.append(g)
+    aliases = _aliases(ent.name, forms)
     return {
         "id": ent.id,
         "name": ent.name,
@@ -54,7 +60,7 @@ def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extract
     proposes = []
     for eid in pe.proposes:
         ent = corpus_extraction.entity(eid)
-        proposes.append({"id": ent.id, "name": ent.name, "kind": ent.kind, "aliases": list(ent.aliases)})
+        proposes.append({"id": ent.id, "name": ent.name, "kind": ent.kind, "aliases": _aliases(ent.name, ent.aliases)})
     return {
         "id": paper.id,
         "title": paper.title,

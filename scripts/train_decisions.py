@@ -31,7 +31,17 @@ DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 
 
 def norm_forms(s: str) -> set[str]:
-    """The scorer's name normalisation: case, dashes, spaces, a trailing plural "s"."""
+    """The scorer's name normalisation (case, dashes, spaces, a trailing plural "s"), applied to the
+    name as paperkg's records show it: inline maths as text, and also without a generic head noun."""
+    from extractors.canonical import _MATH, _math_text
+    from extractors.record import _strip_generic_noun
+
+    s = _MATH.sub(_math_text, str(s))
+    stripped = _strip_generic_noun(s)
+    return _norm_forms(s) | (_norm_forms(stripped) if stripped else set())
+
+
+def _norm_forms(s: str) -> set[str]:
     n = unicodedata.normalize("NFKC", str(s)).translate(DASHES).lower()
     n = re.sub(r"\s+", " ", n).strip(" .,;:()[]{}\"'")
     out = {n}
