@@ -255,7 +255,9 @@ def candidates(doc) -> list[Candidate]:
             start_char, end_char = tok.idx, tok.idx + len(core)
             if not cut:
                 # extend right over size/version tokens: "Mistral 7B", "GPT-2 Small"
-                while end < n and _SIZE.match(toks[end].text) and toks[end - 1].whitespace_:
+                while end < n and _SIZE.match(toks[end].text) and toks[end - 1].whitespace_ and \
+                        not (end + 1 < n and toks[end].is_title and toks[end + 1].is_title):
+                    # "X Large" is a size, "X Large Scale Challenge" a longer name
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"

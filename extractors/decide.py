@@ -79,16 +79,20 @@ FEATURES = (
 class ProposalCandidate:
     """One paper-level cluster: its mentions and the facts the features read."""
 
-    __slots__ = ("key", "mentions", "unconfirmed_title")
+    __slots__ = ("key", "mentions", "unconfirmed_title", "title_named")
 
-    def __init__(self, key: str, mentions: list[Mention], unconfirmed_title: bool = False):
+    def __init__(self, key: str, mentions: list[Mention], unconfirmed_title: bool = False, title_named: bool = False):
         self.key = key
         self.mentions = mentions
         self.unconfirmed_title = unconfirmed_title
+        #: the whole title is the name the abstract defines: the paper's own, whatever the features say
+        self.title_named = title_named
 
 
 def _sentence_before(text: str, start: int) -> str:
-    cut = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), -1)
+    """The part of the mention's sentence before it (at most 200 characters: cues sit close)."""
+    lo = max(0, start - 200)
+    cut = max(text.rfind(". ", lo, start), text.rfind("; ", lo, start), lo - 1)
     return text[cut + 1:start]
 
 
@@ -119,7 +123,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     words = longest.split()
     f["multiword_capitalised"] = float(len(words) > 1 and sum(w[:1].isupper() for w in words) >= 2)
     f["lower_case"] = float(longest.islower())
-    for m in abstract_ms:
+    for m in abstract_ms[:4]:  # a name is introduced in its first mentions; later ones only use it
         before = _sentence_before(abstract, m.start)
         after = abstract[m.end:m.end + 60]
         if _FIRST_PERSON_BEFORE.search(before):
@@ -179,7 +183,7 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
             out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
             continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span)
-        out[cand.key] = probability(feats, model) >= model["threshold"]
+        out[cand.key] = cand.title_named or probability(feats, model) >= model["threshold"]
     return _spread_over_lists(paper, candidates, out, gazetteer_keys)
 
 

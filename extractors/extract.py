@@ -150,7 +150,9 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
                      and canonical_key(m.text) in generic_lf]
 
     abstract_low = paper.abstract.lower()
+    title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
     unconfirmed: set[tuple[str, int, int]] = set()
+    title_named: set[str] = set()
     cands: list[Mention] = []
     for m in raw:
         key = canonical_key(m.text)
@@ -188,13 +190,16 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue  # "Katz-Samuels et al.": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
+        if title_key and m.rule.startswith("acronym") and canonical_key(m.long_form or m.text) == title_key \
+                and not _gaz_kind(m.long_form or m.text):
+            title_named.add(key)  # the whole title names what the abstract defines: the paper's own
         cands.append(m)
     kept = _share_list_kinds(_select(cands), paper)
-    return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed)
+    return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed, title_named)
 
 
 def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[str, str],
-                      unconfirmed: set[tuple[str, int, int]]) -> tuple[Mention, ...]:
+                      unconfirmed: set[tuple[str, int, int]], title_named: set[str]) -> tuple[Mention, ...]:
     """Each cluster's "is it the paper's own?" from the proposal model (:mod:`extractors.decide`);
     an unconfirmed title prefix the model does not take is no name at all."""
     from extractors.decide import ProposalCandidate, decide_proposals
@@ -203,7 +208,8 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(_cluster_key(m, defs), []).append(m)
-    candidates = [ProposalCandidate(key, ms, any((m.field, m.start, m.end) in unconfirmed for m in ms))
+    candidates = [ProposalCandidate(key, ms, any((m.field, m.start, m.end) in unconfirmed for m in ms),
+                                    any(canonical_key(m.text) in title_named for m in ms))
                   for key, ms in sorted(clusters.items())]
     verdict = decide_proposals(paper, candidates, _gaz_names(), title_prefix(paper.title or ""))
     out = []

@@ -33,11 +33,13 @@ _BIG_O = re.compile(r"(?:\b(?:O|o|Omega|Theta|Ω|Θ)\s*(?:left\s*)?[(\[]|\bleft\
 _GREEK_NUMBER = re.compile(r"^(?:[Dd]elta|[Aa]lpha|[Bb]eta|[Gg]amma|[Ee]psilon|[Ss]igma|[Ll]ambda|[Tt]heta|[Oo]mega|"
                            r"[Mm]u|[Ee]ta|[Tt]au|[Pp]hi|[Pp]si|[Rr]ho|[Kk]appa)[\d.,]+%?$")
 _SIZE_PREFIX = re.compile(r"^(?:sub|over|under|super|near|pre|post|above|below)-[\d.]+[KkMmBbTt]?$", re.I)
+_OPEN_BRACKET = re.compile(r"\[[^\]]{0,40}$")
 _CITE_KEY = re.compile(r"^[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?$")
 #: After a name: "and Lee (2021)", "and Lee, 2021", "et al." (a citation of people).
 _AUTHOR_CITE = re.compile(r"^\s*(?:and|&)\s+[A-Z][\w'-]+\s*(?:\(\d{4}[a-z]?\)|,\s*\d{4}\b)")
 _OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laboratory|consortium|submission|"
                           r"institute|university)\b")
+_POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[A-Z]\w*|\w*\d\w*)")
 _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
 _ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|"
                                  r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
@@ -88,23 +90,23 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
     span = text[start:end]
     before = text[max(0, start - 40):start]
     after = text[end:end + 60]
-    if _BIG_O.search(before) and len(span) <= 12:
+    if len(span) <= 12 and ("(" in before or "[" in before) and _BIG_O.search(before):
         return "maths"
     if not gazetteer and _MATH_CHARS.search(span.replace("$", "") if span.count("$") == 2 else span):
         return "maths"
     if _GREEK_NUMBER.match(span) or _SIZE_PREFIX.match(span):
         return "number"
-    if _CITE_KEY.match(span) and re.search(r"\[[^\]]{0,40}$", before):
+    if "[" in before and _CITE_KEY.match(span) and _OPEN_BRACKET.search(before):
         return "citation"
     if _AUTHOR_CITE.match(after):
         return "citation"
     if gazetteer:
         return None
-    if after.startswith(("'s ", "’s ")) and re.match(r"^['’]s\s+(?:[A-Z]\w*|\w*\d\w*)", after):
+    if after.startswith(("'s ", "’s ")) and _POSSESSIVE_NAME.match(after):
         return "owner"
     if _OWNER_GROUP.match(after):
         return "owner"
-    if _NUMBER_BEFORE.search(before) and " " not in span:
+    if " " not in span and _NUMBER_BEFORE.search(before[-12:]):
         return "metric"
     if " " not in span and _emphasis_capitals(span):
         return "emphasis"

@@ -49,8 +49,9 @@ def _gazetteer_keys() -> dict[str, str]:
 #: Generic head nouns that a name may carry or drop ("Gravity optimizer" = "Gravity").
 _GENERIC_TAIL = re.compile(r" (?:optimizer|algorithm|method|framework|model|approach|technique|architecture|"
                            r"network|loss|strategy|scheme|procedure|system|pipeline)$")
-#: A model-size word before or after a name ("GPT-3 175B", "175B GPT-3").
-_SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?[bmkt] | \d+(?:\.\d+)?[bmkt]$")
+#: A parameter count before or after a model's name ("GPT-3 175B", "175B GPT-3"); data sizes
+#: ("ImageNet-21k", "LAION-400M") name other data sets and are not merged.
+_SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?b | \d+(?:\.\d+)?b$")
 
 
 def _same_long_form(local: str, known_forms: set[str]) -> bool:
@@ -139,6 +140,8 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     for key in sorted(groups):
         target = _variant_target(key, groups)
         if target is None or target == key:
+            continue
+        if _SIZE_WORD.search(key) and not all(m.kind == "method" for _, m in groups[key]):
             continue
         moved = groups.pop(key)
         groups[target].extend(moved)
