@@ -1,5 +1,9 @@
-"""Dev-set quality must not drop more than 0.05 F1 below benchmarks/quality_baseline.json."""
+"""Extraction quality must not drop more than 0.05 F1 below benchmarks/quality_baseline.json on any split,
+and the sealed split only ever prints aggregate scores."""
+import importlib.util
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -11,18 +15,28 @@ SHARED = ROOT.parent / "shared"
 pytestmark = pytest.mark.shared
 
 
-def test_dev_f1_not_below_baseline():
-    if not (SHARED / "gold" / "dev.jsonl").exists() or not (SHARED / "eval" / "score.py").exists():
-        pytest.skip("../shared gold set not available")
-    import importlib.util
-
+def _quality():
     spec = importlib.util.spec_from_file_location("paperkg_quality", ROOT / "benchmarks" / "quality.py")
     quality = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(quality)
+    if not quality.available():
+        pytest.skip("../shared gold set, corpus or scorer not available")
+    return quality
 
-    baseline = json.loads((ROOT / "benchmarks" / "quality_baseline.json").read_text())
-    out = Path(tempfile.mkdtemp()) / "pred.jsonl"
-    quality.predict(out)
-    scores = quality.f1_scores(out)
+
+@pytest.mark.parametrize("split", ["dev", "train", "sealed"])
+def test_f1_not_below_baseline(split):
+    quality = _quality()
+    baseline = json.loads((ROOT / "benchmarks" / "quality_baseline.json").read_text())[split]
+    scores = quality.split_scores(split, Path(tempfile.mkdtemp()))
     for cls, base in baseline.items():
-        assert scores[cls] >= base - 0.05, f"{cls}: F1 {scores[cls]:.3f} < baseline {base:.3f} - 0.05"
+        assert scores[cls]["f1"] >= base - 0.05, f"{split} {cls}: F1 {scores[cls]['f1']:.3f} < {base:.3f} - 0.05"
+
+
+def test_sealed_split_refuses_per_paper_errors():
+    _quality()
+    for flag in ("--show-errors", "--out"):
+        args = [flag] + (["/dev/null"] if flag == "--out" else [])
+        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "quality.py"), "--split", "sealed", *args],
+                             capture_output=True, text=True)
+        assert run.returncode == 2 and "aggregate" in run.stderr and "missed" not in run.stdout

@@ -1,0 +1,62 @@
+"""The learned proposal decision: shipped weights match the code and a fresh training run."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractors import decide
+from extractors.decide import FEATURES, MODEL_PATH, ProposalCandidate, cluster_features, decide_proposals
+from kg.models import Mention, Paper
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _mention(text, start, rule="shape:mixed", proposed=False, field="abstract", sentence=""):
+    return Mention(kind="method", text=text, field=field, start=start, end=start + len(text),
+                   sentence=sentence, sentence_start=0, rule=rule, confidence=0.5, proposed=proposed)
+
+
+def test_shipped_model_has_the_codes_features_and_a_threshold():
+    model = json.loads(MODEL_PATH.read_text())["proposes"]
+    assert tuple(model["features"]) == FEATURES
+    assert len(model["weights"]) == len(FEATURES)
+    assert 0.0 < model["threshold"] < 1.0
+
+
+def test_our_method_appositive_outweighs_a_used_known_name():
+    abstract = "Prior work uses Adam. Our method, ZorbNet, improves on Adam by far."
+    paper = Paper(id="x", title="Fast Things", abstract=abstract)
+    own = ProposalCandidate("zorbnet", [_mention("ZorbNet", abstract.index("ZorbNet"), sentence=abstract)])
+    used = ProposalCandidate("adam", [_mention("Adam", abstract.index("Adam"), rule="gazetteer:Adam",
+                                               sentence=abstract)])
+    verdict = decide_proposals(paper, [own, used], {"adam": ("method", "Adam")}, None)
+    assert verdict == {"zorbnet": True, "adam": False}
+
+
+def test_features_name_no_particular_word():
+    paper = Paper(id="x", title="T", abstract="We propose FooBar, a new method.")
+    cand = ProposalCandidate("foobar", [_mention("FooBar", 11, rule="proposes:we-propose-X", proposed=True,
+                                                 sentence=paper.abstract)])
+    f = cluster_features(paper, cand, {}, None)
+    assert set(f) == set(FEATURES)
+    assert f["rule_we_propose"] == 1.0 and f["appositive_after"] == 1.0 and f["near_trigger"] == 1.0
+
+
+def test_without_a_model_the_rules_decide(monkeypatch):
+    monkeypatch.setattr(decide, "load_model", lambda: None)
+    paper = Paper(id="x", title="T", abstract="We propose FooBar.")
+    flagged = ProposalCandidate("foobar", [_mention("FooBar", 11, proposed=True)])
+    unconfirmed = ProposalCandidate("t", [_mention("T", 0, field="title", proposed=True)], unconfirmed_title=True)
+    assert decide_proposals(paper, [flagged, unconfirmed], {}, None) == {"foobar": True, "t": False}
+
+
+@pytest.mark.shared
+def test_shipped_weights_equal_a_fresh_training_run():
+    if not (SHARED / "gold" / "dev.jsonl").exists() or not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared gold set and corpus not available")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_decisions.py"), "--check"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]

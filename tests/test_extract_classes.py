@@ -1,0 +1,221 @@
+"""The general rules behind the extraction fixes, each pinned on sentences written for the test.
+
+Every case is a class of phrasing (maths debris, citation keys, owners, metrics,
+typing cues, resolution variants), not one paper's sentence.
+"""
+import pytest
+
+from extractors import extract_corpus, paper_record
+from extractors.extract import extract_paper_mentions
+from extractors.nonnames import non_name_reason, trim_span
+from kg.models import Paper
+
+
+def found(abstract: str, title: str = "A Study") -> dict[str, tuple[str, bool]]:
+    """{surface text: (kind, proposed)} of the entity mentions of one paper."""
+    out = {}
+    for m in extract_paper_mentions(Paper(id="t", title=title, abstract=abstract)):
+        if m.kind in ("method", "dataset", "benchmark"):
+            out[m.text] = (m.kind, m.proposed)
+    return out
+
+
+def records(*papers: tuple[str, str]) -> list[dict]:
+    ps = [Paper(id=f"p{i}", title=t, abstract=a) for i, (t, a) in enumerate(papers)]
+    corpus = extract_corpus(ps)
+    return [paper_record(p, pe, corpus) for p, pe in zip(ps, corpus.papers)]
+
+
+def names(record: dict, kind: str) -> set[str]:
+    return {e["name"] for e in record[kind]}
+
+
+# --- candidates that are no names --------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, junk", [
+    ("Our bandit method has regret O( dK log T) after T rounds with WidgetNet.", "dK"),
+    ("Any learner suffers Omega left( mK + M right) regret, unlike WidgetNet.", "mK"),
+    ("WidgetNet improves accuracy (Delta4.2%) over the baseline.", "Delta4.2"),
+    ("WidgetNet is the best among sub-3B parameter models.", "sub-3B"),
+    ("WidgetNet improves over the tradeoff of [QR21] and nearly matches [ABCD22].", "QR21"),
+    ("WidgetNet nearly matches the bound of Smith-Jones and Lee (2021) for pure exploration.", "Smith-Jones"),
+    ("We adapt Zorbco's Widget 3 recipe to train WidgetNet.", "Zorbco"),
+    ("WidgetNet reaches 91.2% AUC-PR on the held-out pairs.", "AUC-PR"),
+    ("We present FLOW, a FLexible graph wOrk scheduler (FLOW) inspired by WidgetNet.", "wOrk"),
+    ("The proposed LLM-powered Widget-Maker algorithm saves energy.", "LLM-powered"),
+])
+def test_non_names_are_not_entities(abstract, junk):
+    assert junk not in found(abstract)
+
+
+def test_an_owner_once_is_an_owner_in_the_title_too():
+    got = found("This paper describes the submission of the ZYXQ Speech group to the shared task.",
+                title="Speech Translation with Adapters: ZYXQ at the Shared Task")
+    assert "ZYXQ" not in got
+
+
+def test_emphasis_capitals_rule_keeps_capitalised_names():
+    # a capital first letter is how names are written: HiPPO-like names are no emphasis
+    assert non_name_reason("We study HoBBit here.", 9, 15) is None
+    assert non_name_reason("a grAph geNerAtion method", 8, 18) == "emphasis"
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("an optimizer - e.g.~BarOpt - on the model", (15, 26), "BarOpt"),
+    ("the Foo Model~(FM) works", (4, 14), "Foo Model"),
+    ("the value function.Bar-baz action policies", (10, 33), "Bar-baz action"),
+    ("we introduce Z* for planning", (13, 14), "Z*"),
+])
+def test_trim_span_repairs_artefact_edges(text, span, expected):
+    start, end = trim_span(text, *span)
+    assert text[start:end] == expected
+
+
+def test_two_letter_undefined_acronym_is_not_an_entity():
+    got = found("After pretraining we fine-tune the system end-to-end on ST with WidgetNet.")
+    assert "ST" not in got and "WidgetNet" in got
+
+
+def test_common_word_in_a_title_is_not_a_dataset_but_the_pile_in_running_text_is():
+    got = found("We push objects with a gripper.", title="Learning Object Pile Manipulation")
+    assert "Pile" not in got
+    got = found("We train a small model on the Pile and evaluate it.")
+    assert got.get("Pile", ("",))[0] == "dataset"
+
+
+# --- proposals --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We propose a planner called Adaptive Route with Memory (ARM) to solve mazes.", "Adaptive Route with Memory"),
+    ("We introduce Z*, a general framework for planning with language models.", "Z*"),
+    ("We propose Mirage, the first backdoor attack of its kind.", "Mirage"),
+    ("We introduce Prism, a toolkit for probing models.", "Prism"),
+    ("We derive the Widget Update with Kernel Smoothing (WUKS) to assign credit.", "Widget Update with Kernel Smoothing"),
+])
+def test_proposals_reach_the_name(abstract, name):
+    got = found(abstract)
+    assert got.get(name, ("", False))[1], got
+
+
+def test_a_capitalised_common_word_is_not_a_proposal_without_anything_naming_it():
+    got = found("We propose the Window, the, Door algorithm and prove a bound on its regret.")
+    assert not got.get("Window", ("", False))[1]
+
+
+def test_run_with_a_known_name_inside_takes_the_whole_name():
+    got = found("We introduce Microsoft Common Objects in Context (COCO), a large dataset of images.")
+    assert got.get("Microsoft Common Objects in Context", ("", False))[1]
+
+
+def test_second_name_of_a_proposed_pair_is_proposed_too():
+    got = found("We propose two new losses, namely the Alpha Margin Loss (AML) and the Beta Margin Loss (BML). "
+                "AML and BML both help.")
+    assert got.get("Alpha Margin Loss", ("", False))[1] and got.get("Beta Margin Loss", ("", False))[1]
+
+
+def test_whole_title_defined_in_the_abstract_is_the_papers_own():
+    (rec,) = records(("Zorblat Large Scale Widget Challenge",
+                      "The Zorblat Large Scale Widget Challenge (ZLSWC) has run for five years. We describe it."))
+    assert [p["name"] for p in rec["proposes"]] == ["Zorblat Large Scale Widget Challenge"]
+
+
+def test_title_acronym_defined_by_initials_gives_the_long_form_as_alias():
+    (rec,) = records(("Plom: Prompt Learning over Mazes", "We present Plom and test it on mazes."))
+    forms = {f for p in rec["proposes"] for f in [p["name"], *p["aliases"]]}
+    assert {"Plom", "Prompt Learning over Mazes"} <= forms, rec["proposes"]
+
+
+# --- typing -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name, kinds", [
+    ("We select data from FooCrawl and pretrain a model on it.", "FooCrawl", {"dataset"}),
+    ("We evaluate on five FooBar tabular datasets with WidgetNet.", "FooBar", {"dataset"}),
+    ("Results on the QuxSet test set show large gains for WidgetNet.", "QuxSet", {"benchmark"}),
+    ("WidgetNet gains 33.4 points on QuxEvalSuite over its baseline.", "QuxEvalSuite", {"benchmark"}),
+    ("We use two web benchmarks -- AlphaArena and BetaWeb-live -- to test agents.", "BetaWeb-live", {"benchmark"}),
+    ("Models reach 71% on the ZXQ23 exam.", "ZXQ23", {"benchmark"}),
+    ("It covers classification (e.g. ImageNet), retrieval (e.g. CUB and FooRet) and detection (e.g. COCO).",
+     "FooRet", {"dataset", "benchmark"}),
+])
+def test_data_cues_type_names(abstract, name, kinds):
+    got = found(abstract)
+    assert got.get(name, ("none",))[0] in kinds, got
+
+
+def test_resolution_suffix_keeps_a_known_dataset():
+    got = found("We train on ImageNet-64x64 and CIFAR-10.")
+    assert got.get("ImageNet-64x64", ("none",))[0] == "dataset"
+
+
+def test_a_bare_comma_does_not_make_a_list():
+    got = found("For example, on GSM8K, Widget Reasoner achieves strong accuracy.", title="Widget Reasoner: Fast Math")
+    assert got.get("Widget Reasoner", ("none",))[0] == "method"
+
+
+def test_one_typed_member_types_a_joined_list():
+    got = found("We report results on GSM8K, FooMath and BarProofs.")
+    assert got.get("BarProofs", ("none",))[0] in ("dataset", "benchmark")
+
+
+# --- known names: lower case, plurals, generic-looking definitions ----------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Methods such as self-consistency rely on sampling.", "self-consistency"),
+    ("We fine-tune on chain-of-thought data.", "chain-of-thought"),
+    ("Most model predictive control (MPC) methods plan with a learned model.", "model predictive control"),
+    ("Reinforcement learning from human feedback (RLHF) aligns models.", "Reinforcement learning from human feedback"),
+    ("We compare Vision Transformers with graph attention networks.", "Vision Transformers"),
+    ("We compare Vision Transformers with graph attention networks.", "graph attention networks"),
+])
+def test_known_names_survive_case_plural_and_definition_filters(abstract, name):
+    assert found(abstract).get(name, ("none",))[0] == "method"
+
+
+# --- resolution -------------------------------------------------------------------------------
+
+def test_british_and_american_spellings_are_one_entity():
+    a, b = records(("A", "We use Direct Preference Optimisation to align the model."),
+                   ("B", "We use Direct Preference Optimization to align the model."))
+    assert [e["id"] for e in a["methods"]] == [e["id"] for e in b["methods"]]
+
+
+def test_all_capitals_plural_s_is_part_of_the_name():
+    from extractors.canonical import canonical_key
+
+    assert canonical_key("MOSES") != canonical_key("MOSE")
+    assert canonical_key("LLMs") == canonical_key("LLM")
+
+
+def _mention(text: str, kind: str = "method") -> "Mention":
+    from kg.models import Mention
+
+    return Mention(kind=kind, text=text, field="abstract", start=0, end=len(text), sentence=text,
+                   sentence_start=0, rule="shape:mixed", confidence=0.5)
+
+
+def test_generic_head_and_parameter_count_variants_join_the_name():
+    from extractors.resolve import resolve_corpus
+
+    corpus = resolve_corpus(["a", "b", "c", "d"], [(_mention("ZephOpt optimizer"),), (_mention("ZephOpt"),),
+                                                   (_mention("GPT-3 175B"),), (_mention("GPT-3"),)])
+    assert sorted(e.name for e in corpus.entities) == ["GPT-3", "ZephOpt"]
+
+
+def test_data_sizes_stay_separate_datasets():
+    (rec,) = records(("A", "We pretrain on ImageNet-21k and fine-tune on ImageNet."))
+    assert len(rec["datasets"]) == 2
+
+
+def test_typo_long_form_of_a_known_acronym_resolves_to_the_known_name():
+    recs = records(("A", "Unlike a Varational AutoEncoder (VAE), our model is exact."),
+                   ("B", "We train a VAE on faces."))
+    a = {e["id"]: e["name"] for e in recs[0]["methods"]}
+    b = {e["id"]: e["name"] for e in recs[1]["methods"]}
+    shared = set(a) & set(b)
+    assert shared and all(a[i] == "Variational Autoencoder" for i in shared)
+
+
+def test_display_names_drop_latex_and_plural_endings():
+    recs = records(("A", "We improve Gauss--Newton steps."), ("B", "We compare ResNets of several depths."))
+    assert "Gauss-Newton" in names(recs[0], "methods")
+    assert "ResNet" in names(recs[1], "methods")
