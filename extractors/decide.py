@@ -45,6 +45,11 @@ _FIRST_PERSON_BEFORE = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|h
 _NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|paper|work|study)\s+(?:\w+\s+)?{_TRIGGER}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
 #: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B").
 _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+#: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?\s+(?:method|algorithm|model|framework|approach|system|technique|"
+                         r"architecture|agent|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|network|"
+                         r"based|style|like)\b", re.I)
 _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new))\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:method|algorithm|model|framework|approach|system|technique|architecture|agent|"
                               r"benchmark|dataset|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|"
@@ -72,7 +77,7 @@ FEATURES = (
     "title_prefix_unconfirmed", "in_title", "only_title", "abstract_mentions", "defined_acronym",
     "gazetteer", "shape_name", "multiword_capitalised", "lower_case", "first_person_trigger", "our_head_before",
     "namer_before", "appositive_after", "new_in_sentence", "studied_before", "analysis_paper", "problem_after",
-    "first_in_abstract", "kind_data", "title_prefix_word_count", "near_trigger",
+    "first_in_abstract", "kind_data", "title_prefix_word_count", "near_trigger", "indefinite_modifier",
 )
 
 
@@ -134,6 +139,8 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
             f["our_head_before"] = 1.0
         if _NAMER_BEFORE.search(before[-40:]):
             f["namer_before"] = 1.0
+        if _INDEFINITE_BEFORE.search(before[-40:]) and _HEAD_AFTER.match(after):
+            f["indefinite_modifier"] = 1.0
         if _APPOSITIVE_AFTER.match(after):
             f["appositive_after"] = 1.0
         if _NEW_IN_SENTENCE.search(m.sentence):
