@@ -62,6 +62,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "data"]}},
                                          {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
                                          {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
+    ("LEFT:benchmark:benchmark-X", [{"LOWER": {"IN": ["benchmarks", "testbeds", "leaderboards"]}}]),
+    ("LEFT:dataset:dataset-X", [{"LOWER": {"IN": ["datasets", "corpora"]}}]),
     ("LEFT:benchmark:points-on-X", [{"LOWER": {"IN": ["points", "point", "%", "pp", "percent", "percentage"]}},
                                     {"LOWER": {"IN": ["on", "in"]}}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out"]}},
@@ -385,11 +387,26 @@ def _lists(toks, cands: list[Candidate]) -> list[list[int]]:
     return groups
 
 
+def _appositive_kind(toks, end: int) -> str | None:
+    """"X, a new benchmark for ...", "X, the largest corpus of ...": the kind an appositive gives a name."""
+    if end + 2 >= len(toks) or toks[end].text != "," or toks[end + 1].lower_ not in ("a", "an", "the"):
+        return None
+    for t in toks[end + 2:end + 7]:
+        if t.lower_ in DATA_NOUNS:
+            return "dataset"
+        if t.lower_ in BENCH_NOUNS:
+            return "benchmark"
+        if not (t.is_alpha or "-" in t.text) or t.lower_ in METHOD_NOUNS:
+            return None
+    return None
+
+
 def extract_cues(doc) -> Iterator:
     """Mentions for every shape/Title Case candidate, typed by context cues where possible."""
     cands = candidates(doc)
+    toks = token_table(doc)
     hits = _cue_hits(doc, cands)
-    for group in _lists(token_table(doc), cands):
+    for group in _lists(toks, cands):
         kinds = [hits[k] for k in group if k in hits]
         strong = [h for h in kinds if h[0] in ("dataset", "benchmark")]
         shared = strong[0] if strong else (kinds[0] if kinds else None)
@@ -400,7 +417,7 @@ def extract_cues(doc) -> Iterator:
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
             elif kind == "term":
-                implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char])
+                implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char]) or _appositive_kind(toks, c.end)
                 if implied:
                     kind, conf = implied, 0.6
             yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)

@@ -52,6 +52,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     if lead and lead.end() < len(span):
         start += lead.end()
         span = text[start:end]
+    if span.endswith(("'s", "’s")) and len(span) > 3:
+        end -= 2  # "the Widget Lab's model": the possessive ending is not part of the name
+        span = text[start:end]
     trail = _TRAIL.search(span)
     if trail and trail.start() > 0:
         end = start + trail.start()
@@ -110,6 +113,6 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "metric"
     if " " not in span and _emphasis_capitals(span):
         return "emphasis"
-    if " " not in span and _ADJECTIVE_COMPOUND.search(span):
-        return "adjective"
+    if _ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
+        return "adjective"  # "LLM-powered", "Policy Gradient-like": a modifier, not a name
     return None

@@ -302,7 +302,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     # the title's head phrase proposed in the abstract in other case
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
-        if 2 <= len(head.split()) <= 6 and head.split()[0].lower() not in _BAD_PREFIX_START:
+        words = head.split()
+        # "Efficient Quantum Algorithms for ...": a generic adjective before a plural head noun describes a kind
+        generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
+            words[-1].lower().endswith("s")
+        if 2 <= len(words) <= 6 and words[0].lower() not in _BAD_PREFIX_START and not generic:
             low_text = doc_text(doc).lower()
             pos = low_text.find(head.lower())
             while pos >= 0:

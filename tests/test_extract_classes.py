@@ -43,6 +43,8 @@ def names(record: dict, kind: str) -> set[str]:
     ("WidgetNet reaches 91.2% AUC-PR on the held-out pairs.", "AUC-PR"),
     ("We present FLOW, a FLexible graph wOrk scheduler (FLOW) inspired by WidgetNet.", "wOrk"),
     ("The proposed LLM-powered Widget-Maker algorithm saves energy.", "LLM-powered"),
+    ("We train it with a Policy Gradient-like update rule and WidgetNet.", "Policy Gradient-like"),
+    ("The Zorbco Power Laser's output is shaped by WidgetNet.", "Zorbco Power Laser's"),
 ])
 def test_non_names_are_not_entities(abstract, junk):
     assert junk not in found(abstract)
@@ -113,6 +115,11 @@ def test_second_name_of_a_proposed_pair_is_proposed_too():
     assert got.get("Alpha Margin Loss", ("", False))[1] and got.get("Beta Margin Loss", ("", False))[1]
 
 
+def test_generic_adjective_and_plural_head_in_a_title_is_no_name():
+    got = found("We propose efficient widget algorithms that scale.", title="Efficient Widget Algorithms for Sorting")
+    assert not got.get("efficient widget algorithms", ("", False))[1]
+
+
 def test_whole_title_defined_in_the_abstract_is_the_papers_own():
     (rec,) = records(("Zorblat Large Scale Widget Challenge",
                       "The Zorblat Large Scale Widget Challenge (ZLSWC) has run for five years. We describe it."))
@@ -134,6 +141,8 @@ def test_title_acronym_defined_by_initials_gives_the_long_form_as_alias():
     ("WidgetNet gains 33.4 points on QuxEvalSuite over its baseline.", "QuxEvalSuite", {"benchmark"}),
     ("We use two web benchmarks -- AlphaArena and BetaWeb-live -- to test agents.", "BetaWeb-live", {"benchmark"}),
     ("Models reach 71% on the ZXQ23 exam.", "ZXQ23", {"benchmark"}),
+    ("We release FooVault, a large corpus of annotated receipts.", "FooVault", {"dataset"}),
+    ("Agents are scored on the benchmarks WebQuux and ShopQuux.", "ShopQuux", {"benchmark"}),
     ("It covers classification (e.g. ImageNet), retrieval (e.g. CUB and FooRet) and detection (e.g. COCO).",
      "FooRet", {"dataset", "benchmark"}),
 ])
