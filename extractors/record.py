@@ -12,10 +12,16 @@ _GENERIC_TAIL = re.compile(r"\s+(?:algorithm|method|framework|model|approach|tec
                            r"network|loss|strategy|scheme|procedure)s?$", re.I)
 
 
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ible", "able", "ary", "ful")
+
+
 def _strip_generic_noun(form: str) -> str | None:
     """"Metropolis-Hastings algorithm" -> "Metropolis-Hastings" (another way to write the name)."""
     stripped = _GENERIC_TAIL.sub("", form)
-    return stripped if stripped != form and stripped.strip() else None
+    if stripped == form or not stripped.strip():
+        return None
+    # "Generative Adversarial Network" -> "Generative Adversarial" names nothing: an adjective is left
+    return None if stripped.split()[-1].lower().endswith(_ADJECTIVE_ENDINGS) else stripped
 
 
 def _aliases(name: str, forms) -> list[str]:

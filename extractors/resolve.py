@@ -92,6 +92,8 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             if not m.long_form or m.kind not in ENTITY_KINDS:
                 continue
             sk, lk = canonical_key(m.text), canonical_key(m.long_form)
+            if sk == lk:
+                continue  # the long form's own mention: its short form decides
             target = gaz.get(lk, lk)
             known = gaz.get(sk)
             if known is not None and target == lk and _same_long_form(lk, gaz_forms[known]):

@@ -222,6 +222,13 @@ def test_typo_long_form_of_a_known_acronym_resolves_to_the_known_name():
     b = {e["id"]: e["name"] for e in recs[1]["methods"]}
     shared = set(a) & set(b)
     assert shared and all(a[i] == "Variational Autoencoder" for i in shared)
+    assert "Varational AutoEncoder" not in a.values()  # the typo is an alias, never an entity of its own
+
+
+def test_dropping_a_head_noun_never_leaves_an_adjective_as_alias():
+    (rec,) = records(("A", "We compare with a Generative Adversarial Network (GAN) and the Zorbit optimizer."))
+    aliases = {a for e in rec["methods"] for a in e["aliases"]}
+    assert "Generative Adversarial" not in aliases
 
 
 def test_display_names_drop_latex_and_plural_endings():
