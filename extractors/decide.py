@@ -183,7 +183,11 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
     """{cluster key: is it the paper's own?} for every candidate; the rules' flags when no model is shipped."""
     model = None if RECORD is not None else load_model()  # training sees the rules' candidates only
     out = {}
+    title_low = (paper.title or "").lower()
     for cand in candidates:
+        if _plainly_used(cand, title_low, gazetteer_keys):
+            out[cand.key] = False
+            continue
         if RECORD is not None:
             RECORD.append((paper.id, cand, cluster_features(paper, cand, gazetteer_keys, title_prefix_span)))
         if model is None:
@@ -192,6 +196,16 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span)
         out[cand.key] = cand.title_named or probability(feats, model) >= model["threshold"]
     return _spread_over_lists(paper, candidates, out, gazetteer_keys)
+
+
+def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:
+    """A known name that no proposal rule flagged and the title does not carry is used, not proposed
+    (no such candidate in the training data is anyone's own); it skips the model."""
+    if cand.title_named or cand.unconfirmed_title or any(m.proposed or m.field == "title" for m in cand.mentions):
+        return False
+    names = {m.text for m in cand.mentions} | {m.long_form for m in cand.mentions if m.long_form}
+    return any(canonical_key(n) in gazetteer_keys for n in names) and \
+        not any(len(n) > 2 and n.lower() in title_low for n in names)
 
 
 def _spread_over_lists(paper: Paper, candidates: Sequence[ProposalCandidate], own: dict[str, bool],

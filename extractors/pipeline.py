@@ -16,7 +16,7 @@ __all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES", "RunSafeTokenizer", "R
            "extractor_fingerprint"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.4.0"
 
 #: Non-space runs longer than this are tokenized in windows of this size: spaCy's
 #: affix loop re-scans the rest of a token per split, quadratic on ")))..." runs.
@@ -122,10 +122,11 @@ class RunSafeTokenizer:
 
 @functools.lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
-    """sha256 of EXTRACTOR_VERSION, the word lists and the extractor sources: a cache key for extraction output."""
+    """sha256 of EXTRACTOR_VERSION, the word lists, the decision weights and the extractor sources:
+    a cache key for extraction output."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"extractor {EXTRACTOR_VERSION}\0".encode())
-    files = sorted(root.glob("*.py")) + sorted((root / "data").glob("*.tsv"))
+    files = sorted(root.glob("*.py")) + sorted((root / "data").glob("*.tsv")) + sorted((root / "data").glob("*.json"))
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
         h.update(path.relative_to(root).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
