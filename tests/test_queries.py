@@ -60,6 +60,20 @@ def test_every_required_named_query_exists_with_a_header():
             assert f"?{p.name}" in q.text
 
 
+def test_named_query_prefixes_are_the_ontology_prefixes():
+    """A PREFIX line of a packaged query names the same namespace as ontology.PREFIXES (one table)."""
+    import re
+
+    from ontology import PREFIXES
+
+    seen = set()
+    for q in list_named():
+        for prefix, ns in re.findall(r"^PREFIX (\w+): <([^>]*)>", q.text, flags=re.M):
+            assert PREFIXES[prefix] == ns, (q.name, prefix)
+            seen.add(prefix)
+    assert {"pkg", "dcterms", "skos"} <= seen
+
+
 def test_get_named_unknown_name():
     with pytest.raises(QueryError, match="unknown named query 'nope'"):
         get_named("nope")
@@ -280,7 +294,7 @@ def test_max_rows_truncates(store):
 def test_ask_and_construct(store):
     assert run_query(store, "ASK { ?p a pkg:Paper }").boolean is True
     assert run_query(store, "ASK { ?p a pkg:Nothing }").boolean is False
-    g = run_query(store, "CONSTRUCT { ?p pkg:title ?t } WHERE { ?p pkg:title ?t }")
+    g = run_query(store, "CONSTRUCT { ?p dcterms:title ?t } WHERE { ?p dcterms:title ?t }")
     assert g.kind == "graph" and g.columns == ("subject", "predicate", "object") and len(g.rows) == 3
     ttl = format_result(g, "turtle")
     parsed = list(ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE))
@@ -295,7 +309,7 @@ def test_python_values(store):
 
 
 def test_formats(store):
-    r = run_query(store, 'SELECT ?p ?t ?x WHERE { ?p pkg:title ?t FILTER(?p = paper:2501.00001) '
+    r = run_query(store, 'SELECT ?p ?t ?x WHERE { ?p dcterms:title ?t FILTER(?p = paper:2501.00001) '
                          'BIND(STRLANG("a,\\"b\\"\\tc", "en") AS ?x) }')
     table = format_result(r, "table").splitlines()
     assert table[0].split() == ["p", "t", "x"] and table[2].startswith("paper:2501.00001 ")
@@ -373,7 +387,7 @@ def test_cli_text_file_and_list(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "query", "--graph", str(FIXTURE), "SELECT (COUNT(*) AS ?n) WHERE { ?p a pkg:Paper }")
     assert code == 0 and out.splitlines()[2].strip() == "3"
     qf = tmp_path / "q.rq"
-    qf.write_text("SELECT ?name WHERE { ?e pkg:name ?name } ORDER BY ?name LIMIT 1", encoding="utf-8")
+    qf.write_text("SELECT ?name WHERE { ?e skos:prefLabel ?name } ORDER BY ?name LIMIT 1", encoding="utf-8")
     code, out, _ = run_cli(capsys, "query", "--graph", str(FIXTURE), "--file", str(qf), "--format", "tsv")
     assert code == 0 and out == '?name\n"GRPO"\n'
     code, out, _ = run_cli(capsys, "query", "--list")

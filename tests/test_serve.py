@@ -22,7 +22,7 @@ from kg.serve import make_server
 
 FIXTURE = Path(__file__).parent / "data" / "queries" / "mini.ttl"
 P1 = "https://w3id.org/paperkg/id/paper/2501.00001"
-TITLES = "SELECT ?p ?t WHERE { ?p pkg:title ?t } ORDER BY ?t"
+TITLES = "SELECT ?p ?t WHERE { ?p dcterms:title ?t } ORDER BY ?t"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 
 
@@ -154,7 +154,7 @@ def test_format_param_and_q_values(base):
 
 
 def test_construct_as_turtle_and_ntriples(base):
-    query = "CONSTRUCT { ?p pkg:title ?t } WHERE { ?p pkg:title ?t }"
+    query = "CONSTRUCT { ?p dcterms:title ?t } WHERE { ?p dcterms:title ?t }"
     status, headers, body = fetch(f"{base}/sparql?query={q(query)}", headers={"Accept": "text/turtle"})
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 3

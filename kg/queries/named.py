@@ -27,13 +27,13 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.queries.engine import QueryResult, run_query
+from ontology import NAMESPACE as PKG
 
 __all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper"]
 
 _HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
 _PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
 ENTITY_KINDS = ("method", "dataset", "benchmark")
-PKG = "https://w3id.org/paperkg/ontology#"
 
 
 @dataclass(frozen=True)
