@@ -127,3 +127,31 @@ def test_build_reports_unreadable_files(tmp_path):
     with pytest.raises(InputError, match="bad.json"):
         kg_build([bad, good], strict=True)
 
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory):
+    from kg.ingest import default_corpus_paths
+
+    out = tmp_path_factory.mktemp("demo")
+    write_outputs(kg_build(default_corpus_paths()), out)
+    return out
+
+
+def test_loaded_rdf_is_graph_ttl_term_for_term(demo_out):
+    """``load(out).rdf`` holds exactly rdflib's terms for graph.ttl: plain literals untyped, not xsd:string."""
+    rdf = load(demo_out).rdf
+    parsed = rdflib.Graph().parse(demo_out / "graph.ttl")
+    assert len(rdf) == len(parsed) > 10_000
+    assert set(rdf) == set(parsed)
+    titles = list(rdf.objects(None, rdflib.DCTERMS.title))
+    assert titles and all(t.datatype is None and t.language is None for t in titles)
+
+
+def test_loaded_rdf_conforms_to_the_shapes(demo_out):
+    import pyshacl
+
+    from ontology import ONTOLOGY_PATH, SHAPES_PATH
+
+    ok, _, text = pyshacl.validate(load(demo_out).rdf, shacl_graph=rdflib.Graph().parse(SHAPES_PATH),
+                                   ont_graph=rdflib.Graph().parse(ONTOLOGY_PATH))
+    assert ok, text[:2000]
