@@ -302,6 +302,8 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {"Cache-Control": "no-store"}
         if result.truncated:
             headers["X-Paperkg-Truncated"] = f"result truncated to {self.server.max_rows} rows (--max-rows)"
+        if result.notes:  # a named-query parameter that names nothing; JSON keeps the header ASCII
+            headers["X-Paperkg-Note"] = json.dumps(" / ".join(result.notes))
         self._send(200, body, ctype, headers, head)
 
     def _named(self, name: str, query_string: str, head: bool) -> None:

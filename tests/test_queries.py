@@ -178,6 +178,48 @@ def test_missing_and_unknown_params(store):
         run_named(store, "papers-using-entity", {"entity": "x", "bogus": "1"})
 
 
+def test_unknown_entity_paper_or_owner_says_so_with_the_closest_names(store):
+    """An empty result caused by a value that names nothing explains itself (difflib over names and ids)."""
+    r = run_named(store, "papers-using-entity", {"entity": "GRPOO"})
+    assert r.rows == () and r.notes == ("no entity named 'GRPOO'; did you mean 'GRPO'?",)
+    r = run_named(store, "why", {"paper": "2501.0001", "entity": "Proximal Policy Optimisation"})
+    assert len(r.notes) == 2 and r.notes[0].startswith("no paper '2501.0001'; did you mean '2501.00001', ")
+    assert r.notes[1].startswith("no entity named 'Proximal Policy Optimisation'; did you mean 'Proximal Policy "
+                                 "Optimization'")
+    r = run_named(store, "papers-by-repo-owner", {"owner": "deepseek"})
+    assert r.notes == ("no repository owner named 'deepseek'; did you mean 'deepseek-ai'?",)
+    assert run_named(store, "papers-using-entity", {"entity": "zzzz"}).notes == ("no entity named 'zzzz'",)
+
+
+def test_known_values_without_rows_have_no_note(store):
+    r = run_named(store, "builds-on", {"paper": "2503.00003"})  # a paper nothing builds on
+    assert r.rows == () and r.notes == ()
+    assert run_named(store, "papers-using-entity", {"entity": "grpo"}).notes == ()
+
+
+def test_cli_prints_the_note_on_stderr(capsys):
+    from kg.cli import main
+
+    assert main(["query", "--graph", str(FIXTURE), "--name", "papers-using-entity", "--param", "entity=GRPOO"]) == 0
+    out, err = capsys.readouterr()
+    assert "(0 rows)" in out
+    assert err == "paperkg: no entity named 'GRPOO'; did you mean 'GRPO'?\n"
+
+
+@pytest.mark.parametrize("sparql, where", [
+    ("SELECT ?x WHERE { ?x foo:bar ?y }", "foo: at line 1, column 22"),
+    ("SELECT ?x\nWHERE { ?x a pkg:Paper ;\n  ex:y ?z }", "ex: at line 3, column 3"),
+    ('PREFIX ex: <http://e/>\nSELECT ?x WHERE { ?x dcterms:title "a:b" ; ex:y <http://x:y> . ?x ?p bad:z } # c:d',
+     "bad: at line 2, column 70"),
+    ("SELECT ?x WHERE { ?x ?p ?z FILTER(?z = ex:y) }", "ex: at line 1, column 40"),
+])
+def test_undeclared_prefix_is_named(store, sparql, where):
+    with pytest.raises(QueryError) as info:
+        run_query(store, sparql)
+    msg = str(info.value)
+    assert f"unknown prefix {where}" in msg and "\\u{" not in msg and "\n" not in msg
+
+
 def test_resolve_paper_by_arxiv_url(store):
     assert resolve_paper(store, "https://arxiv.org/abs/2502.00002v3").value == P2
     assert resolve_paper(store, "2502.00002").value == P2

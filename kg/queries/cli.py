@@ -77,6 +77,8 @@ def cmd_query(args) -> int:
         fmt = "turtle" if result.kind == "graph" else "table"
     sys.stdout.write(format_result(result, fmt))
     sys.stdout.flush()
+    for note in result.notes:  # why there are no rows: a parameter that names nothing
+        print(f"paperkg: {note}", file=sys.stderr)
     return 0
 
 
