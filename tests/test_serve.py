@@ -235,6 +235,13 @@ def test_named_query_over_http(base):
     assert headers["Content-Type"].startswith("text/csv") and body.decode().splitlines()[1].endswith(",PPO,method,3")
 
 
+def test_named_query_with_an_unknown_entity_says_so_in_a_header(base):
+    status, headers, body = fetch(f"{base}/query/papers-using-entity?entity=GRPOO")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    assert json.loads(headers["X-Paperkg-Note"]) == "no entity named 'GRPOO'; did you mean 'GRPO'?"
+    assert "X-Paperkg-Note" not in fetch(f"{base}/query/papers-using-entity?entity=grpo")[1]
+
+
 def test_named_query_errors_and_listing(base):
     assert fetch(f"{base}/query/nope")[0] == 404
     status, _, body = fetch(f"{base}/query/why?paper=2501.00001")
