@@ -17,7 +17,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.iris import key_from_iri, node_iri
-from ontology import DCTERMS, NAMESPACE, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
+from ontology import DCTERMS, NAMESPACE, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = [
     "PREFIXES",
