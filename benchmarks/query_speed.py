@@ -24,6 +24,7 @@ import pyoxigraph as ox  # noqa: E402
 from kg.queries import list_named, load_store, run_named  # noqa: E402
 from kg.queries.loading import find_graph_file  # noqa: E402
 from kg.queries.named import named_bindings  # noqa: E402
+from ontology import PREFIXES  # noqa: E402
 
 __all__ = ["synthetic_graph", "write_synthetic_turtle", "sample_params", "main"]
 
@@ -90,19 +91,19 @@ def sample_params(store) -> dict[str, dict[str, str]]:
             return sol[0].value
         return default
 
-    pkg = "PREFIX pkg: <https://w3id.org/paperkg/ontology#> "
-    method = first(pkg + "SELECT ?n WHERE { ?e a pkg:Method ; pkg:support ?s ; pkg:name ?n } ORDER BY DESC(?s) ?n LIMIT 1", "x")
+    pkg = "".join(f"PREFIX {p}: <{ns}> " for p, ns in sorted(PREFIXES.items()))
+    method = first(pkg + "SELECT ?n WHERE { ?e a pkg:Method ; pkg:support ?s ; skos:prefLabel ?n } ORDER BY DESC(?s) ?n LIMIT 1", "x")
     paper = first(pkg + "SELECT ?p WHERE { ?x pkg:buildsOn ?p . FILTER EXISTS { ?p pkg:relatedTo ?y } } "
                         "GROUP BY ?p ORDER BY DESC(COUNT(?x)) ?p LIMIT 1", "x")
     # why and paper-code get a paper that has rows for them: one using the top method (with code if any)
-    top = first(pkg + "SELECT ?e WHERE { ?e a pkg:Method ; pkg:support ?s ; pkg:name ?n } ORDER BY DESC(?s) ?n LIMIT 1",
+    top = first(pkg + "SELECT ?e WHERE { ?e a pkg:Method ; pkg:support ?s ; skos:prefLabel ?n } ORDER BY DESC(?s) ?n LIMIT 1",
                 None)
     user = first(pkg + "SELECT ?p WHERE { ?p pkg:usesMethod <%s> } ORDER BY ?p LIMIT 1" % top, paper) if top else paper
     coder = first(pkg + "SELECT ?p WHERE { ?p pkg:hasCode ?c%s } ORDER BY ?p LIMIT 1"
                   % (" ; pkg:usesMethod <%s>" % top if top else ""), None)
     coder = coder or first(pkg + "SELECT ?p WHERE { ?p pkg:hasCode ?c } ORDER BY ?p LIMIT 1", paper)
     per_query = {"why": {"paper": user}, "paper-code": {"paper": coder}}
-    owner = first(pkg + "SELECT ?n WHERE { ?o a pkg:Organization ; pkg:name ?n } ORDER BY ?n LIMIT 1", "x")
+    owner = first(pkg + "SELECT ?n WHERE { ?o a pkg:Organization ; skos:prefLabel ?n } ORDER BY ?n LIMIT 1", "x")
     values = {"paper id": paper, "repo owner": owner}
     out = {}
     for q in list_named():

@@ -4,9 +4,9 @@
 >>> kg.query("SELECT ?p WHERE { ?p a pkg:Paper }")  # doctest: +SKIP
 
 ``KnowledgeGraph`` holds the same facts twice: ``.nx`` (NetworkX, for
-analytics and views) and ``.store`` (Oxigraph, for SPARQL); ``.rdf`` is an
-rdflib Graph view over that store (rdflib stays the Python-facing RDF API,
-Oxigraph does the work).
+analytics and views) and ``.store`` (Oxigraph, for SPARQL); ``.rdf`` is a
+plain rdflib Graph of the same triples, made on first use, for Python code
+that works triple by triple (pyshacl, set operations).
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class KnowledgeGraph:
-    """One knowledge graph: NetworkX view, Oxigraph store and rdflib view of the same facts."""
+    """One knowledge graph: NetworkX view, Oxigraph store and rdflib copy of the same facts."""
 
     def __init__(self, graph: nx.MultiDiGraph, store: ox.Store | None = None, base_iri: str = DEFAULT_BASE_IRI):
         self.nx = graph
@@ -67,16 +67,17 @@ class KnowledgeGraph:
 
     @property
     def rdf(self):
-        """rdflib Graph backed by the Oxigraph store (no copy)."""
-        if self._rdf is None:
-            import rdflib
-            from oxrdflib import OxigraphStore
-            from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+        """The graph as a plain in-memory rdflib Graph, made on first use.
 
-            g = rdflib.Graph(store=OxigraphStore(store=self.store), identifier=DATASET_DEFAULT_GRAPH_ID)
-            for prefix, ns in sorted(self.prefixes().items()):
-                g.bind(prefix, ns, override=True)
-            self._rdf = g
+        The same terms as ``rdflib.Graph().parse("graph.ttl")`` (so pyshacl and
+        set operations with other rdflib graphs work), and fast for
+        triple-by-triple use. A copy: SPARQL goes to ``.query`` / ``.store``
+        (Oxigraph), which is much faster than rdflib's engine.
+        """
+        if self._rdf is None:
+            from kg.graph.rdf import nx_to_rdflib
+
+            self._rdf = nx_to_rdflib(self.nx, self.base_iri)
         return self._rdf
 
     # ------------------------------------------------------------ SPARQL

@@ -44,6 +44,8 @@ def _output_errors(dest: str | os.PathLike):
     """Turn an OSError while writing outputs (a file where a folder must be, no space) into OutputError."""
     try:
         yield
+    except BrokenPipeError:
+        raise  # the reader of ``-o -`` went away: not an error (kg.cli stops quietly)
     except OSError as exc:
         raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}") from None
 

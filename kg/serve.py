@@ -302,6 +302,8 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {"Cache-Control": "no-store"}
         if result.truncated:
             headers["X-Paperkg-Truncated"] = f"result truncated to {self.server.max_rows} rows (--max-rows)"
+        if result.notes:  # a named-query parameter that names nothing; JSON keeps the header ASCII
+            headers["X-Paperkg-Note"] = json.dumps(" / ".join(result.notes))
         self._send(200, body, ctype, headers, head)
 
     def _named(self, name: str, query_string: str, head: bool) -> None:
@@ -436,8 +438,13 @@ def _cmd_serve(args) -> int:
     return 0
 
 
-def register(subparsers) -> None:
-    s = subparsers.add_parser("serve", help="serve the HTML views and a read-only SPARQL endpoint on localhost")
+def register(s) -> None:
+    """Arguments of ``paperkg serve``."""
+    s.description = (
+        "Serve an output folder on localhost: the HTML views at /, a read-only SPARQL 1.1 endpoint at /sparql "
+        "(GET ?query= or POST; results as JSON, XML, CSV or TSV by Accept header), and the named queries at "
+        "/query/NAME?param=value (JSON; /query/ lists them, see paperkg query --list). Queries have a time "
+        "and a row limit.")
     s.add_argument("--graph", "-g", default="outputs", help="output folder (or graph file) (default: outputs/)")
     s.add_argument("--store", help="serve this on-disk Oxigraph store folder (opened read-only) instead")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")

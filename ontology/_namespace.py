@@ -26,17 +26,13 @@ class PKG(DefinedNamespace):
     Paper: URIRef  # Class: Paper
     Relatedness: URIRef  # Class: Relatedness
     WebPage: URIRef  # Class: Web page
-    abstract: URIRef  # DatatypeProperty: abstract
-    alias: URIRef  # DatatypeProperty: alias
     arxivId: URIRef  # DatatypeProperty: arXiv id
-    author: URIRef  # DatatypeProperty: author
     authorList: URIRef  # DatatypeProperty: author list
     baseIri: URIRef  # DatatypeProperty: base IRI
     buildsOn: URIRef  # ObjectProperty: builds on
     cites: URIRef  # ObjectProperty: cites
     community: URIRef  # DatatypeProperty: community
     confidence: URIRef  # DatatypeProperty: confidence
-    date: URIRef  # DatatypeProperty: date
     degree: URIRef  # DatatypeProperty: degree
     doi: URIRef  # DatatypeProperty: DOI
     end: URIRef  # DatatypeProperty: end
@@ -55,7 +51,6 @@ class PKG(DefinedNamespace):
     lookupKey: URIRef  # DatatypeProperty: lookup key
     mentionOf: URIRef  # ObjectProperty: mention of
     mentions: URIRef  # ObjectProperty: mentions
-    name: URIRef  # DatatypeProperty: name
     ownedBy: URIRef  # ObjectProperty: owned by
     pagerank: URIRef  # DatatypeProperty: PageRank
     paperCount: URIRef  # DatatypeProperty: paper count
@@ -65,14 +60,11 @@ class PKG(DefinedNamespace):
     secondMethod: URIRef  # ObjectProperty: second method
     sentence: URIRef  # DatatypeProperty: sentence
     sharedEntity: URIRef  # ObjectProperty: shared entity
-    source: URIRef  # DatatypeProperty: source
     start: URIRef  # DatatypeProperty: start
     support: URIRef  # DatatypeProperty: support
     supportRank: URIRef  # DatatypeProperty: support rank
     supportsRelation: URIRef  # ObjectProperty: supports relation
     text: URIRef  # DatatypeProperty: text
-    title: URIRef  # DatatypeProperty: title
-    url: URIRef  # DatatypeProperty: URL
     usesDataset: URIRef  # ObjectProperty: uses dataset
     usesMethod: URIRef  # ObjectProperty: uses method
     via: URIRef  # ObjectProperty: via

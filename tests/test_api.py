@@ -18,19 +18,19 @@ def kg() -> KnowledgeGraph:
 
 
 def test_query_rows_and_types(kg):
-    rows = kg.query("SELECT ?p ?t ?d WHERE { ?p a pkg:Paper ; pkg:title ?t ; pkg:degree ?d } ORDER BY ?p")
+    rows = kg.query("SELECT ?p ?t ?d WHERE { ?p a pkg:Paper ; dcterms:title ?t ; pkg:degree ?d } ORDER BY ?p")
     assert len(rows) == 6
     assert rows[0]["p"] == kg.nx.nodes["paper/p1"]["iri"]
     assert isinstance(rows[0]["d"], int)
 
 
 def test_query_bindings_are_values_not_text(kg):
-    q = "SELECT ?p WHERE { ?p pkg:title ?title }"
+    q = "SELECT ?p WHERE { ?p dcterms:title ?title }"
     assert [r["p"] for r in kg.query(q, title="Learning from RareSet")] == [kg.nx.nodes["paper/p4"]["iri"]]
     # an injection attempt is just a literal that matches nothing
     assert kg.query(q, title='x" } ?p ?q ?r { "') == []
     iri = rdflib.URIRef(kg.nx.nodes["paper/p4"]["iri"])
-    assert kg.query("SELECT ?title WHERE { ?p pkg:title ?title }", p=iri) == [{"title": "Learning from RareSet"}]
+    assert kg.query("SELECT ?title WHERE { ?p dcterms:title ?title }", p=iri) == [{"title": "Learning from RareSet"}]
     assert kg.query("SELECT (COUNT(?p) AS ?n) WHERE { ?p pkg:community ?c }", c=kg.nx.nodes["paper/p4"]["community"])[0]["n"] >= 2
     with pytest.raises(QueryError):
         kg.query(q, **{"bad name": "x"})
@@ -126,3 +126,32 @@ def test_build_reports_unreadable_files(tmp_path):
     assert [p["title"] for p in graph.papers()] == ["Sparse Widgets"]
     with pytest.raises(InputError, match="bad.json"):
         kg_build([bad, good], strict=True)
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory):
+    from kg.ingest import default_corpus_paths
+
+    out = tmp_path_factory.mktemp("demo")
+    write_outputs(kg_build(default_corpus_paths()), out)
+    return out
+
+
+def test_loaded_rdf_is_graph_ttl_term_for_term(demo_out):
+    """``load(out).rdf`` holds exactly rdflib's terms for graph.ttl: plain literals untyped, not xsd:string."""
+    rdf = load(demo_out).rdf
+    parsed = rdflib.Graph().parse(demo_out / "graph.ttl")
+    assert len(rdf) == len(parsed) > 10_000
+    assert set(rdf) == set(parsed)
+    titles = list(rdf.objects(None, rdflib.DCTERMS.title))
+    assert titles and all(t.datatype is None and t.language is None for t in titles)
+
+
+def test_loaded_rdf_conforms_to_the_shapes(demo_out):
+    import pyshacl
+
+    from ontology import ONTOLOGY_PATH, SHAPES_PATH
+
+    ok, _, text = pyshacl.validate(load(demo_out).rdf, shacl_graph=rdflib.Graph().parse(SHAPES_PATH),
+                                   ont_graph=rdflib.Graph().parse(ONTOLOGY_PATH))
+    assert ok, text[:2000]

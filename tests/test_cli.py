@@ -32,6 +32,38 @@ def test_help_lists_commands():
         assert command in proc.stdout
 
 
+def test_help_imports_no_graph_library():
+    """``paperkg --help`` must start fast: NetworkX, Oxigraph and rdflib are imported only by the command run."""
+    code = ("import sys\nfrom kg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('networkx', 'pyoxigraph', 'rdflib', 'spacy') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command, words", [
+    ("build", ["bundled demo corpus", "previous outputs intact"]),
+    ("serve", ["/sparql", "/query/NAME"]),
+])
+def test_build_and_serve_help_describe_the_command(command, words):
+    proc = run_cli(command, "--help")
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    assert all(w in text for w in words), text
+
+
+def test_extract_into_a_closed_pipe_stops_quietly():
+    """``paperkg extract ... -o - | head``: the reader leaves early; no error line, the SIGPIPE status."""
+    from kg.ingest import default_corpus_paths
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "extract", *map(str, default_corpus_paths()), "-o", "-", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before the first record is written (extraction takes seconds)
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141
+    assert err == ""
+
+
 def test_build_demo_writes_every_output(demo_build):
     for name in ("graph.ttl", "papers.jsonl", "index.html", "build-report.json", "void.ttl"):
         assert (demo_build / name).is_file(), name

@@ -117,9 +117,10 @@ def test_top_entities_by_rank_equals_sorting_every_entity():
     methods = [d for _, d in kg.nx.nodes(data=True) if d["type"] == "Method"]
     assert len(methods) > 100 and sum(d["support_rank"] is not None for d in methods) == 100
     naive = """PREFIX pkg: <https://w3id.org/paperkg/ontology#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?entity WHERE {
       VALUES ?class { pkg:Method pkg:Dataset pkg:Benchmark }
-      ?entity a ?class ; pkg:support ?support ; pkg:name ?name .
+      ?entity a ?class ; pkg:support ?support ; skos:prefLabel ?name .
     } ORDER BY DESC(?support) ?name ?entity LIMIT 100"""
     expected = [row["entity"].value for row in kg.store.query(naive)]
     got = run_named(kg.store, "top-entities", {})
@@ -128,6 +129,7 @@ def test_top_entities_by_rank_equals_sorting_every_entity():
 
 
 _NAIVE_PAIRS = """PREFIX pkg: <https://w3id.org/paperkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?methodA ?nameA ?methodB ?nameB ?papers
 WHERE {
   {
@@ -140,8 +142,8 @@ WHERE {
     ORDER BY DESC(?papers) ?methodA ?methodB
     LIMIT 100
   }
-  ?methodA pkg:name ?nameA .
-  ?methodB pkg:name ?nameB .
+  ?methodA skos:prefLabel ?nameA .
+  ?methodB skos:prefLabel ?nameB .
 }
 ORDER BY DESC(?papers) ?nameA ?nameB ?methodA ?methodB"""
 

@@ -37,7 +37,8 @@ def test_rdf_to_nx_from_rdflib_graph(kg):
     assert set(H.edges(keys=True)) == set(kg.nx.edges(keys=True))
 
 
-def test_rdf_view_is_oxigraph_backed(kg):
+def test_rdf_is_a_plain_rdflib_graph_of_the_same_triples(kg):
+    assert type(kg.rdf.store).__name__ == "Memory"  # not oxrdflib: its plain literals are xsd:string-typed
     assert len(kg.rdf) == len(kg.store)
     p1 = rdflib.URIRef(kg.nx.nodes["paper/p1"]["iri"])
     assert (p1, rdflib.RDF.type, PKG.Paper) in kg.rdf

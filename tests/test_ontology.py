@@ -50,8 +50,8 @@ def test_every_term_has_label_and_comment(onto):
 REQUIRED = {
     "Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "WebPage", "Organization", "Mention",
     "proposes", "usesMethod", "usesDataset", "evaluatesOn", "hasCode", "hasOwnCode", "hasThirdPartyCode",
-    "hasLink", "mentions", "buildsOn", "relatedTo", "cites", "ownedBy", "support", "weight", "alias",
-    "field", "start", "end", "sentence", "rule", "confidence", "title", "abstract", "date", "source",
+    "hasLink", "mentions", "buildsOn", "relatedTo", "cites", "ownedBy", "support", "weight",
+    "field", "start", "end", "sentence", "rule", "confidence",
 }
 
 
@@ -65,12 +65,6 @@ def test_required_terms_present(onto):
     ("CodeRepository", "https://schema.org/SoftwareSourceCode", RDFS.subClassOf),
     ("Dataset", "https://schema.org/Dataset", RDFS.subClassOf),
     ("Mention", "http://www.w3.org/ns/prov#Entity", RDFS.subClassOf),
-    ("title", "http://purl.org/dc/terms/title", RDFS.subPropertyOf),
-    ("abstract", "http://purl.org/dc/terms/abstract", RDFS.subPropertyOf),
-    ("date", "http://purl.org/dc/terms/date", RDFS.subPropertyOf),
-    ("source", "http://purl.org/dc/terms/source", RDFS.subPropertyOf),
-    ("alias", "http://www.w3.org/2004/02/skos/core#altLabel", RDFS.subPropertyOf),
-    ("name", "http://www.w3.org/2004/02/skos/core#prefLabel", RDFS.subPropertyOf),
     ("usesMethod", "http://purl.org/spar/cito/usesMethodIn", RDFS.subPropertyOf),
     ("usesDataset", "http://purl.org/spar/cito/usesDataFrom", RDFS.subPropertyOf),
     ("evaluatesOn", "http://purl.org/spar/cito/citesAsDataSource", RDFS.subPropertyOf),

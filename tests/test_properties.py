@@ -24,7 +24,7 @@ from kg.ingest.records import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS
 from kg.ingest.text import clean_text
 from kg.models import CorpusExtraction, Paper, PaperExtraction, Source
 from kg.pipeline import one_line
-from ontology import NAMESPACE
+from ontology import DCTERMS
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -163,13 +163,13 @@ def test_any_text_round_trips_through_turtle(title, abstract):
         path = Path(tmp) / "graph.ttl"
         export(graph, "turtle", path)
         data = path.read_bytes()
-    titles = {t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE) if t.predicate.value == NAMESPACE + "title"}
+    titles = {t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE) if t.predicate.value == DCTERMS + "title"}
     abstracts = {t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE)
-                 if t.predicate.value == NAMESPACE + "abstract"}
+                 if t.predicate.value == DCTERMS + "abstract"}
     assert titles == {title} and abstracts == {abstract}
     g = rdflib.Graph().parse(data=data, format="turtle")
-    assert {str(o) for o in g.objects(None, rdflib.URIRef(NAMESPACE + "title"))} == {title}
-    assert {str(o) for o in g.objects(None, rdflib.URIRef(NAMESPACE + "abstract"))} == {abstract}
+    assert {str(o) for o in g.objects(None, rdflib.URIRef(DCTERMS + "title"))} == {title}
+    assert {str(o) for o in g.objects(None, rdflib.URIRef(DCTERMS + "abstract"))} == {abstract}
 
 
 @settings(max_examples=50, deadline=None)

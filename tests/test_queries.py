@@ -60,6 +60,20 @@ def test_every_required_named_query_exists_with_a_header():
             assert f"?{p.name}" in q.text
 
 
+def test_named_query_prefixes_are_the_ontology_prefixes():
+    """A PREFIX line of a packaged query names the same namespace as ontology.PREFIXES (one table)."""
+    import re
+
+    from ontology import PREFIXES
+
+    seen = set()
+    for q in list_named():
+        for prefix, ns in re.findall(r"^PREFIX (\w+): <([^>]*)>", q.text, flags=re.M):
+            assert PREFIXES[prefix] == ns, (q.name, prefix)
+            seen.add(prefix)
+    assert {"pkg", "dcterms", "skos"} <= seen
+
+
 def test_get_named_unknown_name():
     with pytest.raises(QueryError, match="unknown named query 'nope'"):
         get_named("nope")
@@ -162,6 +176,48 @@ def test_missing_and_unknown_params(store):
         run_named(store, "papers-using-entity", {})
     with pytest.raises(QueryError, match="no parameter 'bogus'"):
         run_named(store, "papers-using-entity", {"entity": "x", "bogus": "1"})
+
+
+def test_unknown_entity_paper_or_owner_says_so_with_the_closest_names(store):
+    """An empty result caused by a value that names nothing explains itself (difflib over names and ids)."""
+    r = run_named(store, "papers-using-entity", {"entity": "GRPOO"})
+    assert r.rows == () and r.notes == ("no entity named 'GRPOO'; did you mean 'GRPO'?",)
+    r = run_named(store, "why", {"paper": "2501.0001", "entity": "Proximal Policy Optimisation"})
+    assert len(r.notes) == 2 and r.notes[0].startswith("no paper '2501.0001'; did you mean '2501.00001', ")
+    assert r.notes[1].startswith("no entity named 'Proximal Policy Optimisation'; did you mean 'Proximal Policy "
+                                 "Optimization'")
+    r = run_named(store, "papers-by-repo-owner", {"owner": "deepseek"})
+    assert r.notes == ("no repository owner named 'deepseek'; did you mean 'deepseek-ai'?",)
+    assert run_named(store, "papers-using-entity", {"entity": "zzzz"}).notes == ("no entity named 'zzzz'",)
+
+
+def test_known_values_without_rows_have_no_note(store):
+    r = run_named(store, "builds-on", {"paper": "2503.00003"})  # a paper nothing builds on
+    assert r.rows == () and r.notes == ()
+    assert run_named(store, "papers-using-entity", {"entity": "grpo"}).notes == ()
+
+
+def test_cli_prints_the_note_on_stderr(capsys):
+    from kg.cli import main
+
+    assert main(["query", "--graph", str(FIXTURE), "--name", "papers-using-entity", "--param", "entity=GRPOO"]) == 0
+    out, err = capsys.readouterr()
+    assert "(0 rows)" in out
+    assert err == "paperkg: no entity named 'GRPOO'; did you mean 'GRPO'?\n"
+
+
+@pytest.mark.parametrize("sparql, where", [
+    ("SELECT ?x WHERE { ?x foo:bar ?y }", "foo: at line 1, column 22"),
+    ("SELECT ?x\nWHERE { ?x a pkg:Paper ;\n  ex:y ?z }", "ex: at line 3, column 3"),
+    ('PREFIX ex: <http://e/>\nSELECT ?x WHERE { ?x dcterms:title "a:b" ; ex:y <http://x:y> . ?x ?p bad:z } # c:d',
+     "bad: at line 2, column 70"),
+    ("SELECT ?x WHERE { ?x ?p ?z FILTER(?z = ex:y) }", "ex: at line 1, column 40"),
+])
+def test_undeclared_prefix_is_named(store, sparql, where):
+    with pytest.raises(QueryError) as info:
+        run_query(store, sparql)
+    msg = str(info.value)
+    assert f"unknown prefix {where}" in msg and "\\u{" not in msg and "\n" not in msg
 
 
 def test_resolve_paper_by_arxiv_url(store):
@@ -280,7 +336,7 @@ def test_max_rows_truncates(store):
 def test_ask_and_construct(store):
     assert run_query(store, "ASK { ?p a pkg:Paper }").boolean is True
     assert run_query(store, "ASK { ?p a pkg:Nothing }").boolean is False
-    g = run_query(store, "CONSTRUCT { ?p pkg:title ?t } WHERE { ?p pkg:title ?t }")
+    g = run_query(store, "CONSTRUCT { ?p dcterms:title ?t } WHERE { ?p dcterms:title ?t }")
     assert g.kind == "graph" and g.columns == ("subject", "predicate", "object") and len(g.rows) == 3
     ttl = format_result(g, "turtle")
     parsed = list(ox.parse(ttl.encode(), format=ox.RdfFormat.TURTLE))
@@ -295,7 +351,7 @@ def test_python_values(store):
 
 
 def test_formats(store):
-    r = run_query(store, 'SELECT ?p ?t ?x WHERE { ?p pkg:title ?t FILTER(?p = paper:2501.00001) '
+    r = run_query(store, 'SELECT ?p ?t ?x WHERE { ?p dcterms:title ?t FILTER(?p = paper:2501.00001) '
                          'BIND(STRLANG("a,\\"b\\"\\tc", "en") AS ?x) }')
     table = format_result(r, "table").splitlines()
     assert table[0].split() == ["p", "t", "x"] and table[2].startswith("paper:2501.00001 ")
@@ -373,7 +429,7 @@ def test_cli_text_file_and_list(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "query", "--graph", str(FIXTURE), "SELECT (COUNT(*) AS ?n) WHERE { ?p a pkg:Paper }")
     assert code == 0 and out.splitlines()[2].strip() == "3"
     qf = tmp_path / "q.rq"
-    qf.write_text("SELECT ?name WHERE { ?e pkg:name ?name } ORDER BY ?name LIMIT 1", encoding="utf-8")
+    qf.write_text("SELECT ?name WHERE { ?e skos:prefLabel ?name } ORDER BY ?name LIMIT 1", encoding="utf-8")
     code, out, _ = run_cli(capsys, "query", "--graph", str(FIXTURE), "--file", str(qf), "--format", "tsv")
     assert code == 0 and out == '?name\n"GRPO"\n'
     code, out, _ = run_cli(capsys, "query", "--list")

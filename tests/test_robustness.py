@@ -23,12 +23,12 @@ import rdflib
 from kg.errors import InputError
 from kg.ingest import read_file, read_inputs
 from kg.ingest.records import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS, MAX_WORD_CHARS
-from ontology import NAMESPACE
+from ontology import DCTERMS
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 REPO = Path(__file__).resolve().parents[1]
-TITLE = NAMESPACE + "title"
-ABSTRACT = NAMESPACE + "abstract"
+TITLE = DCTERMS + "title"
+ABSTRACT = DCTERMS + "abstract"
 
 #: bad file -> (line reported or None, words the reason must contain)
 BAD = {

@@ -22,7 +22,7 @@ from kg.serve import make_server
 
 FIXTURE = Path(__file__).parent / "data" / "queries" / "mini.ttl"
 P1 = "https://w3id.org/paperkg/id/paper/2501.00001"
-TITLES = "SELECT ?p ?t WHERE { ?p pkg:title ?t } ORDER BY ?t"
+TITLES = "SELECT ?p ?t WHERE { ?p dcterms:title ?t } ORDER BY ?t"
 RESULTS_NS = "{http://www.w3.org/2005/sparql-results#}"
 
 
@@ -154,7 +154,7 @@ def test_format_param_and_q_values(base):
 
 
 def test_construct_as_turtle_and_ntriples(base):
-    query = "CONSTRUCT { ?p pkg:title ?t } WHERE { ?p pkg:title ?t }"
+    query = "CONSTRUCT { ?p dcterms:title ?t } WHERE { ?p dcterms:title ?t }"
     status, headers, body = fetch(f"{base}/sparql?query={q(query)}", headers={"Accept": "text/turtle"})
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
     assert len(list(ox.parse(body, format=ox.RdfFormat.TURTLE))) == 3
@@ -233,6 +233,13 @@ def test_named_query_over_http(base):
     assert {b["paper"]["value"] for b in doc["results"]["bindings"]} == {P1, P1.replace("2501.00001", "2502.00002")}
     status, headers, body = fetch(f"{base}/query/top-entities?kind=method&format=csv")
     assert headers["Content-Type"].startswith("text/csv") and body.decode().splitlines()[1].endswith(",PPO,method,3")
+
+
+def test_named_query_with_an_unknown_entity_says_so_in_a_header(base):
+    status, headers, body = fetch(f"{base}/query/papers-using-entity?entity=GRPOO")
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    assert json.loads(headers["X-Paperkg-Note"]) == "no entity named 'GRPOO'; did you mean 'GRPO'?"
+    assert "X-Paperkg-Note" not in fetch(f"{base}/query/papers-using-entity?entity=grpo")[1]
 
 
 def test_named_query_errors_and_listing(base):

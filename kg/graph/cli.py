@@ -22,15 +22,12 @@ def cmd_export(args) -> int:
     return 0
 
 
-def register(subparsers) -> None:
+def register(e) -> None:
+    """Arguments of ``paperkg export``."""
     from kg.graph.export import FORMATS
 
-    e = subparsers.add_parser(
-        "export",
-        help="write a built graph as N-Triples, JSON-LD, GraphML, GEXF or Turtle",
-        description="Read the graph of an output folder (or a .ttl/.nt file) and write it in another format. "
-        "Output is sorted, so the same graph gives byte-identical files.",
-    )
+    e.description = ("Read the graph of an output folder (or a .ttl/.nt file) and write it in another format. "
+                     "Output is sorted, so the same graph gives byte-identical files.")
     e.add_argument("--format", "-f", choices=sorted(FORMATS), default="ntriples", help="output format (default: ntriples)")
     e.add_argument("-o", "--output", required=True, help="file to write")
     e.add_argument("--graph", "-g", default="outputs", help="output folder or graph file (default: outputs/)")

@@ -31,17 +31,8 @@ from urllib.parse import quote
 import networkx as nx
 
 from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, node_iri
-from kg.graph.rdf import (
-    _DATE_RE,
-    EVIDENCE_RELATIONS,
-    OWL,
-    RDF,
-    RDFS,
-    XSD,
-    _attr_table,
-    double_lexical,
-)
-from ontology import NAMESPACE
+from kg.graph.rdf import _DATE_RE, EVIDENCE_RELATIONS, _attr_table, double_lexical
+from ontology import NAMESPACE, OWL, RDF, RDFS, XSD
 
 __all__ = ["literal", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
 
@@ -100,6 +91,7 @@ class _Tokens:
         self.base = base_iri
         self._nodes: dict[str, str] = {}
         self._pkg: dict[str, str] = {}
+        self._iris: dict[str, str] = {}
         self._doubles: dict[float, str] = {}  # confidences repeat a handful of values
 
     def node(self, key: str) -> str:
@@ -126,6 +118,12 @@ class _Tokens:
             tok = self._pkg[name] = f"<{NAMESPACE}{name}>"
         return tok
 
+    def iri(self, iri: str) -> str:
+        tok = self._iris.get(iri)
+        if tok is None:
+            tok = self._iris[iri] = f"<{iri}>"
+        return tok
+
     def value(self, value, kind: str) -> str:
         if kind == "int":
             return f'"{int(value)}"{_INT}'
@@ -149,7 +147,7 @@ def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str
         value = data.get(attr)
         if value is None:
             continue
-        p = T.pkg(prop)
+        p = T.iri(prop)
         if kind == "list":
             for item in value:
                 out.append((p, literal(str(item))))

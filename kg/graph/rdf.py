@@ -17,7 +17,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.iris import key_from_iri, node_iri
-from ontology import NAMESPACE
+from ontology import DCTERMS, NAMESPACE, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = [
     "PREFIXES",
@@ -25,30 +25,12 @@ __all__ = [
     "all_prefixes",
     "nx_to_triples",
     "nx_to_quads",
+    "nx_to_rdflib",
     "rdf_to_nx",
     "store_from_triples",
     "EVIDENCE_RELATIONS",
 ]
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-
-PREFIXES = {
-    "pkg": NAMESPACE,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "xsd": XSD,
-    "owl": OWL,
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "schema": "https://schema.org/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "cito": "http://purl.org/spar/cito/",
-    "fabio": "http://purl.org/spar/fabio/",
-    "void": "http://rdfs.org/ns/void#",
-}
 
 #: prefix -> node-key prefix, for readable Turtle/SPARQL (paper:p1, method:grpo, ...).
 DATA_PREFIXES = ("paper", "method", "dataset", "benchmark", "repo", "org", "link", "mention", "relatedness", "buildson")
@@ -68,19 +50,25 @@ _PLAIN_RELATIONS = ("ownedBy",)
 _NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-# node attribute -> (pkg local name, value kind); lists become one triple per item
+# node attribute -> (property IRI, value kind); lists become one triple per item. Descriptive
+# data uses the standard term itself (dcterms:title, skos:prefLabel, ...), so that queries written
+# with the vocabularies people know match without a reasoner; pkg: terms only where no standard
+# term says the same thing.
+_P = NAMESPACE
 _ATTRS = {
-    "Paper": (("title", "title", "str"), ("abstract", "abstract", "str"), ("date", "date", "date"),
-              ("url", "url", "uri"), ("authors", "author", "list"), ("sources", "source", "list"),
-              ("arxiv_id", "arxivId", "str"), ("doi", "doi", "str"), ("degree", "degree", "int"),
-              ("pagerank", "pagerank", "float"), ("community", "community", "int")),
-    "Entity": (("name", "name", "str"), ("aliases", "alias", "list"), ("support", "support", "int"),
-               ("degree", "degree", "int"), ("lookup_keys", "lookupKey", "list"),
-               ("support_rank", "supportRank", "int")),
-    "CodeRepository": (("url", "url", "uri"), ("name", "name", "str"), ("degree", "degree", "int")),
-    "Organization": (("url", "url", "uri"), ("name", "name", "str"), ("degree", "degree", "int"),
-                     ("lookup_keys", "lookupKey", "list")),
-    "WebPage": (("url", "url", "uri"), ("link_type", "linkType", "str"), ("degree", "degree", "int")),
+    "Paper": (("title", DCTERMS + "title", "str"), ("abstract", DCTERMS + "abstract", "str"),
+              ("date", DCTERMS + "date", "date"), ("url", SCHEMA + "url", "uri"),
+              ("authors", DCTERMS + "creator", "list"), ("sources", DCTERMS + "source", "list"),
+              ("arxiv_id", _P + "arxivId", "str"), ("doi", _P + "doi", "str"), ("degree", _P + "degree", "int"),
+              ("pagerank", _P + "pagerank", "float"), ("community", _P + "community", "int")),
+    "Entity": (("name", SKOS + "prefLabel", "str"), ("aliases", SKOS + "altLabel", "list"),
+               ("support", _P + "support", "int"), ("degree", _P + "degree", "int"),
+               ("lookup_keys", _P + "lookupKey", "list"), ("support_rank", _P + "supportRank", "int")),
+    "CodeRepository": (("url", SCHEMA + "url", "uri"), ("name", SKOS + "prefLabel", "str"),
+                       ("degree", _P + "degree", "int")),
+    "Organization": (("url", SCHEMA + "url", "uri"), ("name", SKOS + "prefLabel", "str"),
+                     ("degree", _P + "degree", "int"), ("lookup_keys", _P + "lookupKey", "list")),
+    "WebPage": (("url", SCHEMA + "url", "uri"), ("link_type", _P + "linkType", "str"), ("degree", _P + "degree", "int")),
 }
 _ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
 
@@ -126,6 +114,46 @@ def nx_to_quads(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.
     buf = io.BytesIO()
     write_canonical_ntriples(G, buf, base_iri)
     return iter(ox.parse(buf.getvalue(), format=ox.RdfFormat.N_TRIPLES))
+
+
+def nx_to_rdflib(G: nx.MultiDiGraph, base_iri: str | None = None):
+    """The graph as a plain in-memory rdflib Graph: term for term what rdflib reads from graph.ttl.
+
+    Made from the canonical statements (``nx_to_quads``), not through oxrdflib,
+    which gives plain literals as ``xsd:string`` literals, a different term for
+    rdflib (rdflib issue 2123). Each distinct term is converted once and the
+    triples go straight into rdflib's Memory store: about 5x faster than
+    rdflib parsing the Turtle, and triple patterns then stay in Python.
+    """
+    import rdflib
+    from rdflib.plugins.stores.memory import Memory
+
+    string = XSD + "string"
+    made: dict = {}
+
+    def term(t):
+        r = made.get(t)
+        if r is None:
+            if isinstance(t, ox.NamedNode):
+                r = rdflib.URIRef(t.value)
+            elif isinstance(t, ox.Literal):
+                dt = t.datatype.value
+                if t.language:
+                    r = rdflib.Literal(t.value, lang=t.language)
+                else:
+                    r = rdflib.Literal(t.value, datatype=None if dt == string else rdflib.URIRef(dt))
+            else:
+                r = rdflib.BNode(t.value)
+            made[t] = r
+        return r
+
+    store = Memory()
+    graph = rdflib.Graph(store=store)
+    for q in nx_to_quads(G, base_iri):
+        store.add((term(q.subject), term(q.predicate), term(q.object)), graph)
+    for prefix, ns in sorted(all_prefixes(base_iri or G.graph.get("base_iri")).items()):
+        graph.bind(prefix, ns, override=True)
+    return graph
 
 
 def store_from_triples(triples: Iterable, store: ox.Store | None = None, chunk: int = 200_000) -> ox.Store:
@@ -202,7 +230,7 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         k = key_from_iri(base_iri, s)
         data = {"type": ntype, "label": props[label_p][0].value if label_p in props else k, "iri": s}
         for attr, prop, kind in _attr_table(ntype):
-            vals = props.get(pkg + prop, [])
+            vals = props.get(prop, [])
             if kind == "list":
                 data[attr] = sorted(_py(o) for o in vals)
             else:
@@ -214,7 +242,8 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         elif ntype == "CodeRepository":
             owners = props.get(pkg + "ownedBy", [])
             okey = by_subject.get(owners[0].value, {}) if owners else {}
-            data["owner"] = okey[pkg + "name"][0].value if pkg + "name" in okey else None
+            name_p = SKOS + "prefLabel"
+            data["owner"] = okey[name_p][0].value if name_p in okey else None
         G.add_node(k, **data)
 
     G.graph["method_pairs"] = [[key_from_iri(base_iri, a), key_from_iri(base_iri, b), -n] for n, a, b in sorted(pairs)]

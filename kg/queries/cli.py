@@ -77,18 +77,18 @@ def cmd_query(args) -> int:
         fmt = "turtle" if result.kind == "graph" else "table"
     sys.stdout.write(format_result(result, fmt))
     sys.stdout.flush()
+    for note in result.notes:  # why there are no rows: a parameter that names nothing
+        print(f"paperkg: {note}", file=sys.stderr)
     return 0
 
 
-def register(subparsers) -> None:
+def register(q) -> None:
+    """Arguments of ``paperkg query``."""
     from kg.queries.formats import FORMATS, RDF_FORMATS
 
-    q = subparsers.add_parser(
-        "query",
-        help="run a SPARQL query (text, --file or --name) on a built graph",
-        description="Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, paper:, method:, ... "
-        "are predeclared. Parameters (--param NAME=VALUE) are bound as values, never pasted into the query.",
-    )
+    q.description = ("Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, dcterms:, skos:, paper:, "
+                     "method:, ... are predeclared. Parameters (--param NAME=VALUE) are bound as values, never "
+                     "pasted into the query.")
     q.add_argument("sparql", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", "-f", help="read the query from this .rq file")
     q.add_argument("--name", "-n", help="run a named query (see --list)")

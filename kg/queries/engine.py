@@ -74,7 +74,8 @@ class QueryResult:
     subject, predicate, object). ``terms`` holds the RDF terms (None = unbound),
     ``rows`` the same values as Python objects (IRIs as str, typed literals as
     int/float/bool, other literals as their lexical str). ``truncated`` is True
-    when ``max_rows`` cut the result short.
+    when ``max_rows`` cut the result short. ``notes`` explain an empty result
+    of a named query (a parameter that names nothing in the graph).
     """
 
     kind: str
@@ -83,6 +84,7 @@ class QueryResult:
     boolean: bool | None = None
     truncated: bool = False
     rows: tuple[tuple[Any, ...], ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.rows and self.terms:
@@ -168,6 +170,38 @@ def _one_line(text, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_DECLARED_RE = re.compile(r"\bPREFIX\s+([A-Za-z](?:[\w.-]*\w)?)?:", re.IGNORECASE)
+_PNAME_RE = re.compile(r"(?<![\w?$.:-])([A-Za-z](?:[\w.-]*\w)?)?:")
+
+
+def _undeclared_prefix(sparql: str, prefixes: Mapping[str, str] | None) -> tuple[str, int, int] | None:
+    """(prefix, line, column) of the first prefixed name whose prefix is not declared, if any."""
+    declared = set(prefixes or ()) | {m.group(1) or "" for m in _DECLARED_RE.finditer(sparql)}
+    # blank out strings, IRIs and comments, keeping every other character where it was
+    code = _SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), sparql)
+    code = _DECLARED_RE.sub(lambda m: " " * len(m.group(0)), code)
+    for m in _PNAME_RE.finditer(code):
+        prefix = m.group(1) or ""
+        if prefix not in declared:
+            line = code.count("\n", 0, m.start()) + 1
+            return prefix, line, m.start() - (code.rfind("\n", 0, m.start()) + 1) + 1
+    return None
+
+
+def _syntax_message(sparql: str, message: str, prefixes: Mapping[str, str] | None) -> str:
+    """Oxigraph's parse error as one short line; an undeclared prefix is named as such.
+
+    For ``foo:bar`` with no ``foo:`` declared, Oxigraph reports what it expected
+    at some later token (often hundreds of characters of Unicode classes).
+    """
+    found = _undeclared_prefix(sparql, prefixes)
+    if found is not None:
+        prefix, line, col = found
+        return (f"malformed query: unknown prefix {prefix}: at line {line}, column {col} (declare it with "
+                f"PREFIX {prefix}: <...>; predeclared: {', '.join(sorted(prefixes or {}))})")
+    return f"malformed query: {_one_line(message)}"
+
+
 def _is_update(sparql: str) -> bool:
     """True when rdflib's SPARQL Update grammar accepts the text (parse only, never executed)."""
     try:
@@ -211,7 +245,7 @@ def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: in
     except SyntaxError as exc:
         if _is_update(sparql):
             raise UpdateRefused("SPARQL Update is not allowed: the graph is read-only") from None
-        raise QueryError(f"malformed query: {_one_line(exc)}") from None
+        raise QueryError(_syntax_message(sparql, str(exc), prefixes)) from None
     except RuntimeError as exc:
         msg = _one_line(exc)
         if "SELECT projection" in msg:

@@ -17,6 +17,7 @@ exact matches against ``pkg:lookupKey``. Parameter columns are constant, so
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -27,13 +28,16 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.queries.engine import QueryResult, run_query
+from ontology import NAMESPACE as PKG
+from ontology import DCTERMS, SKOS
 
-__all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper"]
+__all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper",
+           "unmatched_params"]
 
 _HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
 _PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
 ENTITY_KINDS = ("method", "dataset", "benchmark")
-PKG = "https://w3id.org/paperkg/ontology#"
+DCTERMS_TITLE = DCTERMS + "title"
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,78 @@ def named_bindings(store, query: NamedQuery, params: Mapping[str, str] | None) -
     return out
 
 
+#: parameter type -> (what it names, classes of the nodes it must name)
+_LOOKUP_TYPES = {
+    "entity name": ("entity", ("Method", "Dataset", "Benchmark")),
+    "repo owner": ("repository owner", ("Organization",)),
+}
+
+
+def _exists(store, sparql: str, **subs) -> bool:
+    return any(True for _ in store.query(sparql, substitutions={ox.Variable(k): v for k, v in subs.items()}))
+
+
+def _suggest(value: str, names: list[str]) -> str:
+    """ "; did you mean 'A', 'B'?" for the names closest to ``value`` (case-insensitive), or ""."""
+    by_key: dict[str, str] = {}
+    for n in sorted(names):
+        by_key.setdefault(n.lower(), n)
+    close = difflib.get_close_matches(value.lower(), list(by_key), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(repr(by_key[c]) for c in close)}?" if close else ""
+
+
+def _unmatched_lookup(store, p: QueryParam, value: str) -> str | None:
+    what, classes = _LOOKUP_TYPES[p.type]
+    values = " ".join(f"<{PKG}{c}>" for c in classes)
+    if _exists(store, f"SELECT ?e ?k WHERE {{ ?e <{PKG}lookupKey> ?k . ?e a ?c VALUES ?c {{ {values} }} }} LIMIT 1",
+               k=ox.Literal(value.strip().lower())):
+        return None
+    names = [sol["n"].value for sol in store.query(
+        f"SELECT DISTINCT ?n WHERE {{ VALUES ?c {{ {values} }} ?e a ?c ; <{SKOS}prefLabel>|<{SKOS}altLabel> ?n }}")]
+    return f"no {what} named {value.strip()!r}{_suggest(value.strip(), names)}"
+
+
+def _unmatched_paper(store, value: str) -> str | None:
+    if _is_paper(store, resolve_paper(store, value)):
+        return None
+    ids: dict[str, str] = {}  # what a user may type (id, arXiv id, title) -> paper id
+    bases = _base_iris(store)
+    for sol in store.query(f"SELECT ?p ?t ?a WHERE {{ ?p a <{PKG}Paper> . "
+                           f"OPTIONAL {{ ?p <{DCTERMS_TITLE}> ?t }} OPTIONAL {{ ?p <{PKG}arxivId> ?a }} }}"):
+        iri = sol["p"].value
+        key = next((iri[len(b):] for b in bases if iri.startswith(b)), iri)
+        pid = key[len("paper/"):] if key.startswith("paper/") else key
+        ids.setdefault(pid, pid)
+        for extra in ("t", "a"):
+            if sol[extra] is not None:
+                ids.setdefault(sol[extra].value, pid)
+    close = difflib.get_close_matches(value.strip(), list(ids), n=3, cutoff=0.6)
+    hint = list(dict.fromkeys(ids[c] for c in close))  # closest first, each paper once
+    return f"no paper {value.strip()!r}" + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else "")
+
+
+def unmatched_params(store, query: NamedQuery, params: Mapping[str, str] | None) -> list[str]:
+    """Why a named query may give no rows: each parameter naming no paper, entity or owner in the graph.
+
+    One line each, with the closest names (difflib over names, aliases, paper
+    ids and titles), e.g. "no entity named 'GRPOO'; did you mean 'GRPO'?".
+    """
+    notes = []
+    for p in query.params:
+        value = (params or {}).get(p.name)
+        if value is None or not str(value).strip():
+            continue
+        if p.type == "paper id":
+            note = _unmatched_paper(store, str(value))
+        elif p.type in _LOOKUP_TYPES:
+            note = _unmatched_lookup(store, p, str(value))
+        else:
+            note = None
+        if note:
+            notes.append(note)
+    return notes
+
+
 def run_named(
     store,
     name: str,
@@ -224,4 +300,5 @@ def run_named(
         columns=tuple(result.columns[i] for i in keep),
         terms=tuple(tuple(row[i] for i in keep) for row in result.terms),
         rows=tuple(tuple(row[i] for i in keep) for row in result.rows),
+        notes=() if result.terms else tuple(unmatched_params(store, query, params)),
     )
