@@ -221,7 +221,7 @@ def build(
 
     items = list(paths_or_papers)
     if items and all(isinstance(x, Paper) for x in items):
-        papers = items
+        papers = sorted(items, key=lambda p: p.id)  # canonical order: the graph does not depend on it
     else:
         from kg.ingest import read_inputs
 

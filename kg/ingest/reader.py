@@ -55,15 +55,15 @@ class IngestResult:
     warnings: list[IngestWarning] = field(default_factory=list)
 
     def report(self) -> dict:
-        """JSON-ready summary; same inputs give the same dict."""
+        """JSON-ready summary; the same inputs, in any order, give the same dict."""
         return {
-            "files": list(self.files),
+            "files": sorted(self.files),
             "entries_read": self.entries_read,
             "papers": len(self.papers),
             "merged_count": len(self.merged),
             "merged": [dict(m, sources=list(m["sources"])) for m in self.merged],
-            "errors": [str(e) for e in self.errors],
-            "warnings": [str(w) for w in self.warnings],
+            "errors": sorted(str(e) for e in self.errors),
+            "warnings": sorted(str(w) for w in self.warnings),
         }
 
 
@@ -165,7 +165,11 @@ def read_inputs(
     fmt: str | None = None,
     strict: bool = False,
 ) -> IngestResult:
-    """Read every input, record bad files, and merge duplicate papers across all of them."""
+    """Read every input, record bad files, and merge duplicate papers across all of them.
+
+    The result does not depend on the order of ``paths``: entries are merged in
+    (file, position) order and papers are returned sorted by id.
+    """
     result = IngestResult()
     entries: list[Paper] = []
     seen: set[str] = set()
@@ -188,8 +192,17 @@ def read_inputs(
             continue
         entries.extend(found)
     result.entries_read = len(entries)
-    result.papers, result.merged = merge_entries(entries)
+    # Canonical order, so that listing the same files in another order builds the same graph:
+    # entries by (file, position) decide merge ties, papers come out sorted by id.
+    entries.sort(key=_entry_order)
+    papers, result.merged = merge_entries(entries)
+    result.papers = sorted(papers, key=lambda p: p.id)
     return result
+
+
+def _entry_order(entry: Paper) -> tuple:
+    src = entry.sources[0] if entry.sources else None
+    return (src.file, src.position) if src is not None else ("", 0)
 
 
 def default_corpus_paths() -> list[Path]:
