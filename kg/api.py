@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.errors import InputError, QueryError
+from kg.errors import InputError, NoPapersError, QueryError
 from kg.graph.iris import DEFAULT_BASE_IRI
 
 __all__ = ["KnowledgeGraph", "build", "load"]
@@ -215,6 +215,7 @@ def build(
     ``dask_address``: run the extraction on that Dask cluster. A file that
     cannot be read is reported with a ``UserWarning`` naming it (the papers of
     the other files are still built); ``strict=True`` raises its InputError.
+    Raises NoPapersError (an InputError) when no input gives a single paper.
     """
     from kg.extraction import extract
     from kg.graph import build_graph
@@ -222,13 +223,15 @@ def build(
 
     items = list(paths_or_papers)
     if items and all(isinstance(x, Paper) for x in items):
-        papers = items
+        papers = sorted(items, key=lambda p: p.id)  # canonical order: the graph does not depend on it
     else:
         from kg.ingest import read_inputs
 
         import warnings
 
         result = read_inputs([Path(p) for p in items], strict=strict)
+        if not result.papers:  # an empty graph from a typo would pass silently for a result
+            raise NoPapersError(result.errors, len(result.files))
         for err in result.errors:
             warnings.warn(f"paperkg: skipped {err}", UserWarning, stacklevel=2)
         papers = result.papers

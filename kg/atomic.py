@@ -53,3 +53,30 @@ def write_text(path: str | os.PathLike, text: str, fsync: bool = True) -> None:
 def write_bytes(path: str | os.PathLike, data: bytes, fsync: bool = True) -> None:
     with atomic_write(path, "wb", fsync=fsync) as fh:
         fh.write(data)
+
+
+_RENAME_EXCHANGE = 2  # renameat2 flag (Linux >= 3.15)
+_AT_FDCWD = -100
+
+
+def exchange(a: str | os.PathLike, b: str | os.PathLike) -> None:
+    """Atomically swap two existing paths (``renameat2(RENAME_EXCHANGE)``).
+
+    This is what lets a whole output folder be replaced in one step: readers
+    see the complete old folder or the complete new one, never a mix. Raises
+    OSError (``ENOSYS`` where the C library has no renameat2, ``EINVAL`` where
+    the file system cannot exchange); callers fall back to file-by-file moves.
+    """
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        raise OSError(errno.ENOSYS, "renameat2 is not available", str(a)) from None
+    renameat2.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err), str(a), None, str(b))

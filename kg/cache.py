@@ -1,7 +1,7 @@
 """Extraction cache: per-paper mentions stored by content hash, for incremental builds.
 
 A rebuild after adding one listing file should only run spaCy on the new
-papers. Each paper's mentions (a pickled tuple of :class:`kg.models.Mention`)
+papers. Each paper's mentions (a JSON list of :class:`kg.models.Mention` fields)
 are stored in an SQLite file under a key made of the paper's extractor input
 (title, abstract, github, project page) and a *fingerprint* of the extractor:
 ``EXTRACTOR_VERSION``, the bytes of every extractor source and data file,
@@ -9,8 +9,10 @@ are stored in an SQLite file under a key made of the paper's extractor input
 record type therefore invalidates every entry; rows of other fingerprints
 are dropped when new rows are written, so the file does not grow forever.
 
-The cache lives next to the outputs it produced (``OUTDIR/.cache/``). It holds
-pickles: only point ``cache_dir`` at folders you wrote yourself.
+The cache lives next to the outputs it produced (``OUTDIR/.cache/``), a folder
+anyone may hand over, so entries are plain data, never pickles: each row is
+JSON, checked field by field against ``Mention`` when read, and a row that
+does not check out is a cache miss (re-extracted), never code that runs.
 """
 from __future__ import annotations
 
@@ -19,19 +21,61 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
+from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from kg.errors import OutputError
 from kg.models import Mention, Paper
 
-__all__ = ["CACHE_FILE", "ExtractionCache", "extractor_fingerprint", "paper_key"]
+__all__ = ["CACHE_FILE", "ExtractionCache", "decode_mentions", "encode_mentions", "extractor_fingerprint", "paper_key"]
 
 CACHE_FILE = "extraction.sqlite"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
 _CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
+_FORMAT = "json-1"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
+
+#: Mention field -> the JSON types its value may have (bool is checked apart: it is an int in Python).
+_STR, _INT, _NUM, _BOOL, _NONE = (str,), (int,), (int, float), (bool,), (type(None),)
+_MENTION_TYPES = {
+    "kind": _STR, "text": _STR, "field": _STR, "start": _INT, "end": _INT, "sentence": _STR,
+    "sentence_start": _INT, "rule": _STR, "confidence": _NUM, "proposed": _BOOL,
+    "long_form": _STR + _NONE, "url": _STR + _NONE, "own": _BOOL + _NONE, "link_type": _STR + _NONE,
+}
+assert set(_MENTION_TYPES) == {f.name for f in fields(Mention)}, "kg.models.Mention changed: update _MENTION_TYPES"
+
+
+def encode_mentions(mentions: Sequence[Mention]) -> bytes:
+    """One cache row: the mentions as a JSON list of objects (ASCII, so any string survives)."""
+    return json.dumps([{name: getattr(m, name) for name in _MENTION_TYPES} for m in mentions],
+                      ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+
+
+def _check(value, types: tuple) -> bool:
+    if isinstance(value, bool):
+        return bool in types
+    return isinstance(value, types)
+
+
+def decode_mentions(blob) -> tuple[Mention, ...] | None:
+    """The mentions of one cache row, or None when the row is not exactly what ``encode_mentions`` writes."""
+    if not isinstance(blob, (bytes, str)):
+        return None
+    try:
+        items = json.loads(blob)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(items, list):
+        return None
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or item.keys() != _MENTION_TYPES.keys():
+            return None
+        if not all(_check(item[name], types) for name, types in _MENTION_TYPES.items()):
+            return None
+        out.append(Mention(**item))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,7 +83,7 @@ def extractor_fingerprint() -> str:
     """Hash of everything that decides what is cached for a paper.
 
     The extractor's own fingerprint (its version, sources and word lists) plus
-    what shapes the pickled values: the record classes and spaCy's version.
+    what shapes the stored values: the record classes, the row format and spaCy's version.
     """
     import spacy
 
@@ -47,7 +91,7 @@ def extractor_fingerprint() -> str:
     from extractors.pipeline import extractor_fingerprint as extractor_own
 
     h = hashlib.sha256()
-    h.update(f"{extractor_own()}\0spacy {spacy.__version__}\0pickle {pickle.HIGHEST_PROTOCOL}\0".encode())
+    h.update(f"{extractor_own()}\0spacy {spacy.__version__}\0format {_FORMAT}\0".encode())
     h.update(hashlib.sha256(Path(kg.models.__file__).read_bytes()).digest())
     return h.hexdigest()
 
@@ -117,11 +161,8 @@ class ExtractionCache:
                     (self.fingerprint, *chunk),
                 )
                 for key, blob in rows:
-                    try:
-                        value = pickle.loads(blob)
-                    except Exception:  # noqa: BLE001 - a bad row is a miss, never a failed build
-                        continue
-                    if isinstance(value, tuple) and all(isinstance(m, Mention) for m in value):
+                    value = decode_mentions(blob)  # a bad row is a miss, never a failed build
+                    if value is not None:
                         found[key] = value
         except sqlite3.DatabaseError:
             return {}
@@ -130,7 +171,12 @@ class ExtractionCache:
     def put_many(self, items: Mapping[str, Sequence[Mention]] | Iterable[tuple[str, Sequence[Mention]]]) -> None:
         """Store mentions by key and drop rows of other extractor fingerprints."""
         pairs = items.items() if isinstance(items, Mapping) else items
-        rows = [(self.fingerprint, k, pickle.dumps(tuple(v), protocol=pickle.HIGHEST_PROTOCOL)) for k, v in pairs]
+        rows = []
+        for k, v in pairs:
+            try:
+                rows.append((self.fingerprint, k, encode_mentions(v)))
+            except ValueError:  # a NaN confidence has no JSON form: leave that paper uncached
+                continue
         try:
             with self._db:
                 self._db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))

@@ -1,7 +1,7 @@
 """Typed exceptions. The CLI turns each into one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
-__all__ = ["PaperkgError", "InputError", "QueryError", "OutputError"]
+__all__ = ["PaperkgError", "InputError", "NoPapersError", "QueryError", "OutputError"]
 
 
 class PaperkgError(Exception):
@@ -31,3 +31,29 @@ class QueryError(PaperkgError):
 
 class OutputError(PaperkgError):
     """An output that cannot be written."""
+
+
+class NoPapersError(InputError):
+    """No input gave a single paper: building would replace good outputs with an empty graph.
+
+    ``errors`` holds each input's own InputError (empty when the inputs were
+    readable but listed no papers).
+    """
+
+    def __init__(self, errors=(), inputs: int = 0):
+        self.errors = list(errors)
+        self.inputs = inputs
+        if len(self.errors) == 1:
+            reason = f"{self.errors[0]}; no papers to build, nothing written"
+        elif self.errors:
+            reason = (f"no papers to build, nothing written: none of the {len(self.errors)} inputs could be read "
+                      f"(first: {self.errors[0]})")
+        else:
+            reason = "no papers to build, nothing written: the inputs list no papers"
+        super().__init__("", reason)
+
+    def __str__(self) -> str:
+        return self.reason
+
+    def __reduce__(self):
+        return (NoPapersError, (self.errors, self.inputs))

@@ -1,9 +1,15 @@
 """The end-to-end jobs behind ``paperkg build`` and ``paperkg extract``.
 
 Each job is a public function so the CLI stays a thin layer and the same work
-is scriptable from Python. Outputs are written to a staging folder inside the
-output folder and moved into place file by file only when everything has been
-written, so a failed or killed build leaves the previous outputs intact.
+is scriptable from Python. A build writes the whole output set into a hidden
+staging folder next to the output folder, then swaps the two folders in one
+atomic step (``kg.atomic.exchange``): readers (``paperkg serve``, ``kg.load``,
+a browser) see the complete previous set or the complete new one, never a
+mix, and a failed or killed build leaves the previous outputs intact. Files in
+the output folder that a build did not write (``.gitkeep``, a README, the
+extraction cache) are moved over to the new folder. Where folders cannot be
+swapped (a mount point, the current directory, no renameat2, an unwritable
+parent) files are moved into place one by one, as before.
 """
 from __future__ import annotations
 
@@ -19,13 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from kg.atomic import atomic_write
-from kg.errors import InputError, OutputError
+from kg.atomic import atomic_write, exchange
+from kg.errors import InputError, NoPapersError, OutputError
+from kg.layout import CACHE_DIR, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
 
 __all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "one_line", "DEFAULT_OUT_DIR"]
 
 DEFAULT_OUT_DIR = Path("outputs")
-CACHE_DIR = ".cache"  # inside the output folder: the extraction cache (kg.cache)
 
 Log = Callable[[str], None]
 
@@ -40,17 +46,23 @@ def one_line(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _output_errors(dest: str | os.PathLike):
-    """Turn an OSError while writing outputs (a file where a folder must be, no space) into OutputError."""
+def _output_errors(dest: str | os.PathLike, staging: Path | None = None):
+    """Turn an OSError while writing outputs (a file where a folder must be, no space) into OutputError.
+
+    The message names the file that failed (where the error says which), as its
+    final path under ``dest`` when it was being written in ``staging``.
+    """
     try:
         yield
     except BrokenPipeError:
         raise  # the reader of ``-o -`` went away: not an error (kg.cli stops quietly)
     except OSError as exc:
-        raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}") from None
-
-
-LOCK_FILE = ".paperkg.lock"
+        where = str(dest)
+        if exc.filename is not None:
+            where = os.fsdecode(exc.filename)
+            if staging is not None and (where == str(staging) or where.startswith(str(staging) + os.sep)):
+                where = os.path.join(str(dest), os.path.relpath(where, staging)) if where != str(staging) else str(dest)
+        raise OutputError(f"cannot write {one_line(where)}: {exc.strerror or exc}") from None
 
 
 @contextlib.contextmanager
@@ -99,15 +111,20 @@ class BuildResult:
     extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
 
 
-def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log):
+def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
+            refuse_empty: bool = False):
+    """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read."""
     from kg.ingest import default_corpus_paths, read_inputs
 
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict)
     for warning in getattr(result, "warnings", ()):
         log(f"paperkg: warning: {one_line(str(warning))}")
-    for err in result.errors:
-        log(f"paperkg: error: {one_line(str(err))}")
+    if result.papers or not refuse_empty or len(result.errors) > 1:  # NoPapersError's line tells a lone one
+        for err in result.errors:
+            log(f"paperkg: error: {one_line(str(err))}")
+    if refuse_empty and not result.papers:
+        raise NoPapersError(result.errors, len(result.files))
     return result
 
 
@@ -224,6 +241,109 @@ def _remove_stale_staging(out_dir: Path, started: float) -> None:
             continue
 
 
+def _write_marker(folder: Path) -> None:
+    """List the folder's top-level names in OUTPUT_MARKER: what this build wrote (see kg.layout)."""
+    from kg import __version__
+
+    names = sorted({e.name for e in folder.iterdir()} | {OUTPUT_MARKER})
+    with atomic_write(folder / OUTPUT_MARKER, fsync=False) as fh:
+        json.dump({"paperkg": __version__, "outputs": names}, fh, indent=1, sort_keys=True)
+        fh.write("\n")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _staging_prefix(target: Path) -> str:
+    return f".{target.name}.paperkg-"
+
+
+def _swappable(target: Path) -> bool:
+    """Whether ``target`` can be replaced by swapping folders (else files move one by one)."""
+    if os.path.ismount(target):
+        return False  # e.g. a container volume: a mount point cannot be renamed
+    cwd = os.getcwd()
+    t = str(target)
+    return not (cwd == t or cwd.startswith(t.rstrip(os.sep) + os.sep))  # never move the user's cwd away
+
+
+def _remove_tree(path: Path) -> None:
+    """rmtree that also clears folders a user made read-only (they hold our old outputs only)."""
+    def retry(func, p, _exc):
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(p), 0o700)
+            func(p)
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, onerror=retry)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _retire(old: Path, target: Path, ours: set[str]) -> None:
+    """Move what a build did not write from the swapped-out folder ``old`` into ``target``; delete the rest.
+
+    Entries of ``old`` that ``target`` also has, or that are ours (``ours``, the
+    old marker's list, the known output names), are old outputs. Anything
+    else (the user's files, the extraction cache) moves over unless
+    ``target`` already has that name. Entries that cannot be moved are left
+    in ``old``, which is then kept rather than deleted with them.
+    """
+    ours = set(ours) | KNOWN_OUTPUTS | (marked_outputs(old) or set())
+    keep = False
+    for entry in sorted(old.iterdir()):
+        name = entry.name
+        dst = target / name
+        if name in ours or name.startswith(".staging-") or (name.startswith(".") and name.endswith(".tmp")) \
+                or os.path.lexists(dst):
+            _remove_tree(entry)
+            continue
+        try:
+            os.rename(entry, dst)
+        except OSError:
+            keep = True
+    if not keep:
+        _remove_tree(old)
+
+
+def _recover_stale_swaps(target: Path, started: float) -> None:
+    """Finish what a build killed during its swap left next to ``target``.
+
+    A staging folder killed before the swap holds only new outputs: deleted.
+    An old folder killed right after it may still hold the user's files or
+    the cache: those move back into ``target`` first.
+    """
+    prefix = _staging_prefix(target)
+    try:
+        entries = sorted(e for e in target.parent.iterdir() if e.name.startswith(prefix))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.lstat().st_mtime >= started or not entry.is_dir() or entry.is_symlink():
+                continue
+        except FileNotFoundError:
+            continue
+        _retire(entry, target, set())
+
+
+def _listed_files(staging: Path, out_dir: Path) -> list[Path]:
+    """The files of ``staging`` as they will be named under ``out_dir``."""
+    return sorted(out_dir / os.path.relpath(os.path.join(root, name), staging)
+                  for root, _dirs, files in os.walk(staging) for name in files)
+
+
+def _publish_files(staging: Path, out_dir: Path) -> list[Path]:
+    """Fallback: move staged files over the outputs one by one, then drop pages of the previous corpus."""
+    files = _move_tree(staging, out_dir)
+    _remove_stale(out_dir, set(files), ("entity", "paper"))
+    return files
+
+
 def build_job(
     inputs: Sequence[str | os.PathLike] = (),
     out_dir: str | os.PathLike = DEFAULT_OUT_DIR,
@@ -249,16 +369,24 @@ def build_job(
     extraction on that Dask cluster; ``stages``: log a line as each stage
     starts (default: when not quiet and stderr is a terminal, since a big
     build otherwise spends minutes after extraction without a word).
+
+    Raises NoPapersError, touching nothing, when no input gives a paper (a
+    typo, an empty folder): an empty graph must not replace good outputs.
     """
     if stages is None:
         stages = not quiet and sys.stderr.isatty()
+    if stages:
+        log("paperkg: reading listings...")
+    t = time.perf_counter()
+    ingest = _ingest(inputs, fmt, strict, log, refuse_empty=True)
+    ingested = time.perf_counter() - t
     with _build_lock(Path(out_dir)):
-        return _build_locked(inputs, out_dir, fmt=fmt, strict=strict, jobs=jobs, base_iri=base_iri, top_k=top_k,
+        return _build_locked(ingest, ingested, out_dir, jobs=jobs, base_iri=base_iri, top_k=top_k,
                              max_nodes=max_nodes, quiet=quiet, log=log, cache=cache, store_dir=store_dir,
                              dask_address=dask_address, stages=stages)
 
 
-def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
+def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
                   store_dir, dask_address, stages) -> BuildResult:
     from kg.extraction import ExtractStats, extract
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
@@ -269,13 +397,9 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
             log(f"paperkg: {message}")
 
     started = time.time()
-    timings = {}
-    t = time.perf_counter()
-    stage("reading listings...")
-    ingest = _ingest(inputs, fmt, strict, log)
-    timings["ingest"] = time.perf_counter() - t
-
+    timings = {"ingest": ingested}
     out_dir = Path(out_dir)
+    target = Path(os.path.realpath(out_dir))  # an -o that is a symlink keeps pointing at the new outputs
     t = time.perf_counter()
     stage(f"extracting {len(ingest.papers)} papers...")
     stats = ExtractStats()
@@ -291,9 +415,20 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
     with _output_errors(out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
         _remove_stale_staging(out_dir, started)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    try:
+        _recover_stale_swaps(target, started)
+    swap = _swappable(target)
+    staging = None
+    if swap:
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(target), dir=target.parent))
+            os.chmod(staging, 0o777 & ~_umask())  # it becomes the output folder: not mkdtemp's 0700
+        except OSError:
+            swap = False  # e.g. the parent folder is not writable: stage inside instead
+    if staging is None:
         with _output_errors(out_dir):
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        with _output_errors(out_dir, staging):
             t = time.perf_counter()
             stage(f"writing papers.jsonl, graph.ttl and void.ttl ({graph.nx.number_of_nodes()} nodes, "
                   f"{graph.nx.number_of_edges()} edges)...")
@@ -324,12 +459,30 @@ def _build_locked(inputs, out_dir, *, fmt, strict, jobs, base_iri, top_k, max_no
                 timings["store"] = time.perf_counter() - t
             t = time.perf_counter()
             stage(f"moving the outputs into {one_line(str(out_dir))}/...")
-            files = _move_tree(staging, out_dir)
+            if swap:
+                with contextlib.suppress(OSError):  # the lock's inode moves with the new folder
+                    os.link(out_dir / LOCK_FILE, staging / LOCK_FILE)
+            _write_marker(staging)
+            files = None
+            if swap:
+                new_names = {e.name for e in staging.iterdir()}
+                listed = _listed_files(staging, out_dir)
+                try:
+                    exchange(staging, target)  # the one step readers can see: the old set -> the new set
+                except OSError:
+                    # no renameat2, or a file system that cannot exchange: move files one by one instead
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(staging / LOCK_FILE)
+                else:
+                    old, staging = staging, None  # ``old`` now names the previous outputs
+                    _retire(old, target, new_names)
+                    files = listed
+            if files is None:
+                files = _publish_files(staging, out_dir)
     finally:
         gc.unfreeze()
-        shutil.rmtree(staging, ignore_errors=True)
-    with _output_errors(out_dir):
-        _remove_stale(out_dir, set(files), ("entity", "paper"))
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     timings["move"] = time.perf_counter() - t
 
     if not quiet:

@@ -129,3 +129,69 @@ def test_build_incremental_matches_clean_build(tmp_path):
     assert not (clean / ".cache").exists()
     assert _tree(out) == _tree(clean)
     assert json.loads((out / "build-report.json").read_text())["ingest"]["papers"] == second.report["ingest"]["papers"]
+
+
+# --- entries are data: a planted row never runs code (issue 17 item 2) -------------------------
+
+
+class _Payload:
+    """Unpickling this runs ``touch <marker>``: what an attacker would plant in a cache row."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch '{self.marker}'",))
+
+
+def test_planted_pickle_row_does_not_run_and_is_a_miss(tmp_path, papers, reference):
+    import pickle
+
+    marker = tmp_path / "pwned"
+    cache_dir = tmp_path / "cache"
+    with ExtractionCache(cache_dir) as cache:
+        cache.put_many({paper_key(p): () for p in papers})  # rows with the current fingerprint...
+        blob = pickle.dumps(_Payload(marker))
+        cache._db.execute("UPDATE mentions SET value = ?", (blob,))  # ...now all hostile pickles
+        cache._db.commit()
+        assert cache.get_many([paper_key(p) for p in papers]) == {}
+    stats = ExtractStats()
+    assert extract(papers, cache_dir=cache_dir, stats=stats) == reference
+    assert (stats.cached, stats.extracted) == (0, len(papers))  # every planted row was a miss
+    assert not marker.exists()
+
+
+def test_only_exact_json_rows_are_hits(tmp_path):
+    """Anything but the JSON that put_many writes is a miss, even a pickle of valid Mentions."""
+    import pickle
+
+    bad = [
+        pickle.dumps((_mention(),)),  # a well-formed pickle of the right type is still not data
+        b"garbage", b"", b"null", b"{}", b"[1]", b"[[]]",
+        b'[{"kind": "method"}]',  # missing fields
+        json.dumps([dict(dataclasses.asdict(_mention()), start="0")]).encode(),  # wrong type
+        json.dumps([dict(dataclasses.asdict(_mention()), proposed=1)]).encode(),  # an int is not a bool
+        json.dumps([dict(dataclasses.asdict(_mention()), extra=1)]).encode(),  # unknown field
+        b"[" * 100_000 + b"]" * 100_000,  # nesting past the JSON parser's recursion limit
+    ]
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({f"k{i}": (_mention(),) for i in range(len(bad))} | {"good": (_mention("PPO"),)})
+        for i, blob in enumerate(bad):
+            cache._db.execute("UPDATE mentions SET value = ? WHERE key = ?", (blob, f"k{i}"))
+        cache._db.commit()
+        assert cache.get_many([f"k{i}" for i in range(len(bad))] + ["good"]) == {"good": (_mention("PPO"),)}
+
+
+def test_rows_are_json_and_round_trip_equal(tmp_path):
+    full = Mention(kind="repo", text="github.com/a/b", field="abstract", start=3, end=17,
+                   sentence="Code: github.com/a/b \ud800 \u00e9.", sentence_start=0, rule="url", confidence=0.75,
+                   proposed=True, long_form="Long Form", url="https://github.com/a/b", own=True, link_type="code")
+    value = (_mention(), full, dataclasses.replace(full, own=False, confidence=1.0, url=None, link_type=None))
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({"k": value})
+        blob = cache._db.execute("SELECT value FROM mentions").fetchone()[0]
+        assert isinstance(json.loads(blob), list)  # plain JSON, no pickle
+        got = cache.get_many(["k"])["k"]
+    assert got == value and [type(m.confidence) for m in got] == [float, float, float]

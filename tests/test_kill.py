@@ -57,7 +57,7 @@ def _visible_tree(out: Path) -> dict[str, bytes]:
 
 
 #: Hidden entries a finished build keeps on purpose: the extraction cache (SQLite, crash-safe itself).
-KEPT_HIDDEN = (".cache", ".paperkg.lock")  # extraction cache; build lock
+KEPT_HIDDEN = (".cache", ".paperkg.lock", ".paperkg-output.json")  # extraction cache; build lock; marker
 
 
 def _hidden_entries(out: Path) -> list[str]:
@@ -103,6 +103,8 @@ def _kill_when(root: Path, trigger: str, delay: float) -> bool:
             while proc.poll() is None and time.monotonic() < deadline:
                 if any(p.name.startswith(".staging-") and p.name not in before for p in out.iterdir()):
                     break
+                if any(p.name.startswith(".out.paperkg-") for p in root.iterdir()):  # staged beside out/
+                    break
                 time.sleep(0.002)
         time.sleep(delay)
         running = proc.poll() is None
@@ -140,6 +142,7 @@ def test_killed_builds_leave_old_or_new_complete_files(references, tmp_path):
     _build(root, "in_b")
     assert _visible_tree(root / "out") == new
     assert _hidden_entries(root / "out") == []
+    assert sorted(p.name for p in root.iterdir()) == ["in_a", "in_b", "out"]  # no staging beside it either
 
 
 def test_next_build_removes_only_stale_staging(references, tmp_path):

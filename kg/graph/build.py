@@ -158,8 +158,10 @@ def build_nx(
 
 def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(base_iri=base_iri, extractor_version=extraction.extractor_version or "")
+    # Papers in id order: node order, relatedTo ties at the top-k cut (lower index wins), PageRank
+    # sums and the community partition then do not depend on the order the inputs were given in.
     paper_by_id: dict[str, Paper] = {}
-    for paper in papers:
+    for paper in sorted(papers, key=lambda p: p.id):
         if paper.id not in paper_by_id:
             paper_by_id[paper.id] = paper
     G.add_nodes_from((f"paper/{p.id}", _paper_attrs(p, base_iri)) for p in paper_by_id.values())

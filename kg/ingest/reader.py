@@ -22,6 +22,7 @@ from kg.ingest.detect import FORMATS, HEAD_BYTES, detect_format
 from kg.ingest.records import IngestWarning
 from kg.ingest.structured import parse_csv, parse_json, parse_jsonl
 from kg.ingest.text import decode_bytes
+from kg.layout import KNOWN_OUTPUTS, OUTPUT_MARKER, marked_outputs
 from kg.models import Paper
 
 __all__ = [
@@ -55,15 +56,15 @@ class IngestResult:
     warnings: list[IngestWarning] = field(default_factory=list)
 
     def report(self) -> dict:
-        """JSON-ready summary; same inputs give the same dict."""
+        """JSON-ready summary; the same inputs, in any order, give the same dict."""
         return {
-            "files": list(self.files),
+            "files": sorted(self.files),
             "entries_read": self.entries_read,
             "papers": len(self.papers),
             "merged_count": len(self.merged),
             "merged": [dict(m, sources=list(m["sources"])) for m in self.merged],
-            "errors": [str(e) for e in self.errors],
-            "warnings": [str(w) for w in self.warnings],
+            "errors": sorted(str(e) for e in self.errors),
+            "warnings": sorted(str(w) for w in self.warnings),
         }
 
 
@@ -96,7 +97,9 @@ def _skipped(name: str) -> bool:
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Files in the order given; a directory becomes its files, recursively, sorted.
 
-    Inside directories, hidden entries and README/LICENSE files are skipped.
+    Inside directories, hidden entries and README/LICENSE files are skipped, and
+    so are paperkg output folders (marked by kg.layout.OUTPUT_MARKER): a build
+    of ``.`` must not read its own previous outputs as listings.
     A path that does not exist is kept, so reading it reports the error.
     """
     if isinstance(paths, (str, os.PathLike)):
@@ -109,12 +112,20 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
             continue
         found = []
         for dirpath, dirnames, filenames in os.walk(path):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            outputs: set[str] = set()
+            if OUTPUT_MARKER in filenames:  # a paperkg output folder: its pages and graph are not listings
+                if dirpath != str(path):
+                    dirnames[:] = []
+                    continue
+                # the folder given is itself an output folder (``build . -o .``): skip only the outputs
+                outputs = (marked_outputs(dirpath) or set()) | KNOWN_OUTPUTS
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in outputs)
             rel = Path(dirpath).relative_to(path)
             found.extend(
                 (rel / name).as_posix()
                 for name in filenames
-                if not _skipped(name) and (Path(dirpath) / name).is_file()  # no FIFOs, sockets, devices
+                if not _skipped(name) and name not in outputs
+                and (Path(dirpath) / name).is_file()  # no FIFOs, sockets, devices
             )
         out.extend(path / rel for rel in sorted(found))
         if not found:
@@ -165,7 +176,11 @@ def read_inputs(
     fmt: str | None = None,
     strict: bool = False,
 ) -> IngestResult:
-    """Read every input, record bad files, and merge duplicate papers across all of them."""
+    """Read every input, record bad files, and merge duplicate papers across all of them.
+
+    The result does not depend on the order of ``paths``: entries are merged in
+    (file, position) order and papers are returned sorted by id.
+    """
     result = IngestResult()
     entries: list[Paper] = []
     seen: set[str] = set()
@@ -188,8 +203,17 @@ def read_inputs(
             continue
         entries.extend(found)
     result.entries_read = len(entries)
-    result.papers, result.merged = merge_entries(entries)
+    # Canonical order, so that listing the same files in another order builds the same graph:
+    # entries by (file, position) decide merge ties, papers come out sorted by id.
+    entries.sort(key=_entry_order)
+    papers, result.merged = merge_entries(entries)
+    result.papers = sorted(papers, key=lambda p: p.id)
     return result
+
+
+def _entry_order(entry: Paper) -> tuple:
+    src = entry.sources[0] if entry.sources else None
+    return (src.file, src.position) if src is not None else ("", 0)
 
 
 def default_corpus_paths() -> list[Path]:
