@@ -53,7 +53,7 @@ def test_ties_are_broken_by_id(builds):
     import rdflib
 
     g = rdflib.Graph().parse(data=ttl, format="turtle")
-    zeta = next(s for s, o in g.subject_objects(rdflib.URIRef(_pkg(g) + "title")) if str(o) == "Zeta Widgets for Vision")
+    zeta = next(s for s, o in g.subject_objects(rdflib.namespace.DCTERMS.title) if str(o) == "Zeta Widgets for Vision")
     kept = sorted(str(o).rsplit("/", 1)[-1] for o in g.objects(zeta, rdflib.URIRef(_pkg(g) + "relatedTo")))
     assert kept == widgets[:2]
 
