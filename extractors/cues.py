@@ -314,7 +314,7 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
         start = i
         if j - i >= 3 and (tok.lower_.endswith("ing") or tok.lower_ in lower_words) and \
                 tok.lower_.endswith(("ing", "ed")):
-            start = i + 1  # "Training System-1.5 Reasoning"
+            start = i + 1  # "Training Widget-2.5 Planning"
         elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
             # a sentence-initial capital says nothing: drop a common word
             if tok.lower_ in _STARTERS or tok.lower_ in lower_words or j - i < 2:

@@ -58,7 +58,7 @@ def _gaz_names() -> dict:
 
 
 def _title_definitions(title: str) -> dict[str, str]:
-    """Acronym definitions a "SF: Long Form ..." title makes ("BNPO: Beta Normalization Policy Optimization")."""
+    """Acronym definitions a "SF: Long Form ..." title makes ("WXPO: Widget Exchange Policy Optimization")."""
     m = re.match(r"^\s*(\S+)\s*:\s+(.+)$", title)
     if not m or not (name_shape(m.group(1)) or m.group(1)[:1].isupper()):
         return {}
@@ -145,7 +145,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             defs[key] = lf
     generic_lf = {canonical_key(m.long_form) for m in raw if m.rule == "acronym:short"
                   and canonical_key(m.text) in generic_sf}
-    # where a generic term is spelled out, no part of it is a name ("Conditional Value at Risk (CVaR)")
+    # where a generic term is spelled out, no part of it is a name ("Expected Widget Shortfall (EWS)")
     generic_spans = [(m.field, m.start, m.end) for m in raw if m.rule == "acronym:long"
                      and canonical_key(m.text) in generic_lf]
 

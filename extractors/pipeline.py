@@ -40,7 +40,7 @@ def _configure_tokenizer(nlp) -> None:
     hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    # "MomentumSMoE." / "ARC-C." end a sentence: split a period after a capital or digit
+    # "WidgetNet." / "ARC-C." end a sentence: split a period after a capital or digit
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.

@@ -4,7 +4,7 @@ Rules: the name before the title's colon ("Prefix Grouper: ..."), confirmed
 by the abstract unless it is written like a name; "we propose / introduce /
 present / develop X" (skipping "a novel framework called"); "called / dubbed
 / named / termed / denoted X"; "Our method, X"; and the title's head phrase
-("Two-Stage Constrained Actor-Critic for ...") when the abstract proposes it
+("Two-Stage Widget Actor-Critic for ...") when the abstract proposes it
 in other case. Each hit is a Mention with ``proposed=True`` whose span is
 the name, and whose kind is read from the noun next to it ("X, a new
 benchmark" -> benchmark).
@@ -51,12 +51,12 @@ _FUNCTION_WORDS = frozenset({
     "where", "while", "whose", "through", "via", "from", "into", "at", "also", "not", "outperforms", "improves",
     "learns", "trains", "has", "have", "we",
 })
-#: Words that end the noun phrase a cue introduces ("an equation using stochastic gradient descent (SGD)").
+#: Words that end the noun phrase a cue introduces ("a rule fitted using stochastic gradient descent (SGD)").
 _PHRASE_BREAKS = frozenset({
     "using", "via", "under", "over", "per", "between", "among", "across", "against", "without", "within", "like",
     "such", "based", "equation", "problem", "called", "named",
 })
-#: Head nouns a modifier name can precede: "a new RL algorithm, SQIRL" names SQIRL, not RL.
+#: Head nouns a modifier name can precede: "a new RL method, ZORB" names ZORB, not RL.
 _HEAD_NOUNS = frozenset({
     "method", "methods", "framework", "algorithm", "algorithms", "approach", "model", "technique", "benchmark",
     "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
@@ -132,7 +132,7 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     shaped = any(name_shape(t.text) for t in toks[i:j])
     if not shaped and j < len(toks) and toks[j].is_lower and toks[j].is_alpha and \
             toks[j].lower_ not in _FUNCTION_WORDS:
-        return None  # "a Partial noise Prediction strategy": the capital starts a lower-case phrase
+        return None  # "a Partial widget Sorting strategy": the capital starts a lower-case phrase
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
     return i, j
@@ -183,7 +183,7 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
 
 
 def _namer_follows(toks, i: int, sid: list[int]) -> bool:
-    """Is the trigger's own object named later ("a family of SMoEs named X"), before the next clause ("and build")?"""
+    """Is the trigger's own object named later ("a family of widget models named X"), before the next clause ("and build")?"""
     for t in toks[i + 1:i + 12]:
         if sid[t.i] != sid[i] or t.lower_ in ("and", ";", "while", "which", "that"):
             return False
@@ -195,7 +195,7 @@ def _namer_follows(toks, i: int, sid: list[int]) -> bool:
 def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
     """A long form defined with an acronym a few modifier words after the cue.
 
-    "a novel rule-based verifiable stepwise reward mechanism (VSRM)": a
+    "a novel rule-based checkable widget reward scheme (CWRS)": a
     lower-case phrase is generic, but defining an acronym for it makes it
     the paper's named proposal.
     """
@@ -240,7 +240,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         tok = toks[i]
         low = tok.lower_
         if low in TRIGGERS and _namer_follows(toks, i, sid):
-            continue  # "propose a family of SMoEs named X": the namer gives the name
+            continue  # "propose a family of widget models named X": the namer gives the name
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
@@ -258,16 +258,16 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
             indefinite = low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in ("a", "an")
             if hit is not None and indefinite and hit[1] < n and toks[hit[1]].lower_ in _HEAD_NOUNS:
-                # "we introduce a new RL algorithm, SQIRL, that": "RL" only modifies the head noun
+                # "we introduce a new RL method, ZORB, that": "RL" only modifies the head noun
                 named = _name_after_description(doc, toks, hit[1], spans, sid)
                 if named is not None:
                     hit, rule = named, "proposes:we-propose-desc-X"
             if hit is None and low in TRIGGERS:
-                # "we propose a novel rule-based verifiable stepwise reward mechanism (VSRM)"
+                # "we propose a novel rule-based checkable widget reward scheme (CWRS)"
                 hit = _defined_after(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-defined-X"
             if hit is None and indefinite:
-                # "we propose a novel graph-based approach for switching systems, GRASS (...)"
+                # "we propose a novel graph-based approach for widget routing, GRIP (...)"
                 hit = _name_after_description(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
             if hit is None or hit[0] in seen:
@@ -292,7 +292,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = nxt[1]
-    # appositive: "..., and Chiron-o1, a new medical MLLM"
+    # appositive: "..., and Widget-o1, a new medical MLLM"
     for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 2]:
         if toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") \
                 and i not in seen and name_shape(toks[i].text):
@@ -303,7 +303,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
         words = head.split()
-        # "Efficient Quantum Algorithms for ...": a generic adjective before a plural head noun describes a kind
+        # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
         generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
             words[-1].lower().endswith("s")
         if 2 <= len(words) <= 6 and words[0].lower() not in _BAD_PREFIX_START and not generic:

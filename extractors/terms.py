@@ -125,7 +125,7 @@ ORG_WORDS = frozenset({
 
 
 def is_organisation(text: str) -> bool:
-    """"European Centre for Medium-Range Weather Forecasts", "Stanford University"."""
+    """"Northern Institute for Widget Studies", "Example University"."""
     return any(w.lower().strip(",.") in ORG_WORDS for w in text.split())
 
 

@@ -387,7 +387,7 @@ def _refine_link_type(link_type: str, sentence: str, offset: int) -> str:
     nlp, _, types = _cue_matcher()
     doc = nlp.make_doc(sentence)
     i, _j = _url_tokens(doc, offset)
-    # the first cue names the subject ("Our project website with videos is at URL")
+    # the first cue names the subject ("Our project page, with demos, lives at URL")
     matches = [(s, -(e - s), nlp.vocab.strings[m]) for m, s, e in types(doc) if e <= i]
     if not matches:
         return link_type
