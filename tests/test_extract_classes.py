@@ -175,6 +175,8 @@ def test_one_typed_member_types_a_joined_list():
     ("Reinforcement learning from human feedback (RLHF) aligns models.", "Reinforcement learning from human feedback"),
     ("We compare Vision Transformers with graph attention networks.", "Vision Transformers"),
     ("We compare Vision Transformers with graph attention networks.", "graph attention networks"),
+    ("The planner combines tabu search with value iteration.", "tabu search"),
+    ("Decoding uses greedy decoding instead of beam search.", "beam search"),
 ])
 def test_known_names_survive_case_plural_and_definition_filters(abstract, name):
     assert found(abstract).get(name, ("none",))[0] == "method"
