@@ -9,7 +9,7 @@ __all__ = ["paper_record"]
 
 
 _GENERIC_TAIL = re.compile(r"\s+(?:algorithm|method|framework|model|approach|technique|optimizer|architecture|"
-                           r"network|loss|strategy|scheme|procedure)s?$", re.I)
+                           r"network|loss|strategy|scheme|procedure|dataset|benchmark|corpus|suite)s?$", re.I)
 
 
 _ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ible", "able", "ary", "ful")

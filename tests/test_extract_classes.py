@@ -237,3 +237,10 @@ def test_display_names_drop_latex_and_plural_endings():
     recs = records(("A", "We improve Gauss--Newton steps."), ("B", "We compare ResNets of several depths."))
     assert "Gauss-Newton" in names(recs[0], "methods")
     assert "ResNet" in names(recs[1], "methods")
+
+
+def test_a_type_noun_in_the_name_is_also_dropped_for_an_alias():
+    from extractors.record import _aliases
+
+    assert "ZRB" in _aliases("ZRB dataset", [])
+    assert "Zorb Faces" in _aliases("Zorb Faces Benchmark", [])
