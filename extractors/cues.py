@@ -109,6 +109,7 @@ def cue_phrases() -> list[tuple[str, str]]:
 _PARTS = re.compile(r"[-.]+")
 _MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
 _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+_MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -413,7 +414,8 @@ def extract_cues(doc) -> Iterator:
         for k in group:
             c = cands[k]
             kind, rule, conf = c.kind, c.rule, c.confidence
-            hit = hits.get(k) or (shared if len(group) > 1 else None)
+            hit = hits.get(k) or (shared if len(group) > 1 and not _MODEL_SIZED.search(
+                doc_text(doc)[c.start_char:c.end_char]) else None)  # "Qwen2.5-7B" in a list of benchmarks
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
             elif kind == "term":

@@ -127,6 +127,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             spans[m.start] = m.end
     raw.extend(extract_proposals(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
+    raw.extend(_list_members(paper, raw, title_doc, abstract_doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
@@ -219,6 +220,46 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
             continue
         out.append(m if m.proposed == own else _with(m, proposed=own))
     return tuple(out)
+
+
+#: A list of three or more name-like items: "AIME24, MATH500, Zorbix and Olympiad" (items of 1-3 capitalised words).
+_ITEM = r"[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,2}"
+_NAME_LIST = re.compile(rf"(?<![\w-])(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?{_ITEM}(?![\w-])")
+_LIST_ITEM = re.compile(_ITEM)
+
+
+def _list_members(paper: Paper, raw: list[Mention], title_doc, abstract_doc) -> list[Mention]:
+    """Unfound members of a list whose other members are known data ("on GSM8K, MATH500, Zorbix and
+    Olympiad"): each becomes a data candidate of the list's kind. Lists holding a known method are left alone."""
+    from extractors.docutil import make_mention
+
+    out = []
+    for field, text, doc in (("abstract", paper.abstract or "", abstract_doc),):
+        if "," not in text:
+            continue
+        typed = {}
+        for m in raw:
+            if m.field == field and m.rule.startswith(("gazetteer", "acronym")):
+                typed[(m.start, m.end)] = m.kind
+        if not any(k in ("dataset", "benchmark") for k in typed.values()):
+            continue
+        for lst in _NAME_LIST.finditer(text):
+            items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
+            kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
+            data = [k for k in kinds if k in ("dataset", "benchmark")]
+            if len(data) < 2 or "method" in kinds:
+                continue
+            kind = max(sorted(set(data)), key=data.count)
+            for (s, e), k in zip(items, kinds):
+                while e > s and text[e - 1] in ".,":
+                    e -= 1  # the sentence's full stop is no part of the last name
+                word = text[s:e]
+                if k is None and not stop_category(word) and not _MODEL_SIZE_END.search(word):
+                    out.append(make_mention(doc, s, e, kind, "cue:list-member", 0.6))
+    return out
+
+
+_MODEL_SIZE_END = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 
 
 def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
@@ -396,6 +437,8 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             m = ordered[i]
             if m.proposed or m.long_form:
                 continue
+            if _MODEL_SIZE_END.search(m.text):
+                continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
             if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(("gazetteer", "acronym", "proposes"))):
                 out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")
     return out

@@ -161,6 +161,16 @@ def test_a_bare_comma_does_not_make_a_list():
     assert got.get("Widget Reasoner", ("none",))[0] == "method"
 
 
+def test_unknown_members_of_a_known_data_list_are_data():
+    got = found("We evaluate on AIME24, MATH, GSM8K, Zorbix and Olympiad.")
+    assert got.get("Zorbix", ("none",))[0] == "benchmark" and got.get("Olympiad", ("none",))[0] == "benchmark"
+
+
+def test_a_sized_model_in_a_list_of_benchmarks_stays_a_model():
+    got = found("Results on GSM8K, MATH and Qwen2.5-7B, Zorbo-8B show gains.")
+    assert got.get("Zorbo-8B", ("none",))[0] == "method"
+
+
 def test_one_typed_member_types_a_joined_list():
     got = found("We report results on GSM8K, FooMath and BarProofs.")
     assert got.get("BarProofs", ("none",))[0] in ("dataset", "benchmark")
