@@ -59,9 +59,62 @@ def _gaz_names() -> dict:
 
 def _title_definitions(title: str) -> dict[str, str]:
     """Acronym definitions a "SF: Long Form ..." title makes ("WXPO: Widget Exchange Policy Optimization")."""
-    m = re.match(r"^\s*(\S+)\s*:\s+(.+)$", title)
+    m = re.match(r"^\s*(\S+)\s*:\s*(.+)$", title)
     if not m or not (name_shape(m.group(1)) or m.group(1)[:1].isupper()):
         return {}
+    lf = _long_form_for(m.group(1), m.group(2).split())
+    return {canonical_key(m.group(1)): lf} if lf else {}
+
+
+#: Definitions written out in running text: "we propose ABC: Alpha Beta Chain, a ...",
+#: "ABC, an abbreviation for Alpha Beta Chain", "ABC (short for Alpha Beta Chain)".
+_TEXT_DEFINITION = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)(?:\s*:\s*|,?\s+(?:an?\s+)?(?:abbreviation|acronym)"
+                              r"\s+(?:for|of)\s+|\s*\(?(?:short\s+for|which\s+stands\s+for|stands\s+for)\s+)"
+                              r"((?:[A-Z][\w-]*|of|for|with|and|in|on|to|the|via)(?:\s+(?:[A-Z][\w-]*|of|for|with|and|"
+                              r"in|on|to|the|via)){0,9})")
+
+
+def _text_definitions(text: str) -> dict[str, str]:
+    """Acronym definitions made with a colon or "an abbreviation for" rather than brackets."""
+    out: dict[str, str] = {}
+    for m in _TEXT_DEFINITION.finditer(text):
+        lf = _long_form_for(m.group(1), m.group(2).split())
+        if lf:
+            out.setdefault(canonical_key(m.group(1)), lf)
+    return out
+
+
+def _subsequence(needle: list[str], hay: list[str]) -> bool:
+    it = iter(hay)
+    return all(any(c == h for h in it) for c in needle)
+
+
+def _long_form_for(sf: str, rest: list[str]) -> str | None:
+    """The words at the start of ``rest`` that spell out ``sf``: capitals in order, or every initial."""
+    if rest and rest[0] in ("A", "An", "The"):
+        rest = rest[1:]
+    upper = [c for c in sf if c.isupper()]
+    letters = "".join(c for c in sf.lower() if c.isalpha())
+    for k in range(min(len(rest), len(sf) + 3), 0, -1):
+        words = rest[:k]
+        if not words[-1][:1].isupper():
+            continue
+        lf = " ".join(words).rstrip(",;")
+        caps = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
+        if upper and caps and upper[0] == caps[0] and upper[-1] == caps[-1] and _subsequence(upper, caps) and \
+                len(words) <= 2 * len(upper) + 1:
+            return lf  # "AB3C, short for Alpha Beta for Cat Curation": capitals in order, first and last anchored
+        if best_long_form(sf, lf) != 0:
+            continue
+        initials = caps
+        it = iter(upper)
+        if all(any(c == u for u in it) for c in initials):
+            return lf
+        # "Abcd: Alpha Blending using Cd": the short form's letters are the words' initials, any case
+        every = "".join(w[0] for part in words for w in part.split("-") if w[:1].isalpha()).lower()
+        if every == letters:
+            return lf
+    return None
     sf, rest = m.group(1), m.group(2).split()
     if rest and rest[0] in ("A", "An", "The"):
         rest = rest[1:]
@@ -71,9 +124,13 @@ def _title_definitions(title: str) -> dict[str, str]:
         if not words[-1][:1].isupper():
             continue
         lf = " ".join(words).rstrip(",;")
+        caps = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
+        if upper and caps and upper[0] == caps[0] and upper[-1] == caps[-1] and _subsequence(upper, caps) and \
+                len(words) <= 2 * len(upper) + 1:
+            return lf  # "AB3C, short for Alpha Beta for Cat Curation": capitals in order, first and last anchored
         if best_long_form(sf, lf) != 0:
             continue
-        initials = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
+        initials = caps
         it = iter(upper)
         if all(any(c == u for u in it) for c in initials):
             return {canonical_key(sf): lf}
@@ -141,7 +198,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
                 generic_sf.add(key)
             else:
                 defs.setdefault(key, m.long_form)
-    for key, lf in _title_definitions(paper.title).items():
+    for key, lf in (_title_definitions(paper.title) | _text_definitions(paper.abstract or "")).items():
         if key not in defs and key not in generic_sf and not stop_category(lf):
             defs[key] = lf
     generic_lf = {canonical_key(m.long_form) for m in raw if m.rule == "acronym:short"

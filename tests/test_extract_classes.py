@@ -132,6 +132,18 @@ def test_title_acronym_defined_by_initials_gives_the_long_form_as_alias():
     assert {"Plom", "Prompt Learning over Mazes"} <= forms, rec["proposes"]
 
 
+@pytest.mark.parametrize("abstract, short, long", [
+    ("We propose ZRAIL: Zorb-Retrieval Augmented Interactive Learning, a framework for graphs. ZRAIL works.",
+     "ZRAIL", "Zorb-Retrieval Augmented Interactive Learning"),
+    ("Our method is termed WAS9R, an abbreviation for Widget-Aware Splatting for Static Scene Reconstruction.",
+     "WAS9R", "Widget-Aware Splatting for Static Scene Reconstruction"),
+])
+def test_definitions_written_with_a_colon_or_an_abbreviation_phrase(abstract, short, long):
+    (rec,) = records(("A Study", abstract))
+    forms = {f for p in rec["proposes"] for f in [p["name"], *p["aliases"]]}
+    assert {short, long} <= forms, rec["proposes"]
+
+
 # --- typing -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("abstract, name, kinds", [
