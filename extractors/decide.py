@@ -194,8 +194,14 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
             out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
             continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span)
-        out[cand.key] = cand.title_named or probability(feats, model) >= model["threshold"]
+        out[cand.key] = cand.title_named or (not _kind_word(feats) and probability(feats, model) >= model["threshold"])
     return _spread_over_lists(paper, candidates, out, gazetteer_keys)
+
+
+def _kind_word(f: dict[str, float]) -> bool:
+    """"a population-based widget search (WS) framework": between an indefinite article and a head noun a
+    name only says what kind of thing the unnamed proposal is, unless a title, namer or appositive names it."""
+    return bool(f["indefinite_modifier"]) and not (f["in_title"] or f["namer_before"] or f["appositive_after"])
 
 
 def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:
