@@ -223,6 +223,10 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue
         if m.rule == "acronym:long" and is_generic_phrase(m.text):
             continue
+        if m.rule == "proposes:title-colon" and m.kind == "term":
+            kind = _title_kind(paper.title[m.end:])
+            if kind:
+                m = _with(m, kind=kind)
         if m.rule == "proposes:title-colon":
             if not _confirm_title_name(m.text, abstract_low, defs):
                 unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
@@ -277,6 +281,20 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
             continue
         out.append(m if m.proposed == own else _with(m, proposed=own))
     return tuple(out)
+
+
+#: What a title says its prefix is: "FooSet: A Large-Scale Dataset of ...", "BarLab: An Environment for ...".
+_TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+\s+){0,4}?(dataset|database|corpus|collection|"
+                         r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b|"
+                         r"^\s*:\s*(benchmarking)\b", re.I)
+
+
+def _title_kind(after_prefix: str) -> str | None:
+    hit = _TITLE_KIND.match(after_prefix)
+    if hit is None:
+        return None
+    word = (hit.group(1) or hit.group(2)).lower()
+    return "dataset" if word in ("dataset", "database", "corpus", "collection") else "benchmark"
 
 
 #: A list of three or more name-like items: "AIME24, MATH500, Zorbix and Olympiad" (items of 1-3 capitalised words).

@@ -163,6 +163,16 @@ def test_data_cues_type_names(abstract, name, kinds):
     assert got.get(name, ("none",))[0] in kinds, got
 
 
+@pytest.mark.parametrize("title, kinds", [
+    ("ZorbLab: A Differentiable Environment for Widget Control", {"benchmark"}),
+    ("ZorbSet: A Large-Scale Dataset of Annotated Widgets", {"dataset"}),
+    ("ZorbEval: Benchmarking Language Models on Widgets", {"benchmark"}),
+])
+def test_the_title_says_what_its_prefix_is(title, kinds):
+    got = found("We release it for the community.", title=title)
+    assert got.get(title.split(":")[0], ("none",))[0] in kinds, got
+
+
 def test_resolution_suffix_keeps_a_known_dataset():
     got = found("We train on ImageNet-64x64 and CIFAR-10.")
     assert got.get("ImageNet-64x64", ("none",))[0] == "dataset"
