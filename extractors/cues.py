@@ -109,6 +109,10 @@ def cue_phrases() -> list[tuple[str, str]]:
 _PARTS = re.compile(r"[-.]+")
 _MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
 _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+#: Capitalised describers that do not name data ("a Public dataset", "the Large benchmark").
+_DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)|large|small|big|new|real|standard|"
+                               r"common|popular|original|full|entire|main|final|open|hard|easy|clean|noisy|"
+                               r"several|various|other|multi|single|our|their|this|these|both)$")
 _MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
@@ -281,6 +285,15 @@ def candidates(doc) -> list[Candidate]:
                                  0.6))
             covered[i] = covered[i + 1] = True
     if not is_title:
+        # a capitalised word right before a data noun: "the Raindrop dataset", "on Zorb benchmarks"
+        nouns = DATA_NOUNS | BENCH_NOUNS
+        for i in range(1, n - 1):
+            tok = toks[i]
+            if not covered[i] and tok.is_title and tok.is_alpha and toks[i + 1].lower_ in nouns and \
+                    not tok.is_sent_start and tok.lower_ not in _STARTERS and toks[i - 1].text not in (".", ":") \
+                    and not toks[i - 1].is_title and not _DESCRIPTIVE_WORD.match(tok.lower_):
+                out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
+                covered[i] = True
         out.extend(_title_runs(doc, toks, covered))
     out.sort(key=lambda c: (c.start_char, -c.end_char))
     return out

@@ -173,6 +173,12 @@ def test_the_title_says_what_its_prefix_is(title, kinds):
     assert got.get(title.split(":")[0], ("none",))[0] in kinds, got
 
 
+def test_a_capitalised_word_before_a_data_noun_is_data_but_describers_are_not():
+    got = found("It does well on the Zorbdrop dataset, a Public dataset and the Gran Zorb Sport dataset.")
+    assert got.get("Zorbdrop", ("none",))[0] == "dataset"
+    assert "Public" not in got and got.get("Gran Zorb Sport", ("none",))[0] == "dataset"
+
+
 def test_resolution_suffix_keeps_a_known_dataset():
     got = found("We train on ImageNet-64x64 and CIFAR-10.")
     assert got.get("ImageNet-64x64", ("none",))[0] == "dataset"
