@@ -243,6 +243,9 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
+        if m.rule.startswith("shape:capcompound") and key not in defs and not m.proposed and \
+                _word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
+            continue  # "Teacher-Pupil" once, of two plain words: a description, not a name
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 sum(c.isalpha() for c in m.text) <= 2:
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
@@ -335,6 +338,15 @@ def _list_members(paper: Paper, raw: list[Mention], title_doc, abstract_doc) -> 
 
 
 _MODEL_SIZE_END = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
+
+
+def _word_compound(text: str) -> bool:
+    """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", not "Runge-Kutta")."""
+    from extractors.gazetteer_match import _english_words_cached
+
+    words = _english_words_cached()
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and p.lower() in words for p in parts)
 
 
 def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:

@@ -50,6 +50,11 @@ def test_non_names_are_not_entities(abstract, junk):
     assert junk not in found(abstract)
 
 
+def test_a_one_off_compound_of_two_plain_words_is_a_description():
+    got = found("We adopt a Teacher-Pupil setup to train WidgetNet.")
+    assert "Teacher-Pupil" not in got and "WidgetNet" in got
+
+
 def test_an_owner_once_is_an_owner_in_the_title_too():
     got = found("This paper describes the submission of the ZYXQ Speech group to the shared task.",
                 title="Speech Translation with Adapters: ZYXQ at the Shared Task")
