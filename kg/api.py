@@ -95,8 +95,10 @@ class KnowledgeGraph:
         SELECT gives one dict per row (IRIs as str, literals as Python values,
         unbound variables left out); ASK gives ``[{"ask": bool}]``;
         CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
+        Raises QueryError; its subclass QueryTooComplex for a text over the
+        structure limits (length, nesting, triple patterns, UNIONs; kg.queries.engine).
         """
-        from kg.queries.engine import check_text, to_term
+        from kg.queries.engine import call_on_query_stack, check_text, to_term
 
         text = check_text(sparql)
         if bindings:
@@ -105,30 +107,37 @@ class KnowledgeGraph:
                 if not _VAR_RE.match(name):
                     raise QueryError(f"invalid variable name for a binding: {name!r}")
             terms = [str(to_term(bindings[n])) for n in names]
-            text = f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+            text = check_text(f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}")
+        # Parsed and evaluated on a big-stack thread: Oxigraph recurses on the query's structure.
+        return call_on_query_stack(self._query_rows, self.store, text)
+
+    def _query_rows(self, store: ox.Store, text: str) -> list[dict]:
         try:
-            result = self.store.query(text, prefixes=self.prefixes())
+            result = store.query(text, prefixes=self.prefixes())
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL query: {exc}") from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"SPARQL query failed: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return [{"ask": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = []
-            for sol in result:
-                row = {}
-                for n in names:
-                    term = sol[n]
-                    if term is not None:
-                        row[n] = _term_py(term)
-                rows.append(row)
-            return rows
-        return [
-            {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
-            for t in result
-        ]
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return [{"ask": bool(result)}]
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = []
+                for sol in result:
+                    row = {}
+                    for n in names:
+                        term = sol[n]
+                        if term is not None:
+                            row[n] = _term_py(term)
+                    rows.append(row)
+                return rows
+            return [
+                {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
+                for t in result
+            ]
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"SPARQL query failed: {exc}") from None
 
     # ------------------------------------------------------------ lookups
     def _paper_key(self, paper_id: str) -> str:

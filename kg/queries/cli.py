@@ -87,7 +87,9 @@ def register(subparsers) -> None:
         "query",
         help="run a SPARQL query (text, --file or --name) on a built graph",
         description="Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, paper:, method:, ... "
-        "are predeclared. Parameters (--param NAME=VALUE) are bound as values, never pasted into the query.",
+        "are predeclared. Parameters (--param NAME=VALUE) are bound as values, never pasted into the query. "
+        "Queries over the structure limits (length, nesting, triple patterns, UNIONs; see 'paperkg serve --help') "
+        "are refused with one line and exit 1.",
     )
     q.add_argument("sparql", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", "-f", help="read the query from this .rq file")
