@@ -222,7 +222,8 @@ def build(
     ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
     ``dask_address``: run the extraction on that Dask cluster. A file that
     cannot be read is reported with a ``UserWarning`` naming it (the papers of
-    the other files are still built); ``strict=True`` raises its InputError.
+    the other files are still built), and so is each bad record of a file whose
+    other records are kept; ``strict=True`` raises the first InputError.
     """
     from kg.extraction import extract
     from kg.graph import build_graph
@@ -232,13 +233,13 @@ def build(
     if items and all(isinstance(x, Paper) for x in items):
         papers = items
     else:
-        from kg.ingest import read_inputs
+        from kg.ingest import error_lines, read_inputs
 
         import warnings
 
         result = read_inputs([Path(p) for p in items], strict=strict)
-        for err in result.errors:
-            warnings.warn(f"paperkg: skipped {err}", UserWarning, stacklevel=2)
+        for line in error_lines(result.errors):
+            warnings.warn(f"paperkg: skipped {line}", UserWarning, stacklevel=2)
         papers = result.papers
     extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)

@@ -98,14 +98,14 @@ class BuildResult:
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log):
-    from kg.ingest import default_corpus_paths, read_inputs
+    from kg.ingest import default_corpus_paths, error_lines, read_inputs
 
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict)
     for warning in getattr(result, "warnings", ()):
         log(f"paperkg: warning: {one_line(str(warning))}")
-    for err in result.errors:
-        log(f"paperkg: error: {one_line(str(err))}")
+    for line in error_lines(result.errors):  # bad records: the first 20 per file, then a count
+        log(f"paperkg: error: {one_line(line)}")
     return result
 
 
