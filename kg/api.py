@@ -96,8 +96,10 @@ class KnowledgeGraph:
         SELECT gives one dict per row (IRIs as str, literals as Python values,
         unbound variables left out); ASK gives ``[{"ask": bool}]``;
         CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
+        Raises QueryError; its subclass QueryTooComplex for a text over the
+        structure limits (length, nesting, triple patterns, UNIONs; kg.queries.engine).
         """
-        from kg.queries.engine import check_text, to_term
+        from kg.queries.engine import call_on_query_stack, check_text, to_term
 
         text = check_text(sparql)
         if bindings:
@@ -106,30 +108,37 @@ class KnowledgeGraph:
                 if not _VAR_RE.match(name):
                     raise QueryError(f"invalid variable name for a binding: {name!r}")
             terms = [str(to_term(bindings[n])) for n in names]
-            text = f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
+            text = check_text(f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}")
+        # Parsed and evaluated on a big-stack thread: Oxigraph recurses on the query's structure.
+        return call_on_query_stack(self._query_rows, self.store, text)
+
+    def _query_rows(self, store: ox.Store, text: str) -> list[dict]:
         try:
-            result = self.store.query(text, prefixes=self.prefixes())
+            result = store.query(text, prefixes=self.prefixes())
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL query: {exc}") from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"SPARQL query failed: {exc}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return [{"ask": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = []
-            for sol in result:
-                row = {}
-                for n in names:
-                    term = sol[n]
-                    if term is not None:
-                        row[n] = _term_py(term)
-                rows.append(row)
-            return rows
-        return [
-            {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
-            for t in result
-        ]
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return [{"ask": bool(result)}]
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = []
+                for sol in result:
+                    row = {}
+                    for n in names:
+                        term = sol[n]
+                        if term is not None:
+                            row[n] = _term_py(term)
+                    rows.append(row)
+                return rows
+            return [
+                {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
+                for t in result
+            ]
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"SPARQL query failed: {exc}") from None
 
     # ------------------------------------------------------------ lookups
     def _paper_key(self, paper_id: str) -> str:
@@ -214,7 +223,8 @@ def build(
     ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
     ``dask_address``: run the extraction on that Dask cluster. A file that
     cannot be read is reported with a ``UserWarning`` naming it (the papers of
-    the other files are still built); ``strict=True`` raises its InputError.
+    the other files are still built), and so is each bad record of a file whose
+    other records are kept; ``strict=True`` raises the first InputError.
     Raises NoPapersError (an InputError) when no input gives a single paper.
     """
     from kg.extraction import extract
@@ -225,15 +235,15 @@ def build(
     if items and all(isinstance(x, Paper) for x in items):
         papers = sorted(items, key=lambda p: p.id)  # canonical order: the graph does not depend on it
     else:
-        from kg.ingest import read_inputs
+        from kg.ingest import error_lines, read_inputs
 
         import warnings
 
         result = read_inputs([Path(p) for p in items], strict=strict)
         if not result.papers:  # an empty graph from a typo would pass silently for a result
             raise NoPapersError(result.errors, len(result.files))
-        for err in result.errors:
-            warnings.warn(f"paperkg: skipped {err}", UserWarning, stacklevel=2)
+        for line in error_lines(result.errors):
+            warnings.warn(f"paperkg: skipped {line}", UserWarning, stacklevel=2)
         papers = result.papers
     extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)

@@ -1,7 +1,8 @@
 """Typed exceptions. The CLI turns each into one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
-__all__ = ["PaperkgError", "InputError", "NoPapersError", "QueryError", "OutputError"]
+__all__ = ["PaperkgError", "InputError", "NoPapersError", "RecordError", "QueryError", "QueryTooComplex",
+           "OutputError"]
 
 
 class PaperkgError(Exception):
@@ -25,8 +26,30 @@ class InputError(PaperkgError):
         return (InputError, (self.file, self.reason, self.line))
 
 
+class RecordError(InputError):
+    """One record of a listing file that was skipped; the file's other records were kept.
+
+    Its own type so reports can list skipped records apart from unreadable files.
+    """
+
+    def __init__(self, file: str, reason: str, line: int | None = None, position: int | None = None):
+        self.position = position
+        super().__init__(file, reason, line)
+
+    def __reduce__(self):
+        return (RecordError, (self.file, self.reason, self.line, self.position))
+
+
 class QueryError(PaperkgError):
     """A SPARQL query that is malformed, refused (updates) or too slow."""
+
+
+class QueryTooComplex(QueryError):
+    """A query over the size or nesting limits, refused before it reaches the SPARQL parser.
+
+    Oxigraph's parser and evaluator recurse on the query's structure; bounding
+    that structure keeps any input from exhausting the stack or the planner.
+    """
 
 
 class OutputError(PaperkgError):

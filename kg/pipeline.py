@@ -114,15 +114,15 @@ class BuildResult:
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
             refuse_empty: bool = False):
     """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read."""
-    from kg.ingest import default_corpus_paths, read_inputs
+    from kg.ingest import default_corpus_paths, error_lines, read_inputs
 
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict)
     for warning in getattr(result, "warnings", ()):
         log(f"paperkg: warning: {one_line(str(warning))}")
     if result.papers or not refuse_empty or len(result.errors) > 1:  # NoPapersError's line tells a lone one
-        for err in result.errors:
-            log(f"paperkg: error: {one_line(str(err))}")
+        for line in error_lines(result.errors):  # bad records: the first 20 per file, then a count
+            log(f"paperkg: error: {one_line(line)}")
     if refuse_empty and not result.papers:
         raise NoPapersError(result.errors, len(result.files))
     return result

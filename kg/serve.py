@@ -13,7 +13,12 @@ Standard library ``ThreadingHTTPServer`` + pyoxigraph only.
 Limits: a time limit per query (503 when exceeded), a row limit (the result
 is truncated and the ``X-Paperkg-Truncated`` header says so), at most
 ``max_running`` queries evaluating at once (others wait up to the time limit,
-then get 503), 1 MiB request bodies. Binds 127.0.0.1 unless told otherwise.
+then get 503), 1 MiB request bodies, 64 KiB request lines (414), and the query
+structure limits of kg.queries.engine (length, nesting, triple patterns,
+UNIONs: 400 before parsing). Binds 127.0.0.1 unless told otherwise.
+
+One request never takes the process down: an unexpected exception while
+answering it is logged to stderr and that client alone gets a 500.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ import socket
 import socketserver
 import sys
 import threading
+import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -159,6 +165,9 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "paperkg"
     sys_version = ""
     timeout = 30  # seconds a client may take to send its request
+    # http.server's own errors (400 bad request line, 414, 431, 501) as one plain line like ours
+    error_message_format = "%(message)s: %(explain)s\n"
+    error_content_type = "text/plain; charset=utf-8"
 
     # ---------------------------------------------------------- plumbing
     def log_message(self, fmt, *args) -> None:
@@ -176,12 +185,57 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(body)
 
+    def send_response(self, code, message=None) -> None:
+        self._responded = True
+        super().send_response(code, message)
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code == HTTPStatus.REQUEST_URI_TOO_LONG:
+            self._drain_request_head()
+        super().send_error(code, message, explain)
+
+    def _drain_request_head(self) -> None:
+        """Read the rest of an oversized request line and its headers (up to DRAIN_LIMIT bytes).
+
+        Closing a socket with unread input resets the connection, and the
+        client would then never see the 414.
+        """
+        budget = DRAIN_LIMIT
+        try:
+            line = self.raw_requestline
+            while budget > 0 and not line.endswith(b"\n"):  # the rest of the request line
+                line = self.rfile.readline(min(budget, 1 << 16))
+                if not line:
+                    return
+                budget -= len(line)
+            while budget > 0:  # header lines, up to the blank line
+                line = self.rfile.readline(min(budget, 1 << 16))
+                budget -= len(line)
+                if line in (b"\r\n", b"\n", b""):
+                    return
+        except OSError:
+            return
+
+    def _internal_error(self, method: str, exc: BaseException) -> None:
+        """Log an unexpected failure of one request and answer that client 500, if it can still be told."""
+        where = " ".join(traceback.format_exception_only(type(exc), exc)).strip()
+        sys.stderr.write(f"paperkg: internal error answering {method} {self.path[:200]!r}: {' '.join(where.split())[:500]}\n")
+        sys.stderr.flush()
+        self.close_connection = True
+        if self._responded:
+            return  # the status line is out: the client sees a cut-off response
+        try:
+            self._error(_HTTPError(500, "internal server error (logged on the server)"), method == "HEAD")
+        except OSError:
+            pass
+
     def _error(self, err: _HTTPError, head: bool = False) -> None:
         msg = " ".join(err.message.split())
         self._send(err.status, (msg + "\n").encode("utf-8"), "text/plain; charset=utf-8",
                    {"Cache-Control": "no-store", **err.headers}, head)
 
     def _dispatch(self, method: str) -> None:
+        self._responded = False
         try:
             parts = urlsplit(self.path)
             path = parts.path
@@ -203,6 +257,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(err, method == "HEAD")
         except (BrokenPipeError, ConnectionResetError):
             pass
+        except Exception as exc:  # noqa: BLE001 - one failing request must never take the endpoint down
+            self._internal_error(method, exc)
 
     def do_GET(self) -> None:  # noqa: N802 - http.server naming
         self._dispatch("GET")
@@ -285,6 +341,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _run(self, call, params: dict, head: bool = False) -> None:
         from kg.queries import QueryTimeout, UpdateRefused
+        from kg.queries.engine import QueryUnavailable
 
         requested = (params.get("format") or params.get("output") or [None])[0]
         if not self.server.slots.acquire(timeout=self.server.query_timeout):
@@ -293,7 +350,7 @@ class _Handler(BaseHTTPRequestHandler):
             result = call(self.server.slots)  # releases the slot when the query is really over
         except UpdateRefused as exc:
             raise _HTTPError(403, str(exc)) from None
-        except QueryTimeout as exc:
+        except (QueryTimeout, QueryUnavailable) as exc:
             raise _HTTPError(503, str(exc), {"Retry-After": "5"}) from None
         except QueryError as exc:
             raise _HTTPError(400, str(exc)) from None
@@ -438,13 +495,26 @@ def _cmd_serve(args) -> int:
     return 0
 
 
+def _limits_text() -> str:
+    from kg.queries.engine import MAX_NESTING, MAX_QUERY_CHARS, MAX_TRIPLE_PATTERNS, MAX_UNIONS
+
+    return (
+        f"Query limits (answered 400 with one line, before parsing): at most {MAX_QUERY_CHARS:,} characters, "
+        f"nesting of {{ ( [ and << at most {MAX_NESTING} deep, at most {MAX_TRIPLE_PATTERNS} triple patterns "
+        f"(counted as the '.', ';', ',' and '/' separators outside strings, IRIs and comments), at most "
+        f"{MAX_UNIONS} UNIONs. Request bodies at most {MAX_BODY:,} bytes (413), request lines at most "
+        "65,536 bytes (414). Updates and SERVICE are refused (403, 400); a query over --timeout gets 503. "
+        "An unexpected failure answers 500 to that request only and is logged to stderr."
+    )
+
+
 def register(s) -> None:
     """Arguments of ``paperkg serve``."""
     s.description = (
         "Serve an output folder on localhost: the HTML views at /, a read-only SPARQL 1.1 endpoint at /sparql "
         "(GET ?query= or POST; results as JSON, XML, CSV or TSV by Accept header), and the named queries at "
         "/query/NAME?param=value (JSON; /query/ lists them, see paperkg query --list). Queries have a time "
-        "and a row limit.")
+        "and a row limit. " + _limits_text())
     s.add_argument("--graph", "-g", default="outputs", help="output folder (or graph file) (default: outputs/)")
     s.add_argument("--store", help="serve this on-disk Oxigraph store folder (opened read-only) instead")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")

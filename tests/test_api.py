@@ -155,3 +155,25 @@ def test_loaded_rdf_conforms_to_the_shapes(demo_out):
     ok, _, text = pyshacl.validate(load(demo_out).rdf, shacl_graph=rdflib.Graph().parse(SHAPES_PATH),
                                    ont_graph=rdflib.Graph().parse(ONTOLOGY_PATH))
     assert ok, text[:2000]
+
+
+def test_query_structure_limits_are_typed_errors(kg):
+    from kg.errors import QueryTooComplex
+
+    for depth in (1_000, 20_000):  # 20,000 nested groups used to crash the interpreter
+        with pytest.raises(QueryTooComplex, match="query nesting deeper than 64"):
+            kg.query("SELECT * WHERE " + "{" * depth + "}" * depth)
+    assert kg.query("SELECT ?p WHERE " + "{" * 64 + "?p dcterms:title ?t" + "}" * 64, t="Learning from RareSet") == [
+        {"p": kg.nx.nodes["paper/p4"]["iri"]}]  # at the limit, with bindings, still answered
+
+
+def test_query_runs_on_a_big_stack():
+    """A 50,000-operator chain overflowed the caller's stack (a crash, not an exception); run in a child process."""
+    import subprocess
+    import sys
+
+    code = ("import networkx as nx, pyoxigraph as ox\nfrom kg.api import KnowledgeGraph\n"
+            "print(KnowledgeGraph(nx.MultiDiGraph(), ox.Store()).query('ASK { FILTER(' + '!' * 50000 + 'true) }'))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "[{'ask': True}]"

@@ -97,7 +97,8 @@ def test_fullest_abstract_kept_and_sources_recorded(tmp_path):
     )
     result = read_inputs([a, b])
     assert result.entries_read == 3
-    assert [p.title for p in result.papers] == [GF.upper(), SWA]  # first-appearance order; title of the kept version
+    # first-appearance order; the original capitalisation, not the capitals that came with the fuller abstract
+    assert [p.title for p in result.papers] == [GF, SWA]
     gf = result.papers[0]
     assert gf.abstract == LONG
     assert gf.authors == ("Ann", "Bob", "Cid")  # union, order kept, case-insensitive
@@ -107,12 +108,43 @@ def test_fullest_abstract_kept_and_sources_recorded(tmp_path):
     assert result.merged == [
         {
             "id": paper_id(GF),
-            "title": GF.upper(),
+            "title": GF,
             "count": 2,
             "sources": [f"{a.as_posix()}#0", f"{b.as_posix()}#1"],
             "abstract_from": f"{b.as_posix()}#1",
         }
     ]
+
+
+@pytest.mark.parametrize("order", ["fuller-last", "fuller-first"])
+def test_best_formed_title_is_kept_whatever_abstract_wins(tmp_path, order):
+    """Issue 16: 'FooNet:  efficient training' came with the fuller abstract and used to replace the title."""
+    versions = [{"title": "FooNet: Efficient Training", "abstract": LONG[:80]},
+                {"title": "FooNet:  efficient training", "abstract": LONG}]
+    if order == "fuller-first":
+        versions.reverse()
+    result = read_inputs([_jsonl(tmp_path, "v.jsonl", versions)])
+    (paper,) = result.papers
+    assert paper.title == "FooNet: Efficient Training" and paper.abstract == LONG
+    assert result.merged[0]["title"] == "FooNet: Efficient Training"
+    assert paper.id == paper_id("FooNet: Efficient Training")
+
+
+def test_best_title_prefers_mixed_case_and_normal_spacing():
+    from kg.ingest.dedup import best_title
+    from kg.models import Paper
+
+    def entry(title: str) -> Paper:
+        return Paper(id="x", title=title, abstract="a")
+
+    kept = entry("FOONET: EFFICIENT TRAINING")
+    group = [kept, entry("foonet: efficient training"), entry("FooNet: Efficient Training")]
+    assert best_title(group, kept) == "FooNet: Efficient Training"
+    kept = entry("FooNet:Efficient Training")
+    group = [kept, entry("FooNet : Efficient Training"), entry("FooNet: Efficient Training")]
+    assert best_title(group, kept) == "FooNet: Efficient Training"
+    kept = entry("A Completely Different Title")  # merged by arXiv id: a title with other words is not a candidate
+    assert best_title([kept, entry("Another Title Entirely")], kept) == "A Completely Different Title"
 
 
 def test_equal_abstracts_keep_the_first(tmp_path):
@@ -189,7 +221,9 @@ def test_report_is_json_ready_and_deterministic(tmp_path):
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     assert first["papers"] == 5 and first["merged_count"] == 4 and first["entries_read"] == 14
     assert first["errors"] == [f"{bad.as_posix()}:1: CSV header lacks required column(s) abstract (found: title; 'summary' is accepted for abstract)"]
-    assert set(first) == {"files", "entries_read", "papers", "merged_count", "merged", "errors", "warnings"}
+    assert set(first) == {"files", "entries_read", "papers", "merged_count", "merged", "errors", "skipped_records",
+                          "warnings"}
+    assert first["skipped_records"] == []  # a bad header is the whole file, not a record
 
 
 def test_same_file_twice_is_read_once():

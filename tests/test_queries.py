@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 import threading
 import time
 import xml.etree.ElementTree as ET
@@ -512,3 +514,55 @@ def test_mixed_case_names_use_the_lower_cased_lookup_key(store):
     assert "entityKey" not in r.columns and sorted(set(col(r, "paper"))) == [P1, P2]
     owner = run_named(store, "papers-by-repo-owner", {"owner": "DeepSeek-AI"})
     assert owner.rows and "ownerKey" not in owner.columns
+
+
+# ------------------------------------------------------------ structure limits (issue 16)
+
+def _nested(depth: int) -> str:
+    return "SELECT * WHERE " + "{" * depth + "}" * depth
+
+
+@pytest.mark.parametrize("timeout", [None, 5.0])
+def test_structure_limits_are_typed_one_line_errors(store, timeout):
+    from kg.errors import QueryTooComplex
+    from kg.queries.engine import MAX_NESTING, MAX_TRIPLE_PATTERNS, MAX_UNIONS
+
+    cases = {
+        _nested(MAX_NESTING + 1): f"query nesting deeper than {MAX_NESTING}",
+        _nested(20_000): f"query nesting deeper than {MAX_NESTING}",
+        "ASK { ?s ?p " + "<< ?s ?p " * 100 + "?o" + " >>" * 100 + " }": f"query nesting deeper than {MAX_NESTING}",
+        "SELECT * WHERE { {}" + " UNION {}" * (MAX_UNIONS + 1) + " }": f"the limit is {MAX_UNIONS}",
+        "SELECT * WHERE { " + " ".join(f"?s{i} ?p ?o{i} ." for i in range(MAX_TRIPLE_PATTERNS + 1)) + " }":
+            "too many triple patterns",
+        _nested(200_000): "query too long",
+    }
+    for text, words in cases.items():
+        with pytest.raises(QueryTooComplex) as info:
+            run_query(store, text, timeout=timeout)
+        assert words in str(info.value) and "\n" not in str(info.value)
+
+
+def test_structure_limits_accept_what_they_allow(store):
+    from kg.queries.engine import MAX_NESTING, MAX_UNIONS
+
+    assert run_query(store, _nested(MAX_NESTING)).kind == "select"
+    assert run_query(store, "ASK { {}" + " UNION {}" * (MAX_UNIONS - 1) + " }").boolean is True
+    # brackets, separators and keywords inside strings, IRIs and comments are not structure
+    text = 'SELECT ?x WHERE { BIND("' + "{(" * 500 + ". UNION " * 300 + '" AS ?x) } # ' + "{" * 500
+    assert len(run_query(store, text).rows) == 1
+
+
+def test_cli_refuses_deep_nesting_with_one_line(tmp_path):
+    """20,000 nested groups overflowed the query thread's stack and killed the process (no message at all)."""
+    proc = subprocess.run([sys.executable, "-m", "kg", "query", _nested(20_000), "--graph", str(FIXTURE)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.splitlines() == ["paperkg: error: query nesting deeper than 64 (brackets { ( [ and << nested)"]
+
+
+def test_cli_evaluates_a_long_operator_chain_on_a_big_stack():
+    """50,000 '!' overflow an 8 MiB thread stack; the query thread's QUERY_STACK_BYTES hold them."""
+    proc = subprocess.run([sys.executable, "-m", "kg", "query", "ASK { FILTER(" + "!" * 50_000 + "true) }",
+                           "--graph", str(FIXTURE), "--format", "json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert json.loads(proc.stdout)["boolean"] is True

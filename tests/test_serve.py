@@ -5,8 +5,12 @@ import csv
 import http.client
 import io
 import json
+import re
 import shutil
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,6 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.serve import make_server
@@ -306,3 +312,164 @@ def test_keeps_serving_under_concurrent_load(base):
     with ThreadPoolExecutor(max_workers=16) as pool:
         statuses = list(pool.map(hit, range(120)))
     assert statuses == [200] * 120
+
+
+# ------------------------------------------------------------ hostile query structure (issue 16)
+#
+# These run `paperkg serve` as its own process: a query that overflows the
+# parser's stack aborts the whole process, which must be observed, not suffered
+# by the test runner.
+
+REPO = Path(__file__).resolve().parents[1]
+SERVING = re.compile(r"at (http://127\.0\.0\.1:\d+)/")
+ALLOWED = {200, 400, 403, 413, 503}
+
+
+@pytest.fixture(scope="module")
+def served(site, tmp_path_factory):
+    """(process, base URL) of `python -m kg serve` on the test site, port picked by the OS."""
+    log = tmp_path_factory.mktemp("serve-log") / "stderr.txt"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--graph", str(site), "--port", "0", "--timeout", "5"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=err,
+        )
+    try:
+        for _ in range(1200):  # up to 60 s for the start-up line
+            m = SERVING.search(log.read_text(encoding="utf-8", errors="replace"))
+            if m or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert m, log.read_text(encoding="utf-8", errors="replace")
+        yield proc, m.group(1)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def send(base_url, how, text, raw=None):
+    """(status, body) of one query sent as a GET parameter, a POST form or a POST body.
+
+    ``raw`` (bytes) replaces the UTF-8 encoding of ``text`` (invalid UTF-8, lone surrogates).
+    """
+    data = raw if raw is not None else text.encode("utf-8")
+    host, port = urllib.parse.urlsplit(base_url).netloc.split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+    try:
+        if how == "get":
+            conn.request("GET", "/sparql?query=" + urllib.parse.quote(data, safe=""))
+        elif how == "form":
+            conn.request("POST", "/sparql", body=b"query=" + urllib.parse.quote(data, safe="").encode("ascii"),
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+        else:
+            conn.request("POST", "/sparql", body=data, headers={"Content-Type": "application/sparql-query"})
+        resp = conn.getresponse()
+        return resp.status, resp.read()
+    finally:
+        conn.close()
+
+
+def assert_alive(proc, base_url):
+    assert proc.poll() is None, "the server process died"
+    status, body = send(base_url, "get", "PREFIX pkg: <https://w3id.org/paperkg/ontology#>\n" + TITLES)
+    assert status == 200
+    assert len(json.loads(body)["results"]["bindings"]) == 3
+
+
+def nested(depth: int) -> str:
+    return "SELECT * WHERE " + "{" * depth + "}" * depth
+
+
+#: depth -> expected status and message per transport; 20,000 levels is the 40 KB query that killed the server.
+NESTING = {
+    10: {"get": (200, None), "form": (200, None), "body": (200, None)},
+    1_000: {"get": (400, "query nesting deeper than 64"), "form": (400, "query nesting deeper than 64"),
+            "body": (400, "query nesting deeper than 64")},
+    20_000: {"get": (414, "URI Too Long"), "form": (400, "query nesting deeper than 64"),
+             "body": (400, "query nesting deeper than 64")},
+    200_000: {"get": (414, "URI Too Long"), "form": (413, "request body too large"), "body": (400, "query too long")},
+}
+
+
+@pytest.mark.parametrize("how", ["get", "form", "body"])
+@pytest.mark.parametrize("depth", sorted(NESTING))
+def test_deep_nesting_is_refused_and_the_server_lives(served, depth, how):
+    proc, base_url = served
+    status, body = send(base_url, how, nested(depth))
+    want_status, want_text = NESTING[depth][how]
+    assert status == want_status, body[:200]
+    if want_text is not None:
+        text = body.decode("utf-8")
+        assert want_text in text and text.count("\n") == 1, text  # one plain line
+    assert_alive(proc, base_url)
+
+
+def test_long_operator_chain_is_evaluated_on_a_big_stack(served):
+    """50,000 '!' are no nesting of brackets, yet overflow an 8 MiB stack; the query thread's stack holds them."""
+    proc, base_url = served
+    status, body = send(base_url, "body", "ASK { FILTER(" + "!" * 50_000 + "true) }")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    assert_alive(proc, base_url)
+
+
+def test_too_many_unions_and_triple_patterns_are_400(served):
+    proc, base_url = served
+    status, body = send(base_url, "body", "SELECT * WHERE { {}" + " UNION {}" * 300 + " }")
+    assert status == 400 and b"UNIONs; the limit is 256" in body
+    many = " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(300))
+    status, body = send(base_url, "body", "SELECT * WHERE { " + many + " }")
+    assert status == 400 and b"too many triple patterns" in body
+    assert_alive(proc, base_url)
+
+
+def test_an_unexpected_exception_is_500_for_that_request_only(base, monkeypatch, capsys):
+    import kg.queries
+
+    def boom(*args, **kwargs):
+        slots = kwargs.get("slots")
+        if slots is not None:
+            slots.release()
+        raise RuntimeError("simulated engine bug")
+
+    monkeypatch.setattr(kg.queries, "run_query", boom)
+    status, _, body = fetch(base + "/sparql?query=" + q("ASK {}"))
+    assert status == 500 and body == b"internal server error (logged on the server)\n"
+    assert "RuntimeError: simulated engine bug" in capsys.readouterr().err
+    monkeypatch.undo()
+    status, _, body = fetch(base + "/sparql?query=" + q("ASK {}"))
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+# Hypothesis: hostile query text over every transport. A fixed, derandomized example budget
+# keeps the run bounded and repeatable.
+
+_ODD = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())  # NUL, controls, lone surrogates
+_piece = st.one_of(
+    st.sampled_from(["{", "}", "(", ")", "[", "]", "<<", ">>", " UNION ", " . ", ";", ",", "/", " ?s ?p ?o ",
+                     " 1 ", "?o", " {} ", "} UNION {", "INSERT DATA", "SERVICE <http://127.0.0.1:9/>",
+                     "SELECT * WHERE", "ASK", "FILTER(", "OPTIONAL", "\x00", "#", '"', "'", "\\", "<", ">"]),
+    st.one_of(st.integers(1, 80), st.integers(1, 3_000)).map(lambda n: "{" * n + "}" * n),
+    st.one_of(st.integers(1, 80), st.integers(1, 3_000)).map(lambda n: "(" * n),
+    st.text(_ODD, max_size=2_000).map(  # a well-formed long literal of odd text
+        lambda t: ' ?s ?p """' + t.replace('"', "").replace("\\", "") + '""" '),
+    st.text(_ODD, max_size=40),
+    st.text(_ODD, max_size=2_000).map(lambda t: "<http://example.org/" + t + ">"),
+    st.text(_ODD, max_size=2_000).map(lambda t: '"' + t + '"'),
+)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(head=st.sampled_from(["", "SELECT * WHERE { ", "ASK { ", "SELECT ?s WHERE { ?s ?p ?o FILTER(?o != "]),
+       pieces=st.lists(_piece, max_size=6), tail=st.sampled_from(["", " }", ") }", "} LIMIT 3"]),
+       how=st.sampled_from(["get", "form", "body"]))
+def test_fuzzed_queries_get_a_proper_status_and_the_server_lives(served, head, pieces, tail, how):
+    proc, base_url = served
+    text = head + "".join(pieces) + tail
+    raw = text.encode("utf-8", "surrogatepass")  # a lone surrogate becomes invalid UTF-8 on the wire
+    if how == "get" and len(urllib.parse.quote(raw, safe="")) > 60_000:
+        how = "body"  # past http.server's 64 KiB request line (414, tested above)
+    status, body = send(base_url, how, text, raw)
+    event(f"{how} {status}")
+    assert status in ALLOWED, (status, body[:200])
+    assert proc.poll() is None, "the server process died"

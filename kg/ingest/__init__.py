@@ -8,7 +8,8 @@ and URL): NFC; control characters, U+FFFE/U+FFFF and invisible characters
 dropped; lone surrogates -> U+FFFD; whitespace runs (newlines too) -> one
 space; everything else kept exactly.  Titles over MAX_TITLE_CHARS (2,000) or
 abstracts over MAX_ABSTRACT_CHARS (100,000), or a run of more than
-MAX_WORD_CHARS (1,000) characters without a space, make their file an InputError.
+MAX_WORD_CHARS (1,000) characters without a space, make their record a
+RecordError: that record is skipped, the file's other records are kept.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kg.ingest.ids import arxiv_id_from, paper_id
 from kg.ingest.reader import (
     IngestResult,
     default_corpus_paths,
+    error_lines,
     expand_paths,
     iter_entries,
     read_file,
@@ -32,6 +34,7 @@ __all__ = [
     "arxiv_id_from",
     "default_corpus_paths",
     "detect_format",
+    "error_lines",
     "expand_paths",
     "iter_entries",
     "normalise_title",

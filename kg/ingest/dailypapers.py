@@ -14,8 +14,11 @@ the text is ambiguous, content decides when position and text disagree.
 
 Decisions: an element left without a partner (a title with no abstract, e.g.
 a dump cut off after a title, or a paragraph with no title) is skipped with a
-warning naming its line.  A file where no title/abstract pair is found, or
-where unpaired elements outnumber pairs, is not a listing: InputError.
+warning naming its line.  A title/abstract pair that is not a paper (an
+over-long title or abstract) is skipped into ``errors`` with the title's line.
+A file where no title/abstract pair is found, where unpaired elements
+outnumber pairs, or with a line longer than any abstract, is not a listing:
+InputError.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import statistics
 from dataclasses import dataclass
 
 from kg.errors import InputError
-from kg.ingest.records import MAX_ABSTRACT_CHARS, IngestWarning, make_entry
+from kg.ingest.records import MAX_ABSTRACT_CHARS, IngestWarning, make_entry, skip_record
 from kg.models import Paper, Source
 
 __all__ = ["parse_dailypapers", "FORMAT"]
@@ -228,7 +231,8 @@ def _label(elements: list[_Element]) -> list[str]:
     return out
 
 
-def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None = None) -> list[Paper]:
+def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None = None,
+                      errors: list[InputError] | None = None) -> list[Paper]:
     """Entries of a Daily Papers page dump, in page order."""
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_ABSTRACT_CHARS:  # fail fast: no title or abstract is this long
@@ -267,5 +271,8 @@ def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None
     entries = []
     for position, (title, abstract) in enumerate(pairs):
         source = Source(file=file, position=position, line=title.line, format=FORMAT, listing_day=title.listing_day)
-        entries.append(make_entry(source, title.text, abstract.text, date=title.date))
+        try:
+            entries.append(make_entry(source, title.text, abstract.text, date=title.date))
+        except InputError as exc:
+            skip_record(errors, exc, title.line, position)
     return entries

@@ -4,9 +4,16 @@ Entries are grouped by arXiv id when known, else by normalised title; an
 entry without an id joins the arXiv paper that has the same normalised title
 (the first such paper to appear, if several do).  Groups are ordered by first
 appearance, so the result depends only on the input order.
+
+The merged paper takes its abstract (and what comes with it) from the entry
+with the fullest abstract, but its title from the best-formed of the titles
+that differ from that entry's only in case and spacing: an all-lower-case or
+all-capitals copy must not replace the original capitalisation just because
+it came with the longer abstract.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.ingest.ids import paper_id
@@ -38,10 +45,34 @@ def _group_keys(entries: list[Paper]) -> list[str]:
     return keys
 
 
+# A space before closing punctuation, or none after a colon, comma, semicolon, "!" or "?" before a word.
+_SPACING_FLAW_RE = re.compile(r"\s[:;,.!?)\]]|[(\[]\s|[:;,!?](?=[^\s\d\])}'\"])")
+
+
+def _title_key(title: str) -> str:
+    """Equal for titles that differ only in case and spacing."""
+    return "".join(title.split()).casefold()
+
+
+def _title_form(title: str) -> tuple[bool, int, int]:
+    """Higher is better formed: mixed case, then fewer spacing flaws, then more capitals (Title Case)."""
+    upper = sum(c.isupper() for c in title)
+    lower = sum(c.islower() for c in title)
+    return (upper > 0 and lower > 0, -len(_SPACING_FLAW_RE.findall(title)), upper)
+
+
+def best_title(group: list[Paper], kept: Paper) -> str:
+    """The best-formed title among those equal to ``kept.title`` up to case and spacing (``kept``'s on ties)."""
+    key = _title_key(kept.title)
+    candidates = [kept.title] + [e.title for e in group if e is not kept and _title_key(e.title) == key]
+    return max(candidates, key=_title_form)  # max keeps the first of equals
+
+
 def _merge_group(group: list[Paper]) -> tuple[Paper, Paper]:
     """(merged paper, entry whose abstract was kept)."""
     # Fullest abstract wins; ties go to the earliest entry (max keeps the first maximum).
     best = max(group, key=lambda e: len(e.abstract))
+    title = best_title(group, best)
     arxiv = next((e.arxiv_id for e in group if e.arxiv_id), None)
     seen: set[str] = set()
     authors = []
@@ -53,7 +84,8 @@ def _merge_group(group: list[Paper]) -> tuple[Paper, Paper]:
     dates = sorted(e.date for e in group if e.date)
     merged = replace(
         best,
-        id=paper_id(best.title, arxiv),
+        title=title,
+        id=paper_id(title, arxiv),
         arxiv_id=arxiv,
         url=best.url or next((e.url for e in group if e.url), None),
         authors=tuple(authors),

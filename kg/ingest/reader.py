@@ -1,9 +1,12 @@
 """Reading input paths into de-duplicated papers.
 
-``read_inputs`` never loses good papers because of a bad file: each file's
-InputError is recorded and the other files are still read (``strict=True``
-raises the first one instead).  Warnings are recoverable oddities such as a
-Daily Papers title with no abstract; they are reported, never fatal.
+``read_inputs`` never loses good papers because of a bad file or a bad
+record: a file that cannot be read at all is one InputError, a bad record
+(JSON Lines line, CSV row, JSON array entry, Atom entry, Daily Papers pair)
+is one RecordError while the file's good records are kept, and the other
+files are still read (``strict=True`` raises the first error of either kind
+instead).  Warnings are recoverable oddities such as a Daily Papers title
+with no abstract; they are reported, never fatal.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.errors import InputError
+from kg.errors import InputError, RecordError
 from kg.ingest.atom import parse_atom
 from kg.ingest.dailypapers import parse_dailypapers
 from kg.ingest.dedup import merge_entries
@@ -32,9 +35,14 @@ __all__ = [
     "iter_entries",
     "expand_paths",
     "default_corpus_paths",
+    "error_lines",
+    "MAX_RECORD_ERRORS_SHOWN",
 ]
 
-_PARSERS: dict[str, Callable[[str, str, list | None], list[Paper]]] = {
+#: Bad records shown per file by ``error_lines``; the rest are counted.
+MAX_RECORD_ERRORS_SHOWN = 20
+
+_PARSERS: dict[str, Callable[[str, str, list | None, list | None], list[Paper]]] = {
     "dailypapers": parse_dailypapers,
     "json": parse_json,
     "jsonl": parse_jsonl,
@@ -64,8 +72,40 @@ class IngestResult:
             "merged_count": len(self.merged),
             "merged": [dict(m, sources=list(m["sources"])) for m in self.merged],
             "errors": sorted(str(e) for e in self.errors),
+            "skipped_records": sorted(
+                ({"file": e.file, "line": e.line, "position": e.position, "reason": e.reason} for e in self.skipped),
+                key=lambda r: (r["file"], r["position"] if r["position"] is not None else -1, r["line"] or 0)),
             "warnings": sorted(str(w) for w in self.warnings),
         }
+
+    @property
+    def skipped(self) -> list[RecordError]:
+        """The bad records skipped in files whose other records were kept (a subset of ``errors``)."""
+        return [e for e in self.errors if isinstance(e, RecordError)]
+
+
+def error_lines(errors: Iterable[InputError], limit: int = MAX_RECORD_ERRORS_SHOWN) -> list[str]:
+    """One message per error, but at most ``limit`` bad records per file, then a count of the rest.
+
+    A file of a million broken lines must not print a million lines.
+    """
+    errors = list(errors)
+    totals: dict[str, int] = {}
+    for err in errors:
+        if isinstance(err, RecordError):
+            totals[err.file] = totals.get(err.file, 0) + 1
+    shown: dict[str, int] = {}
+    out = []
+    for err in errors:
+        if isinstance(err, RecordError):
+            n = shown[err.file] = shown.get(err.file, 0) + 1
+            if n > limit:
+                if n == limit + 1:
+                    out.append(f"{err.file}: {totals[err.file] - limit} more bad records skipped "
+                               f"({totals[err.file]} in all)")
+                continue
+        out.append(str(err))
+    return out
 
 
 def _demo_dir() -> Path | None:
@@ -138,7 +178,8 @@ def _check_format(fmt: str | None, file: str) -> None:
         raise InputError(file, f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 
-def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None) -> list[Paper]:
+def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None,
+              errors: list[InputError] | None = None) -> list[Paper]:
     file = _label(path)
     _check_format(fmt, file)
     if path.is_dir():
@@ -154,16 +195,19 @@ def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None)
         raise InputError(file, f"cannot read file: {exc.strerror or exc}") from None
     text = decode_bytes(data, file)
     fmt = fmt or detect_format(path, data[:HEAD_BYTES])
-    return _PARSERS[fmt](text, file, warnings)
+    return _PARSERS[fmt](text, file, warnings, errors)
 
 
-def read_file(path: str | os.PathLike, fmt: str | None = None, warnings: list[IngestWarning] | None = None) -> list[Paper]:
+def read_file(path: str | os.PathLike, fmt: str | None = None, warnings: list[IngestWarning] | None = None,
+              errors: list[InputError] | None = None) -> list[Paper]:
     """Entries of one file, before de-duplication, each with its id computed.
 
     ``fmt`` overrides content detection; recoverable problems are appended to
     ``warnings`` when a list is given.  Raises InputError for a bad file.
+    Bad records are skipped into ``errors`` (RecordError) when a list is
+    given; without one the first bad record is raised.
     """
-    return _read_one(Path(path), fmt, warnings)
+    return _read_one(Path(path), fmt, warnings, errors)
 
 
 def iter_entries(path: str | os.PathLike, fmt: str | None = None) -> Iterator[Paper]:
@@ -194,13 +238,15 @@ def read_inputs(
         seen.add(key)
         file = _label(path)
         result.files.append(file)
+        skipped: list[InputError] | None = None if strict else []
         try:
-            found = _read_one(path, fmt, result.warnings)
+            found = _read_one(path, fmt, result.warnings, skipped)
         except InputError as exc:
             if strict:
                 raise
-            result.errors.append(exc)
+            result.errors.append(exc)  # the file as a whole: records it skipped before are moot
             continue
+        result.errors.extend(skipped or ())
         entries.extend(found)
     result.entries_read = len(entries)
     # Canonical order, so that listing the same files in another order builds the same graph:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from kg.errors import InputError
+from kg.errors import InputError, RecordError
 from kg.ingest.ids import arxiv_abs_url, arxiv_id_from, arxiv_id_from_url, paper_id
 from kg.ingest.text import clean_text
 from kg.models import Paper, Source
@@ -23,6 +23,7 @@ __all__ = [
     "make_entry",
     "parse_date",
     "record_to_entry",
+    "skip_record",
     "split_authors",
 ]
 
@@ -51,6 +52,20 @@ class IngestWarning:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.reason}"
+
+
+def skip_record(errors: list[InputError] | None, exc: InputError, line: int | None = None,
+                position: int | None = None) -> None:
+    """Report one bad record of a file whose other records are still read.
+
+    ``errors`` collects it as a RecordError (at ``line`` when given, else the
+    error's own); with no list (``strict``, or a caller of ``read_file`` that
+    wants the old all-or-nothing rule) the first bad record is raised instead.
+    """
+    err = RecordError(exc.file, exc.reason, line if line is not None else exc.line, position)
+    if errors is None:
+        raise err
+    errors.append(err)
 
 
 def parse_date(value: Any) -> str | None:

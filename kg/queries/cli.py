@@ -88,7 +88,8 @@ def register(q) -> None:
 
     q.description = ("Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, dcterms:, skos:, paper:, "
                      "method:, ... are predeclared. Parameters (--param NAME=VALUE) are bound as values, never "
-                     "pasted into the query.")
+                     "pasted into the query. Queries over the structure limits (length, nesting, triple patterns, "
+                     "UNIONs; see 'paperkg serve --help') are refused with one line and exit 1.")
     q.add_argument("sparql", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", "-f", help="read the query from this .rq file")
     q.add_argument("--name", "-n", help="run a named query (see --list)")

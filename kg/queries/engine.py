@@ -16,6 +16,16 @@ It stops at the next result row it produces; a single long blocking step
 (a big sort or aggregate) still runs to its end in the background, so callers
 serving many clients pass a semaphore (``slots``) that the worker releases only
 when it has really finished, which caps the CPU abandoned queries can hold.
+
+Structure limits: Oxigraph's parser and evaluator recurse on the query's
+structure, and a Rust stack overflow aborts the whole process (a 40 KB query
+of 20,000 nested ``{}`` killed ``paperkg serve``). So ``check_text`` first
+refuses, with a QueryTooComplex, texts over MAX_QUERY_CHARS characters,
+nested deeper than MAX_NESTING (``{ ( [`` and ``<<``), with more than
+MAX_TRIPLE_PATTERNS triple-pattern separators or more than MAX_UNIONS
+UNIONs; and every query is parsed and evaluated on a thread whose stack is
+QUERY_STACK_BYTES, sized so that even a 100,000-character operator chain
+(``1+1+...``, ``?a||?a||...``, UNION or ``|`` chains) fits.
 """
 from __future__ import annotations
 
@@ -26,7 +36,7 @@ from typing import Any, Mapping
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, QueryTooComplex
 
 __all__ = [
     "QueryResult",
@@ -38,10 +48,30 @@ __all__ = [
     "term_value",
     "default_prefixes",
     "MAX_QUERY_CHARS",
+    "MAX_NESTING",
+    "MAX_TRIPLE_PATTERNS",
+    "MAX_UNIONS",
+    "QUERY_STACK_BYTES",
+    "QueryUnavailable",
+    "call_on_query_stack",
 ]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
+#: Deepest nesting of ``{ ( [`` and ``<<`` accepted (hand-written queries stay under ~10;
+#: quoted-triple parsing slows steeply with depth: 64 levels ~0.4 s, 128 levels ~6 s).
+MAX_NESTING = 64
+#: Most triple-pattern separators (``.`` ``;`` ``,`` ``/`` outside strings, IRIs and comments)
+#: accepted: an upper estimate of the triple patterns, whose join planning time grows
+#: about cubically with their number.
+MAX_TRIPLE_PATTERNS = 256
+#: Most UNION keywords accepted.
+MAX_UNIONS = 256
+#: Stack of the thread that parses and evaluates a query (address space; only the
+#: pages used are ever touched). 8 MiB overflowed at 5,000 nested groups and at
+#: chains of 16,000 ``+``; 256 MiB holds every 100,000-character chain tried.
+QUERY_STACK_BYTES = 256 << 20
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CANCEL_CHECK_EVERY = 256
 
@@ -56,6 +86,10 @@ _SKIP_RE = re.compile(
     re.DOTALL,
 )
 _SERVICE_RE = re.compile(r"(?<![\w?$:.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
+_NEST_RE = re.compile(r"<<|>>|[{}()\[\]]")
+_SEPARATOR_RE = re.compile(r"(?<![0-9])\.(?![0-9])|[;,/]")
+_UNION_RE = re.compile(r"(?<![\w?$:.\-])UNION(?![\w:\-])", re.IGNORECASE)
+_STACK_LOCK = threading.Lock()
 
 
 class QueryTimeout(QueryError):
@@ -64,6 +98,10 @@ class QueryTimeout(QueryError):
 
 class UpdateRefused(QueryError):
     """The text is a SPARQL Update: the graph is read-only."""
+
+
+class QueryUnavailable(QueryError):
+    """No thread could be started for the query (the machine is out of threads or memory); retry later."""
 
 
 @dataclass(frozen=True)
@@ -213,19 +251,88 @@ def _is_update(sparql: str) -> bool:
     return bool(getattr(parsed, "request", None))
 
 
+def _nesting_depth(code: str) -> int:
+    """Deepest nesting of ``{ ( [ <<`` in ``code`` (strings, IRIs and comments already blanked)."""
+    depth = deepest = 0
+    for m in _NEST_RE.finditer(code):
+        if m.group() in ("{", "(", "[", "<<"):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif depth:
+            depth -= 1
+    return deepest
+
+
 def check_text(sparql) -> str:
-    """Refuse what no paperkg query may be: empty, oversized, NUL-bearing or federated (SERVICE)."""
+    """Refuse what no paperkg query may be: empty, NUL-bearing, federated (SERVICE) or over the structure limits.
+
+    The structure limits (QueryTooComplex) come from a lexical pre-scan, so
+    nothing deeply nested or huge ever reaches Oxigraph's recursive parser.
+    """
     if not isinstance(sparql, str):
         raise QueryError("the query must be a string")
     if not sparql.strip():
         raise QueryError("empty query")
     if len(sparql) > MAX_QUERY_CHARS:
-        raise QueryError(f"query too long ({len(sparql)} characters; the limit is {MAX_QUERY_CHARS})")
+        raise QueryTooComplex(f"query too long ({len(sparql)} characters; the limit is {MAX_QUERY_CHARS})")
     if "\x00" in sparql:
         raise QueryError("the query contains a NUL character")
-    if _SERVICE_RE.search(_SKIP_RE.sub(" ", sparql)):
+    code = _SKIP_RE.sub(" ", sparql)
+    if _nesting_depth(code) > MAX_NESTING:
+        raise QueryTooComplex(f"query nesting deeper than {MAX_NESTING} (brackets {{ ( [ and << nested)")
+    unions = len(_UNION_RE.findall(code))
+    if unions > MAX_UNIONS:
+        raise QueryTooComplex(f"query has {unions} UNIONs; the limit is {MAX_UNIONS}")
+    separators = len(_SEPARATOR_RE.findall(code))
+    if separators > MAX_TRIPLE_PATTERNS:
+        raise QueryTooComplex(
+            f"query has too many triple patterns ({separators} '.', ';', ',' and '/' separators; "
+            f"the limit is {MAX_TRIPLE_PATTERNS})"
+        )
+    if _SERVICE_RE.search(code):
         raise QueryError("SERVICE (federated query) is not allowed: this endpoint only queries its own graph")
     return sparql
+
+
+def _start_query_thread(work) -> None:
+    """Start ``work`` on a daemon thread with a QUERY_STACK_BYTES stack.
+
+    ``threading.stack_size`` is process-wide, so it is set and restored under
+    a lock; a thread another module starts meanwhile merely gets a big stack too.
+    """
+    with _STACK_LOCK:
+        old = threading.stack_size()
+        try:
+            threading.stack_size(QUERY_STACK_BYTES)
+        except (ValueError, RuntimeError):  # pragma: no cover - platform without settable stacks
+            pass
+        try:
+            threading.Thread(target=work, name="paperkg-query", daemon=True).start()
+        except RuntimeError as exc:  # "can't start new thread"
+            raise QueryUnavailable(f"cannot start a query thread: {_one_line(exc)}; try again later") from None
+        finally:
+            threading.stack_size(old)
+
+
+def call_on_query_stack(fn, *args):
+    """``fn(*args)`` run on a query thread (big stack), its result returned or its exception re-raised."""
+    box: dict[str, Any] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["result"] = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
+            box["error"] = exc
+        finally:
+            done.set()
+
+    _start_query_thread(work)
+    done.wait()
+    if "error" in box:
+        raise box["error"]
+    return box["result"]
 
 
 def _substitutions(bindings: Mapping[str, Any] | None) -> dict:
@@ -307,13 +414,6 @@ def run_query(
         if slots is not None:
             slots.release()
         raise
-    if timeout is None:
-        try:
-            return _execute(store, sparql, subs, pfx, max_rows, None)
-        finally:
-            if slots is not None:
-                slots.release()
-
     box: dict[str, Any] = {}
     done = threading.Event()
     cancel = threading.Event()
@@ -328,7 +428,12 @@ def run_query(
             if slots is not None:
                 slots.release()
 
-    threading.Thread(target=work, name="paperkg-query", daemon=True).start()
+    try:
+        _start_query_thread(work)
+    except QueryError:
+        if slots is not None:
+            slots.release()
+        raise
     if not done.wait(timeout):
         cancel.set()
         raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s")
