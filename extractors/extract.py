@@ -342,9 +342,9 @@ _MODEL_SIZE_END = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 
 def _word_compound(text: str) -> bool:
     """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", not "Runge-Kutta")."""
-    from extractors.gazetteer_match import _english_words_cached
+    from extractors.gazetteer_match import english_words
 
-    words = _english_words_cached()
+    words = english_words()
     parts = text.split("-")
     return len(parts) >= 2 and all(p.isalpha() and p.lower() in words for p in parts)
 

@@ -16,15 +16,15 @@ from extractors.docutil import doc_text, make_mention, token_table
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 
-__all__ = ["build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form", "plural_form"]
+__all__ = ["english_words", "build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form", "plural_form"]
 
 
-def _english_words() -> frozenset[str]:
-    """Lower-cased English dictionary words (the bundled web2 list of the english-words package)."""
-    try:
-        from english_words import get_english_words_set
-    except ImportError:  # without the list no cased name is treated as distinctive
-        return frozenset()
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
+    without it extraction would silently change, so a missing package is an ImportError)."""
+    from english_words import get_english_words_set
+
     return frozenset(get_english_words_set(["web2"], lower=True))
 
 
@@ -33,11 +33,6 @@ def distinctive_form(form: str, words: frozenset[str]) -> bool:
     all-lower ("Mujoco", "MUJOCO"); "ComplEx" and "TEACh" are words lower-cased, so stay exact."""
     return bool(_MIXED.search(form)) and len(form) >= 4 and form.lower() not in words and \
         not any(part.lower() in words and len(part) == len(form) for part in re.split(r"[-\s]", form))
-
-
-@functools.lru_cache(maxsize=1)
-def _english_words_cached() -> frozenset[str]:
-    return _english_words()
 
 
 def _title_word(toks, i: int, words: frozenset[str]) -> bool:
@@ -95,7 +90,7 @@ def build_matchers(nlp, entries=None):
         label = f"{entry.kind}\t{entry.name}"
         for form, exact in match_forms(entry):
             if exact and _MIXED.search(form):
-                words = _english_words() if words is None else words
+                words = english_words() if words is None else words
                 exact = not distinctive_form(form, words)
             target = (cased_forms if exact else lower_forms).setdefault(label, [])
             target.append(form)
@@ -117,7 +112,7 @@ def extract_gazetteer(doc) -> Iterator:
     toks = token_table(doc)
     text = doc_text(doc)
     title = doc.user_data.get("kg_field") == "title"
-    words = _english_words_cached() if title else frozenset()
+    words = english_words() if title else frozenset()
     last_end = -1
     for label, start, end in matches:
         if start < last_end:

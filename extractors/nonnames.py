@@ -18,7 +18,6 @@ classes of non-names, whatever the paper:
 """
 from __future__ import annotations
 
-import functools
 import re
 
 __all__ = ["trim_span", "non_name_reason"]
@@ -69,19 +68,14 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@functools.lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    from extractors.gazetteer_match import _english_words
-
-    return _english_words()
-
-
 def _emphasis_capitals(word: str) -> bool:
     """"geneRatiOn": capitals sprinkled into a dictionary word (spelling out an acronym's letters)."""
     if not word.isalpha() or not word[0].islower() or word[1:].islower():
         return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])
-    return inner >= 2 and word.lower() in _words()
+    from extractors.gazetteer_match import english_words
+
+    return inner >= 2 and word.lower() in english_words()
 
 
 def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) -> str | None:

@@ -144,9 +144,9 @@ def _bare_word(toks, s: int) -> bool:
     tok = toks[s]
     if not tok.is_title or name_shape(tok.text):
         return False
-    from extractors.gazetteer_match import _english_words_cached
+    from extractors.gazetteer_match import english_words
 
-    if tok.lower_ not in _english_words_cached():
+    if tok.lower_ not in english_words():
         return False
     nxt = toks[s + 1] if s + 1 < len(toks) else None
     after = toks[s + 2] if s + 2 < len(toks) else None
