@@ -106,39 +106,13 @@ def _long_form_for(sf: str, rest: list[str]) -> str | None:
             return lf  # "AB3C, short for Alpha Beta for Cat Curation": capitals in order, first and last anchored
         if best_long_form(sf, lf) != 0:
             continue
-        initials = caps
-        it = iter(upper)
-        if all(any(c == u for u in it) for c in initials):
+        if _subsequence(caps, upper):  # every capitalised word's initial is one of the capitals, in order
             return lf
         # "Abcd: Alpha Blending using Cd": the short form's letters are the words' initials, any case
         every = "".join(w[0] for part in words for w in part.split("-") if w[:1].isalpha()).lower()
         if every == letters:
             return lf
     return None
-    sf, rest = m.group(1), m.group(2).split()
-    if rest and rest[0] in ("A", "An", "The"):
-        rest = rest[1:]
-    upper = [c for c in sf if c.isupper()]
-    for k in range(min(len(rest), len(sf) + 3), 0, -1):
-        words = rest[:k]
-        if not words[-1][:1].isupper():
-            continue
-        lf = " ".join(words).rstrip(",;")
-        caps = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
-        if upper and caps and upper[0] == caps[0] and upper[-1] == caps[-1] and _subsequence(upper, caps) and \
-                len(words) <= 2 * len(upper) + 1:
-            return lf  # "AB3C, short for Alpha Beta for Cat Curation": capitals in order, first and last anchored
-        if best_long_form(sf, lf) != 0:
-            continue
-        initials = caps
-        it = iter(upper)
-        if all(any(c == u for u in it) for c in initials):
-            return {canonical_key(sf): lf}
-        # "Abcd: Alpha Blending using Cd": the short form's letters are the words' initials, any case
-        every = "".join(w[0] for part in words for w in part.split("-") if w[:1].isalpha()).lower()
-        if every == "".join(c for c in sf.lower() if c.isalpha()):
-            return {canonical_key(sf): lf}
-    return {}
 
 
 def _select(cands: list[Mention]) -> list[Mention]:
