@@ -14,6 +14,13 @@ The weights are trained by ``scripts/train_decisions.py`` from the labels in
 ``benchmarks/gold`` (training split) and ``../shared/gold/dev.jsonl``, and
 shipped as ``extractors/data/decisions.json``: plain numbers, loaded in
 microseconds, deterministic. Without that file the rules' own decision stands.
+
+A few decisions are rules, not weights, because no feature mix should
+override them: a whole title that the abstract defines is the paper's own; a
+known name no proposal cue or title points at is used, not proposed (it
+skips the model); a name between an indefinite article and a head noun only
+says what kind of thing is proposed; a name listed right after the paper's
+own name, with the same make-up, is its own too.
 """
 from __future__ import annotations
 
