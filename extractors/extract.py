@@ -29,7 +29,7 @@ from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation
 
 __all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
 
-ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "shape": 2, "titlecase": 1}
+ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "gazetteer-variant": 3, "shape": 2, "titlecase": 1}
 _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
 
 
@@ -225,8 +225,13 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if not m.proposed and _names_a_problem(m, paper):
             continue
-        if _CITATION.match((paper.title if m.field == "title" else paper.abstract)[m.end:m.end + 16]):
-            continue  # "Katz-Samuels et al.": a citation, not a name of a method
+        text = paper.title if m.field == "title" else paper.abstract
+        edition = _EDITION.match(text, m.end)
+        if edition and name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum"):
+            # "FOO-SET 2022", "BarQA 2019": an edition year belongs to a name written like one
+            m = _with(m, end=edition.end(), text=text[m.start:edition.end()])
+        elif _CITATION.match(text[m.end:m.end + 16]):
+            continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
         if title_key and m.rule.startswith("acronym") and canonical_key(m.long_form or m.text) == title_key \
@@ -401,6 +406,8 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 
 
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
+#: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
+_EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
 _PROBLEM_NOUNS = frozenset({

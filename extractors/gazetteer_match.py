@@ -19,6 +19,11 @@ _MIXED = re.compile(r"[a-z][A-Z]")
 __all__ = ["english_words", "build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form", "plural_form"]
 
 
+#: Words that make a known data set into a named variant of it.
+_DATA_VARIANTS = frozenset({"permuted", "rotated", "split", "sequential", "corrupted", "noisy", "colored", "coloured",
+                            "imbalanced", "long-tailed", "downsampled", "shuffled", "blurred", "perturbed"})
+
+
 @functools.lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
@@ -125,4 +130,9 @@ def extract_gazetteer(doc) -> Iterator:
             continue  # "complex" is not ComplEx, "teach" is not TEACh
         if title and kind != "method" and end - start == 1 and _title_word(toks, start, words):
             continue  # "Object Pile Manipulation": in a title every word is capitalised, "Pile" is just a word
-        yield make_mention(doc, start_char, end_char, kind, f"gazetteer:{name}", 0.9)
+        if kind != "method" and start > 0 and toks[start - 1].lower_ in _DATA_VARIANTS and toks[start - 1].whitespace_:
+            start_char = toks[start - 1].idx  # "permuted MNIST", "split CIFAR-100": a variant is its own data set
+            kind_rule = f"gazetteer-variant:{name}"
+        else:
+            kind_rule = f"gazetteer:{name}"
+        yield make_mention(doc, start_char, end_char, kind, kind_rule, 0.9)

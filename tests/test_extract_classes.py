@@ -184,6 +184,18 @@ def test_a_capitalised_word_before_a_data_noun_is_data_but_describers_are_not():
     assert "Public" not in got and got.get("Gran Zorb Sport", ("none",))[0] == "dataset"
 
 
+def test_named_variants_and_editions_of_data_keep_their_words():
+    got = found("We test on permuted MNIST, split CIFAR-100 and the ZORB-SET 2022 challenge data.")
+    assert got.get("permuted MNIST", ("none",))[0] == "dataset"
+    assert got.get("split CIFAR-100", ("none",))[0] == "dataset"
+    assert "ZORB-SET 2022" in got
+
+
+def test_an_author_year_is_still_a_citation():
+    got = found("As Smith 2020 showed, WidgetNet works, as in Jones-Lee, 2019.")
+    assert "Smith 2020" not in got and "Jones-Lee" not in got
+
+
 def test_resolution_suffix_keeps_a_known_dataset():
     got = found("We train on ImageNet-64x64 and CIFAR-10.")
     assert got.get("ImageNet-64x64", ("none",))[0] == "dataset"
