@@ -126,6 +126,33 @@ def _body(result, fmt: str) -> tuple[bytes, str]:
     return format_result(result, fmt).encode("utf-8"), _RESULT_MEDIA[fmt]
 
 
+_LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _served_names(root: Path) -> frozenset[str]:
+    """The output folder's own top-level names: the build's marker list, else every name paperkg writes."""
+    from kg.layout import KNOWN_OUTPUTS, marked_outputs
+
+    names = marked_outputs(root)
+    return frozenset(names if names is not None else KNOWN_OUTPUTS)
+
+
+def _allowed_hosts(bound: str) -> frozenset[str] | None:
+    """Host names a request may name: loopback names for a loopback server, plus the bound address
+    otherwise; None for a wildcard address (the user chose to listen on every interface)."""
+    if bound in ("0.0.0.0", "::", ""):
+        return None
+    return _LOOPBACK_NAMES | {bound.lower()}
+
+
+def _host_name(header: str) -> str:
+    """The name part of a Host header: "localhost:8000" -> "localhost", "[::1]:80" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
 class PaperkgServer(ThreadingHTTPServer):
     """ThreadingHTTPServer holding the store, the static root and the limits."""
 
@@ -140,6 +167,11 @@ class PaperkgServer(ThreadingHTTPServer):
             self.address_family = socket.AF_INET6
         self.store = store
         self.root = root.resolve() if root is not None else None
+        #: top-level names of the output folder that may be served: what the build wrote, nothing else
+        self.served_names = _served_names(self.root) if self.root is not None else frozenset()
+        #: Host header names accepted (None: any); a loopback server answers only to loopback names,
+        #: so a web page cannot reach it through a rebound DNS name
+        self.allowed_hosts = _allowed_hosts(host)
         self.query_timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.slots = threading.BoundedSemaphore(max(1, int(max_running)))
@@ -237,6 +269,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _dispatch(self, method: str) -> None:
         self._responded = False
         try:
+            host = self.headers.get("Host")
+            allowed = self.server.allowed_hosts
+            if host is not None and allowed is not None and _host_name(host) not in allowed:
+                raise _HTTPError(403, f"host {host.strip()[:100]!r} is not served here (DNS rebinding guard)")
             parts = urlsplit(self.path)
             path = parts.path
             if path == "/sparql":
@@ -406,6 +442,8 @@ class _Handler(BaseHTTPRequestHandler):
         segments = [s for s in path.split("/") if s]
         if any(s == ".." or s.startswith(".") for s in segments):
             raise not_found
+        if (segments[0] if segments else "index.html") not in self.server.served_names:
+            raise not_found  # a notes file beside graph.ttl is not an output: only the build's own files are served
         try:
             target = root.joinpath(*segments).resolve()
         except (OSError, ValueError):
@@ -485,6 +523,8 @@ def serve(server: PaperkgServer) -> None:
 
 
 def _cmd_serve(args) -> int:
+    if args.outdir is not None:
+        args.graph = args.outdir
     server = make_server(args.graph, args.host, args.port, store_dir=args.store, timeout=args.timeout,
                          max_rows=args.max_rows, max_running=args.max_running, verbose=args.verbose)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
@@ -514,7 +554,9 @@ def register(s) -> None:
         "Serve an output folder on localhost: the HTML views at /, a read-only SPARQL 1.1 endpoint at /sparql "
         "(GET ?query= or POST; results as JSON, XML, CSV or TSV by Accept header), and the named queries at "
         "/query/NAME?param=value (JSON; /query/ lists them, see paperkg query --list). Queries have a time "
-        "and a row limit. " + _limits_text())
+        "and a row limit. Only the files the build wrote are served (not other files in the folder), and a "
+        "loopback server answers only requests addressed to a loopback name (Host header). " + _limits_text())
+    s.add_argument("outdir", nargs="?", help="output folder to serve (same as --graph)")
     s.add_argument("--graph", "-g", default="outputs", help="output folder (or graph file) (default: outputs/)")
     s.add_argument("--store", help="serve this on-disk Oxigraph store folder (opened read-only) instead")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")

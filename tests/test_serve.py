@@ -39,8 +39,9 @@ def site(tmp_path_factory):
     out.mkdir()
     shutil.copy(FIXTURE, out / "graph.ttl")
     (out / "index.html").write_text("<html><body>paperkg views</body></html>", encoding="utf-8")
-    (out / "papers").mkdir()
-    (out / "papers" / "p1.html").write_text("<p>one</p>", encoding="utf-8")
+    (out / "paper").mkdir()
+    (out / "paper" / "p1.html").write_text("<p>one</p>", encoding="utf-8")
+    (out / "notes.txt").write_text("my private notes", encoding="utf-8")
     (out / ".hidden").write_text("secret", encoding="utf-8")
     (root / "secret.txt").write_text("outside the output folder", encoding="utf-8")
     return out
@@ -270,21 +271,67 @@ def test_named_query_params_are_literals(base, server, value):
 def test_static_files(base):
     status, headers, body = fetch(base + "/")
     assert status == 200 and b"paperkg views" in body and headers["Content-Type"].startswith("text/html")
-    assert fetch(base + "/papers/p1.html")[2] == b"<p>one</p>"
-    assert fetch(base + "/papers/")[0] == 404  # no index.html there
+    assert fetch(base + "/paper/p1.html")[2] == b"<p>one</p>"
+    assert fetch(base + "/paper/")[0] == 404  # no index.html there
     assert fetch(base + "/graph.ttl")[1]["Content-Type"].startswith("text/turtle")
     assert fetch(base + "/nothing.html")[0] == 404
 
 
 @pytest.mark.parametrize("path", [
     "/../../etc/passwd", "/../secret.txt", "/%2e%2e/secret.txt", "/%2e%2e/%2e%2e/etc/passwd",
-    "/papers/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/papers/..%5c..%5csecret.txt",
+    "/paper/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/paper/..%5c..%5csecret.txt",
     "//etc/passwd", "/.hidden", "/%2ehidden", "/etc/passwd%00.html",
 ])
 def test_path_traversal_refused(server, path):
     status, body = raw_get(server, path)
     assert status in (400, 403, 404)
     assert b"outside the output folder" not in body and b"root:" not in body and b"secret" not in body
+
+
+def test_only_the_builds_own_files_are_served(base):
+    """A user's file beside the outputs (notes, secrets) is not an output: 404, whatever its name."""
+    status, _, body = fetch(base + "/notes.txt")
+    assert status == 404 and b"private" not in body
+
+
+def test_a_marker_limits_serving_to_what_the_build_wrote(tmp_path):
+    import json as _json
+
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(FIXTURE, out / "graph.ttl")
+    (out / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (out / "void.ttl").write_text("# not listed", encoding="utf-8")
+    (out / ".paperkg-output.json").write_text(_json.dumps({"paperkg": "x", "outputs": ["graph.ttl", "index.html"]}))
+    srv = make_server(out, "127.0.0.1", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = srv.server_address[:2]
+        assert fetch(f"http://{host}:{port}/index.html")[0] == 200
+        assert fetch(f"http://{host}:{port}/void.ttl")[0] == 404
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+@pytest.mark.parametrize("host_header, expected", [
+    ("evil.example", 403), ("evil.example:8000", 403), ("attacker.test.", 403),
+    ("localhost", 200), ("127.0.0.1:8000", 200), ("[::1]:8000", 200), ("LOCALHOST", 200),
+])
+def test_loopback_server_answers_only_loopback_host_names(base, host_header, expected):
+    status, _, body = fetch(base + "/sparql?query=" + q("ASK {}"), headers={"Host": host_header,
+                                                                             "Accept": "application/json"})
+    assert status == expected
+    if expected == 403:
+        assert b"rebinding" in body
+
+
+def test_serve_takes_the_output_folder_as_a_positional_argument(site):
+    from kg.cli import make_parser
+
+    args = make_parser(["serve", str(site)]).parse_args(["serve", str(site), "--port", "0"])
+    assert args.outdir == str(site)
 
 
 def test_symlink_out_of_the_folder_refused(server, site):
