@@ -27,6 +27,7 @@ __all__ = [
     "DATA_NOUNS",
     "BENCH_NOUNS",
     "METHOD_NOUNS",
+    "MODEL_SIZED",
 ]
 
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection"})
@@ -113,7 +114,8 @@ _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)|large|small|big|new|real|standard|"
                                r"common|popular|original|full|entire|main|final|open|hard|easy|clean|noisy|"
                                r"several|various|other|multi|single|our|their|this|these|both)$")
-_MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
+#: A model name ending in its parameter count ("Qwen2.5-7B", "Llama 3 70B").
+MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -427,7 +429,7 @@ def extract_cues(doc) -> Iterator:
         for k in group:
             c = cands[k]
             kind, rule, conf = c.kind, c.rule, c.confidence
-            hit = hits.get(k) or (shared if len(group) > 1 and not _MODEL_SIZED.search(
+            hit = hits.get(k) or (shared if len(group) > 1 and not MODEL_SIZED.search(
                 doc_text(doc)[c.start_char:c.end_char]) else None)  # "Qwen2.5-7B" in a list of benchmarks
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)

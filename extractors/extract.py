@@ -19,7 +19,7 @@ from kg.models import Mention, Paper
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
-from extractors.cues import extract_cues, name_shape, suffix_kind
+from extractors.cues import MODEL_SIZED, extract_cues, name_shape, suffix_kind
 from extractors.docutil import FIELD_KEY, doc_text
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.nonnames import non_name_reason, trim_span
@@ -158,7 +158,7 @@ def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, 
             spans[m.start] = m.end
     raw.extend(extract_proposals(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
-    raw.extend(_list_members(paper, raw, title_doc, abstract_doc))
+    raw.extend(_list_members(paper, raw, abstract_doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
@@ -285,38 +285,31 @@ _NAME_LIST = re.compile(rf"(?<![\w-])(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and
 _LIST_ITEM = re.compile(_ITEM)
 
 
-def _list_members(paper: Paper, raw: list[Mention], title_doc, abstract_doc) -> list[Mention]:
+def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mention]:
     """Unfound members of a list whose other members are known data ("on GSM8K, MATH500, Zorbix and
     Olympiad"): each becomes a data candidate of the list's kind. Lists holding a known method are left alone."""
     from extractors.docutil import make_mention
 
+    text = paper.abstract or ""
+    typed = {(m.start, m.end): m.kind for m in raw
+             if m.field == "abstract" and m.rule.startswith(("gazetteer", "acronym"))}
+    if "," not in text or not any(k in ("dataset", "benchmark") for k in typed.values()):
+        return []
     out = []
-    for field, text, doc in (("abstract", paper.abstract or "", abstract_doc),):
-        if "," not in text:
+    for lst in _NAME_LIST.finditer(text):
+        items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
+        kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
+        data = [k for k in kinds if k in ("dataset", "benchmark")]
+        if len(data) < 2 or "method" in kinds:
             continue
-        typed = {}
-        for m in raw:
-            if m.field == field and m.rule.startswith(("gazetteer", "acronym")):
-                typed[(m.start, m.end)] = m.kind
-        if not any(k in ("dataset", "benchmark") for k in typed.values()):
-            continue
-        for lst in _NAME_LIST.finditer(text):
-            items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
-            kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
-            data = [k for k in kinds if k in ("dataset", "benchmark")]
-            if len(data) < 2 or "method" in kinds:
-                continue
-            kind = max(sorted(set(data)), key=data.count)
-            for (s, e), k in zip(items, kinds):
-                while e > s and text[e - 1] in ".,":
-                    e -= 1  # the sentence's full stop is no part of the last name
-                word = text[s:e]
-                if k is None and not stop_category(word) and not _MODEL_SIZE_END.search(word):
-                    out.append(make_mention(doc, s, e, kind, "cue:list-member", 0.6))
+        kind = max(sorted(set(data)), key=data.count)
+        for (s, e), k in zip(items, kinds):
+            while e > s and text[e - 1] in ".,":
+                e -= 1  # the sentence's full stop is no part of the last name
+            word = text[s:e]
+            if k is None and not stop_category(word) and not MODEL_SIZED.search(word):
+                out.append(make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6))
     return out
-
-
-_MODEL_SIZE_END = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 
 
 def _word_compound(text: str) -> bool:
@@ -505,7 +498,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             m = ordered[i]
             if m.proposed or m.long_form:
                 continue
-            if _MODEL_SIZE_END.search(m.text):
+            if MODEL_SIZED.search(m.text):
                 continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
             if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(("gazetteer", "acronym", "proposes"))):
                 out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")

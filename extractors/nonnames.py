@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["trim_span", "non_name_reason"]
+__all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
 _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)\.?[~\s]*|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
@@ -40,8 +40,9 @@ _OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laborat
                           r"institute|university)\b")
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[A-Z]\w*|\w*\d\w*)")
 _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
-_ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|"
-                                 r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
+#: A hyphenated adjective ("LLM-powered", "Fourier-based"): it describes a name, it is none.
+ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|type|"
+                                r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -107,6 +108,6 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "metric"
     if " " not in span and _emphasis_capitals(span):
         return "emphasis"
-    if _ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
+    if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
         return "adjective"  # "LLM-powered", "Policy Gradient-like": a modifier, not a name
     return None

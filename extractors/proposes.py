@@ -18,6 +18,7 @@ from typing import Iterator
 from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
 from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
+from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head
 
 __all__ = ["title_prefix", "extract_proposals", "review_proposals", "TRIGGERS"]
@@ -62,8 +63,6 @@ _HEAD_NOUNS = frozenset({
     "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
     "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
 })
-_AFFIXED = re.compile(r"-(?:based|style|like|type|driven|guided|free|aware|inspired|specific|powered|enabled|"
-                      r"assisted|centric|oriented)$", re.I)
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
 
@@ -114,7 +113,7 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         j = i
         while j < len(toks) and toks[j].idx < end_char:
             j += 1
-        return None if _AFFIXED.search(toks[j - 1].text) else (i, j)
+        return None if ADJECTIVE_COMPOUND.search(toks[j - 1].text) else (i, j)
     # a run of capitalised or name-shaped words: "Prefix Grouper", "Dynamics-Aware Hybrid ... Learning"
     j = i
     while j < len(toks) and _run_word(toks[j]):
@@ -125,7 +124,7 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
                 j += 1
             break
         j += 1
-    while j > i and _AFFIXED.search(toks[j - 1].text):
+    while j > i and ADJECTIVE_COMPOUND.search(toks[j - 1].text):
         j -= 1  # "Fourier-transform-based" describes, it does not name
     if j == i:
         return None

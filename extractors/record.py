@@ -5,14 +5,12 @@ import re
 
 from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction
 
+from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS
+
 __all__ = ["paper_record"]
 
 
-_GENERIC_TAIL = re.compile(r"\s+(?:algorithm|method|framework|model|approach|technique|optimizer|architecture|"
-                           r"network|loss|strategy|scheme|procedure|dataset|benchmark|corpus|suite)s?$", re.I)
-
-
-_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ible", "able", "ary", "ful")
+_GENERIC_TAIL = re.compile(rf"\s+(?:{'|'.join(NAME_HEAD_NOUNS)})s?$", re.I)
 
 
 def _strip_generic_noun(form: str) -> str | None:
@@ -21,7 +19,7 @@ def _strip_generic_noun(form: str) -> str | None:
     if stripped == form or not stripped.strip():
         return None
     # "Generative Adversarial Network" -> "Generative Adversarial" names nothing: an adjective is left
-    return None if stripped.split()[-1].lower().endswith(_ADJECTIVE_ENDINGS) else stripped
+    return None if stripped.split()[-1].lower().endswith(ADJECTIVE_ENDINGS) else stripped
 
 
 def _aliases(name: str, forms) -> list[str]:

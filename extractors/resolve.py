@@ -17,6 +17,7 @@ from typing import Sequence
 from kg.models import ENTITY_KINDS, CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 
 from extractors.canonical import _MATH, _math_text, canonical_key, entity_id
+from extractors.terms import NAME_HEAD_NOUNS
 
 __all__ = ["resolve_corpus", "alias_table"]
 
@@ -47,8 +48,7 @@ def _gazetteer_keys() -> dict[str, str]:
 
 
 #: Generic head nouns that a name may carry or drop ("Gravity optimizer" = "Gravity").
-_GENERIC_TAIL = re.compile(r" (?:optimizer|algorithm|method|framework|model|approach|technique|architecture|"
-                           r"network|loss|strategy|scheme|procedure|system|pipeline)$")
+_GENERIC_TAIL = re.compile(rf" (?:{'|'.join(NAME_HEAD_NOUNS)})$")
 #: A parameter count before or after a model's name ("GPT-3 175B", "175B GPT-3"); data sizes
 #: ("ImageNet-21k", "LAION-400M") name other data sets and are not merged.
 _SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?b | \d+(?:\.\d+)?b$")

@@ -11,7 +11,7 @@ import functools
 from extractors.canonical import canonical_key, singular
 
 __all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "lower_method_head",
-           "ORG_WORDS", "is_organisation", "ends_adjective",
+           "ORG_WORDS", "is_organisation", "ends_adjective", "ADJECTIVE_ENDINGS", "NAME_HEAD_NOUNS",
            "stop_first_words"]
 
 #: Head nouns that make an all-lower-case phrase a class, field or object
@@ -97,20 +97,24 @@ def is_generic_phrase(text: str) -> bool:
     return head in GENERIC_HEADS
 
 
-_ADJECTIVE_END = ("al", "ive", "ous", "ible", "able", "ic", "ate", "ary")
+ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ible", "able", "ic", "ate", "ary")
+#: Head nouns a name may carry or drop ("Gravity optimizer" = "Gravity", "LOL dataset" = "LOL").
+NAME_HEAD_NOUNS = ("algorithm", "method", "framework", "model", "approach", "technique", "optimizer", "architecture",
+                   "network", "loss", "strategy", "scheme", "procedure", "system", "pipeline", "dataset", "benchmark",
+                   "corpus", "suite")
 
 
 def ends_adjective(text: str) -> bool:
     """An all-lower-case phrase ending in an adjective ("differentially private") names no thing."""
     words = text.split()
-    return bool(words) and text.islower() and words[-1].endswith(_ADJECTIVE_END) and \
+    return bool(words) and text.islower() and words[-1].endswith(ADJECTIVE_ENDINGS) and \
         words[-1] not in METHOD_HEADS
 
 
 def lower_method_head(text: str) -> bool:
     """True when an all-lower-case phrase ends in a technique noun ("... gradient descent")."""
     words = text.lower().split()
-    if words and words[-1].endswith(_ADJECTIVE_END) and words[-1] not in METHOD_HEADS:
+    if words and words[-1].endswith(ADJECTIVE_ENDINGS) and words[-1] not in METHOD_HEADS:
         return False
     return bool(words) and singular(words[-1].split("-")[-1]) in {singular(h) for h in METHOD_HEADS}
 
