@@ -572,6 +572,7 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
     """
     from kg.errors import InputError
 
+    from extractors.citations import citation_mentions
     from extractors.links import link_mentions
     from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 
@@ -593,7 +594,8 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
         out = []
         for i, p in enumerate(papers):
             tdoc, adoc = docs[2 * i], docs[2 * i + 1]
-            out.append(mentions_from_docs(p, tdoc, adoc) + link_mentions(p, tdoc, adoc))
+            links = link_mentions(p, tdoc, adoc)
+            out.append(mentions_from_docs(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
     return out
 
 
@@ -616,5 +618,5 @@ def _gc_paused():
 
 
 def extract_paper_mentions(paper: Paper) -> tuple[Mention, ...]:
-    """Entity, repo and link mentions of one paper (before corpus resolution)."""
+    """Entity, repo, link and citation mentions of one paper (before corpus resolution)."""
     return extract_batch([paper])[0]

@@ -2,7 +2,9 @@
 
 URL finding and normalisation belong to :mod:`extractors.urls`; this module
 applies it to the title and abstract Docs and adds the structured inputs
-(``Paper.github`` as an own repo, ``Paper.project_page`` as a project link).
+(``Paper.github`` as an own repo, ``Paper.project_page`` as a project link),
+normalised by the same functions. The graph stage adds nothing to these: a
+paper's repositories and links are exactly the mentions made here.
 """
 from __future__ import annotations
 
@@ -38,13 +40,14 @@ def link_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
         doc.user_data[FIELD_KEY] = field
         for m in urls.extract_urls(doc):
             found.append(m if m.field == field else replace(m, field=field))
-    url = urls.normalize_url(paper.github) if paper.github else None
-    if url:
-        kind, link_type = urls.classify_url(url)
-        if kind == "repo":
-            found.append(_metadata("repo", url, "input:githubRepo", own=True))
-        else:
-            found.append(_metadata("link", url, "input:githubRepo", link_type=link_type))
+    if paper.github:
+        repo = urls.github_repo_url(paper.github)
+        if repo:
+            found.append(_metadata("repo", repo, "input:githubRepo", own=True))
+        else:  # a structured "githubRepo" that names no repository is still a link, if it is a web URL
+            url = urls.normalize_url(paper.github)
+            if url:
+                found.append(_metadata("link", url, "input:githubRepo", link_type=urls.classify_url(url)[1]))
     url = urls.normalize_url(paper.project_page) if paper.project_page else None
     if url:
         found.append(_metadata("link", url, "input:projectPage", link_type="project"))

@@ -16,7 +16,7 @@ __all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES", "RunSafeTokenizer", "R
            "extractor_fingerprint"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 #: Non-space runs longer than this are tokenized in windows of this size: spaCy's
 #: affix loop re-scans the rest of a token per split, quadratic on ")))..." runs.

@@ -58,8 +58,17 @@ def _url_item(m: Mention, repo: bool) -> dict:
     return item
 
 
+def _citation_items(citations) -> list[dict]:
+    """One item per cited work, in order of first mention, with the evidence of every occurrence."""
+    items: dict[str, dict] = {}
+    for m in citations:
+        item = items.setdefault(m.ref, {"id": m.ref, "url": m.url, "evidence": []})
+        item["evidence"].append(m.evidence())
+    return list(items.values())
+
+
 def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extraction: CorpusExtraction) -> dict:
-    """Keys in order: id, title, methods, datasets, benchmarks, proposes, repos, links."""
+    """Keys in order: id, title, methods, datasets, benchmarks, proposes, repos, links, citations."""
     pe = paper_extraction
     proposes = []
     for eid in pe.proposes:
@@ -74,4 +83,5 @@ def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extract
         "proposes": proposes,
         "repos": [_url_item(m, True) for m in pe.repos],
         "links": [_url_item(m, False) for m in pe.links],
+        "citations": _citation_items(pe.citations),
     }

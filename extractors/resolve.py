@@ -203,6 +203,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             proposes=tuple(proposes),
             repos=tuple(m for m in links if m.kind == "repo"),
             links=tuple(m for m in links if m.kind == "link"),
+            citations=tuple(m for m in per_paper[p] if m.kind == "citation"),
         ))
     ents = tuple(sorted(entities.values(), key=lambda e: e.id))
     return CorpusExtraction(papers=tuple(papers), entities=ents, extractor_version=extractor_version)

@@ -10,15 +10,22 @@ type) and decides whether a repository is the paper's own code.
 Normalisation rules (``normalize_url``):
 
 * strip LaTeX wrappers (``\\url{u}``, ``\\href{u}{text}``, ``u{u}``, ``{u}``)
-  Markdown ``u](u)`` pairs and surrounding brackets/quotes, then trailing
+  Markdown ``u](u)`` pairs and surrounding brackets/quotes, undo LaTeX
+  escapes (``\\_`` -> ``_``), then trailing
   ``. , ; : ! ?`` (ASCII, curly quotes and full-width forms) and
-  unbalanced closing ``) ] }``;
-* add ``https://`` when the scheme is missing; ``http`` becomes ``https``;
+  unbalanced closing ``) ] }``; what is left must hold no character a URI
+  never holds (space, ``" < > \\ ^ ` { | }``);
+* only web URLs: a scheme other than ``http``/``https`` (``javascript:``,
+  ``ftp:``, ``data:``...) is not a URL; ``https://`` is added when the scheme
+  is missing; ``http`` becomes ``https``;
 * lowercase the host; drop ``www.`` for code hosts only;
 * code repositories (github.com, gitlab.com, bitbucket.org, and
   huggingface.co/OWNER/REPO model repos) become ``https://HOST/OWNER/REPO``:
   anything after the repo (``/tree``, ``/blob``, ``/src``...), ``.git``,
-  query and fragment are dropped, owner/repo case is kept;
+  query and fragment are dropped, owner/repo case is kept. Owners and names
+  follow the host's rules (GitHub: owner of letters, digits and single
+  hyphens, at most 39; name of ``[A-Za-z0-9._-]``, at most 100), so
+  ``github.com/a/b"onmouseover="...`` is no repository;
 * Hugging Face datasets/spaces become ``https://huggingface.co/KIND/OWNER/NAME``;
 * other URLs keep path, query (minus ``utm_*`` tracking) and non-empty
   fragment; a trailing slash is dropped.
@@ -38,6 +45,14 @@ Classification rules (``classify_url``), first match wins:
   sourceforge, gitee, gist, raw.githubusercontent, pypi, colab) -> code;
 * a code-host page that is not a repository (``github.com/OWNER``,
   ``github.com/orgs/...``) and anything else -> other.
+
+Structured inputs go through the same functions: ``github_repo_url`` reads a
+``githubRepo`` value ("owner/name" or a URL), ``web_url`` checks a paper's
+own ``url`` (http(s) only, kept as given).
+
+This module is the only place that decides repository vs. link: the graph
+stage takes ``Mention.kind`` and ``Mention.url`` as they are
+(:func:`repo_parts` splits a repository URL this module wrote).
 
 ``extract_urls`` refines an ``other`` link from its sentence ("project page:
 URL" -> project, "videos at URL" -> video, "code at URL" -> code ...).
@@ -64,6 +79,9 @@ from kg.models import Mention
 __all__ = [
     "normalize_url",
     "classify_url",
+    "github_repo_url",
+    "web_url",
+    "repo_parts",
     "find_urls",
     "is_own_code",
     "extract_urls",
@@ -113,7 +131,15 @@ _HOST_RE = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a
 _LATEX_CMD_RE = re.compile(r"\\(?:url|href)\s*\{")  # use .match(text, pos): no "^" anchor
 _TRAIL = ".,;:!?'\"*\u201d\u2019\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u3001\u2026\uff09\u3011\u300d\u300f"
 _CLOSE_OPEN = {")": "(", "]": "[", "}": "{", ">": "<"}
-_GITHUB_TEXT_RE = re.compile(r"^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]+)$")
+#: GitHub's rules: owners are letters, digits and single hyphens (no hyphen first or last), at most
+#: 39 characters; repository names are letters, digits, ".", "_" and "-", at most 100.
+_GITHUB_OWNER = r"(?=[A-Za-z0-9-]{1,39}(?![A-Za-z0-9-]))[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+_REPO_NAME = r"(?!\.{1,2}(?![A-Za-z0-9._-]))[A-Za-z0-9._-]{1,100}"
+#: Owners on the other code hosts (GitLab, Bitbucket, Hugging Face also allow "." and "_").
+_OTHER_OWNER = r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}"
+_OWNER_RE = {host: re.compile(_GITHUB_OWNER if host == "github.com" else _OTHER_OWNER) for host in ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")}
+_NAME_RE = re.compile(_REPO_NAME)
+_GITHUB_TEXT_RE = re.compile(rf"^({_GITHUB_OWNER})/({_REPO_NAME})$")
 
 _PROJECT_SUFFIXES = (".github.io", ".gitlab.io", ".netlify.app", ".vercel.app", ".pages.dev",
                      ".notion.site", ".readthedocs.io")
@@ -167,17 +193,26 @@ def _strip_trailing(s: str) -> str:
     return s
 
 
+#: LaTeX escapes written inside URLs ("github.com/a/b\\_c"): the character itself.
+_LATEX_ESCAPE_RE = re.compile(r"\\([_%&#~$])")
+#: Characters a URI never contains (RFC 3986; spaces are checked apart): a chunk holding one is no URL.
+_NOT_IN_URI = frozenset('"<>\\^`{|}')
+
+
 def normalize_url(raw: str) -> str | None:
     """Normalise one URL mention as written; None when it is not a URL (see module doc)."""
     if not isinstance(raw, str):
         return None
-    s = _strip_trailing(_unwrap(raw))
-    if not s or any(ch.isspace() for ch in s):
+    s = _unwrap(raw)
+    if "\\" in s:
+        s = _LATEX_ESCAPE_RE.sub(r"\1", s)
+    s = _strip_trailing(s)
+    if not s or any(ch.isspace() or ch in _NOT_IN_URI for ch in s):
         return None
     m = _SCHEME_RE.match(s)
     if m:
         scheme = m.group(1).lower()
-        if scheme not in ("http", "https", "ftp"):
+        if scheme not in ("http", "https"):
             return None
         rest = s[m.end():]
     else:
@@ -227,13 +262,61 @@ def _strip_git(name: str) -> str:
 
 
 def _repo_parts(host: str, segs: list[str]) -> tuple[str, str] | None:
-    """(owner, repo) when ``host``/``segs`` name a code repository, else None."""
+    """(owner, repo) when ``host``/``segs`` name a code repository, else None.
+
+    Owner and name must be made of the characters the host allows: anything
+    else (a quote, ``<``, ``%``...) is not a repository."""
     if host not in CODE_HOSTS or len(segs) < 2:
         return None
     owner, name = segs[0], _strip_git(_strip_trailing(segs[1]))
-    if owner.lower() in _RESERVED_OWNERS[host] or name in ("-", "") or owner.startswith((".", "-")):
+    if owner.lower() in _RESERVED_OWNERS[host] or name in ("-", ""):
+        return None
+    if not _OWNER_RE[host].fullmatch(owner) or not _NAME_RE.fullmatch(name):
         return None
     return owner, name
+
+
+def repo_parts(url: str) -> tuple[str, str, str]:
+    """(host, owner, name) of a repository URL as :func:`normalize_url` writes it
+    (``https://HOST/OWNER/NAME``); ValueError for anything else."""
+    host, sep, path = url.removeprefix("https://").partition("/") if url.startswith("https://") else ("", "", "")
+    segs = path.split("/") if sep else []
+    if len(segs) != 2 or _repo_parts(host, segs) != (segs[0], segs[1]):
+        raise ValueError(f"not a repository URL (https://HOST/OWNER/NAME): {url!r}")
+    return host, segs[0], segs[1]
+
+
+def github_repo_url(value: str) -> str | None:
+    """The repository URL of a structured ``githubRepo`` value: "owner/name" (on GitHub) or a URL.
+
+    None when it names no repository on a code host (then :func:`normalize_url`
+    decides whether it is a link at all)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if "://" not in value and _GITHUB_TEXT_RE.match(value.strip("/")):
+        value = "https://github.com/" + value.strip("/")
+    url = normalize_url(value)
+    return url if url is not None and classify_url(url)[0] == "repo" else None
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` stripped when it is an absolute http(s) URL with a host name, else None.
+
+    For a paper's own URL from a structured input: kept as given (no
+    normalisation), but ``javascript:``, ``data:``, relative and host-less
+    values are refused, like everything :func:`normalize_url` refuses."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    m = _SCHEME_RE.match(value)
+    if not m or m.group(1).lower() not in ("http", "https"):
+        return None
+    try:
+        host = (urlsplit(value).hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    return value if host and _HOST_RE.match(host.lower()) else None
 
 
 def _clean_query(query: str) -> str:
@@ -399,7 +482,7 @@ def _refine_link_type(link_type: str, sentence: str, offset: int) -> str:
 _LATEX_PREFIX = r"\\(?:url|href)\{"
 # A word glued to a URL by ":" or a Markdown "](" ("Code:https://...", "[code](https://...)"):
 # split the word off so the rest ("https://...") reaches the tokenizer's url_match whole.
-_GLUED_PREFIX = r"[^\s\[\](){}<>:/\\]+(?=(?::|\]\()(?:https?|ftp)://)"
+_GLUED_PREFIX = r"[^\s\[\](){}<>:/\\]+(?=(?::|\]\()https?://)"
 
 
 def configure_tokenizer(nlp) -> None:
@@ -518,7 +601,7 @@ def _candidate_tokens(doc) -> tuple[list[int], bool]:
     return [int(k) for k in numpy.flatnonzero(mask)], has_github
 
 
-_SCHEME_IN_RE = re.compile(r"(?:https?|ftp)://|www\.", re.I)
+_SCHEME_IN_RE = re.compile(r"https?://|www\.", re.I)
 
 
 def _url_start_in(token_text: str) -> int | None:

@@ -5,7 +5,7 @@ papers. Each paper's mentions (a JSON list of :class:`kg.models.Mention` fields)
 are stored in an SQLite file under a key made of the paper's extractor input
 (title, abstract, github, project page) and a *fingerprint* of the extractor:
 ``EXTRACTOR_VERSION``, the bytes of every extractor source and data file,
-``kg/models.py`` and the spaCy version. Editing a rule, a word list or the
+``kg/models.py``, the arXiv id grammar (``kg/ingest/ids.py``) and the spaCy version. Editing a rule, a word list or the
 record type therefore invalidates every entry; rows of other fingerprints
 are dropped when new rows are written, so the file does not grow forever.
 
@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from kg.errors import OutputError
-from kg.models import Mention, Paper
+from kg.models import CITATION_SCHEMES, Mention, Paper
 
 __all__ = ["CACHE_FILE", "ExtractionCache", "decode_mentions", "encode_mentions", "extractor_fingerprint", "paper_key"]
 
 CACHE_FILE = "extraction.sqlite"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
 _CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
-_FORMAT = "json-1"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
+_FORMAT = "json-2"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
 
 #: Mention field -> the JSON types its value may have (bool is checked apart: it is an int in Python).
 _STR, _INT, _NUM, _BOOL, _NONE = (str,), (int,), (int, float), (bool,), (type(None),)
@@ -42,7 +42,9 @@ _MENTION_TYPES = {
     "kind": _STR, "text": _STR, "field": _STR, "start": _INT, "end": _INT, "sentence": _STR,
     "sentence_start": _INT, "rule": _STR, "confidence": _NUM, "proposed": _BOOL,
     "long_form": _STR + _NONE, "url": _STR + _NONE, "own": _BOOL + _NONE, "link_type": _STR + _NONE,
+    "ref": _STR + _NONE,
 }
+_REF_PREFIXES = tuple(f"{scheme}:" for scheme in CITATION_SCHEMES)
 assert set(_MENTION_TYPES) == {f.name for f in fields(Mention)}, "kg.models.Mention changed: update _MENTION_TYPES"
 
 
@@ -74,6 +76,10 @@ def decode_mentions(blob) -> tuple[Mention, ...] | None:
             return None
         if not all(_check(item[name], types) for name, types in _MENTION_TYPES.items()):
             return None
+        if (item["kind"] == "citation") != (item["ref"] is not None):
+            return None  # a citation names what it cites; nothing else carries a ref
+        if item["ref"] is not None and not (item["ref"].startswith(_REF_PREFIXES) and item["url"]):
+            return None
         out.append(Mention(**item))
     return tuple(out)
 
@@ -87,12 +93,14 @@ def extractor_fingerprint() -> str:
     """
     import spacy
 
+    import kg.ingest.ids
     import kg.models
     from extractors.pipeline import extractor_fingerprint as extractor_own
 
     h = hashlib.sha256()
     h.update(f"{extractor_own()}\0spacy {spacy.__version__}\0format {_FORMAT}\0".encode())
-    h.update(hashlib.sha256(Path(kg.models.__file__).read_bytes()).digest())
+    for module in (kg.models, kg.ingest.ids):  # the record classes; the arXiv grammar citations are read with
+        h.update(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
     return h.hexdigest()
 
 

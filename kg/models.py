@@ -18,10 +18,13 @@ __all__ = [
     "PaperExtraction",
     "CorpusExtraction",
     "ENTITY_KINDS",
+    "CITATION_SCHEMES",
 ]
 
 #: Entity kinds that become graph entities (``Entity.kind``).
 ENTITY_KINDS = ("method", "dataset", "benchmark")
+#: Identifier schemes of a citation (``Mention.ref`` is "<scheme>:<id>").
+CITATION_SCHEMES = ("arxiv", "doi")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Mention:
     ``sentence`` in the same field.
     """
 
-    kind: str  # method | dataset | benchmark | repo | link | (other kinds an extractor keeps)
+    kind: str  # method | dataset | benchmark | repo | link | citation | (other kinds an extractor keeps)
     text: str  # surface form exactly as written
     field: str  # "title" | "abstract"
     start: int
@@ -78,7 +81,8 @@ class Mention:
     long_form: str | None = None  # expansion when the text is an acronym defined in place
     url: str | None = None  # normalised URL (repo/link mentions)
     own: bool | None = None  # repo mentions: the paper's own code?
-    link_type: str | None = None  # link mentions: project | video | data | paper | code | other
+    link_type: str | None = None  # link mentions: project | video | data | paper | code | demo | other
+    ref: str | None = None  # citation mentions: the cited work, "arxiv:<id>" or "doi:<doi>"
 
     def evidence(self) -> dict:
         return {
@@ -121,8 +125,9 @@ class PaperExtraction:
     datasets: tuple[EntityRef, ...] = ()
     benchmarks: tuple[EntityRef, ...] = ()
     proposes: tuple[str, ...] = ()  # entity ids the paper introduces
-    repos: tuple[Mention, ...] = ()  # kind == "repo", .url normalised, .own set
+    repos: tuple[Mention, ...] = ()  # kind == "repo", .url = https://HOST/OWNER/NAME, .own set
     links: tuple[Mention, ...] = ()  # kind == "link", .url normalised, .link_type set
+    citations: tuple[Mention, ...] = ()  # kind == "citation", one per occurrence, .ref and .url set
 
     def entity_refs(self) -> Iterator[EntityRef]:
         yield from self.methods

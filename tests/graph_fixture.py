@@ -7,7 +7,8 @@ Designed facts:
   with P3 and the common MMLU with P6; P3 and P6 each have one more entity
   (Transformer) -> P4's top relatedTo is P3.
 - P2 cites P1 by "arXiv:2401.00001" (in corpus) and arXiv:2312.99999 (not in corpus).
-- P5 links a DOI -> cites a minimal DOI paper; P5 has a project page.
+- P5 links a DOI -> cites a minimal DOI paper; P5 has a project page (given as
+  "https://p5.github.io/", normalised by extraction to "https://p5.github.io").
 - P1 (own) and P3 (third-party) repos share the owner deepseek-ai.
 """
 from __future__ import annotations
@@ -40,7 +41,8 @@ DATES = {"p1": "2024-01-10", "p2": "2024-02-01", "p3": "2024-03-01", "p4": "2024
 
 
 def _m(pid: str, kind: str, text: str, rule: str = "gazetteer", field: str = "abstract", occurrence: int = 0,
-       proposed: bool = False, url: str | None = None, own: bool | None = None, link_type: str | None = None) -> Mention:
+       proposed: bool = False, url: str | None = None, own: bool | None = None, link_type: str | None = None,
+       ref: str | None = None) -> Mention:
     title, abstract = TEXTS[pid]
     body = abstract if field == "abstract" else title
     start = -1
@@ -53,7 +55,7 @@ def _m(pid: str, kind: str, text: str, rule: str = "gazetteer", field: str = "ab
     s1 = len(body) if s1 < 0 else s1 + 1
     return Mention(kind=kind, text=text, field=field, start=start, end=end, sentence=body[s0:s1],
                    sentence_start=s0, rule=rule, confidence=0.9, proposed=proposed, url=url, own=own,
-                   link_type=link_type)
+                   link_type=link_type, ref=ref)
 
 
 def make_papers() -> list[Paper]:
@@ -87,6 +89,12 @@ def make_extraction() -> CorpusExtraction:
             "p2", methods=(EntityRef(GRPO, (_m("p2", "method", "GRPO", rule="alias"),), "GRPO"),),
             datasets=(EntityRef(GSM8K, (_m("p2", "dataset", "GSM8K"),), "GSM8K"),),
             benchmarks=(EntityRef(MMLU, (_m("p2", "benchmark", "MMLU"),), "MMLU"),),
+            citations=(
+                _m("p2", "citation", "arXiv:2401.00001", rule="regex:arxiv-id",
+                   url="https://arxiv.org/abs/2401.00001", ref="arxiv:2401.00001"),
+                _m("p2", "citation", "arXiv:2312.99999v2", rule="regex:arxiv-id",
+                   url="https://arxiv.org/abs/2312.99999", ref="arxiv:2312.99999"),
+            ),
         ),
         PaperExtraction(
             "p3", methods=(EntityRef(TRANSFORMER, (_m("p3", "method", "Transformer"),), "Transformer"),),
@@ -101,7 +109,12 @@ def make_extraction() -> CorpusExtraction:
         PaperExtraction(
             "p5", datasets=(EntityRef(GSM8K, (_m("p5", "dataset", "GSM8K"),), "GSM8K"),),
             benchmarks=(EntityRef(MMLU, (_m("p5", "benchmark", "MMLU"),), "MMLU"),),
-            links=(_m("p5", "link", "https://doi.org/10.1234/ABC.5", rule="url", url="https://doi.org/10.1234/ABC.5", link_type="paper"),),
+            links=(_m("p5", "link", "https://doi.org/10.1234/ABC.5", rule="url", url="https://doi.org/10.1234/ABC.5", link_type="paper"),
+                   Mention(kind="link", text="https://p5.github.io", field="metadata", start=0, end=0, sentence="",
+                           sentence_start=0, rule="input:projectPage", confidence=1.0, url="https://p5.github.io",
+                           link_type="project")),
+            citations=(_m("p5", "citation", "https://doi.org/10.1234/ABC.5", rule="url",
+                          url="https://doi.org/10.1234/abc.5", ref="doi:10.1234/abc.5"),),
         ),
         PaperExtraction(
             "p6", methods=(EntityRef(TRANSFORMER, (_m("p6", "method", "Transformer"),), "Transformer"),),

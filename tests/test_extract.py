@@ -46,7 +46,7 @@ def test_stop_terms_and_generic_acronyms_are_not_emitted():
 def test_record_shape_and_content():
     corpus = extract_corpus([PAPER])
     rec = paper_record(PAPER, corpus.papers[0], corpus)
-    assert list(rec) == ["id", "title", "methods", "datasets", "benchmarks", "proposes", "repos", "links"]
+    assert list(rec) == ["id", "title", "methods", "datasets", "benchmarks", "proposes", "repos", "links", "citations"]
     methods = {m["name"]: m for m in rec["methods"]}
     assert "GRPO" in methods["Group Relative Policy Optimization"]["aliases"]
     assert "PPO" in {n for m in rec["methods"] for n in [m["name"], *m["aliases"]]}

@@ -31,7 +31,7 @@ def test_node_types_and_common_attributes(kg):
     assert G.nodes[MMLU]["type"] == "Benchmark"
     assert G.nodes["repo/github.com/deepseek-ai/grpo"]["type"] == "CodeRepository"
     assert G.nodes["org/github.com/deepseek-ai"]["type"] == "Organization"
-    assert G.nodes["link/https://p5.github.io/"]["type"] == "WebPage"
+    assert G.nodes["link/https://p5.github.io"]["type"] == "WebPage"
 
 
 def test_paper_attributes(kg):
@@ -85,8 +85,8 @@ def test_repos_owners_and_links(kg):
     repo = G.nodes["repo/github.com/deepseek-ai/grpo"]
     assert repo["url"] == "https://github.com/deepseek-ai/grpo" and repo["owner"] == "deepseek-ai"
     links = _edges(G, "hasLink")
-    assert ("paper/p5", "link/https://p5.github.io/") in links
-    assert G.nodes["link/https://p5.github.io/"]["link_type"] == "project"
+    assert ("paper/p5", "link/https://p5.github.io") in links
+    assert G.nodes["link/https://p5.github.io"]["link_type"] == "project"
 
 
 def test_builds_on_is_alias_aware_and_respects_dates(kg):

@@ -1,5 +1,5 @@
 """The faster graph build keeps the documented results: evidence order and dedup,
-shared evidence strings, the find_references pre-filter, builds_on on plain
+shared evidence strings, builds_on on plain
 lists, and the collector state around build_nx."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from graph_fixture import make_extraction, make_papers
 from kg.graph.build import build_nx, evidence_key
-from kg.graph.links import builds_on, find_references
+from kg.graph.links import builds_on
 from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction
 
 
@@ -62,19 +62,6 @@ def test_build_restores_collector_state(was_enabled):
         assert gc.isenabled() is was_enabled
     finally:
         gc.enable() if before else gc.disable()
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("see ARXIV : 2401.00001v2 here", [("arxiv", "2401.00001")]),
-    ("see arX\u0131v:2401.00001.", [("arxiv", "2401.00001")]),  # dotless i matches "i" under IGNORECASE
-    ("code at ArXiv.Org/PDF/2401.00002", [("arxiv", "2401.00002")]),
-    ("DOI.ORG/10.1234/ABC. and more", [("doi", "10.1234/abc")]),
-    ("arxiv.org/abs/2401.00003 and https://doi.org/10.5555/x1", [("arxiv", "2401.00003"), ("doi", "10.5555/x1")]),
-    ("no references in this abstract", []),
-])
-def test_find_references_case_variants(text, expected):
-    refs = find_references({"abstract": text})
-    assert [(s, i) for s, i, _ in refs] == expected
 
 
 def test_builds_on_accepts_lists_and_keeps_order():

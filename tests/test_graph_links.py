@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kg.graph.links import builds_on, find_references, related_papers
-from kg.models import Mention
+from kg.graph.links import builds_on, related_papers
 
 
 def test_related_rare_entity_outranks_common():
@@ -46,15 +45,3 @@ def test_builds_on_rules():
     out = builds_on(mentioned, proposed, ["2024-01-01", "2024-02-01", "2024-03-01"])
     assert out == {(1, 0): ["m"]}  # 1 is older than proposer 2; 0 and 2 both propose m
     assert builds_on(mentioned, proposed, None) == {(1, 0): ["m"], (1, 2): ["m"]}
-
-
-def test_find_references():
-    text = "Follows arXiv:2501.01234v3, see https://arxiv.org/abs/hep-th/9901001 and doi.org/10.1000/XYZ.1)."
-    refs = find_references({"abstract": text})
-    got = {(s, i) for s, i, _ in refs}
-    assert got == {("arxiv", "2501.01234"), ("arxiv", "hep-th/9901001"), ("doi", "10.1000/xyz.1")}
-    for _, _, ev in refs:
-        assert text[ev["start"]:ev["end"]] == ev["text"]
-    m = Mention(kind="link", text="x", field="abstract", start=0, end=1, sentence="x", sentence_start=0,
-                rule="url", confidence=1.0, url="https://arxiv.org/pdf/2402.00002v1")
-    assert [(s, i) for s, i, _ in find_references({"abstract": ""}, [m])] == [("arxiv", "2402.00002")]

@@ -2,7 +2,10 @@
 
 Follows docs/CONTRACTS.md exactly: typed nodes keyed ``paper/<id>``,
 ``method/<slug>``..., relations as edge keys with a ``relation`` attribute,
-evidence lists on extracted edges. Lists are sorted (sources, aliases,
+evidence lists on extracted edges. This stage only assembles: what is a
+repository, a link or a citation, and every URL, was decided by extraction
+(``PaperExtraction.repos``/``links``/``citations``); nothing is re-read from
+the text or from the structured inputs here. Lists are sorted (sources, aliases,
 evidence, via, shared) so that the RDF form, which has no order, converts
 back to the very same graph.
 """
@@ -16,16 +19,13 @@ from typing import Iterable, Sequence
 import networkx as nx
 
 from kg.graph.iris import (
-    ARXIV_ABS,
-    DOI_BASE,
     DEFAULT_BASE_IRI,
     check_base_iri,
     link_key,
     node_iri,
-    normalise_github,
     repo_keys,
 )
-from kg.graph.links import builds_on, find_references, related_papers
+from kg.graph.links import builds_on, related_papers
 from kg.models import CorpusExtraction, Mention, Paper
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
@@ -50,13 +50,6 @@ def _mention_keys(mentions: Iterable[Mention], pool: dict[str, str]) -> list[tup
         f, r, t, s = str(m.field), str(m.rule), str(m.text), str(m.sentence)
         keys.append((share(f, f), int(m.start), int(m.end), share(r, r), share(t, t), share(s, s), float(m.confidence)))
     return keys
-
-
-def _dict_key(ev: dict, pool: dict[str, str]) -> tuple:
-    """evidence_key of an evidence dict with plain types and pooled strings."""
-    share = pool.setdefault
-    f, r, t, s = str(ev["field"]), str(ev["rule"]), str(ev["text"]), str(ev["sentence"])
-    return (share(f, f), int(ev["start"]), int(ev["end"]), share(r, r), share(t, t), share(s, s), float(ev["confidence"]))
 
 
 def _evidence_from_keys(keys: Iterable[tuple]) -> list[dict]:
@@ -89,7 +82,7 @@ def _paper_attrs(paper: Paper, base_iri: str) -> dict:
     }
 
 
-def _external_paper(scheme: str, ident: str, base_iri: str, key: str) -> dict:
+def _external_paper(scheme: str, ident: str, url: str, base_iri: str, key: str) -> dict:
     arxiv = ident if scheme == "arxiv" else None
     doi = ident if scheme == "doi" else None
     return {
@@ -99,7 +92,7 @@ def _external_paper(scheme: str, ident: str, base_iri: str, key: str) -> dict:
         "title": None,
         "abstract": None,
         "date": None,
-        "url": ARXIV_ABS + ident if arxiv else DOI_BASE + ident,
+        "url": url,
         "authors": [],
         "sources": [],
         "arxiv_id": arxiv,
@@ -191,20 +184,12 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
 
     link_types: dict[str, list[str | None]] = {}
     repo_meta: dict[str, tuple] = {}
-    repo_keys_of: dict[str, tuple | None] = {}  # URL parsing memo: the same repositories recur across papers
+    repo_keys_of: dict[str, tuple] = {}  # memo: the same repositories recur across papers
 
-    def parsed_repo(url: str):
-        try:
-            return repo_keys_of[url]
-        except KeyError:
-            keys = repo_keys_of[url] = repo_keys(url)
-            return keys
-
-    def add_repo(pkey: str, url: str, own: bool, ev: list[tuple], link_type: str | None = "code") -> None:
-        keys = parsed_repo(url)
+    def add_repo(pkey: str, url: str, own: bool, ev: list[tuple]) -> None:
+        keys = repo_keys_of.get(url)
         if keys is None:
-            add_link(pkey, url, link_type, ev)
-            return
+            keys = repo_keys_of[url] = repo_keys(url)
         rkey, okey, host, owner, name = keys
         repo_meta.setdefault(rkey, (okey, host, owner, name))
         edge = (pkey, rkey, "hasCode")
@@ -238,32 +223,21 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
             flagged = [m for m in ms if m.proposed] or ms
             evidence.setdefault((pkey, eid, "proposes"), []).extend(_mention_keys(flagged, pool))
             proposed.setdefault(pkey, set()).add(eid)
+        # repositories and links (text and structured inputs alike) as extraction decided them
         for m in px.repos:
-            if m.url:
-                add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
+            add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
         for m in px.links:
-            if m.url:
-                if m.link_type == "code" and parsed_repo(m.url) and "github" in m.url:
-                    add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
-                else:
-                    add_link(pkey, m.url, m.link_type, _mention_keys((m,), pool))
-        # explicit references -> cites
-        for scheme, ident, ev in find_references({"title": paper.title, "abstract": paper.abstract}, px.links):
+            add_link(pkey, m.url, m.link_type, _mention_keys((m,), pool))
+        # citations -> cites: a paper of the corpus when its arXiv id is known, else an external paper
+        for m in px.citations:
+            scheme, ident = m.ref.split(":", 1)
             target = arxiv_to_key.get(ident) if scheme == "arxiv" else None
             if target is None:
                 target = f"paper/{scheme}-{ident}"
                 if target not in G:
-                    G.add_node(target, **_external_paper(scheme, ident, base_iri, target))
+                    G.add_node(target, **_external_paper(scheme, ident, m.url, base_iri, target))
             if target != pkey:
-                evidence.setdefault((pkey, target, "cites"), []).append(_dict_key(ev, pool))
-
-    # structured inputs: the listing's own repository and project page
-    for paper in paper_by_id.values():
-        pkey = f"paper/{paper.id}"
-        if paper.github:
-            add_repo(pkey, normalise_github(paper.github), True, [])
-        if paper.project_page:
-            add_link(pkey, paper.project_page, "project", [])
+                evidence.setdefault((pkey, target, "cites"), []).extend(_mention_keys((m,), pool))
 
     for rkey in sorted(repo_meta):
         okey, host, owner, name = repo_meta[rkey]

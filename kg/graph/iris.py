@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
+from extractors.urls import repo_parts
 from kg.errors import OutputError
 
 __all__ = [
@@ -22,7 +23,6 @@ __all__ = [
     "hashed_key",
     "repo_keys",
     "link_key",
-    "normalise_github",
 ]
 
 DEFAULT_BASE_IRI = "https://w3id.org/paperkg/id/"
@@ -61,29 +61,13 @@ def hashed_key(prefix: str, *parts: object) -> str:
     return f"{prefix}/{digest}"
 
 
-def normalise_github(value: str) -> str:
-    """A structured ``githubRepo`` value ("owner/name" or a URL) as an https URL."""
-    value = value.strip()
-    if "://" not in value:
-        value = "https://github.com/" + value.lstrip("/")
-    return value
+def repo_keys(url: str) -> tuple[str, str, str, str, str]:
+    """(repo key, org key, host, owner, name) of a repository URL as extraction wrote it
+    (``https://HOST/OWNER/NAME``, :func:`extractors.urls.repo_parts`); ValueError for any other URL.
 
-
-def repo_keys(url: str) -> tuple[str, str, str, str, str] | None:
-    """(repo key, org key, host, owner, name) for a repository URL; None if it has no owner/name."""
-    parts = urlsplit(url if "://" in url else "https://" + url)
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    segs = [s for s in parts.path.split("/") if s]
-    if not host or len(segs) < 2:
-        return None
-    owner, name = segs[0], segs[1]
-    if name.endswith(".git"):
-        name = name[:-4]
-    if not name:
-        return None
-    # Hosts like GitHub treat owner/name case-insensitively: keys are lower-case.
+    Hosts like GitHub treat owner/name case-insensitively: keys are lower-case.
+    """
+    host, owner, name = repo_parts(url)
     lo, ln = owner.lower(), name.lower()
     return f"repo/{host}/{lo}/{ln}", f"org/{host}/{lo}", host, owner, name
 

@@ -1,4 +1,6 @@
-"""Paper-to-paper links: buildsOn (via proposed entities), relatedTo (IDF), cites (explicit ids).
+"""Paper-to-paper links: buildsOn (via proposed entities), relatedTo (IDF).
+
+(``cites`` comes from the citations extraction found, ``extractors.citations``.)
 
 relatedTo is a sparse TF-IDF product: X is papers x entities with idf weights,
 rows L2-normalised; S = X X^T is computed in row blocks sized by an upper
@@ -9,20 +11,11 @@ make the product quadratic.
 """
 from __future__ import annotations
 
-import math
-import re
 from typing import Iterable, Sequence
 
 import numpy as np
 
-__all__ = [
-    "builds_on",
-    "related_papers",
-    "find_references",
-    "default_max_df",
-    "Reference",
-    "idf",
-]
+__all__ = ["builds_on", "related_papers", "default_max_df"]
 
 
 def builds_on(
@@ -171,90 +164,3 @@ def _related_papers(paper_entities, top_k, max_df, block_nnz):
     ptr = P.indptr.tolist()
     shared = [names[a:b] for a, b in zip(ptr[:-1], ptr[1:])]
     return list(zip(I.tolist(), J.tolist(), W.tolist(), shared))
-
-
-# ---------------------------------------------------------------- citations
-
-_ARXIV_ID = r"(\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[A-Z]{2})?/\d{7})"
-_ARXIV_TEXT = re.compile(r"\barXiv\s*:\s*" + _ARXIV_ID + r"(?:v\d+)?", re.IGNORECASE)
-_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/" + _ARXIV_ID + r"(?:v\d+)?", re.IGNORECASE)
-_DOI_URL = re.compile(r"doi\.org/(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-_TRAIL = ".,;:)]}'"
-_ALL_TEXT_RULES = ((_ARXIV_TEXT, "regex:arxiv-id"), (_ARXIV_URL, "regex:arxiv-url"), (_DOI_URL, "regex:doi-url"))
-
-
-def _text_rules(text: str) -> tuple:
-    """The text rules that can match ``text`` (most abstracts cite nothing).
-
-    A case-insensitive match of "arXiv"/"arxiv.org" contains "arx", and of the
-    DOI pattern ".org/10.", in any case; under re.IGNORECASE only ASCII letters
-    match these characters, so the cheap test on ``text.lower()`` never skips
-    a rule that would match.
-    """
-    low = text.lower()
-    arxiv = "arx" in low
-    doi = ".org/10." in low
-    if arxiv and doi:
-        return _ALL_TEXT_RULES
-    if arxiv:
-        return _ALL_TEXT_RULES[:2]
-    if doi:
-        return _ALL_TEXT_RULES[2:]
-    return ()
-
-
-class Reference(tuple):
-    """(scheme, id, evidence dict): scheme is "arxiv" or "doi"."""
-
-    __slots__ = ()
-
-    def __new__(cls, scheme: str, ident: str, evidence: dict):
-        return super().__new__(cls, (scheme, ident, evidence))
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    lo = 0 if lo < 0 else lo + 1
-    hi = text.find(". ", end)
-    hi = len(text) if hi < 0 else hi + 1
-    return text[lo:hi].strip()
-
-
-def _clean_doi(doi: str) -> str:
-    return doi.rstrip(_TRAIL).lower()
-
-
-def find_references(fields: dict[str, str], link_mentions: Iterable = ()) -> list[Reference]:
-    """Explicit references in a paper: arXiv ids/links in the text and arXiv/DOI link mentions.
-
-    ``fields`` maps "title"/"abstract" to text; ``link_mentions`` are
-    kg.models.Mention objects with a normalised ``url``. Each reference carries
-    an evidence dict in Mention.evidence() shape.
-    """
-    refs: list[Reference] = []
-    for field_name in sorted(fields):
-        text = fields[field_name] or ""
-        for rx, rule in _text_rules(text):
-            for m in rx.finditer(text):
-                scheme = "doi" if rx is _DOI_URL else "arxiv"
-                ident = _clean_doi(m.group(1)) if scheme == "doi" else m.group(1)
-                end = m.end() if scheme == "arxiv" else m.start(1) + len(m.group(1).rstrip(_TRAIL))
-                refs.append(Reference(scheme, ident, {
-                    "field": field_name, "start": m.start(), "end": end,
-                    "text": text[m.start():end], "sentence": _sentence_around(text, m.start(), end),
-                    "rule": rule, "confidence": 1.0,
-                }))
-    for mention in link_mentions:
-        url = getattr(mention, "url", None) or ""
-        for rx, scheme in ((_ARXIV_URL, "arxiv"), (_DOI_URL, "doi")):
-            m = rx.search(url)
-            if m:
-                ident = _clean_doi(m.group(1)) if scheme == "doi" else m.group(1)
-                refs.append(Reference(scheme, ident, mention.evidence()))
-                break
-    return refs
-
-
-def idf(n_papers: int, df: int) -> float:
-    """The idf used by related_papers (exposed for explanations and tests)."""
-    return math.log((1.0 + n_papers) / (1.0 + df)) + 1.0

@@ -10,12 +10,18 @@ import re
 
 from kg.ingest.text import normalise_title, title_slug
 
-__all__ = ["arxiv_id_from", "arxiv_id_from_url", "paper_id", "arxiv_abs_url"]
+__all__ = ["arxiv_id_from", "arxiv_id_from_url", "paper_id", "arxiv_abs_url", "ARXIV_ID", "canonical_arxiv_id"]
 
-# New style (0704.0001 onwards): YYMM.NNNN or YYMM.NNNNN; old style: archive[.SC]/YYMMNNN.
-_NEW = r"(?:\d{2}(?:0[1-9]|1[0-2]))\.\d{4,5}"
-_OLD = r"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{2}(?:0[1-9]|1[0-2])\d{3}"
-_ID = rf"(?P<id>{_NEW}|{_OLD})(?:v\d+)?"
+# The one arXiv identifier grammar (ingest, citations in abstracts, named-query lookups):
+# new style YYMM.NNNN(N) from April 2007 (0704) on, months 01-12; old style archive[.SC]/YYMMNNN,
+# August 1991 to March 2007 (years 91-99, 00-07), months 01-12.
+_MONTH = r"(?:0[1-9]|1[0-2])"
+_NEW = rf"(?:07(?:0[4-9]|1[0-2])|(?:0[89]|[1-9]\d){_MONTH})\.\d{{4,5}}"
+_OLD = rf"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}"
+#: An arXiv id (group ``id``, without version) with an optional version suffix, for ``re`` patterns
+#: (compile with re.IGNORECASE; the id must not be followed by another digit).
+ARXIV_ID = rf"(?P<id>{_NEW}|{_OLD})(?:v\d+)?(?!\d)"
+_ID = ARXIV_ID
 _BARE_RE = re.compile(rf"(?:arxiv:)?{_ID}", re.IGNORECASE)
 _URL_RE = re.compile(
     rf"(?:^|[/.@])(?:(?:export\.|www\.)?arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/{_ID}(?:\.pdf)?(?=$|[/?#\s])",
@@ -23,7 +29,8 @@ _URL_RE = re.compile(
 )
 
 
-def _canonical(found: str) -> str:
+def canonical_arxiv_id(found: str) -> str:
+    """The id as arXiv writes it: old-style archive names lower case, subject classes upper case."""
     # Old-style archive names are lower case, subject classes upper case ("math.GT").
     if "/" in found:
         archive, number = found.split("/", 1)
@@ -43,7 +50,7 @@ def arxiv_id_from(value: str | None) -> str | None:
     value = value.strip()
     m = _BARE_RE.fullmatch(value)
     if m:
-        return _canonical(m.group("id"))
+        return canonical_arxiv_id(m.group("id"))
     return arxiv_id_from_url(value)
 
 
@@ -52,7 +59,7 @@ def arxiv_id_from_url(url: str | None) -> str | None:
     if not url or not isinstance(url, str):
         return None
     m = _URL_RE.search(url.strip())
-    return _canonical(m.group("id")) if m else None
+    return canonical_arxiv_id(m.group("id")) if m else None
 
 
 def arxiv_abs_url(arxiv_id: str) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from extractors.urls import web_url
 from kg.errors import InputError, RecordError
 from kg.ingest.ids import arxiv_abs_url, arxiv_id_from, arxiv_id_from_url, paper_id
 from kg.ingest.text import clean_text
@@ -128,7 +129,8 @@ def make_entry(
                 source.line,
             )
     arxiv = arxiv_id_from(raw_id) or arxiv_id_from_url(url)
-    url = _clean_url(url) or (arxiv_abs_url(arxiv) if arxiv else None)
+    # the paper's own page: an absolute http(s) URL as given (javascript:, data:, relative: none)
+    url = web_url(_clean_url(url)) or (arxiv_abs_url(arxiv) if arxiv else None)
     seen: set[str] = set()
     names = []
     for name in authors:
