@@ -195,3 +195,47 @@ def test_rows_are_json_and_round_trip_equal(tmp_path):
         assert isinstance(json.loads(blob), list)  # plain JSON, no pickle
         got = cache.get_many(["k"])["k"]
     assert got == value and [type(m.confidence) for m in got] == [float, float, float]
+
+
+def _citation(ref: str = "arxiv:2401.00001", url: str | None = "https://arxiv.org/abs/2401.00001") -> Mention:
+    return Mention(kind="citation", text="arXiv:2401.00001", field="abstract", start=4, end=20,
+                   sentence="See arXiv:2401.00001.", sentence_start=0, rule="regex:arxiv-id", confidence=1.0,
+                   url=url, ref=ref)
+
+
+def test_citations_are_cached_and_checked(tmp_path):
+    """Citations ride in the cache with the paper's other mentions; a malformed citation row is a miss."""
+    good = (_mention(), _citation())
+    bad = [
+        (_citation(ref=None),),  # a citation that names nothing
+        (dataclasses.replace(_mention(), ref="arxiv:2401.00001"),),  # only citations carry a ref
+        (_citation(ref="isbn:123"),),  # unknown scheme
+        (_citation(url=None),),  # no page for the cited work
+    ]
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({"good": good} | {f"k{i}": v for i, v in enumerate(bad)})
+        assert cache.get_many(["good"] + [f"k{i}" for i in range(len(bad))]) == {"good": good}
+
+
+def test_extraction_with_citations_round_trips_through_the_cache(tmp_path):
+    paper = Paper(id="p", title="A reply", abstract="We revisit arXiv:2401.00001v2 and https://doi.org/10.1000/X1.")
+    cold = extract([paper], cache_dir=tmp_path)
+    stats = ExtractStats()
+    warm = extract([paper], cache_dir=tmp_path, stats=stats)
+    assert stats.cached == 1 and warm == cold
+    assert [m.ref for m in warm.papers[0].citations] == ["arxiv:2401.00001", "doi:10.1000/x1"]
+
+
+def test_fingerprint_tracks_the_arxiv_grammar(monkeypatch, tmp_path):
+    """Citations are read with kg/ingest/ids.py: editing it invalidates cached citations."""
+    import kg.ingest.ids
+
+    before = extractor_fingerprint()
+    edited = tmp_path / "ids.py"
+    edited.write_bytes(Path(kg.ingest.ids.__file__).read_bytes() + b"\n# edited\n")
+    extractor_fingerprint.cache_clear()
+    monkeypatch.setattr(kg.ingest.ids, "__file__", str(edited))
+    try:
+        assert extractor_fingerprint() != before
+    finally:
+        extractor_fingerprint.cache_clear()
