@@ -1,5 +1,5 @@
 """paperkg extraction core: spaCy rules that read methods, datasets, benchmarks,
-proposals, repositories and links out of titles and abstracts.
+proposals, repositories, links and citations out of titles and abstracts.
 
 Imports are lazy so ``import extractors`` does no work.
 """
