@@ -127,6 +127,18 @@ def test_closing_the_pool_ends_every_process():
         pool.run_query(PROBE, timeout=30)
 
 
+def test_a_killed_fork_server_is_started_again():
+    import signal
+
+    with QueryPool(FIXTURE, size=1) as pool:
+        assert pool.run_query(PROBE, timeout=30).boolean is True
+        first = pool._state["proc"]
+        first.send_signal(signal.SIGKILL)  # e.g. the kernel's OOM killer; its idle worker dies with it
+        first.wait(30)
+        assert pool.run_query(PROBE, timeout=30).boolean is True
+        assert pool._state["proc"] is not first and pool._state["proc"].poll() is None
+
+
 def test_a_graph_that_cannot_be_loaded_is_an_input_error(tmp_path):
     from kg.errors import InputError
 

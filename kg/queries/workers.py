@@ -21,6 +21,10 @@ query with a limit runs in a worker process instead:
 - ``size`` workers at most, hence at most ``size`` queries evaluating at once;
   a caller waits up to ``wait`` seconds for a free slot, then gets QueryBusy.
 
+Requests and results travel pickled over a private socket pair between the
+pool and the worker it forked (never through a file or the network), so only
+paperkg's own processes ever produce what is unpickled.
+
 The pool's own process never holds the store. When the pool's process ends,
 the fork server reads end of file on its socket and exits, and its workers
 are killed with it (``PR_SET_PDEATHSIG`` on Linux; elsewhere they exit at
@@ -294,6 +298,7 @@ class QueryPool:
             kind, source = "store", str(store_dir)
         self._control_lock = threading.Lock()
         self._counter = 0
+        self._source = (kind, source)
         self._start_fork_server(kind, source)
         self._slots: queue.LifoQueue = queue.LifoQueue()
         for _ in range(self.size):
@@ -328,6 +333,14 @@ class QueryPool:
                 raise InputError(source, text.split(": ", 1)[1] if text.startswith(source + ": ") else text)
             raise QueryUnavailable(f"the query worker process failed to start{self._tail(self._tmp / 'fork-server.err')}")
 
+    def _restart_fork_server(self) -> None:
+        self._state["control"].close()
+        self._state["err"].close()
+        try:
+            self._start_fork_server(*self._source)
+        except PaperkgError:
+            pass  # the caller reports the worker process as stopped
+
     def close(self) -> None:
         """Stop every worker and the fork server; the pool cannot be used afterwards."""
         self._finalizer()
@@ -351,11 +364,15 @@ class QueryPool:
             self._counter += 1
             err_path = self._tmp / f"worker-{self._counter}.err"
             with open(err_path, "wb") as err:
-                try:
-                    socket.send_fds(self._state["control"], [b"fork"], [theirs.fileno(), err.fileno()])
-                    reply = self._state["control"].recv(64)
-                except OSError:
-                    reply = b""
+                for attempt in (1, 2):
+                    try:
+                        socket.send_fds(self._state["control"], [b"fork"], [theirs.fileno(), err.fileno()])
+                        reply = self._state["control"].recv(64)
+                    except OSError:
+                        reply = b""
+                    if reply.isdigit() or attempt == 2 or self._state["proc"].poll() is None:
+                        break
+                    self._restart_fork_server()  # it was killed (the OOM killer, a user): load the graph again
             theirs.close()
         if not reply.isdigit():
             ours.close()
@@ -425,32 +442,43 @@ class QueryPool:
     def _call(self, request: dict, timeout: float | None, wait: float | None):
         if timeout is not None and not timeout > 0:
             raise QueryError(f"invalid time limit: {timeout!r}")
+        if self.closed:
+            raise QueryUnavailable("the query pool is closed")
         try:
             worker = self._slots.get(timeout=wait) if wait is None or wait > 0 else self._slots.get_nowait()
         except queue.Empty:
             raise QueryBusy("too many queries running; try again later") from None
         try:
-            if worker is None:
-                worker = self._fork()
             payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
-            try:
-                worker.conn.send_bytes(payload)
-            except OSError:  # it died while idle (killed from outside): a fresh one
-                self._kill(worker)
-                worker = None
-                worker = self._fork()
-                worker.conn.send_bytes(payload)
-            if not worker.conn.poll(timeout):
-                self._kill(worker)
-                worker = None
-                raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s and was stopped")
-            try:
-                status, value = pickle.loads(worker.conn.recv_bytes())
-            except (EOFError, OSError):
-                died = self._died(worker)
-                self._kill(worker)
-                worker = None
-                raise died from None
+            for attempt in (1, 2):
+                if worker is not None and worker.conn.poll(0):  # an idle worker has nothing to say unless it ended
+                    self._kill(worker)
+                    worker = None
+                if worker is None:
+                    worker = self._fork()
+                try:
+                    worker.conn.send_bytes(payload)
+                except OSError:  # it ended while idle (killed from outside)
+                    self._kill(worker)
+                    worker = None
+                    if attempt == 1:
+                        continue
+                    raise QueryUnavailable("the query's worker process could not be reached; try again") from None
+                if not worker.conn.poll(timeout):
+                    self._kill(worker)
+                    worker = None
+                    raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s and was stopped")
+                try:
+                    status, value = pickle.loads(worker.conn.recv_bytes())
+                    break
+                except (EOFError, OSError):
+                    orphaned = self._state["proc"].poll() is not None
+                    died = self._died(worker)
+                    self._kill(worker)
+                    worker = None
+                    if orphaned and attempt == 1:
+                        continue  # it went down with its fork server, not because of the query: once more
+                    raise died from None
         except BaseException:
             if worker is not None and not isinstance(sys.exc_info()[1], QueryError):
                 self._kill(worker)  # interrupted mid-conversation: the socket's state is unknown
