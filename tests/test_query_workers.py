@@ -139,6 +139,25 @@ def test_a_killed_fork_server_is_started_again():
         assert pool._state["proc"] is not first and pool._state["proc"].poll() is None
 
 
+def test_a_local_pool_forks_its_workers_from_this_process():
+    """paperkg query's pool: no fork server; the worker is this process's child, reaped when killed."""
+    if threading.active_count() > 1:
+        pytest.skip("other threads run in this test process: a local pool would use a fork server")
+    with QueryPool(FIXTURE, size=1, local=True, max_memory_mb=64) as pool:
+        assert "proc" not in pool._state
+        assert pool.run_query(PROBE, timeout=30).boolean is True
+        (pid,) = pool.worker_pids()
+        assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # our own child, still running
+        with pytest.raises(QueryTimeout):
+            pool.run_query(CROSS_COUNT, timeout=0.5)
+        with pytest.raises(ChildProcessError):  # killed and reaped: no zombie left
+            os.waitpid(pid, os.WNOHANG)
+        with pytest.raises(QueryMemoryError):
+            pool.run_query(HUNGRY, timeout=600)
+        assert pool.run_named("top-entities", {"kind": "method"}, timeout=30).rows
+        assert pool.free_slots() == 1
+
+
 def test_a_graph_that_cannot_be_loaded_is_an_input_error(tmp_path):
     from kg.errors import InputError
 
@@ -146,6 +165,8 @@ def test_a_graph_that_cannot_be_loaded_is_an_input_error(tmp_path):
     bad.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(InputError, match="cannot parse graph"):
         QueryPool(bad)
+    with pytest.raises(InputError, match="cannot parse graph"):
+        QueryPool(bad, local=True)
 
 
 def test_an_on_disk_store_is_opened_by_each_worker(tmp_path):

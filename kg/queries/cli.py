@@ -70,9 +70,10 @@ def cmd_query(args) -> int:
         from kg.queries import get_named
 
         get_named(args.name)  # unknown name: fail before loading the graph
-    # one worker process, as for paperkg serve: killed at --timeout or past --max-memory
+    # one worker process, as for paperkg serve: killed at --timeout or past --max-memory; forked from this
+    # process (it runs no other thread), which loads the graph, so no second interpreter starts
     source = {"store_dir": args.store} if args.store else {"graph": args.graph}
-    with QueryPool(**source, size=1, max_memory_mb=args.max_memory) as pool:
+    with QueryPool(**source, size=1, max_memory_mb=args.max_memory, local=True) as pool:
         if args.name is not None:
             result = pool.run_named(args.name, params, timeout=args.timeout, max_rows=args.limit)
         else:

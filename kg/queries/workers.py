@@ -32,6 +32,7 @@ end of file on their own sockets).
 """
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import queue
@@ -149,12 +150,14 @@ def _worker_main(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
     try:
         os.dup2(err_fd, 2)
         os.close(err_fd)
+        faulthandler.disable()  # a parent's handler (pytest's) writes elsewhere than fd 2: a memory abort is expected
         _die_with_parent()
         try:  # a worker that dies of its memory ceiling must not write a core file of that size
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         except (ValueError, OSError):  # pragma: no cover
             pass
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pool's to handle
         conn = Connection(conn_fd)
         if kind == "store":
             from kg.queries.loading import open_store
@@ -168,6 +171,18 @@ def _worker_main(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
         start_query_thread(work, name="paperkg-query-worker", daemon=False).join()
     finally:
         os._exit(0)
+
+
+def _fork_worker(conn_fd: int, err_fd: int, store, kind: str, path: str, max_bytes: int, close_in_child=()) -> int:
+    """Fork a worker answering on ``conn_fd`` (both fds are closed here); its pid."""
+    pid = os.fork()
+    if pid == 0:
+        for sock in close_in_child:
+            sock.close()
+        _worker_main(conn_fd, err_fd, store, kind, path, max_bytes)
+    os.close(conn_fd)
+    os.close(err_fd)
+    return pid
 
 
 def _preload() -> None:
@@ -208,24 +223,28 @@ def _fork_server_main(argv: list[str]) -> None:
             return
         if not msg or len(fds) != 2:
             return  # the pool closed its end
-        pid = os.fork()
-        if pid == 0:
-            control.close()
-            _worker_main(fds[0], fds[1], store, kind, path, max_bytes)
-        for fd in fds:
-            os.close(fd)
+        pid = _fork_worker(fds[0], fds[1], store, kind, path, max_bytes, close_in_child=(control,))
         control.send(str(pid).encode("ascii"))
 
 
 # ------------------------------------------------------------------ pool side
 
 class _Worker:
-    __slots__ = ("pid", "conn", "err_path")
+    __slots__ = ("pid", "conn", "err_path", "ours")
 
-    def __init__(self, pid: int, conn: Connection, err_path: Path):
+    def __init__(self, pid: int, conn: Connection, err_path: Path, ours: bool = False):
         self.pid = pid
         self.conn = conn
         self.err_path = err_path
+        self.ours = ours  # forked by this process (local pool), which must reap it
+
+
+def _reap(worker: _Worker) -> None:
+    if worker.ours:
+        try:
+            os.waitpid(worker.pid, 0)
+        except ChildProcessError:
+            pass
 
 
 def _close_all(state: dict) -> None:
@@ -236,6 +255,7 @@ def _close_all(state: dict) -> None:
         except OSError:
             pass
         worker.conn.close()
+        _reap(worker)
     state["live"].clear()
     control, proc = state.get("control"), state.get("proc")
     if control is not None:
@@ -262,6 +282,10 @@ class QueryPool:
     read-only by each worker). ``size``: worker processes, hence queries
     evaluating at once; ``max_memory_mb``: address space each query may add to
     its worker (0: no ceiling). InputError when the graph cannot be loaded.
+    ``local=True``: no fork server; this process loads the graph and forks the
+    workers itself, which saves starting a second interpreter but is only safe
+    in a process that runs no other threads (``paperkg query``); with other
+    threads running it is ignored.
 
     >>> with QueryPool("outputs", size=2) as pool:                      # doctest: +SKIP
     ...     pool.run_query("ASK { ?s ?p ?o }", timeout=10).boolean
@@ -269,7 +293,7 @@ class QueryPool:
     """
 
     def __init__(self, graph=None, *, store=None, store_dir=None, size: int = DEFAULT_WORKERS,
-                 max_memory_mb: int = DEFAULT_MAX_MEMORY_MB):
+                 max_memory_mb: int = DEFAULT_MAX_MEMORY_MB, local: bool = False):
         if sum(x is not None for x in (graph, store, store_dir)) != 1:
             raise QueryError("QueryPool needs exactly one of graph, store, store_dir")
         if int(size) < 1:
@@ -282,7 +306,12 @@ class QueryPool:
         self._finalizer = weakref.finalize(self, _close_all, self._state)
         tmp = self._state["tmp"] = tempfile.TemporaryDirectory(prefix="paperkg-query-")
         self._tmp = Path(tmp.name)
-        if store is not None:
+        self._local = bool(local) and threading.active_count() == 1  # else a fork server, as usual
+        self._store = None
+        if store is not None and self._local:
+            kind, source = "graph", "<store>"
+            self._store = store
+        elif store is not None:
             import pyoxigraph as ox
 
             path = self._tmp / "graph.nt"
@@ -299,7 +328,17 @@ class QueryPool:
         self._control_lock = threading.Lock()
         self._counter = 0
         self._source = (kind, source)
-        self._start_fork_server(kind, source)
+        if not self._local:
+            self._start_fork_server(kind, source)
+        elif kind == "graph" and self._store is None:
+            from kg.queries.loading import load_store
+
+            self._store = load_store(source)
+        elif kind == "store":
+            from kg.queries.loading import open_store
+
+            del_me = open_store(source)  # fail here with a clear message; each worker opens its own
+            del del_me
         self._slots: queue.LifoQueue = queue.LifoQueue()
         for _ in range(self.size):
             self._slots.put(None)
@@ -359,6 +398,8 @@ class QueryPool:
     def _fork(self) -> _Worker:
         if self.closed:
             raise QueryUnavailable("the query pool is closed")
+        if self._local:
+            return self._fork_here()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         with self._control_lock:
             self._counter += 1
@@ -382,6 +423,25 @@ class QueryPool:
         self._state["live"][worker.pid] = worker
         return worker
 
+    def _fork_here(self) -> _Worker:
+        if threading.active_count() > 1:
+            raise QueryUnavailable("a local query pool forks its workers itself: use it from a process "
+                                   "that runs no other threads")
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._counter += 1
+        err_path = self._tmp / f"worker-{self._counter}.err"
+        err = os.open(err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        kind, source = self._source
+        try:
+            pid = _fork_worker(theirs.detach(), err, self._store, kind, source, self.max_memory_mb << 20,
+                               close_in_child=(ours, *(w.conn for w in self._state["live"].values())))
+        except OSError as exc:
+            ours.close()
+            raise QueryUnavailable(f"cannot start a query worker process: {exc.strerror or exc}") from None
+        worker = _Worker(pid, Connection(ours.detach()), err_path, ours=True)
+        self._state["live"][worker.pid] = worker
+        return worker
+
     def _kill(self, worker: _Worker) -> None:
         """SIGKILL a worker and wait until it is gone (its socket closed: its memory is freed by then)."""
         try:
@@ -394,6 +454,7 @@ class QueryPool:
         except (EOFError, OSError):
             pass
         worker.conn.close()
+        _reap(worker)
         for _ in range(int(_KILL_WAIT / 0.01)):  # and until the kernel has let go of the process
             try:
                 os.kill(worker.pid, 0)
@@ -472,7 +533,7 @@ class QueryPool:
                     status, value = pickle.loads(worker.conn.recv_bytes())
                     break
                 except (EOFError, OSError):
-                    orphaned = self._state["proc"].poll() is not None
+                    orphaned = not self._local and self._state["proc"].poll() is not None
                     died = self._died(worker)
                     self._kill(worker)
                     worker = None
