@@ -29,9 +29,11 @@ from __future__ import annotations
 import json
 import mimetypes
 import shutil
+import signal
 import socket
 import socketserver
 import sys
+import threading
 import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -517,8 +519,14 @@ def make_server(
         raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(server: PaperkgServer) -> None:
-    """Serve until Ctrl-C."""
+    """Serve until Ctrl-C or SIGTERM, then close the server and its query workers."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

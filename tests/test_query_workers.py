@@ -42,13 +42,18 @@ PROBE = "ASK { ?p a pkg:Paper }"
 
 
 def alive(pid: int) -> bool:
+    """True while the process exists and has not exited (a zombie waiting for its reaper has exited)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:  # pragma: no cover - a pid reused by another user's process
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def fetch(url):
@@ -125,6 +130,31 @@ def test_closing_the_pool_ends_every_process():
         assert not alive(pid)
     with pytest.raises(QueryError, match="closed"):
         pool.run_query(PROBE, timeout=30)
+
+
+def test_killing_the_pools_process_ends_its_workers_and_removes_its_files():
+    import signal
+    import subprocess
+    import sys
+
+    code = ("from kg.queries import QueryPool\n"
+            f"pool = QueryPool({str(FIXTURE)!r}, size=1)\n"
+            "pool.run_query('ASK {}', timeout=30)\n"
+            "print(pool._tmp, pool._state['proc'].pid, *pool.worker_pids(), flush=True)\n"
+            "import time; time.sleep(600)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        tmp, *pids = proc.stdout.readline().split()
+        assert Path(tmp).is_dir() and len(pids) == 2 and all(alive(int(p)) for p in pids)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+    for _ in range(3000):  # bounded: the fork server sees end of file, cleans up and exits; its worker dies with it
+        if not Path(tmp).exists() and not any(alive(int(p)) for p in pids):
+            break
+        threading.Event().wait(0.01)
+    assert not Path(tmp).exists()
+    assert not any(alive(int(p)) for p in pids)
 
 
 def test_a_killed_fork_server_is_started_again():

@@ -177,9 +177,12 @@ def _fork_worker(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
     """Fork a worker answering on ``conn_fd`` (both fds are closed here); its pid."""
     pid = os.fork()
     if pid == 0:
-        for sock in close_in_child:
-            sock.close()
-        _worker_main(conn_fd, err_fd, store, kind, path, max_bytes)
+        try:
+            for sock in close_in_child:
+                sock.close()
+            _worker_main(conn_fd, err_fd, store, kind, path, max_bytes)
+        finally:
+            os._exit(0)  # never back into the caller's frames (the fork server's loop)
     os.close(conn_fd)
     os.close(err_fd)
     return pid
@@ -196,7 +199,16 @@ def _preload() -> None:
 
 def _fork_server_main(argv: list[str]) -> None:
     """The fork server: load the graph, then fork one worker per request of the pool."""
-    control_fd, kind, path, max_bytes = int(argv[0]), argv[1], argv[2], int(argv[3])
+    control_fd, kind, path, max_bytes, tmp = int(argv[0]), argv[1], argv[2], int(argv[3]), argv[4]
+    try:
+        _fork_server_loop(control_fd, kind, path, max_bytes)
+    finally:  # the pool's process has ended or closed the pool: its temporary folder goes too
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> None:
     control = socket.socket(fileno=control_fd)  # it ends (end of file) when the pool's process does
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pool's to handle
@@ -304,7 +316,8 @@ class QueryPool:
         self.max_memory_mb = int(max_memory_mb)
         self._state: dict[str, Any] = {"live": {}}
         self._finalizer = weakref.finalize(self, _close_all, self._state)
-        tmp = self._state["tmp"] = tempfile.TemporaryDirectory(prefix="paperkg-query-")
+        # removed by close(), at exit, or by the fork server once this process has gone (even killed)
+        tmp = self._state["tmp"] = tempfile.TemporaryDirectory(prefix="paperkg-query-", ignore_cleanup_errors=True)
         self._tmp = Path(tmp.name)
         self._local = bool(local) and threading.active_count() == 1  # else a fork server, as usual
         self._store = None
@@ -356,7 +369,8 @@ class QueryPool:
         code = "import sys; from kg.queries.workers import _fork_server_main; _fork_server_main(sys.argv[1:])"
         try:
             self._state["proc"] = subprocess.Popen(
-                [sys.executable, "-c", code, str(theirs.fileno()), kind, source, str(self.max_memory_mb << 20)],
+                [sys.executable, "-c", code, str(theirs.fileno()), kind, source, str(self.max_memory_mb << 20),
+                 str(self._tmp)],
                 pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=err, close_fds=True)
         except OSError as exc:
@@ -375,6 +389,7 @@ class QueryPool:
     def _restart_fork_server(self) -> None:
         self._state["control"].close()
         self._state["err"].close()
+        self._tmp.mkdir(exist_ok=True)
         try:
             self._start_fork_server(*self._source)
         except PaperkgError:
