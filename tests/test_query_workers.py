@@ -169,23 +169,48 @@ def test_a_killed_fork_server_is_started_again():
         assert pool._state["proc"] is not first and pool._state["proc"].poll() is None
 
 
+LOCAL_POOL_CHECK = """
+import os, sys, threading
+from kg.queries import QueryMemoryError, QueryPool, QueryTimeout
+fixture, probe, cross, hungry = sys.argv[1:5]
+assert threading.active_count() == 1
+with QueryPool(fixture, size=1, local=True, max_memory_mb=64) as pool:
+    assert "proc" not in pool._state  # no fork server
+    assert pool.run_query(probe, timeout=30).boolean is True
+    (pid,) = pool.worker_pids()
+    assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # this process's own child, running
+    try:
+        pool.run_query(cross, timeout=0.5)
+        raise SystemExit("no time limit")
+    except QueryTimeout:
+        pass
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        raise SystemExit("the killed worker was not reaped")
+    except ChildProcessError:
+        pass
+    try:
+        pool.run_query(hungry, timeout=600)
+        raise SystemExit("no memory ceiling")
+    except QueryMemoryError:
+        pass
+    assert pool.run_named("top-entities", {"kind": "method"}, timeout=30).rows
+    assert pool.free_slots() == 1
+print("ok")
+"""
+
+
 def test_a_local_pool_forks_its_workers_from_this_process():
-    """paperkg query's pool: no fork server; the worker is this process's child, reaped when killed."""
-    if threading.active_count() > 1:
-        pytest.skip("other threads run in this test process: a local pool would use a fork server")
-    with QueryPool(FIXTURE, size=1, local=True, max_memory_mb=64) as pool:
-        assert "proc" not in pool._state
-        assert pool.run_query(PROBE, timeout=30).boolean is True
-        (pid,) = pool.worker_pids()
-        assert os.waitpid(pid, os.WNOHANG) == (0, 0)  # our own child, still running
-        with pytest.raises(QueryTimeout):
-            pool.run_query(CROSS_COUNT, timeout=0.5)
-        with pytest.raises(ChildProcessError):  # killed and reaped: no zombie left
-            os.waitpid(pid, os.WNOHANG)
-        with pytest.raises(QueryMemoryError):
-            pool.run_query(HUNGRY, timeout=600)
-        assert pool.run_named("top-entities", {"kind": "method"}, timeout=30).rows
-        assert pool.free_slots() == 1
+    """paperkg query's pool: no fork server; the worker is the process's own child, reaped when killed.
+
+    Run in a fresh interpreter: a local pool needs a process without other threads.
+    """
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", LOCAL_POOL_CHECK, str(FIXTURE), PROBE, CROSS_COUNT, HUNGRY],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and proc.stdout == "ok\n", proc.stderr[-2000:]
 
 
 def test_a_graph_that_cannot_be_loaded_is_an_input_error(tmp_path):
