@@ -380,11 +380,12 @@ class QueryPool:
             theirs.close()
         msg = ours.recv(65536)
         if msg != b"ready":
+            why = self._tail(self._tmp / "fork-server.err")
             self.close()
             if msg.startswith(b"error "):
                 text = msg[len(b"error "):].decode("utf-8", "replace")
                 raise InputError(source, text.split(": ", 1)[1] if text.startswith(source + ": ") else text)
-            raise QueryUnavailable(f"the query worker process failed to start{self._tail(self._tmp / 'fork-server.err')}")
+            raise QueryUnavailable(f"the query worker process failed to start{why}")
 
     def _restart_fork_server(self) -> None:
         self._state["control"].close()
