@@ -11,19 +11,17 @@ that works triple by triple (pyshacl, set operations).
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import networkx as nx
 import pyoxigraph as ox
 
-from kg.errors import InputError, NoPapersError, QueryError
+from kg.errors import InputError, NoPapersError
 from kg.graph.iris import DEFAULT_BASE_IRI
 
 __all__ = ["KnowledgeGraph", "build", "load"]
 
-_VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class KnowledgeGraph:
@@ -34,6 +32,7 @@ class KnowledgeGraph:
         self._store = store
         self.base_iri = base_iri
         self._rdf = None
+        self._pool = None  # worker process for queries with a time limit, made on first use
 
     @property
     def store(self) -> ox.Store:
@@ -61,6 +60,7 @@ class KnowledgeGraph:
     def store(self, value: ox.Store) -> None:
         self._store = value
         self._rdf = None
+        self.close()  # its worker holds a copy of the old store
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges, {len(self.store)} triples>"
@@ -87,58 +87,54 @@ class KnowledgeGraph:
 
         return all_prefixes(self.base_iri)
 
-    def query(self, sparql: str, **bindings) -> list[dict]:
-        """Run a SPARQL query on Oxigraph; ``bindings`` fix variables safely (VALUES, never pasted text).
+    def query(self, sparql: str, *, timeout: float | None = None, **bindings) -> list[dict]:
+        """Run a read-only SPARQL query on Oxigraph; ``bindings`` fix variables safely (bound as RDF terms,
+        never pasted into the text).
 
         Standard prefixes (pkg, rdfs, skos, dcterms, schema, prov, ..., kg = data
         base IRI) are predeclared. Values: str -> literal, int/float/bool ->
-        typed literal, rdflib URIRef / pyoxigraph NamedNode -> IRI.
+        typed literal, rdflib URIRef / pyoxigraph NamedNode -> IRI; a bound
+        variable must be projected by a SELECT (``SELECT ?title ?name``).
         SELECT gives one dict per row (IRIs as str, literals as Python values,
         unbound variables left out); ASK gives ``[{"ask": bool}]``;
         CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
+        The same engine and value conversion as ``paperkg query``, the named
+        queries and ``paperkg serve`` (``kg.queries.run_query``).
+
+        ``timeout=None`` (the default) runs the query in this process, to its
+        end: Oxigraph cannot be interrupted. With ``timeout`` (seconds) it runs
+        in a worker process (``kg.queries.QueryPool``, started on first use with
+        a copy of the graph, ended by ``close()``), which is killed at the limit
+        (QueryTimeout) or past a memory ceiling (QueryMemoryError).
         Raises QueryError; its subclass QueryTooComplex for a text over the
         structure limits (length, nesting, triple patterns, UNIONs; kg.queries.engine).
+
+        >>> g = build(["listing.txt"])                                         # doctest: +SKIP
+        >>> g.query("SELECT (1.5 AS ?x) ?n WHERE {}", n=2, timeout=10)           # doctest: +SKIP
+        [{'x': 1.5, 'n': 2}]
         """
-        from kg.queries.engine import call_on_query_stack, check_text, to_term
+        from kg.queries.engine import run_query
 
-        text = check_text(sparql)
-        if bindings:
-            names = sorted(bindings)
-            for name in names:
-                if not _VAR_RE.match(name):
-                    raise QueryError(f"invalid variable name for a binding: {name!r}")
-            terms = [str(to_term(bindings[n])) for n in names]
-            text = check_text(f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}")
-        # Parsed and evaluated on a big-stack thread: Oxigraph recurses on the query's structure.
-        return call_on_query_stack(self._query_rows, self.store, text)
+        if timeout is None:
+            result = run_query(self.store, sparql, bindings, prefixes=self.prefixes())
+        else:
+            result = self._query_pool().run_query(sparql, bindings, timeout=timeout, prefixes=self.prefixes())
+        if result.kind == "ask":
+            return [{"ask": bool(result.boolean)}]
+        return result.records()
 
-    def _query_rows(self, store: ox.Store, text: str) -> list[dict]:
-        try:
-            result = store.query(text, prefixes=self.prefixes())
-        except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL query: {exc}") from None
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise QueryError(f"SPARQL query failed: {exc}") from None
-        try:
-            if isinstance(result, ox.QueryBoolean):
-                return [{"ask": bool(result)}]
-            if isinstance(result, ox.QuerySolutions):
-                names = [v.value for v in result.variables]
-                rows = []
-                for sol in result:
-                    row = {}
-                    for n in names:
-                        term = sol[n]
-                        if term is not None:
-                            row[n] = _term_py(term)
-                    rows.append(row)
-                return rows
-            return [
-                {"subject": _term_py(t.subject), "predicate": _term_py(t.predicate), "object": _term_py(t.object)}
-                for t in result
-            ]
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise QueryError(f"SPARQL query failed: {exc}") from None
+    def _query_pool(self):
+        if self._pool is None or self._pool.closed:
+            from kg.queries.workers import QueryPool
+
+            self._pool = QueryPool(store=self.store, size=1)
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker process of queries with a time limit, if one was started (it also stops at exit)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     # ------------------------------------------------------------ lookups
     def _paper_key(self, paper_id: str) -> str:
@@ -201,12 +197,6 @@ class KnowledgeGraph:
         return show(self.nx, max_nodes=max_nodes, height=height)
 
     view = show
-
-
-def _term_py(term):
-    from kg.graph.rdf import _py
-
-    return _py(term)
 
 
 def build(

@@ -10,12 +10,16 @@ Standard library ``ThreadingHTTPServer`` + pyoxigraph only.
 - anything else: a file of the output folder (``/`` = index.html), with the
   path resolved and required to stay inside the folder.
 
-Limits: a time limit per query (503 when exceeded), a row limit (the result
-is truncated and the ``X-Paperkg-Truncated`` header says so), at most
-``max_running`` queries evaluating at once (others wait up to the time limit,
-then get 503), 1 MiB request bodies, 64 KiB request lines (414), and the query
-structure limits of kg.queries.engine (length, nesting, triple patterns,
-UNIONs: 400 before parsing). Binds 127.0.0.1 unless told otherwise.
+Limits: every query runs in one of ``max_running`` worker processes
+(kg.queries.workers), so at most that many evaluate at once (others wait up
+to the time limit, then get 503); a query past the time limit has its worker
+killed (503), which frees its CPU, memory and slot at once; a query past the
+memory ceiling (``max_memory_mb`` added to its worker's address space) is
+stopped the same way (503, "query used too much memory"). Also a row limit
+(the result is truncated and the ``X-Paperkg-Truncated`` header says so),
+1 MiB request bodies, 64 KiB request lines (414), and the query structure
+limits of kg.queries.engine (length, nesting, triple patterns, UNIONs: 400
+before parsing). Binds 127.0.0.1 unless told otherwise.
 
 One request never takes the process down: an unexpected exception while
 answering it is logged to stderr and that client alone gets a 500.
@@ -25,6 +29,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import shutil
+import signal
 import socket
 import socketserver
 import sys
@@ -38,6 +43,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.queries.engine import QueryMemoryError, QueryTimeout, QueryUnavailable, UpdateRefused
+from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, DEFAULT_WORKERS, QueryBusy, QueryPool
 
 __all__ = ["make_server", "serve", "register", "PaperkgServer", "MAX_BODY"]
 
@@ -154,18 +161,19 @@ def _host_name(header: str) -> str:
 
 
 class PaperkgServer(ThreadingHTTPServer):
-    """ThreadingHTTPServer holding the store, the static root and the limits."""
+    """ThreadingHTTPServer holding the query workers (``pool``), the static root and the limits."""
 
     daemon_threads = True
     request_queue_size = 128
     allow_reuse_address = True
 
-    def __init__(self, address, store, root: Path | None, *, timeout: float, max_rows: int,
-                 max_running: int, verbose: bool):
+    def __init__(self, address, pool: QueryPool, root: Path | None, *, timeout: float, max_rows: int,
+                 verbose: bool):
         host = address[0]
         if ":" in host:
             self.address_family = socket.AF_INET6
-        self.store = store
+        #: the worker processes that run the queries (one slot each); closed with the server
+        self.pool = pool
         self.root = root.resolve() if root is not None else None
         #: top-level names of the output folder that may be served: what the build wrote, nothing else
         self.served_names = _served_names(self.root) if self.root is not None else frozenset()
@@ -174,9 +182,12 @@ class PaperkgServer(ThreadingHTTPServer):
         self.allowed_hosts = _allowed_hosts(host)
         self.query_timeout = float(timeout)
         self.max_rows = int(max_rows)
-        self.slots = threading.BoundedSemaphore(max(1, int(max_running)))
         self.verbose = verbose
         super().__init__(address, _Handler)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (getfqdn); not needed here.
@@ -365,28 +376,20 @@ class _Handler(BaseHTTPRequestHandler):
         queries = params.get("query", [])
         if len(queries) != 1:
             raise _HTTPError(400, "give exactly one query parameter, e.g. /sparql?query=ASK%20%7B%7D")
-        self._run(lambda slots: self._engine().run_query(
-            self.server.store, queries[0], None, self.server.query_timeout,
-            max_rows=self.server.max_rows, slots=slots), params)
-
-    @staticmethod
-    def _engine():
-        import kg.queries as engine
-
-        return engine
+        self._run(lambda pool, limits: pool.run_query(queries[0], **limits), params)
 
     def _run(self, call, params: dict, head: bool = False) -> None:
-        from kg.queries import QueryTimeout, UpdateRefused
-        from kg.queries.engine import QueryUnavailable
-
         requested = (params.get("format") or params.get("output") or [None])[0]
-        if not self.server.slots.acquire(timeout=self.server.query_timeout):
-            raise _HTTPError(503, "too many queries running; try again later", {"Retry-After": "5"})
+        server = self.server
+        # the wait for a free worker and the query itself are each bounded by the time limit
+        limits = {"timeout": server.query_timeout, "max_rows": server.max_rows, "wait": server.query_timeout}
         try:
-            result = call(self.server.slots)  # releases the slot when the query is really over
+            result = call(server.pool, limits)
         except UpdateRefused as exc:
             raise _HTTPError(403, str(exc)) from None
-        except (QueryTimeout, QueryUnavailable) as exc:
+        except QueryMemoryError as exc:
+            raise _HTTPError(503, str(exc)) from None
+        except (QueryTimeout, QueryUnavailable) as exc:  # QueryBusy too: every worker taken
             raise _HTTPError(503, str(exc), {"Retry-After": "5"}) from None
         except QueryError as exc:
             raise _HTTPError(400, str(exc)) from None
@@ -414,9 +417,7 @@ class _Handler(BaseHTTPRequestHandler):
             if len(v) != 1:
                 raise _HTTPError(400, f"parameter {k!r} given {len(v)} times")
             values[k] = v[0]
-        self._run(lambda slots: self._engine().run_named(
-            self.server.store, name, values, self.server.query_timeout,
-            max_rows=self.server.max_rows, slots=slots), params, head)
+        self._run(lambda pool, limits: pool.run_named(name, values, **limits), params, head)
 
     def _list_named(self, head: bool) -> None:
         from kg.queries import list_named
@@ -483,37 +484,49 @@ def make_server(
     store_dir=None,
     timeout: float = 10.0,
     max_rows: int = 10_000,
-    max_running: int = 4,
+    max_running: int = DEFAULT_WORKERS,
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
     verbose: bool = False,
 ) -> PaperkgServer:
-    """A ready (bound, not yet serving) server; call ``serve_forever()``, e.g. in a thread.
+    """A ready (bound, not yet serving) server; call ``serve_forever()``, e.g. in a thread, and ``server_close()``.
 
     ``out_dir``: the output folder (graph.ttl + HTML views) or a graph file;
-    ``store``: an already-open pyoxigraph Store to serve instead of loading
-    one; ``store_dir``: an on-disk Oxigraph store folder opened read-only.
+    ``store``: a pyoxigraph Store to serve instead (copied to the query
+    workers); ``store_dir``: an on-disk Oxigraph store folder opened
+    read-only. ``max_running`` worker processes run the queries, each stopped
+    at ``timeout`` seconds or past ``max_memory_mb`` MiB (0: no ceiling).
     Port 0 picks a free port (see ``server.server_address``).
     """
-    from kg.queries import load_store, open_store
-
     if not timeout > 0:
         raise QueryError("--timeout must be a positive number of seconds")
     if max_rows < 1:
         raise QueryError("--max-rows must be at least 1")
+    if max_running < 1:
+        raise QueryError("--max-running must be at least 1")
+    if max_memory_mb < 0:
+        raise QueryError("--max-memory must be 0 (no ceiling) or a positive number of MiB")
     out = Path(out_dir) if out_dir is not None else None
-    if store is None:
-        store = open_store(store_dir) if store_dir is not None else load_store(out)
+    sources = {"store": store} if store is not None else {"store_dir": store_dir} if store_dir is not None \
+        else {"graph": out}
+    pool = QueryPool(**sources, size=max_running, max_memory_mb=max_memory_mb)
     root = None
     if out is not None:
         root = out if out.is_dir() else out.parent
     try:
-        return PaperkgServer((host, port), store, root, timeout=timeout, max_rows=max_rows,
-                             max_running=max_running, verbose=verbose)
+        return PaperkgServer((host, port), pool, root, timeout=timeout, max_rows=max_rows, verbose=verbose)
     except OSError as exc:
+        pool.close()
         raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def _stop(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve(server: PaperkgServer) -> None:
-    """Serve until Ctrl-C."""
+    """Serve until Ctrl-C or SIGTERM, then close the server and its query workers."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -526,7 +539,8 @@ def _cmd_serve(args) -> int:
     if args.outdir is not None:
         args.graph = args.outdir
     server = make_server(args.graph, args.host, args.port, store_dir=args.store, timeout=args.timeout,
-                         max_rows=args.max_rows, max_running=args.max_running, verbose=args.verbose)
+                         max_rows=args.max_rows, max_running=args.max_running, max_memory_mb=args.max_memory,
+                         verbose=args.verbose)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"paperkg: warning: listening on {args.host}: reachable from other machines", file=sys.stderr)
     print(f"paperkg: serving {args.store or args.graph} at {server.url} (SPARQL: {server.url}sparql); "
@@ -543,8 +557,11 @@ def _limits_text() -> str:
         f"nesting of {{ ( [ and << at most {MAX_NESTING} deep, at most {MAX_TRIPLE_PATTERNS} triple patterns "
         f"(counted as the '.', ';', ',' and '/' separators outside strings, IRIs and comments), at most "
         f"{MAX_UNIONS} UNIONs. Request bodies at most {MAX_BODY:,} bytes (413), request lines at most "
-        "65,536 bytes (414). Updates and SERVICE are refused (403, 400); a query over --timeout gets 503. "
-        "An unexpected failure answers 500 to that request only and is logged to stderr."
+        "65,536 bytes (414). Updates and SERVICE are refused (403, 400). Each query runs in one of "
+        "--max-running worker processes: past --timeout, or past --max-memory MiB, its worker is killed "
+        "(CPU, memory and slot freed at once) and the client gets 503; when every worker is busy for "
+        "--timeout seconds, 503 too. An unexpected failure answers 500 to that request only and is logged "
+        "to stderr."
     )
 
 
@@ -563,6 +580,10 @@ def register(s) -> None:
     s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")
     s.add_argument("--timeout", type=float, default=10.0, help="time limit per query in seconds (default 10)")
     s.add_argument("--max-rows", type=int, default=10_000, help="rows returned at most per query (default 10000)")
-    s.add_argument("--max-running", type=int, default=4, help="queries evaluated at once (default 4)")
+    s.add_argument("--max-running", type=int, default=DEFAULT_WORKERS,
+                   help=f"query worker processes, i.e. queries evaluated at once (default {DEFAULT_WORKERS})")
+    s.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MIB",
+                   help=f"memory one query may use, in MiB; past it the query is stopped (default "
+                        f"{DEFAULT_MAX_MEMORY_MB}; 0 = no ceiling)")
     s.add_argument("--verbose", "-v", action="store_true", help="log each request to stderr")
     s.set_defaults(func=_cmd_serve)

@@ -62,7 +62,7 @@ def test_shacl_catches_a_broken_graph(kg):
 
 
 WHY = """
-SELECT ?sentence ?rule ?start ?end WHERE {
+SELECT ?paper ?method ?sentence ?rule ?start ?end WHERE {
   ?paper pkg:mentions ?m .
   ?m pkg:mentionOf ?method ; pkg:supportsRelation pkg:usesMethod ;
      pkg:sentence ?sentence ; pkg:rule ?rule ; pkg:start ?start ; pkg:end ?end .

@@ -6,8 +6,6 @@ import io
 import json
 import subprocess
 import sys
-import threading
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -298,32 +296,7 @@ def test_service_is_refused_but_the_word_in_strings_is_fine(store):
     assert r.rows == (("SERVICE <x>",),)
 
 
-def test_time_limit_aborts_an_expensive_query(store):
-    cross = "SELECT * WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?s ?w }"  # 158^4 rows
-    with pytest.raises(QueryError, match="time limit of 0.3 s"):
-        run_query(store, cross, timeout=0.3)
-    # The streaming worker notices the cancellation and ends.
-    deadline = time.monotonic() + 20
-    while any(t.name == "paperkg-query" for t in threading.enumerate()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not any(t.name == "paperkg-query" for t in threading.enumerate())
-
-
-def test_slots_are_released(store):
-    sem = threading.BoundedSemaphore(1)
-    for q in ("ASK { ?s ?p ?o }", "SELECT ?x WHERE { ?x"):
-        assert sem.acquire(blocking=False)
-        try:
-            run_query(store, q, timeout=5, slots=sem)
-        except QueryError:
-            pass
-        for _ in range(200):  # the worker thread releases it when done
-            if sem.acquire(blocking=False):
-                sem.release()
-                break
-            time.sleep(0.01)
-        else:
-            pytest.fail("slot not released")
+# Time limits, memory ceilings and slots: tests/test_query_workers.py (worker processes).
 
 
 def test_max_rows_truncates(store):
@@ -489,7 +462,7 @@ def test_named_queries_on_demo_corpus(demo_store):
         params = {p.name: (paper if p.type == "paper id" else name) for p in q.params if not p.optional}
         if "owner" in params:
             params["owner"] = "huggingface"
-        run_named(demo_store, q.name, params, timeout=30)
+        run_named(demo_store, q.name, params)
 
 
 def test_cli_on_disk_store(capsys, tmp_path):
@@ -522,9 +495,10 @@ def _nested(depth: int) -> str:
     return "SELECT * WHERE " + "{" * depth + "}" * depth
 
 
-@pytest.mark.parametrize("timeout", [None, 5.0])
-def test_structure_limits_are_typed_one_line_errors(store, timeout):
+@pytest.mark.parametrize("where", ["in-process", "worker"])
+def test_structure_limits_are_typed_one_line_errors(store, where):
     from kg.errors import QueryTooComplex
+    from kg.queries import QueryPool
     from kg.queries.engine import MAX_NESTING, MAX_TRIPLE_PATTERNS, MAX_UNIONS
 
     cases = {
@@ -536,10 +510,14 @@ def test_structure_limits_are_typed_one_line_errors(store, timeout):
             "too many triple patterns",
         _nested(200_000): "query too long",
     }
-    for text, words in cases.items():
-        with pytest.raises(QueryTooComplex) as info:
-            run_query(store, text, timeout=timeout)
-        assert words in str(info.value) and "\n" not in str(info.value)
+    with QueryPool(FIXTURE, size=1) as pool:
+        for text, words in cases.items():
+            with pytest.raises(QueryTooComplex) as info:
+                if where == "worker":
+                    pool.run_query(text, timeout=5)
+                else:
+                    run_query(store, text)
+            assert words in str(info.value) and "\n" not in str(info.value)
 
 
 def test_structure_limits_accept_what_they_allow(store):

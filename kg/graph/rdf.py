@@ -17,6 +17,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.iris import key_from_iri, node_iri
+from kg.queries.engine import term_value
 from ontology import DCTERMS, NAMESPACE, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
 
 __all__ = [
@@ -171,18 +172,8 @@ def store_from_triples(triples: Iterable, store: ox.Store | None = None, chunk: 
     return store
 
 
-def _py(term) -> object:
-    """A literal as the Python value the NetworkX graph holds."""
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt == XSD + "integer":
-            return int(term.value)
-        if dt == XSD + "double":
-            return float(term.value)
-        if dt == XSD + "boolean":
-            return term.value in ("true", "1")
-        return term.value
-    return term.value
+#: a literal as the Python value the NetworkX graph holds: the one conversion every query path uses too
+_py = term_value
 
 
 def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:

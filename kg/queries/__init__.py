@@ -3,10 +3,16 @@
 >>> store = load_store("outputs")                                  # doctest: +SKIP
 >>> result = run_named(store, "papers-using-entity", {"entity": "GRPO"})  # doctest: +SKIP
 >>> print(format_result(result, "table"))                          # doctest: +SKIP
+
+``run_query`` / ``run_named`` run in this process, without a time limit;
+``QueryPool`` runs them in worker processes stopped at a time limit or a
+memory ceiling (what ``paperkg query`` and ``paperkg serve`` use).
 """
 from kg.queries.engine import (
+    QueryMemoryError,
     QueryResult,
     QueryTimeout,
+    QueryUnavailable,
     UpdateRefused,
     default_prefixes,
     run_query,
@@ -16,10 +22,15 @@ from kg.queries.engine import (
 from kg.queries.formats import FORMATS, MEDIA_TYPES, RDF_FORMATS, format_result
 from kg.queries.loading import find_graph_file, load_store, open_store
 from kg.queries.named import NamedQuery, QueryParam, get_named, list_named, resolve_paper, run_named
+from kg.queries.workers import QueryBusy, QueryPool
 
 __all__ = [
     "QueryResult",
     "QueryTimeout",
+    "QueryMemoryError",
+    "QueryUnavailable",
+    "QueryBusy",
+    "QueryPool",
     "UpdateRefused",
     "NamedQuery",
     "QueryParam",

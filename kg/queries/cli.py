@@ -43,7 +43,8 @@ def _list_text() -> str:
 
 
 def cmd_query(args) -> int:
-    from kg.queries import format_result, load_store, open_store, run_named, run_query
+    from kg.queries import format_result
+    from kg.queries.workers import QueryPool
 
     if args.list:
         sys.stdout.write(_list_text())
@@ -56,6 +57,8 @@ def cmd_query(args) -> int:
         raise QueryError("--timeout must be a positive number of seconds")
     if args.limit is not None and args.limit < 0:
         raise QueryError("--limit must be zero or more")
+    if args.max_memory < 0:
+        raise QueryError("--max-memory must be 0 (no ceiling) or a positive number of MiB")
     if args.file is not None:
         try:
             text = Path(args.file).read_text(encoding="utf-8")
@@ -67,11 +70,14 @@ def cmd_query(args) -> int:
         from kg.queries import get_named
 
         get_named(args.name)  # unknown name: fail before loading the graph
-    store = open_store(args.store) if args.store else load_store(args.graph)
-    if args.name is not None:
-        result = run_named(store, args.name, params, args.timeout, max_rows=args.limit)
-    else:
-        result = run_query(store, text, params, args.timeout, max_rows=args.limit)
+    # one worker process, as for paperkg serve: killed at --timeout or past --max-memory; forked from this
+    # process (it runs no other thread), which loads the graph, so no second interpreter starts
+    source = {"store_dir": args.store} if args.store else {"graph": args.graph}
+    with QueryPool(**source, size=1, max_memory_mb=args.max_memory, local=True) as pool:
+        if args.name is not None:
+            result = pool.run_named(args.name, params, timeout=args.timeout, max_rows=args.limit)
+        else:
+            result = pool.run_query(text, params, timeout=args.timeout, max_rows=args.limit)
     fmt = args.format
     if fmt is None:
         fmt = "turtle" if result.kind == "graph" else "table"
@@ -85,11 +91,13 @@ def cmd_query(args) -> int:
 def register(q) -> None:
     """Arguments of ``paperkg query``."""
     from kg.queries.formats import FORMATS, RDF_FORMATS
+    from kg.queries.workers import DEFAULT_MAX_MEMORY_MB
 
     q.description = ("Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, dcterms:, skos:, paper:, "
                      "method:, ... are predeclared. Parameters (--param NAME=VALUE) are bound as values, never "
                      "pasted into the query. Queries over the structure limits (length, nesting, triple patterns, "
-                     "UNIONs; see 'paperkg serve --help') are refused with one line and exit 1.")
+                     "UNIONs; see 'paperkg serve --help') are refused with one line and exit 1. The query runs in a "
+                     "worker process that is stopped at --timeout or past --max-memory (one line, exit 1).")
     q.add_argument("sparql", nargs="?", help="the SPARQL query text")
     q.add_argument("--file", "-f", help="read the query from this .rq file")
     q.add_argument("--name", "-n", help="run a named query (see --list)")
@@ -102,5 +110,7 @@ def register(q) -> None:
     q.add_argument("--format", choices=FORMATS + RDF_FORMATS, default=None,
                    help="result format (default: table; turtle for CONSTRUCT/DESCRIBE)")
     q.add_argument("--timeout", type=float, default=30.0, help="time limit in seconds (default 30)")
+    q.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MIB",
+                   help=f"memory the query may use, in MiB (default {DEFAULT_MAX_MEMORY_MB}; 0 = no ceiling)")
     q.add_argument("--limit", type=int, default=None, help="return at most this many rows")
     q.set_defaults(func=cmd_query)

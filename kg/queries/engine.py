@@ -1,21 +1,25 @@
-"""Run one read-only SPARQL query on an Oxigraph store, safely and with a time limit.
+"""Run one read-only SPARQL query on an Oxigraph store: the one engine and the one value conversion.
+
+Every way in (``KnowledgeGraph.query``, ``paperkg query``, named queries,
+``paperkg serve``) runs its query through ``run_query`` here, binds values
+with ``to_term`` and reads them back with ``term_value``; where a time limit
+applies, ``run_query`` runs inside a worker process (kg.queries.workers) that
+is killed at the limit.
 
 Safety:
 - Parameters are bound with Oxigraph's SEP-0007 ``substitutions`` (typed RDF
-  terms), never pasted into the query text.
+  terms), never pasted into the query text; a bound variable must therefore
+  be projected by a SELECT (or the query be ASK/CONSTRUCT/DESCRIBE).
 - Read-only: ``Store.query`` only ever parses SPARQL *queries*, so an update
   cannot run through it. When the query parser fails we ask rdflib's SPARQL
   *update* parser whether the text is an update, only to give the right message.
 - ``SERVICE`` (federated query) is refused: Oxigraph would make outgoing HTTP
   requests, which a local endpoint must never do on a client's behalf.
 
-Time limit: pyoxigraph has no timeout or cancellation. The query runs in a
-daemon worker thread (Oxigraph releases the GIL while it evaluates); after
-``timeout`` seconds the caller gets a QueryError and the worker is abandoned.
-It stops at the next result row it produces; a single long blocking step
-(a big sort or aggregate) still runs to its end in the background, so callers
-serving many clients pass a semaphore (``slots``) that the worker releases only
-when it has really finished, which caps the CPU abandoned queries can hold.
+Time and memory: pyoxigraph has no timeout or cancellation (its Python API
+lacks the Rust API's, oxigraph issue #1926), and a thread cannot be stopped.
+``run_query`` itself therefore has no time limit; kg.queries.workers runs it
+in worker processes that are killed at the limit, under a memory ceiling.
 
 Structure limits: Oxigraph's parser and evaluator recurse on the query's
 structure, and a Rust stack overflow aborts the whole process (a 40 KB query
@@ -53,7 +57,9 @@ __all__ = [
     "MAX_UNIONS",
     "QUERY_STACK_BYTES",
     "QueryUnavailable",
+    "QueryMemoryError",
     "call_on_query_stack",
+    "start_query_thread",
 ]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -73,7 +79,6 @@ MAX_UNIONS = 256
 #: chains of 16,000 ``+``; 256 MiB holds every 100,000-character chain tried.
 QUERY_STACK_BYTES = 256 << 20
 _VAR_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_CANCEL_CHECK_EVERY = 256
 
 # Lexical tokens that can hide the word SERVICE: comments, strings, IRIs.
 _SKIP_RE = re.compile(
@@ -90,6 +95,7 @@ _NEST_RE = re.compile(r"<<|>>|[{}()\[\]]")
 _SEPARATOR_RE = re.compile(r"(?<![0-9])\.(?![0-9])|[;,/]")
 _UNION_RE = re.compile(r"(?<![\w?$:.\-])UNION(?![\w:\-])", re.IGNORECASE)
 _STACK_LOCK = threading.Lock()
+_ON_QUERY_STACK = threading.local()  # .yes on threads started by start_query_thread
 
 
 class QueryTimeout(QueryError):
@@ -101,7 +107,11 @@ class UpdateRefused(QueryError):
 
 
 class QueryUnavailable(QueryError):
-    """No thread could be started for the query (the machine is out of threads or memory); retry later."""
+    """The query could not be run now (every worker busy, no thread or process could be started); retry later."""
+
+
+class QueryMemoryError(QueryError):
+    """The query used more memory than its ceiling and its worker process was stopped."""
 
 
 @dataclass(frozen=True)
@@ -295,12 +305,17 @@ def check_text(sparql) -> str:
     return sparql
 
 
-def _start_query_thread(work) -> None:
-    """Start ``work`` on a daemon thread with a QUERY_STACK_BYTES stack.
+def start_query_thread(work, name: str = "paperkg-query", daemon: bool = True) -> threading.Thread:
+    """Start ``work`` on a thread with a QUERY_STACK_BYTES stack; the thread is returned.
 
     ``threading.stack_size`` is process-wide, so it is set and restored under
     a lock; a thread another module starts meanwhile merely gets a big stack too.
     """
+
+    def run() -> None:
+        _ON_QUERY_STACK.yes = True
+        work()
+
     with _STACK_LOCK:
         old = threading.stack_size()
         try:
@@ -308,28 +323,31 @@ def _start_query_thread(work) -> None:
         except (ValueError, RuntimeError):  # pragma: no cover - platform without settable stacks
             pass
         try:
-            threading.Thread(target=work, name="paperkg-query", daemon=True).start()
+            thread = threading.Thread(target=run, name=name, daemon=daemon)
+            thread.start()
         except RuntimeError as exc:  # "can't start new thread"
             raise QueryUnavailable(f"cannot start a query thread: {_one_line(exc)}; try again later") from None
         finally:
             threading.stack_size(old)
+    return thread
 
 
 def call_on_query_stack(fn, *args):
-    """``fn(*args)`` run on a query thread (big stack), its result returned or its exception re-raised."""
+    """``fn(*args)`` run on a query thread (big stack), its result returned or its exception re-raised.
+
+    Called on a query thread already (a worker process's), ``fn`` simply runs there.
+    """
+    if getattr(_ON_QUERY_STACK, "yes", False):
+        return fn(*args)
     box: dict[str, Any] = {}
-    done = threading.Event()
 
     def work() -> None:
         try:
             box["result"] = fn(*args)
         except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
             box["error"] = exc
-        finally:
-            done.set()
 
-    _start_query_thread(work)
-    done.wait()
+    start_query_thread(work).join()
     if "error" in box:
         raise box["error"]
     return box["result"]
@@ -345,8 +363,7 @@ def _substitutions(bindings: Mapping[str, Any] | None) -> dict:
     return subs
 
 
-def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: int | None,
-             cancel: threading.Event | None) -> QueryResult:
+def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: int | None) -> QueryResult:
     try:
         result = store.query(sparql, prefixes=prefixes, substitutions=subs or None)
     except SyntaxError as exc:
@@ -379,8 +396,6 @@ def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: in
                 truncated = True
                 break
             rows.append(row)
-            if cancel is not None and len(rows) % _CANCEL_CHECK_EVERY == 0 and cancel.is_set():
-                break
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {_one_line(exc)}") from None
     return QueryResult(kind, columns, tuple(rows), truncated=truncated)
@@ -390,53 +405,21 @@ def run_query(
     store,
     sparql: str,
     bindings: Mapping[str, Any] | None = None,
-    timeout: float | None = None,
     *,
     max_rows: int | None = None,
     prefixes: Mapping[str, str] | None = None,
-    slots: threading.Semaphore | None = None,
 ) -> QueryResult:
-    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a pyoxigraph Store.
+    """Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a pyoxigraph Store, in this process.
 
-    ``bindings`` maps variable names to values (str -> literal, pyoxigraph terms
-    as they are); each variable must be projected by the query. ``prefixes``
+    ``bindings`` maps variable names to values (``to_term``: str -> plain
+    literal, int/float/bool -> typed literal, rdflib or pyoxigraph terms as
+    they are); each variable must be projected by a SELECT. ``prefixes``
     defaults to the paperkg prefixes (pkg:, rdfs:, paper:, method:, ...).
-    ``slots``: an already-acquired semaphore released when the query is
-    really over (see the module docstring).
+    No time limit: a query that must be stoppable runs in a worker process
+    (kg.queries.workers.QueryPool), which calls this function.
     """
-    try:
-        check_text(sparql)
-        subs = _substitutions(bindings)
-        if timeout is not None and not timeout > 0:
-            raise QueryError(f"invalid time limit: {timeout!r}")
-        pfx = dict(default_prefixes() if prefixes is None else prefixes)
-    except BaseException:
-        if slots is not None:
-            slots.release()
-        raise
-    box: dict[str, Any] = {}
-    done = threading.Event()
-    cancel = threading.Event()
-
-    def work() -> None:
-        try:
-            box["result"] = _execute(store, sparql, subs, pfx, max_rows, cancel)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting caller
-            box["error"] = exc
-        finally:
-            done.set()
-            if slots is not None:
-                slots.release()
-
-    try:
-        _start_query_thread(work)
-    except QueryError:
-        if slots is not None:
-            slots.release()
-        raise
-    if not done.wait(timeout):
-        cancel.set()
-        raise QueryTimeout(f"query exceeded the time limit of {timeout:g} s")
-    if "error" in box:
-        raise box["error"]
-    return box["result"]
+    check_text(sparql)
+    subs = _substitutions(bindings)
+    pfx = dict(default_prefixes() if prefixes is None else prefixes)
+    # parsed and evaluated on a big-stack thread: Oxigraph recurses on the query's structure
+    return call_on_query_stack(_execute, store, sparql, subs, pfx, max_rows)

@@ -278,20 +278,17 @@ def run_named(
     store,
     name: str,
     params: Mapping[str, str] | None = None,
-    timeout: float | None = None,
     *,
     max_rows: int | None = None,
-    slots=None,
 ) -> QueryResult:
-    """Run a named query with its parameters; parameter columns are left out of the result."""
-    try:
-        query = get_named(name)
-        bindings = named_bindings(store, query, params)
-    except BaseException:
-        if slots is not None:
-            slots.release()
-        raise
-    result = run_query(store, query.text, bindings, timeout, max_rows=max_rows, slots=slots)
+    """Run a named query with its parameters in this process; parameter columns are left out of the result.
+
+    No time limit here; kg.queries.workers.QueryPool.run_named runs this in a
+    worker process killed at the limit.
+    """
+    query = get_named(name)
+    bindings = named_bindings(store, query, params)
+    result = run_query(store, query.text, bindings, max_rows=max_rows)
     if result.kind != "select" or not bindings:
         return result
     keep = [i for i, c in enumerate(result.columns) if c not in bindings]
