@@ -56,18 +56,58 @@ def _tokenizer():
     return _NLP.tokenizer
 
 
-def tokenize(texts: Iterable[str], batch_size: int = 256) -> list[list[str]]:
-    """Lower-cased content words of each text (spaCy tokens; see the module docstring)."""
+#: texts from which tokenizing is spread over processes (fork); fewer are not worth the start-up
+PARALLEL_MIN_TEXTS = 5_000
+
+
+def _default_jobs() -> int:
+    import os
+
+    return min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def tokenize(texts: Sequence[str], batch_size: int = 256, jobs: int | None = None) -> list[list[str]]:
+    """Lower-cased content words of each text (spaCy tokens; see the module docstring).
+
+    Each distinct lower-cased form is judged once (memo by its hash). From
+    PARALLEL_MIN_TEXTS texts on, ``jobs`` forked processes (default: the
+    usable CPUs, at most 4) tokenize contiguous slices; the result does not
+    depend on it.
+    """
+    import multiprocessing
+
+    texts = list(texts)
+    jobs = _default_jobs() if jobs is None else max(1, int(jobs))
+    if jobs > 1 and len(texts) >= PARALLEL_MIN_TEXTS and "fork" in multiprocessing.get_all_start_methods():
+        _tokenizer()  # loaded once here, inherited by the workers
+        step = -(-len(texts) // (jobs * 4))
+        slices = [texts[i:i + step] for i in range(0, len(texts), step)]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_tokenize_slice, [(part, batch_size) for part in slices], chunksize=1)
+        return [words for part in parts for words in part]
+    return _tokenize_slice((texts, batch_size))
+
+
+def _tokenize_slice(args) -> list[list[str]]:
+    from spacy.attrs import LOWER
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    texts, batch_size = args
     tok = _tokenizer()
-    stop = STOP_WORDS
+    strings = _NLP.vocab.strings
+    memo: dict[int, str | None] = {}
     out = []
     for doc in tok.pipe(texts, batch_size=batch_size):
         words = []
-        for t in doc:
-            w = t.lower_
-            if len(w) >= _MIN_LEN and w not in stop and _WORD(w) and not w.isdigit():
+        for h in doc.to_array(LOWER).tolist():
+            try:
+                w = memo[h]
+            except KeyError:
+                w = strings[h]
+                if len(w) < _MIN_LEN or w in STOP_WORDS or not _WORD(w) or w.isdigit():
+                    w = None
+                memo[h] = w
+            if w is not None:
                 words.append(w)
         out.append(words)
     return out
@@ -122,7 +162,7 @@ def _prune(X, keep: int, max_df: int):
     return P, np.bincount(P.indices, minlength=P.shape[1])
 
 
-def _rowdot(A, B, I, J, chunk: int = 200_000) -> np.ndarray:
+def _rowdot(A, B, I, J, chunk: int = 20_000) -> np.ndarray:
     """Row-wise dot products A[I[k]] . B[J[k]] (chunked: a pair's product matrix is built per chunk)."""
     out = np.zeros(len(I), dtype=np.float64)
     for s in range(0, len(I), chunk):
@@ -167,7 +207,7 @@ def _related_combined(paper_entities, texts, top_k, max_df, block_nnz, tokens):
         cand_j.append(j)
     if T is not None:
         P, pdf = _prune(T, CANDIDATE_TERMS, default_max_df_text(n))
-        i, j, _ = topk_pairs(P, pdf, top_k, block_nnz)
+        i, j, _ = topk_pairs(P, pdf, top_k, min(block_nnz, 1_000_000))  # smaller blocks: text rows are dense
         cand_i.append(i)
         cand_j.append(j)
     if not cand_i:
@@ -206,7 +246,7 @@ def _shared_entities(E, vocab, I, J, ew) -> list[list[str]]:
     return [names[a:b] for a, b in zip(ptr[:-1], ptr[1:])]
 
 
-def _shared_terms(T, vocab, I, J, tw, chunk: int = 200_000) -> list[list[str]]:
+def _shared_terms(T, vocab, I, J, tw, chunk: int = 20_000) -> list[list[str]]:
     """The TOP_TERMS shared words adding most to each pair's text cosine (ties: word order), sorted by name."""
     out: list[list[str]] = []
     if T is None:

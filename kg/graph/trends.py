@@ -88,12 +88,12 @@ def _entity_papers(G, key: str, months: dict[str, int]) -> dict[str, int]:
     return out
 
 
-def entity_timeline(G, key: str) -> list[dict]:
+def entity_timeline(G, key: str, months: dict[str, int] | None = None) -> list[dict]:
     """[{"month", "papers", "total"}] for each month with a paper linked to the entity, in month order.
 
-    ``total``: all dated papers of the corpus that month.
+    ``total``: all dated papers of the corpus that month; ``months``: ``paper_months(G)`` when already made.
     """
-    months = paper_months(G)
+    months = paper_months(G) if months is None else months
     totals = {row[0]: row[1] for row in _months_table(G)}
     counts: dict[int, int] = {}
     for m in _entity_papers(G, key, months).values():
