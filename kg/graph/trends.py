@@ -25,7 +25,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 __all__ = ["ENTITY_RELATIONS", "DEFAULT_WINDOW", "DEFAULT_MIN_SUPPORT", "month_index", "month_name", "paper_months",
-           "add_months", "entity_timeline", "rising"]
+           "add_months", "months_table", "entity_timeline", "rising"]
 
 ENTITY_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn")
 DEFAULT_WINDOW = 3  # months
@@ -60,6 +60,10 @@ def paper_months(G) -> dict[str, int]:
 
 def add_months(G) -> None:
     """``G.graph["months"]`` (see the module docstring)."""
+    G.graph["months"] = _count_months(G)
+
+
+def _count_months(G) -> list:
     months = paper_months(G)
     rows = []
     if months:
@@ -70,13 +74,13 @@ def add_months(G) -> None:
         for m in range(min(counts), max(counts) + 1):
             total += counts.get(m, 0)
             rows.append([month_name(m), counts.get(m, 0), total])
-    G.graph["months"] = rows
+    return rows
 
 
-def _months_table(G) -> list:
-    if "months" not in G.graph:
-        add_months(G)
-    return G.graph["months"]
+def months_table(G) -> list:
+    """``G.graph["months"]``, or the same rows counted now for a graph built without them (not stored)."""
+    table = G.graph.get("months")
+    return _count_months(G) if table is None else table
 
 
 def _entity_papers(G, key: str, months: dict[str, int]) -> dict[str, int]:
@@ -94,7 +98,7 @@ def entity_timeline(G, key: str, months: dict[str, int] | None = None) -> list[d
     ``total``: all dated papers of the corpus that month; ``months``: ``paper_months(G)`` when already made.
     """
     months = paper_months(G) if months is None else months
-    totals = {row[0]: row[1] for row in _months_table(G)}
+    totals = {row[0]: row[1] for row in months_table(G)}
     counts: dict[int, int] = {}
     for m in _entity_papers(G, key, months).values():
         counts[m] = counts.get(m, 0) + 1
@@ -114,7 +118,7 @@ def rising(G, window: int = DEFAULT_WINDOW, min_support: int = DEFAULT_MIN_SUPPO
         raise ValueError(f"window must be a positive number of months, not {window!r}")
     if isinstance(min_support, bool) or not isinstance(min_support, int) or min_support < 1:
         raise ValueError(f"min_support must be a positive number of papers, not {min_support!r}")
-    table = _months_table(G)
+    table = months_table(G)
     if not table:
         return []
     months = paper_months(G)

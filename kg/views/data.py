@@ -613,6 +613,16 @@ def _paper_months(g, names: PageNames) -> dict:
     return hit
 
 
+def _months(g, names: PageNames) -> list:
+    """kg.graph.trends.months_table, once per run."""
+    from kg.graph.trends import months_table
+
+    if names.cache.get("months_of") is not g:
+        names.cache["months"] = months_table(g)
+        names.cache["months_of"] = g
+    return names.cache["months"]
+
+
 def timeline_context(g, names: PageNames, key: str) -> dict:
     """The entity's papers per month over the corpus's last TIMELINE_MONTHS months, as bars of a small SVG.
 
@@ -622,7 +632,7 @@ def timeline_context(g, names: PageNames, key: str) -> dict:
     from kg.graph.trends import entity_timeline, month_index, month_name
 
     months = _paper_months(g, names)
-    table = g.graph.get("months") or []
+    table = _months(g, names)
     rows = entity_timeline(g, key, months) if table else []
     out = {"rows": rows, "bars": [], "first": "", "last": "", "total": sum(r["papers"] for r in rows),
            "earlier": 0, "max": 0}
@@ -650,7 +660,7 @@ def rising_context(g, names: PageNames, window: int | None = None, min_support: 
 
     window = window or DEFAULT_WINDOW
     min_support = min_support or DEFAULT_MIN_SUPPORT
-    rows = rising(g, window=window, min_support=min_support) if g.graph.get("months") else []
+    rows = rising(g, window=window, min_support=min_support)
     shown = []
     for r in rows[:RISING_SHOWN]:
         row = dict(r)
@@ -662,4 +672,4 @@ def rising_context(g, names: PageNames, window: int | None = None, min_support: 
             "from": head["from"] if head else "", "to": head["to"] if head else "",
             "previous_from": head["previous_from"] if head else "", "previous_to": head["previous_to"] if head else "",
             "recent_papers": head["recent_papers"] if head else 0, "before_papers": head["before_papers"] if head else 0,
-            "dated": bool(g.graph.get("months"))}
+            "dated": bool(_months(g, names))}
