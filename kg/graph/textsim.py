@@ -134,26 +134,26 @@ def _identity(tokens):
     return tokens
 
 
+def _rank_in_row(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(order, rank): entries sorted by row, weight descending, column; each one's rank within its row."""
+    order = np.lexsort((cols, -vals, rows))
+    r = rows[order]
+    rank = np.arange(r.size) - np.searchsorted(r, r, side="left")
+    return order, rank
+
+
 def _prune(X, keep: int, max_df: int):
     """Each row's ``keep`` heaviest columns among those in at most ``max_df`` rows, re-normalised."""
     from scipy import sparse
 
     df = np.bincount(X.indices, minlength=X.shape[1])
-    ok_col = df <= max_df
-    rows, cols, vals = [], [], []
-    indptr, indices, data = X.indptr, X.indices, X.data
-    for i in range(X.shape[0]):
-        a, b = indptr[i], indptr[i + 1]
-        c, v = indices[a:b], data[a:b]
-        m = ok_col[c]
-        c, v = c[m], v[m]
-        if c.size > keep:
-            order = np.lexsort((c, -v))[:keep]  # heaviest first, lower column on ties
-            c, v = c[order], v[order]
-        rows.append(np.full(c.size, i, dtype=np.int64))
-        cols.append(c)
-        vals.append(v)
-    P = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=X.shape)
+    rows = np.repeat(np.arange(X.shape[0], dtype=np.int64), np.diff(X.indptr))
+    cols, vals = X.indices.astype(np.int64), X.data
+    m = df[cols] <= max_df
+    rows, cols, vals = rows[m], cols[m], vals[m]
+    order, rank = _rank_in_row(rows, cols, vals)
+    sel = order[rank < keep]
+    P = sparse.csr_matrix((vals[sel], (rows[sel], cols[sel])), shape=X.shape)
     P.sum_duplicates()
     norms = np.sqrt(np.asarray(P.multiply(P).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -248,19 +248,19 @@ def _shared_entities(E, vocab, I, J, ew) -> list[list[str]]:
 
 def _shared_terms(T, vocab, I, J, tw, chunk: int = 20_000) -> list[list[str]]:
     """The TOP_TERMS shared words adding most to each pair's text cosine (ties: word order), sorted by name."""
-    out: list[list[str]] = []
     if T is None:
         return [[] for _ in range(len(I))]
+    out: list[list[str]] = []
     for s in range(0, len(I), chunk):
         P = T[I[s:s + chunk]].multiply(T[J[s:s + chunk]]).tocsr()
-        P.sort_indices()
-        ptr, idx, val = P.indptr, P.indices, P.data
-        for r in range(P.shape[0]):
-            a, b = ptr[r], ptr[r + 1]
-            if a == b:
-                out.append([])
-                continue
-            c, v = idx[a:b], np.round(val[a:b], 12)
-            top = c[np.lexsort((c, -v))[:TOP_TERMS]] if b - a > TOP_TERMS else c
-            out.append(sorted(vocab[top].tolist()))
+        rows = np.repeat(np.arange(P.shape[0], dtype=np.int64), np.diff(P.indptr))
+        cols = P.indices.astype(np.int64)
+        order, rank = _rank_in_row(rows, cols, np.round(P.data, 12))
+        sel = order[rank < TOP_TERMS]
+        r, c = rows[sel], cols[sel]
+        back = np.lexsort((c, r))  # per pair, by word (the vocabulary is sorted)
+        r, c = r[back], c[back]
+        words = vocab[c].tolist()
+        bounds = np.searchsorted(r, np.arange(P.shape[0] + 1), side="left").tolist()
+        out.extend(words[a:b] for a, b in zip(bounds[:-1], bounds[1:]))
     return out
