@@ -178,3 +178,16 @@ def test_cli_rising_entities_returns_rows_on_the_demo(demo):
     data = json.loads(proc.stdout)
     rows = data["results"]["bindings"]
     assert len(rows) == len(kg.load(out).rising()) and rows
+
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus not available")
+def test_shared_corpus_with_year_has_rising_rows_matching_the_api():
+    g = kg.build([SHARED / "corpus"], year=2025)
+    rows = g.rising()
+    assert rows and all(r["recent"] >= 2 and r["to"] == "2025-08" for r in rows)
+    assert _query_rows(g.store, {}) == _api_rows(rows)
+    assert kg.build([SHARED / "corpus"]).rising() == []  # "Aug 25" alone has no year: nothing is dated

@@ -32,7 +32,7 @@ __all__ = ["tokenize", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TO
            "default_max_df_text"]
 
 CANDIDATE_TERMS = 24  # heaviest words per paper used to find text candidates
-TOP_TERMS = 5  # shared words stated per related pair
+TOP_TERMS = 3  # shared words stated per related pair (each is one triple per pair)
 MIN_TEXT = 0.05  # text cosine a pair without a shared entity needs
 _MIN_LEN = 3
 # letters and digits, inner hyphens allowed ("gpt-4", "fine-tuning"): no URLs, "i.e.", maths debris
