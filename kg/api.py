@@ -179,6 +179,32 @@ class KnowledgeGraph:
         rows.sort(key=lambda r: (-r["weight"], r["paper"]))
         return rows[:k]
 
+    def timeline(self, name_or_alias: str) -> list[dict]:
+        """Papers per month linked to an entity (by id, name or alias): ``[{"month", "papers", "total"}]``.
+
+        Months without such a paper are left out; ``total`` is every dated
+        paper of that month. The same rows as the ``entity-timeline`` query.
+        Raises KeyError for an unknown entity.
+        """
+        from kg.graph.trends import entity_timeline
+
+        ent = self.entity(name_or_alias)
+        if ent is None:
+            raise KeyError(f"no entity {name_or_alias!r} in the graph")
+        return entity_timeline(self.nx, ent["id"])
+
+    def rising(self, window: int = 3, min_support: int = 2) -> list[dict]:
+        """Entities whose share of papers grew most in the latest ``window`` months vs the window before.
+
+        The same numbers as the ``rising-entities`` query and the index page's
+        "Rising" list (kg.graph.trends.rising: rows with entity, name, type,
+        recent, before, recent_papers, before_papers, growth, from, to,
+        previous_from, previous_to).
+        """
+        from kg.graph.trends import rising
+
+        return rising(self.nx, window=window, min_support=min_support)
+
     def builds_on(self, paper_id: str) -> list[dict]:
         """Papers this paper builds on, with the proposed entities it uses from each."""
         key = self._paper_key(paper_id)
@@ -207,6 +233,7 @@ def build(
     cache_dir: str | os.PathLike | None = None,
     dask_address: str | None = None,
     strict: bool = False,
+    year: int | None = None,
 ) -> KnowledgeGraph:
     """Ingest listing files (or take Paper objects), extract, and build the graph.
 
@@ -215,6 +242,7 @@ def build(
     cannot be read is reported with a ``UserWarning`` naming it (the papers of
     the other files are still built), and so is each bad record of a file whose
     other records are kept; ``strict=True`` raises the first InputError.
+    ``year``: the year of Daily Papers day headings written without one.
     Raises NoPapersError (an InputError) when no input gives a single paper.
     """
     from kg.extraction import extract
@@ -229,7 +257,7 @@ def build(
 
         import warnings
 
-        result = read_inputs([Path(p) for p in items], strict=strict)
+        result = read_inputs([Path(p) for p in items], strict=strict, year=year)
         if not result.papers:  # an empty graph from a typo would pass silently for a result
             raise NoPapersError(result.errors, len(result.files))
         for line in error_lines(result.errors):

@@ -29,8 +29,21 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument("--jobs", "-j", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.add_argument("--year", type=_year, default=None,
+                   help="year of Daily Papers day headings written without one (\"Aug 25\"); "
+                        "default: inferred from the file's headings that have one")
     p.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run extraction on this Dask scheduler (e.g. tcp://host:8786); needs paperkg[dask]")
+
+
+def _year(text: str) -> int:
+    from kg.ingest.dates import check_year
+
+    try:
+        return check_year(int(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc) if text.strip().lstrip("-").isdigit()
+                                         else f"not a year: {text!r}") from None
 
 
 def _cmd_build(args) -> int:
@@ -49,6 +62,7 @@ def _cmd_build(args) -> int:
         cache=not args.no_cache,
         store_dir=args.store,
         dask_address=args.dask,
+        year=args.year,
     )
     return 1 if result.errors else 0
 
@@ -57,7 +71,7 @@ def _cmd_extract(args) -> int:
     from kg.pipeline import extract_job
 
     result = extract_job(args.inputs, args.output, fmt=args.fmt, strict=args.strict, jobs=args.jobs, quiet=args.quiet,
-                         cache_dir=args.cache_dir, dask_address=args.dask)
+                         cache_dir=args.cache_dir, dask_address=args.dask, year=args.year)
     return 1 if result.errors else 0
 
 

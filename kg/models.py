@@ -49,11 +49,13 @@ class Paper:
     abstract: str
     url: str | None = None
     authors: tuple[str, ...] = ()
-    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when known
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD), or year-month (YYYY-MM) from the arXiv id, when known
     arxiv_id: str | None = None
     github: str | None = None  # repository given by a structured input (e.g. githubRepo)
     project_page: str | None = None
     sources: tuple[Source, ...] = ()
+    # where ``date`` came from: one of kg.ingest.dates.DATE_SOURCES, or "listing-day" / "none" when undated
+    date_source: str = "none"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -112,12 +112,12 @@ class BuildResult:
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
-            refuse_empty: bool = False):
+            refuse_empty: bool = False, year: int | None = None):
     """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read."""
     from kg.ingest import default_corpus_paths, error_lines, read_inputs
 
     paths = list(inputs) if inputs else default_corpus_paths()
-    result = read_inputs(paths, fmt=fmt, strict=strict)
+    result = read_inputs(paths, fmt=fmt, strict=strict, year=year)
     for warning in getattr(result, "warnings", ()):
         log(f"paperkg: warning: {one_line(str(warning))}")
     if result.papers or not refuse_empty or len(result.errors) > 1:  # NoPapersError's line tells a lone one
@@ -161,6 +161,7 @@ def extract_job(
     log: Log = _stderr,
     cache_dir: str | os.PathLike | None = None,
     dask_address: str | None = None,
+    year: int | None = None,
 ) -> BuildResult:
     """Read listings, extract entities, write one JSON record per distinct paper.
 
@@ -170,7 +171,7 @@ def extract_job(
     from kg.extraction import ExtractStats, extract
 
     t0 = time.perf_counter()
-    ingest = _ingest(inputs, fmt, strict, log)
+    ingest = _ingest(inputs, fmt, strict, log, year=year)
     t1 = time.perf_counter()
     stats = ExtractStats()
     extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,
@@ -360,6 +361,7 @@ def build_job(
     store_dir: str | os.PathLike | None = None,
     dask_address: str | None = None,
     stages: bool | None = None,
+    year: int | None = None,
 ) -> BuildResult:
     """Ingest, extract, build the graph and write every output into ``out_dir``.
 
@@ -368,7 +370,8 @@ def build_job(
     the RDF into an on-disk Oxigraph store there; ``dask_address``: run the
     extraction on that Dask cluster; ``stages``: log a line as each stage
     starts (default: when not quiet and stderr is a terminal, since a big
-    build otherwise spends minutes after extraction without a word).
+    build otherwise spends minutes after extraction without a word);
+    ``year``: the year of Daily Papers day headings written without one.
 
     Raises NoPapersError, touching nothing, when no input gives a paper (a
     typo, an empty folder): an empty graph must not replace good outputs.
@@ -378,7 +381,7 @@ def build_job(
     if stages:
         log("paperkg: reading listings...")
     t = time.perf_counter()
-    ingest = _ingest(inputs, fmt, strict, log, refuse_empty=True)
+    ingest = _ingest(inputs, fmt, strict, log, refuse_empty=True, year=year)
     ingested = time.perf_counter() - t
     with _build_lock(Path(out_dir)):
         return _build_locked(ingest, ingested, out_dir, jobs=jobs, base_iri=base_iri, top_k=top_k,

@@ -22,6 +22,7 @@ class PKG(DefinedNamespace):
     Mention: URIRef  # Class: Mention
     Method: URIRef  # Class: Method
     MethodPair: URIRef  # Class: Method pair
+    Month: URIRef  # Class: Month
     Organization: URIRef  # Class: Organization
     Paper: URIRef  # Class: Paper
     Relatedness: URIRef  # Class: Relatedness
@@ -33,9 +34,11 @@ class PKG(DefinedNamespace):
     cites: URIRef  # ObjectProperty: cites
     community: URIRef  # DatatypeProperty: community
     confidence: URIRef  # DatatypeProperty: confidence
+    dateSource: URIRef  # DatatypeProperty: date source
     degree: URIRef  # DatatypeProperty: degree
     doi: URIRef  # DatatypeProperty: DOI
     end: URIRef  # DatatypeProperty: end
+    entityWeight: URIRef  # DatatypeProperty: entity weight
     evaluatesOn: URIRef  # ObjectProperty: evaluates on
     external: URIRef  # DatatypeProperty: external
     extractorVersion: URIRef  # DatatypeProperty: extractor version
@@ -51,20 +54,26 @@ class PKG(DefinedNamespace):
     lookupKey: URIRef  # DatatypeProperty: lookup key
     mentionOf: URIRef  # ObjectProperty: mention of
     mentions: URIRef  # ObjectProperty: mentions
+    month: URIRef  # DatatypeProperty: month
+    monthIndex: URIRef  # DatatypeProperty: month index
     ownedBy: URIRef  # ObjectProperty: owned by
     pagerank: URIRef  # DatatypeProperty: PageRank
     paperCount: URIRef  # DatatypeProperty: paper count
+    papersInMonth: URIRef  # DatatypeProperty: papers in month
+    papersUpTo: URIRef  # DatatypeProperty: papers up to
     proposes: URIRef  # ObjectProperty: proposes
     relatedTo: URIRef  # ObjectProperty: related to
     rule: URIRef  # DatatypeProperty: rule
     secondMethod: URIRef  # ObjectProperty: second method
     sentence: URIRef  # DatatypeProperty: sentence
     sharedEntity: URIRef  # ObjectProperty: shared entity
+    sharedTerm: URIRef  # DatatypeProperty: shared term
     start: URIRef  # DatatypeProperty: start
     support: URIRef  # DatatypeProperty: support
     supportRank: URIRef  # DatatypeProperty: support rank
     supportsRelation: URIRef  # ObjectProperty: supports relation
     text: URIRef  # DatatypeProperty: text
+    textWeight: URIRef  # DatatypeProperty: text weight
     usesDataset: URIRef  # ObjectProperty: uses dataset
     usesMethod: URIRef  # ObjectProperty: uses method
     via: URIRef  # ObjectProperty: via

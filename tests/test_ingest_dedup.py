@@ -221,7 +221,7 @@ def test_report_is_json_ready_and_deterministic(tmp_path):
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     assert first["papers"] == 5 and first["merged_count"] == 4 and first["entries_read"] == 14
     assert first["errors"] == [f"{bad.as_posix()}:1: CSV header lacks required column(s) abstract (found: title; 'summary' is accepted for abstract)"]
-    assert set(first) == {"files", "entries_read", "papers", "merged_count", "merged", "errors", "skipped_records",
+    assert set(first) == {"files", "entries_read", "papers", "merged_count", "merged", "errors", "skipped_records", "date_sources",
                           "warnings"}
     assert first["skipped_records"] == []  # a bad header is the whole file, not a record
 

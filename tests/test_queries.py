@@ -29,7 +29,7 @@ P1, P2, P3 = ID + "paper/2501.00001", ID + "paper/2502.00002", ID + "paper/2503.
 GRPO = ID + "method/group-relative-policy-optimization"
 REQUIRED = {
     "papers-using-entity", "top-entities", "paper-code", "builds-on", "methods-used-together", "methods-used-with",
-    "related-papers", "why", "entity-aliases", "papers-by-repo-owner",
+    "related-papers", "why", "entity-aliases", "papers-by-repo-owner", "rising-entities", "entity-timeline",
 }
 
 

@@ -50,7 +50,11 @@ def test_readme_python_examples_run(demo_outputs, index, monkeypatch):
     g = namespace.get("g")
     if g is not None:
         assert g.nx.number_of_nodes() > 0
+    if "grpo" in namespace:
         assert namespace["grpo"]["name"] == "Group Relative Policy Optimization"
+    if "g.rising(" in code:  # the rising example prints the demo's top rising entity and a timeline
+        assert "GPT-3 7 of 14 papers, before 2 of 14 (2024-11..2025-01)" in printed.getvalue()
+        assert "'month': '2024-12', 'papers': 2" in printed.getvalue()
     if "g.query(" in code:
         # the SPARQL example (dcterms:title, skos:prefLabel) prints the title of the paper proposing GRPO
         assert "DeepSeekMath: Pushing the Limits of Mathematical Reasoning" in printed.getvalue()
@@ -84,6 +88,8 @@ README_QUERY_ROWS = {
     "papers-using-entity": "paper:2402.03300",
     "why": "Proximal Policy Optimization",
     "dcterms:title": "Proximal Policy Optimization Algorithms",
+    "rising-entities": "GPT-3",
+    "entity-timeline": "2024-12",
 }
 
 

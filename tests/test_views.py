@@ -152,7 +152,7 @@ def test_paper_page_content(site):
     assert 'href="https://github.com/example/small-reasoners"' in text
     assert 'href="https://example.org/small-reasoners"' in text
     assert "../entity/method-low-rank-adaptation.html" in text
-    related = text.split("<h2>Most related papers</h2>")[1]
+    related = text.split("<h2>Related papers</h2>")[1]
     assert "../paper/" in related
 
 

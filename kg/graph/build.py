@@ -25,7 +25,9 @@ from kg.graph.iris import (
     node_iri,
     repo_keys,
 )
-from kg.graph.links import builds_on, related_papers
+from kg.graph.links import builds_on
+from kg.graph.textsim import related_combined
+from kg.graph.trends import add_months
 from kg.models import CorpusExtraction, Mention, Paper
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
@@ -73,6 +75,7 @@ def _paper_attrs(paper: Paper, base_iri: str) -> dict:
         "title": paper.title,
         "abstract": paper.abstract,
         "date": paper.date,
+        "date_source": paper.date_source,
         "url": paper.url,
         "authors": list(paper.authors),
         "sources": [f"{s.file}#{s.position}" for s in sorted(paper.sources, key=_source_key)],
@@ -92,6 +95,7 @@ def _external_paper(scheme: str, ident: str, url: str, base_iri: str, key: str) 
         "title": None,
         "abstract": None,
         "date": None,
+        "date_source": None,
         "url": url,
         "authors": [],
         "sources": [],
@@ -262,9 +266,12 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
         plain[(corpus_keys[b], corpus_keys[a], "buildsOn")] = {"relation": "buildsOn", "via": via}
     entity_lists = [sorted(s) for s in entity_sets]
     del entity_sets, proposed_lists
-    for i, j, w, shared in related_papers(entity_lists, top_k=top_k, max_df=max_df):
-        plain[(corpus_keys[i], corpus_keys[j], "relatedTo")] = {"relation": "relatedTo", "weight": w, "shared": shared}
-    del entity_lists
+    texts = [f"{paper_by_id[pid].title}\n{paper_by_id[pid].abstract}" for pid in paper_by_id]
+    for i, j, w, shared, ew, tw, terms in related_combined(entity_lists, texts, top_k=top_k, max_df=max_df):
+        plain[(corpus_keys[i], corpus_keys[j], "relatedTo")] = {
+            "relation": "relatedTo", "weight": w, "shared": shared, "entity_weight": ew, "text_weight": tw,
+            "terms": terms}
+    del entity_lists, texts
 
     # sorted (u, v, relation) order; sorting per source node is much cheaper than one sort of all edges
     targets: dict[str, list[tuple[str, str]]] = {}
@@ -340,12 +347,13 @@ def add_method_pairs(G: nx.MultiDiGraph) -> None:
 
 
 def add_analytics(G: nx.MultiDiGraph) -> None:
-    """degree (all nodes); lookup keys and support ranks (entities); method pairs; pagerank and community."""
+    """degree (all nodes); lookup keys and support ranks (entities); method pairs; months; pagerank and community."""
     node_data = G.nodes
     for n, d in G.degree():
         node_data[n]["degree"] = int(d)
     add_lookup_keys(G)
     add_method_pairs(G)
+    add_months(G)
     papers = [n for n, t in G.nodes(data="type") if t == "Paper"]
     if not papers:
         return

@@ -15,7 +15,13 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["builds_on", "related_papers", "default_max_df"]
+__all__ = [
+    "builds_on",
+    "related_papers",
+    "entity_matrix",
+    "topk_pairs",
+    "default_max_df",
+]
 
 
 def builds_on(
@@ -86,12 +92,14 @@ def related_papers(
             gc.enable()
 
 
-def _related_papers(paper_entities, top_k, max_df, block_nnz):
+def entity_matrix(paper_entities, max_df=None):
+    """(L2-normalised idf-weighted binary csr matrix or None, vocabulary, df per column) of papers x entities.
+
+    Entities in one paper only or in more than ``max_df`` papers get no column weight.
+    """
     from scipy import sparse
 
     n = len(paper_entities)
-    if n < 2 or top_k <= 0:
-        return []
     flat: list[str] = []
     lengths = np.zeros(n, dtype=np.int64)
     for i, ids in enumerate(paper_entities):
@@ -99,7 +107,7 @@ def _related_papers(paper_entities, top_k, max_df, block_nnz):
         flat.extend(distinct)
         lengths[i] = len(distinct)
     if not flat:
-        return []
+        return None, [], None
     vocab = sorted(set(flat))
     col_of = {e: c for c, e in enumerate(vocab)}
     cols_a = np.fromiter((col_of[e] for e in flat), dtype=np.int64, count=len(flat))
@@ -110,7 +118,7 @@ def _related_papers(paper_entities, top_k, max_df, block_nnz):
     mask = keep_col[cols_a]
     rows_a, cols_a = rows_a[mask], cols_a[mask]
     if rows_a.size == 0:
-        return []
+        return None, vocab, df
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     X = sparse.csr_matrix((idf[cols_a], (rows_a, cols_a)), shape=(n, len(vocab)), dtype=np.float64)
     X.sum_duplicates()
@@ -118,12 +126,21 @@ def _related_papers(paper_entities, top_k, max_df, block_nnz):
     norms[norms == 0] = 1.0
     X = (sparse.diags(1.0 / norms) @ X).tocsr()
     X.sort_indices()
+    return X, vocab, df
+
+
+def topk_pairs(X, df, top_k: int, block_nnz: int = 4_000_000):
+    """(I, J, W): each row's ``top_k`` best other rows by cosine (X has L2 rows), weights rounded to 6 decimals.
+
+    S = X X^T is computed in row blocks sized by an upper bound on each
+    block's output (a row's bound: the sum of its columns' ``df``), so memory
+    stays bounded. Ties break on the lower column; output sorted by (I, -W, J).
+    """
+    n = X.shape[0]
     XT = X.T.tocsr()
     Xbin = X.copy()
     Xbin.data[:] = 1.0
-    # Upper bound of the non-zeros each row of S can have: the sum of its entities' df.
-    bound = np.asarray(Xbin @ df.astype(np.float64)).ravel()
-    # block boundaries: consecutive rows whose bounds add up to at most block_nnz
+    bound = np.asarray(Xbin @ np.asarray(df, dtype=np.float64)).ravel()
     cum = np.cumsum(bound)
     starts = [0]
     while starts[-1] < n:
@@ -153,10 +170,23 @@ def _related_papers(paper_entities, top_k, max_df, block_nnz):
             out_j.append(c[sel])
             out_w.append(w[sel])
     if not out_i:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_w)
+
+
+def _related_papers(paper_entities, top_k, max_df, block_nnz):
+    n = len(paper_entities)
+    if n < 2 or top_k <= 0:
         return []
-    I = np.concatenate(out_i)
-    J = np.concatenate(out_j)
-    W = np.concatenate(out_w)
+    X, vocab, df = entity_matrix(paper_entities, max_df)
+    if X is None:
+        return []
+    I, J, W = topk_pairs(X, df, top_k, block_nnz)
+    if I.size == 0:
+        return []
+    Xbin = X.copy()
+    Xbin.data[:] = 1.0
     # shared entities of every kept pair at once: element-wise product of the two binary rows
     P = Xbin[I].multiply(Xbin[J]).tocsr()
     P.sort_indices()

@@ -31,7 +31,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, node_iri
-from kg.graph.rdf import _DATE_RE, EVIDENCE_RELATIONS, _attr_table, double_lexical
+from kg.graph.rdf import _DATE_RE, _MONTH_RE, EVIDENCE_RELATIONS, _attr_table, double_lexical
 from ontology import NAMESPACE, OWL, RDF, RDFS, XSD
 
 __all__ = ["literal", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
@@ -45,6 +45,7 @@ _TYPE = f"<{RDF}type>"
 _INT = f"^^<{XSD}integer>"
 _DOUBLE = f"^^<{XSD}double>"
 _DATE = f"^^<{XSD}date>"
+_YEAR_MONTH = f"^^<{XSD}gYearMonth>"
 _ANYURI = f"^^<{XSD}anyURI>"
 _TRUE = f'"true"^^<{XSD}boolean>'
 
@@ -132,6 +133,8 @@ class _Tokens:
         text = str(value)
         if kind == "date" and _DATE_RE.match(text):
             return f'"{text}"{_DATE}'
+        if kind == "date" and _MONTH_RE.match(text):
+            return f'"{text}"{_YEAR_MONTH}'
         if kind == "uri":
             return literal(text) + _ANYURI
         return literal(text)
@@ -180,7 +183,7 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
     label, same = f"<{RDFS}label>", f"<{OWL}sameAs>"
     r_subj, r_pred, r_obj = f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>"
     # subject index: (IRI token, kind, payload); kinds: 0 node, 1 extraction, 2 mention, 3 reified edge,
-    # 4 method pair
+    # 4 method pair, 5 month
     index: list[tuple] = [(T.node("extraction"), 1, None)]
     for key in G:
         index.append((T.node(key), 0, key))
@@ -200,6 +203,8 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
             index.append((r, 3, (u, v, rel, data)))
     for a, b, n in G.graph.get("method_pairs") or ():
         index.append((T.hashed("methodpair", a, b), 4, (a, b, n)))
+    for row in G.graph.get("months") or ():
+        index.append((T.hashed("month", row[0]), 5, row))
     index.sort(key=itemgetter(0))
 
     extraction = T.node("extraction")
@@ -231,6 +236,11 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
                 (p_sentence, literal(ev["sentence"])), (p_rule, literal(ev["rule"])),
                 (p_conf, T.double(ev["confidence"])),
             ]
+        elif kind == 5:
+            month, n, upto = payload
+            pairs = [(_TYPE, p("Month")), (label, literal(month)), (p("month"), f'"{month}"{_YEAR_MONTH}'),
+                     (p("monthIndex"), T.value(int(month[:4]) * 12 + int(month[5:7]) - 1, "int")),
+                     (p("papersInMonth"), T.value(n, "int")), (p("papersUpTo"), T.value(upto, "int"))]
         elif kind == 4:
             a, b, n = payload
             pairs = [(_TYPE, p("MethodPair")), (p("firstMethod"), T.node(a)), (p("secondMethod"), T.node(b)),
@@ -243,6 +253,11 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
                 pairs.append((p("weight"), T.value(data["weight"], "float")))
                 for e in data.get("shared") or ():
                     pairs.append((p("sharedEntity"), T.node(e)))
+                for attr, prop in (("entity_weight", "entityWeight"), ("text_weight", "textWeight")):
+                    if data.get(attr) is not None:
+                        pairs.append((p(prop), T.value(data[attr], "float")))
+                for term in data.get("terms") or ():
+                    pairs.append((p("sharedTerm"), literal(str(term))))
             else:
                 for e in data.get("via") or ():
                     pairs.append((p("via"), T.node(e)))

@@ -50,6 +50,7 @@ EVIDENCE_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn", "h
 _PLAIN_RELATIONS = ("ownedBy",)
 _NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")  # a year-month (date from an arXiv id): xsd:gYearMonth
 
 # node attribute -> (property IRI, value kind); lists become one triple per item. Descriptive
 # data uses the standard term itself (dcterms:title, skos:prefLabel, ...), so that queries written
@@ -58,7 +59,8 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _P = NAMESPACE
 _ATTRS = {
     "Paper": (("title", DCTERMS + "title", "str"), ("abstract", DCTERMS + "abstract", "str"),
-              ("date", DCTERMS + "date", "date"), ("url", SCHEMA + "url", "uri"),
+              ("date", DCTERMS + "date", "date"), ("date_source", _P + "dateSource", "str"),
+              ("url", SCHEMA + "url", "uri"),
               ("authors", DCTERMS + "creator", "list"), ("sources", DCTERMS + "source", "list"),
               ("arxiv_id", _P + "arxivId", "str"), ("doi", _P + "doi", "str"), ("degree", _P + "degree", "int"),
               ("pagerank", _P + "pagerank", "float"), ("community", _P + "community", "int")),
@@ -203,6 +205,7 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
 
     reified = []
     pairs = []
+    months: list[list] = []
     for s in sorted(by_subject):
         props = by_subject[s]
         types = {o.value[len(pkg):] for o in props.get(type_p, ()) if o.value.startswith(pkg)}
@@ -212,6 +215,10 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         if "MethodPair" in types:
             a, b = props[pkg + "firstMethod"][0].value, props[pkg + "secondMethod"][0].value
             pairs.append((-int(props[pkg + "paperCount"][0].value), a, b))
+            continue
+        if "Month" in types:
+            months.append([props[pkg + "month"][0].value, _py(props[pkg + "papersInMonth"][0]),
+                           _py(props[pkg + "papersUpTo"][0])])
             continue
         if "Relatedness" in types or "BuildsOnLink" in types:
             reified.append(props)
@@ -237,6 +244,7 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
             data["owner"] = okey[name_p][0].value if name_p in okey else None
         G.add_node(k, **data)
 
+    G.graph["months"] = sorted(months)
     G.graph["method_pairs"] = [[key_from_iri(base_iri, a), key_from_iri(base_iri, b), -n] for n, a, b in sorted(pairs)]
     relation_names = set(EVIDENCE_RELATIONS) | set(_PLAIN_RELATIONS) | {"relatedTo", "buildsOn"}
     for s in sorted(by_subject):
@@ -293,6 +301,11 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         if rel == "relatedTo":
             G.edges[u, v, rel]["weight"] = _py(props[pkg + "weight"][0])
             G.edges[u, v, rel]["shared"] = sorted(key(o) for o in props.get(pkg + "sharedEntity", ()))
+            for attr, prop in (("entity_weight", "entityWeight"), ("text_weight", "textWeight")):
+                if pkg + prop in props:
+                    G.edges[u, v, rel][attr] = _py(props[pkg + prop][0])
+            if pkg + "entityWeight" in props or pkg + "sharedTerm" in props:
+                G.edges[u, v, rel]["terms"] = sorted(o.value for o in props.get(pkg + "sharedTerm", ()))
         else:
             G.edges[u, v, rel]["via"] = sorted(key(o) for o in props.get(pkg + "via", ()))
     return G

@@ -29,6 +29,7 @@ import statistics
 from dataclasses import dataclass
 
 from kg.errors import InputError
+from kg.ingest.dates import infer_years
 from kg.ingest.records import MAX_ABSTRACT_CHARS, IngestWarning, make_entry, skip_record
 from kg.models import Paper, Source
 
@@ -232,8 +233,12 @@ def _label(elements: list[_Element]) -> list[str]:
 
 
 def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None = None,
-                      errors: list[InputError] | None = None) -> list[Paper]:
-    """Entries of a Daily Papers page dump, in page order."""
+                      errors: list[InputError] | None = None, year: int | None = None) -> list[Paper]:
+    """Entries of a Daily Papers page dump, in page order.
+
+    Day headings without a year ("Aug 25") take ``year`` when given, else the
+    year inferred from the file's headings that have one (kg.ingest.dates).
+    """
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_ABSTRACT_CHARS:  # fail fast: no title or abstract is this long
             raise InputError(
@@ -269,10 +274,11 @@ def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None
             snippet = element.text if len(element.text) <= 60 else element.text[:57] + "..."
             warnings.append(IngestWarning(file, f"{what}, skipped: {snippet!r}", element.line))
     entries = []
-    for position, (title, abstract) in enumerate(pairs):
+    dates = infer_years([(title.listing_day, title.date) for title, _ in pairs], year)
+    for position, ((title, abstract), (date, date_source)) in enumerate(zip(pairs, dates)):
         source = Source(file=file, position=position, line=title.line, format=FORMAT, listing_day=title.listing_day)
         try:
-            entries.append(make_entry(source, title.text, abstract.text, date=title.date))
+            entries.append(make_entry(source, title.text, abstract.text, date=date, date_source=date_source))
         except InputError as exc:
             skip_record(errors, exc, title.line, position)
     return entries

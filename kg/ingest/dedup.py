@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.ingest.dates import best_date
 from kg.ingest.ids import paper_id
 from kg.ingest.text import normalise_title
 from kg.models import Paper
@@ -81,7 +82,7 @@ def _merge_group(group: list[Paper]) -> tuple[Paper, Paper]:
             if name.casefold() not in seen:
                 seen.add(name.casefold())
                 authors.append(name)
-    dates = sorted(e.date for e in group if e.date)
+    date, date_source = best_date((e.date, e.date_source) for e in group)
     merged = replace(
         best,
         title=title,
@@ -89,7 +90,8 @@ def _merge_group(group: list[Paper]) -> tuple[Paper, Paper]:
         arxiv_id=arxiv,
         url=best.url or next((e.url for e in group if e.url), None),
         authors=tuple(authors),
-        date=dates[0] if dates else None,
+        date=date,
+        date_source=date_source,
         github=best.github or next((e.github for e in group if e.github), None),
         project_page=best.project_page or next((e.project_page for e in group if e.project_page), None),
         sources=tuple(s for e in group for s in e.sources),

@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator
 from kg.errors import InputError, RecordError
 from kg.ingest.atom import parse_atom
 from kg.ingest.dailypapers import parse_dailypapers
+from kg.ingest.dates import DATE_SOURCES, UNDATED_SOURCES, check_year
 from kg.ingest.dedup import merge_entries
 from kg.ingest.detect import FORMATS, HEAD_BYTES, detect_format
 from kg.ingest.records import IngestWarning
@@ -76,7 +77,15 @@ class IngestResult:
                 ({"file": e.file, "line": e.line, "position": e.position, "reason": e.reason} for e in self.skipped),
                 key=lambda r: (r["file"], r["position"] if r["position"] is not None else -1, r["line"] or 0)),
             "warnings": sorted(str(w) for w in self.warnings),
+            "date_sources": self.date_sources(),
         }
+
+    def date_sources(self) -> dict:
+        """Papers per date source (kg.ingest.dates), every source listed, in order of preference."""
+        counts = dict.fromkeys(DATE_SOURCES + UNDATED_SOURCES, 0)
+        for paper in self.papers:
+            counts[paper.date_source] = counts.get(paper.date_source, 0) + 1
+        return counts
 
     @property
     def skipped(self) -> list[RecordError]:
@@ -179,7 +188,7 @@ def _check_format(fmt: str | None, file: str) -> None:
 
 
 def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None,
-              errors: list[InputError] | None = None) -> list[Paper]:
+              errors: list[InputError] | None = None, year: int | None = None) -> list[Paper]:
     file = _label(path)
     _check_format(fmt, file)
     if path.is_dir():
@@ -195,19 +204,22 @@ def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None,
         raise InputError(file, f"cannot read file: {exc.strerror or exc}") from None
     text = decode_bytes(data, file)
     fmt = fmt or detect_format(path, data[:HEAD_BYTES])
+    if fmt == "dailypapers":
+        return parse_dailypapers(text, file, warnings, errors, year=year)
     return _PARSERS[fmt](text, file, warnings, errors)
 
 
 def read_file(path: str | os.PathLike, fmt: str | None = None, warnings: list[IngestWarning] | None = None,
-              errors: list[InputError] | None = None) -> list[Paper]:
+              errors: list[InputError] | None = None, year: int | None = None) -> list[Paper]:
     """Entries of one file, before de-duplication, each with its id computed.
 
     ``fmt`` overrides content detection; recoverable problems are appended to
     ``warnings`` when a list is given.  Raises InputError for a bad file.
     Bad records are skipped into ``errors`` (RecordError) when a list is
-    given; without one the first bad record is raised.
+    given; without one the first bad record is raised. ``year``: the year of
+    Daily Papers day headings written without one (kg.ingest.dates).
     """
-    return _read_one(Path(path), fmt, warnings, errors)
+    return _read_one(Path(path), fmt, warnings, errors, check_year(year))
 
 
 def iter_entries(path: str | os.PathLike, fmt: str | None = None) -> Iterator[Paper]:
@@ -219,12 +231,17 @@ def read_inputs(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     fmt: str | None = None,
     strict: bool = False,
+    year: int | None = None,
 ) -> IngestResult:
     """Read every input, record bad files, and merge duplicate papers across all of them.
+
+    ``year``: the year of Daily Papers day headings written without one
+    (else inferred per file; kg.ingest.dates).
 
     The result does not depend on the order of ``paths``: entries are merged in
     (file, position) order and papers are returned sorted by id.
     """
+    year = check_year(year)
     result = IngestResult()
     entries: list[Paper] = []
     seen: set[str] = set()
@@ -240,7 +257,7 @@ def read_inputs(
         result.files.append(file)
         skipped: list[InputError] | None = None if strict else []
         try:
-            found = _read_one(path, fmt, result.warnings, skipped)
+            found = _read_one(path, fmt, result.warnings, skipped, year)
         except InputError as exc:
             if strict:
                 raise

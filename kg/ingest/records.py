@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from extractors.urls import web_url
 from kg.errors import InputError, RecordError
+from kg.ingest.dates import arxiv_month
 from kg.ingest.ids import arxiv_abs_url, arxiv_id_from, arxiv_id_from_url, paper_id
 from kg.ingest.text import clean_text
 from kg.models import Paper, Source
@@ -106,8 +107,14 @@ def make_entry(
     date: str | None = None,
     github: str | None = None,
     project_page: str | None = None,
+    date_source: str | None = None,
 ) -> Paper:
-    """Build one entry; the caller has already checked that ``title`` is present."""
+    """Build one entry; the caller has already checked that ``title`` is present.
+
+    ``date_source`` says where ``date`` came from (kg.ingest.dates; default
+    ``record`` when a date is given); without a date, the arXiv id's
+    year-month is the date (``arxiv-id``).
+    """
     title = clean_text(title)
     abstract = clean_text(abstract)
     if not title:
@@ -131,6 +138,11 @@ def make_entry(
     arxiv = arxiv_id_from(raw_id) or arxiv_id_from_url(url)
     # the paper's own page: an absolute http(s) URL as given (javascript:, data:, relative: none)
     url = web_url(_clean_url(url)) or (arxiv_abs_url(arxiv) if arxiv else None)
+    if date:
+        date_source = date_source or "record"
+    else:
+        date = arxiv_month(arxiv)
+        date_source = "arxiv-id" if date else (date_source or "none")
     seen: set[str] = set()
     names = []
     for name in authors:
@@ -150,6 +162,7 @@ def make_entry(
         github=_clean_url(github),
         project_page=_clean_url(project_page),
         sources=(source,),
+        date_source=date_source,
     )
 
 

@@ -37,6 +37,8 @@ __all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_binding
 _HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
 _PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
 ENTITY_KINDS = ("method", "dataset", "benchmark")
+#: parameter types that are positive whole numbers (bound as their decimal digits)
+_COUNT_TYPES = ("months", "papers")
 DCTERMS_TITLE = DCTERMS + "title"
 
 
@@ -186,6 +188,12 @@ def named_bindings(store, query: NamedQuery, params: Mapping[str, str] | None) -
             raw = str(raw)
         if p.type == "paper id":
             out[p.name] = resolve_paper(store, raw)
+        elif p.type in _COUNT_TYPES:
+            text = raw.strip()
+            if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 100_000):
+                raise QueryError(f"parameter {p.name!r} must be a whole number of {p.type} from 1 to 100000, "
+                                 f"not {raw!r}")
+            out[p.name] = ox.Literal(str(int(text)))
         elif p.type.startswith("method, dataset or benchmark"):
             kind = raw.strip().lower()
             if kind not in ENTITY_KINDS:

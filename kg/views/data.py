@@ -18,7 +18,7 @@ __all__ = [
     "NODE_TYPES", "ENTITY_TYPES", "RELATIONS", "TYPE_COLORS", "RELATION_COLORS",
     "node_type", "node_label", "node_support", "assign_pages", "corpus_stats",
     "select_overview", "overview_data", "entity_context", "paper_context", "search_index",
-    "top_entities", "view_tables", "trim_caches", "ViewTables",
+    "top_entities", "view_tables", "trim_caches", "ViewTables", "timeline_context", "rising_context",
 ]
 
 NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
@@ -516,6 +516,7 @@ def entity_context(g, names: PageNames, key: str) -> dict:
                     for k in used_keys[:MAX_LIST]],
         "used_more": max(0, len(used_keys) - MAX_LIST),
         "used_with": [_entity_row(tb, v, count=co[v]) for v in with_keys],
+        "timeline": timeline_context(g, names, key),
         "graph": _neighbourhood(g, names, tb, key, ring1, with_keys[:12]),
     }
 
@@ -560,7 +561,8 @@ def paper_context(g, names: PageNames, key: str) -> dict:
                 related[u] = data
     rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
     related_rows = [_paper_row(tb, k, weight=f"{float(related[k].get('weight') or 0):.2f}",
-                               shared=_via_labels(g, tb, (related[k].get("shared") or [])[:6]))
+                               shared=_via_labels(g, tb, (related[k].get("shared") or [])[:6]),
+                               terms=", ".join(map(str, related[k].get("terms") or [])))
                     for k in rel_keys]
     ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
                    key=lambda v: (tb.type_rank[v], v))[:30]
@@ -592,3 +594,82 @@ def search_index(g, names: PageNames) -> list[list]:
         rows.append([label, _TYPE_INDEX[t], page, " ".join(sorted(str(x) for x in aliases)) if aliases else "", key])
     rows.sort(key=lambda r: (r[1], r[0].lower(), r[4]))
     return rows
+
+
+# ---------------------------------------------------------------- trends (kg.graph.trends)
+
+TIMELINE_MONTHS = 36  # months drawn on an entity page (the corpus's last ones)
+RISING_SHOWN = 10
+
+
+def _paper_months(g, names: PageNames) -> dict:
+    """{paper key: month index} of the corpus's dated papers, once per run."""
+    from kg.graph.trends import paper_months
+
+    hit = names.cache.get("paper_months")
+    if hit is None or names.cache.get("paper_months_of") is not g:
+        hit = names.cache["paper_months"] = paper_months(g)
+        names.cache["paper_months_of"] = g
+    return hit
+
+
+def _months(g, names: PageNames) -> list:
+    """kg.graph.trends.months_table, once per run."""
+    from kg.graph.trends import months_table
+
+    if names.cache.get("months_of") is not g:
+        names.cache["months"] = months_table(g)
+        names.cache["months_of"] = g
+    return names.cache["months"]
+
+
+def timeline_context(g, names: PageNames, key: str) -> dict:
+    """The entity's papers per month over the corpus's last TIMELINE_MONTHS months, as bars of a small SVG.
+
+    ``bars``: one per month (gaps included) with x, y, height in a 0-100 x 0-40 box;
+    ``rows``: the months with papers (the entity-timeline query's rows).
+    """
+    from kg.graph.trends import entity_timeline, month_index, month_name
+
+    months = _paper_months(g, names)
+    table = _months(g, names)
+    rows = entity_timeline(g, key, months) if table else []
+    out = {"rows": rows, "bars": [], "first": "", "last": "", "total": sum(r["papers"] for r in rows),
+           "earlier": 0, "max": 0}
+    if not table or not rows:
+        return out
+    last = month_index(table[-1][0])
+    first = max(month_index(table[0][0]), last - TIMELINE_MONTHS + 1)
+    counts = {month_index(r["month"]): r["papers"] for r in rows}
+    top = max(counts.values())
+    span = last - first + 1
+    width = 100.0 / span
+    for m in range(first, last + 1):
+        n = counts.get(m, 0)
+        h = round(38.0 * n / top, 2) if n else 0.0
+        out["bars"].append({"month": month_name(m), "papers": n, "x": round((m - first) * width, 3),
+                            "w": round(max(width * 0.8, 0.2), 3), "y": round(40.0 - h, 2), "h": h})
+    out.update(first=month_name(first), last=month_name(last), max=top,
+               earlier=sum(n for m, n in counts.items() if m < first))
+    return out
+
+
+def rising_context(g, names: PageNames, window: int | None = None, min_support: int | None = None) -> dict:
+    """The index page's "Rising" list: kg.graph.trends.rising with its defaults, the first RISING_SHOWN rows."""
+    from kg.graph.trends import DEFAULT_MIN_SUPPORT, DEFAULT_WINDOW, rising
+
+    window = window or DEFAULT_WINDOW
+    min_support = min_support or DEFAULT_MIN_SUPPORT
+    rows = rising(g, window=window, min_support=min_support)
+    shown = []
+    for r in rows[:RISING_SHOWN]:
+        row = dict(r)
+        row["page"] = names.get(r["entity"])
+        row["growth_pct"] = f"+{100.0 * r['growth']:.1f}"
+        shown.append(row)
+    head = rows[0] if rows else None
+    return {"rows": shown, "count": len(rows), "window": window, "min_support": min_support,
+            "from": head["from"] if head else "", "to": head["to"] if head else "",
+            "previous_from": head["previous_from"] if head else "", "previous_to": head["previous_to"] if head else "",
+            "recent_papers": head["recent_papers"] if head else 0, "before_papers": head["before_papers"] if head else 0,
+            "dated": bool(_months(g, names))}

@@ -176,7 +176,7 @@ def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: l
            for t in vd.ENTITY_TYPES]
     root = _common(title, "")
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
-                              max_nodes=max_nodes))
+                              max_nodes=max_nodes, rising=vd.rising_context(g, names)))
     put("overview.html", _render("overview.html", **root, info=info, max_nodes=max_nodes, graph_json=overview))
     put("papers.html", _render("papers.html", **root, rows=[r for r in index_rows if r[1] == 0]))
     put("entities.html", _render("entities.html", **root, groups=[

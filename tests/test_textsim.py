@@ -1,0 +1,109 @@
+"""relatedTo from shared entities and title/abstract text (kg.graph.textsim): reasons, determinism, the graph,
+the related-papers query, the shapes and coverage on the shared corpus."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from kg.graph import build_graph
+from kg.graph.textsim import related_combined, tokenize
+from kg.models import CorpusExtraction, Entity, EntityRef, Paper, PaperExtraction
+from kg.queries import run_named
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+M = "method/zorblax"
+TEXTS = [
+    ("Hyperbolic lattice sampling", "We study hyperbolic lattice sampling with a quorum of walkers."),
+    ("Walkers on a hyperbolic lattice", "A quorum of walkers explores the hyperbolic lattice quickly."),
+    ("Protein folding with zeolites", "Zeolites guide protein folding in solvent baths."),
+    ("Solvent baths for proteins", "We fold a protein in solvent baths with zeolites."),
+    ("Zorblax for everything", "Zorblax is applied to unrelated cooking recipes."),
+    ("Zorblax again", "Gardening tips meet Zorblax in spring."),
+]
+
+
+def test_tokens_are_lowercase_content_words():
+    (words,) = tokenize(["The GPT-4 model, i.e. a LLM, reads https://example.org and 2024 papers of the X_Y."])
+    assert words == ["gpt-4", "model", "llm", "reads", "papers"]
+
+
+def test_text_alone_relates_papers_and_says_which_words():
+    ents = [[], [], [], [], [M], [M]]
+    texts = [f"{t}\n{a}" for t, a in TEXTS]
+    out = {(i, j): (w, s, ew, tw, terms) for i, j, w, s, ew, tw, terms in related_combined(ents, texts, top_k=1)}
+    assert set(out) == {(0, 1), (1, 0), (2, 3), (3, 2), (4, 5), (5, 4)}
+    w, shared, ew, tw, terms = out[(0, 1)]
+    assert shared == [] and ew == 0.0 and tw > 0.3 and w == round(tw / 2, 6)
+    assert len(terms) == 3 and set(terms) <= {"hyperbolic", "lattice", "quorum", "walkers"} and terms == sorted(terms)
+    # entity overlap alone is a reason too: 4 and 5 share only Zorblax (a word and an entity)
+    w, shared, ew, tw, terms = out[(4, 5)]
+    assert shared == [M] and ew == 1.0 and terms == ["zorblax"]
+
+
+def test_same_result_whatever_the_order_of_papers():
+    rng = random.Random(7)
+    order = list(range(len(TEXTS)))
+    base = related_combined([[]] * 6, [f"{t}\n{a}" for t, a in TEXTS], top_k=3)
+    for _ in range(3):
+        rng.shuffle(order)
+        got = related_combined([[]] * 6, [f"{TEXTS[k][0]}\n{TEXTS[k][1]}" for k in order], top_k=3)
+        mapped = sorted((order[i], order[j], w, s, ew, tw, terms) for i, j, w, s, ew, tw, terms in got)
+        assert [r[2:] for r in mapped] == [r[2:] for r in sorted(base)]
+        assert [r[:2] for r in mapped] == [r[:2] for r in sorted(base)]
+
+
+def _graph():
+    papers = [Paper(id=f"q{i}", title=t, abstract=a) for i, (t, a) in enumerate(TEXTS)]
+    rows = [PaperExtraction(f"q{i}", (EntityRef(M, (), "Zorblax"),) if i >= 4 else ()) for i in range(6)]
+    return build_graph(papers, CorpusExtraction(tuple(rows), (Entity(M, "Zorblax", "method", (), 2),), "t"))
+
+
+def test_graph_edges_query_and_round_trip_carry_the_reasons():
+    from kg.graph.rdf import rdf_to_nx
+
+    g = _graph()
+    d = g.nx.edges["paper/q0", "paper/q1", "relatedTo"]
+    assert d["shared"] == [] and "lattice" in d["terms"] and d["text_weight"] > 0 and d["entity_weight"] == 0.0
+    res = run_named(g.store, "related-papers", {"paper": "q0"})
+    cols = res.columns
+    row = res.rows[0]
+    assert row[cols.index("other")].endswith("paper/q1")
+    assert "lattice" in row[cols.index("terms")].split(" | ")
+    assert row[cols.index("textWeight")] == d["text_weight"] and row[cols.index("weight")] == d["weight"]
+    back = rdf_to_nx(g.store)
+    assert back.edges["paper/q0", "paper/q1", "relatedTo"] == d
+
+
+def test_shapes_require_a_reason_for_every_related_pair():
+    import pyoxigraph as ox
+    import pyshacl
+    import rdflib
+
+    from kg.graph.export import sorted_triples
+    from ontology import NAMESPACE, SHAPES_PATH
+
+    g = _graph()
+    shapes = rdflib.Graph().parse(SHAPES_PATH)
+    data = rdflib.Graph().parse(data=ox.serialize(sorted_triples(g.store), format=ox.RdfFormat.N_TRIPLES),
+                                format="nt")
+    assert pyshacl.validate(data, shacl_graph=shapes)[0]
+    term = rdflib.URIRef(NAMESPACE + "sharedTerm")
+    data.remove((None, term, None))  # q0-q1 shares no entity: without its words it says no reason
+    ok, _, text = pyshacl.validate(data, shacl_graph=shapes)
+    assert not ok and "Relatedness" in text
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus not available")
+def test_shared_corpus_almost_every_paper_has_a_related_paper_with_a_reason():
+    import kg
+
+    g = kg.build([SHARED / "corpus"]).nx
+    papers = {n for n, d in g.nodes(data=True) if d.get("type") == "Paper" and not d.get("external")}
+    with_reason = set()
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if k == "relatedTo" and (d.get("shared") or d.get("terms")):
+            with_reason |= {u, v}
+    assert len(with_reason & papers) >= 0.95 * len(papers)
