@@ -16,7 +16,9 @@ from kg.views.text import readable
     (r"$x^2$ and $O(n \log n)$", "x² and O(n log n)"),
     (r"step $\alpha_{t}$ and $10^{-3}$", "step αₜ and 10⁻³"),
     (r"\textbf{Bold} claim", "Bold claim"),
+    (r"\alpha-entmax and \emph{sparse} \ell_1", "α-entmax and sparse ℓ_1"),
     (r"caf\'e", "café"),
+    (r'Schr\"odinger and G\"{o}del', "Schrödinger and Gödel"),
     (r"Top-$k$ routing", "Top-k routing"),
 ])
 def test_latex_becomes_text(raw, shown):
@@ -28,6 +30,9 @@ def test_latex_becomes_text(raw, shown):
     "costs $5 and $10 per run",        # money, not maths
     "see http://example.org/~user/x",  # a tilde in a URL stays
     "plain text with no markup",
+    'Backslash\\Path C:\\new\\table and \\"escaped\\" quote',  # backslash words LaTeX does not know
+    r'a \"quoted\" word',  # an escaped quote is no accent
+    r"with \backslash and \n \u0041 written literally",  # outside maths only a short list of macros converts
     "",
 ])
 def test_text_that_is_not_latex_is_unchanged(text):

@@ -16,7 +16,7 @@ __all__ = ["readable"]
 # $$...$$ or $...$ on one line; inline maths only when it looks like maths (see _is_math)
 _MATH = re.compile(r"\$\$([^$\n]{1,400}?)\$\$|(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
 # a macro with its braced arguments (\textbf{x}, \emph{x}, \'e, \ell), an escaped special, a tie
-_MACRO = re.compile(r"\\(?:[A-Za-z]+\*?(?:\{[^{}\n]{0,200}\})*|['\"`^~=.][A-Za-z]|['\"`^~=.]\{[A-Za-z]\})")
+_MACRO = re.compile(r"\\(?:([A-Za-z]+)\*?(?:\{[^{}\n]{0,200}\})*|(?<=[A-Za-z]\\)['\"`^~=.][A-Za-z]|['\"`^~=.]\{[A-Za-z]\})")
 _ESCAPED = re.compile(r"\\([%&#_$])")
 _TIE = re.compile(r"(?<=[A-Za-z.,;:)\]])~(?=[A-Za-z0-9(\\])")
 _LOOKS_LATEX = re.compile(r"[$\\~]")
@@ -43,6 +43,21 @@ def _convert(piece: str) -> str:
         return _converter().latex_to_text(piece)
     except Exception:  # pylatexenc is lenient; anything it still refuses is shown as written
         return piece
+
+
+_GREEK = ("alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
+          "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega")
+# macros converted outside maths: text styles, Greek letters and a few symbols titles use. Any other
+# backslash word (C:\new\table, \backslash written to mean itself) stays as the listing wrote it.
+TEXT_MACROS = frozenset(("textbf textit textsl textsc texttt textrm textsf textup emph underline mbox text "
+                         "ell infty times pm approx sim leq geq neq ldots dots cdot to rightarrow " + _GREEK).split())
+
+
+def _macro(m) -> str:
+    name = m.group(1)
+    if name is not None and name not in TEXT_MACROS:
+        return m.group(0)
+    return _convert(m.group(0))
 
 
 def _is_math(body: str) -> bool:
@@ -79,5 +94,5 @@ def readable(text: str) -> str:
     out = _MATH.sub(_math, text)
     out = _ESCAPED.sub(r"\1", out)
     out = _TIE.sub(" ", out)
-    out = _MACRO.sub(lambda m: _convert(m.group(0)), out)
+    out = _MACRO.sub(_macro, out)
     return out
