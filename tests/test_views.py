@@ -302,6 +302,21 @@ def test_map_lists_what_it_does_not_draw():
     assert set(model.entities) == {k for c in model.topics for k in c} | set(model.minor)
 
 
+def test_small_corpus_map_draws_its_small_groups():
+    """With no group of MIN_TOPIC entities, the map draws the smaller groups rather than nothing."""
+    g = nx.MultiDiGraph()
+    for i, name in enumerate(("Alpha", "Beta", "Gamma")):
+        g.add_node(f"method/{name.lower()}", type="Method", label=name, name=name, aliases=[], support=1)
+    g.add_node("paper/one", type="Paper", label="One", title="One", abstract="x")
+    for name in ("alpha", "beta", "gamma"):
+        g.add_edge("paper/one", f"method/{name}", key="usesMethod", relation="usesMethod", evidence=[])
+    from kg.views.data import assign_pages
+
+    model = map_model(g, assign_pages(g), 1500)
+    assert model.entities == ["method/alpha", "method/beta", "method/gamma"] and model.topics == []
+    assert model.unconnected == []
+
+
 def test_topics_page_and_papers_table(site):
     out, _ = site
     topics = (out / "topics.html").read_text(encoding="utf-8")

@@ -421,7 +421,10 @@ class MapModel:
         co = nx.Graph()
         co.add_nodes_from(sorted({e for pair in pairs for e in pair}))
         co.add_edges_from((a, b, {"n": n}) for (a, b), n in sorted(pairs.items()))
-        drawn = sorted(e for comp in nx.connected_components(co) if len(comp) >= MIN_TOPIC for e in comp)
+        comps = list(nx.connected_components(co))
+        # groups of fewer than MIN_TOPIC entities are listed, not drawn -- unless nothing bigger exists
+        least = MIN_TOPIC if any(len(c) >= MIN_TOPIC for c in comps) else 2
+        drawn = sorted(e for comp in comps if len(comp) >= least for e in comp)
         keep = set(drawn)
         self.unconnected = [k for k in ranked[:quota] if k not in keep]
         self.pairs = {pair: n for pair, n in pairs.items() if pair[0] in keep}
@@ -568,7 +571,10 @@ def overview_data(g, names: PageNames, max_nodes: int) -> tuple[str, dict]:
 
 
 def topic_contexts(g, names: PageNames, max_nodes: int) -> list[dict]:
-    """The topic page: per topic its entities (by support) and its papers (most of their entities in it)."""
+    """The topic page: per topic its entities (by support) and its papers (most of their entities in it).
+
+    Each row is a plain dict rendered by topics.html; further per-topic lists (such as the topic's rising
+    entities) belong here as extra keys."""
     model = map_model(g, names, max_nodes)
     tb = view_tables(g, names)
     by_topic: dict[int, list] = defaultdict(list)
