@@ -207,6 +207,30 @@ def test_index_search_and_file_url(browser, served):
     page.close()
 
 
+def test_papers_table_sorts_and_filters(browser, served):
+    out, base = served
+    page = browser.new_page()
+    watch = _Watch(page)
+    page.goto(base + "papers.html")
+    rows = "document.querySelectorAll('#pk-papers tbody tr:not([hidden])')"
+    total = page.evaluate(rows + ".length")
+    page.click("#pk-papers th:nth-child(3)")  # Entities, most first
+    counts = page.evaluate(f"[...{rows}].map(r => parseInt(r.cells[2].textContent, 10))")
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    page.click("#pk-papers th:nth-child(3)")
+    assert page.evaluate(f"[...{rows}].map(r => parseInt(r.cells[2].textContent, 10))") == sorted(counts)
+    page.fill(".pk-table-filter", "deepseek")
+    titles = page.evaluate(f"[...{rows}].map(r => r.cells[0].textContent)")
+    assert 0 < len(titles) < total and all("deepseek" in t.lower() for t in titles)
+    assert page.inner_text(".pk-table-count") == f"{len(titles)} shown"
+    page.fill(".pk-table-filter", "")
+    page.check(".pk-table-code")
+    assert 0 < page.evaluate(rows + ".length") < total
+    assert page.evaluate(f"[...{rows}].every(r => r.cells[4].textContent === 'yes')")
+    assert watch.errors == [] and watch.dialogs == []
+    page.close()
+
+
 def test_first_draw_at_the_cap(browser, tmp_path):
     """1,200 papers (over 2,000 nodes) capped at 1,500: print the time to first draw (not asserted)."""
     from kg.views import write_views
