@@ -205,27 +205,38 @@
       var pos = network.getPositions(ids), done = {};
       var rect = canvas.getBoundingClientRect();
       ctx.save();
-      ctx.textAlign = "center";
+      ctx.textAlign = "left";
       ctx.textBaseline = "top";
       ctx.lineJoin = "round";
       cands.forEach(function (c) {
         if (!visible[c.id] || done[c.id] || !pos[c.id]) { return; }
         var n = nodes.get(c.id), px = c.rank <= 0 ? 14 : 12, fs = px / scale;
         ctx.font = (c.rank <= 0 ? "bold " : "") + fs.toFixed(3) + "px sans-serif";
-        var text = n.pkLabel, w = ctx.measureText(text).width, x = pos[c.id].x, y = pos[c.id].y + n.size + 3 / scale;
-        var box = {x1: x - w / 2, x2: x + w / 2, y1: y, y2: y + fs * 1.15};
-        var hit = boxes.some(function (b) { return b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2; });
-        if (hit && c.rank > 0) { return; }
+        var text = n.pkLabel, w = ctx.measureText(text).width, h = fs * 1.15;
+        var x = pos[c.id].x, y = pos[c.id].y, r = n.size + 3 / scale;
+        // below the node, else above, right or left of it; a topic's first label is drawn even when all overlap
+        var spots = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
+        var box = null;
+        for (var k = 0; k < spots.length && !box; k++) {
+          var b0 = {x1: spots[k][0], x2: spots[k][0] + w, y1: spots[k][1], y2: spots[k][1] + h};
+          if (!boxes.some(function (b) { return b.x1 < b0.x2 && b0.x1 < b.x2 && b.y1 < b0.y2 && b0.y1 < b.y2; })) {
+            box = b0;
+          }
+        }
+        if (!box) {
+          if (c.rank > 0) { return; }
+          box = {x1: spots[0][0], x2: spots[0][0] + w, y1: spots[0][1], y2: spots[0][1] + h};
+        }
         ctx.lineWidth = 4 / scale;
         ctx.strokeStyle = "rgba(255,255,255,0.92)";
-        ctx.strokeText(text, x, y);
+        ctx.strokeText(text, box.x1, box.y1);
         ctx.fillStyle = c.rank < 0 ? "#b00020" : "#1d2330";
-        ctx.fillText(text, x, y);
+        ctx.fillText(text, box.x1, box.y1);
         boxes.push(box);
         done[c.id] = true;
-        var d = network.canvasToDOM({x: x, y: y});
+        var d = network.canvasToDOM({x: box.x1, y: box.y1});
         drawn.push({id: c.id, text: text, topic: c.topic, rank: c.rank, px: px, width: w * scale,
-                    left: rect.left + d.x - w * scale / 2, top: rect.top + d.y});
+                    left: rect.left + d.x, top: rect.top + d.y});
       });
       ctx.restore();
       root.paperkgLabels = drawn;
