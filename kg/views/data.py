@@ -5,12 +5,13 @@ node/edge data is built in bulk (pyvis's add_node is quadratic).
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
 from itertools import chain
 
-from kg.views.layout import force_layout, packed_layout, ring_layout
+from kg.views.layout import packed_layout, ring_layout
 from kg.views.options import vis_options_json
 from kg.views.safe import PageNames, excerpt, json_for_script, safe_url
 from kg.views.text import readable
@@ -393,7 +394,7 @@ class MapModel:
     ``topics``: per topic its entity keys by support; ``pairs``: (a, b) -> papers
     mentioning both (drawn entities); ``unconnected``: candidate entities not
     drawn (alone or in a small group); ``papers``/``repos``: drawn papers and
-    code; ``no_entity``: papers with no drawn entity; ``paper_topic``: every
+    code; ``no_entity``: papers with no entity at all; ``paper_topic``: every
     paper's topic (the topic most of its drawn entities belong to).
     """
 
@@ -402,6 +403,7 @@ class MapModel:
 
         from kg.graph.build import COMMUNITY_SEED
 
+        self._g = g
         tb = view_tables(g, names)
         kind = tb.type
         ranked = sorted((k for k, t in kind.items() if t in ENTITY_TYPES), key=lambda k: (-tb.support[k], tb.low(k), k))
@@ -501,7 +503,7 @@ class MapModel:
 
 def _jitter(key: str) -> tuple[float, float]:
     """A stable angle and radius from the key (papers of the same entities do not sit on one spot)."""
-    h = int.from_bytes(__import__("hashlib").sha1(key.encode("utf-8")).digest()[:4], "big")
+    h = int.from_bytes(hashlib.sha1(key.encode("utf-8")).digest()[:4], "big")
     return (h % 3600) / 3600 * 2 * math.pi, 20.0 + (h >> 12) % 40
 
 
@@ -510,7 +512,6 @@ def map_model(g, names: PageNames, max_nodes: int) -> MapModel:
     hit = names.cache.get("map")
     if hit is None or hit[0] != max_nodes or hit[1]._g is not g:
         hit = names.cache["map"] = (max_nodes, MapModel(g, names, max_nodes))
-        hit[1]._g = g
     return hit[1]
 
 
