@@ -431,6 +431,7 @@ class MapModel:
         self.unconnected = [k for k in ranked[:quota] if k not in keep]
         self.pairs = {pair: n for pair, n in pairs.items() if pair[0] in keep}
         sup = tb.support
+        self.support = {k: sup[k] for k in drawn}
         # topics: Louvain communities of the co-use graph, links weighted by cosine (a hub does not swallow all)
         wg = nx.Graph()
         wg.add_nodes_from(drawn)
@@ -472,7 +473,10 @@ class MapModel:
         """Entities by force layout over their strongest co-use links plus a pull to their topic's top
         entity; papers at the centre of their entities; code beside its paper (all deterministic)."""
         keys = sorted(self.entities)
-        pos = packed_layout(keys, [(a, b) for a, b, _ in self.map_links()],
+        # layout-only pulls: each entity towards its topic's top entity, so topics sit together
+        pull = [(k, self.topics[self.topic_of[k]][0]) for k in keys
+                if k in self.topic_of and self.topics[self.topic_of[k]][0] != k]
+        pos = packed_layout(keys, [(a, b) for a, b, _ in self.map_links()] + pull,
                             iterations=60 if len(keys) <= 3000 else 25)
         for p in self.papers:
             xs = [pos[e] for e in self.paper_entities[p]]
@@ -486,17 +490,29 @@ class MapModel:
         return pos
 
     def map_links(self) -> list[tuple[str, str, int]]:
-        """The co-use links drawn: each entity's MAP_EDGES_PER_ENTITY strongest (papers together, then names)."""
+        """The co-use links drawn: each entity's MAP_EDGES_PER_ENTITY strongest by cosine (papers together over
+        the geometric mean of the two supports, so a hub is not everyone's strongest link; then papers, then key),
+        and the maximum spanning tree of the co-use graph."""
         hit = getattr(self, "_links", None)
         if hit is None:
             nbrs: dict[str, list] = defaultdict(list)
+            sup = self.support
             for (a, b), n in self.pairs.items():
-                nbrs[a].append((-n, b))
-                nbrs[b].append((-n, a))
+                cos = n / math.sqrt(max(1, sup[a]) * max(1, sup[b]))
+                nbrs[a].append((-cos, -n, b))
+                nbrs[b].append((-cos, -n, a))
             chosen = set()
             for a, lst in nbrs.items():
-                for _, b in sorted(lst)[:MAP_EDGES_PER_ENTITY]:
+                for _, _, b in sorted(lst)[:MAP_EDGES_PER_ENTITY]:
                     chosen.add((min(a, b), max(a, b)))
+            # plus a maximum spanning tree, so what is connected by co-use stays connected in the drawing
+            import networkx as nx
+
+            tree = nx.Graph()
+            tree.add_nodes_from(sorted(self.support))
+            tree.add_weighted_edges_from((a, b, n / math.sqrt(max(1, sup[a]) * max(1, sup[b])))
+                                         for (a, b), n in sorted(self.pairs.items()))
+            chosen.update((min(a, b), max(a, b)) for a, b in nx.maximum_spanning_edges(tree, data=False))
             hit = self._links = [(a, b, self.pairs[(a, b)]) for a, b in sorted(chosen)]
         return hit
 

@@ -26,7 +26,7 @@ _SUP = str.maketrans("0123456789+-=()abcdefghijklmnoprstuvwxyz",
 # x^2, x_{t}, x^{-3}, \ell_\infty (in the LaTeX source, before conversion)
 _SCRIPT = re.compile(r"([_^])(?:\{([^{}\\]{1,12})\}|([A-Za-z0-9])|(?=\\[A-Za-z]))")
 # symbols that are not LaTeX but would be read as such inside a converted piece
-_NOT_LATEX_PLAIN = set("%&#")
+_NOT_LATEX_PLAIN = ("%", "&", "#")
 
 
 @lru_cache(maxsize=1)
