@@ -18,7 +18,7 @@ LOCK_FILE = ".paperkg.lock"  # held by the build writing the folder
 CACHE_DIR = ".cache"  # the extraction cache (kg.cache)
 #: Top-level names every paperkg version has written: ours even where no marker lists them.
 KNOWN_OUTPUTS = frozenset({
-    "assets", "entity", "paper", "index.html", "overview.html", "papers.html", "entities.html",
+    "assets", "entity", "paper", "index.html", "overview.html", "papers.html", "entities.html", "topics.html",
     "graph.ttl", "void.ttl", "papers.jsonl", "build-report.json", OUTPUT_MARKER, LOCK_FILE,
 })
 

@@ -85,7 +85,7 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         write_views(graph, site, title="paperkg demo")
-        shoot((site / "overview.html").as_uri(), args.out / "overview.png", args.chromium)
+        shoot((site / "overview.html").as_uri(), args.out / "overview.png", args.chromium, height=1250)
         shoot(pick_entity(site, graph).as_uri(), args.out / "entity.png", args.chromium, full_page=True)
     print(f"wrote {args.out / 'overview.png'} and {args.out / 'entity.png'} from the {what}")
     return 0

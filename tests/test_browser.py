@@ -90,6 +90,15 @@ def _node_center(page, node_id):
                      return [r.left + d.x, r.top + d.y]; }""", node_id)
 
 
+_LONELY_JS = """() => { const root = document.querySelector('.pk-graph'), net = root.paperkg.network;
+    const shown = new Set(root.paperkg.visible()), ends = new Set();
+    net.body.data.edges.forEach(e => { ends.add(e.from); ends.add(e.to); });
+    return [...shown].filter(id => !ends.has(id)); }"""
+_VISIBLE_TYPES_JS = """() => { const root = document.querySelector('.pk-graph'), nodes = root.paperkg.nodes;
+    const out = {}; root.paperkg.visible().forEach(id => { const t = nodes.get(id).pkType; out[t] = (out[t] || 0) + 1; });
+    return out; }"""
+
+
 def test_overview_draws_filters_and_navigates(browser, served):
     out, base = served
     import json
@@ -100,20 +109,23 @@ def test_overview_draws_filters_and_navigates(browser, served):
     page, watch = _open(browser, base + "overview.html")
     print(f"\noverview first draw: {page.evaluate('document.body.dataset.firstDrawMs')} ms "
           f"({len(expected['nodes'])} nodes)")
-    assert page.evaluate("window.paperkgNetwork.body.data.nodes.length") == len(expected["nodes"])
+    n_entities = len(expected["map"]["topic"])
+    # the map: entities only at first, each with an edge in view; papers come with their checkbox
+    assert page.evaluate("window.paperkgNetwork.body.data.nodes.length") == n_entities
     assert page.get_attribute(".pk-graph", "data-node-count") == str(len(expected["nodes"]))
-
-    # type filter: hiding papers removes them from the drawn DataView
-    n_papers = sum(1 for n in expected["nodes"] if n["t"] == 0)
-    page.uncheck("#pk-type-0")
-    assert page.evaluate("window.paperkgNetwork.body.data.nodes.length") == len(expected["nodes"]) - n_papers
+    assert page.evaluate(_LONELY_JS) == []
     page.check("#pk-type-0")
-    # minimum support hides weakly supported entities only
+    with_papers = page.evaluate("window.paperkgNetwork.body.data.nodes.length")
+    assert with_papers > n_entities and page.evaluate(_LONELY_JS) == []
+    assert page.inner_text("#pk-count .pk-count-nodes") == str(with_papers)
+    # minimum support hides weakly supported entities, and the papers and entities left without an edge
     page.fill(".pk-min-support", "3")
     page.dispatch_event(".pk-min-support", "change")
-    weak = sum(1 for n in expected["nodes"] if n["t"] in (1, 2, 3) and n["n"] < 3)
-    assert weak > 0
-    assert page.evaluate("window.paperkgNetwork.body.data.nodes.length") == len(expected["nodes"]) - weak
+    shown = page.evaluate("document.querySelector('.pk-graph').paperkg.visible()")
+    support = {n["id"]: n["n"] for n in expected["nodes"]}
+    types = {n["id"]: n["t"] for n in expected["nodes"]}
+    assert all(support[k] >= 3 for k in shown if types[k] in (1, 2, 3))
+    assert len(shown) < with_papers and page.evaluate(_LONELY_JS) == []
     page.fill(".pk-min-support", "0")
     page.dispatch_event(".pk-min-support", "change")
     # search focuses a node and shows its details
@@ -195,6 +207,30 @@ def test_index_search_and_file_url(browser, served):
     page.close()
 
 
+def test_papers_table_sorts_and_filters(browser, served):
+    out, base = served
+    page = browser.new_page()
+    watch = _Watch(page)
+    page.goto(base + "papers.html")
+    rows = "document.querySelectorAll('#pk-papers tbody tr:not([hidden])')"
+    total = page.evaluate(rows + ".length")
+    page.click("#pk-papers th:nth-child(3)")  # Entities, most first
+    counts = page.evaluate(f"[...{rows}].map(r => parseInt(r.cells[2].textContent, 10))")
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    page.click("#pk-papers th:nth-child(3)")
+    assert page.evaluate(f"[...{rows}].map(r => parseInt(r.cells[2].textContent, 10))") == sorted(counts)
+    page.fill(".pk-table-filter", "deepseek")
+    titles = page.evaluate(f"[...{rows}].map(r => r.cells[0].textContent)")
+    assert 0 < len(titles) < total and all("deepseek" in t.lower() for t in titles)
+    assert page.inner_text(".pk-table-count") == f"{len(titles)} shown"
+    page.fill(".pk-table-filter", "")
+    page.check(".pk-table-code")
+    assert 0 < page.evaluate(rows + ".length") < total
+    assert page.evaluate(f"[...{rows}].every(r => r.cells[4].textContent === 'yes')")
+    assert watch.errors == [] and watch.dialogs == []
+    page.close()
+
+
 def test_first_draw_at_the_cap(browser, tmp_path):
     """1,200 papers (over 2,000 nodes) capped at 1,500: print the time to first draw (not asserted)."""
     from kg.views import write_views
@@ -202,8 +238,120 @@ def test_first_draw_at_the_cap(browser, tmp_path):
 
     write_views(synthetic_graph(1200, seed=3), tmp_path, max_nodes=1500)
     page, watch = _open(browser, (tmp_path / "overview.html").as_uri())
-    count = page.evaluate("window.paperkgNetwork.body.data.nodes.length")
-    print(f"\nfirst draw at the cap ({count} nodes): {page.evaluate('document.body.dataset.firstDrawMs')} ms")
-    assert count == 1500
+    count = page.get_attribute(".pk-graph", "data-node-count")
+    shown = page.evaluate("window.paperkgNetwork.body.data.nodes.length")
+    labels = page.get_attribute(".pk-graph", "data-labels")
+    print(f"\nfirst labelled draw at the cap ({count} nodes in the map, {shown} drawn, {labels} labels): "
+          f"{page.evaluate('document.body.dataset.firstDrawMs')} ms")
+    assert int(count) == 1500 and 0 < shown < 1500 and int(labels) > 0
+    # adding the papers and code draws the whole cap
+    ms = page.evaluate("""() => { const t0 = performance.now();
+        document.querySelector('#pk-type-0').click(); document.querySelector('#pk-type-4').click();
+        window.paperkgNetwork.redraw(); return performance.now() - t0; }""")
+    everything = page.evaluate("window.paperkgNetwork.body.data.nodes.length")
+    print(f"papers and code added: {everything} nodes drawn in {ms:.0f} ms")
+    assert shown < everything <= 1500
     assert watch.errors == []
     page.close()
+
+
+# ---------------------------------------------------------------- the map of the shared corpus
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def shared_map(browser, tmp_path_factory):
+    """The views of ../shared/corpus (skipped without it), opened once at the overview."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    import kg
+
+    from kg.views import write_views
+
+    out = tmp_path_factory.mktemp("shared-site")
+    write_views(kg.build([str(SHARED)]), out)
+    page, watch = _open(browser, (out / "overview.html").as_uri())
+    print(f"\nshared corpus map: first labelled draw {page.evaluate('document.body.dataset.firstDrawMs')} ms, "
+          f"{page.evaluate('window.paperkgNetwork.body.data.nodes.length')} nodes drawn, "
+          f"{page.get_attribute('.pk-graph', 'data-labels')} labels")
+    yield out, page, watch
+    page.close()
+
+
+def test_shared_map_draws_no_isolated_node(shared_map):
+    _, page, watch = shared_map
+    assert page.evaluate("window.paperkgNetwork.body.data.nodes.length") > 50
+    assert page.evaluate(_LONELY_JS) == []
+    assert 0 not in {int(t) for t in page.evaluate(_VISIBLE_TYPES_JS)}  # papers only when asked for
+    assert watch.errors == [] and watch.hosts == {"file"}
+
+
+def test_shared_map_labels_every_topic_at_first_draw(shared_map):
+    out, page, _ = shared_map
+    import json
+
+    from test_views import _parse
+
+    data = json.loads(_parse(out / "overview.html").inline[0][1])
+    topics = data["map"]["topics"]
+    assert len(topics) >= 3
+    labels = page.evaluate("document.querySelector('.pk-graph').paperkgLabels")
+    box = page.evaluate("(() => { const r = document.querySelector('.pk-canvas').getBoundingClientRect();"
+                        " return [r.left, r.top, r.right, r.bottom]; })()")
+    names = {n["id"]: n["l"] for n in data["nodes"]}
+    for i, t in enumerate(topics):
+        first = [lab for lab in labels if lab["topic"] == i and lab["rank"] == 0]
+        assert first, f"topic {i + 1} ({t['label']}) has no label"
+        lab = first[0]
+        assert lab["id"] == t["top"][0] and lab["text"] == names[t["top"][0]]
+        assert lab["px"] >= 12  # legible without zooming
+        centre = lab["left"] + lab["width"] / 2
+        assert box[0] <= centre <= box[2] and box[1] <= lab["top"] <= box[3], (t["label"], lab, box)
+
+
+def test_shared_map_filters_act_on_the_whole_view(shared_map):
+    _, page, _ = shared_map
+    count = lambda: int(page.inner_text("#pk-count .pk-count-nodes"))  # noqa: E731
+    entities_only = count()
+    assert entities_only == page.evaluate("window.paperkgNetwork.body.data.nodes.length")
+    page.check("#pk-type-0")
+    page.check("#pk-type-4")
+    with_papers = count()
+    types = page.evaluate(_VISIBLE_TYPES_JS)
+    assert with_papers > entities_only and types.get("0", 0) > 0 and types.get("4", 0) > 0
+    page.fill(".pk-min-support", "5")
+    page.dispatch_event(".pk-min-support", "change")
+    raised = page.evaluate(_VISIBLE_TYPES_JS)
+    assert count() < with_papers
+    assert raised.get("0", 0) < types["0"] and raised.get("4", 0) < types["4"]  # papers and code left alone go
+    assert page.evaluate(_LONELY_JS) == []
+    # every paper still drawn has a drawn entity, every repository a drawn paper
+    assert page.evaluate("""() => { const root = document.querySelector('.pk-graph'), P = root.paperkg;
+        const shown = new Set(P.visible()), kind = id => P.nodes.get(id).pkType;
+        return P.visible().filter(id => kind(id) === 0 || kind(id) === 4).filter(id => {
+          const want = kind(id) === 0 ? t => t >= 1 && t <= 3 : t => t === 0;
+          return !P.network.body.data.edges.get().some(e => (e.from === id && shown.has(e.to) && want(kind(e.to)))
+                                                        || (e.to === id && shown.has(e.from) && want(kind(e.from))));
+        }); }""") == []
+    page.fill(".pk-min-support", "0")
+    page.dispatch_event(".pk-min-support", "change")
+    page.uncheck("#pk-type-0")
+    page.uncheck("#pk-type-4")
+    assert count() == entities_only
+
+
+def test_shared_map_search_highlights_and_focuses(shared_map):
+    out, page, _ = shared_map
+    top = page.evaluate("document.querySelector('.pk-graph').paperkgLabels[0]")
+    page.fill(".pk-find-input", top["text"])
+    assert int(page.get_attribute(".pk-graph", "data-highlighted")) >= 1
+    node = page.evaluate(f"document.querySelector('.pk-graph').paperkg.nodes.get({top['id']!r})")
+    assert node["borderWidth"] == 5
+    page.wait_for_timeout(100)
+    hits = [lab for lab in page.evaluate("document.querySelector('.pk-graph').paperkgLabels") if lab["rank"] == -1]
+    assert top["id"] in {lab["id"] for lab in hits}
+    page.click(".pk-graph .pk-results button >> nth=0")
+    assert page.get_attribute(".pk-graph", "data-focused")
+    page.fill(".pk-find-input", "")
+    assert page.get_attribute(".pk-graph", "data-highlighted") == "0"

@@ -57,16 +57,21 @@ def test_entity_attributes(kg):
 def test_extracted_edges_carry_evidence(kg):
     G = kg.nx
     uses = _edges(G, "usesMethod")
-    ev = uses[("paper/p1", GRPO)]["evidence"]
-    assert [e["rule"] for e in ev] == ["cue:we-propose", "acronym"]  # sorted by (field, start, ...)
+    ev = uses[("paper/p2", GRPO)]["evidence"]
+    assert ev and all(set(e) == {"field", "start", "end", "text", "sentence", "rule", "confidence"} for e in ev)
+    # a paper that proposes an entity is linked to it once, by proposes, never also by a uses relation
+    assert ("paper/p1", GRPO) not in uses
+    proposing = set(_edges(G, "proposes"))
+    assert proposing and not proposing & {(u, v) for rel in ("usesMethod", "usesDataset", "evaluatesOn")
+                                          for u, v in _edges(G, rel)}
+    ev = _edges(G, "proposes")[("paper/p1", GRPO)]["evidence"]
     for e in ev:
         assert set(e) == {"field", "start", "end", "text", "sentence", "rule", "confidence"}
         text = G.nodes["paper/p1"]["abstract"]
         assert text[e["start"]:e["end"]] == e["text"]
         assert e["text"] in e["sentence"]
     # proposes keeps only the mention flagged as proposing
-    prop = _edges(G, "proposes")[("paper/p1", GRPO)]["evidence"]
-    assert [e["rule"] for e in prop] == ["cue:we-propose"]
+    assert [e["rule"] for e in ev] == ["cue:we-propose"]
     assert ("paper/p3", RARESET) in _edges(G, "proposes")
     assert ("paper/p2", MMLU) in _edges(G, "evaluatesOn")
     assert ("paper/p4", RARESET) in _edges(G, "usesDataset")
@@ -156,3 +161,15 @@ def test_build_is_deterministic():
     ea = sorted((u, v, k, repr(d)) for u, v, k, d in a.nx.edges(keys=True, data=True))
     eb = sorted((u, v, k, repr(d)) for u, v, k, d in b.nx.edges(keys=True, data=True))
     assert ea == eb
+
+
+def test_papers_using_entity_lists_a_proposer_once(kg):
+    """papers-using-entity reads the graph, which states one relation per paper and entity."""
+    from kg.queries import run_named
+
+    r = run_named(kg.store, "papers-using-entity", {"entity": "GRPO"})
+    paper, relation = r.columns.index("paper"), r.columns.index("relation")
+    rows = [(str(row[paper]), str(row[relation])) for row in r.rows]
+    p1 = [rel for p, rel in rows if p.endswith("paper/p1")]
+    assert p1 == ["proposes"]
+    assert any(p.endswith("paper/p2") and rel == "usesMethod" for p, rel in rows)

@@ -122,7 +122,9 @@ WHERE {
   {
     SELECT ?methodA ?methodB (COUNT(DISTINCT ?p) AS ?papers)
     WHERE {
-      ?p pkg:usesMethod ?methodA , ?methodB .
+      ?p pkg:usesMethod|pkg:proposes ?methodA .
+      ?p pkg:usesMethod|pkg:proposes ?methodB .
+      ?methodA a pkg:Method . ?methodB a pkg:Method .
       FILTER(STR(?methodA) < STR(?methodB))
     }
     GROUP BY ?methodA ?methodB

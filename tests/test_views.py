@@ -12,7 +12,7 @@ import pytest
 
 from kg.errors import OutputError
 from kg.views import notebook_html, show, slugify, write_views
-from kg.views.data import select_overview
+from kg.views.data import CO_USE, MIN_TOPIC, map_model
 from kg.views.layout import force_layout
 from kg.views.safe import PageNames, json_for_script, safe_url
 from kg.views.sample import sample_graph, synthetic_graph
@@ -238,30 +238,104 @@ def test_overview_cap_and_notice(tmp_path):
     write_views(g, tmp_path, max_nodes=150)
     text = (tmp_path / "overview.html").read_text(encoding="utf-8")
     data = json.loads(_parse(tmp_path / "overview.html").inline[0][1])
-    assert len(data["nodes"]) == 150
-    assert f"Showing 150 of {g.number_of_nodes()} nodes" in text
-    assert "Left out" in text and "--max-nodes" in text
+    assert 0 < len(data["nodes"]) <= 150
+    n_entities = len(data["map"]["topic"])
+    total = sum(1 for _, t in g.nodes(data="type") if t in ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository"))
+    assert f'Showing <b class="pk-count-nodes">{n_entities}</b> of {total} nodes' in text
+    assert "Not drawn" in text and "--max-nodes" in text
     kept = {n["id"] for n in data["nodes"]}
     assert all(e["f"] in kept and e["t"] in kept for e in data["edges"])
     # the most supported entity is always drawn
     top = max((k for k, t in g.nodes(data="type") if t == "Method"), key=lambda k: (g.nodes[k]["support"], k))
     assert top in kept
     # positions come from Python and physics is off, so the first draw needs no simulation
-    assert len(data["xy"]) == 150 and all(isinstance(x, float) and isinstance(y, float) for x, y in data["xy"])
+    assert len(data["xy"]) == len(data["nodes"]) and all(isinstance(x, float) and isinstance(y, float)
+                                                         for x, y in data["xy"])
     assert data["options"]["physics"]["enabled"] is False
     # every node still has a page, drawn or not
     assert len(list((tmp_path / "paper").iterdir())) == 400
 
 
-def test_select_overview_prefers_supported_entities():
+def test_overview_map_draws_entities_linked_by_co_use(tmp_path):
+    """Entities first (papers and code hidden until asked for), each with a co-use link, in labelled topics."""
     g = synthetic_graph(300, seed=2)
-    kept, info = select_overview(g, 100)
-    assert len(kept) == 100 and info["shown"] == 100 and info["total"] == g.number_of_nodes()
-    ents = [k for k in g if g.nodes[k]["type"] in ("Method", "Dataset", "Benchmark")]
-    kept_ents = [k for k in kept if k in set(ents)]
-    worst_kept = min(g.nodes[k]["support"] for k in kept_ents)
-    assert all(g.nodes[k]["support"] <= worst_kept for k in ents if k not in set(kept))
-    assert sum(o["count"] for o in info["omitted"]) == g.number_of_nodes() - 100
+    write_views(g, tmp_path)
+    data = json.loads(_parse(tmp_path / "overview.html").inline[0][1])
+    m = data["map"]
+    types = [n["t"] for n in data["nodes"]]
+    n_ent = len(m["topic"])
+    assert n_ent and all(t in (1, 2, 3) for t in types[:n_ent]) and all(t in (0, 4) for t in types[n_ent:])
+    assert sorted(m["hidden"]) == [0, 4]  # Paper, CodeRepository
+    co_use = data["relations"].index({"name": CO_USE, "color": "#8a8f99"})
+    linked = {e[k] for e in data["edges"] if e["r"] == co_use for k in ("f", "t")}
+    assert {n["id"] for n in data["nodes"][:n_ent]} == linked  # no entity is drawn without a link
+    assert m["topics"] and all(t["label"] and t["top"] and t["page"].startswith("topics.html#topic-")
+                               for t in m["topics"])
+    ids = [n["id"] for n in data["nodes"]]
+    for i, t in enumerate(m["topics"]):  # a topic's label names its top entities, drawn in its colour
+        assert all(m["topic"][ids.index(k)] == i for k in t["top"])
+        assert g.nodes[t["top"][0]]["label"] in t["label"]
+    # papers sit on the map beside their entities, linked to at least one drawn entity
+    drawn = set(ids[:n_ent])
+    for n in data["nodes"][n_ent:]:
+        if n["t"] == 0:
+            assert any(e["f"] == n["id"] and e["t"] in drawn for e in data["edges"])
+
+
+def test_map_lists_what_it_does_not_draw():
+    """Entities never used with others, and papers without entities, are counted and listed, not drawn."""
+    g = nx.MultiDiGraph(sample_graph())
+    g.add_node("method/lonely", type="Method", label="Lonely Method", name="Lonely Method", aliases=[], support=1)
+    g.add_node("paper/lonely", type="Paper", label="Lonely paper", title="Lonely paper", abstract="x")
+    g.add_edge("paper/lonely", "method/lonely", key="proposes", relation="proposes", evidence=[])
+    g.add_node("paper/empty", type="Paper", label="Empty paper", title="Empty paper", abstract="x")
+    from kg.views.data import assign_pages, overview_data
+
+    names = assign_pages(g)
+    payload, info = overview_data(g, names, 1500)
+    ids = {n["id"] for n in json.loads(payload)["nodes"]}
+    assert "method/lonely" not in ids and "paper/empty" not in ids and "paper/lonely" not in ids
+    assert "Lonely Method" in [r["label"] for r in info["unconnected"]]
+    assert "Empty paper" in [r["label"] for r in info["no_entity"]]
+    model = map_model(g, names, 1500)
+    assert all(len(c) >= MIN_TOPIC for c in model.topics)
+    assert set(model.entities) == {k for c in model.topics for k in c} | set(model.minor)
+
+
+def test_small_corpus_map_draws_its_small_groups():
+    """With no group of MIN_TOPIC entities, the map draws the smaller groups rather than nothing."""
+    g = nx.MultiDiGraph()
+    for i, name in enumerate(("Alpha", "Beta", "Gamma")):
+        g.add_node(f"method/{name.lower()}", type="Method", label=name, name=name, aliases=[], support=1)
+    g.add_node("paper/one", type="Paper", label="One", title="One", abstract="x")
+    for name in ("alpha", "beta", "gamma"):
+        g.add_edge("paper/one", f"method/{name}", key="usesMethod", relation="usesMethod", evidence=[])
+    from kg.views.data import assign_pages
+
+    model = map_model(g, assign_pages(g), 1500)
+    assert model.entities == ["method/alpha", "method/beta", "method/gamma"] and model.topics == []
+    assert model.unconnected == []
+
+
+def test_topics_page_and_papers_table(site):
+    out, _ = site
+    topics = (out / "topics.html").read_text(encoding="utf-8")
+    assert 'id="topic-1"' in topics and "../" not in topics
+    first = topics.split('id="topic-1"')[1].split("</section>")[0]
+    assert 'href="entity/' in first and 'href="paper/' in first
+    papers = (out / "papers.html").read_text(encoding="utf-8")
+    body = papers.split("<tbody>")[1].split("</tbody>")[0]
+    g = fixture_graph()
+    assert body.count("<tr") == sum(1 for _, t in g.nodes(data="type") if t == "Paper")
+    head = papers.split("<thead>")[1].split("</thead>")[0]
+    for col in ("Title", "Date", "Entities", "Proposes", "Code", "Topic"):
+        assert f">{col}</th>" in head
+    row = next(r for r in body.split("</tr>") if "paper/2402.03300.html" in r)  # DeepSeekMath proposes GRPO
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[1] == "2024-02-05" and cells[2] == "6" and cells[4] == "yes"
+    assert cells[3] == "Group Relative Policy Optimization"
+    assert re.search(r'href="topics.html#topic-\d+">\d+\. ', cells[5])
+    assert 'class="pk-sortable"' in papers and "pk-table-filter" in papers
 
 
 def test_force_layout_deterministic_and_spread():
@@ -335,7 +409,10 @@ def test_views_from_real_pipeline_when_available(tmp_path):
     assert len([p for p in files if p.parent.name == "paper"]) == n_papers > 0
     assert len([p for p in files if p.parent.name == "entity"]) == n_entities > 0
     data = json.loads(_parse(tmp_path / "overview.html").inline[0][1])
-    assert len(data["nodes"]) == min(1500, kg.nx.number_of_nodes())
+    # the map draws entities with their papers and code (links, owners and isolated nodes are left out)
+    drawable = sum(1 for _, t in kg.nx.nodes(data="type") if t in ("Paper", "Method", "Dataset", "Benchmark",
+                                                                   "CodeRepository"))
+    assert 0 < len(data["nodes"]) <= drawable and data["map"]["topics"]
 
 
 def test_parallel_pages_identical_to_sequential(tmp_path, monkeypatch):

@@ -227,6 +227,9 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
             flagged = [m for m in ms if m.proposed] or ms
             evidence.setdefault((pkey, eid, "proposes"), []).extend(_mention_keys(flagged, pool))
             proposed.setdefault(pkey, set()).add(eid)
+            # one relation per paper and entity: a paper that proposes X is not also said to use it
+            for rel in ENTITY_RELATIONS.values():
+                evidence.pop((pkey, eid, rel), None)
         # repositories and links (text and structured inputs alike) as extraction decided them
         for m in px.repos:
             add_repo(pkey, m.url, bool(m.own), _mention_keys((m,), pool))
@@ -324,7 +327,7 @@ TOP_METHOD_PAIRS = 100
 
 
 def add_method_pairs(G: nx.MultiDiGraph) -> None:
-    """``G.graph["method_pairs"]``: the TOP_METHOD_PAIRS pairs of methods used by the most papers, as
+    """``G.graph["method_pairs"]``: the TOP_METHOD_PAIRS pairs of methods used (or proposed) by the most papers, as
     ``[method key A, method key B, papers]`` with A's IRI before B's, ordered by papers desc, IRI A, IRI B.
 
     Counting co-usage over every paper is a global aggregation that takes
@@ -335,8 +338,8 @@ def add_method_pairs(G: nx.MultiDiGraph) -> None:
 
     iri = {n: d.get("iri") or n for n, d in G.nodes(data=True)}
     uses: dict[str, set] = {}
-    for u, v, k in G.edges(keys=True):
-        if k == "usesMethod":
+    for u, v, k in G.edges(keys=True):  # a paper uses what it proposes (the graph states it once, as proposes)
+        if k == "usesMethod" or (k == "proposes" and G.nodes[v].get("type") == "Method"):
             uses.setdefault(u, set()).add(v)
     pairs: Counter = Counter()
     for methods in uses.values():

@@ -5,19 +5,22 @@ node/edge data is built in bulk (pyvis's add_node is quadratic).
 """
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from collections import Counter, defaultdict
 from itertools import chain
 
-from kg.views.layout import force_layout, ring_layout
+from kg.views.layout import packed_layout, ring_layout
 from kg.views.options import vis_options_json
 from kg.views.safe import PageNames, excerpt, json_for_script, safe_url
+from kg.views.text import readable
 
 __all__ = [
     "NODE_TYPES", "ENTITY_TYPES", "RELATIONS", "TYPE_COLORS", "RELATION_COLORS",
     "node_type", "node_label", "node_support", "assign_pages", "corpus_stats",
-    "select_overview", "overview_data", "entity_context", "paper_context", "search_index",
+    "map_model", "MapModel", "overview_data", "topic_contexts", "topic_rows", "TOPIC_COLORS",
+    "paper_table", "entity_context", "paper_context", "search_index",
     "top_entities", "view_tables", "trim_caches", "ViewTables", "timeline_context", "rising_context",
 ]
 
@@ -55,7 +58,8 @@ def node_label(g, key) -> str:
     a = g.nodes[key]
     for field in ("label", "name", "title", "url"):
         if a.get(field):
-            return " ".join(str(a[field]).split())
+            text = " ".join(str(a[field]).split())
+            return text if field == "url" else readable(text)
     return str(key)
 
 
@@ -68,6 +72,11 @@ def node_support(g, key) -> int:
     if t in ENTITY_TYPES and isinstance(a.get("support"), int):
         return a["support"]
     return len({u for u, _ in g.in_edges(key)})
+
+
+def _title(a) -> str:
+    """A paper's title as shown: one line, LaTeX as text (the stored title keeps what the listing wrote)."""
+    return readable(" ".join(str(a["title"]).split()))
 
 
 def _relation(key, data) -> str:
@@ -191,7 +200,7 @@ class ViewTables:
         if hit is None:
             a = self._g.nodes[key]
             hit = self._paper_rows[key] = {
-                "label": self.label[key] if not a.get("title") else " ".join(str(a["title"]).split()),
+                "label": self.label[key] if not a.get("title") else _title(a),
                 "page": self._names.get(key), "date": str(a.get("date") or "")}
         return hit
 
@@ -225,14 +234,14 @@ def _node_tip(g, key) -> dict:
     links: list[list[str]] = []
     if t == "Paper":
         if a.get("title"):
-            tip["h"] = " ".join(str(a["title"]).split())
+            tip["h"] = _title(a)
         authors = [str(x) for x in (a.get("authors") or [])]
         if authors:
             lines.append(", ".join(authors[:3]) + (" et al." if len(authors) > 3 else ""))
         if a.get("date"):
             lines.append(str(a["date"]))
         if a.get("abstract"):
-            tip["x"] = excerpt(a["abstract"], 240)
+            tip["x"] = excerpt(readable(str(a["abstract"])), 240)
         for v, _, rel, _ in sorted(_out(g, key), key=lambda e: (e[2], str(e[0]))):
             url = safe_url(g.nodes[v].get("url"))
             if url and rel == "hasCode":
@@ -285,7 +294,7 @@ def _edge_text(g, rel, data) -> str:
     text = rel
     evidence = data.get("evidence") or []
     if evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
-        text += ": \u201c" + excerpt(evidence[0]["sentence"], 300) + "\u201d"
+        text += ": \u201c" + excerpt(readable(str(evidence[0]["sentence"])), 300) + "\u201d"
     ids = data.get("via") or data.get("shared") or []
     shown = [node_label(g, e) if e in g else str(e) for e in ids]
     if shown:
@@ -364,62 +373,242 @@ def _graph_payload(g, names: PageNames, keys: list[str], pos: dict, edges: list,
     return out
 
 
-_GROUP_SHARE = (("entity", 0.40), ("Paper", 0.45), ("CodeRepository", 0.10), ("WebPage", 0.03), ("Organization", 0.02))
+# ---------------------------------------------------------------- the map (overview)
+
+CO_USE = "usedWith"  # view-only relation: two entities mentioned by the same papers
+RELATION_COLORS[CO_USE] = "#8a8f99"
+_RELATION_RANK[CO_USE] = -1
+MAP_ENTITY_SHARE = 0.6  # of the node cap: entities first, then papers, then code repositories
+MAP_REPO_SHARE = 0.1
+MIN_TOPIC = 5  # a community of fewer entities is drawn (grey, unlabelled) but is no topic
+MAP_EDGES_PER_ENTITY = 4  # strongest co-use links drawn per entity
+TOPIC_LABELS = 3  # entities labelled per topic at the first draw
+TOPIC_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                "#9c755f", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#1f78b4")
 
 
-def select_overview(g, max_nodes: int) -> tuple[list[str], dict]:
-    """Pick at most ``max_nodes`` nodes: entities by support, papers and others by degree."""
-    groups = _by_type(g)
-    ranked = {
-        "entity": sorted((k for t in ENTITY_TYPES for k in groups.get(t, [])),
-                         key=lambda k: (-node_support(g, k), k)),
-        "Paper": sorted(groups.get("Paper", []), key=lambda k: (-g.degree(k), k)),
-        "CodeRepository": sorted(groups.get("CodeRepository", []), key=lambda k: (-g.degree(k), k)),
-        "WebPage": sorted(groups.get("WebPage", []), key=lambda k: (-g.degree(k), k)),
-        "Organization": sorted(groups.get("Organization", []) + groups.get("Other", []),
-                               key=lambda k: (-g.degree(k), k)),
-    }
-    total = sum(len(v) for v in ranked.values())
-    if total <= max_nodes:
-        take = {name: len(v) for name, v in ranked.items()}
-    else:
-        take = {name: min(len(ranked[name]), int(max_nodes * share)) for name, share in _GROUP_SHARE}
-        left = max_nodes - sum(take.values())
-        for name, _ in _GROUP_SHARE:  # hand unused quota to the next groups, entities first
-            extra = min(left, len(ranked[name]) - take[name])
-            take[name] += extra
-            left -= extra
-    kept = sorted(k for name, v in ranked.items() for k in v[:take[name]])
-    omitted: Counter = Counter()
-    for name, v in ranked.items():
-        for k in v[take[name]:]:
-            omitted[node_type(g, k)] += 1
-    min_support = 0
-    if take["entity"] < len(ranked["entity"]) and take["entity"]:
-        min_support = node_support(g, ranked["entity"][take["entity"] - 1])
-    info = {"total": total, "shown": len(kept), "min_support": min_support,
-            "omitted": [{"type": TYPE_NAMES.get(t, t), "count": omitted[t]}
-                        for t in NODE_TYPES + ("Other",) if omitted[t]]}
-    return kept, info
+class MapModel:
+    """The overview map: entities placed by co-use and grouped into topics, then the papers and code.
+
+    ``entities``: drawn entity keys; ``topic_of``: entity key -> topic index;
+    ``topics``: per topic its entity keys by support; ``pairs``: (a, b) -> papers
+    mentioning both (drawn entities); ``unconnected``: candidate entities not
+    drawn (alone or in a small group); ``papers``/``repos``: drawn papers and
+    code; ``no_entity``: papers with no entity at all; ``paper_topic``: every
+    paper's topic (the topic most of its drawn entities belong to).
+    """
+
+    def __init__(self, g, names: PageNames, max_nodes: int) -> None:
+        import networkx as nx
+
+        from kg.graph.build import COMMUNITY_SEED
+
+        self._g = g
+        tb = view_tables(g, names)
+        kind = tb.type
+        ranked = sorted((k for k, t in kind.items() if t in ENTITY_TYPES), key=lambda k: (-tb.support[k], tb.low(k), k))
+        quota = min(len(ranked), max(1, int(max_nodes * MAP_ENTITY_SHARE)))
+        candidates = set(ranked[:quota])
+        self.left_out_entities = len(ranked) - quota
+        self.min_support = tb.support[ranked[quota - 1]] if quota < len(ranked) and quota else 0
+        papers = sorted(k for k, t in kind.items() if t == "Paper")
+        pairs: Counter = Counter()
+        mine: dict[str, list] = {}
+        for p in papers:
+            es = sorted(e for e in tb.entities_of(p) if e in candidates)
+            mine[p] = es
+            for i, a in enumerate(es):
+                for b in es[i + 1:]:
+                    pairs[(a, b)] += 1
+        co = nx.Graph()
+        co.add_nodes_from(sorted({e for pair in pairs for e in pair}))
+        co.add_edges_from((a, b, {"n": n}) for (a, b), n in sorted(pairs.items()))
+        comps = list(nx.connected_components(co))
+        # groups of fewer than MIN_TOPIC entities are listed, not drawn -- unless nothing bigger exists
+        least = MIN_TOPIC if any(len(c) >= MIN_TOPIC for c in comps) else 2
+        drawn = sorted(e for comp in comps if len(comp) >= least for e in comp)
+        keep = set(drawn)
+        self.unconnected = [k for k in ranked[:quota] if k not in keep]
+        self.pairs = {pair: n for pair, n in pairs.items() if pair[0] in keep}
+        sup = tb.support
+        self.support = {k: sup[k] for k in drawn}
+        # topics: Louvain communities of the co-use graph, links weighted by cosine (a hub does not swallow all)
+        wg = nx.Graph()
+        wg.add_nodes_from(drawn)
+        wg.add_weighted_edges_from((a, b, n / math.sqrt(max(1, sup[a]) * max(1, sup[b])))
+                                   for (a, b), n in sorted(self.pairs.items()))
+        comms = nx.community.louvain_communities(wg, weight="weight", seed=COMMUNITY_SEED) if drawn else []
+        rank_key = lambda k: (-sup[k], tb.low(k), k)  # noqa: E731
+        comms = sorted((sorted(c, key=rank_key) for c in comms), key=lambda c: (-sum(sup[k] for k in c), rank_key(c[0])))
+        # a topic has at least MIN_TOPIC entities; smaller groups are drawn, grey and unlabelled, in no topic
+        self.topics = [c for c in comms if len(c) >= MIN_TOPIC]
+        self.minor = sorted(k for c in comms if len(c) < MIN_TOPIC for k in c)
+        self.topic_of = {k: i for i, c in enumerate(self.topics) for k in c}
+        self.entities = sorted(drawn, key=rank_key)
+        # papers: every paper's topic; the drawn ones by how many drawn entities they mention
+        self.paper_topic = {}
+        for p in papers:
+            votes = Counter(self.topic_of[e] for e in mine[p] if e in self.topic_of)
+            if votes:
+                self.paper_topic[p] = min(votes, key=lambda t: (-votes[t], t))
+        self.no_entity = [p for p in sorted(papers, key=tb.paper_rank.__getitem__) if not tb.entities_of(p)]
+        linked = [p for p in papers if any(e in keep for e in mine[p])]
+        self.papers_unlinked = len(papers) - len(linked) - len(self.no_entity)
+        room = max(0, max_nodes - len(drawn) - int(max_nodes * MAP_REPO_SHARE))
+        linked.sort(key=lambda p: (-sum(1 for e in mine[p] if e in keep), -tb.degree[p], p))
+        self.papers = sorted(linked[:room])
+        self.left_out_papers = max(0, len(linked) - room)
+        self.paper_entities = {p: [e for e in mine[p] if e in keep] for p in self.papers}
+        repos: dict[str, str] = {}
+        for p in self.papers:
+            for v, _, rel, _ in _out(g, p):
+                if rel == "hasCode" and kind.get(v) == "CodeRepository":
+                    repos.setdefault(v, p)
+        room = max(0, max_nodes - len(drawn) - len(self.papers))
+        self.repos = sorted(sorted(repos, key=lambda r: (-tb.degree[r], r))[:room])
+        self.repo_paper = {r: repos[r] for r in self.repos}
+        self.total = sum(1 for t in kind.values() if t in ENTITY_TYPES + ("Paper", "CodeRepository"))
+
+    def layout(self) -> dict:
+        """Entities by force layout over their strongest co-use links plus a pull to their topic's top
+        entity; papers at the centre of their entities; code beside its paper (all deterministic)."""
+        keys = sorted(self.entities)
+        # layout-only pulls: each entity towards its topic's top entity, so topics sit together
+        pull = [(k, self.topics[self.topic_of[k]][0]) for k in keys
+                if k in self.topic_of and self.topics[self.topic_of[k]][0] != k]
+        pos = packed_layout(keys, [(a, b) for a, b, _ in self.map_links()] + pull,
+                            iterations=60 if len(keys) <= 3000 else 25)
+        for p in self.papers:
+            xs = [pos[e] for e in self.paper_entities[p]]
+            angle, r = _jitter(p)
+            pos[p] = (round(sum(x for x, _ in xs) / len(xs) + r * math.cos(angle), 1),
+                      round(sum(y for _, y in xs) / len(xs) + r * math.sin(angle), 1))
+        for rkey in self.repos:
+            x, y = pos[self.repo_paper[rkey]]
+            angle, r = _jitter(rkey)
+            pos[rkey] = (round(x + 0.6 * r * math.cos(angle), 1), round(y + 0.6 * r * math.sin(angle), 1))
+        return pos
+
+    def map_links(self) -> list[tuple[str, str, int]]:
+        """The co-use links drawn: each entity's MAP_EDGES_PER_ENTITY strongest by cosine (papers together over
+        the geometric mean of the two supports, so a hub is not everyone's strongest link; then papers, then key),
+        and the maximum spanning tree of the co-use graph."""
+        hit = getattr(self, "_links", None)
+        if hit is None:
+            nbrs: dict[str, list] = defaultdict(list)
+            sup = self.support
+            for (a, b), n in self.pairs.items():
+                cos = n / math.sqrt(max(1, sup[a]) * max(1, sup[b]))
+                nbrs[a].append((-cos, -n, b))
+                nbrs[b].append((-cos, -n, a))
+            chosen = set()
+            for a, lst in nbrs.items():
+                for _, _, b in sorted(lst)[:MAP_EDGES_PER_ENTITY]:
+                    chosen.add((min(a, b), max(a, b)))
+            # plus a maximum spanning tree, so what is connected by co-use stays connected in the drawing
+            import networkx as nx
+
+            tree = nx.Graph()
+            tree.add_nodes_from(sorted(self.support))
+            tree.add_weighted_edges_from((a, b, n / math.sqrt(max(1, sup[a]) * max(1, sup[b])))
+                                         for (a, b), n in sorted(self.pairs.items()))
+            chosen.update((min(a, b), max(a, b)) for a, b in nx.maximum_spanning_edges(tree, data=False))
+            hit = self._links = [(a, b, self.pairs[(a, b)]) for a, b in sorted(chosen)]
+        return hit
+
+
+def _jitter(key: str) -> tuple[float, float]:
+    """A stable angle and radius from the key (papers of the same entities do not sit on one spot)."""
+    h = int.from_bytes(hashlib.sha1(key.encode("utf-8")).digest()[:4], "big")
+    return (h % 3600) / 3600 * 2 * math.pi, 20.0 + (h >> 12) % 40
+
+
+def map_model(g, names: PageNames, max_nodes: int) -> MapModel:
+    """The run's MapModel (computed once: the overview, the topic page and the paper list share it)."""
+    hit = names.cache.get("map")
+    if hit is None or hit[0] != max_nodes or hit[1]._g is not g:
+        hit = names.cache["map"] = (max_nodes, MapModel(g, names, max_nodes))
+    return hit[1]
+
+
+def topic_label(g, model: MapModel, index: int) -> str:
+    return " \u00b7 ".join(node_label(g, k) for k in model.topics[index][:TOPIC_LABELS])
+
+
+def topic_rows(g, names: PageNames, model: MapModel) -> list[dict]:
+    """One row per topic: index, label, colour, entity and paper counts, its entities' keys to label."""
+    papers = Counter(model.paper_topic.values())
+    tb = view_tables(g, names)
+    return [{"index": i, "number": i + 1, "label": topic_label(g, model, i), "color": TOPIC_COLORS[i % len(TOPIC_COLORS)],
+             "entities": len(c), "papers": papers[i], "top": c[:TOPIC_LABELS],
+             "support": sum(tb.support[k] for k in c)} for i, c in enumerate(model.topics)]
 
 
 def overview_data(g, names: PageNames, max_nodes: int) -> tuple[str, dict]:
-    """The overview drawing (JSON text) and what was left out of it."""
-    kept, info = select_overview(g, max_nodes)
-    keep = set(kept)
+    """The overview map (JSON text) and what is counted and listed instead of drawn."""
+    model = map_model(g, names, max_nodes)
+    tb = view_tables(g, names)
+    pos = model.layout()
+    keys = model.entities + model.papers + model.repos
     edges = []
-    for u in kept:
-        for v, data, rel, _ in _out(g, u):
-            if v in keep:
-                edges.append((u, v, rel, data))
-    edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), -float(e[3].get("weight") or 0), e[0], e[1]))
-    max_edges = max(2000, 5 * max_nodes)
-    info["edges_total"] = len(edges)
-    edges = edges[:max_edges]
-    info["edges_shown"] = len(edges)
-    pos = force_layout(kept, [(u, v) for u, v, _, _ in edges], iterations=60 if len(kept) <= 3000 else 25)
-    payload = _graph_payload(g, names, kept, pos, [(u, v, r, _edge_entry(g, names, u, v, r, d)) for u, v, r, d in edges])
+    for a, b, n in model.map_links():
+        tip = f"used together in {n} paper{'s' if n != 1 else ''}: {tb.label[a]} and {tb.label[b]}"
+        edges.append((a, b, CO_USE, (tip, f'{{"f":{json_for_script(a)},"r":',
+                                     f',"t":{json_for_script(b)},"tip":{json_for_script(tip)},"w":{n}}}')))
+    drawn = set(model.entities)
+    for p in model.papers:
+        for v, data, rel, _ in _out(g, p):
+            if v in drawn and rel in ENTITY_RELATIONS:
+                edges.append((p, v, rel, _edge_entry(g, names, p, v, rel, data)))
+    for rkey in model.repos:
+        p = model.repo_paper[rkey]
+        for k, data in g._succ[p][rkey].items():
+            edges.append((p, rkey, _relation(k, data), _edge_entry(g, names, p, rkey, _relation(k, data), data)))
+    topics = topic_rows(g, names, model)
+    for t in topics:  # entities are drawn only when topics exist, so model.entities[0] is there
+        t["page"] = f"topics.html#topic-{t['number']}" if names.get(model.entities[0]) else None  # no pages: no link
+    extra = {
+        "map": {"topic": [model.topic_of.get(k, -1) for k in model.entities],
+                "topics": [{"label": t["label"], "color": t["color"], "top": t["top"], "page": t["page"]}
+                           for t in topics],
+                "hidden": [_TYPE_INDEX["Paper"], _TYPE_INDEX["CodeRepository"]],
+                "total": model.total},
+    }
+    payload = _graph_payload(g, names, keys, pos, edges, extra=extra)
+    info = {"total": model.total, "shown": len(model.entities), "edges_shown": len(model.map_links()),
+            "entities": len(model.entities), "papers": len(model.papers), "repos": len(model.repos),
+            "topics": topics, "min_support": model.min_support,
+            "left_out_entities": model.left_out_entities, "left_out_papers": model.left_out_papers,
+            "min_topic": MIN_TOPIC, "minor": len(model.minor),
+            "unconnected": [_entity_row(tb, k) for k in model.unconnected[:MAX_LIST]],
+            "unconnected_count": len(model.unconnected),
+            "no_entity": [tb.paper_row(k) for k in model.no_entity[:MAX_LIST]],
+            "no_entity_count": len(model.no_entity), "papers_unlinked": model.papers_unlinked}
     return payload, info
+
+
+def topic_contexts(g, names: PageNames, max_nodes: int) -> list[dict]:
+    """The topic page: per topic its entities (by support) and its papers (most of their entities in it).
+
+    Each row is a plain dict rendered by topics.html; further per-topic lists (such as the topic's rising
+    entities) belong here as extra keys."""
+    model = map_model(g, names, max_nodes)
+    tb = view_tables(g, names)
+    by_topic: dict[int, list] = defaultdict(list)
+    for p, t in model.paper_topic.items():
+        by_topic[t].append(p)
+    out = []
+    for row in topic_rows(g, names, model):
+        i = row["index"]
+        members = set(model.topics[i])
+        papers = sorted(by_topic[i], key=lambda p: (-len(tb.entities_of(p) & members), tb.paper_rank[p]))
+        row = dict(row)
+        row["entity_rows"] = [_entity_row(tb, k) for k in model.topics[i][:MAX_LIST]]
+        row["entities_more"] = max(0, len(model.topics[i]) - MAX_LIST)
+        row["paper_rows"] = [_paper_row(tb, p, shared=len(tb.entities_of(p) & members)) for p in papers[:MAX_LIST]]
+        row["papers_more"] = max(0, len(papers) - MAX_LIST)
+        out.append(row)
+    return out
 
 
 # ---------------------------------------------------------------- pages
@@ -440,7 +629,7 @@ def _entity_row(tb: ViewTables, key, **extra) -> dict:
 def _evidence_text(data) -> str:
     for ev in data.get("evidence") or []:
         if isinstance(ev, dict) and ev.get("sentence"):
-            return excerpt(ev["sentence"], 320)
+            return excerpt(readable(str(ev["sentence"])), 320)
     return ""
 
 
@@ -571,9 +760,9 @@ def paper_context(g, names: PageNames, key: str) -> dict:
     ring2 = [k for k in ring2 if k != key and k not in ring1]
     authors = [str(x) for x in (a.get("authors") or [])]
     return {
-        "key": key, "title": " ".join(str(a.get("title") or tb.label[key]).split()),
+        "key": key, "title": _title(a) if a.get("title") else tb.label[key],
         "date": str(a.get("date") or ""), "authors": authors, "url": safe_url(a.get("url")),
-        "arxiv_id": str(a.get("arxiv_id") or ""), "abstract": str(a.get("abstract") or ""),
+        "arxiv_id": str(a.get("arxiv_id") or ""), "abstract": readable(str(a.get("abstract") or "")),
         "sources": [str(s) for s in (a.get("sources") or [])],
         "entities": [{"relation": r, "rows": entities[r]} for r in ENTITY_RELATIONS if entities[r]],
         "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by,
@@ -589,7 +778,7 @@ def search_index(g, names: PageNames) -> list[list]:
     for key, page in names.items():
         t = tb.type[key]
         a = g.nodes[key]
-        label = " ".join(str(a.get("title") or tb.label[key]).split()) if t == "Paper" else tb.label[key]
+        label = _title(a) if t == "Paper" and a.get("title") else tb.label[key]
         aliases = a.get("aliases")
         rows.append([label, _TYPE_INDEX[t], page, " ".join(sorted(str(x) for x in aliases)) if aliases else "", key])
     rows.sort(key=lambda r: (r[1], r[0].lower(), r[4]))
@@ -673,3 +862,27 @@ def rising_context(g, names: PageNames, window: int | None = None, min_support: 
             "previous_from": head["previous_from"] if head else "", "previous_to": head["previous_to"] if head else "",
             "recent_papers": head["recent_papers"] if head else 0, "before_papers": head["before_papers"] if head else 0,
             "dated": bool(_months(g, names))}
+
+
+def paper_table(g, names: PageNames, max_nodes: int) -> list[dict]:
+    """papers.html: every paper with its date, entity count, what it proposes, code, and topic; newest first."""
+    tb = view_tables(g, names)
+    model = map_model(g, names, max_nodes)
+    kind = tb.type
+    labels = {i: topic_label(g, model, i) for i in range(len(model.topics))}
+    rows = []
+    for p in sorted((k for k, t in kind.items() if t == "Paper"), key=tb.paper_rank.__getitem__):
+        proposes, code = [], False
+        for v, _, rel, _ in _out(g, p):
+            if rel == "proposes" and kind[v] in ENTITY_TYPES:
+                proposes.append(v)
+            elif rel == "hasCode":
+                code = True
+        proposes.sort(key=lambda k: (tb.low(k), k))
+        t = model.paper_topic.get(p)
+        row = dict(tb.paper_row(p))
+        row.update(entities=len(tb.entities_of(p)), proposes=", ".join(tb.label[k] for k in proposes[:5])
+                   + (f" +{len(proposes) - 5}" if len(proposes) > 5 else ""),
+                   code=code, topic=labels[t] if t is not None else "", topic_number=t + 1 if t is not None else 0)
+        rows.append(row)
+    return rows

@@ -178,7 +178,8 @@ def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: l
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
                               max_nodes=max_nodes, rising=vd.rising_context(g, names)))
     put("overview.html", _render("overview.html", **root, info=info, max_nodes=max_nodes, graph_json=overview))
-    put("papers.html", _render("papers.html", **root, rows=[r for r in index_rows if r[1] == 0]))
+    put("papers.html", _render("papers.html", **root, rows=vd.paper_table(g, names, max_nodes)))
+    put("topics.html", _render("topics.html", **root, topics=vd.topic_contexts(g, names, max_nodes), info=info))
     put("entities.html", _render("entities.html", **root, groups=[
         {"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t],
          "rows": vd.top_entities(g, names, t, limit=10**9)} for t in vd.ENTITY_TYPES]))

@@ -92,22 +92,34 @@
     var details = root.querySelector(".pk-details");
     var controls = root.querySelector(".pk-controls");
     var typeOn = {}, relOn = {}, minSupport = 0, maxSupport = 0, typeCount = {};
+    // the overview map: entities coloured by topic, the top entities of each topic labelled at any zoom
+    var map = data.map || null, topLabel = {}, labelCands = [];
+    if (map) {
+      map.topics.forEach(function (t, ti) {
+        t.top.forEach(function (id, r) { topLabel[id] = true; labelCands.push({id: id, topic: ti, rank: r}); });
+      });
+      labelCands.sort(function (a, b) { return a.rank - b.rank || a.topic - b.topic; });
+    }
+    var MAP_SHAPES = {1: "dot", 2: "diamond", 3: "triangle"};
 
     var nodeItems = data.nodes.map(function (n, i) {
       var ty = types[n.t];
       var center = n.id === data.center;
+      var fill = ty.color, topic = null;
+      if (map && i < map.topic.length) { topic = map.topic[i]; fill = topic >= 0 ? map.topics[topic].color : "#b8b8b8"; }
       typeCount[n.t] = (typeCount[n.t] || 0) + 1;
       if (ENTITY_TYPES[n.t] && n.n > maxSupport) { maxSupport = n.n; }
+      var color = {background: fill, border: center ? "#111111" : fill,
+                   highlight: {background: fill, border: "#111111"}, hover: {background: fill, border: "#111111"}};
       return {
-        id: n.id, label: n.l, x: data.xy[i][0], y: data.xy[i][1], size: n.s,
-        shape: n.t === 0 ? "square" : "dot",
-        color: {background: ty.color, border: center ? "#111111" : ty.color,
-                highlight: {background: ty.color, border: "#111111"},
-                hover: {background: ty.color, border: "#111111"}},
+        id: n.id, label: topLabel[n.id] ? undefined : n.l, x: data.xy[i][0], y: data.xy[i][1], size: n.s,
+        shape: n.t === 0 ? "square" : (map && MAP_SHAPES[n.t]) || "dot",
+        color: color,
         borderWidth: center ? 4 : 1,
         font: center ? {size: 18, bold: true} : undefined,
         title: tipElement(n.tip),
-        pkType: n.t, pkSupport: n.n, pkPage: n.p || null, pkUrl: n.u || null, pkTip: n.tip
+        pkType: n.t, pkSupport: n.n, pkPage: n.p || null, pkUrl: n.u || null, pkTip: n.tip, pkLabel: n.l,
+        pkColor: color, pkTopic: topic
       };
     });
     var edgeItems = data.edges.map(function (e, i) {
@@ -116,34 +128,120 @@
               pkRel: e.r, pkTip: e.tip};
     });
     Object.keys(typeCount).forEach(function (t) { typeOn[t] = true; });
+    if (map) { map.hidden.forEach(function (t) { if (typeCount[t]) { typeOn[t] = false; } }); }
     rels.forEach(function (r, i) { relOn[i] = true; });
 
     var nodes = new vis.DataSet(nodeItems);
     var edges = new vis.DataSet(edgeItems);
     var visible = {};
-    function nodeVisible(n) {
+    function baseVisible(n) {
       return !!typeOn[n.pkType] && (!ENTITY_TYPES[n.pkType] || n.pkSupport >= minSupport);
     }
-    var nodeView = new vis.DataView(nodes, {filter: nodeVisible});
+    // on the map a node is drawn only with an edge in view: entities need a shown entity used with them
+    // (or a shown paper), papers a shown entity, code a shown paper -- filters never leave isolated dots
+    var adj = {};
+    edgeItems.forEach(function (e) {
+      (adj[e.from] = adj[e.from] || []).push(e);
+      (adj[e.to] = adj[e.to] || []).push(e);
+    });
+    function linked(id, test) {
+      var list = adj[id] || [];
+      for (var i = 0; i < list.length; i++) {
+        var e = list[i];
+        if (relOn[e.pkRel] && test(e.from === id ? e.to : e.from)) { return true; }
+      }
+      return false;
+    }
+    function computeVisible() {
+      var vis0 = {}, out = {};
+      nodes.forEach(function (n) { if (baseVisible(n)) { vis0[n.id] = n; } });
+      if (!map) { return vis0; }
+      function kindOf(id) { var n = vis0[id]; return n ? (ENTITY_TYPES[n.pkType] ? "e" : n.pkType === 0 ? "p" : "o") : null; }
+      Object.keys(vis0).forEach(function (id) {
+        if (kindOf(id) === "e" && linked(id, function (o) { var k = kindOf(o); return k === "e" || k === "p"; })) {
+          out[id] = true;
+        }
+      });
+      Object.keys(vis0).forEach(function (id) {
+        if (kindOf(id) === "p" && linked(id, function (o) { return !!out[o] && kindOf(o) === "e"; })) { out[id] = true; }
+      });
+      Object.keys(vis0).forEach(function (id) {
+        if (kindOf(id) === "o" && linked(id, function (o) { return !!out[o] && kindOf(o) === "p"; })) { out[id] = true; }
+      });
+      return out;
+    }
+    var nodeView = new vis.DataView(nodes, {filter: function (n) { return !!visible[n.id]; }});
     var edgeView = new vis.DataView(edges, {filter: function (e) {
       return !!relOn[e.pkRel] && !!visible[e.from] && !!visible[e.to];
     }});
+    var countLine = map ? document.getElementById("pk-count") : null;
     function refresh() {
-      visible = {};
-      nodes.forEach(function (n) { if (nodeVisible(n)) { visible[n.id] = true; } });
+      visible = computeVisible();
       nodeView.refresh();
       edgeView.refresh();
       root.setAttribute("data-visible-nodes", String(nodeView.length));
       root.setAttribute("data-visible-edges", String(edgeView.length));
+      if (countLine) {
+        countLine.querySelector(".pk-count-nodes").textContent = String(nodeView.length);
+        countLine.querySelector(".pk-count-edges").textContent = String(edgeView.length);
+      }
     }
-    nodes.forEach(function (n) { visible[n.id] = true; });
+    visible = computeVisible();
 
     var network = new vis.Network(canvas, {nodes: nodeView, edges: edgeView}, data.options);
+    var highlighted = {};
+    if (map) { network.on("afterDrawing", function (ctx) { drawLabels(ctx); }); }
     network.once("afterDrawing", function () {
       var ms = performance.now();
       root.setAttribute("data-first-draw-ms", ms.toFixed(0));
       body.setAttribute("data-first-draw-ms", ms.toFixed(0));
     });
+    /* labels of each topic's top entities (and of search hits) at a fixed on-screen size, overlaps skipped */
+    function drawLabels(ctx) {
+      var scale = network.getScale(), boxes = [], drawn = [];
+      var cands = Object.keys(highlighted).sort().map(function (id) { return {id: id, topic: -1, rank: -1}; })
+        .concat(labelCands);
+      var ids = cands.filter(function (c) { return visible[c.id]; }).map(function (c) { return c.id; });
+      var pos = network.getPositions(ids), done = {};
+      var rect = canvas.getBoundingClientRect();
+      ctx.save();
+      ctx.textAlign = "left";
+      ctx.textBaseline = "top";
+      ctx.lineJoin = "round";
+      cands.forEach(function (c) {
+        if (!visible[c.id] || done[c.id] || !pos[c.id]) { return; }
+        var n = nodes.get(c.id), px = c.rank <= 0 ? 14 : 12, fs = px / scale;
+        ctx.font = (c.rank <= 0 ? "bold " : "") + fs.toFixed(3) + "px sans-serif";
+        var text = n.pkLabel, w = ctx.measureText(text).width, h = fs * 1.15;
+        var x = pos[c.id].x, y = pos[c.id].y, r = n.size + 3 / scale;
+        // below the node, else above, right or left of it; a topic's first label is drawn even when all overlap
+        var spots = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
+        var box = null;
+        for (var k = 0; k < spots.length && !box; k++) {
+          var b0 = {x1: spots[k][0], x2: spots[k][0] + w, y1: spots[k][1], y2: spots[k][1] + h};
+          if (!boxes.some(function (b) { return b.x1 < b0.x2 && b0.x1 < b.x2 && b.y1 < b0.y2 && b0.y1 < b.y2; })) {
+            box = b0;
+          }
+        }
+        if (!box) {
+          if (c.rank > 0) { return; }
+          box = {x1: spots[0][0], x2: spots[0][0] + w, y1: spots[0][1], y2: spots[0][1] + h};
+        }
+        ctx.lineWidth = 4 / scale;
+        ctx.strokeStyle = "rgba(255,255,255,0.92)";
+        ctx.strokeText(text, box.x1, box.y1);
+        ctx.fillStyle = c.rank < 0 ? "#b00020" : "#1d2330";
+        ctx.fillText(text, box.x1, box.y1);
+        boxes.push(box);
+        done[c.id] = true;
+        var d = network.canvasToDOM({x: box.x1, y: box.y1});
+        drawn.push({id: c.id, text: text, topic: c.topic, rank: c.rank, px: px, width: w * scale,
+                    left: rect.left + d.x, top: rect.top + d.y});
+      });
+      ctx.restore();
+      root.paperkgLabels = drawn;
+      root.setAttribute("data-labels", String(drawn.length));
+    }
     root.setAttribute("data-node-count", String(data.nodes.length));
     root.setAttribute("data-edge-count", String(data.edges.length));
     refresh();
@@ -206,9 +304,12 @@
       if (!typeCount[i]) { return; }
       var label = el("label");
       var cb = el("input");
-      cb.type = "checkbox"; cb.checked = true; cb.id = "pk-type-" + i; cb.setAttribute("data-type", ty.name);
+      cb.type = "checkbox"; cb.checked = !!typeOn[i]; cb.id = "pk-type-" + i; cb.setAttribute("data-type", ty.name);
       cb.addEventListener("change", function () { typeOn[i] = cb.checked; refresh(); });
       var sw = el("span", "pk-swatch"); sw.style.background = ty.color;
+      if (map && (MAP_SHAPES[i] || i === 0)) {  // on the map colour is the topic: the legend shows the shape
+        sw = el("span", "pk-shape", {0: "\u25a0", 1: "\u25cf", 2: "\u25c6", 3: "\u25b2"}[i]);
+      }
       label.appendChild(cb); label.appendChild(sw);
       label.appendChild(document.createTextNode(ty.name + " (" + typeCount[i] + ")"));
       typeBox.appendChild(label);
@@ -261,20 +362,43 @@
         if (cb) { cb.checked = true; }
       }
       if (ENTITY_TYPES[n.pkType] && n.pkSupport < minSupport) { setMin(n.pkSupport); } else { refresh(); }
+      if (!visible[id]) { setMin(0); }
       network.selectNodes([id]);
       network.focus(id, {scale: 1.4, animation: false});
       showNode(id);
       results.textContent = "";
       root.setAttribute("data-focused", id);
     }
+    function highlight(ids) {
+      var updates = [];
+      Object.keys(highlighted).forEach(function (id) {
+        if (!ids[id]) { var n = nodes.get(id); updates.push({id: id, borderWidth: n.id === data.center ? 4 : 1, color: n.pkColor}); }
+      });
+      Object.keys(ids).forEach(function (id) {
+        if (highlighted[id]) { return; }
+        var c = nodes.get(id).pkColor;
+        updates.push({id: id, borderWidth: 5, color: {background: c.background, border: "#b00020",
+                                                     highlight: c.highlight, hover: c.hover}});
+      });
+      highlighted = ids;
+      if (updates.length) { nodes.update(updates); }
+      root.setAttribute("data-highlighted", String(Object.keys(ids).length));
+    }
     function runFind() {
       var terms = queryTerms(input.value);
       results.textContent = "";
+      var hits = {}, nhits = 0;
+      if (terms.length) {
+        nodes.forEach(function (n) {
+          if (nhits < 200 && matches(n.pkTip.h + " " + (n.pkTip.a || "") + " " + n.pkLabel, terms)) { hits[n.id] = true; nhits++; }
+        });
+      }
+      highlight(hits);
       if (!terms.length) { return; }
       var shown = 0, seen = {};
       nodes.forEach(function (n) {
         if (shown >= 12) { return; }
-        if (!matches(n.pkTip.h + " " + (n.pkTip.a || "") + " " + n.label, terms)) { return; }
+        if (!hits[n.id]) { return; }
         var li = el("li"), b = el("button", null, n.pkTip.h);
         b.type = "button";
         b.addEventListener("click", function () { focusNode(n.id); });
@@ -302,8 +426,62 @@
       var first = results.querySelector("button, a");
       if (first) { first.click(); }
     });
-    root.paperkg = {network: network, nodes: nodes, edges: edges, focus: focusNode, setMinSupport: setMin};
+    root.paperkg = {network: network, nodes: nodes, edges: edges, focus: focusNode, setMinSupport: setMin,
+                    visible: function () { return Object.keys(visible).filter(function (id) { return visible[id]; }); }};
   }
+
+  /* ---------------------------------------------------------- sortable, filterable tables */
+
+  function initTable(table) {
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var texts = rows.map(function (r) { return r.textContent.toLowerCase(); });
+    var heads = table.tHead.rows[0].cells;
+    var state = {col: -1, dir: 1};
+    function key(row, col, kind) {
+      var cell = row.cells[col];
+      var v = cell.getAttribute("data-value");
+      if (v === null) { v = cell.textContent; }
+      return kind === "num" ? parseFloat(v) || 0 : v.toLowerCase();
+    }
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var kind = th.getAttribute("data-sort");
+      if (!kind) { return; }
+      th.tabIndex = 0;
+      th.classList.add("pk-sort");
+      function sort() {
+        state.dir = state.col === col ? -state.dir : (kind === "num" || col === 1 ? -1 : 1);
+        state.col = col;
+        var order = rows.map(function (r, i) { return [key(r, col, kind), i]; });
+        order.sort(function (a, b) { return (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) * state.dir || a[1] - b[1]; });
+        var frag = document.createDocumentFragment();
+        order.forEach(function (o) { frag.appendChild(rows[o[1]]); });
+        tbody.appendChild(frag);
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", state.dir > 0 ? "ascending" : "descending");
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { sort(); } });
+    });
+    var tools = document.querySelector('.pk-table-tools[data-table="' + table.id + '"]');
+    if (!tools) { return; }
+    var filter = tools.querySelector(".pk-table-filter"), code = tools.querySelector(".pk-table-code");
+    var count = tools.querySelector(".pk-table-count");
+    function apply() {
+      var terms = queryTerms(filter.value), shown = 0;
+      rows.forEach(function (r, i) {
+        var ok = (!code || !code.checked || r.getAttribute("data-code") === "1");
+        for (var t = 0; ok && t < terms.length; t++) { ok = texts[i].indexOf(terms[t]) >= 0; }
+        r.hidden = !ok;
+        if (ok) { shown++; }
+      });
+      if (count) { count.textContent = shown + " shown"; }
+    }
+    filter.addEventListener("input", apply);
+    if (code) { code.addEventListener("change", apply); }
+  }
+  var tables = document.querySelectorAll("table.pk-sortable[id]");
+  for (var ti = 0; ti < tables.length; ti++) { initTable(tables[ti]); }
 
   var site = document.getElementById("pk-site-search");
   if (site) { initSiteSearch(site, document.getElementById("pk-site-results")); }
