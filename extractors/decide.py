@@ -63,8 +63,9 @@ _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two 
                               r"network|optimizer|loss|tool|suite|corpus|representation|reward|rewards|methods|"
                               r"algorithms|models)s?\s*(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
                               re.I)
-_NAMER_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|coined|denoted(?: as| by)?|refer(?:red)? to as|"
-                           r"known as|namely|abbreviated(?: as)?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
+_NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
+                           r"refer(?:red)? to as|known as|namely|calls?(?: (?:it|this|them|the result|"
+                           r"(?:this|our|the) (?:approach|method|framework|model|algorithm)))?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]{1,30}\))?\s*,\s+(?:a|an|the first|our|which|that)\b", re.I)
 _NEW_IN_SENTENCE = re.compile(r"\b(?:novel|new|first|propose[sd]?|introduce[sd]?)\b", re.I)
 _STUDY_BEFORE = re.compile(r"\b(?:stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|examin(?:e|es|ed)|revisit|"

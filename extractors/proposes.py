@@ -30,7 +30,11 @@ TRIGGERS = frozenset({
     "provide", "provides", "collect", "collects", "synthesize", "synthesise", "synthesizes",
     "derive", "derives", "give", "gives", "offer", "offers", "formulate", "formulates",
 })
-NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely"})
+NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely", "call",
+                    "calls"})
+#: What sits between "call" and the name: "which we call it X", "we call this approach X".
+_CALL_OBJECTS = frozenset({"it", "this", "them", "these", "the", "result", "resulting", "our", "approach", "method",
+                           "framework", "model", "algorithm", "technique", "procedure", "scheme", "strategy"})
 _SKIP = frozenset({
     "a", "an", "the", "new", "novel", "simple", "general", "principled", "unified", "efficient", "effective",
     "scalable", "practical", "lightweight", "two", "three", "first", "our", "this", "family", "of", "method",
@@ -45,7 +49,13 @@ _BAD_PREFIX_START = frozenset({
     "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
     "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
 })
-_CUE_WORDS = TRIGGERS | NAMERS | {"proposed"}
+#: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
+_CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
+_COPULAS = frozenset({"is", "are", "include", "includes", ":"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+#: Counts before a head noun: "we introduce two scores: the A and the B".
+_COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
+_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | {"proposed"}
 _FUNCTION_WORDS = frozenset({
     "is", "are", "was", "that", "which", "to", "for", "with", "and", "or", "as", "by", "in", "on", "of", "the",
     "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
@@ -217,6 +227,60 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
     return None
 
 
+def _head_follows(toks, k: int) -> bool:
+    """A head noun within the next three words, after plain lower-case modifiers ("simple yet effective scheme")."""
+    for t in toks[k:k + 4]:
+        if t.lower_ in _HEAD_NOUNS:
+            return True
+        if not (t.is_lower and (t.is_alpha or "-" in t.text)) or t.lower_ in _FUNCTION_WORDS - {"and"}:
+            return False
+    return False
+
+
+def _trigger_before(toks, i: int, sid: list[int]) -> bool:
+    """A first-person proposal trigger earlier in the same sentence ("we propose to ...")."""
+    k = i
+    while k > 0 and sid[k - 1] == sid[i]:
+        k -= 1
+    words = [t.lower_ for t in toks[k:i]]
+    return any(w in TRIGGERS for w in words) and any(w in ("we", "our", "paper", "work") for w in words)
+
+
+def _after_definition(toks, e: int) -> int:
+    """The token after a name's bracketed acronym ("Widget Norm (WN)"), else ``e``."""
+    if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")" and name_shape(toks[e + 1].text):
+        return e + 3
+    return e
+
+
+def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """A name right after the lower-case head noun of a count phrase, optionally after a dash or colon.
+
+    "we design an oracle Widget Oracle", "two scores -- the Widget Norm and
+    the Gadget Ratio": the name must be written like one (several
+    capitalised words, or a shaped word).
+    """
+    k = j
+    while k < len(toks) and k < j + 4 and sid[k] == sid[j] and toks[k].is_lower and toks[k].is_alpha and \
+            toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS:
+        k += 1
+    if k == j or k >= len(toks) or sid[k] != sid[j]:
+        return None
+    if toks[k].text in ("--", "—", "–", ":", "-"):
+        k += 1
+        if k < len(toks) and toks[k].lower_ == "the":
+            k += 1
+    if k >= len(toks) or sid[k] != sid[j]:
+        return None
+    hit = _name_at(doc, toks, k, spans)
+    if hit is None:
+        return None
+    s, e = hit
+    if not (name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))):
+        return None
+    return hit
+
+
 def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text: str = "") -> Iterator:
     """Mentions (``proposed=True``) for names this paper introduces.
 
@@ -240,6 +304,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         low = tok.lower_
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
+        if low in _CONTRIBUTION:
+            if i + 2 >= n or toks[i + 1].lower_ not in _COPULAS or sid[i + 1] != sid[i]:
+                continue
+            i += 1  # "our main contribution is X": the copula acts as the trigger
+            low = "propose"
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
@@ -247,15 +316,18 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             j = i + 1
             steps = 0
             while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
-                                           toks[j].lower_ in NAMERS or
-                                           toks[j].text in (",", "(")) and not toks[j].is_sent_start:
+                                           toks[j].lower_ in NAMERS or toks[j].text in (",", "(") or
+                                           (low in NAMERS and (toks[j].text in _QUOTES or
+                                                               (toks[j].lower_ == "as" and j == i + 1))) or
+                                           (low in ("call", "calls") and toks[j].lower_ in _CALL_OBJECTS)) \
+                    and not toks[j].is_sent_start:
                 if toks[j].text == "," and low not in NAMERS and toks[j - 1].lower_ not in _SKIP:
                     break
                 j += 1
                 steps += 1
             hit = _name_at(doc, toks, j, spans)
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
-            indefinite = low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in ("a", "an")
+            indefinite = low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in _COUNTS
             if hit is not None and indefinite and hit[1] < n and toks[hit[1]].lower_ in _HEAD_NOUNS:
                 # "we introduce a new RL method, ZORB, that": "RL" only modifies the head noun
                 named = _name_after_description(doc, toks, hit[1], spans, sid)
@@ -269,9 +341,16 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we propose a novel graph-based approach for widget routing, GRIP (...)"
                 hit = _name_after_description(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
+            if hit is None and indefinite:
+                # "we design an oracle Widget Oracle", "we introduce two scores -- the A Norm and the B Ratio"
+                hit = _name_after_head(doc, toks, j, spans, sid)
+                rule = "proposes:we-propose-desc-X"
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit
+            if low == "namely" and _known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx +
+                                                                            len(toks[e - 1].text)])):
+                continue  # "baselines, namely A, B and C": a list of known methods, not a new name
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
             if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
@@ -281,23 +360,37 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, rule, 0.7,
                                proposed=True)
             # "we propose A and B" / "A, B": a coordinated second name
-            k = e
+            k = _after_definition(toks, e)
             while k + 1 < n and toks[k].lower_ in ("and", ",") and toks[k].lower_ != ".":
-                nxt = _name_at(doc, toks, k + 1, spans) if toks[k + 1].lower_ not in ("and",) else \
-                    _name_at(doc, toks, k + 2, spans)
-                if nxt is None or not name_shape(toks[nxt[0]].text) or nxt[0] in seen:
+                m = k + 1
+                while m < n and m <= k + 2 and toks[m].lower_ in ("and", "the"):
+                    m += 1  # "A, and the B"
+                nxt = _name_at(doc, toks, m, spans)
+                if nxt is None or nxt[0] in seen or not (name_shape(toks[nxt[0]].text) or (
+                        nxt[1] - nxt[0] >= 2 and _after_definition(toks, nxt[1]) > nxt[1])):
                     break
                 seen.add(nxt[0])
                 yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
-                k = nxt[1]
+                k = _after_definition(toks, nxt[1])
     # appositive: "..., and Widget-o1, a new medical MLLM"
-    for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 2]:
-        if toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") \
-                and i not in seen and name_shape(toks[i].text):
+    for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 3]:
+        if toks[i + 2].lower_ not in ("a", "an") or i in seen:
+            continue
+        if toks[i + 3].lower_ in ("new", "novel") and name_shape(toks[i].text):
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)
+        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid):
+            # "we propose to ... by Widget Sampling, a simple scheme that": a capitalised name in the trigger's
+            # sentence, described by an indefinite head noun
+            s = i
+            while s > 0 and s > i - 5 and sid[s - 1] == sid[i] and _run_word(toks[s - 1]):
+                s -= 1
+            if i - s >= 1 and _run_word(toks[i]) and s not in seen:
+                seen.add(s)
+                yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
+                                   _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
     # the title's head phrase proposed in the abstract in other case
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
@@ -424,6 +517,10 @@ def review_proposals(paper, raw: list) -> list:
             m = replace(m, proposed=False)
         out.append(m)
     return out
+
+
+def _known_name(key: str) -> bool:
+    return key in _gazetteer_names()
 
 
 def _known_method(key: str) -> bool:

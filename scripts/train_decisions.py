@@ -141,7 +141,11 @@ def train_one(X, y, groups, features, c: float, beta: float = 1.0) -> tuple[dict
         w = fit(X[groups != k], y[groups != k], c)
         cv[groups == k] = 1.0 / (1.0 + np.exp(-(X[groups == k] @ w)))
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.81, 0.05)]
-    best = max(thresholds, key=lambda t: (round(f1_at(cv, y, t, beta)[0], 4), -abs(t - 0.5)))
+    scores = [f1_at(cv, y, t, beta)[0] for t in thresholds]
+    # the F1 curve is flat and noisy near its top: pick the centre of the best three neighbouring thresholds,
+    # so that one candidate more or less in training does not move the threshold a step
+    smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
+    best = max(thresholds, key=lambda t: (round(smooth[thresholds.index(t)], 4), -abs(t - 0.5)))
     f1, p, r = f1_at(cv, y, best)
     w = fit(X, y, c)
     model = {"features": list(features), "weights": [round(float(v), 6) for v in w], "threshold": best,
