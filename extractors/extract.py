@@ -20,7 +20,8 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.cues import MODEL_SIZED, extract_cues, name_shape, suffix_kind
-from extractors.docutil import FIELD_KEY, doc_text
+from extractors.docstate import DocState
+from extractors.docutil import doc_text
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.proposes import extract_proposals, review_proposals
@@ -145,8 +146,6 @@ def _select(cands: list[Mention]) -> list[Mention]:
 
 def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
     """Entity mentions of one paper from its processed title and abstract Docs."""
-    title_doc.user_data[FIELD_KEY] = "title"
-    abstract_doc.user_data[FIELD_KEY] = "abstract"
     raw: list[Mention] = []
     for doc in (title_doc, abstract_doc):
         raw.extend(extract_acronyms(doc))
@@ -577,18 +576,18 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
     from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 
     nlp = make_nlp()
-    texts: list[str] = []
+    texts: list[tuple[str, str]] = []
     for p in papers:
         for name, text in (("title", p.title or ""), ("abstract", p.abstract or "")):
             if len(text) > MAX_TEXT_CHARS:
                 raise InputError(p.id, f"{name} has {len(text):,} characters; the extractor takes at most "
                                        f"{MAX_TEXT_CHARS:,}")
-            texts.append(text)
+            texts.append((name, text))
     with _gc_paused():
         docs = []
-        for text in texts:
+        for name, text in texts:
             doc = nlp.tokenizer(text)
-            doc.user_data["kg_text"] = text  # spaCy keeps the text exactly; rebuilding it per Doc is slow
+            doc._.kg = DocState(text, name)  # spaCy keeps the text exactly; rebuilding it per Doc is slow
             docs.append(doc)
         docs = list(nlp.pipe(docs, batch_size=batch_size))
         out = []

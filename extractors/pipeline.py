@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-__all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
+__all__ = ["EXTRACTOR_VERSION", "make_nlp", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
            "extractor_fingerprint"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
@@ -28,8 +28,6 @@ MAX_TEXT_CHARS = 20_000_000
 #: Suffix rules are anchored at the end: searching only a string's tail is equivalent
 #: for every suffix shorter than this (a run of more dots splits into several tokens).
 _SUFFIX_TAIL = 64
-
-PIPE_NAMES = ("kg_sentencizer", "kg_acronyms", "kg_gazetteer", "kg_cues")
 
 
 def _configure_tokenizer(nlp) -> None:
@@ -138,18 +136,15 @@ def make_nlp():
     """The extraction pipeline (cached per process)."""
     import spacy
 
-    import extractors.components  # noqa: F401  (registers the factories)
-    from extractors import urls
+    from extractors.components import PIPE_NAMES  # registers the factories
+    from extractors.url_spans import configure_tokenizer
 
     nlp = spacy.blank("en")
     _configure_tokenizer(nlp)
-    if hasattr(urls, "configure_tokenizer"):
-        urls.configure_tokenizer(nlp)
+    configure_tokenizer(nlp)
     _bound_affix_search(nlp.tokenizer)
-    nlp.add_pipe("kg_sentencizer")
-    nlp.add_pipe("kg_acronyms")
-    nlp.add_pipe("kg_gazetteer")
-    nlp.add_pipe("kg_cues")
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     nlp.max_length = MAX_TEXT_CHARS
     return nlp
