@@ -46,9 +46,9 @@ def _corpora(n_synthetic: int):
 
 
 def _lines(papers, jobs: int) -> list[str]:
-    from extractors.corpus import extract_all_mentions
+    from extractors.corpus import corpus_mentions
 
-    per_paper = extract_all_mentions(papers, jobs=jobs)
+    per_paper = corpus_mentions(papers, jobs=jobs)
     return [json.dumps([p.id, [dataclasses.astuple(m) for m in ms]], ensure_ascii=False)
             for p, ms in zip(papers, per_paper)]
 

@@ -28,7 +28,7 @@ from extractors.proposes import extract_proposals, review_proposals
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
 
-__all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
+__all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
 ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "gazetteer-variant": 3, "shape": 2, "titlecase": 1}
 _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
@@ -144,7 +144,7 @@ def _select(cands: list[Mention]) -> list[Mention]:
     return kept
 
 
-def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
+def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
     """Entity mentions of one paper from its processed title and abstract Docs."""
     raw: list[Mention] = []
     for doc in (title_doc, abstract_doc):
@@ -564,7 +564,8 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
 
 
 def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[Mention, ...]]:
-    """Entity mentions of each paper (before corpus resolution), one nlp.pipe pass.
+    """Mentions of each paper (before corpus resolution), one nlp.pipe pass in this process:
+    the worker behind :func:`extractors.corpus.extract_paper` and :func:`extractors.corpus.extract_corpus`.
 
     A title or abstract longer than ``MAX_TEXT_CHARS`` raises InputError
     (file = the paper id) instead of spaCy's ValueError E088.
@@ -594,7 +595,7 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
         for i, p in enumerate(papers):
             tdoc, adoc = docs[2 * i], docs[2 * i + 1]
             links = link_mentions(p, tdoc, adoc)
-            out.append(mentions_from_docs(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
+            out.append(_entity_mentions(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
     return out
 
 
@@ -615,7 +616,3 @@ def _gc_paused():
         if enabled:
             gc.enable()
 
-
-def extract_paper_mentions(paper: Paper) -> tuple[Mention, ...]:
-    """Entity, repo, link and citation mentions of one paper (before corpus resolution)."""
-    return extract_batch([paper])[0]

@@ -1,0 +1,66 @@
+"""The extraction plumbing: one entry point per job, one spaCy pipeline, Doc state in one registered extension."""
+from __future__ import annotations
+
+import doctest
+import importlib.util
+
+import spacy
+
+import extractors
+import extractors.corpus
+from extractors.docstate import DocState, state
+from extractors.pipeline import make_nlp
+from kg.models import Paper
+
+URL_PAPER = Paper(id="u", title="ZQNet: Zonal Queries",
+                  abstract="We propose ZQNet (Zonal Query Network). Our code is available at https://github.com/a/zq. "
+                           "We build on the toolkit at https://github.com/b/tk and evaluate on ImageNet.")
+
+
+def test_one_entry_point_per_job():
+    public = {name for name in extractors.__all__ if name.startswith("extract_")}
+    assert public == {"extract_paper", "extract_corpus"}
+    assert importlib.util.find_spec("kg.extraction") is None  # the former second path is gone
+    one = extractors.extract_paper(URL_PAPER)
+    corpus = extractors.extract_corpus([URL_PAPER])
+    assert {m.url for m in one if m.kind == "repo"} == {m.url for m in corpus.papers[0].repos}
+
+
+def test_entry_point_examples_run():
+    result = doctest.testmod(extractors.corpus, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 2 and result.failed == 0
+
+
+def test_one_spacy_pipeline(monkeypatch):
+    """Building the pipeline and extracting a paper with code links makes exactly one blank English
+    pipeline (the ownership cues used to build a second one)."""
+    made = []
+    blank = spacy.blank
+
+    def counting_blank(*args, **kwargs):
+        made.append(args)
+        return blank(*args, **kwargs)
+
+    monkeypatch.setattr(spacy, "blank", counting_blank)
+    make_nlp.cache_clear()
+    try:
+        mentions = extractors.extract_paper(URL_PAPER)
+    finally:
+        make_nlp.cache_clear()  # later tests build the pipeline again without the counting wrapper
+    assert [(m.url, m.own) for m in mentions if m.kind == "repo"] == [("https://github.com/a/zq", True),
+                                                                      ("https://github.com/b/tk", False)]
+    assert len(made) == 1
+
+
+def test_components_leave_their_findings_on_the_registered_extension():
+    nlp = make_nlp()
+    doc = nlp.make_doc(URL_PAPER.abstract)
+    state(doc, "abstract")
+    doc = nlp(doc)
+    st = doc._.kg
+    assert isinstance(st, DocState)
+    assert [(ab.short, ab.long) for ab in st.abbrevs] == [("ZQNet", "Zonal Query Network")]
+    assert any(label for label, _s, _e in st.gazetteer)  # ImageNet
+    assert [m.url for m in st.urls] == ["https://github.com/a/zq", "https://github.com/b/tk"]
+    # nothing is passed through ad hoc user_data keys: the only entry is the extension's own
+    assert list(doc.user_data) == [("._.", "kg", None, None)]
