@@ -131,6 +131,26 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _pattern_tokenizer(tokenizer):
+    """``tokenizer``'s rules over a scratch Vocab (same lexical attribute functions), for pattern Docs.
+
+    spaCy's Vocab keeps a new string's lexeme only while it holds fewer than 10,000; past that, the
+    lexemes of new words (3+ characters) live and die with their Doc, and the tokenizer never caches a
+    chunk holding one (``Tokenizer._save_cached``). Made in the pipeline's vocabulary, the pattern
+    Docs took it past 10,000 (10,599), so every common word of every abstract was split by the affix
+    regexes again: the pipeline's tokenizer ran at a third of the stock tokenizer's speed. Matchers
+    keep only string hashes, which do not depend on the Vocab, so the matches are the same.
+    """
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    scratch = Vocab(lex_attr_getters=dict(tokenizer.vocab.lex_attr_getters))
+    return Tokenizer(scratch, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+                     suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
+                     token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+                     faster_heuristics=tokenizer.faster_heuristics)
+
+
 @functools.lru_cache(maxsize=1)
 def make_nlp():
     """The extraction pipeline (cached per process)."""
@@ -143,8 +163,12 @@ def make_nlp():
     _configure_tokenizer(nlp)
     configure_tokenizer(nlp)
     _bound_affix_search(nlp.tokenizer)
+    tokenizer = nlp.tokenizer
+    # The components tokenize their patterns (~10,000 gazetteer forms) with nlp.tokenizer: give
+    # them the same tokenizer over a scratch vocabulary, so that the pipeline's own stays small.
+    nlp.tokenizer = _pattern_tokenizer(tokenizer)
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
-    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
+    nlp.tokenizer = RunSafeTokenizer(tokenizer)
     nlp.max_length = MAX_TEXT_CHARS
     return nlp
