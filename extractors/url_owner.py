@@ -29,13 +29,36 @@ from extractors.docstate import state
 from extractors.url_spans import find_spans, sentence_window, text_form_matcher
 from extractors.urls import classify_url, normalize_url
 
-__all__ = ["UrlComponent", "OWN_CUES", "THIRD_PARTY_CUES", "TYPE_CUES", "MAYBE_URL"]
+__all__ = ["UrlComponent", "OWN_CUES", "THIRD_PARTY_CUES", "TYPE_CUES", "MAYBE_URL", "maybe_url"]
 
 #: Cheap pre-check: anything that could be a URL (scheme, www, a domain with a path, code hosts, a TLD).
 #: A Doc whose text does not match is not scanned for URLs.
 MAYBE_URL = re.compile(
     r"://|www\.|\b[\w-]+\.[a-z]{2,12}/|github|gitlab|bitbucket|huggingface|\\url|\\href|"
     r"\.(?:io|com|org|net|ai|dev|edu|app|page|site|xyz|me|cn|de|uk|fr|jp|html?)\b", re.I)
+#: :data:`MAYBE_URL` without its slow alternative ("a domain with a path", which re-scans every word),
+#: for lower-cased ASCII text (where re.I means exactly A-Z = a-z); that alternative is checked apart.
+_MAYBE_URL_LOWER = re.compile(r"://|www\.|github|gitlab|bitbucket|huggingface|\\url|\\href|"
+                              r"\.(?:io|com|org|net|ai|dev|edu|app|page|site|xyz|me|cn|de|uk|fr|jp|html?)\b")
+_DOT_PATH = re.compile(r"(?<=[\w-])\.[a-z]{2,12}/")
+
+
+def maybe_url(text: str) -> bool:
+    r"""``MAYBE_URL.search(text) is not None``, several times faster on ASCII text (a property test
+    checks they agree). ``\b[\w-]+\.`` matches before a dot exactly when the run of ``[\w-]`` ending
+    there holds a word character: the first character before the dot that is not a hyphen is one."""
+    if not text.isascii():
+        return MAYBE_URL.search(text) is not None
+    low = text.lower()
+    if _MAYBE_URL_LOWER.search(low):
+        return True
+    for m in _DOT_PATH.finditer(low):
+        k = m.start() - 1
+        while k >= 0 and low[k] == "-":
+            k -= 1
+        if k >= 0 and (low[k].isalnum() or low[k] == "_"):
+            return True
+    return False
 
 # Sentence words that say what an unclassified link is ("project page: URL").
 TYPE_CUES = {
@@ -96,7 +119,7 @@ class UrlComponent:
 
     def __call__(self, doc):
         st = state(doc)
-        if MAYBE_URL.search(st.text):  # most abstracts hold no URL: skip the scanner
+        if maybe_url(st.text):  # most abstracts hold no URL: skip the scanner
             st.urls = tuple(self.mentions(doc))
         return doc
 

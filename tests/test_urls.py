@@ -452,3 +452,24 @@ def test_configure_tokenizer_keeps_existing_prefix_rules():
 def test_classify_url_on_garbage_does_not_raise():
     assert classify_url("http://[") == ("link", "other")
     assert classify_url("not a url") == ("link", "other")
+
+
+_PREFILTER_CHARS = st.sampled_from(list("abcdeghilmnoprstuwxz.-_/:\\ {}GHUW09İıſK") + [
+    "github", "GitHub", "www.", "://", ".com", ".io", "--.ab/", "x-.ab/", "\\url", ".html", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PREFILTER_CHARS, max_size=30))
+def test_fast_url_prefilter_agrees_with_its_regex(pieces):
+    from extractors.url_owner import MAYBE_URL, maybe_url
+
+    text = "".join(pieces)
+    assert maybe_url(text) == (MAYBE_URL.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", ["see x.io", "--.ab/c", "a--.ab/c", "_.ab/", "WWW.X", "GitHub", "no url here.",
+                                  "x.abcdefghijklm/", "X.AB/", "-.-.ab/"])
+def test_fast_url_prefilter_examples(text):
+    from extractors.url_owner import MAYBE_URL, maybe_url
+
+    assert maybe_url(text) == (MAYBE_URL.search(text) is not None)
