@@ -73,11 +73,15 @@ _TEXT_DEFINITION = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)(?:\s*:\s*|
                               r"\s+(?:for|of)\s+|\s*\(?(?:short\s+for|which\s+stands\s+for|stands\s+for)\s+)"
                               r"((?:[A-Z][\w-]*|of|for|with|and|in|on|to|the|via)(?:\s+(?:[A-Z][\w-]*|of|for|with|and|"
                               r"in|on|to|the|via)){0,9})")
+#: What every :data:`_TEXT_DEFINITION` match contains (its separator), case as in the pattern.
+_DEFINITION_WORDS = (":", "abbreviation", "acronym", "short", "stands")
 
 
 def _text_definitions(text: str) -> dict[str, str]:
     """Acronym definitions made with a colon or "an abbreviation for" rather than brackets."""
     out: dict[str, str] = {}
+    if not any(word in text for word in _DEFINITION_WORDS):
+        return out  # every match holds one of these: skip the regex, which tries every word
     for m in _TEXT_DEFINITION.finditer(text):
         lf = _long_form_for(m.group(1), m.group(2).split())
         if lf:
