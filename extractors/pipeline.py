@@ -11,6 +11,7 @@ import functools
 import hashlib
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 __all__ = ["EXTRACTOR_VERSION", "make_nlp", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
            "extractor_fingerprint"]
@@ -131,6 +132,25 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _make_tokenizer(nlp, configure_urls):
+    """The pipeline's tokenizer: spaCy's for ``nlp``, with paperkg's rules (:func:`_configure_tokenizer`,
+    ``configure_urls``, :func:`_bound_affix_search`), built in one go.
+
+    A spaCy Tokenizer reloads its ~1,350 special cases whenever one of its rule attributes is set;
+    the rules are worked out on a stand-in and the Tokenizer is made once (about 2 s less per cold start).
+    """
+    from spacy.tokenizer import Tokenizer
+
+    base = nlp.tokenizer
+    draft = SimpleNamespace(prefix_search=base.prefix_search, suffix_search=base.suffix_search,
+                            infix_finditer=base.infix_finditer, token_match=base.token_match, url_match=base.url_match)
+    stand_in = SimpleNamespace(tokenizer=draft, Defaults=nlp.Defaults)
+    _configure_tokenizer(stand_in)
+    configure_urls(stand_in)
+    _bound_affix_search(draft)
+    return Tokenizer(nlp.vocab, rules=base.rules, faster_heuristics=base.faster_heuristics, **vars(draft))
+
+
 def _pattern_tokenizer(tokenizer):
     """``tokenizer``'s rules over a scratch Vocab (same lexical attribute functions), for pattern Docs.
 
@@ -160,10 +180,7 @@ def make_nlp():
     from extractors.url_spans import configure_tokenizer
 
     nlp = spacy.blank("en")
-    _configure_tokenizer(nlp)
-    configure_tokenizer(nlp)
-    _bound_affix_search(nlp.tokenizer)
-    tokenizer = nlp.tokenizer
+    tokenizer = nlp.tokenizer = _make_tokenizer(nlp, configure_tokenizer)
     # The components tokenize their patterns (~10,000 gazetteer forms) with nlp.tokenizer: give
     # them the same tokenizer over a scratch vocabulary, so that the pipeline's own stays small.
     nlp.tokenizer = _pattern_tokenizer(tokenizer)
