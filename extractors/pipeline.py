@@ -152,7 +152,7 @@ def _make_tokenizer(nlp, configure_urls):
 
 
 def _pattern_tokenizer(tokenizer):
-    """``tokenizer``'s rules over a scratch Vocab (same lexical attribute functions), for pattern Docs.
+    """``tokenizer``'s rules over a scratch Vocab (with the same lower-casing), for pattern Docs.
 
     spaCy's Vocab keeps a new string's lexeme only while it holds fewer than 10,000; past that, the
     lexemes of new words (3+ characters) live and die with their Doc, and the tokenizer never caches a
@@ -161,10 +161,13 @@ def _pattern_tokenizer(tokenizer):
     regexes again: the pipeline's tokenizer ran at a third of the stock tokenizer's speed. Matchers
     keep only string hashes, which do not depend on the Vocab, so the matches are the same.
     """
+    from spacy.attrs import LOWER
     from spacy.tokenizer import Tokenizer
     from spacy.vocab import Vocab
 
-    scratch = Vocab(lex_attr_getters=dict(tokenizer.vocab.lex_attr_getters))
+    # the matchers read only ORTH and LOWER: the other lexical attributes (~20 Python functions per
+    # new string) would only slow the ~11,000 pattern words down
+    scratch = Vocab(lex_attr_getters={LOWER: tokenizer.vocab.lex_attr_getters[LOWER]})
     return Tokenizer(scratch, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
                      suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
                      token_match=tokenizer.token_match, url_match=tokenizer.url_match,
