@@ -600,6 +600,8 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
             tdoc, adoc = docs[2 * i], docs[2 * i + 1]
             links = link_mentions(p, tdoc, adoc)
             out.append(_entity_mentions(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
+        # freed here, by reference counts: the collector, back on, then scans only the mentions
+        del docs, tdoc, adoc
     return out
 
 
