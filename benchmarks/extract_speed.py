@@ -1,6 +1,7 @@
 """Extraction throughput (abstracts/s), warm and cold, for jobs=1 and jobs=2.
 
     python benchmarks/extract_speed.py [--repeat N] [--synthetic N] [--density real|dense] [--no-cold]
+    python benchmarks/extract_speed.py --scaling 20000       # jobs=1 against jobs=2 on N synthetic papers
 
 Corpora: ../shared/corpus (read with kg.ingest) and, when benchmarks/synth.py
 exists, its synthetic corpus. Each corpus also gets the rate of spaCy's
@@ -9,6 +10,8 @@ busy or different machine can be read as a ratio.
 
 * warm: the pipeline is built and has seen the corpus once before timing
   (best of ``--repeat``); jobs=2 timings include starting the worker pool.
+* scaling: ``--scaling N`` times ``--jobs 1`` and ``--jobs 2`` once each on N synthetic
+  papers (wall clock and the CPU time of all processes; the pipeline is built before timing).
 * cold: a fresh Python process per figure, timed from before the pipeline
   is built (``make_nlp``: word lists, matchers) to the last paper, against a
   fresh process that builds spaCy's blank English tokenizer and tokenizes the
@@ -16,6 +19,7 @@ busy or different machine can be read as a ratio.
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -131,6 +135,20 @@ def main(argv: list[str]) -> int:
     from extractors.extract import extract_batch
     from kg.models import Paper
 
+    if "--scaling" in argv:
+        n = int(argv[argv.index("--scaling") + 1])
+        load = os.getloadavg()[0]
+        papers = synthetic_corpus(n)
+        make_nlp()
+        rates = {}
+        for jobs in (1, 2):
+            wall, _cpu, total = measure(papers, jobs, 1)
+            rates[jobs] = wall
+            print(f"synthetic: {n} papers, jobs={jobs}: {wall:,.0f} abstracts/s wall ({total:,.0f}/s of all "
+                  f"processes' CPU time)", flush=True)
+        print(f"jobs=2 / jobs=1 (wall): {rates[2] / rates[1]:.2f}x on {os.cpu_count()} CPUs; "
+              f"load average before the run {load:.1f}, after {os.getloadavg()[0]:.1f}")
+        return 0
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
     n_synthetic = int(argv[argv.index("--synthetic") + 1]) if "--synthetic" in argv else 2000
     density = argv[argv.index("--density") + 1] if "--density" in argv else "real"

@@ -80,3 +80,20 @@ def test_pipeline_vocabulary_leaves_room_for_the_corpus():
         assert any(label.endswith("\tImageNet") for label, _s, _e in doc._.kg.gazetteer)
     finally:
         make_nlp.cache_clear()
+
+
+def test_pipeline_computes_the_lexical_attributes_it_reads():
+    """New lexemes get only the attributes the extractors read (the rest cost a third of the tokenizer's time
+    on unseen text), and those agree with spaCy's full English set."""
+    from spacy.attrs import IDS
+
+    from extractors.pipeline import LEXICAL_ATTRIBUTES
+
+    nlp = make_nlp()
+    assert set(nlp.vocab.lex_attr_getters) == {IDS[name] for name in LEXICAL_ATTRIBUTES}
+    full = spacy.blank("en")
+    text = "Qzorp-7B, QZORPNET and qzorpify reach https://qzorp.example.org/x ; ( QzorpBench )."
+    for ours, theirs in zip(nlp.make_doc(text), full.make_doc(text)):
+        assert ours.text == theirs.text
+        for attr in ("lower_", "is_alpha", "is_lower", "is_upper", "is_title", "is_punct", "is_space", "like_url"):
+            assert getattr(ours, attr) == getattr(theirs, attr), (ours.text, attr)
