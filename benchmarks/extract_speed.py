@@ -12,6 +12,8 @@ busy or different machine can be read as a ratio.
   (best of ``--repeat``); jobs=2 timings include starting the worker pool.
 * scaling: ``--scaling N`` times ``--jobs 1`` and ``--jobs 2`` once each on N synthetic
   papers (wall clock and the CPU time of all processes; the pipeline is built before timing).
+* first pass: a fresh process whose pipeline is built (and used once) before timing, on texts it has
+  not seen: what a build pays per new paper (spaCy caches the tokenization of words it has seen).
 * cold: a fresh Python process per figure, timed from before the pipeline
   is built (``make_nlp``: word lists, matchers) to the last paper, against a
   fresh process that builds spaCy's blank English tokenizer and tokenizes the
@@ -97,7 +99,8 @@ def tokenizer_rate(papers, repeat: int, pipeline: bool = False) -> float:
 
 
 def _cold_child(what: str, corpus: str, n_synthetic: int, density: str) -> float:
-    """Runs in a fresh process: CPU seconds to build the pipeline (or the bare tokenizer) and process ``corpus``."""
+    """Runs in a fresh process: CPU seconds to build the pipeline (or the bare tokenizer) and process ``corpus``;
+    ``first``: the pipeline built and used before the clock starts, the corpus's texts unseen."""
     import spacy
 
     import extractors.corpus  # noqa: F401  (imports are not what "cold" measures)
@@ -105,8 +108,11 @@ def _cold_child(what: str, corpus: str, n_synthetic: int, density: str) -> float
     from extractors.pipeline import make_nlp
 
     papers = real_corpus() if corpus == "real" else synthetic_corpus(n_synthetic, density)
+    if what == "first":
+        make_nlp()
+        corpus_mentions(synthetic_corpus(1) if corpus == "real" else real_corpus()[:1])  # not the timed texts
     c0 = time.process_time()
-    if what == "extract":
+    if what in ("extract", "first"):
         make_nlp()
         corpus_mentions(papers)
     else:
@@ -118,13 +124,13 @@ def _cold_child(what: str, corpus: str, n_synthetic: int, density: str) -> float
 
 
 def cold_rates(corpus: str, n: int, n_synthetic: int, density: str) -> tuple[float, float]:
-    """(extraction, tokenizer alone) abstracts/s of one core's CPU time, each in a fresh process."""
+    """(extraction, tokenizer alone, first pass) abstracts/s of one core's CPU time, each in a fresh process."""
     out = []
-    for what in ("extract", "tokenize"):
+    for what in ("extract", "tokenize", "first"):
         proc = subprocess.run([sys.executable, __file__, "--cold-child", what, corpus, str(n_synthetic), density],
                               capture_output=True, text=True, check=True, cwd=ROOT)
         out.append(n / float(proc.stdout.strip().splitlines()[-1]))
-    return out[0], out[1]
+    return out[0], out[1], out[2]
 
 
 def main(argv: list[str]) -> int:
@@ -160,10 +166,12 @@ def main(argv: list[str]) -> int:
             print(f"{name}: corpus not found, skipped")
             continue
         if "--no-cold" not in argv:
-            cold, cold_tok = cold_rates(key, len(papers), n_synthetic, density)
+            cold, cold_tok, first = cold_rates(key, len(papers), n_synthetic, density)
             print(f"{name}: {len(papers)} abstracts, cold (fresh process, pipeline built inside the timing): "
                   f"{cold:,.0f} abstracts/s of one core's CPU time; tokenizer alone, cold: {cold_tok:,.0f}/s; "
                   f"ratio {cold / cold_tok:.2f}")
+            print(f"{name}: {len(papers)} abstracts, first pass (fresh process, pipeline built before the timing, "
+                  f"texts unseen: what a build pays per new paper): {first:,.0f} abstracts/s of one core's CPU time")
         measure(papers, 1, 1)  # warm: the corpus seen once (tokenizer and lexeme caches)
         tok = tokenizer_rate(papers, repeat)
         print(f"{name}: {len(papers)} abstracts, warm, spaCy tokenizer alone: {tok:,.0f} abstracts/s of one "
