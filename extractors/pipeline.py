@@ -1,9 +1,11 @@
 """THE spaCy pipeline of paperkg, built in one findable place.
 
 ``spacy.blank("en")`` (no model download) with a tokenizer that keeps
-hyphenated names whole ("DeepSeek-R1", "Bert-base", "VRA-DGT"), the rule
-sentencizer (a faster subclass of spaCy's), and our components from :mod:`extractors.components`. Built
-once per process and cached.
+hyphenated names and URLs whole ("DeepSeek-R1", "Bert-base", "VRA-DGT"), then
+the components of :mod:`extractors.components` (:data:`~extractors.components.PIPE_NAMES`:
+the rule sentencizer, acronyms, gazetteer, context cues, URLs with ownership),
+which leave their findings on ``doc._.kg`` (:mod:`extractors.docstate`).
+Built once per process and cached; the only ``spacy.blank`` of paperkg's extraction.
 """
 from __future__ import annotations
 
