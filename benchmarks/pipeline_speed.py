@@ -102,14 +102,14 @@ def main(argv=None) -> int:
         print(f"ingest: {len(papers)} distinct papers in {time.perf_counter() - t0:.2f}s")
 
         # 1. extraction throughput
-        from extractors.corpus import extract_all_mentions
+        from extractors.corpus import corpus_mentions
 
         sample = papers[: args.sample]
-        extract_all_mentions(sample[:8])  # load the pipeline once, outside the timing
+        corpus_mentions(sample[:8])  # load the pipeline once, outside the timing
         results, rates = [], []
         for jobs in (1, 2):
             t0 = time.perf_counter()
-            results.append(extract_all_mentions(sample, jobs=jobs))
+            results.append(corpus_mentions(sample, jobs=jobs))
             dt = time.perf_counter() - t0
             rates.append(len(sample) / dt)
             print(f"extract jobs={jobs}: {len(sample)} papers in {dt:.1f}s = {rates[-1]:.0f} abstracts/s")
@@ -125,11 +125,11 @@ def main(argv=None) -> int:
         print(f"incremental re-run (+{files[-1].name}): {inc:.1f}s wall = {100 * inc / full:.1f}% of the full build\n    {log}")
 
         # 3. graph build and Turtle writing, in process (extraction from the cache just filled)
-        from kg.extraction import extract
+        from extractors import extract_corpus
         from kg.graph import build_graph
         from kg.graph.export import PIPE_MIN_SIZE, _convert_canonical, _prefixes, write_canonical, write_rdf_text
 
-        extraction = extract(papers, cache_dir=out / ".cache")
+        extraction = extract_corpus(papers, cache_dir=out / ".cache")
         t0 = time.perf_counter()
         graph = build_graph(papers, extraction)
         print(f"graph build: {time.perf_counter() - t0:.1f}s ({graph.nx.number_of_nodes()} nodes, "

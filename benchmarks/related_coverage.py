@@ -24,13 +24,13 @@ def main(argv=None) -> int:
     ap.add_argument("--top-k", type=int, default=10)
     args = ap.parse_args(argv)
 
-    from kg.extraction import extract
+    from extractors import extract_corpus
     from kg.graph.links import related_papers
     from kg.graph.textsim import related_combined
     from kg.ingest import read_inputs
 
     papers = sorted(read_inputs(args.inputs).papers, key=lambda p: p.id)
-    ext = {pe.paper_id: pe for pe in extract(papers).papers}
+    ext = {pe.paper_id: pe for pe in extract_corpus(papers).papers}
     lists = [sorted({r.entity_id for r in ext[p.id].entity_refs()} | set(ext[p.id].proposes)) for p in papers]
     texts = [f"{p.title}\n{p.abstract}" for p in papers]
     n = len(papers)

@@ -5,12 +5,13 @@ Imports are lazy so ``import extractors`` does no work.
 """
 from __future__ import annotations
 
-__all__ = ["EXTRACTOR_VERSION", "extract_corpus", "extract_paper_mentions", "paper_record", "make_nlp",
+__all__ = ["EXTRACTOR_VERSION", "extract_paper", "extract_corpus", "ExtractStats", "paper_record", "make_nlp",
            "extractor_fingerprint"]
 
 _LAZY = {
+    "extract_paper": ("extractors.corpus", "extract_paper"),
     "extract_corpus": ("extractors.corpus", "extract_corpus"),
-    "extract_paper_mentions": ("extractors.extract", "extract_paper_mentions"),
+    "ExtractStats": ("extractors.corpus", "ExtractStats"),
     "paper_record": ("extractors.record", "paper_record"),
     "make_nlp": ("extractors.pipeline", "make_nlp"),
     "EXTRACTOR_VERSION": ("extractors.pipeline", "EXTRACTOR_VERSION"),

@@ -232,8 +232,9 @@ def extract_acronyms(doc) -> Iterator:
     The component ``kg_acronyms`` stores the definitions on the Doc; both
     mentions carry ``long_form`` so later stages can link the forms.
     """
+    from extractors.docstate import state
     from extractors.docutil import make_mention
 
-    for ab in doc.user_data.get("kg_abbrevs", ()):
+    for ab in state(doc).abbrevs:
         yield make_mention(doc, ab.long_start, ab.long_end, "term", "acronym:long", 0.7, long_form=ab.long)
         yield make_mention(doc, ab.short_start, ab.short_end, "term", "acronym:short", 0.7, long_form=ab.long)

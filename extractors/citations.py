@@ -28,7 +28,8 @@ from urllib.parse import urlsplit
 from kg.ingest.ids import ARXIV_ID, arxiv_abs_url, arxiv_id_from_url, canonical_arxiv_id
 from kg.models import Mention
 
-from extractors.docutil import FIELD_KEY, doc_text, make_mention
+from extractors.docstate import state
+from extractors.docutil import doc_text, make_mention
 
 __all__ = ["citation_mentions", "DOI_BASE"]
 #: Canonical page of a DOI.
@@ -53,7 +54,7 @@ def _text_citations(doc, field: str) -> list[Mention]:
     # under re.IGNORECASE only ASCII letters match "arx" (and the dotless i), so this never skips a match
     if "arx" not in text.lower():
         return []
-    doc.user_data[FIELD_KEY] = field
+    state(doc, field)
     out = []
     for m in _ARXIV_TEXT.finditer(text):
         ident = canonical_arxiv_id(m.group("id"))

@@ -1,18 +1,21 @@
 """The spaCy pipeline components of paperkg, registered in one place.
 
-Each component only annotates the Doc (``doc.user_data``); the extractor
-functions (``Doc -> Iterator[Mention]``) read those annotations. Matchers are
+Each component only annotates the Doc (its :class:`extractors.docstate.DocState`,
+``doc._.kg``); the extractor functions (``Doc -> Iterator[Mention]``) read those annotations. Matchers are
 built when the pipeline is built (``make_nlp``), never at import time.
 """
 from __future__ import annotations
 
-from extractors.docutil import doc_text
+from extractors.docstate import state
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 
-__all__ = ["FastSentencizer", "acronyms_component", "GazetteerComponent", "CueComponent"]
+__all__ = ["FastSentencizer", "acronyms_component", "GazetteerComponent", "CueComponent", "PIPE_NAMES"]
+
+#: The components of :func:`extractors.pipeline.make_nlp`, in pipeline order.
+PIPE_NAMES = ("kg_sentencizer", "kg_acronyms", "kg_gazetteer", "kg_cues", "kg_urls")
 
 
 class FastSentencizer(Sentencizer):
@@ -62,10 +65,11 @@ def make_sentencizer(nlp, name):
 
 @Language.component("kg_acronyms")
 def acronyms_component(doc):
-    """Store Schwartz-Hearst abbreviation definitions as ``doc.user_data["kg_abbrevs"]``."""
+    """Store Schwartz-Hearst abbreviation definitions as ``doc._.kg.abbrevs``."""
     from extractors.acronyms import find_abbreviations
 
-    doc.user_data["kg_abbrevs"] = tuple(find_abbreviations(doc_text(doc)))
+    st = state(doc)
+    st.abbrevs = tuple(find_abbreviations(st.text))
     return doc
 
 
@@ -81,7 +85,7 @@ class GazetteerComponent:
     def __call__(self, doc):
         found = [(self.strings[m], s, e) for m, s, e in self.lower(doc)]
         found += [(self.strings[m], s, e) for m, s, e in self.cased(doc)]
-        doc.user_data["kg_gaz_matches"] = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
+        state(doc).gazetteer = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
         return doc
 
 
@@ -101,7 +105,7 @@ class CueComponent:
 
     def __call__(self, doc):
         found = [(self.strings[m], s, e) for m, s, e in self.matcher(doc)]
-        doc.user_data["kg_cue_matches"] = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
+        state(doc).cues = tuple(sorted(found, key=lambda x: (x[1], x[2], x[0])))
         return doc
 
 
@@ -113,3 +117,11 @@ def make_gazetteer_component(nlp, name):
 @Language.factory("kg_cues")
 def make_cue_component(nlp, name):
     return CueComponent(nlp)
+
+
+@Language.factory("kg_urls")
+def make_url_component(nlp, name):
+    """Repository and link mentions with ownership (:class:`extractors.url_owner.UrlComponent`)."""
+    from extractors.url_owner import UrlComponent
+
+    return UrlComponent(nlp)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
+from extractors.docstate import state
+from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
 
 __all__ = [
     "CUE_PATTERNS",
@@ -231,7 +232,7 @@ def candidates(doc) -> list[Candidate]:
 
     Title Case runs are skipped in titles, where every word is capitalised.
     """
-    is_title = doc.user_data.get("kg_field") == "title"
+    is_title = field_of(doc) == "title"
     toks = token_table(doc)
     out: list[Candidate] = []
     n = len(toks)
@@ -349,7 +350,7 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
 
 def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
     """Map candidate index -> (kind, rule) from the context cue matches."""
-    matches = doc.user_data.get("kg_cue_matches", ())
+    matches = state(doc).cues
     by_start = {c.start: k for k, c in enumerate(cands)}
     by_end = {c.end: k for k, c in enumerate(cands)}
     hits: dict[int, tuple[str, str]] = {}

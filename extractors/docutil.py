@@ -1,8 +1,8 @@
 """Turning character spans of a processed Doc into Mention records.
 
 Each Doc is one field (title or abstract) of one paper, so character offsets
-in the Doc are offsets into the original string; ``doc.user_data["kg_field"]``
-names the field.
+in the Doc are offsets into the original string; ``doc._.kg.field``
+(:class:`extractors.docstate.DocState`) names the field.
 """
 from __future__ import annotations
 
@@ -12,15 +12,14 @@ from typing import NamedTuple
 
 from kg.models import Mention
 
-__all__ = ["FIELD_KEY", "Tok", "token_table", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids",
+from extractors.docstate import state
+
+__all__ = ["Tok", "token_table", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids",
            "EVIDENCE_MAX", "evidence_window"]
 
 #: Longest evidence sentence kept on a Mention: a 100k-char "sentence" (no full stops)
 #: is cut to a window around the mention, so evidence stays linear in memory and time.
 EVIDENCE_MAX = 600
-
-FIELD_KEY = "kg_field"
-
 
 class Tok(NamedTuple):
     """The token attributes the extractors read, copied once per Doc.
@@ -43,18 +42,19 @@ class Tok(NamedTuple):
 
 def token_texts(doc) -> list[str]:
     """The text of every token, sliced from the Doc's text by offset (cached; no Token objects)."""
-    texts = doc.user_data.get("kg_tok_texts")
+    st = state(doc)
+    texts = st.token_texts
     if texts is None:
         from spacy.attrs import IDX, SPACY
 
-        text = doc_text(doc)
+        text = st.text
         if len(doc):
             idx, space = doc.to_array([IDX, SPACY]).T.tolist()
             ends = idx[1:] + [len(text)]
             texts = [text[a:e - sp] for a, e, sp in zip(idx, ends, space)]
         else:
             texts = []
-        doc.user_data["kg_tok_texts"] = texts
+        st.token_texts = texts
     return texts
 
 
@@ -82,7 +82,8 @@ def token_table(doc) -> list[Tok]:
     a process-wide cache, so each distinct string is inspected once: no
     Token objects and no per-token string work.
     """
-    table = doc.user_data.get("kg_toks")
+    st = state(doc)
+    table = st.tokens
     if table is None:
         from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 
@@ -104,41 +105,41 @@ def token_table(doc) -> list[Tok]:
             new = tuple.__new__
             table = [new(Tok, (i, x[0], x[1], a, " " if sp else "", s == 1, x[2], x[3], x[4], x[5]))
                      for i, x, a, sp, s in zip(range(n), map(cache.__getitem__, orth), idx, space, sent)]
-        doc.user_data["kg_toks"] = table
+        st.tokens = table
     return table
 
 
 def doc_text(doc) -> str:
-    """``doc.text``, cached: spaCy rebuilds the string on every access."""
-    text = doc.user_data.get("kg_text")
-    if text is None:
-        text = doc.user_data["kg_text"] = doc.text
-    return text
+    """``doc.text``, kept on the Doc: spaCy rebuilds the string on every access."""
+    return state(doc).text
 
 
 def field_of(doc) -> str:
-    return doc.user_data.get(FIELD_KEY, "abstract")
+    """"title" or "abstract": the field the Doc holds."""
+    return state(doc).field
 
 
 def sentence_bounds(doc) -> list[tuple[int, int]]:
     """(start_char, end_char) of every sentence, cached on the Doc."""
-    cached = doc.user_data.get("kg_sents")
+    st = state(doc)
+    cached = st.sents
     if cached is None:
         if doc.has_annotation("SENT_START"):
             cached = [(s.start_char, s.end_char) for s in doc.sents]
         else:
-            cached = [(0, len(doc_text(doc)))]
-        doc.user_data["kg_sents"] = cached
-        doc.user_data["kg_sent_starts"] = [s for s, _ in cached]
+            cached = [(0, len(st.text))]
+        st.sents = cached
+        st.sent_starts = [s for s, _ in cached]
     return cached
 
 
 def sentence_ids(doc) -> list[int]:
     """Sentence number of every token, cached on the Doc (``Token.sent`` is slow)."""
-    cached = doc.user_data.get("kg_sent_ids")
+    st = state(doc)
+    cached = st.sent_ids
     if cached is None:
         cached = [k - 1 for k in itertools.accumulate(t.is_sent_start for t in token_table(doc))]
-        doc.user_data["kg_sent_ids"] = cached
+        st.sent_ids = cached
     return cached
 
 
@@ -167,20 +168,18 @@ def evidence_window(text: str, s_start: int, s_end: int, start: int, end: int,
 
 def make_mention(doc, start: int, end: int, kind: str, rule: str, confidence: float, **extra) -> Mention:
     """A Mention for ``text[start:end]`` with its sentence (or a window of it) as evidence."""
-    data = doc.user_data
-    starts = data.get("kg_sent_starts")
+    st = state(doc)
+    starts = st.sent_starts
     if starts is None:
         sentence_bounds(doc)
-        starts = data["kg_sent_starts"]
-    text = data.get("kg_text")
-    if text is None:
-        text = doc_text(doc)
-    s_start, s_end = data["kg_sents"][max(0, bisect.bisect_right(starts, start) - 1)]
+        starts = st.sent_starts
+    text = st.text
+    s_start, s_end = st.sents[max(0, bisect.bisect_right(starts, start) - 1)]
     sentence, sentence_start = evidence_window(text, s_start, s_end, start, end)
     return Mention(
         kind=kind,
         text=text[start:end],
-        field=data.get(FIELD_KEY, "abstract"),
+        field=st.field,
         start=start,
         end=end,
         sentence=sentence,

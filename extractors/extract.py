@@ -20,14 +20,15 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.cues import MODEL_SIZED, extract_cues, name_shape, suffix_kind
-from extractors.docutil import FIELD_KEY, doc_text
+from extractors.docstate import DocState
+from extractors.docutil import doc_text
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.proposes import extract_proposals, review_proposals
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
 
-__all__ = ["extract_paper_mentions", "extract_batch", "mentions_from_docs", "ENTITY_RULE_PRIORITY"]
+__all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
 ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "gazetteer-variant": 3, "shape": 2, "titlecase": 1}
 _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
@@ -72,11 +73,15 @@ _TEXT_DEFINITION = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)(?:\s*:\s*|
                               r"\s+(?:for|of)\s+|\s*\(?(?:short\s+for|which\s+stands\s+for|stands\s+for)\s+)"
                               r"((?:[A-Z][\w-]*|of|for|with|and|in|on|to|the|via)(?:\s+(?:[A-Z][\w-]*|of|for|with|and|"
                               r"in|on|to|the|via)){0,9})")
+#: What every :data:`_TEXT_DEFINITION` match contains (its separator), case as in the pattern.
+_DEFINITION_WORDS = (":", "abbreviation", "acronym", "short", "stands")
 
 
 def _text_definitions(text: str) -> dict[str, str]:
     """Acronym definitions made with a colon or "an abbreviation for" rather than brackets."""
     out: dict[str, str] = {}
+    if not any(word in text for word in _DEFINITION_WORDS):
+        return out  # every match holds one of these: skip the regex, which tries every word
     for m in _TEXT_DEFINITION.finditer(text):
         lf = _long_form_for(m.group(1), m.group(2).split())
         if lf:
@@ -143,10 +148,8 @@ def _select(cands: list[Mention]) -> list[Mention]:
     return kept
 
 
-def mentions_from_docs(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
+def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
     """Entity mentions of one paper from its processed title and abstract Docs."""
-    title_doc.user_data[FIELD_KEY] = "title"
-    abstract_doc.user_data[FIELD_KEY] = "abstract"
     raw: list[Mention] = []
     for doc in (title_doc, abstract_doc):
         raw.extend(extract_acronyms(doc))
@@ -565,7 +568,8 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
 
 
 def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[Mention, ...]]:
-    """Entity mentions of each paper (before corpus resolution), one nlp.pipe pass.
+    """Mentions of each paper (before corpus resolution), one nlp.pipe pass in this process:
+    the worker behind :func:`extractors.corpus.extract_paper` and :func:`extractors.corpus.extract_corpus`.
 
     A title or abstract longer than ``MAX_TEXT_CHARS`` raises InputError
     (file = the paper id) instead of spaCy's ValueError E088.
@@ -577,25 +581,27 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
     from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 
     nlp = make_nlp()
-    texts: list[str] = []
+    texts: list[tuple[str, str]] = []
     for p in papers:
         for name, text in (("title", p.title or ""), ("abstract", p.abstract or "")):
             if len(text) > MAX_TEXT_CHARS:
                 raise InputError(p.id, f"{name} has {len(text):,} characters; the extractor takes at most "
                                        f"{MAX_TEXT_CHARS:,}")
-            texts.append(text)
+            texts.append((name, text))
     with _gc_paused():
         docs = []
-        for text in texts:
+        for name, text in texts:
             doc = nlp.tokenizer(text)
-            doc.user_data["kg_text"] = text  # spaCy keeps the text exactly; rebuilding it per Doc is slow
+            doc._.kg = DocState(text, name)  # spaCy keeps the text exactly; rebuilding it per Doc is slow
             docs.append(doc)
         docs = list(nlp.pipe(docs, batch_size=batch_size))
         out = []
         for i, p in enumerate(papers):
             tdoc, adoc = docs[2 * i], docs[2 * i + 1]
             links = link_mentions(p, tdoc, adoc)
-            out.append(mentions_from_docs(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
+            out.append(_entity_mentions(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
+        # freed here, by reference counts: the collector, back on, then scans only the mentions
+        del docs, tdoc, adoc
     return out
 
 
@@ -616,7 +622,3 @@ def _gc_paused():
         if enabled:
             gc.enable()
 
-
-def extract_paper_mentions(paper: Paper) -> tuple[Mention, ...]:
-    """Entity, repo, link and citation mentions of one paper (before corpus resolution)."""
-    return extract_batch([paper])[0]

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import Iterator
 
+from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
 
 _MIXED = re.compile(r"[a-z][A-Z]")
@@ -111,12 +112,13 @@ def build_matchers(nlp, entries=None):
 
 def extract_gazetteer(doc) -> Iterator:
     """Mentions for gazetteer matches (longest match wins where they overlap)."""
-    matches = sorted(doc.user_data.get("kg_gaz_matches", ()), key=lambda m: (m[1], -(m[2] - m[1])))
+    st = state(doc)
+    matches = sorted(st.gazetteer, key=lambda m: (m[1], -(m[2] - m[1])))
     if not matches:
         return
     toks = token_table(doc)
     text = doc_text(doc)
-    title = doc.user_data.get("kg_field") == "title"
+    title = st.field == "title"
     words = english_words() if title else frozenset()
     last_end = -1
     for label, start, end in matches:

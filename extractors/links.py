@@ -1,27 +1,24 @@
 """Repository and link mentions of one paper, de-duplicated by normalised URL.
 
-URL finding and normalisation belong to :mod:`extractors.urls`; this module
-applies it to the title and abstract Docs and adds the structured inputs
-(``Paper.github`` as an own repo, ``Paper.project_page`` as a project link),
-normalised by the same functions. The graph stage adds nothing to these: a
-paper's repositories and links are exactly the mentions made here.
+URL finding and normalisation belong to :mod:`extractors.url_spans` and
+:mod:`extractors.urls`, ownership to the ``kg_urls`` component
+(:mod:`extractors.url_owner`), which leaves each Doc's URL mentions on
+``doc._.kg.urls``; this module collects them from the title and abstract and
+adds the structured inputs (``Paper.github`` as an own repo,
+``Paper.project_page`` as a project link), normalised by the same functions.
+The graph stage adds nothing to these: a paper's repositories and links are
+exactly the mentions made here.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kg.models import Mention, Paper
 
-from extractors.docutil import FIELD_KEY, doc_text
+from extractors import urls
+from extractors.docstate import state
 
 __all__ = ["link_mentions", "dedupe_urls"]
-
-
-#: Cheap pre-check: anything that could be a URL (scheme, www, a domain with a path, code hosts, a TLD).
-_MAYBE_URL = re.compile(
-    r"://|www\.|\b[\w-]+\.[a-z]{2,12}/|github|gitlab|bitbucket|huggingface|\\url|\\href|"
-    r"\.(?:io|com|org|net|ai|dev|edu|app|page|site|xyz|me|cn|de|uk|fr|jp|html?)\b", re.I)
 
 
 def _metadata(kind: str, url: str, rule: str, **extra) -> Mention:
@@ -31,14 +28,9 @@ def _metadata(kind: str, url: str, rule: str, **extra) -> Mention:
 
 def link_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ...]:
     """Repo and link mentions from the text, then from the structured fields."""
-    from extractors import urls
-
     found: list[Mention] = []
     for field, doc in (("title", title_doc), ("abstract", abstract_doc)):
-        if not _MAYBE_URL.search(doc_text(doc)):
-            continue  # most abstracts hold no URL: skip the URL scanner
-        doc.user_data[FIELD_KEY] = field
-        for m in urls.extract_urls(doc):
+        for m in state(doc).urls:
             found.append(m if m.field == field else replace(m, field=field))
     if paper.github:
         repo = urls.github_repo_url(paper.github)

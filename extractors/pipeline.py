@@ -1,9 +1,11 @@
 """THE spaCy pipeline of paperkg, built in one findable place.
 
 ``spacy.blank("en")`` (no model download) with a tokenizer that keeps
-hyphenated names whole ("DeepSeek-R1", "Bert-base", "VRA-DGT"), the rule
-sentencizer (a faster subclass of spaCy's), and our components from :mod:`extractors.components`. Built
-once per process and cached.
+hyphenated names and URLs whole ("DeepSeek-R1", "Bert-base", "VRA-DGT"), then
+the components of :mod:`extractors.components` (:data:`~extractors.components.PIPE_NAMES`:
+the rule sentencizer, acronyms, gazetteer, context cues, URLs with ownership),
+which leave their findings on ``doc._.kg`` (:mod:`extractors.docstate`).
+Built once per process and cached; the only ``spacy.blank`` of paperkg's extraction.
 """
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ import functools
 import hashlib
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
-__all__ = ["EXTRACTOR_VERSION", "make_nlp", "PIPE_NAMES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
+__all__ = ["EXTRACTOR_VERSION", "make_nlp", "LEXICAL_ATTRIBUTES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
            "extractor_fingerprint"]
 
 #: Bump whenever rules or word lists change: later used as a cache key.
@@ -28,8 +31,6 @@ MAX_TEXT_CHARS = 20_000_000
 #: Suffix rules are anchored at the end: searching only a string's tail is equivalent
 #: for every suffix shorter than this (a run of more dots splits into several tokens).
 _SUFFIX_TAIL = 64
-
-PIPE_NAMES = ("kg_sentencizer", "kg_acronyms", "kg_gazetteer", "kg_cues")
 
 
 def _configure_tokenizer(nlp) -> None:
@@ -133,23 +134,79 @@ def extractor_fingerprint() -> str:
     return h.hexdigest()
 
 
+#: The lexical attributes the components and extractors read (lexemes made by this pipeline have
+#: only these: the other ~15 of spaCy's English, such as ``shape_``, ``norm_``, ``is_stop``,
+#: ``like_num``, are left unset).
+LEXICAL_ATTRIBUTES = ("LOWER", "IS_ALPHA", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "LIKE_URL")
+
+
+def _keep_lexical_attributes(vocab, names) -> None:
+    """Compute only ``names`` for new lexemes: spaCy runs every getter (~20 Python functions) for
+    each new word, a third of the tokenizer's time on unseen text."""
+    from spacy.attrs import IDS
+
+    keep = {IDS[name] for name in names}
+    vocab.lex_attr_getters = {attr: f for attr, f in vocab.lex_attr_getters.items() if attr in keep}
+
+
+def _make_tokenizer(nlp, configure_urls):
+    """The pipeline's tokenizer: spaCy's for ``nlp``, with paperkg's rules (:func:`_configure_tokenizer`,
+    ``configure_urls``, :func:`_bound_affix_search`), built in one go.
+
+    A spaCy Tokenizer reloads its ~1,350 special cases whenever one of its rule attributes is set;
+    the rules are worked out on a stand-in and the Tokenizer is made once (about 2 s less per cold start).
+    """
+    from spacy.tokenizer import Tokenizer
+
+    base = nlp.tokenizer
+    draft = SimpleNamespace(prefix_search=base.prefix_search, suffix_search=base.suffix_search,
+                            infix_finditer=base.infix_finditer, token_match=base.token_match, url_match=base.url_match)
+    stand_in = SimpleNamespace(tokenizer=draft, Defaults=nlp.Defaults)
+    _configure_tokenizer(stand_in)
+    configure_urls(stand_in)
+    _bound_affix_search(draft)
+    return Tokenizer(nlp.vocab, rules=base.rules, faster_heuristics=base.faster_heuristics, **vars(draft))
+
+
+def _pattern_tokenizer(tokenizer):
+    """``tokenizer``'s rules over a scratch Vocab (with the same lower-casing), for pattern Docs.
+
+    spaCy's Vocab keeps a new string's lexeme only while it holds fewer than 10,000; past that, the
+    lexemes of new words (3+ characters) live and die with their Doc, and the tokenizer never caches a
+    chunk holding one (``Tokenizer._save_cached``). Made in the pipeline's vocabulary, the pattern
+    Docs took it past 10,000 (10,599), so every common word of every abstract was split by the affix
+    regexes again: the pipeline's tokenizer ran at a third of the stock tokenizer's speed. Matchers
+    keep only string hashes, which do not depend on the Vocab, so the matches are the same.
+    """
+    from spacy.attrs import LOWER
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    # the matchers read only ORTH and LOWER: the other lexical attributes (~20 Python functions per
+    # new string) would only slow the ~11,000 pattern words down
+    scratch = Vocab(lex_attr_getters={LOWER: tokenizer.vocab.lex_attr_getters[LOWER]})
+    return Tokenizer(scratch, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+                     suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
+                     token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+                     faster_heuristics=tokenizer.faster_heuristics)
+
+
 @functools.lru_cache(maxsize=1)
 def make_nlp():
     """The extraction pipeline (cached per process)."""
     import spacy
 
-    import extractors.components  # noqa: F401  (registers the factories)
-    from extractors import urls
+    from extractors.components import PIPE_NAMES  # registers the factories
+    from extractors.url_spans import configure_tokenizer
 
     nlp = spacy.blank("en")
-    _configure_tokenizer(nlp)
-    if hasattr(urls, "configure_tokenizer"):
-        urls.configure_tokenizer(nlp)
-    _bound_affix_search(nlp.tokenizer)
-    nlp.add_pipe("kg_sentencizer")
-    nlp.add_pipe("kg_acronyms")
-    nlp.add_pipe("kg_gazetteer")
-    nlp.add_pipe("kg_cues")
-    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
+    _keep_lexical_attributes(nlp.vocab, LEXICAL_ATTRIBUTES)
+    tokenizer = nlp.tokenizer = _make_tokenizer(nlp, configure_tokenizer)
+    # The components tokenize their patterns (~10,000 gazetteer forms) with nlp.tokenizer: give
+    # them the same tokenizer over a scratch vocabulary, so that the pipeline's own stays small.
+    nlp.tokenizer = _pattern_tokenizer(tokenizer)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name)
+    nlp.tokenizer = RunSafeTokenizer(tokenizer)
     nlp.max_length = MAX_TEXT_CHARS
     return nlp

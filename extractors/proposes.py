@@ -17,7 +17,7 @@ from typing import Iterator
 
 from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
-from extractors.docutil import doc_text, make_mention, sentence_ids, token_table
+from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head
 
@@ -289,7 +289,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     Structural Growth (MSG)" takes the whole long form.
     """
     spans = name_spans or {}
-    field = doc.user_data.get("kg_field", "abstract")
+    field = field_of(doc)
     if field == "title":
         span = title_prefix(doc_text(doc))
         if span is not None:

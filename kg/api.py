@@ -245,7 +245,7 @@ def build(
     ``year``: the year of Daily Papers day headings written without one.
     Raises NoPapersError (an InputError) when no input gives a single paper.
     """
-    from kg.extraction import extract
+    from extractors import extract_corpus
     from kg.graph import build_graph
     from kg.models import Paper
 
@@ -263,7 +263,7 @@ def build(
         for line in error_lines(result.errors):
             warnings.warn(f"paperkg: skipped {line}", UserWarning, stacklevel=2)
         papers = result.papers
-    extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
+    extraction = extract_corpus(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
 
 

@@ -14,17 +14,12 @@ from typing import Sequence
 from kg.errors import PaperkgError
 from kg.models import Mention, Paper
 
-__all__ = ["DEFAULT_BATCH", "extract_mentions_dask", "mentions_of_batch"]
+from extractors.extract import extract_batch
+
+__all__ = ["DEFAULT_BATCH", "extract_mentions_dask"]
 
 DEFAULT_BATCH = 256
 _CONNECT_TIMEOUT = "30s"
-
-
-def mentions_of_batch(batch: Sequence[Paper]) -> list[tuple[Mention, ...]]:
-    """Worker task: per-paper mentions of one batch, in order."""
-    from extractors.corpus import extract_all_mentions
-
-    return extract_all_mentions(list(batch), jobs=1, progress=False)
 
 
 def _client(address):
@@ -53,7 +48,7 @@ def extract_mentions_dask(
     client, owned = _client(address)
     try:
         batches = [papers[i:i + batch_size] for i in range(0, len(papers), batch_size)]
-        futures = client.map(mentions_of_batch, batches, pure=False)
+        futures = client.map(extract_batch, batches, pure=False)
         bar = None
         if progress:
             from tqdm import tqdm

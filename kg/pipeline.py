@@ -168,13 +168,13 @@ def extract_job(
     ``cache_dir``: reuse/store per-paper mentions there (off by default: the
     output is a single file); ``dask_address``: extract on that Dask cluster.
     """
-    from kg.extraction import ExtractStats, extract
+    from extractors import ExtractStats, extract_corpus
 
     t0 = time.perf_counter()
     ingest = _ingest(inputs, fmt, strict, log, year=year)
     t1 = time.perf_counter()
     stats = ExtractStats()
-    extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,
+    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,
                          dask_address=dask_address, stats=stats)
     t2 = time.perf_counter()
     with _output_errors(dest):
@@ -391,7 +391,7 @@ def build_job(
 
 def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
                   store_dir, dask_address, stages) -> BuildResult:
-    from kg.extraction import ExtractStats, extract
+    from extractors import ExtractStats, extract_corpus
     from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
     from kg.views import write_views
 
@@ -406,7 +406,7 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
     t = time.perf_counter()
     stage(f"extracting {len(ingest.papers)} papers...")
     stats = ExtractStats()
-    extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=out_dir / CACHE_DIR if cache else None,
+    extraction = extract_corpus(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=out_dir / CACHE_DIR if cache else None,
                          dask_address=dask_address, stats=stats)
     timings["extract"] = time.perf_counter() - t
 

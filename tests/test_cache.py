@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kg.cache import CACHE_FILE, ExtractionCache, extractor_fingerprint, paper_key
-from kg.extraction import ExtractStats, extract, extract_mentions
+from extractors import ExtractStats, extract_corpus
+from extractors.corpus import corpus_mentions
 from kg.models import Mention, Paper
 
 DEMO = Path(__file__).resolve().parents[1] / "kg" / "data" / "demo"
@@ -44,17 +45,17 @@ def test_paper_key_covers_extractor_inputs_not_id():
 
 def test_cold_and_warm_cache_equal_uncached(tmp_path, papers, reference):
     cold, warm = ExtractStats(), ExtractStats()
-    assert extract(papers, cache_dir=tmp_path, stats=cold) == reference
+    assert extract_corpus(papers, cache_dir=tmp_path, stats=cold) == reference
     assert (cold.cached, cold.extracted) == (0, len(papers))
     assert (tmp_path / CACHE_FILE).is_file()
-    assert extract(papers, cache_dir=tmp_path, stats=warm) == reference
+    assert extract_corpus(papers, cache_dir=tmp_path, stats=warm) == reference
     assert (warm.cached, warm.extracted) == (len(papers), 0)
 
 
 def test_only_new_papers_are_extracted(tmp_path, papers, reference):
-    extract(papers[:10], cache_dir=tmp_path)
+    extract_corpus(papers[:10], cache_dir=tmp_path)
     stats = ExtractStats()
-    assert extract(papers, cache_dir=tmp_path, stats=stats) == reference
+    assert extract_corpus(papers, cache_dir=tmp_path, stats=stats) == reference
     assert (stats.cached, stats.extracted) == (10, len(papers) - 10)
 
 
@@ -63,7 +64,7 @@ def test_cache_hit_returns_stored_value(tmp_path, papers):
     planted = (_mention("PlantedMethod"),)
     with ExtractionCache(tmp_path) as cache:
         cache.put_many({paper_key(papers[0]): planted})
-    assert extract_mentions(papers[:1], cache_dir=tmp_path) == [planted]
+    assert corpus_mentions(papers[:1], cache_dir=tmp_path) == [planted]
 
 
 def test_other_fingerprint_misses_and_is_dropped(tmp_path):
@@ -95,7 +96,7 @@ def test_fingerprint_tracks_extractor_version(monkeypatch):
 
 def test_damaged_cache_file_is_replaced(tmp_path, papers, reference):
     (tmp_path / CACHE_FILE).write_bytes(b"this is not an sqlite database" * 100)
-    assert extract(papers, cache_dir=tmp_path) == reference
+    assert extract_corpus(papers, cache_dir=tmp_path) == reference
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:
         assert db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == len(papers)
 
@@ -158,7 +159,7 @@ def test_planted_pickle_row_does_not_run_and_is_a_miss(tmp_path, papers, referen
         cache._db.commit()
         assert cache.get_many([paper_key(p) for p in papers]) == {}
     stats = ExtractStats()
-    assert extract(papers, cache_dir=cache_dir, stats=stats) == reference
+    assert extract_corpus(papers, cache_dir=cache_dir, stats=stats) == reference
     assert (stats.cached, stats.extracted) == (0, len(papers))  # every planted row was a miss
     assert not marker.exists()
 
@@ -219,9 +220,9 @@ def test_citations_are_cached_and_checked(tmp_path):
 
 def test_extraction_with_citations_round_trips_through_the_cache(tmp_path):
     paper = Paper(id="p", title="A reply", abstract="We revisit arXiv:2401.00001v2 and https://doi.org/10.1000/X1.")
-    cold = extract([paper], cache_dir=tmp_path)
+    cold = extract_corpus([paper], cache_dir=tmp_path)
     stats = ExtractStats()
-    warm = extract([paper], cache_dir=tmp_path, stats=stats)
+    warm = extract_corpus([paper], cache_dir=tmp_path, stats=stats)
     assert stats.cached == 1 and warm == cold
     assert [m.ref for m in warm.papers[0].citations] == ["arxiv:2401.00001", "doi:10.1000/x1"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import extract_corpus, extract_paper_mentions, paper_record
+from extractors import extract_corpus, extract_paper, paper_record
 from kg.graph import build_graph
 from kg.ingest.ids import arxiv_id_from
 from kg.models import Paper
@@ -12,7 +12,7 @@ from kg.models import Paper
 
 def _cites(abstract: str, title: str = "A study of things") -> list:
     paper = Paper(id="p", title=title, abstract=abstract)
-    return [m for m in extract_paper_mentions(paper) if m.kind == "citation"]
+    return [m for m in extract_paper(paper) if m.kind == "citation"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("distributed")
 
 from kg.errors import PaperkgError  # noqa: E402
-from kg.extraction import ExtractStats, extract  # noqa: E402
+from extractors import ExtractStats, extract_corpus  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "kg" / "data" / "demo" / "daily-2025-01-13.txt"
 
@@ -25,18 +25,18 @@ def test_dask_extraction_equals_local(papers, tmp_path):
 
     from kg import distributed as kgd
 
-    local = extract(papers)
+    local = extract_corpus(papers)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
             Client(cluster) as client:
-        assert extract(papers, dask_address=cluster.scheduler_address) == local
+        assert extract_corpus(papers, dask_address=cluster.scheduler_address) == local
         # small batches so both workers get work; an open Client is accepted too
         per_paper = kgd.extract_mentions_dask(papers, client, batch_size=3)
         assert len(per_paper) == len(papers)
         stats = ExtractStats()
-        assert extract(papers, dask_address=client, cache_dir=tmp_path, stats=stats) == local
+        assert extract_corpus(papers, dask_address=client, cache_dir=tmp_path, stats=stats) == local
         assert stats.extracted == len(papers)
     stats = ExtractStats()
-    assert extract(papers, cache_dir=tmp_path, stats=stats) == local  # Dask results were cached
+    assert extract_corpus(papers, cache_dir=tmp_path, stats=stats) == local  # Dask results were cached
     assert stats.cached == len(papers)
 
 

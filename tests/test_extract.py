@@ -2,7 +2,7 @@
 import json
 import pickle
 
-from extractors import EXTRACTOR_VERSION, extract_corpus, extract_paper_mentions, make_nlp, paper_record
+from extractors import EXTRACTOR_VERSION, extract_corpus, extract_paper, make_nlp, paper_record
 from kg.models import Paper
 
 ABSTRACT = (
@@ -25,7 +25,7 @@ def test_pipeline_is_built_once_and_keeps_hyphenated_names():
 
 
 def test_evidence_offsets_index_the_original_strings():
-    ms = extract_paper_mentions(PAPER)
+    ms = extract_paper(PAPER)
     assert ms
     for m in ms:
         if m.field == "metadata":
@@ -38,7 +38,7 @@ def test_evidence_offsets_index_the_original_strings():
 
 
 def test_stop_terms_and_generic_acronyms_are_not_emitted():
-    texts = {m.text.lower() for m in extract_paper_mentions(PAPER) if m.kind in ("method", "dataset", "benchmark")}
+    texts = {m.text.lower() for m in extract_paper(PAPER) if m.kind in ("method", "dataset", "benchmark")}
     for bad in ("large language models", "llms", "reinforcement learning", "rl", "nvidia", "gpu", "fid"):
         assert bad not in texts
 
@@ -62,7 +62,7 @@ def test_record_shape_and_content():
 
 
 def test_outputs_pickle():
-    ms = extract_paper_mentions(PAPER)
+    ms = extract_paper(PAPER)
     assert pickle.loads(pickle.dumps(ms)) == ms
     corpus = extract_corpus([PAPER])
     back = pickle.loads(pickle.dumps(corpus))
@@ -132,7 +132,7 @@ def test_arbitrary_text_never_crashes_and_offsets_hold():
     @given(title=texts, abstract=texts)
     def check(title, abstract):
         paper = Paper(id="h", title=title, abstract=abstract)
-        for m in extract_paper_mentions(paper):
+        for m in extract_paper(paper):
             if m.field == "metadata":
                 continue
             text = paper.title if m.field == "title" else paper.abstract

@@ -6,7 +6,7 @@ typing cues, resolution variants), not one paper's sentence.
 import pytest
 
 from extractors import extract_corpus, paper_record
-from extractors.extract import extract_paper_mentions
+from extractors import extract_paper
 from extractors.nonnames import non_name_reason, trim_span
 from kg.models import Paper
 
@@ -14,7 +14,7 @@ from kg.models import Paper
 def found(abstract: str, title: str = "A Study") -> dict[str, tuple[str, bool]]:
     """{surface text: (kind, proposed)} of the entity mentions of one paper."""
     out = {}
-    for m in extract_paper_mentions(Paper(id="t", title=title, abstract=abstract)):
+    for m in extract_paper(Paper(id="t", title=title, abstract=abstract)):
         if m.kind in ("method", "dataset", "benchmark"):
             out[m.text] = (m.kind, m.proposed)
     return out

@@ -27,9 +27,9 @@ def test_suffix_kinds():
 
 
 def kinds(abstract, title="A Study"):
-    from extractors.extract import extract_paper_mentions
+    from extractors import extract_paper
 
-    ms = extract_paper_mentions(Paper(id="p", title=title, abstract=abstract))
+    ms = extract_paper(Paper(id="p", title=title, abstract=abstract))
     return {m.text: m.kind for m in ms if m.kind in ("method", "dataset", "benchmark")}
 
 

@@ -1,11 +1,11 @@
 """Proposal rules (extractors.proposes) through the real pipeline."""
-from extractors.extract import extract_paper_mentions
+from extractors import extract_paper
 from extractors.proposes import title_prefix
 from kg.models import Paper
 
 
 def proposed(title, abstract):
-    ms = extract_paper_mentions(Paper(id="p", title=title, abstract=abstract))
+    ms = extract_paper(Paper(id="p", title=title, abstract=abstract))
     return sorted({m.text for m in ms if m.proposed})
 
 
@@ -54,7 +54,7 @@ def test_title_name_the_abstract_proposes_stays_proposed():
 
 
 def test_title_name_of_a_studied_phenomenon_is_not_proposed_nor_a_method():
-    ms = extract_paper_mentions(Paper(
+    ms = extract_paper(Paper(
         id="p", title="Gradient Starvation: A Learning Proclivity in Neural Networks",
         abstract="We identify Gradient Starvation, which arises when cross-entropy loss is minimized by capturing "
                  "only a subset of features. We develop a theory to explain it."))

@@ -18,10 +18,10 @@ def test_long_paren_run_tokenizes_to_the_same_text():
 
 
 def test_long_latex_run_keeps_names_after_it():
-    from extractors.extract import extract_paper_mentions
+    from extractors import extract_paper
 
     abstract = "\\url{" * 2000 + " We evaluate GRPO on GSM8K."
-    mentions = extract_paper_mentions(Paper(id="p", title="A title", abstract=abstract))
+    mentions = extract_paper(Paper(id="p", title="A title", abstract=abstract))
     texts = {m.text for m in mentions}
     assert {"GRPO", "GSM8K"} <= texts
     for m in mentions:
@@ -37,11 +37,11 @@ def test_alnum_token_rule_still_keeps_names_whole():
 
 def test_evidence_of_a_sentence_without_full_stops_is_a_window():
     from extractors.docutil import EVIDENCE_MAX
-    from extractors.extract import extract_paper_mentions
+    from extractors import extract_paper
 
     filler = "word " * 20000
     abstract = filler + "we evaluate on GSM8K " + filler
-    mentions = [m for m in extract_paper_mentions(Paper(id="p", title="T", abstract=abstract)) if m.text == "GSM8K"]
+    mentions = [m for m in extract_paper(Paper(id="p", title="T", abstract=abstract)) if m.text == "GSM8K"]
     assert mentions
     for m in mentions:
         assert len(m.sentence) <= EVIDENCE_MAX
@@ -99,11 +99,11 @@ def test_display_name_is_the_most_used_form():
 
 
 def test_general_rules_for_sizes_directions_and_fragments():
-    from extractors.extract import extract_paper_mentions
+    from extractors import extract_paper
 
     abstract = ("We evaluate on Ruler-128K. Context 4K-2 windows, a 3B-parameter model, English-to-French "
                 "translation and Budget-Aware search; ReLU and XOR gates; KL terms.")
-    got = {m.text: m.kind for m in extract_paper_mentions(Paper(id="p", title="T", abstract=abstract))}
+    got = {m.text: m.kind for m in extract_paper(Paper(id="p", title="T", abstract=abstract))}
     assert got.get("Ruler-128K") == "benchmark"
     for bad in ("4K-2", "3B-parameter", "English-to-French", "Budget-Aware", "ReLU", "XOR", "KL"):
         assert bad not in got
@@ -121,8 +121,8 @@ def test_latex_math_in_title_names_is_normalised():
 
 
 def test_distinctive_camel_case_names_match_in_title_case():
-    from extractors.extract import extract_paper_mentions
+    from extractors import extract_paper
 
-    got = {m.text for m in extract_paper_mentions(
+    got = {m.text for m in extract_paper(
         Paper(id="p", title="T", abstract="Complex tasks in Mujoco. We teach the agent."))}
     assert "Mujoco" in got and "Complex" not in got and "teach" not in got

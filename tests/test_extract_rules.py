@@ -1,10 +1,10 @@
 """Precision and linking rules of the per-paper combination step (extractors.extract)."""
-from extractors.extract import extract_paper_mentions
+from extractors import extract_paper
 from kg.models import Paper
 
 
 def entity_texts(abstract, title="A Study"):
-    ms = extract_paper_mentions(Paper(id="p", title=title, abstract=abstract))
+    ms = extract_paper(Paper(id="p", title=title, abstract=abstract))
     return {m.text: m for m in ms if m.kind in ("method", "dataset", "benchmark")}
 
 
@@ -46,14 +46,14 @@ def test_local_definition_beats_the_stop_list():
 
 
 def test_title_defines_an_acronym():
-    ms = extract_paper_mentions(Paper(id="p", title="BNPQ: Beta Normalization Policy Quenching",
+    ms = extract_paper(Paper(id="p", title="BNPQ: Beta Normalization Policy Quenching",
                                       abstract="We show that BNPQ is stable."))
     assert {m.long_form for m in ms if m.text == "BNPQ"} == {"Beta Normalization Policy Quenching"}
     assert any(m.proposed for m in ms if m.text == "BNPQ")
 
 
 def test_title_prefix_that_is_a_sentence_is_not_proposed():
-    ms = extract_paper_mentions(Paper(id="p", title="AdaGrad Meets Muon: Adaptive Stepsizes",
+    ms = extract_paper(Paper(id="p", title="AdaGrad Meets Muon: Adaptive Stepsizes",
                                       abstract="We combine AdaGrad and Muon."))
     assert not any(m.proposed for m in ms)
 

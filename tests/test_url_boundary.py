@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from extractors import extract_corpus, extract_paper_mentions
+from extractors import extract_corpus, extract_paper
 from extractors.urls import classify_url, github_repo_url, normalize_url, repo_parts, web_url
 from kg import pipeline
 from kg.graph import build_graph
@@ -21,7 +21,7 @@ SCHEMA_URL = rdflib.URIRef("https://schema.org/url")
 
 def _urls(paper: Paper) -> dict[str, set]:
     out: dict[str, set] = {"repo": set(), "link": set()}
-    for m in extract_paper_mentions(paper):
+    for m in extract_paper(paper):
         if m.kind in out:
             out[m.kind].add(m.url)
     return out

@@ -1,4 +1,5 @@
-"""Tests for extractors.urls: URL spans, normalisation, classification, own-code cues."""
+"""Tests for the URL extractors: spans (extractors.url_spans), normalisation and classification
+(extractors.urls), own-code and link-type cues (the kg_urls component, extractors.url_owner)."""
 from __future__ import annotations
 
 import importlib.util
@@ -8,25 +9,17 @@ from pathlib import Path
 import pytest
 import spacy
 
-from extractors.urls import (
-    LINK_TYPES,
-    classify_url,
-    configure_tokenizer,
-    extract_urls,
-    find_urls,
-    is_own_code,
-    normalize_url,
-)
+from extractors.docstate import state
+from extractors.pipeline import make_nlp
+from extractors.url_spans import configure_tokenizer, find_urls
+from extractors.urls import LINK_TYPES, classify_url, normalize_url
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    nlp = spacy.blank("en")
-    configure_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return make_nlp()
 
 
 @pytest.fixture(scope="module")
@@ -37,10 +30,22 @@ def plain_nlp():
     return nlp
 
 
+def extract_urls(doc):
+    """The URL mentions the pipeline's ``kg_urls`` component makes of ``doc`` (any tokenizer)."""
+    return list(make_nlp().get_pipe("kg_urls").mentions(doc))
+
+
+def is_own_code(sentence, start):
+    """The ``own`` flag of the repository mention at ``start`` of a one-sentence text."""
+    doc = make_nlp()(sentence)
+    (m,) = [m for m in state(doc).urls if m.start == start]
+    return m.own
+
+
 def mentions(nlp, text, field=None):
     doc = nlp(text)
     if field:
-        doc.user_data["field"] = field
+        state(doc).field = field
     return list(extract_urls(doc))
 
 
@@ -365,7 +370,7 @@ def test_gold_repos_and_links_exact(nlp):
         got = {"repos": set(), "links": set()}
         for field in ("title", "abstract"):
             doc = nlp(rec.get(field) or "")
-            doc.user_data["field"] = field
+            state(doc).field = field
             for m in extract_urls(doc):
                 got["repos" if m.kind == "repo" else "links"].add(score.norm_url(m.url))
         g = gold[score.norm(rec["title"])]
@@ -420,10 +425,19 @@ def _property_nlp():
     return _PROPERTY_NLP[0]
 
 
-def test_field_from_core_key(nlp):
-    doc = nlp("Code at https://github.com/a/b.")
-    doc.user_data["kg_field"] = "title"
-    assert [m.field for m in extract_urls(doc)] == ["title"]
+def test_field_from_doc_state(nlp):
+    doc = nlp.make_doc("Code at https://github.com/a/b.")
+    state(doc, "title")
+    assert [m.field for m in state(nlp(doc)).urls] == ["title"]
+
+
+def test_one_pipeline_finds_urls_as_a_component(nlp):
+    """URL mentions come out of the one pipeline (component kg_urls), with the tokenizer's URL rules."""
+    assert "kg_urls" in nlp.pipe_names
+    doc = nlp("We build on LLaVA (https://github.com/x/llava) and release our code at https://github.com/us/ours.")
+    assert [(m.url, m.own) for m in state(doc).urls] == [("https://github.com/x/llava", False),
+                                                         ("https://github.com/us/ours", True)]
+    assert state(nlp("No links in this sentence.")).urls == ()
 
 
 def test_configure_tokenizer_keeps_existing_prefix_rules():
@@ -438,3 +452,24 @@ def test_configure_tokenizer_keeps_existing_prefix_rules():
 def test_classify_url_on_garbage_does_not_raise():
     assert classify_url("http://[") == ("link", "other")
     assert classify_url("not a url") == ("link", "other")
+
+
+_PREFILTER_CHARS = st.sampled_from(list("abcdeghilmnoprstuwxz.-_/:\\ {}GHUW09İıſK") + [
+    "github", "GitHub", "www.", "://", ".com", ".io", "--.ab/", "x-.ab/", "\\url", ".html", "é"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PREFILTER_CHARS, max_size=30))
+def test_fast_url_prefilter_agrees_with_its_regex(pieces):
+    from extractors.url_owner import MAYBE_URL, maybe_url
+
+    text = "".join(pieces)
+    assert maybe_url(text) == (MAYBE_URL.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", ["see x.io", "--.ab/c", "a--.ab/c", "_.ab/", "WWW.X", "GitHub", "no url here.",
+                                  "x.abcdefghijklm/", "X.AB/", "-.-.ab/"])
+def test_fast_url_prefilter_examples(text):
+    from extractors.url_owner import MAYBE_URL, maybe_url
+
+    assert maybe_url(text) == (MAYBE_URL.search(text) is not None)
