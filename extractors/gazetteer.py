@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from kg.errors import InputError
+from kg.errors import DataError
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -79,7 +79,7 @@ _ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9\-+/&.]+$")
 _SHORT_MIXED = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9]{2,4}$")
 
 
-class GazetteerError(InputError):
+class GazetteerError(DataError):
     """A malformed row in a bundled word list (names the file and line)."""
 
 

@@ -1,8 +1,8 @@
 """Typed exceptions. The CLI turns each into one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
-__all__ = ["PaperkgError", "InputError", "NoPapersError", "RecordError", "QueryError", "QueryTooComplex",
-           "OutputError"]
+__all__ = ["PaperkgError", "InputError", "DataError", "NoPapersError", "RecordError", "QueryError",
+           "QueryTooComplex", "OutputError"]
 
 
 class PaperkgError(Exception):
@@ -23,7 +23,15 @@ class InputError(PaperkgError):
         return f"{where}: {self.reason}"
 
     def __reduce__(self):
-        return (InputError, (self.file, self.reason, self.line))
+        return (type(self), (self.file, self.reason, self.line))
+
+
+class DataError(InputError):
+    """A bundled data file (word list, model weights) that is missing or malformed; names the file and line.
+
+    Never caught to fall back on something else: extraction without its
+    tables would silently give other results.
+    """
 
 
 class RecordError(InputError):
