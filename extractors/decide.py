@@ -31,11 +31,10 @@ import re
 from pathlib import Path
 from typing import Sequence
 
-from kg.errors import DataError
-from kg.models import Mention, Paper
-
 from extractors.canonical import canonical_key
 from extractors.cues import name_shape
+from kg.errors import DataError
+from kg.models import Mention, Paper
 
 __all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate"]
 

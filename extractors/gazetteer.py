@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from kg.errors import DataError
+from kg.schema import ENTITY_KINDS
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -53,8 +54,8 @@ __all__ = [
 GAZETTEER_FILE = "gazetteer.tsv"
 STOPTERMS_FILE = "stopterms.tsv"
 
-#: Entity kinds a gazetteer row may carry (same as ``kg.models.ENTITY_KINDS``).
-KINDS = ("method", "dataset", "benchmark")
+#: Entity kinds a gazetteer row may carry.
+KINDS = ENTITY_KINDS
 
 #: Categories a stop term may carry.
 STOP_CATEGORIES = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from extractors.corpus import extract_all_mentions
 from kg.errors import PaperkgError
 from kg.models import Mention, Paper
 
@@ -22,8 +23,6 @@ _CONNECT_TIMEOUT = "30s"
 
 def mentions_of_batch(batch: Sequence[Paper]) -> list[tuple[Mention, ...]]:
     """Worker task: per-paper mentions of one batch, in order."""
-    from extractors.corpus import extract_all_mentions
-
     return extract_all_mentions(list(batch), jobs=1, progress=False)
 
 

@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 __all__ = ["PaperkgError", "InputError", "DataError", "NoPapersError", "RecordError", "QueryError",
-           "QueryTooComplex", "OutputError"]
+           "QueryTooComplex", "OutputError", "one_line"]
+
+
+def one_line(text: str) -> str:
+    """``text`` with every non-printable character escaped (``\\n``, ``\\x1b``, ...).
+
+    Error messages quote file names and input text; escaping keeps each error
+    on one line and stops terminal control sequences from reaching the user.
+
+    >>> one_line("bad\\nname")
+    'bad\\\\nname'
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class PaperkgError(Exception):

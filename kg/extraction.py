@@ -10,6 +10,11 @@ import os
 from dataclasses import dataclass
 from typing import Sequence
 
+from extractors.corpus import extract_all_mentions
+from extractors.pipeline import EXTRACTOR_VERSION
+from extractors.resolve import resolve_corpus
+from kg.cache import ExtractionCache, paper_key
+from kg.distributed import extract_mentions_dask
 from kg.models import CorpusExtraction, Mention, Paper
 
 __all__ = ["ExtractStats", "extract", "extract_mentions"]
@@ -33,8 +38,6 @@ def extract_mentions(
     stats: ExtractStats | None = None,
 ) -> list[tuple[Mention, ...]]:
     """Per-paper mentions in input order: cache hits first, the misses extracted (locally or on Dask) and stored."""
-    from kg.cache import ExtractionCache, paper_key
-
     papers = list(papers)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     try:
@@ -47,12 +50,8 @@ def extract_mentions(
         if todo:
             batch = list(todo.values())
             if dask_address is not None:
-                from kg.distributed import extract_mentions_dask
-
                 fresh = extract_mentions_dask(batch, dask_address, progress=progress)
             else:
-                from extractors.corpus import extract_all_mentions
-
                 fresh = extract_all_mentions(batch, jobs=jobs, progress=progress)
             new = dict(zip(todo, fresh))
             if cache is not None:
@@ -77,9 +76,6 @@ def extract(
     stats: ExtractStats | None = None,
 ) -> CorpusExtraction:
     """Extract and resolve a corpus; ``cache_dir`` enables the extraction cache, ``dask_address`` a Dask cluster."""
-    from extractors.pipeline import EXTRACTOR_VERSION
-    from extractors.resolve import resolve_corpus
-
     papers = list(papers)
     per_paper = extract_mentions(papers, jobs=jobs, progress=progress, cache_dir=cache_dir,
                                  dask_address=dask_address, stats=stats)

@@ -94,9 +94,9 @@ def test_load_outputs_equals_build(kg, tmp_path):
     assert back.base_iri == kg.base_iri
     assert back.related("p4") == kg.related("p4")
     nt = tmp_path / "g.nt"
-    from kg.graph import export
+    from kg.graph import export_graph
 
-    export(kg, "ntriples", nt)
+    export_graph(kg, "ntriples", nt)
     assert len(load(nt).store) == len(kg.store)
 
 

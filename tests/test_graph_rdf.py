@@ -9,7 +9,8 @@ import rdflib
 from graph_fixture import GRPO, make_extraction, make_papers
 from kg.graph import build_graph, rdf_to_nx
 from kg.graph.export import sorted_triples
-from ontology import PKG, SHAPES_PATH
+from kg.schema import PKG
+from ontology import SHAPES_PATH
 
 
 @pytest.fixture(scope="module")

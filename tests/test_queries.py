@@ -64,7 +64,7 @@ def test_named_query_prefixes_are_the_ontology_prefixes():
     """A PREFIX line of a packaged query names the same namespace as ontology.PREFIXES (one table)."""
     import re
 
-    from ontology import PREFIXES
+    from kg.schema import PREFIXES
 
     seen = set()
     for q in list_named():

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-__all__ = ["ENTITY_RELATIONS", "DEFAULT_WINDOW", "DEFAULT_MIN_SUPPORT", "month_index", "month_name", "paper_months",
+from kg.schema import ENTITY_RELATIONS
+
+__all__ = ["DEFAULT_WINDOW", "DEFAULT_MIN_SUPPORT", "month_index", "month_name", "paper_months",
            "add_months", "months_table", "entity_timeline", "rising"]
 
-ENTITY_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn")
 DEFAULT_WINDOW = 3  # months
 DEFAULT_MIN_SUPPORT = 2  # papers in the latest window
 

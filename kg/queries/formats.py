@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.queries.engine import QueryResult
+from kg.queries.engine import QueryResult, default_prefixes
 
 __all__ = ["FORMATS", "RDF_FORMATS", "MEDIA_TYPES", "format_result"]
 
@@ -148,8 +148,6 @@ def _cell(value) -> str:
 
 
 def _compactor():
-    from kg.queries.engine import default_prefixes
-
     pairs = sorted(((ns, p) for p, ns in default_prefixes().items()), key=lambda x: (-len(x[0]), x[1]))
 
     def compact(iri: str) -> str:
@@ -191,8 +189,6 @@ def _rdf(result: QueryResult, fmt: str) -> str:
     rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
     prefixes = None
     if fmt == "turtle":
-        from kg.queries.engine import default_prefixes
-
         prefixes = default_prefixes()
     text = ox.serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
     if fmt != "turtle":

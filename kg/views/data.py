@@ -11,24 +11,31 @@ import math
 from collections import Counter, defaultdict
 from itertools import chain
 
+from kg.graph.build import COMMUNITY_SEED
+from kg.graph.trends import (
+    DEFAULT_MIN_SUPPORT,
+    DEFAULT_WINDOW,
+    entity_timeline,
+    month_index,
+    month_name,
+    months_table,
+    paper_months,
+    rising,
+)
+from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES, KEY_PREFIX_TYPES, NODE_TYPES
 from kg.views.layout import packed_layout, ring_layout
 from kg.views.options import vis_options_json
 from kg.views.safe import PageNames, excerpt, json_for_script, safe_url
 from kg.views.text import readable
 
 __all__ = [
-    "NODE_TYPES", "ENTITY_TYPES", "RELATIONS", "TYPE_COLORS", "RELATION_COLORS",
+    "TYPE_COLORS", "RELATION_COLORS",
     "node_type", "node_label", "node_support", "assign_pages", "corpus_stats",
     "map_model", "MapModel", "overview_data", "topic_contexts", "topic_rows", "TOPIC_COLORS",
     "paper_table", "entity_context", "paper_context", "search_index",
     "top_entities", "view_tables", "trim_caches", "ViewTables", "timeline_context", "rising_context",
 ]
 
-NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
-ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
-RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn", "hasCode", "hasLink",
-             "ownedBy", "buildsOn", "relatedTo", "cites")
-ENTITY_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn")
 TYPE_COLORS = {
     "Paper": "#4e79a7", "Method": "#f28e2b", "Dataset": "#59a14f", "Benchmark": "#e15759",
     "CodeRepository": "#76b7b2", "Organization": "#b07aa1", "WebPage": "#9c755f", "Other": "#bab0ac",
@@ -39,8 +46,6 @@ RELATION_COLORS = {
     "relatedTo": "#c9c9c9", "cites": "#bcbd22", "other": "#999999",
 }
 TYPE_NAMES = {"CodeRepository": "Code repository", "WebPage": "Web page"}
-_PREFIX_TYPES = {"paper": "Paper", "method": "Method", "dataset": "Dataset", "benchmark": "Benchmark",
-                 "repo": "CodeRepository", "org": "Organization", "link": "WebPage"}
 _RELATION_RANK = {r: i for i, r in enumerate(("proposes", "buildsOn", "usesMethod", "usesDataset",
                                                "evaluatesOn", "hasCode", "cites", "hasLink", "ownedBy",
                                                "relatedTo"))}
@@ -51,7 +56,7 @@ def node_type(g, key) -> str:
     t = g.nodes[key].get("type")
     if t in NODE_TYPES:
         return t
-    return _PREFIX_TYPES.get(str(key).split("/", 1)[0], "Other")
+    return KEY_PREFIX_TYPES.get(str(key).split("/", 1)[0], "Other")
 
 
 def node_label(g, key) -> str:
@@ -400,8 +405,6 @@ class MapModel:
 
     def __init__(self, g, names: PageNames, max_nodes: int) -> None:
         import networkx as nx
-
-        from kg.graph.build import COMMUNITY_SEED
 
         self._g = g
         tb = view_tables(g, names)
@@ -793,8 +796,6 @@ RISING_SHOWN = 10
 
 def _paper_months(g, names: PageNames) -> dict:
     """{paper key: month index} of the corpus's dated papers, once per run."""
-    from kg.graph.trends import paper_months
-
     hit = names.cache.get("paper_months")
     if hit is None or names.cache.get("paper_months_of") is not g:
         hit = names.cache["paper_months"] = paper_months(g)
@@ -804,8 +805,6 @@ def _paper_months(g, names: PageNames) -> dict:
 
 def _months(g, names: PageNames) -> list:
     """kg.graph.trends.months_table, once per run."""
-    from kg.graph.trends import months_table
-
     if names.cache.get("months_of") is not g:
         names.cache["months"] = months_table(g)
         names.cache["months_of"] = g
@@ -818,8 +817,6 @@ def timeline_context(g, names: PageNames, key: str) -> dict:
     ``bars``: one per month (gaps included) with x, y, height in a 0-100 x 0-40 box;
     ``rows``: the months with papers (the entity-timeline query's rows).
     """
-    from kg.graph.trends import entity_timeline, month_index, month_name
-
     months = _paper_months(g, names)
     table = _months(g, names)
     rows = entity_timeline(g, key, months) if table else []
@@ -845,8 +842,6 @@ def timeline_context(g, names: PageNames, key: str) -> dict:
 
 def rising_context(g, names: PageNames, window: int | None = None, min_support: int | None = None) -> dict:
     """The index page's "Rising" list: kg.graph.trends.rising with its defaults, the first RISING_SHOWN rows."""
-    from kg.graph.trends import DEFAULT_MIN_SUPPORT, DEFAULT_WINDOW, rising
-
     window = window or DEFAULT_WINDOW
     min_support = min_support or DEFAULT_MIN_SUPPORT
     rows = rising(g, window=window, min_support=min_support)

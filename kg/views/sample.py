@@ -13,6 +13,8 @@ import time
 
 import networkx as nx
 
+from kg.views import write_views
+
 __all__ = ["sample_graph", "synthetic_graph"]
 
 _ENTITIES = [
@@ -210,7 +212,6 @@ def main(argv=None) -> int:
     ap.add_argument("--papers", type=int, default=0, help="synthetic corpus size (0: the small sample graph)")
     ap.add_argument("--max-nodes", type=int, default=1500)
     args = ap.parse_args(argv)
-    from kg.views import write_views
 
     t0 = time.perf_counter()
     g = synthetic_graph(args.papers) if args.papers else sample_graph()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
+from kg.schema import ENTITY_TYPES, NODE_TYPES
 from kg.views import data as vd
 from kg.views.safe import json_for_script
 
@@ -166,14 +167,14 @@ def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: l
 
     stats = vd.corpus_stats(g)
     index_rows = vd.search_index(g, names)
-    type_names = [vd.TYPE_NAMES.get(t, t) for t in vd.NODE_TYPES + ("Other",)]
+    type_names = [vd.TYPE_NAMES.get(t, t) for t in NODE_TYPES + ("Other",)]
     put("assets/search-index.js",
         "window.PAPERKG_TYPES=" + json_for_script(type_names) + ";\n"
         "window.PAPERKG_SEARCH=" + json_for_script(index_rows) + ";\n")
 
     overview, info = vd.overview_data(g, names, max_nodes)
     top = [{"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t], "rows": vd.top_entities(g, names, t)}
-           for t in vd.ENTITY_TYPES]
+           for t in ENTITY_TYPES]
     root = _common(title, "")
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
                               max_nodes=max_nodes, rising=vd.rising_context(g, names)))
@@ -182,7 +183,7 @@ def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: l
     put("topics.html", _render("topics.html", **root, topics=vd.topic_contexts(g, names, max_nodes), info=info))
     put("entities.html", _render("entities.html", **root, groups=[
         {"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t],
-         "rows": vd.top_entities(g, names, t, limit=10**9)} for t in vd.ENTITY_TYPES]))
+         "rows": vd.top_entities(g, names, t, limit=10**9)} for t in ENTITY_TYPES]))
 
 
 def notebook_html(graph, *, max_nodes: int = 1500, title: str = "paperkg") -> str:
