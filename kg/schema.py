@@ -11,8 +11,8 @@ is an AttributeError. ``pkg`` is the same namespace giving plain ``str`` IRIs
 (rdflib's ``URIRef`` never equals a ``str``, so code comparing or looking up
 IRIs as text uses ``pkg``): ``pkg.usesMethod == str(PKG.usesMethod)``.
 
->>> pkg.usesMethod
-'https://w3id.org/paperkg/ontology#usesMethod'
+>>> pkg.usesMethod == NAMESPACE + "usesMethod" == str(PKG.usesMethod)
+True
 >>> RELATION_OF_FIELD["datasets"], TYPE_OF_KIND["benchmark"]
 ('usesDataset', 'Benchmark')
 """
@@ -24,7 +24,7 @@ __all__ = [
     "PKG", "pkg", "NAMESPACE", "ONTOLOGY_IRI", "RDF", "RDFS", "XSD", "OWL", "SKOS", "DCTERMS", "SCHEMA", "VOID",
     "PREFIXES", "DATA_PREFIXES", "all_prefixes",
     "NODE_TYPES", "ENTITY_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
-    "ENTITY_RELATIONS", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
+    "ENTITY_RELATIONS", "USE_RELATION", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
     "RELATIONS", "ATTRIBUTES", "attribute_table",
 ]
 
@@ -103,8 +103,10 @@ KEY_PREFIX_TYPES = {"paper": "Paper", "method": "Method", "dataset": "Dataset", 
 
 #: paper -> entity relations (``proposes`` replaces the uses relation of the same pair)
 ENTITY_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn")
+#: entity type -> the relation of a paper using it
+USE_RELATION = dict(zip(ENTITY_TYPES, ENTITY_RELATIONS[1:]))
 #: PaperExtraction field -> relation of the paper -> entity edge
-RELATION_OF_FIELD = {"methods": "usesMethod", "datasets": "usesDataset", "benchmarks": "evaluatesOn"}
+RELATION_OF_FIELD = dict(zip(("methods", "datasets", "benchmarks"), ENTITY_RELATIONS[1:]))
 #: relations whose edges carry ``evidence`` (one pkg:Mention per item)
 EVIDENCE_RELATIONS = ENTITY_RELATIONS + ("hasCode", "hasLink", "cites")
 #: relations written as one plain triple

@@ -13,11 +13,6 @@ from kg.graph import build_graph, export_graph, write_outputs
 from kg.graph.export import sorted_triples
 
 
-@pytest.fixture(scope="module")
-def kg():
-    return build_graph(make_papers(), make_extraction(), top_k=3)
-
-
 def _triples(store) -> set:
     return {str(t) for t in sorted_triples(store)}
 

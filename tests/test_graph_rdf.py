@@ -13,11 +13,6 @@ from kg.schema import PKG
 from ontology import SHAPES_PATH
 
 
-@pytest.fixture(scope="module")
-def kg():
-    return build_graph(make_papers(), make_extraction(), top_k=3)
-
-
 def _plain_graph(store: ox.Store) -> rdflib.Graph:
     data = ox.serialize(sorted_triples(store), format=ox.RdfFormat.N_TRIPLES)
     return rdflib.Graph().parse(data=data, format="nt")
