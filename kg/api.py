@@ -1,9 +1,8 @@
 """Python API: build or load a knowledge graph and ask it questions.
 
->>> kg = build(["listing.txt"])            # doctest: +SKIP
->>> kg.query("SELECT ?p WHERE { ?p a pkg:Paper }")  # doctest: +SKIP
-
-Both give a :class:`kg.graph.knowledge.KnowledgeGraph` (re-exported here).
+``build`` reads listings (or takes Paper objects), extracts and assembles the
+graph in memory; ``load`` reads the graph a ``paperkg build`` wrote. Both give
+a :class:`kg.graph.knowledge.KnowledgeGraph` (re-exported here).
 """
 from __future__ import annotations
 
@@ -37,13 +36,50 @@ def build(
 ) -> KnowledgeGraph:
     """Ingest listing files (or take Paper objects), extract, and build the graph.
 
-    ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
-    ``dask_address``: run the extraction on that Dask cluster. A file that
-    cannot be read is reported with a ``UserWarning`` naming it (the papers of
-    the other files are still built), and so is each bad record of a file whose
-    other records are kept; ``strict=True`` raises the first InputError.
-    ``year``: the year of Daily Papers day headings written without one.
-    Raises NoPapersError (an InputError) when no input gives a single paper.
+    A file that cannot be read is reported with a ``UserWarning`` naming it
+    (the papers of the other files are still built), and so is each bad record
+    of a file whose other records are kept.
+
+    Parameters
+    ----------
+    paths_or_papers : iterable of path or of kg.models.Paper
+        Listing files or folders (read recursively), or Paper objects.
+    base_iri : str
+        Base IRI of the data.
+    top_k : int
+        relatedTo edges kept per paper.
+    jobs : int
+        Extraction processes.
+    cache_dir : path, optional
+        Reuse per-paper extraction results kept there (kg.cache).
+    dask_address : str, optional
+        Run the extraction on that Dask cluster.
+    strict : bool
+        Raise the first InputError instead of warning.
+    year : int, optional
+        The year of Daily Papers day headings written without one.
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Raises
+    ------
+    kg.errors.NoPapersError
+        No input gives a single paper (an InputError).
+    kg.errors.InputError
+        With ``strict=True``, the first unreadable file or record.
+
+    Examples
+    --------
+    >>> from kg.models import Paper
+    >>> g = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
+    >>> sorted(e["name"] for e in map(g.entity, ["adam", "cifar-10"]))
+    ['Adam', 'CIFAR-10']
+    >>> build(["no-such-listing.txt"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.NoPapersError: no-such-listing.txt: ...
     """
     items = list(paths_or_papers)
     if items and all(isinstance(x, Paper) for x in items):
@@ -60,7 +96,40 @@ def build(
 
 
 def load(path: str | os.PathLike) -> KnowledgeGraph:
-    """Load a graph written by write_outputs (a folder with graph.ttl, or a .ttl/.nt file)."""
+    """Load a graph written by ``paperkg build`` / write_outputs (a folder with graph.ttl, or a graph file).
+
+    Parameters
+    ----------
+    path : path
+        An output folder, or a ``.ttl``, ``.nt`` or ``.jsonld`` file of a paperkg graph.
+
+    Returns
+    -------
+    KnowledgeGraph
+        The same nodes, edges and attributes as the graph that was written.
+
+    Raises
+    ------
+    kg.errors.InputError
+        No such file, a format it cannot read, or not a paperkg graph.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.graph import write_outputs
+    >>> from kg.models import Paper
+    >>> out = tempfile.mkdtemp()
+    >>> built = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
+    >>> [p.name for p in write_outputs(built, out)]
+    ['graph.ttl', 'void.ttl']
+    >>> g = load(out)
+    >>> dict(g.nx.nodes(data=True)) == dict(built.nx.nodes(data=True))
+    True
+    >>> load(out + "/missing.ttl")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: .../missing.ttl: no such graph file
+    """
     path = Path(path)
     if path.is_dir():
         path = path / "graph.ttl"

@@ -26,14 +26,69 @@ __all__ = ["KnowledgeGraph", "build_graph"]
 
 
 def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10, max_df: int | None = None):
-    """Build the KnowledgeGraph (``.nx`` MultiDiGraph; its Oxigraph ``.store`` is made on first use) of a corpus."""
+    """Build the KnowledgeGraph (``.nx`` MultiDiGraph; its Oxigraph ``.store`` is made on first use) of a corpus.
+
+    Assembles only: every decision about a paper was made by the extraction.
+
+    Parameters
+    ----------
+    papers : sequence of kg.models.Paper
+    extraction : kg.models.CorpusExtraction
+        What :func:`kg.extraction.extract` found in ``papers``.
+    base_iri : str, optional
+        Base IRI of the data (default ``kg.graph.iris.DEFAULT_BASE_IRI``).
+    top_k : int
+        relatedTo edges kept per paper.
+    max_df : int, optional
+        Entities in more papers than this are not counted in relatedTo weights.
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Examples
+    --------
+    >>> from kg.extraction import extract
+    >>> from kg.models import Paper
+    >>> papers = [Paper(id="p1", title="A study", abstract="We fine-tune BERT on SQuAD.")]
+    >>> build_graph(papers, extract(papers)).entity("bert")["name"]
+    'BERT'
+    """
     base_iri = base_iri or DEFAULT_BASE_IRI
     G = build_nx(papers, extraction, base_iri=base_iri, top_k=top_k, max_df=max_df)
     return KnowledgeGraph(G, None, base_iri)  # the Oxigraph store is filled on first use of .store
 
 
 class KnowledgeGraph:
-    """One knowledge graph: NetworkX view, Oxigraph store and rdflib copy of the same facts."""
+    """One knowledge graph: NetworkX view, Oxigraph store and rdflib copy of the same facts.
+
+    Made by :func:`kg.build` / :func:`build_graph`, read back by :func:`kg.load`.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph in the conventions of docs/CONTRACTS.md (``.nx``).
+    store : pyoxigraph.Store, optional
+        The same facts as RDF; made from ``graph`` on first use of ``.store`` when None.
+    base_iri : str
+        Base IRI of the data (node IRIs are ``base_iri`` + node key).
+
+    Examples
+    --------
+    The examples of the methods below use this graph of two invented papers:
+
+    >>> import kg
+    >>> from kg.models import Paper
+    >>> g = kg.build([
+    ...     Paper(id="p1", title="Widget Policy Optimization for reasoning",
+    ...           abstract="We propose Widget Policy Optimization (WPO), a variant of PPO, and evaluate it on GSM8K."),
+    ...     Paper(id="p2", title="Scaling WPO", abstract="We train larger models with WPO and PPO on GSM8K and MMLU."),
+    ... ])
+    >>> g
+    <KnowledgeGraph 6 nodes, 10 edges, ... triples>
+    >>> sorted(g.nx.nodes)[:3]
+    ['benchmark/gsm8k', 'benchmark/mmlu', 'method/proximal-policy-optimization']
+    """
 
     def __init__(self, graph: nx.MultiDiGraph, store: ox.Store | None = None, base_iri: str = DEFAULT_BASE_IRI):
         self.nx = graph
@@ -66,7 +121,7 @@ class KnowledgeGraph:
         self._rdf = None
         self.close()  # its worker holds a copy of the old store
 
-    def __repr__(self) -> str:
+    def __repr__(self) -> str:  # noqa: D105
         return f"<KnowledgeGraph {self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges, {len(self.store)} triples>"
 
     @property
@@ -77,6 +132,16 @@ class KnowledgeGraph:
         set operations with other rdflib graphs work), and fast for
         triple-by-triple use. A copy: SPARQL goes to ``.query`` / ``.store``
         (Oxigraph), which is much faster than rdflib's engine.
+
+        Returns
+        -------
+        rdflib.Graph
+
+        Examples
+        --------
+        >>> from kg.schema import PKG
+        >>> len(list(g.rdf.subjects(predicate=None, object=PKG.Paper)))
+        2
         """
         if self._rdf is None:
             self._rdf = nx_to_rdflib(self.nx, self.base_iri)
@@ -84,7 +149,18 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------ SPARQL
     def prefixes(self) -> dict[str, str]:
-        """Prefixes predeclared for queries: vocabularies, ``kg:`` and paper:, method:, ..."""
+        """Prefixes predeclared for queries: vocabularies, ``kg:`` and paper:, method:, ...
+
+        Returns
+        -------
+        dict of str to str
+            prefix -> namespace IRI (:func:`kg.schema.all_prefixes` of the graph's base IRI).
+
+        Examples
+        --------
+        >>> g.prefixes()["method"]
+        'https://w3id.org/paperkg/id/method/'
+        """
         return all_prefixes(self.base_iri)
 
     def query(self, sparql: str, *, timeout: float | None = None, **bindings) -> list[dict]:
@@ -106,11 +182,34 @@ class KnowledgeGraph:
         in a worker process (``kg.queries.QueryPool``, started on first use with
         a copy of the graph, ended by ``close()``), which is killed at the limit
         (QueryTimeout) or past a memory ceiling (QueryMemoryError).
-        Raises QueryError; its subclass QueryTooComplex for a text over the
-        structure limits (length, nesting, triple patterns, UNIONs; kg.queries.engine).
+        Parameters
+        ----------
+        sparql : str
+            A SELECT, ASK, CONSTRUCT or DESCRIBE query (updates are refused).
+        timeout : float, optional
+            Seconds; when given the query runs in a worker process killed at the limit.
+        **bindings
+            Variable name -> value, bound as an RDF term.
 
-        >>> g = build(["listing.txt"])                                         # doctest: +SKIP
-        >>> g.query("SELECT (1.5 AS ?x) ?n WHERE {}", n=2, timeout=10)           # doctest: +SKIP
+        Returns
+        -------
+        list of dict
+            One dict per row (see above).
+
+        Raises
+        ------
+        kg.errors.QueryError
+            Malformed or refused query; its subclass QueryTooComplex for a text
+            over the structure limits (length, nesting, triple patterns, UNIONs;
+            kg.queries.engine); QueryTimeout / QueryMemoryError past the limits.
+
+        Examples
+        --------
+        >>> g.query("SELECT ?name WHERE { ?e a pkg:Method ; skos:prefLabel ?name } ORDER BY ?name")
+        [{'name': 'Proximal Policy Optimization'}, {'name': 'Widget Policy Optimization'}]
+        >>> g.query("SELECT ?t ?n WHERE { ?p dcterms:title ?t ; pkg:arxivId|dcterms:title ?n }", n="Scaling WPO")
+        [{'t': 'Scaling WPO', 'n': 'Scaling WPO'}]
+        >>> g.query("SELECT (1.5 AS ?x) ?n WHERE {}", n=2)
         [{'x': 1.5, 'n': 2}]
         """
         if timeout is None:
@@ -127,7 +226,12 @@ class KnowledgeGraph:
         return self._pool
 
     def close(self) -> None:
-        """Stop the worker process of queries with a time limit, if one was started (it also stops at exit)."""
+        """Stop the worker process of queries with a time limit, if one was started (it also stops at exit).
+
+        Examples
+        --------
+        >>> g.close()
+        """
         if self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -140,7 +244,18 @@ class KnowledgeGraph:
         return key
 
     def papers(self) -> list[dict]:
-        """Every paper of the corpus (not the minimal nodes of cited works), sorted by key."""
+        """Every paper of the corpus (not the minimal nodes of cited works), sorted by key.
+
+        Returns
+        -------
+        list of dict
+            The node attributes of each paper plus ``key`` (``paper/<id>``) and ``id``.
+
+        Examples
+        --------
+        >>> [(p["id"], p["title"]) for p in g.papers()]
+        [('p1', 'Widget Policy Optimization for reasoning'), ('p2', 'Scaling WPO')]
+        """
         return [
             {"key": k, "id": k[len("paper/"):], **d}
             for k, d in sorted(self.nx.nodes(data=True))
@@ -148,7 +263,26 @@ class KnowledgeGraph:
         ]
 
     def entity(self, name_or_alias: str) -> dict | None:
-        """An entity by id, name or alias (case-insensitive), with the papers linked to it."""
+        """An entity by id, name or alias (case-insensitive), with the papers linked to it.
+
+        Parameters
+        ----------
+        name_or_alias : str
+            A node key (``method/grpo``), canonical name or alias, in any case.
+
+        Returns
+        -------
+        dict or None
+            The entity's attributes plus ``id`` and ``papers`` (``[{"paper", "relation"}]``), or None.
+
+        Examples
+        --------
+        >>> e = g.entity("wpo")
+        >>> e["name"], e["aliases"], e["support"]
+        ('Widget Policy Optimization', ['WPO'], 2)
+        >>> e["papers"]
+        [{'paper': 'paper/p1', 'relation': 'proposes'}, {'paper': 'paper/p2', 'relation': 'usesMethod'}]
+        """
         needle = name_or_alias.strip().casefold()
         best = None
         for k, d in sorted(self.nx.nodes(data=True)):
@@ -165,7 +299,30 @@ class KnowledgeGraph:
         return {"id": best, **self.nx.nodes[best], "papers": [{"paper": u, "relation": rel} for u, rel in papers]}
 
     def related(self, paper_id: str, k: int = 10) -> list[dict]:
-        """The paper's relatedTo neighbours, strongest first."""
+        """The paper's relatedTo neighbours, strongest first.
+
+        Parameters
+        ----------
+        paper_id : str
+            The paper's id (or its node key ``paper/<id>``).
+        k : int
+            At most this many rows.
+
+        Returns
+        -------
+        list of dict
+            ``{"paper", "title", "weight", "shared"}`` per related paper.
+
+        Raises
+        ------
+        KeyError
+            No such paper.
+
+        Examples
+        --------
+        >>> [(r["paper"], r["shared"]) for r in g.related("p1")]
+        [('paper/p2', ['benchmark/gsm8k', 'method/proximal-policy-optimization', 'method/widget-policy-optimization'])]
+        """
         key = self._paper_key(paper_id)
         rows = [
             {"paper": v, "title": self.nx.nodes[v].get("title"), "weight": d["weight"], "shared": list(d.get("shared", []))}
@@ -180,7 +337,25 @@ class KnowledgeGraph:
 
         Months without such a paper are left out; ``total`` is every dated
         paper of that month. The same rows as the ``entity-timeline`` query.
-        Raises KeyError for an unknown entity.
+
+        Parameters
+        ----------
+        name_or_alias : str
+            As for :meth:`entity`.
+
+        Returns
+        -------
+        list of dict
+
+        Raises
+        ------
+        KeyError
+            No such entity.
+
+        Examples
+        --------
+        >>> g.timeline("PPO")  # the example papers have no dates
+        []
         """
         ent = self.entity(name_or_alias)
         if ent is None:
@@ -194,11 +369,48 @@ class KnowledgeGraph:
         "Rising" list (kg.graph.trends.rising: rows with entity, name, type,
         recent, before, recent_papers, before_papers, growth, from, to,
         previous_from, previous_to).
+
+        Parameters
+        ----------
+        window : int
+            Months in each of the two windows.
+        min_support : int
+            Papers an entity needs in the latest window.
+
+        Returns
+        -------
+        list of dict
+
+        Examples
+        --------
+        >>> g.rising(window=3)  # undated papers: no months to compare
+        []
         """
         return rising(self.nx, window=window, min_support=min_support)
 
     def builds_on(self, paper_id: str) -> list[dict]:
-        """Papers this paper builds on, with the proposed entities it uses from each."""
+        """Papers this paper builds on, with the proposed entities it uses from each.
+
+        Parameters
+        ----------
+        paper_id : str
+            The paper's id (or node key).
+
+        Returns
+        -------
+        list of dict
+            ``{"paper", "title", "via"}`` per paper built on, sorted by paper.
+
+        Raises
+        ------
+        KeyError
+            No such paper.
+
+        Examples
+        --------
+        >>> g.builds_on("p2")
+        [{'paper': 'paper/p1', 'title': 'Widget Policy Optimization for reasoning', 'via': ['method/widget-policy-optimization']}]
+        """
         key = self._paper_key(paper_id)
         rows = [
             {"paper": v, "title": self.nx.nodes[v].get("title"), "via": list(d.get("via", []))}
@@ -209,7 +421,24 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------ views
     def show(self, *, max_nodes: int = 1500, height: int = 720):
-        """Display the overview inline in Jupyter (self-contained, no network)."""
+        """Display the overview inline in Jupyter (self-contained, no network).
+
+        Parameters
+        ----------
+        max_nodes : int
+            Cap on the nodes drawn.
+        height : int
+            Height of the frame in pixels.
+
+        Returns
+        -------
+        IPython.display.HTML
+
+        Raises
+        ------
+        kg.errors.OutputError
+            IPython is not installed.
+        """
         return show(self.nx, max_nodes=max_nodes, height=height)
 
     view = show

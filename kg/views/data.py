@@ -342,12 +342,6 @@ _TYPES_JSON = json_for_script([{"name": TYPE_NAMES.get(t, t), "color": TYPE_COLO
                                for t in NODE_TYPES + ("Other",)])
 
 
-class GraphPayload(str):
-    """JSON text of one drawing; ``.nodes``/``.edges`` counts are kept for the vis options."""
-
-    n_nodes = 0
-
-
 def _xy_json(coords: list) -> str:
     """``json_for_script([[x, y], ...])`` for float pairs, without the generic encoder (json writes floats with repr)."""
     if all(type(x) is float and type(y) is float and math.isfinite(x) and math.isfinite(y) for x, y in coords):
@@ -356,7 +350,7 @@ def _xy_json(coords: list) -> str:
 
 
 def _graph_payload(g, names: PageNames, keys: list[str], pos: dict, edges: list, center=None,
-                   extra: dict | None = None) -> GraphPayload:
+                   extra: dict | None = None) -> str:
     """Assemble the drawing's JSON from cached node and edge fragments (escaping is per character,
     so concatenating escaped pieces equals escaping the whole); ``edges``: (u, v, relation, _edge_entry)."""
     rel_list = sorted({e[2] for e in edges}, key=lambda r: (_RELATION_RANK.get(r, 99), r))
@@ -373,9 +367,7 @@ def _graph_payload(g, names: PageNames, keys: list[str], pos: dict, edges: list,
     for name, value in (extra or {}).items():
         parts[name] = json_for_script(value)
     parts["options"] = vis_options_json(len(keys))
-    out = GraphPayload("{" + ",".join(f'"{name}":{parts[name]}' for name in sorted(parts)) + "}")
-    out.n_nodes = len(keys)
-    return out
+    return "{" + ",".join(f'"{name}":{parts[name]}' for name in sorted(parts)) + "}"
 
 
 # ---------------------------------------------------------------- the map (overview)
