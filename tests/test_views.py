@@ -422,3 +422,27 @@ def test_parallel_pages_identical_to_sequential(tmp_path, monkeypatch):
     assert [p.relative_to(a) for p in fa] == [p.relative_to(b) for p in fb]
     assert all(pa.read_bytes() == pb.read_bytes() for pa, pb in zip(fa, fb))
     assert all(p.is_file() for p in fb)
+
+
+def test_vis_network_comes_from_the_installed_pyvis(site):
+    """The drawing library is pyvis's own copy of vis-network (pinned), not a vendored one."""
+    import importlib.metadata
+    from importlib.resources import files
+
+    import kg.views.site as views_site
+
+    out, _ = site
+    assert importlib.metadata.version("pyvis") == "0.3.2"
+    shipped = files("pyvis") / "lib" / "vis-9.1.2"
+    for name in ("vis-network.min.js", "vis-network.css"):
+        assert (out / "assets" / name).read_bytes() == shipped.joinpath(name).read_bytes()
+        assert not (views_site.ASSETS / name).exists()
+    assert "vis-network 9.1.2" in (out / "index.html").read_text(encoding="utf-8")  # the footer names the version
+
+
+def test_missing_vis_network_is_one_clear_error(tmp_path, monkeypatch):
+    import kg.views.site as views_site
+
+    monkeypatch.setattr(views_site, "VIS_NETWORK", tmp_path / "no-such-pyvis")
+    with pytest.raises(OutputError, match="vis-network 9.1.2 from the installed pyvis"):
+        write_views(fixture_graph(), tmp_path / "out")

@@ -1,9 +1,11 @@
 """Write the static HTML views: index, overview graph, one page per paper and per entity.
 
 Pages are rendered with Jinja2 (autoescaping on) from our own templates; node
-and edge data are built in bulk as JSON and drawn by the vis-network bundle
-that pyvis ships (vendored in kg/views/assets/).  pyvis itself only supplies
-the vis options (its add_node is quadratic, so we never use it for data).
+and edge data are built in bulk as JSON and drawn by vis-network. pyvis
+supplies two things: the vis-network 9.1.2 bundle it ships (copied from the
+installed package into ``assets/``; no network at build or view time) and the
+default vis options (kg.views.options). Its HTML templates and ``add_node``
+(quadratic) are not used.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import html
 import multiprocessing
 import os
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from kg.atomic import write_bytes, write_text
@@ -33,6 +36,10 @@ from kg.views.safe import json_for_script
 __all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+#: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml)
+VIS_NETWORK_VERSION = "9.1.2"
+VIS_NETWORK = files("pyvis") / "lib" / f"vis-{VIS_NETWORK_VERSION}"
+_VIS_FILES = ("vis-network.min.js", "vis-network.css")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _STATIC_ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "paperkg.js", "paperkg.css")
 # Scripts only from our own files: input text can never run even if escaping failed somewhere.
@@ -40,6 +47,17 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "connect-src 'none'; base-uri 'none'; form-action 'none'")
 CSP_INLINE = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; "
               "connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def _asset(name: str) -> bytes:
+    """A static asset's bytes: vis-network from the installed pyvis, the rest from kg/views/assets."""
+    if name not in _VIS_FILES:
+        return (ASSETS / name).read_bytes()
+    try:
+        return VIS_NETWORK.joinpath(name).read_bytes()
+    except OSError as exc:
+        raise OutputError(f"cannot read {name} of vis-network {VIS_NETWORK_VERSION} from the installed pyvis "
+                          f"(pip install 'pyvis==0.3.2'): {exc}") from None
 
 
 def graph_of(graph):
@@ -172,7 +190,7 @@ def _write_pages(ctx: RenderContext, title: str, items, put) -> None:
 def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list) -> None:
     for name in _STATIC_ASSETS:
         path = out / "assets" / name
-        write_bytes(path, (ASSETS / name).read_bytes(), fsync=False)
+        write_bytes(path, _asset(name), fsync=False)
         written.append(path)
 
     stats = corpus_stats(ctx.g)
@@ -202,7 +220,7 @@ def notebook_html(graph, *, max_nodes: int = 1500, title: str = "paperkg") -> st
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
     g = graph_of(graph)
     overview, info = overview_data(RenderContext(g), max_nodes)  # no page names: no pages next to a notebook cell
-    inline = {name: (ASSETS / name).read_text(encoding="utf-8")
+    inline = {name: _asset(name).decode("utf-8")
               for name in ("vis-network.min.js", "vis-network.css", "paperkg.js", "paperkg.css")}
     return _render("overview.html", **_common(" ".join(str(title).split()) or "paperkg", "", inline),
                    info=info, max_nodes=max_nodes, graph_json=overview)
