@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 
-from kg.ingest import FORMATS
+from kg.ingest import INPUT_FORMATS
 from kg.ingest.dates import check_year
 from kg.pipeline import build_job, extract_job
 
@@ -14,7 +14,7 @@ __all__ = ["register_build", "register_extract"]
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", dest="fmt", choices=FORMATS, help="input format (default: detected from content)")
+    p.add_argument("--format", dest="fmt", choices=INPUT_FORMATS, help="input format (default: detected from content)")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
     p.add_argument("--jobs", "-j", type=int, default=1, help="extraction processes (default 1)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")

@@ -12,7 +12,7 @@ import rdflib
 
 from kg import schema
 from kg.graph.iris import node_iri
-from ontology import ONTOLOGY_PATH, SHAPES_PATH
+from ontology import SHAPES_PATH
 from ontology.generate import declared_terms, ontology_namespace
 
 REPO = Path(__file__).resolve().parents[1]

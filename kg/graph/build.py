@@ -29,7 +29,7 @@ from kg.graph.links import builds_on
 from kg.graph.textsim import related_combined
 from kg.graph.trends import add_months
 from kg.models import CorpusExtraction, Mention, Paper
-from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
+from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
            "evidence_key", "COMMUNITY_SEED"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 from kg.queries import format_result, get_named, list_named
-from kg.queries.formats import FORMATS, RDF_FORMATS
+from kg.queries.formats import RDF_FORMATS, RESULT_FORMATS
 from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, QueryPool
 
 __all__ = ["register", "parse_params", "cmd_query"]
@@ -100,7 +100,7 @@ def register(q) -> None:
     q.add_argument("--graph", "-g", default="outputs",
                    help="output folder or graph file (.ttl, .nt, ...) (default: outputs/)")
     q.add_argument("--store", help="an on-disk Oxigraph store folder, opened read-only (instead of --graph)")
-    q.add_argument("--format", choices=FORMATS + RDF_FORMATS, default=None,
+    q.add_argument("--format", choices=RESULT_FORMATS + RDF_FORMATS, default=None,
                    help="result format (default: table; turtle for CONSTRUCT/DESCRIBE)")
     q.add_argument("--timeout", type=float, default=30.0, help="time limit in seconds (default 30)")
     q.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MIB",

@@ -50,8 +50,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import kg
-import kg.ingest.ids
-import kg.queries.named
+import kg.ingest.ids  # noqa: F401 - imported before the fork server forks: resolve_paper needs it
 from kg.errors import InputError, PaperkgError, QueryError, QueryTooComplex
 from kg.queries.engine import (
     QueryMemoryError,
@@ -191,7 +190,7 @@ def _fork_worker(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
 
 
 def _preload() -> None:
-    """Import, once in the fork server, what every worker's first query would otherwise import."""
+    """Make, once in the fork server, what every worker's first query would otherwise make."""
     default_prefixes()
 
 
