@@ -10,7 +10,7 @@ from kg._lazy import lazy_attributes
 __version__ = "0.1.0"
 
 _LAZY = {
-    "load": "kg.api:load",
+    "load": "kg.graph.knowledge:load",
     "build": "kg.api:build",
     "KnowledgeGraph": "kg.graph.knowledge:KnowledgeGraph",
     "read_inputs": "kg.ingest:read_inputs",

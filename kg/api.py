@@ -1,8 +1,9 @@
 """Python API: build or load a knowledge graph and ask it questions.
 
 ``build`` reads listings (or takes Paper objects), extracts and assembles the
-graph in memory; ``load`` reads the graph a ``paperkg build`` wrote. Both give
-a :class:`kg.graph.knowledge.KnowledgeGraph` (re-exported here).
+graph in memory; ``load`` (defined in :mod:`kg.graph.knowledge`, which needs no
+extraction, so loading does not import spaCy) reads the graph a ``paperkg
+build`` wrote. Both give a :class:`kg.graph.knowledge.KnowledgeGraph`.
 """
 from __future__ import annotations
 
@@ -11,13 +12,10 @@ import warnings
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import pyoxigraph as ox
-
-from kg.errors import InputError, NoPapersError
+from kg.errors import NoPapersError
 from kg.extraction import extract
 from kg.graph.iris import DEFAULT_BASE_IRI
-from kg.graph.knowledge import KnowledgeGraph, build_graph
-from kg.graph.rdf import rdf_to_nx
+from kg.graph.knowledge import KnowledgeGraph, build_graph, load
 from kg.ingest import error_lines, read_inputs
 from kg.models import Paper
 
@@ -93,59 +91,3 @@ def build(
         papers = result.papers
     extraction = extract(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
-
-
-def load(path: str | os.PathLike) -> KnowledgeGraph:
-    """Load a graph written by ``paperkg build`` / write_outputs (a folder with graph.ttl, or a graph file).
-
-    Parameters
-    ----------
-    path : path
-        An output folder, or a ``.ttl``, ``.nt`` or ``.jsonld`` file of a paperkg graph.
-
-    Returns
-    -------
-    KnowledgeGraph
-        The same nodes, edges and attributes as the graph that was written.
-
-    Raises
-    ------
-    kg.errors.InputError
-        No such file, a format it cannot read, or not a paperkg graph.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from kg.graph import write_outputs
-    >>> from kg.models import Paper
-    >>> out = tempfile.mkdtemp()
-    >>> built = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
-    >>> [p.name for p in write_outputs(built, out)]
-    ['graph.ttl', 'void.ttl']
-    >>> g = load(out)
-    >>> dict(g.nx.nodes(data=True)) == dict(built.nx.nodes(data=True))
-    True
-    >>> load(out + "/missing.ttl")
-    Traceback (most recent call last):
-    ...
-    kg.errors.InputError: .../missing.ttl: no such graph file
-    """
-    path = Path(path)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(str(path), "expected an output folder or a .ttl, .nt or .jsonld graph file")
-    if not path.is_file():
-        raise InputError(str(path), "no such graph file")
-    store = ox.Store()
-    try:
-        store.load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"cannot parse graph: {exc}") from None
-    try:
-        graph = rdf_to_nx(store)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InputError(str(path), f"not a paperkg graph: {exc}") from None
-    return KnowledgeGraph(graph, store, graph.graph["base_iri"])

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from kg.api import load
 from kg.graph.export import EXPORT_FORMATS, export_graph
+from kg.graph.knowledge import load
 
 __all__ = ["register", "cmd_export"]
 

@@ -1,4 +1,5 @@
-"""``KnowledgeGraph``, the graph a build makes and a load reads back, and ``build_graph``, which makes it.
+"""``KnowledgeGraph``, the graph a build makes and a load reads back; ``build_graph``, which makes it from
+papers and their extraction, and ``load``, which reads it from a written graph.
 
 ``KnowledgeGraph`` holds the same facts twice: ``.nx`` (NetworkX, for
 analytics and views) and ``.store`` (Oxigraph, for SPARQL); ``.rdf`` is a
@@ -7,22 +8,25 @@ that works triple by triple (pyshacl, set operations).
 """
 from __future__ import annotations
 
+import os
 import tempfile
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 
+import kg.views
+from kg.errors import InputError
 from kg.graph.build import build_nx
 from kg.graph.iris import DEFAULT_BASE_IRI
 from kg.graph.ntriples import write_canonical_ntriples
-from kg.graph.rdf import nx_to_rdflib
+from kg.graph.rdf import nx_to_rdflib, rdf_to_nx
 from kg.graph.trends import entity_timeline, rising
 from kg.queries.engine import run_query
 from kg.queries.workers import QueryPool
 from kg.schema import ENTITY_TYPES, all_prefixes
-from kg.views import show
 
-__all__ = ["KnowledgeGraph", "build_graph"]
+__all__ = ["KnowledgeGraph", "build_graph", "load"]
 
 
 def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10, max_df: int | None = None):
@@ -439,6 +443,63 @@ class KnowledgeGraph:
         kg.errors.OutputError
             IPython is not installed.
         """
-        return show(self.nx, max_nodes=max_nodes, height=height)
+        return kg.views.show(self.nx, max_nodes=max_nodes, height=height)
 
     view = show
+
+
+def load(path: str | os.PathLike) -> KnowledgeGraph:
+    """Load a graph written by ``paperkg build`` / write_outputs (a folder with graph.ttl, or a graph file).
+
+    Parameters
+    ----------
+    path : path
+        An output folder, or a ``.ttl``, ``.nt`` or ``.jsonld`` file of a paperkg graph.
+
+    Returns
+    -------
+    KnowledgeGraph
+        The same nodes, edges and attributes as the graph that was written.
+
+    Raises
+    ------
+    kg.errors.InputError
+        No such file, a format it cannot read, or not a paperkg graph.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg import build
+    >>> from kg.graph import write_outputs
+    >>> from kg.models import Paper
+    >>> out = tempfile.mkdtemp()
+    >>> built = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
+    >>> [p.name for p in write_outputs(built, out)]
+    ['graph.ttl', 'void.ttl']
+    >>> g = load(out)
+    >>> dict(g.nx.nodes(data=True)) == dict(built.nx.nodes(data=True))
+    True
+    >>> load(out + "/missing.ttl")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: .../missing.ttl: no such graph file
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(str(path), "expected an output folder or a .ttl, .nt or .jsonld graph file")
+    if not path.is_file():
+        raise InputError(str(path), "no such graph file")
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(str(path), f"cannot parse graph: {exc}") from None
+    try:
+        graph = rdf_to_nx(store)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise InputError(str(path), f"not a paperkg graph: {exc}") from None
+    return KnowledgeGraph(graph, store, graph.graph["base_iri"])

@@ -16,7 +16,6 @@ from typing import Iterator
 import networkx as nx
 import pyoxigraph as ox
 import rdflib
-from oxrdflib._converter import to_ox
 from rdflib.plugins.stores.memory import Memory
 
 from kg.graph.build import evidence_key
@@ -240,6 +239,10 @@ def _iter_triples(source) -> Iterator[ox.Triple]:
         if isinstance(store, ox.Store):
             yield from _iter_triples(store)
             return
+        # a third-party import kept here: oxrdflib loads rdflib's SPARQL engine (~0.35 s), which only
+        # this rarely used path (an rdflib Graph on another store) needs
+        from oxrdflib._converter import to_ox
+
         for s, p, o in source:
             yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))
         return

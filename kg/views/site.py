@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib.util
 import multiprocessing
 import os
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from kg.atomic import write_bytes, write_text
@@ -36,9 +36,11 @@ from kg.views.safe import json_for_script
 __all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-#: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml)
+#: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml); found without importing
+#: pyvis (its package imports IPython)
 VIS_NETWORK_VERSION = "9.1.2"
-VIS_NETWORK = files("pyvis") / "lib" / f"vis-{VIS_NETWORK_VERSION}"
+_PYVIS = importlib.util.find_spec("pyvis")
+VIS_NETWORK = (Path(_PYVIS.submodule_search_locations[0]) / "lib" / f"vis-{VIS_NETWORK_VERSION}") if _PYVIS else None
 _VIS_FILES = ("vis-network.min.js", "vis-network.css")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _STATIC_ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "paperkg.js", "paperkg.css")
@@ -54,14 +56,16 @@ def _asset(name: str) -> bytes:
     if name not in _VIS_FILES:
         return (ASSETS / name).read_bytes()
     try:
-        return VIS_NETWORK.joinpath(name).read_bytes()
+        if VIS_NETWORK is None:
+            raise FileNotFoundError("pyvis is not installed")
+        return (VIS_NETWORK / name).read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read {name} of vis-network {VIS_NETWORK_VERSION} from the installed pyvis "
                           f"(pip install 'pyvis==0.3.2'): {exc}") from None
 
 
 def graph_of(graph):
-    """Accept a NetworkX graph or anything with an ``.nx`` graph (kg.api.KnowledgeGraph)."""
+    """Accept a NetworkX graph or anything with an ``.nx`` graph (kg.KnowledgeGraph)."""
     g = getattr(graph, "nx", graph)
     if not hasattr(g, "nodes") or not hasattr(g, "in_edges"):
         raise TypeError(f"expected a networkx MultiDiGraph or an object with .nx, got {type(graph).__name__}")
