@@ -155,3 +155,14 @@ def test_loaded_rdf_equals_parsed_turtle_terms(demo_out):
     loaded = set(kg.load(demo_out).rdf)
     parsed = set(rdflib.Graph().parse(demo_out / "graph.ttl", format="turtle"))
     assert loaded == parsed
+
+
+def test_loading_a_graph_imports_no_extraction_or_notebook_code(demo_out):
+    """Module-level imports must not make ``kg.load`` pay for spaCy, IPython or Jinja (views load on use)."""
+    import subprocess
+    import sys
+
+    code = (f"import sys, kg\ng = kg.load({str(demo_out)!r})\nassert g.query('ASK {{ ?s ?p ?o }}')\n"
+            "print(sorted(m for m in ('spacy', 'IPython', 'jinja2') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
