@@ -24,7 +24,7 @@ import pyoxigraph as ox  # noqa: E402
 from kg.queries import list_named, load_store, run_named  # noqa: E402
 from kg.queries.loading import find_graph_file  # noqa: E402
 from kg.queries.named import named_bindings  # noqa: E402
-from ontology import PREFIXES  # noqa: E402
+from kg.schema import PREFIXES  # noqa: E402
 
 __all__ = ["synthetic_graph", "write_synthetic_turtle", "sample_params", "main"]
 

@@ -31,10 +31,10 @@ import re
 from pathlib import Path
 from typing import Sequence
 
-from kg.models import Mention, Paper
-
 from extractors.canonical import canonical_key
 from extractors.cues import name_shape
+from kg.errors import DataError
+from kg.models import Mention, Paper
 
 __all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate"]
 
@@ -170,14 +170,26 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
 
 
 @functools.lru_cache(maxsize=1)
-def load_model() -> dict | None:
-    """The shipped proposal model ({"features", "weights", "threshold"}), or None if absent."""
-    if not MODEL_PATH.exists():
-        return None
-    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["proposes"]
-    if tuple(model["features"]) != FEATURES:
-        raise RuntimeError(f"{MODEL_PATH}: features differ from extractors.decide.FEATURES; "
-                           "retrain with scripts/train_decisions.py")
+def load_model() -> dict:
+    """The shipped proposal model ({"features", "weights", "threshold"}).
+
+    A missing or malformed file raises :class:`kg.errors.DataError` (naming the
+    file): without the model, extraction would silently fall back on other decisions.
+    """
+    where = "extractors/data/decisions.json"
+    try:
+        model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["proposes"]
+        features, weights, threshold = model["features"], model["weights"], model["threshold"]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(where, f"cannot read the proposal model: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DataError(where, f"not JSON: {exc.msg}", exc.lineno) from exc
+    except (KeyError, TypeError) as exc:
+        raise DataError(where, f"no proposal model (missing {exc})") from exc
+    if tuple(features) != FEATURES:
+        raise DataError(where, "features differ from extractors.decide.FEATURES; retrain with scripts/train_decisions.py")
+    if len(weights) != len(features) or not all(isinstance(w, (int, float)) for w in (*weights, threshold)):
+        raise DataError(where, "weights and threshold must be one number per feature and one number")
     return model
 
 
@@ -188,7 +200,7 @@ def probability(features: dict[str, float], model: dict) -> float:
 
 def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gazetteer_keys,
                      title_prefix_span) -> dict[str, bool]:
-    """{cluster key: is it the paper's own?} for every candidate; the rules' flags when no model is shipped."""
+    """{cluster key: is it the paper's own?} for every candidate; the rules' flags while training records."""
     model = None if RECORD is not None else load_model()  # training sees the rules' candidates only
     out = {}
     title_low = (paper.title or "").lower()

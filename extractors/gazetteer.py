@@ -30,7 +30,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from kg.errors import InputError
+from kg.errors import DataError
+from kg.schema import ENTITY_KINDS
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -53,8 +54,8 @@ __all__ = [
 GAZETTEER_FILE = "gazetteer.tsv"
 STOPTERMS_FILE = "stopterms.tsv"
 
-#: Entity kinds a gazetteer row may carry (same as ``kg.models.ENTITY_KINDS``).
-KINDS = ("method", "dataset", "benchmark")
+#: Entity kinds a gazetteer row may carry.
+KINDS = ENTITY_KINDS
 
 #: Categories a stop term may carry.
 STOP_CATEGORIES = (
@@ -79,7 +80,7 @@ _ACRONYM = re.compile(r"^(?=.*[A-Z])[A-Z0-9\-+/&.]+$")
 _SHORT_MIXED = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9]{2,4}$")
 
 
-class GazetteerError(InputError):
+class GazetteerError(DataError):
     """A malformed row in a bundled word list (names the file and line)."""
 
 

@@ -12,6 +12,8 @@ import functools
 import re
 from typing import Iterator
 
+from english_words import get_english_words_set
+
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
 
@@ -28,9 +30,7 @@ _DATA_VARIANTS = frozenset({"permuted", "rotated", "split", "sequential", "corru
 @functools.lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
-    without it extraction would silently change, so a missing package is an ImportError)."""
-    from english_words import get_english_words_set
-
+    imported with this module, so a missing package fails at import, never changing extraction)."""
     return frozenset(get_english_words_set(["web2"], lower=True))
 
 

@@ -14,10 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from kg.models import ENTITY_KINDS, CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
-
 from extractors.canonical import _MATH, _math_text, canonical_key, entity_id
 from extractors.terms import NAME_HEAD_NOUNS
+from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
+from kg.schema import ENTITY_KINDS
 
 __all__ = ["resolve_corpus", "alias_table"]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 
 from extractors.canonical import canonical_key, singular
+from extractors.gazetteer import load_stopterms
 
 __all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "lower_method_head",
            "ORG_WORDS", "is_organisation", "ends_adjective", "ADJECTIVE_ENDINGS", "NAME_HEAD_NOUNS",
@@ -32,17 +33,8 @@ GENERIC_HEADS = frozenset({
 
 @functools.lru_cache(maxsize=1)
 def _stops() -> dict[str, str]:
-    """{canonical key: category} of the bundled stop terms (empty until the list exists)."""
-    try:
-        from extractors.gazetteer import load_stopterms
-    except ImportError:
-        return {}
-    try:
-        raw = load_stopterms()
-    except Exception as exc:  # the stop list file may not be bundled yet
-        if "stopterms" in str(exc):
-            return {}
-        raise
+    """{canonical key: category} of the bundled stop terms; a malformed row raises GazetteerError."""
+    raw = load_stopterms()
     out: dict[str, str] = {}
     for term, cat in sorted(raw.items()):
         out.setdefault(canonical_key(term), cat)

@@ -5,29 +5,20 @@ rdflib or pyoxigraph work at import time).
 """
 from __future__ import annotations
 
-import importlib
+from kg._lazy import lazy_attributes
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "load": ("kg.api", "load"),
-    "build": ("kg.api", "build"),
-    "KnowledgeGraph": ("kg.api", "KnowledgeGraph"),
-    "read_inputs": ("kg.ingest", "read_inputs"),
-    "view": ("kg.views", "show"),
-    "Paper": ("kg.models", "Paper"),
-    "Mention": ("kg.models", "Mention"),
-    "Entity": ("kg.models", "Entity"),
+    "load": "kg.graph.knowledge:load",
+    "build": "kg.api:build",
+    "KnowledgeGraph": "kg.graph.knowledge:KnowledgeGraph",
+    "read_inputs": "kg.ingest:read_inputs",
+    "view": "kg.views:show",
+    "Paper": "kg.models:Paper",
+    "Mention": "kg.models:Mention",
+    "Entity": "kg.models:Entity",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
-
-
-def __getattr__(name: str):
-    try:
-        module, attr = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module), attr)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)

@@ -1,228 +1,25 @@
 """Python API: build or load a knowledge graph and ask it questions.
 
->>> kg = build(["listing.txt"])            # doctest: +SKIP
->>> kg.query("SELECT ?p WHERE { ?p a pkg:Paper }")  # doctest: +SKIP
-
-``KnowledgeGraph`` holds the same facts twice: ``.nx`` (NetworkX, for
-analytics and views) and ``.store`` (Oxigraph, for SPARQL); ``.rdf`` is a
-plain rdflib Graph of the same triples, made on first use, for Python code
-that works triple by triple (pyshacl, set operations).
+``build`` reads listings (or takes Paper objects), extracts and assembles the
+graph in memory; ``load`` (defined in :mod:`kg.graph.knowledge`, which needs no
+extraction, so loading does not import spaCy) reads the graph a ``paperkg
+build`` wrote. Both give a :class:`kg.graph.knowledge.KnowledgeGraph`.
 """
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import networkx as nx
-import pyoxigraph as ox
-
-from kg.errors import InputError, NoPapersError
+from kg.errors import NoPapersError
+from extractors.corpus import extract_corpus
 from kg.graph.iris import DEFAULT_BASE_IRI
+from kg.graph.knowledge import KnowledgeGraph, build_graph, load
+from kg.ingest import error_lines, read_inputs
+from kg.models import Paper
 
 __all__ = ["KnowledgeGraph", "build", "load"]
-
-
-
-class KnowledgeGraph:
-    """One knowledge graph: NetworkX view, Oxigraph store and rdflib copy of the same facts."""
-
-    def __init__(self, graph: nx.MultiDiGraph, store: ox.Store | None = None, base_iri: str = DEFAULT_BASE_IRI):
-        self.nx = graph
-        self._store = store
-        self.base_iri = base_iri
-        self._rdf = None
-        self._pool = None  # worker process for queries with a time limit, made on first use
-
-    @property
-    def store(self) -> ox.Store:
-        """The Oxigraph store; built from ``.nx`` on first use when not given.
-
-        Loading millions of triples into Oxigraph is the slowest step of a
-        big build, and ``paperkg build`` writes its RDF straight from the
-        NetworkX graph, so the store is only made when something queries it.
-        """
-        if self._store is None:
-            import tempfile
-
-            from kg.graph.ntriples import write_canonical_ntriples
-
-            # canonical N-Triples text, bulk-parsed by Oxigraph: ~10x faster than inserting Python terms
-            with tempfile.TemporaryFile() as fh:
-                write_canonical_ntriples(self.nx, fh, self.base_iri)
-                fh.seek(0)
-                store = ox.Store()
-                store.bulk_load(input=fh, format=ox.RdfFormat.N_TRIPLES)
-            self._store = store
-        return self._store
-
-    @store.setter
-    def store(self, value: ox.Store) -> None:
-        self._store = value
-        self._rdf = None
-        self.close()  # its worker holds a copy of the old store
-
-    def __repr__(self) -> str:
-        return f"<KnowledgeGraph {self.nx.number_of_nodes()} nodes, {self.nx.number_of_edges()} edges, {len(self.store)} triples>"
-
-    @property
-    def rdf(self):
-        """The graph as a plain in-memory rdflib Graph, made on first use.
-
-        The same terms as ``rdflib.Graph().parse("graph.ttl")`` (so pyshacl and
-        set operations with other rdflib graphs work), and fast for
-        triple-by-triple use. A copy: SPARQL goes to ``.query`` / ``.store``
-        (Oxigraph), which is much faster than rdflib's engine.
-        """
-        if self._rdf is None:
-            from kg.graph.rdf import nx_to_rdflib
-
-            self._rdf = nx_to_rdflib(self.nx, self.base_iri)
-        return self._rdf
-
-    # ------------------------------------------------------------ SPARQL
-    def prefixes(self) -> dict[str, str]:
-        """Prefixes predeclared for queries: vocabularies, ``kg:`` and paper:, method:, ..."""
-        from kg.graph.rdf import all_prefixes
-
-        return all_prefixes(self.base_iri)
-
-    def query(self, sparql: str, *, timeout: float | None = None, **bindings) -> list[dict]:
-        """Run a read-only SPARQL query on Oxigraph; ``bindings`` fix variables safely (bound as RDF terms,
-        never pasted into the text).
-
-        Standard prefixes (pkg, rdfs, skos, dcterms, schema, prov, ..., kg = data
-        base IRI) are predeclared. Values: str -> literal, int/float/bool ->
-        typed literal, rdflib URIRef / pyoxigraph NamedNode -> IRI; a bound
-        variable must be projected by a SELECT (``SELECT ?title ?name``).
-        SELECT gives one dict per row (IRIs as str, literals as Python values,
-        unbound variables left out); ASK gives ``[{"ask": bool}]``;
-        CONSTRUCT/DESCRIBE give ``{"subject", "predicate", "object"}`` rows.
-        The same engine and value conversion as ``paperkg query``, the named
-        queries and ``paperkg serve`` (``kg.queries.run_query``).
-
-        ``timeout=None`` (the default) runs the query in this process, to its
-        end: Oxigraph cannot be interrupted. With ``timeout`` (seconds) it runs
-        in a worker process (``kg.queries.QueryPool``, started on first use with
-        a copy of the graph, ended by ``close()``), which is killed at the limit
-        (QueryTimeout) or past a memory ceiling (QueryMemoryError).
-        Raises QueryError; its subclass QueryTooComplex for a text over the
-        structure limits (length, nesting, triple patterns, UNIONs; kg.queries.engine).
-
-        >>> g = build(["listing.txt"])                                         # doctest: +SKIP
-        >>> g.query("SELECT (1.5 AS ?x) ?n WHERE {}", n=2, timeout=10)           # doctest: +SKIP
-        [{'x': 1.5, 'n': 2}]
-        """
-        from kg.queries.engine import run_query
-
-        if timeout is None:
-            result = run_query(self.store, sparql, bindings, prefixes=self.prefixes())
-        else:
-            result = self._query_pool().run_query(sparql, bindings, timeout=timeout, prefixes=self.prefixes())
-        if result.kind == "ask":
-            return [{"ask": bool(result.boolean)}]
-        return result.records()
-
-    def _query_pool(self):
-        if self._pool is None or self._pool.closed:
-            from kg.queries.workers import QueryPool
-
-            self._pool = QueryPool(store=self.store, size=1)
-        return self._pool
-
-    def close(self) -> None:
-        """Stop the worker process of queries with a time limit, if one was started (it also stops at exit)."""
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
-
-    # ------------------------------------------------------------ lookups
-    def _paper_key(self, paper_id: str) -> str:
-        key = paper_id if paper_id.startswith("paper/") else f"paper/{paper_id}"
-        if key not in self.nx or self.nx.nodes[key].get("type") != "Paper":
-            raise KeyError(f"no paper {paper_id!r} in the graph")
-        return key
-
-    def papers(self) -> list[dict]:
-        """Every paper of the corpus (not the minimal nodes of cited works), sorted by key."""
-        return [
-            {"key": k, "id": k[len("paper/"):], **d}
-            for k, d in sorted(self.nx.nodes(data=True))
-            if d.get("type") == "Paper" and not d.get("external")
-        ]
-
-    def entity(self, name_or_alias: str) -> dict | None:
-        """An entity by id, name or alias (case-insensitive), with the papers linked to it."""
-        needle = name_or_alias.strip().casefold()
-        best = None
-        for k, d in sorted(self.nx.nodes(data=True)):
-            if d.get("type") not in ("Method", "Dataset", "Benchmark"):
-                continue
-            if k.casefold() == needle or str(d.get("name", "")).casefold() == needle:
-                best = k
-                break
-            if best is None and any(a.casefold() == needle for a in d.get("aliases", ())):
-                best = k
-        if best is None:
-            return None
-        papers = sorted({(u, rel) for u, _, rel in self.nx.in_edges(best, keys=True)})
-        return {"id": best, **self.nx.nodes[best], "papers": [{"paper": u, "relation": rel} for u, rel in papers]}
-
-    def related(self, paper_id: str, k: int = 10) -> list[dict]:
-        """The paper's relatedTo neighbours, strongest first."""
-        key = self._paper_key(paper_id)
-        rows = [
-            {"paper": v, "title": self.nx.nodes[v].get("title"), "weight": d["weight"], "shared": list(d.get("shared", []))}
-            for _, v, rel, d in self.nx.out_edges(key, keys=True, data=True)
-            if rel == "relatedTo"
-        ]
-        rows.sort(key=lambda r: (-r["weight"], r["paper"]))
-        return rows[:k]
-
-    def timeline(self, name_or_alias: str) -> list[dict]:
-        """Papers per month linked to an entity (by id, name or alias): ``[{"month", "papers", "total"}]``.
-
-        Months without such a paper are left out; ``total`` is every dated
-        paper of that month. The same rows as the ``entity-timeline`` query.
-        Raises KeyError for an unknown entity.
-        """
-        from kg.graph.trends import entity_timeline
-
-        ent = self.entity(name_or_alias)
-        if ent is None:
-            raise KeyError(f"no entity {name_or_alias!r} in the graph")
-        return entity_timeline(self.nx, ent["id"])
-
-    def rising(self, window: int = 3, min_support: int = 2) -> list[dict]:
-        """Entities whose share of papers grew most in the latest ``window`` months vs the window before.
-
-        The same numbers as the ``rising-entities`` query and the index page's
-        "Rising" list (kg.graph.trends.rising: rows with entity, name, type,
-        recent, before, recent_papers, before_papers, growth, from, to,
-        previous_from, previous_to).
-        """
-        from kg.graph.trends import rising
-
-        return rising(self.nx, window=window, min_support=min_support)
-
-    def builds_on(self, paper_id: str) -> list[dict]:
-        """Papers this paper builds on, with the proposed entities it uses from each."""
-        key = self._paper_key(paper_id)
-        rows = [
-            {"paper": v, "title": self.nx.nodes[v].get("title"), "via": list(d.get("via", []))}
-            for _, v, rel, d in self.nx.out_edges(key, keys=True, data=True)
-            if rel == "buildsOn"
-        ]
-        return sorted(rows, key=lambda r: r["paper"])
-
-    # ------------------------------------------------------------ views
-    def show(self, *, max_nodes: int = 1500, height: int = 720):
-        """Display the overview inline in Jupyter (self-contained, no network)."""
-        from kg.views import show
-
-        return show(self.nx, max_nodes=max_nodes, height=height)
-
-    view = show
 
 
 def build(
@@ -237,26 +34,55 @@ def build(
 ) -> KnowledgeGraph:
     """Ingest listing files (or take Paper objects), extract, and build the graph.
 
-    ``cache_dir``: reuse per-paper extraction results kept there (kg.cache);
-    ``dask_address``: run the extraction on that Dask cluster. A file that
-    cannot be read is reported with a ``UserWarning`` naming it (the papers of
-    the other files are still built), and so is each bad record of a file whose
-    other records are kept; ``strict=True`` raises the first InputError.
-    ``year``: the year of Daily Papers day headings written without one.
-    Raises NoPapersError (an InputError) when no input gives a single paper.
-    """
-    from extractors import extract_corpus
-    from kg.graph import build_graph
-    from kg.models import Paper
+    A file that cannot be read is reported with a ``UserWarning`` naming it
+    (the papers of the other files are still built), and so is each bad record
+    of a file whose other records are kept.
 
+    Parameters
+    ----------
+    paths_or_papers : iterable of path or of kg.models.Paper
+        Listing files or folders (read recursively), or Paper objects.
+    base_iri : str
+        Base IRI of the data.
+    top_k : int
+        relatedTo edges kept per paper.
+    jobs : int
+        Extraction processes.
+    cache_dir : path, optional
+        Reuse per-paper extraction results kept there (kg.cache).
+    dask_address : str, optional
+        Run the extraction on that Dask cluster.
+    strict : bool
+        Raise the first InputError instead of warning.
+    year : int, optional
+        The year of Daily Papers day headings written without one.
+
+    Returns
+    -------
+    KnowledgeGraph
+
+    Raises
+    ------
+    kg.errors.NoPapersError
+        No input gives a single paper (an InputError).
+    kg.errors.InputError
+        With ``strict=True``, the first unreadable file or record.
+
+    Examples
+    --------
+    >>> from kg.models import Paper
+    >>> g = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
+    >>> sorted(e["name"] for e in map(g.entity, ["adam", "cifar-10"]))
+    ['Adam', 'CIFAR-10']
+    >>> build(["no-such-listing.txt"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.NoPapersError: no-such-listing.txt: ...
+    """
     items = list(paths_or_papers)
     if items and all(isinstance(x, Paper) for x in items):
         papers = sorted(items, key=lambda p: p.id)  # canonical order: the graph does not depend on it
     else:
-        from kg.ingest import error_lines, read_inputs
-
-        import warnings
-
         result = read_inputs([Path(p) for p in items], strict=strict, year=year)
         if not result.papers:  # an empty graph from a typo would pass silently for a result
             raise NoPapersError(result.errors, len(result.files))
@@ -265,28 +91,3 @@ def build(
         papers = result.papers
     extraction = extract_corpus(papers, jobs=jobs, cache_dir=cache_dir, dask_address=dask_address)
     return build_graph(papers, extraction, base_iri=base_iri, top_k=top_k)
-
-
-def load(path: str | os.PathLike) -> KnowledgeGraph:
-    """Load a graph written by write_outputs (a folder with graph.ttl, or a .ttl/.nt file)."""
-    from kg.graph.rdf import rdf_to_nx
-
-    path = Path(path)
-    if path.is_dir():
-        path = path / "graph.ttl"
-    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
-    fmt = formats.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(str(path), "expected an output folder or a .ttl, .nt or .jsonld graph file")
-    if not path.is_file():
-        raise InputError(str(path), "no such graph file")
-    store = ox.Store()
-    try:
-        store.load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"cannot parse graph: {exc}") from None
-    try:
-        graph = rdf_to_nx(store)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InputError(str(path), f"not a paperkg graph: {exc}") from None
-    return KnowledgeGraph(graph, store, graph.graph["base_iri"])

@@ -26,6 +26,9 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import kg.ingest.ids
+import kg.models
+from extractors.pipeline import extractor_fingerprint as extractor_own
 from kg.errors import OutputError
 from kg.models import CITATION_SCHEMES, Mention, Paper
 
@@ -92,10 +95,6 @@ def extractor_fingerprint() -> str:
     what shapes the stored values: the record classes, the row format and spaCy's version.
     """
     import spacy
-
-    import kg.ingest.ids
-    import kg.models
-    from extractors.pipeline import extractor_fingerprint as extractor_own
 
     h = hashlib.sha256()
     h.update(f"{extractor_own()}\0spacy {spacy.__version__}\0format {_FORMAT}\0".encode())

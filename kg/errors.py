@@ -1,8 +1,20 @@
 """Typed exceptions. The CLI turns each into one line on stderr and a non-zero exit."""
 from __future__ import annotations
 
-__all__ = ["PaperkgError", "InputError", "NoPapersError", "RecordError", "QueryError", "QueryTooComplex",
-           "OutputError"]
+__all__ = ["PaperkgError", "InputError", "DataError", "NoPapersError", "RecordError", "QueryError",
+           "QueryTooComplex", "OutputError", "one_line"]
+
+
+def one_line(text: str) -> str:
+    """``text`` with every non-printable character escaped (``\\n``, ``\\x1b``, ...).
+
+    Error messages quote file names and input text; escaping keeps each error
+    on one line and stops terminal control sequences from reaching the user.
+
+    >>> one_line("bad\\nname")
+    'bad\\\\nname'
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 class PaperkgError(Exception):
@@ -23,7 +35,15 @@ class InputError(PaperkgError):
         return f"{where}: {self.reason}"
 
     def __reduce__(self):
-        return (InputError, (self.file, self.reason, self.line))
+        return (type(self), (self.file, self.reason, self.line))
+
+
+class DataError(InputError):
+    """A bundled data file (word list, model weights) that is missing or malformed; names the file and line.
+
+    Never caught to fall back on something else: extraction without its
+    tables would silently give other results.
+    """
 
 
 class RecordError(InputError):

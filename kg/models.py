@@ -17,12 +17,9 @@ __all__ = [
     "EntityRef",
     "PaperExtraction",
     "CorpusExtraction",
-    "ENTITY_KINDS",
     "CITATION_SCHEMES",
 ]
 
-#: Entity kinds that become graph entities (``Entity.kind``).
-ENTITY_KINDS = ("method", "dataset", "benchmark")
 #: Identifier schemes of a citation (``Mention.ref`` is "<scheme>:<id>").
 CITATION_SCHEMES = ("arxiv", "doi")
 
@@ -104,7 +101,7 @@ class Entity:
 
     id: str  # stable, e.g. "method/group-relative-policy-optimization"
     name: str  # canonical display name
-    kind: str  # one of ENTITY_KINDS
+    kind: str  # one of kg.schema.ENTITY_KINDS
     aliases: tuple[str, ...] = ()  # other surface forms, acronym <-> long form
     support: int = 0  # number of papers mentioning it
 

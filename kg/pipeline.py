@@ -25,24 +25,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from extractors import paper_record
+from kg import __version__
 from kg.atomic import atomic_write, exchange
-from kg.errors import InputError, NoPapersError, OutputError
+from kg.errors import InputError, NoPapersError, OutputError, one_line
+from extractors.corpus import ExtractStats, extract_corpus
+from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
+from kg.graph.store import write_store
+from kg.ingest import default_corpus_paths, error_lines, read_inputs
 from kg.layout import CACHE_DIR, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
+from kg.views import write_views
 
-__all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "one_line", "DEFAULT_OUT_DIR"]
+__all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "DEFAULT_OUT_DIR"]
 
 DEFAULT_OUT_DIR = Path("outputs")
 
 Log = Callable[[str], None]
-
-
-def one_line(text: str) -> str:
-    """``text`` with every non-printable character escaped (``\\n``, ``\\x1b``, ...).
-
-    Error messages quote file names and input text; escaping keeps each error
-    on one line and stops terminal control sequences from reaching the user.
-    """
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @contextlib.contextmanager
@@ -114,8 +112,6 @@ class BuildResult:
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
             refuse_empty: bool = False, year: int | None = None):
     """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read."""
-    from kg.ingest import default_corpus_paths, error_lines, read_inputs
-
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict, year=year)
     for warning in getattr(result, "warnings", ()):
@@ -143,8 +139,6 @@ def write_jsonl(records, dest: str | os.PathLike) -> None:
 
 
 def _records(papers, extraction):
-    from extractors import paper_record
-
     by_id = {pe.paper_id: pe for pe in extraction.papers}
     for paper in papers:
         yield paper_record(paper, by_id[paper.id], extraction)
@@ -168,8 +162,6 @@ def extract_job(
     ``cache_dir``: reuse/store per-paper mentions there (off by default: the
     output is a single file); ``dask_address``: extract on that Dask cluster.
     """
-    from extractors import ExtractStats, extract_corpus
-
     t0 = time.perf_counter()
     ingest = _ingest(inputs, fmt, strict, log, year=year)
     t1 = time.perf_counter()
@@ -244,8 +236,6 @@ def _remove_stale_staging(out_dir: Path, started: float) -> None:
 
 def _write_marker(folder: Path) -> None:
     """List the folder's top-level names in OUTPUT_MARKER: what this build wrote (see kg.layout)."""
-    from kg import __version__
-
     names = sorted({e.name for e in folder.iterdir()} | {OUTPUT_MARKER})
     with atomic_write(folder / OUTPUT_MARKER, fsync=False) as fh:
         json.dump({"paperkg": __version__, "outputs": names}, fh, indent=1, sort_keys=True)
@@ -391,10 +381,6 @@ def build_job(
 
 def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes, quiet, log, cache,
                   store_dir, dask_address, stages) -> BuildResult:
-    from extractors import ExtractStats, extract_corpus
-    from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
-    from kg.views import write_views
-
     def stage(message: str) -> None:
         if stages:
             log(f"paperkg: {message}")
@@ -454,8 +440,6 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
                 json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
                 fh.write("\n")
             if store_dir is not None:
-                from kg.graph.store import write_store
-
                 t = time.perf_counter()
                 stage(f"loading the Oxigraph store {one_line(str(store_dir))}...")
                 write_store(staging / "graph.ttl", store_dir)

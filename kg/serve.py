@@ -43,7 +43,18 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.queries.engine import QueryMemoryError, QueryTimeout, QueryUnavailable, UpdateRefused
+from kg.layout import KNOWN_OUTPUTS, marked_outputs
+from kg.queries import format_result, get_named, list_named
+from kg.queries.engine import (
+    MAX_NESTING,
+    MAX_QUERY_CHARS,
+    MAX_TRIPLE_PATTERNS,
+    MAX_UNIONS,
+    QueryMemoryError,
+    QueryTimeout,
+    QueryUnavailable,
+    UpdateRefused,
+)
 from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, DEFAULT_WORKERS, QueryBusy, QueryPool
 
 __all__ = ["make_server", "serve", "register", "PaperkgServer", "MAX_BODY"]
@@ -123,8 +134,6 @@ def _choose_format(kind: str, requested: str | None, accept: str | None) -> str:
 
 
 def _body(result, fmt: str) -> tuple[bytes, str]:
-    from kg.queries import format_result
-
     if result.kind == "graph":
         if fmt == "rdfxml":
             triples = [ox.Triple(*row) for row in result.terms]
@@ -138,8 +147,6 @@ _LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 def _served_names(root: Path) -> frozenset[str]:
     """The output folder's own top-level names: the build's marker list, else every name paperkg writes."""
-    from kg.layout import KNOWN_OUTPUTS, marked_outputs
-
     names = marked_outputs(root)
     return frozenset(names if names is not None else KNOWN_OUTPUTS)
 
@@ -403,8 +410,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, body, ctype, headers, head)
 
     def _named(self, name: str, query_string: str, head: bool) -> None:
-        from kg.queries import get_named
-
         try:
             get_named(name)
         except QueryError as exc:
@@ -420,8 +425,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._run(lambda pool, limits: pool.run_named(name, values, **limits), params, head)
 
     def _list_named(self, head: bool) -> None:
-        from kg.queries import list_named
-
         doc = [
             {"name": q.name, "description": q.description, "example": q.example, "url": f"/query/{q.name}",
              "params": [{"name": p.name, "type": p.type, "optional": p.optional, "description": p.description}
@@ -550,8 +553,6 @@ def _cmd_serve(args) -> int:
 
 
 def _limits_text() -> str:
-    from kg.queries.engine import MAX_NESTING, MAX_QUERY_CHARS, MAX_TRIPLE_PATTERNS, MAX_UNIONS
-
     return (
         f"Query limits (answered 400 with one line, before parsing): at most {MAX_QUERY_CHARS:,} characters, "
         f"nesting of {{ ( [ and << at most {MAX_NESTING} deep, at most {MAX_TRIPLE_PATTERNS} triple patterns "

@@ -49,7 +49,6 @@ class PKG(DefinedNamespace):
     hasLink: URIRef  # ObjectProperty: has link
     hasOwnCode: URIRef  # ObjectProperty: has own code
     hasThirdPartyCode: URIRef  # ObjectProperty: has third-party code
-    inPaper: URIRef  # ObjectProperty: in paper
     linkType: URIRef  # DatatypeProperty: link type
     lookupKey: URIRef  # DatatypeProperty: lookup key
     mentionOf: URIRef  # ObjectProperty: mention of

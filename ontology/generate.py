@@ -9,36 +9,49 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-__all__ = ["declared_terms", "render_namespace", "main"]
+import pyoxigraph as ox
 
-NAMESPACE = "https://w3id.org/paperkg/ontology#"
+from kg.atomic import write_text
+
+__all__ = ["declared_terms", "ontology_namespace", "render_namespace", "main"]
+
 _HERE = Path(__file__).resolve().parent
-_DECLARING = (
-    "http://www.w3.org/2002/07/owl#Class",
-    "http://www.w3.org/2002/07/owl#ObjectProperty",
-    "http://www.w3.org/2002/07/owl#DatatypeProperty",
-)
+_OWL = "http://www.w3.org/2002/07/owl#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DECLARING = (_OWL + "Class", _OWL + "ObjectProperty", _OWL + "DatatypeProperty")
+
+
+def _triples(ttl_path: str | Path | None) -> list:
+    path = Path(ttl_path) if ttl_path else _HERE / "paperkg.ttl"
+    return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+
+
+def ontology_namespace(ttl_path: str | Path | None = None) -> str:
+    """The vocabulary namespace: the IRI of the file's one owl:Ontology plus ``#``."""
+    ontologies = sorted(t.subject.value for t in _triples(ttl_path)
+                        if t.predicate.value == _RDF_TYPE and t.object.value == _OWL + "Ontology")
+    if len(ontologies) != 1:
+        raise ValueError(f"expected one owl:Ontology in the ontology file, found {len(ontologies)}")
+    return ontologies[0].rstrip("#") + "#"
 
 
 def declared_terms(ttl_path: str | Path | None = None) -> list[tuple[str, str, str]]:
     """(local name, kind, rdfs:label) of every class/property the ontology declares, sorted."""
-    import pyoxigraph as ox
-
-    path = Path(ttl_path) if ttl_path else _HERE / "paperkg.ttl"
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    namespace = ontology_namespace(ttl_path)
     label = "http://www.w3.org/2000/01/rdf-schema#label"
-    triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    triples = _triples(ttl_path)
     labels = {t.subject.value: t.object.value for t in triples if t.predicate.value == label}
     terms = {}
     for t in triples:
-        if t.predicate.value == rdf_type and t.object.value in _DECLARING and t.subject.value.startswith(NAMESPACE):
-            name = t.subject.value[len(NAMESPACE):]
+        if t.predicate.value == _RDF_TYPE and t.object.value in _DECLARING and t.subject.value.startswith(namespace):
+            name = t.subject.value[len(namespace):]
             terms[name] = (name, t.object.value.rsplit("#", 1)[1], labels.get(t.subject.value, ""))
     return [terms[k] for k in sorted(terms)]
 
 
 def render_namespace(ttl_path: str | Path | None = None) -> str:
     """Python source of the PKG DefinedNamespace for the terms in the ontology."""
+    namespace = ontology_namespace(ttl_path)
     lines = [
         '"""The paperkg vocabulary as an rdflib DefinedNamespace.',
         "",
@@ -51,14 +64,14 @@ def render_namespace(ttl_path: str | Path | None = None) -> str:
         "",
         "",
         "class PKG(DefinedNamespace):",
-        '    """paperkg ontology terms (https://w3id.org/paperkg/ontology#)."""',
+        f'    """paperkg ontology terms ({namespace})."""',
         "",
         "    _fail = True",
         "",
     ]
     for name, kind, label in declared_terms(ttl_path):
         lines.append(f"    {name}: URIRef  # {kind}: {label}")
-    lines += ["", f'    _NS = Namespace("{NAMESPACE}")', ""]
+    lines += ["", f'    _NS = Namespace("{namespace}")', ""]
     return "\n".join(lines)
 
 
@@ -72,8 +85,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target} is out of date; run python -m ontology.generate", file=sys.stderr)
             return 1
         return 0
-    from kg.atomic import write_text
-
     write_text(target, text)
     print(target)
     return 0

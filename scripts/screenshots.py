@@ -44,7 +44,7 @@ def demo_graph(sample: bool):
 
 def pick_entity(site: Path, graph) -> Path:
     """The most supported method's page (the most interesting neighbourhood)."""
-    from kg.views.data import assign_pages, node_support, node_type
+    from kg.views.context import assign_pages, node_support, node_type
 
     g = getattr(graph, "nx", graph)
     methods = [k for k in g.nodes if node_type(g, k) == "Method"] or \

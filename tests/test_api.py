@@ -12,11 +12,6 @@ from kg.graph import build_graph, write_outputs
 from kg.graph.export import sorted_triples
 
 
-@pytest.fixture(scope="module")
-def kg() -> KnowledgeGraph:
-    return build_graph(make_papers(), make_extraction(), top_k=3)
-
-
 def test_query_rows_and_types(kg):
     rows = kg.query("SELECT ?p ?t ?d WHERE { ?p a pkg:Paper ; dcterms:title ?t ; pkg:degree ?d } ORDER BY ?p")
     assert len(rows) == 6
@@ -94,9 +89,9 @@ def test_load_outputs_equals_build(kg, tmp_path):
     assert back.base_iri == kg.base_iri
     assert back.related("p4") == kg.related("p4")
     nt = tmp_path / "g.nt"
-    from kg.graph import export
+    from kg.graph import export_graph
 
-    export(kg, "ntriples", nt)
+    export_graph(kg, "ntriples", nt)
     assert len(load(nt).store) == len(kg.store)
 
 
@@ -135,15 +130,6 @@ def test_build_reports_unreadable_files(tmp_path):
     assert [p["title"] for p in graph.papers()] == ["Sparse Widgets"]
     with pytest.raises(InputError, match="bad.json"):
         kg_build([bad, good], strict=True)
-
-
-@pytest.fixture(scope="module")
-def demo_out(tmp_path_factory):
-    from kg.ingest import default_corpus_paths
-
-    out = tmp_path_factory.mktemp("demo")
-    write_outputs(kg_build(default_corpus_paths()), out)
-    return out
 
 
 def test_loaded_rdf_is_graph_ttl_term_for_term(demo_out):

@@ -14,11 +14,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    from kg.pipeline import build_job
-
-    out = tmp_path_factory.mktemp("demo-site")
-    build_job([], out, quiet=True, cache=False)
+def demo_site(demo_out):
+    out = demo_out
     handler = functools.partial(_Quiet, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -7,16 +7,10 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-import kg.graph as kg_graph
 from graph_fixture import make_extraction, make_papers
 from kg.errors import OutputError
-from kg.graph import build_graph, write_outputs
+from kg.graph import build_graph, export_graph, write_outputs
 from kg.graph.export import sorted_triples
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return build_graph(make_papers(), make_extraction(), top_k=3)
 
 
 def _triples(store) -> set:
@@ -38,20 +32,15 @@ def test_write_outputs_and_turtle_is_byte_identical(tmp_path):
     ("turtle", ox.RdfFormat.TURTLE), ("ntriples", ox.RdfFormat.N_TRIPLES), ("jsonld", ox.RdfFormat.JSON_LD),
 ])
 def test_rdf_exports_round_trip(kg, tmp_path, fmt, rdf_format):
-    path = kg_export(kg, fmt, tmp_path / f"g.{fmt}")
+    path = export_graph(kg, fmt, tmp_path / f"g.{fmt}")
     back = ox.Store()
     back.load(path=str(path), format=rdf_format)
     assert _triples(back) == _triples(kg.store)
 
 
-def kg_export(graph, fmt, path):
-    # kg.graph.export is callable whether it resolves to the function or the submodule
-    return kg_graph.export(graph, fmt, path)
-
-
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
 def test_networkx_exports_round_trip(kg, tmp_path, fmt, reader):
-    path = kg_export(kg, fmt, tmp_path / f"g.{fmt}")
+    path = export_graph(kg, fmt, tmp_path / f"g.{fmt}")
     H = reader(path)
     assert set(H.nodes) == set(kg.nx.nodes)
     got = sorted((u, v, d.get("relation")) for u, v, d in H.edges(data=True))
@@ -64,7 +53,7 @@ def test_networkx_exports_round_trip(kg, tmp_path, fmt, reader):
 
 def test_export_rejects_unknown_format(kg, tmp_path):
     with pytest.raises(OutputError):
-        kg_export(kg, "xml", tmp_path / "g.xml")
+        export_graph(kg, "xml", tmp_path / "g.xml")
 
 
 def test_void_counts(kg, tmp_path):

@@ -9,12 +9,8 @@ import rdflib
 from graph_fixture import GRPO, make_extraction, make_papers
 from kg.graph import build_graph, rdf_to_nx
 from kg.graph.export import sorted_triples
-from ontology import PKG, SHAPES_PATH
-
-
-@pytest.fixture(scope="module")
-def kg():
-    return build_graph(make_papers(), make_extraction(), top_k=3)
+from kg.schema import PKG
+from ontology import SHAPES_PATH
 
 
 def _plain_graph(store: ox.Store) -> rdflib.Graph:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.ingest import FORMATS, detect_format, iter_entries, read_file, read_inputs
+from kg.ingest import INPUT_FORMATS, detect_format, iter_entries, read_file, read_inputs
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
 SWA = "Sparse Widget Attention: Linear-Time Transformers for Long Contexts"
@@ -355,7 +355,7 @@ def test_format_override(tmp_path):
         read_file(DATA / "layout_a.txt", fmt="json")
     with pytest.raises(InputError, match="unknown format 'yaml'"):
         read_file(DATA / "flat.jsonl", fmt="yaml")
-    assert set(FORMATS) == {"dailypapers", "json", "jsonl", "atom", "csv"}
+    assert set(INPUT_FORMATS) == {"dailypapers", "json", "jsonl", "atom", "csv"}
 
 
 def test_iter_entries_matches_read_file():

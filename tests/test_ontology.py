@@ -6,7 +6,8 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, RDFS
 
-from ontology import NAMESPACE, ONTOLOGY_PATH, PKG, SHAPES_PATH
+from kg.schema import NAMESPACE, PKG
+from ontology import ONTOLOGY_PATH, SHAPES_PATH
 from ontology.generate import declared_terms, render_namespace
 
 
@@ -71,7 +72,6 @@ def test_required_terms_present(onto):
     ("cites", "http://purl.org/spar/cito/cites", RDFS.subPropertyOf),
     ("hasCode", "https://schema.org/codeRepository", RDFS.subPropertyOf),
     ("hasOwnCode", NAMESPACE + "hasCode", RDFS.subPropertyOf),
-    ("inPaper", "http://www.w3.org/ns/prov#wasDerivedFrom", RDFS.subPropertyOf),
     ("generatedBy", "http://www.w3.org/ns/prov#wasGeneratedBy", RDFS.subPropertyOf),
 ])
 def test_mappings_to_standard_vocabularies(onto, term, parent, rel):

@@ -24,7 +24,7 @@ from kg.ingest.records import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS
 from kg.ingest.text import clean_text
 from kg.models import CorpusExtraction, Paper, PaperExtraction, Source
 from kg.pipeline import one_line
-from ontology import DCTERMS
+from kg.schema import DCTERMS
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
@@ -156,12 +156,12 @@ def _graph_of(title: str, abstract: str):
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=120), st.text(max_size=300))
 def test_any_text_round_trips_through_turtle(title, abstract):
-    from kg.graph import export
+    from kg.graph import export_graph
 
     graph = _graph_of(title, abstract)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "graph.ttl"
-        export(graph, "turtle", path)
+        export_graph(graph, "turtle", path)
         data = path.read_bytes()
     titles = {t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE) if t.predicate.value == DCTERMS + "title"}
     abstracts = {t.object.value for t in ox.parse(data, ox.RdfFormat.TURTLE)

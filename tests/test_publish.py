@@ -94,17 +94,17 @@ def test_api_build_of_nothing_raises(tmp_path):
 
 
 def test_failed_write_names_the_file_and_replaces_nothing(sets, tmp_path, capsys, monkeypatch):
-    import kg.views
+    import kg.pipeline
 
     out = _previous_build(sets, tmp_path)
     before = _everything(out)
-    real = kg.views.write_views
+    real = kg.pipeline.write_views
 
     def full_disk(graph, staging, **kw):
         real(graph, staging, **kw)  # every page written, then the disk fills up on one more
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(Path(staging) / "paper" / "last.html"))
 
-    monkeypatch.setattr(kg.views, "write_views", full_disk)
+    monkeypatch.setattr(kg.pipeline, "write_views", full_disk)  # the name the build calls
     assert main(["build", str(ORDER), "-o", str(out), "--quiet"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [f"paperkg: error: cannot write {out / 'paper' / 'last.html'}: No space left on device"]

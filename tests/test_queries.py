@@ -64,7 +64,7 @@ def test_named_query_prefixes_are_the_ontology_prefixes():
     """A PREFIX line of a packaged query names the same namespace as ontology.PREFIXES (one table)."""
     import re
 
-    from ontology import PREFIXES
+    from kg.schema import PREFIXES
 
     seen = set()
     for q in list_named():
@@ -433,19 +433,8 @@ def test_cli_missing_graph(capsys, tmp_path):
 # ------------------------------------------------------ demo corpus graph
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    try:
-        from kg.api import build
-        from kg.ingest import default_corpus_paths
-    except ImportError as exc:  # pragma: no cover - pipeline not assembled
-        pytest.skip(f"pipeline not available: {exc}")
-    paths = default_corpus_paths()
-    if not paths:
-        pytest.skip("no bundled demo corpus")
-    kg = build(paths)
-    out = tmp_path_factory.mktemp("demo") / "graph.nt"
-    ox.serialize((q.triple for q in kg.store), output=str(out), format=ox.RdfFormat.N_TRIPLES)
-    return load_store(out)
+def demo_store(demo_out):
+    return load_store(demo_out / "graph.ttl")
 
 
 def test_named_queries_on_demo_corpus(demo_store):

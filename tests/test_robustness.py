@@ -23,7 +23,7 @@ import rdflib
 from kg.errors import InputError
 from kg.ingest import read_file, read_inputs
 from kg.ingest.records import MAX_ABSTRACT_CHARS, MAX_TITLE_CHARS, MAX_WORD_CHARS
-from ontology import DCTERMS
+from kg.schema import DCTERMS
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 REPO = Path(__file__).resolve().parents[1]

@@ -10,7 +10,6 @@ import rdflib
 
 import kg
 from kg.graph.export import sorted_triples
-from kg.ingest import default_corpus_paths
 from ontology import SHAPES_PATH
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -23,8 +22,8 @@ def _conforms(graph) -> tuple[bool, str]:
     return ok, text
 
 
-def test_demo_corpus_graph_conforms():
-    graph = kg.build(default_corpus_paths())
+def test_demo_corpus_graph_conforms(demo_out):
+    graph = kg.load(demo_out)
     assert graph.nx.number_of_nodes() > 100
     ok, text = _conforms(graph)
     assert ok, text[:2000]

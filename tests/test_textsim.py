@@ -82,7 +82,8 @@ def test_shapes_require_a_reason_for_every_related_pair():
     import rdflib
 
     from kg.graph.export import sorted_triples
-    from ontology import NAMESPACE, SHAPES_PATH
+    from kg.schema import NAMESPACE
+    from ontology import SHAPES_PATH
 
     g = _graph()
     shapes = rdflib.Graph().parse(SHAPES_PATH)

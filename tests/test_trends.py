@@ -136,12 +136,8 @@ def test_no_dated_paper_means_no_rows():
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    from kg.pipeline import build_job
-
-    out = tmp_path_factory.mktemp("demo")
-    result = build_job([], out, quiet=True, cache=False)
-    return out, result
+def demo(demo_build):
+    return demo_build
 
 
 def test_demo_has_dates_over_months_and_a_rising_list(demo):

@@ -12,8 +12,9 @@ import pytest
 
 from kg.errors import OutputError
 from kg.views import notebook_html, show, slugify, write_views
-from kg.views.data import CO_USE, MIN_TOPIC, map_model
+from kg.views.context import CO_USE, RenderContext, assign_pages
 from kg.views.layout import force_layout
+from kg.views.overview import MIN_TOPIC, map_model, overview_data
 from kg.views.safe import PageNames, json_for_script, safe_url
 from kg.views.sample import sample_graph, synthetic_graph
 
@@ -289,15 +290,13 @@ def test_map_lists_what_it_does_not_draw():
     g.add_node("paper/lonely", type="Paper", label="Lonely paper", title="Lonely paper", abstract="x")
     g.add_edge("paper/lonely", "method/lonely", key="proposes", relation="proposes", evidence=[])
     g.add_node("paper/empty", type="Paper", label="Empty paper", title="Empty paper", abstract="x")
-    from kg.views.data import assign_pages, overview_data
-
-    names = assign_pages(g)
-    payload, info = overview_data(g, names, 1500)
+    ctx = RenderContext(g, assign_pages(g))
+    payload, info = overview_data(ctx, 1500)
     ids = {n["id"] for n in json.loads(payload)["nodes"]}
     assert "method/lonely" not in ids and "paper/empty" not in ids and "paper/lonely" not in ids
     assert "Lonely Method" in [r["label"] for r in info["unconnected"]]
     assert "Empty paper" in [r["label"] for r in info["no_entity"]]
-    model = map_model(g, names, 1500)
+    model = map_model(ctx, 1500)
     assert all(len(c) >= MIN_TOPIC for c in model.topics)
     assert set(model.entities) == {k for c in model.topics for k in c} | set(model.minor)
 
@@ -310,9 +309,7 @@ def test_small_corpus_map_draws_its_small_groups():
     g.add_node("paper/one", type="Paper", label="One", title="One", abstract="x")
     for name in ("alpha", "beta", "gamma"):
         g.add_edge("paper/one", f"method/{name}", key="usesMethod", relation="usesMethod", evidence=[])
-    from kg.views.data import assign_pages
-
-    model = map_model(g, assign_pages(g), 1500)
+    model = map_model(RenderContext(g, assign_pages(g)), 1500)
     assert model.entities == ["method/alpha", "method/beta", "method/gamma"] and model.topics == []
     assert model.unconnected == []
 
@@ -425,3 +422,27 @@ def test_parallel_pages_identical_to_sequential(tmp_path, monkeypatch):
     assert [p.relative_to(a) for p in fa] == [p.relative_to(b) for p in fb]
     assert all(pa.read_bytes() == pb.read_bytes() for pa, pb in zip(fa, fb))
     assert all(p.is_file() for p in fb)
+
+
+def test_vis_network_comes_from_the_installed_pyvis(site):
+    """The drawing library is pyvis's own copy of vis-network (pinned), not a vendored one."""
+    import importlib.metadata
+    from importlib.resources import files
+
+    import kg.views.site as views_site
+
+    out, _ = site
+    assert importlib.metadata.version("pyvis") == "0.3.2"
+    shipped = files("pyvis") / "lib" / "vis-9.1.2"
+    for name in ("vis-network.min.js", "vis-network.css"):
+        assert (out / "assets" / name).read_bytes() == shipped.joinpath(name).read_bytes()
+        assert not (views_site.ASSETS / name).exists()
+    assert "vis-network 9.1.2" in (out / "index.html").read_text(encoding="utf-8")  # the footer names the version
+
+
+def test_missing_vis_network_is_one_clear_error(tmp_path, monkeypatch):
+    import kg.views.site as views_site
+
+    monkeypatch.setattr(views_site, "VIS_NETWORK", tmp_path / "no-such-pyvis")
+    with pytest.raises(OutputError, match="vis-network 9.1.2 from the installed pyvis"):
+        write_views(fixture_graph(), tmp_path / "out")

@@ -8,9 +8,12 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.views import data as vd
+from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES
 from kg.views import write_views
+from kg.views.context import RenderContext, assign_pages, node_label, node_support, node_type
 from kg.views.layout import ring_layout
+from kg.views.overview import overview_data
+from kg.views.pages import corpus_stats, entity_context, paper_context, top_entities
 from kg.views.safe import json_for_script
 from kg.views.sample import sample_graph, synthetic_graph
 
@@ -44,28 +47,30 @@ def _graph():
 
 def test_entity_context_matches_plain_computation():
     g = _graph()
-    names = vd.assign_pages(g)
-    entities = [k for k in g.nodes if vd.node_type(g, k) in vd.ENTITY_TYPES]
+    ctx = RenderContext(g, assign_pages(g))
+    names = ctx.names
+    entities = [k for k in g.nodes if node_type(g, k) in ENTITY_TYPES]
     assert entities
     for key in entities:
-        ctx = vd.entity_context(g, names, key)
+        view = entity_context(ctx, key)
         papers = {u for u, _, r in g.in_edges(key, data="relation")
-                  if r in vd.ENTITY_RELATIONS and vd.node_type(g, u) == "Paper"}
+                  if r in ENTITY_RELATIONS and node_type(g, u) == "Paper"}
         co = Counter()
         for p in papers:
             co.update({v for _, v, r in g.out_edges(p, data="relation")
-                       if v != key and r in vd.ENTITY_RELATIONS and vd.node_type(g, v) in vd.ENTITY_TYPES})
-        expected = sorted(co, key=lambda v: (-co[v], vd.node_label(g, v).lower(), v))[:30]
-        assert [r["page"] for r in ctx["used_with"]] == [names.get(v) for v in expected]
-        assert [r["count"] for r in ctx["used_with"]] == [co[v] for v in expected]
-        shown = json.loads(ctx["graph"])["nodes"]
+                       if v != key and r in ENTITY_RELATIONS and node_type(g, v) in ENTITY_TYPES})
+        expected = sorted(co, key=lambda v: (-co[v], node_label(g, v).lower(), v))[:30]
+        assert [r["page"] for r in view["used_with"]] == [names.get(v) for v in expected]
+        assert [r["count"] for r in view["used_with"]] == [co[v] for v in expected]
+        shown = json.loads(view["graph"])["nodes"]
         assert [n["id"] for n in shown][0] == key and set(expected[:12]) <= {n["id"] for n in shown}
 
 
 def test_paper_context_related_matches_plain_sort():
     g = _graph()
-    names = vd.assign_pages(g)
-    for key in [k for k in g.nodes if vd.node_type(g, k) == "Paper"][:150]:
+    ctx = RenderContext(g, assign_pages(g))
+    names = ctx.names
+    for key in [k for k in g.nodes if node_type(g, k) == "Paper"][:150]:
         weights = {}
         for _, v, d in g.out_edges(key, data=True):
             if d.get("relation") == "relatedTo":
@@ -74,33 +79,50 @@ def test_paper_context_related_matches_plain_sort():
             if d.get("relation") == "relatedTo" and float(d.get("weight") or 0) > weights.get(u, -1.0):
                 weights[u] = float(d.get("weight") or 0)
         expected = sorted(weights, key=lambda k: (-weights[k], k))[:10]
-        got = vd.paper_context(g, names, key)["related"]
+        got = paper_context(ctx, key)["related"]
         assert [r["page"] for r in got] == [names.get(k) for k in expected]
 
 
 def test_corpus_stats_and_top_entities():
     g = sample_graph()
-    names = vd.assign_pages(g)
-    stats = vd.corpus_stats(g)
+    ctx = RenderContext(g, assign_pages(g))
+    names = ctx.names
+    stats = corpus_stats(g)
     assert stats["edges"] == g.number_of_edges() == sum(r["count"] for r in stats["relations"])
     assert stats["nodes"] == g.number_of_nodes()
-    for t in vd.ENTITY_TYPES:
-        full = vd.top_entities(g, names, t, limit=10**9)
-        assert vd.top_entities(g, names, t, limit=3) == full[:3]
-        assert len(full) == sum(1 for k in g.nodes if vd.node_type(g, k) == t)
-        keys = [k for k in g.nodes if vd.node_type(g, k) == t]
-        keys.sort(key=lambda k: (-vd.node_support(g, k), vd.node_label(g, k).lower(), k))
+    for t in ENTITY_TYPES:
+        full = top_entities(ctx, t, limit=10**9)
+        assert top_entities(ctx, t, limit=3) == full[:3]
+        assert len(full) == sum(1 for k in g.nodes if node_type(g, k) == t)
+        keys = [k for k in g.nodes if node_type(g, k) == t]
+        keys.sort(key=lambda k: (-node_support(g, k), node_label(g, k).lower(), k))
         assert [r["page"] for r in full] == [names.get(k) for k in keys]
 
 
 def test_bounded_edge_memo_and_chunking_do_not_change_output(tmp_path, monkeypatch):
+    import kg.views.context as context
     import kg.views.site as site
 
     g = synthetic_graph(300, seed=2)
     a = write_views(g, tmp_path / "a", jobs=1, max_nodes=200)
-    monkeypatch.setattr(vd, "EDGE_MEMO_MAX", 3)  # cleared almost every page
+    monkeypatch.setattr(context, "EDGE_MEMO_MAX", 3)  # cleared almost every page
     monkeypatch.setattr(site, "_PARALLEL_MIN_PAGES", 5)
     monkeypatch.setattr(site, "_CHUNKS_PER_JOB", 3)
     b = write_views(g, tmp_path / "b", jobs=3, max_nodes=200)
     assert [p.relative_to(tmp_path / "a") for p in a] == [p.relative_to(tmp_path / "b") for p in b]
     assert all(pa.read_bytes() == pb.read_bytes() for pa, pb in zip(a, b))
+
+
+def test_render_context_memos_are_pure():
+    """A context that has rendered pages gives the same overview and pages as a fresh one (memos change nothing),
+    and two contexts never share memos (the page names carry none)."""
+    g = synthetic_graph(120, seed=4)
+    used = RenderContext(g, assign_pages(g))
+    keys = [k for k, _ in used.names.items()][:40]
+    first = [entity_context(used, k) if node_type(g, k) != "Paper" else paper_context(used, k) for k in keys]
+    assert used.node_json and used.edge_json
+    fresh = RenderContext(g, assign_pages(g))
+    assert not fresh.node_json and not hasattr(fresh.names, "cache")
+    assert overview_data(used, 100) == overview_data(fresh, 100)
+    again = [entity_context(fresh, k) if node_type(g, k) != "Paper" else paper_context(fresh, k) for k in keys]
+    assert first == again

@@ -29,13 +29,11 @@ from kg.graph.links import builds_on
 from kg.graph.textsim import related_combined
 from kg.graph.trends import add_months
 from kg.models import CorpusExtraction, Mention, Paper
+from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
-           "evidence_key", "ENTITY_TYPES", "ENTITY_RELATIONS", "COMMUNITY_SEED"]
+           "evidence_key", "COMMUNITY_SEED"]
 
-ENTITY_TYPES = {"method": "Method", "dataset": "Dataset", "benchmark": "Benchmark"}
-#: PaperExtraction field -> relation of the paper -> entity edge.
-ENTITY_RELATIONS = {"methods": "usesMethod", "datasets": "usesDataset", "benchmarks": "evaluatesOn"}
 COMMUNITY_SEED = 42
 _LINK_TYPES_PREF = ("project", "code", "data", "paper", "video", "other")
 
@@ -107,7 +105,7 @@ def _external_paper(scheme: str, ident: str, url: str, base_iri: str, key: str) 
 
 def _entity_attrs(eid: str, name: str, kind: str, aliases: Iterable[str], support: int, base_iri: str) -> dict:
     return {
-        "type": ENTITY_TYPES.get(kind, "Method"),
+        "type": TYPE_OF_KIND.get(kind, "Method"),
         "label": name,
         "iri": node_iri(base_iri, eid),
         "name": name,
@@ -214,7 +212,7 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
         pkey = f"paper/{px.paper_id}"
         refs_by_entity: dict[str, list[Mention]] = {}
         ents = mentioned.setdefault(pkey, set()) if (px.methods or px.datasets or px.benchmarks) else None
-        for field_name, rel in ENTITY_RELATIONS.items():
+        for field_name, rel in RELATION_OF_FIELD.items():
             for ref in getattr(px, field_name):
                 eid = ref.entity_id
                 ensure_entity(eid, ref.surface)
@@ -228,7 +226,7 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
             evidence.setdefault((pkey, eid, "proposes"), []).extend(_mention_keys(flagged, pool))
             proposed.setdefault(pkey, set()).add(eid)
             # one relation per paper and entity: a paper that proposes X is not also said to use it
-            for rel in ENTITY_RELATIONS.values():
+            for rel in RELATION_OF_FIELD.values():
                 evidence.pop((pkey, eid, rel), None)
         # repositories and links (text and structured inputs alike) as extraction decided them
         for m in px.repos:
@@ -309,10 +307,10 @@ def add_lookup_keys(G: nx.MultiDiGraph) -> None:
     by_type: dict[str, list] = {}
     for n, d in G.nodes(data=True):
         t = d.get("type")
-        if t in ENTITY_TYPES.values() or t == "Organization":
+        if t in ENTITY_TYPES or t == "Organization":
             name = str(d.get("name") or "")
             d["lookup_keys"] = sorted({name.lower(), *(str(a).lower() for a in d.get("aliases") or ())} - {""})
-        if t in ENTITY_TYPES.values():
+        if t in ENTITY_TYPES:
             d["support_rank"] = None
             by_type.setdefault(t, []).append((-int(d.get("support") or 0), str(d.get("name") or ""),
                                               str(d.get("iri") or ""), n))

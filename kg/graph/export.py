@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import types
 from pathlib import Path
 from typing import Iterable
 
@@ -27,11 +26,13 @@ from kg.atomic import atomic_write
 from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
+from kg.schema import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD, all_prefixes
 
-__all__ = ["FORMATS", "export", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples",
-           "sorted_ntriples", "void_triples", "nx_for_export", "serialize_rdf"]
+__all__ = ["EXPORT_FORMATS", "export_graph", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples",
+           "void_triples", "nx_for_export", "serialize_rdf"]
 
-FORMATS = {
+#: export format -> file suffix (``paperkg export --format``)
+EXPORT_FORMATS = {
     "turtle": ".ttl",
     "ntriples": ".nt",
     "jsonld": ".jsonld",
@@ -39,8 +40,7 @@ FORMATS = {
     "gexf": ".gexf",
 }
 _RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-VOID = "http://rdfs.org/ns/void#"
+_RDF_TYPE = RDF + "type"
 
 
 def _triple_key(t: ox.Triple) -> tuple:
@@ -69,17 +69,6 @@ def write_canonical(graph, path) -> CanonicalStats:
     """Write ``graph``'s canonical N-Triples to ``path`` (not atomic: callers stage it); returns VoID counts."""
     with open(path, "wb") as fh:
         return write_canonical_ntriples(graph.nx, fh, graph.base_iri)
-
-
-def sorted_ntriples(graph, tmp_dir=None) -> list[bytes]:
-    """The graph's N-Triples lines (each ending in a newline) in canonical order:
-    subject, rdf:type first, predicate, object (see kg.graph.ntriples).
-
-    Holds every line in memory: for big graphs use ``write_canonical``.
-    """
-    buf = io.BytesIO()
-    write_canonical_ntriples(graph.nx, buf, graph.base_iri)
-    return buf.getvalue().splitlines(keepends=True)
 
 
 def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
@@ -189,14 +178,10 @@ def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str]) -> CanonicalStat
 
 
 def _prefixes(graph) -> dict[str, str]:
-    from kg.graph.rdf import all_prefixes
-
     return all_prefixes(graph.base_iri)
 
 
 def _partition_name(iri: str) -> str:
-    from kg.graph.rdf import PREFIXES
-
     for prefix, ns in sorted(PREFIXES.items()):
         local = iri[len(ns):]
         if iri.startswith(ns) and local and all(c.isalnum() or c in "_-" for c in local):
@@ -230,11 +215,11 @@ def nx_for_export(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def export(graph, fmt: str, path) -> Path:
+def export_graph(graph, fmt: str, path) -> Path:
     """Write ``graph`` (a KnowledgeGraph) to ``path`` in turtle|ntriples|jsonld|graphml|gexf."""
     path = Path(path)
-    if fmt not in FORMATS:
-        raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in EXPORT_FORMATS:
+        raise OutputError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     try:
         if fmt in _RDF_FORMATS:
             with atomic_write(path, "wb") as fh:
@@ -259,7 +244,7 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
     """
     base = graph.base_iri
     N, L = ox.NamedNode, ox.Literal
-    xsd_int = N("http://www.w3.org/2001/XMLSchema#integer")
+    xsd_int = N(XSD + "integer")
 
     def num(n: int) -> ox.Literal:
         return L(str(n), datatype=xsd_int)
@@ -273,7 +258,7 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
     v = lambda name: N(VOID + name)  # noqa: E731
     out = [
         ox.Triple(ds, rdf_type, v("Dataset")),
-        ox.Triple(ds, N("http://purl.org/dc/terms/title"), L("paperkg knowledge graph")),
+        ox.Triple(ds, N(DCTERMS + "title"), L("paperkg knowledge graph")),
         ox.Triple(ds, v("triples"), num(total)),
         ox.Triple(ds, v("entities"), num(sum(classes.values()))),
         ox.Triple(ds, v("classes"), num(len(classes))),
@@ -281,7 +266,7 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
         ox.Triple(ds, v("distinctSubjects"), num(n_subjects)),
         ox.Triple(ds, v("distinctObjects"), num(n_objects)),
         ox.Triple(ds, v("uriSpace"), L(base)),
-        ox.Triple(ds, v("vocabulary"), N("https://w3id.org/paperkg/ontology")),
+        ox.Triple(ds, v("vocabulary"), N(ONTOLOGY_IRI)),
         ox.Triple(ds, v("dataDump"), N(node_iri(base, dump_name))),
     ]
     for cls, n in sorted(classes.items()):
@@ -318,13 +303,3 @@ def write_outputs(graph, out_dir) -> list[Path]:
     except OSError as exc:
         raise OutputError(f"cannot write {void}: {exc}") from None
     return [ttl, void]
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``kg.graph.export(graph, fmt, path)`` work even once this submodule shadows the function."""
-
-    def __call__(self, graph, fmt: str, path) -> Path:
-        return export(graph, fmt, path)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -21,20 +21,22 @@ parses this text back, and ``rdf_to_nx`` inverts it.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
-from operator import itemgetter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import BinaryIO, Iterator
 from urllib.parse import quote
 
 import networkx as nx
+import numpy as np
+import pyoxigraph as ox
 
 from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, node_iri
-from kg.graph.rdf import _DATE_RE, _MONTH_RE, EVIDENCE_RELATIONS, _attr_table, double_lexical
-from ontology import NAMESPACE, OWL, RDF, RDFS, XSD
+from kg.schema import EVIDENCE_RELATIONS, OWL, RDF, RDFS, XSD, attribute_table, pkg
 
-__all__ = ["literal", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
+__all__ = ["literal", "double_lexical", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
 
 _ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)}
 _ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\",
@@ -51,6 +53,8 @@ _TRUE = f'"true"^^<{XSD}boolean>'
 
 
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")  # a year-month (date from an arXiv id): xsd:gYearMonth
 
 
 def literal(text: str) -> str:
@@ -60,10 +64,22 @@ def literal(text: str) -> str:
     return '"' + text.translate(_ESCAPE_TABLE) + '"'
 
 
+def double_lexical(value: float) -> str:
+    """xsd:double lexical form exactly as Oxigraph stores it (shortest digits, no exponent).
+
+    Output written straight from NetworkX must be byte-identical to output
+    written from a store, which keeps doubles in this canonical form.
+    """
+    x = float(value)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "INF" if x > 0 else "-INF"
+    return np.format_float_positional(x, trim="-")
+
+
 def _same_as(prefix: str, ident: str) -> str | None:
     """``<prefix + ident>`` when that is a valid IRI (checked by Oxigraph), else None."""
-    import pyoxigraph as ox
-
     try:
         return str(ox.NamedNode(prefix + quote(ident, safe="/:.-_~()")))
     except ValueError:
@@ -116,7 +132,7 @@ class _Tokens:
     def pkg(self, name: str) -> str:
         tok = self._pkg.get(name)
         if tok is None:
-            tok = self._pkg[name] = f"<{NAMESPACE}{name}>"
+            tok = self._pkg[name] = f"<{pkg[name]}>"  # an undeclared term is an AttributeError
         return tok
 
     def iri(self, iri: str) -> str:
@@ -141,12 +157,12 @@ class _Tokens:
 
 
 def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str, same: str) -> list[str]:
-    """(predicate, object) token pairs of a node's own attributes (kg.graph.rdf._ATTRS)."""
+    """(predicate, object) token pairs of a node's own attributes (kg.schema.ATTRIBUTES)."""
     out = []
     ntype = data["type"]
     out.append((_TYPE, T.pkg(ntype)))
     out.append((label, literal(str(data.get("label") or key))))
-    for attr, prop, kind in _attr_table(ntype):
+    for attr, prop, kind in attribute_table(ntype):
         value = data.get(attr)
         if value is None:
             continue

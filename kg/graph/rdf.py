@@ -9,93 +9,35 @@ has a stable IRI, so outputs are byte-identical across runs.
 """
 from __future__ import annotations
 
+import io
 import json
-import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import networkx as nx
 import pyoxigraph as ox
+import rdflib
+from rdflib.plugins.stores.memory import Memory
 
+from kg.graph.build import evidence_key
 from kg.graph.iris import key_from_iri, node_iri
+from kg.graph.ntriples import write_canonical_ntriples
 from kg.queries.engine import term_value
-from ontology import DCTERMS, NAMESPACE, PREFIXES, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.schema import (
+    EVIDENCE_RELATIONS,
+    NAMESPACE,
+    NODE_TYPES,
+    PLAIN_RELATIONS,
+    RDF,
+    RDFS,
+    REIFIED_RELATIONS,
+    SKOS,
+    XSD,
+    all_prefixes,
+    attribute_table,
+    pkg,
+)
 
-__all__ = [
-    "PREFIXES",
-    "DATA_PREFIXES",
-    "all_prefixes",
-    "nx_to_triples",
-    "nx_to_quads",
-    "nx_to_rdflib",
-    "rdf_to_nx",
-    "store_from_triples",
-    "EVIDENCE_RELATIONS",
-]
-
-
-#: prefix -> node-key prefix, for readable Turtle/SPARQL (paper:p1, method:grpo, ...).
-DATA_PREFIXES = ("paper", "method", "dataset", "benchmark", "repo", "org", "link", "mention", "relatedness", "buildson")
-
-
-def all_prefixes(base_iri: str) -> dict[str, str]:
-    """Vocabulary prefixes plus ``kg:`` (the base IRI) and one prefix per node-key kind."""
-    out = dict(PREFIXES)
-    out["kg"] = base_iri
-    for name in DATA_PREFIXES:
-        out[name] = node_iri(base_iri, name + "/")
-    return out
-
-
-EVIDENCE_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn", "hasCode", "hasLink", "cites")
-_PLAIN_RELATIONS = ("ownedBy",)
-_NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")  # a year-month (date from an arXiv id): xsd:gYearMonth
-
-# node attribute -> (property IRI, value kind); lists become one triple per item. Descriptive
-# data uses the standard term itself (dcterms:title, skos:prefLabel, ...), so that queries written
-# with the vocabularies people know match without a reasoner; pkg: terms only where no standard
-# term says the same thing.
-_P = NAMESPACE
-_ATTRS = {
-    "Paper": (("title", DCTERMS + "title", "str"), ("abstract", DCTERMS + "abstract", "str"),
-              ("date", DCTERMS + "date", "date"), ("date_source", _P + "dateSource", "str"),
-              ("url", SCHEMA + "url", "uri"),
-              ("authors", DCTERMS + "creator", "list"), ("sources", DCTERMS + "source", "list"),
-              ("arxiv_id", _P + "arxivId", "str"), ("doi", _P + "doi", "str"), ("degree", _P + "degree", "int"),
-              ("pagerank", _P + "pagerank", "float"), ("community", _P + "community", "int")),
-    "Entity": (("name", SKOS + "prefLabel", "str"), ("aliases", SKOS + "altLabel", "list"),
-               ("support", _P + "support", "int"), ("degree", _P + "degree", "int"),
-               ("lookup_keys", _P + "lookupKey", "list"), ("support_rank", _P + "supportRank", "int")),
-    "CodeRepository": (("url", SCHEMA + "url", "uri"), ("name", SKOS + "prefLabel", "str"),
-                       ("degree", _P + "degree", "int")),
-    "Organization": (("url", SCHEMA + "url", "uri"), ("name", SKOS + "prefLabel", "str"),
-                     ("degree", _P + "degree", "int"), ("lookup_keys", _P + "lookupKey", "list")),
-    "WebPage": (("url", SCHEMA + "url", "uri"), ("link_type", _P + "linkType", "str"), ("degree", _P + "degree", "int")),
-}
-_ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
-
-
-def double_lexical(value: float) -> str:
-    """xsd:double lexical form exactly as Oxigraph stores it (shortest digits, no exponent).
-
-    Output written straight from NetworkX must be byte-identical to output
-    written from a store, which keeps doubles in this canonical form.
-    """
-    import math
-
-    import numpy as np
-
-    x = float(value)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "INF" if x > 0 else "-INF"
-    return np.format_float_positional(x, trim="-")
-
-
-def _attr_table(node_type: str):
-    return _ATTRS["Entity" if node_type in _ENTITY_TYPES else node_type]
+__all__ = ["nx_to_triples", "nx_to_quads", "nx_to_rdflib", "rdf_to_nx"]
 
 
 def nx_to_triples(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.Triple]:
@@ -110,10 +52,6 @@ def nx_to_quads(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[ox.
     The statements are made in one place, kg.graph.ntriples (what every
     output is written from), and parsed back here by Oxigraph.
     """
-    import io
-
-    from kg.graph.ntriples import write_canonical_ntriples
-
     buf = io.BytesIO()
     write_canonical_ntriples(G, buf, base_iri)
     return iter(ox.parse(buf.getvalue(), format=ox.RdfFormat.N_TRIPLES))
@@ -128,9 +66,6 @@ def nx_to_rdflib(G: nx.MultiDiGraph, base_iri: str | None = None):
     triples go straight into rdflib's Memory store: about 5x faster than
     rdflib parsing the Turtle, and triple patterns then stay in Python.
     """
-    import rdflib
-    from rdflib.plugins.stores.memory import Memory
-
     string = XSD + "string"
     made: dict = {}
 
@@ -159,21 +94,6 @@ def nx_to_rdflib(G: nx.MultiDiGraph, base_iri: str | None = None):
     return graph
 
 
-def store_from_triples(triples: Iterable, store: ox.Store | None = None, chunk: int = 200_000) -> ox.Store:
-    """Load triples (or default-graph quads) into a (new) in-memory Oxigraph store, in chunks."""
-    store = store if store is not None else ox.Store()
-    batch: list[ox.Quad] = []
-    Q = ox.Quad
-    for t in triples:
-        batch.append(t if isinstance(t, Q) else Q(t.subject, t.predicate, t.object))
-        if len(batch) >= chunk:
-            store.extend(batch)
-            batch = []
-    if batch:
-        store.extend(batch)
-    return store
-
-
 #: a literal as the Python value the NetworkX graph holds: the one conversion every query path uses too
 _py = term_value
 
@@ -186,18 +106,18 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
         if isinstance(t.subject, ox.NamedNode):
             by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
     type_p, label_p = RDF + "type", RDFS + "label"
-    pkg = NAMESPACE
+    ns = NAMESPACE  # local names of pkg: types and relations
     if base_iri is None:
         for s, props in by_subject.items():
-            if any(o.value == pkg + "Extraction" for o in props.get(type_p, ())):
-                base_iri = props[pkg + "baseIri"][0].value
-                version = props.get(pkg + "extractorVersion", [ox.Literal("")])[0].value
+            if any(o.value == pkg.Extraction for o in props.get(type_p, ())):
+                base_iri = props[pkg.baseIri][0].value
+                version = props.get(pkg.extractorVersion, [ox.Literal("")])[0].value
                 break
         else:
             raise ValueError("no pkg:Extraction node with pkg:baseIri: not a paperkg graph")
     else:
         ext = by_subject.get(node_iri(base_iri, "extraction"), {})
-        version = ext.get(pkg + "extractorVersion", [ox.Literal("")])[0].value
+        version = ext.get(pkg.extractorVersion, [ox.Literal("")])[0].value
     G = nx.MultiDiGraph(base_iri=base_iri, extractor_version=version)
 
     def key(term) -> str | None:
@@ -208,17 +128,17 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
     months: list[list] = []
     for s in sorted(by_subject):
         props = by_subject[s]
-        types = {o.value[len(pkg):] for o in props.get(type_p, ()) if o.value.startswith(pkg)}
-        ntype = next((t for t in _NODE_TYPES if t in types), None)
+        types = {o.value[len(ns):] for o in props.get(type_p, ()) if o.value.startswith(ns)}
+        ntype = next((t for t in NODE_TYPES if t in types), None)
         if "Mention" in types:
             continue
         if "MethodPair" in types:
-            a, b = props[pkg + "firstMethod"][0].value, props[pkg + "secondMethod"][0].value
-            pairs.append((-int(props[pkg + "paperCount"][0].value), a, b))
+            a, b = props[pkg.firstMethod][0].value, props[pkg.secondMethod][0].value
+            pairs.append((-int(props[pkg.paperCount][0].value), a, b))
             continue
         if "Month" in types:
-            months.append([props[pkg + "month"][0].value, _py(props[pkg + "papersInMonth"][0]),
-                           _py(props[pkg + "papersUpTo"][0])])
+            months.append([props[pkg.month][0].value, _py(props[pkg.papersInMonth][0]),
+                           _py(props[pkg.papersUpTo][0])])
             continue
         if "Relatedness" in types or "BuildsOnLink" in types:
             reified.append(props)
@@ -227,18 +147,18 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
             continue
         k = key_from_iri(base_iri, s)
         data = {"type": ntype, "label": props[label_p][0].value if label_p in props else k, "iri": s}
-        for attr, prop, kind in _attr_table(ntype):
+        for attr, prop, kind in attribute_table(ntype):
             vals = props.get(prop, [])
             if kind == "list":
                 data[attr] = sorted(_py(o) for o in vals)
             else:
                 data[attr] = _py(vals[0]) if vals else None
         if ntype == "Paper":
-            if pkg + "authorList" in props:
-                data["authors"] = json.loads(props[pkg + "authorList"][0].value)
-            data["external"] = bool(_py(props[pkg + "external"][0])) if pkg + "external" in props else False
+            if pkg.authorList in props:
+                data["authors"] = json.loads(props[pkg.authorList][0].value)
+            data["external"] = bool(_py(props[pkg.external][0])) if pkg.external in props else False
         elif ntype == "CodeRepository":
-            owners = props.get(pkg + "ownedBy", [])
+            owners = props.get(pkg.ownedBy, [])
             okey = by_subject.get(owners[0].value, {}) if owners else {}
             name_p = SKOS + "prefLabel"
             data["owner"] = okey[name_p][0].value if name_p in okey else None
@@ -246,16 +166,16 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
 
     G.graph["months"] = sorted(months)
     G.graph["method_pairs"] = [[key_from_iri(base_iri, a), key_from_iri(base_iri, b), -n] for n, a, b in sorted(pairs)]
-    relation_names = set(EVIDENCE_RELATIONS) | set(_PLAIN_RELATIONS) | {"relatedTo", "buildsOn"}
+    relation_names = set(EVIDENCE_RELATIONS) | set(PLAIN_RELATIONS) | set(REIFIED_RELATIONS)
     for s in sorted(by_subject):
         u = key_from_iri(base_iri, s)
         if u not in G:
             continue
         props = by_subject[s]
         for p in sorted(props):
-            if not p.startswith(pkg) or p[len(pkg):] not in relation_names:
+            if not p.startswith(ns) or p[len(ns):] not in relation_names:
                 continue
-            rel = p[len(pkg):]
+            rel = p[len(ns):]
             for o in props[p]:
                 v = key(o)
                 if v is None or v not in G:
@@ -264,23 +184,23 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
                 if rel in EVIDENCE_RELATIONS:
                     attrs["evidence"] = []
                 if rel == "hasCode":
-                    attrs["own"] = any(x.value == o.value for x in props.get(pkg + "hasOwnCode", ()))
+                    attrs["own"] = any(x.value == o.value for x in props.get(pkg.hasOwnCode, ()))
                 G.add_edge(u, v, key=rel, **attrs)
     mention_by_iri = {}
     for s in sorted(by_subject):
         props = by_subject[s]
-        if not any(o.value == pkg + "Mention" for o in props.get(type_p, ())):
+        if not any(o.value == pkg.Mention for o in props.get(type_p, ())):
             continue
         ev = {
-            "field": props[pkg + "field"][0].value, "start": _py(props[pkg + "start"][0]),
-            "end": _py(props[pkg + "end"][0]), "text": props[pkg + "text"][0].value,
-            "sentence": props[pkg + "sentence"][0].value, "rule": props[pkg + "rule"][0].value,
-            "confidence": _py(props[pkg + "confidence"][0]),
+            "field": props[pkg.field][0].value, "start": _py(props[pkg.start][0]),
+            "end": _py(props[pkg.end][0]), "text": props[pkg.text][0].value,
+            "sentence": props[pkg.sentence][0].value, "rule": props[pkg.rule][0].value,
+            "confidence": _py(props[pkg.confidence][0]),
         }
-        rel = props[pkg + "supportsRelation"][0].value[len(pkg):]
-        mention_by_iri[s] = (key(props[pkg + "mentionOf"][0]), rel, ev)
+        rel = props[pkg.supportsRelation][0].value[len(ns):]
+        mention_by_iri[s] = (key(props[pkg.mentionOf][0]), rel, ev)
     for s in sorted(by_subject):
-        ms = by_subject[s].get(pkg + "mentions")
+        ms = by_subject[s].get(pkg.mentions)
         if not ms:
             continue
         u = key_from_iri(base_iri, s)
@@ -288,26 +208,24 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
             target, rel, ev = mention_by_iri[m.value]
             if G.has_edge(u, target, key=rel):
                 G.edges[u, target, rel]["evidence"].append(ev)
-    from kg.graph.build import evidence_key
-
     for u, v, k, data in G.edges(keys=True, data=True):
         if "evidence" in data:
             data["evidence"].sort(key=evidence_key)
     for props in reified:
         u, v = key(props[RDF + "subject"][0]), key(props[RDF + "object"][0])
-        rel = props[RDF + "predicate"][0].value[len(pkg):]
+        rel = props[RDF + "predicate"][0].value[len(ns):]
         if not G.has_edge(u, v, key=rel):
             continue
         if rel == "relatedTo":
-            G.edges[u, v, rel]["weight"] = _py(props[pkg + "weight"][0])
-            G.edges[u, v, rel]["shared"] = sorted(key(o) for o in props.get(pkg + "sharedEntity", ()))
-            for attr, prop in (("entity_weight", "entityWeight"), ("text_weight", "textWeight")):
-                if pkg + prop in props:
-                    G.edges[u, v, rel][attr] = _py(props[pkg + prop][0])
-            if pkg + "entityWeight" in props or pkg + "sharedTerm" in props:
-                G.edges[u, v, rel]["terms"] = sorted(o.value for o in props.get(pkg + "sharedTerm", ()))
+            G.edges[u, v, rel]["weight"] = _py(props[pkg.weight][0])
+            G.edges[u, v, rel]["shared"] = sorted(key(o) for o in props.get(pkg.sharedEntity, ()))
+            for attr, prop in (("entity_weight", pkg.entityWeight), ("text_weight", pkg.textWeight)):
+                if prop in props:
+                    G.edges[u, v, rel][attr] = _py(props[prop][0])
+            if pkg.entityWeight in props or pkg.sharedTerm in props:
+                G.edges[u, v, rel]["terms"] = sorted(o.value for o in props.get(pkg.sharedTerm, ()))
         else:
-            G.edges[u, v, rel]["via"] = sorted(key(o) for o in props.get(pkg + "via", ()))
+            G.edges[u, v, rel]["via"] = sorted(key(o) for o in props.get(pkg.via, ()))
     return G
 
 
@@ -316,15 +234,13 @@ def _iter_triples(source) -> Iterator[ox.Triple]:
         for q in source.quads_for_pattern(None, None, None, ox.DefaultGraph()):
             yield q.triple
         return
-    try:
-        import rdflib
-    except ImportError:  # pragma: no cover
-        rdflib = None
-    if rdflib is not None and isinstance(source, rdflib.Graph):
+    if isinstance(source, rdflib.Graph):
         store = getattr(source.store, "_inner", None)
         if isinstance(store, ox.Store):
             yield from _iter_triples(store)
             return
+        # a third-party import kept here: oxrdflib loads rdflib's SPARQL engine (~0.35 s), which only
+        # this rarely used path (an rdflib Graph on another store) needs
         from oxrdflib._converter import to_ox
 
         for s, p, o in source:

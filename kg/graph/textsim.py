@@ -29,6 +29,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from kg.graph.links import entity_matrix, topk_pairs
+
 __all__ = ["tokenize", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
            "default_max_df_text"]
 
@@ -206,8 +208,6 @@ def related_combined(
 
 
 def _related_combined(paper_entities, texts, top_k, max_df, block_nnz, tokens):
-    from kg.graph.links import entity_matrix, topk_pairs
-
     n = len(paper_entities)
     if n < 2 or top_k <= 0:
         return []

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-__all__ = ["ENTITY_RELATIONS", "DEFAULT_WINDOW", "DEFAULT_MIN_SUPPORT", "month_index", "month_name", "paper_months",
+from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES
+
+__all__ = ["DEFAULT_WINDOW", "DEFAULT_MIN_SUPPORT", "month_index", "month_name", "paper_months",
            "add_months", "months_table", "entity_timeline", "rising"]
 
-ENTITY_RELATIONS = ("proposes", "usesMethod", "usesDataset", "evaluatesOn")
 DEFAULT_WINDOW = 3  # months
 DEFAULT_MIN_SUPPORT = 2  # papers in the latest window
 
@@ -133,7 +134,7 @@ def rising(G, window: int = DEFAULT_WINDOW, min_support: int = DEFAULT_MIN_SUPPO
     before_total = up_to(last - window) - up_to(last - 2 * window)
     per_entity: dict[str, list[int]] = {}
     for key, d in G.nodes(data=True):
-        if d.get("type") not in ("Method", "Dataset", "Benchmark"):
+        if d.get("type") not in ENTITY_TYPES:
             continue
         now = before = 0
         for m in _entity_papers(G, key, months).values():

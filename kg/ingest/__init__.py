@@ -13,7 +13,7 @@ RecordError: that record is skipped, the file's other records are kept.
 """
 from __future__ import annotations
 
-from kg.ingest.detect import FORMATS, detect_format
+from kg.ingest.detect import INPUT_FORMATS, detect_format
 from kg.ingest.ids import arxiv_id_from, paper_id
 from kg.ingest.reader import (
     IngestResult,
@@ -28,7 +28,7 @@ from kg.ingest.records import IngestWarning
 from kg.ingest.text import normalise_title
 
 __all__ = [
-    "FORMATS",
+    "INPUT_FORMATS",
     "IngestResult",
     "IngestWarning",
     "arxiv_id_from",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from kg.ingest.structured import csv_header_delimiter
 
-__all__ = ["FORMATS", "HEAD_BYTES", "detect_format"]
+__all__ = ["INPUT_FORMATS", "HEAD_BYTES", "detect_format"]
 
 #: Every format name accepted by ``fmt=`` / ``--format``.
-FORMATS = ("dailypapers", "json", "jsonl", "atom", "csv")
+INPUT_FORMATS = ("dailypapers", "json", "jsonl", "atom", "csv")
 #: How much of a file ``detect_format`` looks at.
 HEAD_BYTES = 64 * 1024
 
@@ -26,7 +26,7 @@ _EXT_FORMATS = {
 
 
 def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
-    """One of FORMATS for a file whose first bytes are ``head_bytes``.
+    """One of INPUT_FORMATS for a file whose first bytes are ``head_bytes``.
 
     Content decides (``<`` -> Atom, ``[`` -> JSON, ``{`` -> JSON or JSON Lines,
     a header line with a ``title`` column -> CSV); the extension only breaks

@@ -22,7 +22,7 @@ from kg.ingest.atom import parse_atom
 from kg.ingest.dailypapers import parse_dailypapers
 from kg.ingest.dates import DATE_SOURCES, UNDATED_SOURCES, check_year
 from kg.ingest.dedup import merge_entries
-from kg.ingest.detect import FORMATS, HEAD_BYTES, detect_format
+from kg.ingest.detect import INPUT_FORMATS, HEAD_BYTES, detect_format
 from kg.ingest.records import IngestWarning
 from kg.ingest.structured import parse_csv, parse_json, parse_jsonl
 from kg.ingest.text import decode_bytes
@@ -183,8 +183,8 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def _check_format(fmt: str | None, file: str) -> None:
-    if fmt is not None and fmt not in FORMATS:
-        raise InputError(file, f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    if fmt is not None and fmt not in INPUT_FORMATS:
+        raise InputError(file, f"unknown format {fmt!r} (expected one of: {', '.join(INPUT_FORMATS)})")
 
 
 def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None,

@@ -19,7 +19,7 @@ from kg.queries.engine import (
     term_value,
     to_term,
 )
-from kg.queries.formats import FORMATS, MEDIA_TYPES, RDF_FORMATS, format_result
+from kg.queries.formats import MEDIA_TYPES, RDF_FORMATS, RESULT_FORMATS, format_result
 from kg.queries.loading import find_graph_file, load_store, open_store
 from kg.queries.named import NamedQuery, QueryParam, get_named, list_named, resolve_paper, run_named
 from kg.queries.workers import QueryBusy, QueryPool
@@ -46,7 +46,7 @@ __all__ = [
     "default_prefixes",
     "term_value",
     "to_term",
-    "FORMATS",
+    "RESULT_FORMATS",
     "RDF_FORMATS",
     "MEDIA_TYPES",
 ]

@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 from kg.errors import QueryError
+from kg.queries import format_result, get_named, list_named
+from kg.queries.formats import RDF_FORMATS, RESULT_FORMATS
+from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, QueryPool
 
 __all__ = ["register", "parse_params", "cmd_query"]
 
@@ -28,8 +31,6 @@ def parse_params(items: list[str] | None) -> dict[str, str]:
 
 
 def _list_text() -> str:
-    from kg.queries import list_named
-
     lines = []
     for q in list_named():
         lines.append(q.name)
@@ -43,9 +44,6 @@ def _list_text() -> str:
 
 
 def cmd_query(args) -> int:
-    from kg.queries import format_result
-    from kg.queries.workers import QueryPool
-
     if args.list:
         sys.stdout.write(_list_text())
         return 0
@@ -67,8 +65,6 @@ def cmd_query(args) -> int:
     else:
         text = args.sparql
     if args.name is not None:
-        from kg.queries import get_named
-
         get_named(args.name)  # unknown name: fail before loading the graph
     # one worker process, as for paperkg serve: killed at --timeout or past --max-memory; forked from this
     # process (it runs no other thread), which loads the graph, so no second interpreter starts
@@ -90,9 +86,6 @@ def cmd_query(args) -> int:
 
 def register(q) -> None:
     """Arguments of ``paperkg query``."""
-    from kg.queries.formats import FORMATS, RDF_FORMATS
-    from kg.queries.workers import DEFAULT_MAX_MEMORY_MB
-
     q.description = ("Run a read-only SPARQL query on the graph. Prefixes pkg:, rdfs:, dcterms:, skos:, paper:, "
                      "method:, ... are predeclared. Parameters (--param NAME=VALUE) are bound as values, never "
                      "pasted into the query. Queries over the structure limits (length, nesting, triple patterns, "
@@ -107,7 +100,7 @@ def register(q) -> None:
     q.add_argument("--graph", "-g", default="outputs",
                    help="output folder or graph file (.ttl, .nt, ...) (default: outputs/)")
     q.add_argument("--store", help="an on-disk Oxigraph store folder, opened read-only (instead of --graph)")
-    q.add_argument("--format", choices=FORMATS + RDF_FORMATS, default=None,
+    q.add_argument("--format", choices=RESULT_FORMATS + RDF_FORMATS, default=None,
                    help="result format (default: table; turtle for CONSTRUCT/DESCRIBE)")
     q.add_argument("--timeout", type=float, default=30.0, help="time limit in seconds (default 30)")
     q.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MIB",

@@ -41,6 +41,8 @@ from typing import Any, Mapping
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTooComplex
+from kg.graph.iris import DEFAULT_BASE_IRI
+from kg.schema import XSD, all_prefixes
 
 __all__ = [
     "QueryResult",
@@ -62,7 +64,6 @@ __all__ = [
     "start_query_thread",
 ]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 #: Longest query text accepted, in characters.
 MAX_QUERY_CHARS = 100_000
 #: Deepest nesting of ``{ ( [`` and ``<<`` accepted (hand-written queries stay under ~10;
@@ -207,9 +208,6 @@ def to_term(value) -> Any:
 
 def default_prefixes(base_iri: str | None = None) -> dict[str, str]:
     """Prefixes predeclared for every query (pkg:, rdfs:, ... and the data prefixes)."""
-    from kg.graph.iris import DEFAULT_BASE_IRI
-    from kg.graph.rdf import all_prefixes
-
     return all_prefixes(base_iri or DEFAULT_BASE_IRI)
 
 

@@ -14,11 +14,11 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.queries.engine import QueryResult
+from kg.queries.engine import QueryResult, default_prefixes
 
-__all__ = ["FORMATS", "RDF_FORMATS", "MEDIA_TYPES", "format_result"]
+__all__ = ["RESULT_FORMATS", "RDF_FORMATS", "MEDIA_TYPES", "format_result"]
 
-FORMATS = ("table", "csv", "tsv", "json", "xml")
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 RDF_FORMATS = ("turtle", "nt")
 MEDIA_TYPES = {
     "table": "text/plain; charset=utf-8",
@@ -148,8 +148,6 @@ def _cell(value) -> str:
 
 
 def _compactor():
-    from kg.queries.engine import default_prefixes
-
     pairs = sorted(((ns, p) for p, ns in default_prefixes().items()), key=lambda x: (-len(x[0]), x[1]))
 
     def compact(iri: str) -> str:
@@ -186,13 +184,11 @@ def _table(result: QueryResult) -> str:
 
 def _rdf(result: QueryResult, fmt: str) -> str:
     if result.kind != "graph":
-        raise QueryError(f"format {fmt!r} is only for CONSTRUCT/DESCRIBE results; use one of {', '.join(FORMATS)}")
+        raise QueryError(f"format {fmt!r} is only for CONSTRUCT/DESCRIBE results; use one of {', '.join(RESULT_FORMATS)}")
     triples = [ox.Triple(*row) for row in result.terms]
     rdf_format = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
     prefixes = None
     if fmt == "turtle":
-        from kg.queries.engine import default_prefixes
-
         prefixes = default_prefixes()
     text = ox.serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
     if fmt != "turtle":
@@ -218,5 +214,5 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return _xml(result)
     if fmt in RDF_FORMATS:
         return _rdf(result, fmt)
-    raise QueryError(f"unknown result format {fmt!r} (choose from {', '.join(FORMATS + RDF_FORMATS)})")
+    raise QueryError(f"unknown result format {fmt!r} (choose from {', '.join(RESULT_FORMATS + RDF_FORMATS)})")
 

@@ -2,7 +2,7 @@
 
 Only the RDF is needed for SPARQL, so this parses the Turtle straight into an
 Oxigraph store with ``bulk_load`` (no NetworkX graph is rebuilt, unlike
-``kg.api.load``).
+``kg.load``).
 """
 from __future__ import annotations
 

@@ -27,16 +27,16 @@ from typing import Mapping
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.graph.iris import DEFAULT_BASE_IRI, node_iri
+from kg.ingest.ids import arxiv_id_from
 from kg.queries.engine import QueryResult, run_query
-from ontology import NAMESPACE as PKG
-from ontology import DCTERMS, SKOS
+from kg.schema import DCTERMS, ENTITY_KINDS, ENTITY_TYPES, SKOS, pkg
 
 __all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper",
            "unmatched_params"]
 
 _HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
 _PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
-ENTITY_KINDS = ("method", "dataset", "benchmark")
 #: parameter types that are positive whole numbers (bound as their decimal digits)
 _COUNT_TYPES = ("months", "papers")
 DCTERMS_TITLE = DCTERMS + "title"
@@ -117,11 +117,9 @@ def get_named(name: str) -> NamedQuery:
 
 
 def _base_iris(store) -> list[str]:
-    from kg.graph.iris import DEFAULT_BASE_IRI
-
     found = []
     try:
-        for sol in store.query(f"SELECT DISTINCT ?b WHERE {{ ?x <{PKG}baseIri> ?b }} ORDER BY ?b"):
+        for sol in store.query(f"SELECT DISTINCT ?b WHERE {{ ?x <{pkg.baseIri}> ?b }} ORDER BY ?b"):
             found.append(sol["b"].value)
     except (OSError, RuntimeError, SyntaxError):  # pragma: no cover - store read error
         pass
@@ -129,7 +127,7 @@ def _base_iris(store) -> list[str]:
 
 
 def _is_paper(store, node: ox.NamedNode) -> bool:
-    sols = store.query(f"SELECT ?p WHERE {{ ?p a <{PKG}Paper> }}", substitutions={ox.Variable("p"): node})
+    sols = store.query(f"SELECT ?p WHERE {{ ?p a <{pkg.Paper}> }}", substitutions={ox.Variable("p"): node})
     return any(True for _ in sols)
 
 
@@ -139,8 +137,6 @@ def resolve_paper(store, value: str) -> ox.NamedNode:
     A value that matches no paper still gives an IRI (of no node), so the
     query simply returns no rows: any text is a safe parameter.
     """
-    from kg.graph.iris import node_iri
-
     value = value.strip()
     candidates: list[str] = []
     if re.match(r"^[A-Za-z][A-Za-z0-9+.\-]*://\S+$", value):
@@ -155,12 +151,11 @@ def resolve_paper(store, value: str) -> ox.NamedNode:
             continue
         if _is_paper(store, node):
             return node
-    from kg.ingest.ids import arxiv_id_from
 
     arxiv = arxiv_id_from(value)
     if arxiv:
         sols = store.query(
-            f"SELECT ?id ?p WHERE {{ ?p a <{PKG}Paper> ; <{PKG}arxivId> ?id }} ORDER BY ?p LIMIT 1",
+            f"SELECT ?id ?p WHERE {{ ?p a <{pkg.Paper}> ; <{pkg.arxivId}> ?id }} ORDER BY ?p LIMIT 1",
             substitutions={ox.Variable("id"): ox.Literal(arxiv)},
         )
         for sol in sols:
@@ -212,7 +207,7 @@ def named_bindings(store, query: NamedQuery, params: Mapping[str, str] | None) -
 
 #: parameter type -> (what it names, classes of the nodes it must name)
 _LOOKUP_TYPES = {
-    "entity name": ("entity", ("Method", "Dataset", "Benchmark")),
+    "entity name": ("entity", ENTITY_TYPES),
     "repo owner": ("repository owner", ("Organization",)),
 }
 
@@ -232,8 +227,8 @@ def _suggest(value: str, names: list[str]) -> str:
 
 def _unmatched_lookup(store, p: QueryParam, value: str) -> str | None:
     what, classes = _LOOKUP_TYPES[p.type]
-    values = " ".join(f"<{PKG}{c}>" for c in classes)
-    if _exists(store, f"SELECT ?e ?k WHERE {{ ?e <{PKG}lookupKey> ?k . ?e a ?c VALUES ?c {{ {values} }} }} LIMIT 1",
+    values = " ".join(f"<{pkg[c]}>" for c in classes)
+    if _exists(store, f"SELECT ?e ?k WHERE {{ ?e <{pkg.lookupKey}> ?k . ?e a ?c VALUES ?c {{ {values} }} }} LIMIT 1",
                k=ox.Literal(value.strip().lower())):
         return None
     names = [sol["n"].value for sol in store.query(
@@ -246,8 +241,8 @@ def _unmatched_paper(store, value: str) -> str | None:
         return None
     ids: dict[str, str] = {}  # what a user may type (id, arXiv id, title) -> paper id
     bases = _base_iris(store)
-    for sol in store.query(f"SELECT ?p ?t ?a WHERE {{ ?p a <{PKG}Paper> . "
-                           f"OPTIONAL {{ ?p <{DCTERMS_TITLE}> ?t }} OPTIONAL {{ ?p <{PKG}arxivId> ?a }} }}"):
+    for sol in store.query(f"SELECT ?p ?t ?a WHERE {{ ?p a <{pkg.Paper}> . "
+                           f"OPTIONAL {{ ?p <{DCTERMS_TITLE}> ?t }} OPTIONAL {{ ?p <{pkg.arxivId}> ?a }} }}"):
         iri = sol["p"].value
         key = next((iri[len(b):] for b in bases if iri.startswith(b)), iri)
         pid = key[len("paper/"):] if key.startswith("paper/") else key

@@ -49,6 +49,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Mapping
 
+import kg
+import kg.ingest.ids  # noqa: F401 - imported before the fork server forks: resolve_paper needs it
 from kg.errors import InputError, PaperkgError, QueryError, QueryTooComplex
 from kg.queries.engine import (
     QueryMemoryError,
@@ -56,8 +58,12 @@ from kg.queries.engine import (
     QueryUnavailable,
     _substitutions,
     check_text,
+    default_prefixes,
+    run_query,
     start_query_thread,
 )
+from kg.queries.loading import find_graph_file, load_store, open_store
+from kg.queries.named import get_named, run_named
 
 __all__ = ["QueryPool", "QueryBusy", "DEFAULT_MAX_MEMORY_MB", "DEFAULT_WORKERS"]
 
@@ -110,9 +116,6 @@ def _cap_memory(max_bytes: int) -> None:
 # ------------------------------------------------------------------ worker side
 
 def _answer(store, request: dict):
-    from kg.queries.engine import run_query
-    from kg.queries.named import run_named
-
     if request["op"] == "named":
         return run_named(store, request["name"], request["params"], max_rows=request["max_rows"])
     return run_query(store, request["sparql"], request["bindings"], max_rows=request["max_rows"],
@@ -160,8 +163,6 @@ def _worker_main(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pool's to handle
         conn = Connection(conn_fd)
         if kind == "store":
-            from kg.queries.loading import open_store
-
             store = open_store(path)
 
         def work() -> None:
@@ -189,11 +190,7 @@ def _fork_worker(conn_fd: int, err_fd: int, store, kind: str, path: str, max_byt
 
 
 def _preload() -> None:
-    """Import, once in the fork server, what every worker's first query would otherwise import."""
-    import kg.ingest.ids  # noqa: F401 - resolve_paper
-    import kg.queries.named  # noqa: F401
-    from kg.queries.engine import default_prefixes
-
+    """Make, once in the fork server, what every worker's first query would otherwise make."""
     default_prefixes()
 
 
@@ -216,12 +213,8 @@ def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> 
     _preload()
     try:
         if kind == "graph":
-            from kg.queries.loading import load_store
-
             store = load_store(path)
         else:
-            from kg.queries.loading import open_store
-
             del_me = open_store(path)  # fail here, once, with a clear message; each worker opens its own
             del del_me
     except PaperkgError as exc:
@@ -331,8 +324,6 @@ class QueryPool:
             ox.serialize((q.triple for q in store), output=str(path), format=ox.RdfFormat.N_TRIPLES)
             kind, source = "graph", str(path)
         elif graph is not None:
-            from kg.queries.loading import find_graph_file
-
             kind, source = "graph", str(find_graph_file(graph))
         else:
             if not Path(store_dir).is_dir():
@@ -344,12 +335,8 @@ class QueryPool:
         if not self._local:
             self._start_fork_server(kind, source)
         elif kind == "graph" and self._store is None:
-            from kg.queries.loading import load_store
-
             self._store = load_store(source)
         elif kind == "store":
-            from kg.queries.loading import open_store
-
             del_me = open_store(source)  # fail here with a clear message; each worker opens its own
             del del_me
         self._slots: queue.LifoQueue = queue.LifoQueue()
@@ -358,8 +345,6 @@ class QueryPool:
 
     # ------------------------------------------------------------ lifecycle
     def _start_fork_server(self, kind: str, source: str) -> None:
-        import kg
-
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         self._state["control"] = ours
         env = dict(os.environ)
@@ -585,8 +570,6 @@ class QueryPool:
     def run_named(self, name: str, params: Mapping[str, str] | None = None, *, timeout: float | None,
                   max_rows: int | None = None, wait: float | None = None):
         """``named.run_named`` in a worker process, with the limits of ``run_query``."""
-        from kg.queries.named import get_named
-
         get_named(name)
         request = {"op": "named", "name": name, "params": dict(params or {}), "max_rows": max_rows}
         return self._call(request, timeout, wait)

@@ -6,21 +6,14 @@ for Jupyter.  Imports are lazy so ``import kg.views`` costs nothing.
 """
 from __future__ import annotations
 
-import importlib
+from kg._lazy import lazy_attributes
 
 __all__ = ["write_views", "notebook_html", "show", "slugify"]
 
 _LAZY = {
-    "write_views": "kg.views.site",
-    "notebook_html": "kg.views.site",
-    "show": "kg.views.site",
-    "slugify": "kg.views.safe",
+    "write_views": "kg.views.site:write_views",
+    "notebook_html": "kg.views.site:notebook_html",
+    "show": "kg.views.site:show",
+    "slugify": "kg.views.safe:slugify",
 }
-
-
-def __getattr__(name: str):
-    if name not in _LAZY:
-        raise AttributeError(f"module 'kg.views' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_attributes(__name__, _LAZY)

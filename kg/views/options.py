@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from kg.views.safe import json_for_script
 
-__all__ = ["vis_options", "vis_options_json", "BIG_GRAPH"]
+__all__ = ["vis_options_json", "BIG_GRAPH"]
 
 BIG_GRAPH = 400  # above this many nodes: straight edges, hide edges while dragging/zooming
 
@@ -35,6 +35,3 @@ def _options(big: bool) -> str:
 def vis_options_json(n_nodes: int) -> str:
     return _options(n_nodes > BIG_GRAPH)
 
-
-def vis_options(n_nodes: int) -> dict:
-    return json.loads(vis_options_json(n_nodes))

@@ -69,7 +69,6 @@ class PageNames:
     def __init__(self) -> None:
         self._by_key: dict[str, str] = {}
         self._taken: set[str] = set()
-        self.cache: dict = {}  # per-run memo (node JSON fragments) shared by all pages
 
     def assign(self, folder: str, keys, strip_prefix: bool = False) -> None:
         for key in sorted(keys):

@@ -13,6 +13,9 @@ import time
 
 import networkx as nx
 
+from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES, USE_RELATION
+from kg.views import write_views
+
 __all__ = ["sample_graph", "synthetic_graph"]
 
 _ENTITIES = [
@@ -125,7 +128,7 @@ def sample_graph() -> nx.MultiDiGraph:
                     f"Experiments show consistent gains over strong baselines.")
         _add_paper(g, pid, title, abstract, date, authors)
         pkey = f"paper/{pid}"
-        for rel in ("proposes", "usesMethod", "usesDataset", "evaluatesOn"):
+        for rel in ENTITY_RELATIONS:
             for e in rels.get(rel, []):
                 verb = "We propose" if rel == "proposes" else "We use"
                 sentence = f"{verb} {names[e]} ({', '.join(g.nodes[e]['aliases']) or names[e]}) in this work."
@@ -146,8 +149,7 @@ def sample_graph() -> nx.MultiDiGraph:
 
 def _add_related(g, top_k: int = 3) -> None:
     """relatedTo = Jaccard overlap of entity sets, top_k per paper (like the graph stage)."""
-    ents = {p: {v for _, v, k in g.out_edges(p, keys=True) if k in ("proposes", "usesMethod", "usesDataset",
-                                                                      "evaluatesOn")}
+    ents = {p: {v for _, v, k in g.out_edges(p, keys=True) if k in ENTITY_RELATIONS}
             for p in sorted(g.nodes) if g.nodes[p].get("type") == "Paper"}
     for p, mine in ents.items():
         scored = []
@@ -164,7 +166,7 @@ def synthetic_graph(n_papers: int = 20000, seed: int = 0) -> nx.MultiDiGraph:
     rng = random.Random(seed)
     g = nx.MultiDiGraph()
     n_entities = max(15, n_papers // 6)
-    kinds = ("Method", "Dataset", "Benchmark")
+    kinds = ENTITY_TYPES
     ents = []
     for i in range(n_entities):
         kind = kinds[i % 3]
@@ -172,7 +174,6 @@ def synthetic_graph(n_papers: int = 20000, seed: int = 0) -> nx.MultiDiGraph:
         g.add_node(key, type=kind, label=f"{kind} {i}", name=f"{kind} {i}", aliases=[f"E{i}"], support=0)
         ents.append(key)
     weights = [1.0 / (i + 1) ** 1.1 for i in range(n_entities)]
-    relation = {"Method": "usesMethod", "Dataset": "usesDataset", "Benchmark": "evaluatesOn"}
     for p in range(n_papers):
         pid = f"{2400 + p // 10000}.{p % 10000:05d}"
         pkey = f"paper/{pid}"
@@ -182,7 +183,7 @@ def synthetic_graph(n_papers: int = 20000, seed: int = 0) -> nx.MultiDiGraph:
         chosen = sorted(set(rng.choices(range(n_entities), weights=weights, k=rng.randint(2, 7))))
         for i in chosen:
             e = ents[i]
-            rel = "proposes" if rng.random() < 0.03 else relation[g.nodes[e]["type"]]
+            rel = "proposes" if rng.random() < 0.03 else USE_RELATION[g.nodes[e]["type"]]
             g.add_edge(pkey, e, key=rel, relation=rel,
                        evidence=_evidence(f"We use {g.nodes[e]['name']} here.", g.nodes[e]["name"]))
             g.nodes[e]["support"] += 1
@@ -210,7 +211,6 @@ def main(argv=None) -> int:
     ap.add_argument("--papers", type=int, default=0, help="synthetic corpus size (0: the small sample graph)")
     ap.add_argument("--max-nodes", type=int, default=1500)
     args = ap.parse_args(argv)
-    from kg.views import write_views
 
     t0 = time.perf_counter()
     g = synthetic_graph(args.papers) if args.papers else sample_graph()

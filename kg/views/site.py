@@ -1,14 +1,17 @@
 """Write the static HTML views: index, overview graph, one page per paper and per entity.
 
 Pages are rendered with Jinja2 (autoescaping on) from our own templates; node
-and edge data are built in bulk as JSON and drawn by the vis-network bundle
-that pyvis ships (vendored in kg/views/assets/).  pyvis itself only supplies
-the vis options (its add_node is quadratic, so we never use it for data).
+and edge data are built in bulk as JSON and drawn by vis-network. pyvis
+supplies two things: the vis-network 9.1.2 bundle it ships (copied from the
+installed package into ``assets/``; no network at build or view time) and the
+default vis options (kg.views.options). Its HTML templates and ``add_node``
+(quadratic) are not used.
 """
 from __future__ import annotations
 
 import contextlib
 import html
+import importlib.util
 import multiprocessing
 import os
 from functools import lru_cache
@@ -16,12 +19,29 @@ from pathlib import Path
 
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
-from kg.views import data as vd
+from kg.schema import ENTITY_TYPES, NODE_TYPES
+from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages
+from kg.views.overview import overview_data, topic_contexts
+from kg.views.pages import (
+    corpus_stats,
+    entity_context,
+    paper_context,
+    paper_table,
+    rising_context,
+    search_index,
+    top_entities,
+)
 from kg.views.safe import json_for_script
 
 __all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+#: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml); found without importing
+#: pyvis (its package imports IPython)
+VIS_NETWORK_VERSION = "9.1.2"
+_PYVIS = importlib.util.find_spec("pyvis")
+VIS_NETWORK = (Path(_PYVIS.submodule_search_locations[0]) / "lib" / f"vis-{VIS_NETWORK_VERSION}") if _PYVIS else None
+_VIS_FILES = ("vis-network.min.js", "vis-network.css")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _STATIC_ASSETS = ("vis-network.min.js", "vis-network.css", "LICENSE-vis-network.txt", "paperkg.js", "paperkg.css")
 # Scripts only from our own files: input text can never run even if escaping failed somewhere.
@@ -31,8 +51,21 @@ CSP_INLINE = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe
               "connect-src 'none'; base-uri 'none'; form-action 'none'")
 
 
+def _asset(name: str) -> bytes:
+    """A static asset's bytes: vis-network from the installed pyvis, the rest from kg/views/assets."""
+    if name not in _VIS_FILES:
+        return (ASSETS / name).read_bytes()
+    try:
+        if VIS_NETWORK is None:
+            raise FileNotFoundError("pyvis is not installed")
+        return (VIS_NETWORK / name).read_bytes()
+    except OSError as exc:
+        raise OutputError(f"cannot read {name} of vis-network {VIS_NETWORK_VERSION} from the installed pyvis "
+                          f"(pip install 'pyvis==0.3.2'): {exc}") from None
+
+
 def graph_of(graph):
-    """Accept a NetworkX graph or anything with an ``.nx`` graph (kg.api.KnowledgeGraph)."""
+    """Accept a NetworkX graph or anything with an ``.nx`` graph (kg.KnowledgeGraph)."""
     g = getattr(graph, "nx", graph)
     if not hasattr(g, "nodes") or not hasattr(g, "in_edges"):
         raise TypeError(f"expected a networkx MultiDiGraph or an object with .nx, got {type(graph).__name__}")
@@ -104,7 +137,7 @@ def _writer(out: Path, written: list):
     yield put
 
 
-_FORK_STATE: tuple | None = None  # (g, names, out, title, items) inherited by forked page workers
+_FORK_STATE: tuple | None = None  # (ctx, out, title, items) inherited by forked page workers
 _PARALLEL_MIN_PAGES = 2000
 _CHUNKS_PER_JOB = 8
 
@@ -112,77 +145,77 @@ _CHUNKS_PER_JOB = 8
 def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Path]:
     global _FORK_STATE
     written: list[Path] = []
-    names = vd.assign_pages(g)
-    vd.view_tables(g, names)  # built once here, inherited by the forked page workers
-    items = names.items()
+    ctx = RenderContext(g, assign_pages(g))
+    ctx.tables  # noqa: B018  (built once here, inherited by the forked page workers)
+    items = ctx.names.items()
     fork_ok = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
-        _FORK_STATE = (g, names, out, title, items)
+        _FORK_STATE = (ctx, out, title, items)
         try:
             # this process writes the index pages while the workers render the rest
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 n = jobs * _CHUNKS_PER_JOB
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
                 with _writer(out, written) as put:
-                    _write_root(g, names, out, max_nodes, title, put, written)
+                    _write_root(ctx, out, max_nodes, title, put, written)
                 pages.get()
         finally:
             _FORK_STATE = None
         written += [out / page for _, page in items]
     else:
         with _writer(out, written) as put:
-            _write_root(g, names, out, max_nodes, title, put, written)
-            _write_pages(g, names, title, items, put)
+            _write_root(ctx, out, max_nodes, title, put, written)
+            _write_pages(ctx, title, items, put)
     return written
 
 
 def _page_worker(stride: tuple[int, int]) -> None:
     """Every n-th page from ``start``: hubs and small pages spread evenly over the workers."""
-    g, names, out, title, items = _FORK_STATE
+    ctx, out, title, items = _FORK_STATE
     start, n = stride
     with _writer(out, []) as put:
-        _write_pages(g, names, title, items[start::n], put)
+        _write_pages(ctx, title, items[start::n], put)
 
 
-def _write_pages(g, names, title: str, items, put) -> None:
+def _write_pages(ctx: RenderContext, title: str, items, put) -> None:
     sub = _common(title, "../")
-    kind = vd.view_tables(g, names).type
+    kind = ctx.tables.type
     paper, entity = _env().get_template("paper.html"), _env().get_template("entity.html")
     for key, page in items:
-        vd.trim_caches(names)
+        ctx.trim()
         if kind[key] == "Paper":
-            ctx = vd.paper_context(g, names, key)
-            put(page, paper.render(**sub, p=ctx, graph_json=ctx["graph"]))
+            view = paper_context(ctx, key)
+            put(page, paper.render(**sub, p=view, graph_json=view["graph"]))
         else:
-            ctx = vd.entity_context(g, names, key)
-            put(page, entity.render(**sub, e=ctx, graph_json=ctx["graph"]))
+            view = entity_context(ctx, key)
+            put(page, entity.render(**sub, e=view, graph_json=view["graph"]))
 
 
-def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: list) -> None:
+def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list) -> None:
     for name in _STATIC_ASSETS:
         path = out / "assets" / name
-        write_bytes(path, (ASSETS / name).read_bytes(), fsync=False)
+        write_bytes(path, _asset(name), fsync=False)
         written.append(path)
 
-    stats = vd.corpus_stats(g)
-    index_rows = vd.search_index(g, names)
-    type_names = [vd.TYPE_NAMES.get(t, t) for t in vd.NODE_TYPES + ("Other",)]
+    stats = corpus_stats(ctx.g)
+    index_rows = search_index(ctx)
+    type_names = [TYPE_NAMES.get(t, t) for t in NODE_TYPES + ("Other",)]
     put("assets/search-index.js",
         "window.PAPERKG_TYPES=" + json_for_script(type_names) + ";\n"
         "window.PAPERKG_SEARCH=" + json_for_script(index_rows) + ";\n")
 
-    overview, info = vd.overview_data(g, names, max_nodes)
-    top = [{"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t], "rows": vd.top_entities(g, names, t)}
-           for t in vd.ENTITY_TYPES]
+    overview, info = overview_data(ctx, max_nodes)
+    top = [{"name": TYPE_NAMES.get(t, t) + "s", "color": TYPE_COLORS[t], "rows": top_entities(ctx, t)}
+           for t in ENTITY_TYPES]
     root = _common(title, "")
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
-                              max_nodes=max_nodes, rising=vd.rising_context(g, names)))
+                              max_nodes=max_nodes, rising=rising_context(ctx)))
     put("overview.html", _render("overview.html", **root, info=info, max_nodes=max_nodes, graph_json=overview))
-    put("papers.html", _render("papers.html", **root, rows=vd.paper_table(g, names, max_nodes)))
-    put("topics.html", _render("topics.html", **root, topics=vd.topic_contexts(g, names, max_nodes), info=info))
+    put("papers.html", _render("papers.html", **root, rows=paper_table(ctx, max_nodes)))
+    put("topics.html", _render("topics.html", **root, topics=topic_contexts(ctx, max_nodes), info=info))
     put("entities.html", _render("entities.html", **root, groups=[
-        {"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t],
-         "rows": vd.top_entities(g, names, t, limit=10**9)} for t in vd.ENTITY_TYPES]))
+        {"name": TYPE_NAMES.get(t, t) + "s", "color": TYPE_COLORS[t],
+         "rows": top_entities(ctx, t, limit=10**9)} for t in ENTITY_TYPES]))
 
 
 def notebook_html(graph, *, max_nodes: int = 1500, title: str = "paperkg") -> str:
@@ -190,9 +223,8 @@ def notebook_html(graph, *, max_nodes: int = 1500, title: str = "paperkg") -> st
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
     g = graph_of(graph)
-    names = vd.PageNames()  # no pages exist next to a notebook cell
-    overview, info = vd.overview_data(g, names, max_nodes)
-    inline = {name: (ASSETS / name).read_text(encoding="utf-8")
+    overview, info = overview_data(RenderContext(g), max_nodes)  # no page names: no pages next to a notebook cell
+    inline = {name: _asset(name).decode("utf-8")
               for name in ("vis-network.min.js", "vis-network.css", "paperkg.js", "paperkg.css")}
     return _render("overview.html", **_common(" ".join(str(title).split()) or "paperkg", "", inline),
                    info=info, max_nodes=max_nodes, graph_json=overview)

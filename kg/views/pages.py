@@ -1,0 +1,302 @@
+"""Page view models: the index page's lists, entity/*.html, paper/*.html, papers.html, the search index.
+
+Each function takes the run's :class:`~kg.views.context.RenderContext` and
+returns plain dicts for the templates.
+"""
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from itertools import chain
+
+from kg.graph.trends import DEFAULT_MIN_SUPPORT, DEFAULT_WINDOW, entity_timeline, month_index, month_name, rising
+from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES, NODE_TYPES
+from kg.views.context import (
+    _RELATION_RANK,
+    MAX_LIST,
+    RELATION_COLORS,
+    TYPE_COLORS,
+    TYPE_NAMES,
+    RenderContext,
+    ViewTables,
+    _in,
+    _out,
+    _relation,
+    _title,
+    entity_row,
+    node_type,
+    paper_row,
+)
+from kg.views.layout import ring_layout
+from kg.views.overview import map_model, topic_label
+from kg.views.payload import TYPE_INDEX, edge_entry, graph_payload
+from kg.views.safe import excerpt, safe_url
+from kg.views.text import readable
+
+__all__ = ["corpus_stats", "top_entities", "entity_context", "paper_context", "search_index", "timeline_context",
+           "rising_context", "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
+
+
+def corpus_stats(g) -> dict:
+    counts = Counter(node_type(g, k) for k in g.nodes)
+    per_relation = Counter(_relation(k, d) for nbrs in g._succ.values() for keyed in nbrs.values()
+                           for k, d in keyed.items())
+    return {
+        "nodes": g.number_of_nodes(),
+        "edges": sum(per_relation.values()),
+        "types": [{"type": t, "name": TYPE_NAMES.get(t, t), "count": counts[t],
+                   "color": TYPE_COLORS[t]} for t in NODE_TYPES + ("Other",) if counts[t]],
+        "relations": [{"relation": r, "count": per_relation[r], "color": RELATION_COLORS.get(r, "#999")}
+                      for r in sorted(per_relation, key=lambda r: (_RELATION_RANK.get(r, 99), r))],
+        "papers": counts["Paper"],
+        "entities": sum(counts[t] for t in ENTITY_TYPES),
+        "repos": counts["CodeRepository"],
+        "links": counts["WebPage"],
+    }
+
+
+def top_entities(ctx: RenderContext, etype: str, limit: int = 20) -> list[dict]:
+    """Entities of one type by support (the ranking is computed once per run and sliced)."""
+    g, names = ctx.g, ctx.names
+    tb = ctx.tables
+    ranked = ctx.ranked.get(etype)
+    if ranked is None:
+        ranked = ctx.ranked[etype] = sorted(
+            (k for k, t in tb.type.items() if t == etype), key=lambda k: (-tb.support[k], tb.low(k), k))
+    out = []
+    for k in ranked[:limit]:
+        a = g.nodes[k]
+        proposed = sum(1 for _, _, r, _ in _in(g, k) if r == "proposes")
+        out.append({"label": tb.label[k], "page": names.get(k), "support": tb.support[k],
+                    "aliases": ", ".join(sorted(map(str, a.get("aliases") or []))), "proposed": proposed})
+    return out
+
+
+def _evidence_text(data) -> str:
+    for ev in data.get("evidence") or []:
+        if isinstance(ev, dict) and ev.get("sentence"):
+            return excerpt(readable(str(ev["sentence"])), 320)
+    return ""
+
+
+def _via_labels(g, tb: ViewTables, ids) -> str:
+    return ", ".join(tb.label[e] if e in g else str(e) for e in ids)
+
+
+def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> dict:
+    """The page's drawing: edges of the centre, plus mention edges among the other shown nodes."""
+    g, tb = ctx.g, ctx.tables
+    keys = [center] + ring1 + ring2
+    keep = set(keys)
+    edges = []
+    for v, keyed in g._succ[center].items():
+        if v in keep:
+            for k, data in keyed.items():
+                rel = _relation(k, data)
+                edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data)))
+    for u in dict.fromkeys(keys[1:]):
+        if u == center:
+            continue
+        for v, rel, data in tb.mention_edges(u):
+            if v in keep and v != center:
+                edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data)))
+        for k, data in g._succ[u].get(center, {}).items():
+            rel = _relation(k, data)
+            edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
+    edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3][0]))
+    return graph_payload(ctx, keys, ring_layout(center, [ring1, ring2]), edges, center=center)
+
+
+def entity_context(ctx: RenderContext, key: str) -> dict:
+    """entity/*.html: the entity, the papers proposing and using it, what it is used with, its timeline."""
+    g, tb = ctx.g, ctx.tables
+    kind = tb.type
+    a = g.nodes[key]
+    t = kind[key]
+    proposed, used = {}, {}
+    for u, keyed in g._pred[key].items():
+        if kind[u] != "Paper":
+            continue
+        for k, data in keyed.items():
+            rel = _relation(k, data)
+            if rel == "proposes":
+                proposed[u] = data
+            elif rel in ENTITY_RELATIONS:
+                used.setdefault(u, (rel, data))
+    # co-mentions: each paper counts once per other entity it mentions
+    co = Counter(chain.from_iterable(tb.entities_of(p) for p in set(proposed) | set(used)))
+    co.pop(key, None)
+    with_keys = heapq.nsmallest(30, co, key=lambda v: (-co[v], tb.low(v), v))
+    rank = tb.paper_rank
+    proposed_keys = sorted(proposed, key=rank.__getitem__)
+    used_keys = sorted((k for k in used if k not in proposed), key=rank.__getitem__)
+    ring1 = proposed_keys[:10] + heapq.nsmallest(30 - min(10, len(proposed_keys)), used_keys,
+                                                 key=tb.degree_rank.__getitem__)
+    label = tb.label[key]
+    aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {label})
+    return {
+        "key": key, "label": label, "type": TYPE_NAMES.get(t, t),
+        "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "aliases": aliases,
+        "support": tb.support[key],
+        "proposed_by": [paper_row(tb, k, evidence=_evidence_text(proposed[k])) for k in proposed_keys[:MAX_LIST]],
+        "proposed_more": max(0, len(proposed_keys) - MAX_LIST),
+        "used_by": [paper_row(tb, k, relation=used[k][0], evidence=_evidence_text(used[k][1]))
+                    for k in used_keys[:MAX_LIST]],
+        "used_more": max(0, len(used_keys) - MAX_LIST),
+        "used_with": [entity_row(tb, v, count=co[v]) for v in with_keys],
+        "timeline": timeline_context(ctx, key),
+        "graph": _neighbourhood(ctx, key, ring1, with_keys[:12]),
+    }
+
+
+def paper_context(ctx: RenderContext, key: str) -> dict:
+    """paper/*.html: the paper, its entities, code, links, papers it builds on, cites and is related to."""
+    g, tb = ctx.g, ctx.tables
+    kind = tb.type
+    a = g.nodes[key]
+    entities = {r: [] for r in ENTITY_RELATIONS}
+    code, links, builds_on, cites = [], [], [], []
+    related: dict[str, dict] = {}
+    out = [(v, d, _relation(k, d)) for v, keyed in g._succ[key].items() for k, d in keyed.items()]
+    out.sort(key=lambda e: (e[2], str(e[0])))
+    for v, data, rel in out:
+        vt = kind[v]
+        if rel in ENTITY_RELATIONS:
+            entities[rel].append(entity_row(tb, v, evidence=_evidence_text(data)))
+        elif rel == "hasCode":
+            code.append({"label": tb.label[v], "url": safe_url(g.nodes[v].get("url")),
+                         "own": bool(data.get("own"))})
+        elif rel == "hasLink":
+            links.append({"label": tb.label[v], "url": safe_url(g.nodes[v].get("url")),
+                          "kind": str(g.nodes[v].get("link_type") or "link")})
+        elif rel == "buildsOn" and vt == "Paper":
+            builds_on.append(paper_row(tb, v, via=_via_labels(g, tb, data.get("via") or [])))
+        elif rel == "cites" and vt == "Paper":
+            cites.append(paper_row(tb, v))
+        if rel == "relatedTo" and vt == "Paper":
+            related[v] = data
+    built_upon_by = []
+    n_built = 0
+    incoming = [(u, d, _relation(k, d)) for u, keyed in g._pred[key].items() for k, d in keyed.items()]
+    incoming.sort(key=lambda e: (e[2], str(e[0])))
+    for u, data, rel in incoming:
+        if rel == "buildsOn" and kind[u] == "Paper":
+            n_built += 1
+            if n_built <= MAX_LIST:  # only the shown rows are built
+                built_upon_by.append(paper_row(tb, u, via=_via_labels(g, tb, data.get("via") or [])))
+        elif rel == "relatedTo" and kind[u] == "Paper":
+            old = related.get(u)
+            if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
+                related[u] = data
+    rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
+    related_rows = [paper_row(tb, k, weight=f"{float(related[k].get('weight') or 0):.2f}",
+                               shared=_via_labels(g, tb, (related[k].get("shared") or [])[:6]),
+                               terms=", ".join(map(str, related[k].get("terms") or [])))
+                    for k in rel_keys]
+    ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
+                   key=lambda v: (tb.type_rank[v], v))[:30]
+    linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
+    ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
+    ring2 = [k for k in ring2 if k != key and k not in ring1]
+    authors = [str(x) for x in (a.get("authors") or [])]
+    return {
+        "key": key, "title": _title(a) if a.get("title") else tb.label[key],
+        "date": str(a.get("date") or ""), "authors": authors, "url": safe_url(a.get("url")),
+        "arxiv_id": str(a.get("arxiv_id") or ""), "abstract": readable(str(a.get("abstract") or "")),
+        "sources": [str(s) for s in (a.get("sources") or [])],
+        "entities": [{"relation": r, "rows": entities[r]} for r in ENTITY_RELATIONS if entities[r]],
+        "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by,
+        "built_more": max(0, n_built - MAX_LIST), "cites": cites, "related": related_rows,
+        "graph": _neighbourhood(ctx, key, ring1, ring2),
+    }
+
+
+def search_index(ctx: RenderContext) -> list[list]:
+    """Compact rows [label, type index, page, aliases] for client-side search."""
+    g, names, tb = ctx.g, ctx.names, ctx.tables
+    rows = []
+    for key, page in names.items():
+        t = tb.type[key]
+        a = g.nodes[key]
+        label = _title(a) if t == "Paper" and a.get("title") else tb.label[key]
+        aliases = a.get("aliases")
+        rows.append([label, TYPE_INDEX[t], page, " ".join(sorted(str(x) for x in aliases)) if aliases else "", key])
+    rows.sort(key=lambda r: (r[1], r[0].lower(), r[4]))
+    return rows
+
+
+TIMELINE_MONTHS = 36  # months drawn on an entity page (the corpus's last ones)
+RISING_SHOWN = 10
+
+
+def timeline_context(ctx: RenderContext, key: str) -> dict:
+    """The entity's papers per month over the corpus's last TIMELINE_MONTHS months, as bars of a small SVG.
+
+    ``bars``: one per month (gaps included) with x, y, height in a 0-100 x 0-40 box;
+    ``rows``: the months with papers (the entity-timeline query's rows).
+    """
+    months = ctx.paper_months()
+    table = ctx.months()
+    rows = entity_timeline(ctx.g, key, months) if table else []
+    out = {"rows": rows, "bars": [], "first": "", "last": "", "total": sum(r["papers"] for r in rows),
+           "earlier": 0, "max": 0}
+    if not table or not rows:
+        return out
+    last = month_index(table[-1][0])
+    first = max(month_index(table[0][0]), last - TIMELINE_MONTHS + 1)
+    counts = {month_index(r["month"]): r["papers"] for r in rows}
+    top = max(counts.values())
+    span = last - first + 1
+    width = 100.0 / span
+    for m in range(first, last + 1):
+        n = counts.get(m, 0)
+        h = round(38.0 * n / top, 2) if n else 0.0
+        out["bars"].append({"month": month_name(m), "papers": n, "x": round((m - first) * width, 3),
+                            "w": round(max(width * 0.8, 0.2), 3), "y": round(40.0 - h, 2), "h": h})
+    out.update(first=month_name(first), last=month_name(last), max=top,
+               earlier=sum(n for m, n in counts.items() if m < first))
+    return out
+
+
+def rising_context(ctx: RenderContext, window: int | None = None, min_support: int | None = None) -> dict:
+    """The index page's "Rising" list: kg.graph.trends.rising with its defaults, the first RISING_SHOWN rows."""
+    g, names = ctx.g, ctx.names
+    window = window or DEFAULT_WINDOW
+    min_support = min_support or DEFAULT_MIN_SUPPORT
+    rows = rising(g, window=window, min_support=min_support)
+    shown = []
+    for r in rows[:RISING_SHOWN]:
+        row = dict(r)
+        row["page"] = names.get(r["entity"])
+        row["growth_pct"] = f"+{100.0 * r['growth']:.1f}"
+        shown.append(row)
+    head = rows[0] if rows else None
+    return {"rows": shown, "count": len(rows), "window": window, "min_support": min_support,
+            "from": head["from"] if head else "", "to": head["to"] if head else "",
+            "previous_from": head["previous_from"] if head else "", "previous_to": head["previous_to"] if head else "",
+            "recent_papers": head["recent_papers"] if head else 0, "before_papers": head["before_papers"] if head else 0,
+            "dated": bool(ctx.months())}
+
+
+def paper_table(ctx: RenderContext, max_nodes: int) -> list[dict]:
+    """papers.html: every paper with its date, entity count, what it proposes, code, and topic; newest first."""
+    g, tb = ctx.g, ctx.tables
+    model = map_model(ctx, max_nodes)
+    kind = tb.type
+    labels = {i: topic_label(g, model, i) for i in range(len(model.topics))}
+    rows = []
+    for p in sorted((k for k, t in kind.items() if t == "Paper"), key=tb.paper_rank.__getitem__):
+        proposes, code = [], False
+        for v, _, rel, _ in _out(g, p):
+            if rel == "proposes" and kind[v] in ENTITY_TYPES:
+                proposes.append(v)
+            elif rel == "hasCode":
+                code = True
+        proposes.sort(key=lambda k: (tb.low(k), k))
+        t = model.paper_topic.get(p)
+        row = dict(tb.paper_row(p))
+        row.update(entities=len(tb.entities_of(p)), proposes=", ".join(tb.label[k] for k in proposes[:5])
+                   + (f" +{len(proposes) - 5}" if len(proposes) > 5 else ""),
+                   code=code, topic=labels[t] if t is not None else "", topic_number=t + 1 if t is not None else 0)
+        rows.append(row)
+    return rows
