@@ -219,3 +219,28 @@ def test_shared_corpus_cli_build_and_query_give_the_api_numbers(tmp_path):
     rows = _cli_rows(out)
     assert rows and rows == _api_rows(kg.load(out).rising())
     assert _cli_rows(out, "minSupport=5") == _api_rows(kg.load(out).rising(min_support=5))
+
+
+def test_demo_topics_page_lists_each_topics_rising_entities(demo):
+    """topics.html: under each topic, the rows of the Rising list whose entity is in that topic, same numbers."""
+    import html
+    import re
+
+    out, _ = demo
+    page = (out / "topics.html").read_text(encoding="utf-8")
+    api = {r["name"]: r for r in kg.load(out).rising()}
+    sections = page.split('<section class="pk-topic"')[1:]
+    assert sections
+    shown_anywhere, members_anywhere = set(), set()
+    for sec in sections:
+        entities = {html.unescape(n) for n in re.findall(r'<tr><td><a href="[^"]*">([^<]*)</a></td>', sec)}
+        members_anywhere |= entities
+        rising = sec.split('pk-topic-rising">')[1].split("</ul>")[0] if "pk-topic-rising" in sec else ""
+        for name, counts in re.findall(r'<a href="[^"]*">([^<]*)</a> <span class="pk-muted">([^<]*)</span>', rising):
+            name = html.unescape(name)
+            r = api[name]
+            assert name in entities  # a topic shows only its own entities
+            assert counts == (f"{r['recent']} / {r['recent_papers']} now, {r['before']} / {r['before_papers']} "
+                              f"before, +{100 * r['growth']:.1f} pt")
+            shown_anywhere.add(name)
+    assert shown_anywhere and shown_anywhere == {n for n in api if n in members_anywhere}

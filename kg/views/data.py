@@ -590,10 +590,13 @@ def overview_data(g, names: PageNames, max_nodes: int) -> tuple[str, dict]:
 def topic_contexts(g, names: PageNames, max_nodes: int) -> list[dict]:
     """The topic page: per topic its entities (by support) and its papers (most of their entities in it).
 
-    Each row is a plain dict rendered by topics.html; further per-topic lists (such as the topic's rising
-    entities) belong here as extra keys."""
+    Each row is a plain dict rendered by topics.html, with the topic's rising entities (the rows of the
+    index's Rising list whose entity is in the topic)."""
+    from kg.graph.trends import rising
+
     model = map_model(g, names, max_nodes)
     tb = view_tables(g, names)
+    risen = rising(g)  # the index's Rising list (same window and minimum support), then split by topic
     by_topic: dict[int, list] = defaultdict(list)
     for p, t in model.paper_topic.items():
         by_topic[t].append(p)
@@ -607,6 +610,7 @@ def topic_contexts(g, names: PageNames, max_nodes: int) -> list[dict]:
         row["entities_more"] = max(0, len(model.topics[i]) - MAX_LIST)
         row["paper_rows"] = [_paper_row(tb, p, shared=len(tb.entities_of(p) & members)) for p in papers[:MAX_LIST]]
         row["papers_more"] = max(0, len(papers) - MAX_LIST)
+        row["rising_rows"] = [_rising_row(names, r) for r in risen if r["entity"] in members][:RISING_SHOWN]
         out.append(row)
     return out
 
@@ -843,6 +847,11 @@ def timeline_context(g, names: PageNames, key: str) -> dict:
     return out
 
 
+def _rising_row(names: PageNames, r: dict) -> dict:
+    """A row of kg.graph.trends.rising with its page and its share change in percentage points, for the pages."""
+    return dict(r, page=names.get(r["entity"]), growth_pct=f"+{100.0 * r['growth']:.1f}")
+
+
 def rising_context(g, names: PageNames, window: int | None = None, min_support: int | None = None) -> dict:
     """The index page's "Rising" list: kg.graph.trends.rising with its defaults, the first RISING_SHOWN rows."""
     from kg.graph.trends import DEFAULT_MIN_SUPPORT, DEFAULT_WINDOW, rising
@@ -850,12 +859,7 @@ def rising_context(g, names: PageNames, window: int | None = None, min_support: 
     window = window or DEFAULT_WINDOW
     min_support = min_support or DEFAULT_MIN_SUPPORT
     rows = rising(g, window=window, min_support=min_support)
-    shown = []
-    for r in rows[:RISING_SHOWN]:
-        row = dict(r)
-        row["page"] = names.get(r["entity"])
-        row["growth_pct"] = f"+{100.0 * r['growth']:.1f}"
-        shown.append(row)
+    shown = [_rising_row(names, r) for r in rows[:RISING_SHOWN]]
     head = rows[0] if rows else None
     return {"rows": shown, "count": len(rows), "window": window, "min_support": min_support,
             "from": head["from"] if head else "", "to": head["to"] if head else "",

@@ -175,11 +175,13 @@ def _write_root(g, names, out: Path, max_nodes: int, title: str, put, written: l
     top = [{"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t], "rows": vd.top_entities(g, names, t)}
            for t in vd.ENTITY_TYPES]
     root = _common(title, "")
+    rise = vd.rising_context(g, names)
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
-                              max_nodes=max_nodes, rising=vd.rising_context(g, names)))
+                              max_nodes=max_nodes, rising=rise))
     put("overview.html", _render("overview.html", **root, info=info, max_nodes=max_nodes, graph_json=overview))
     put("papers.html", _render("papers.html", **root, rows=vd.paper_table(g, names, max_nodes)))
-    put("topics.html", _render("topics.html", **root, topics=vd.topic_contexts(g, names, max_nodes), info=info))
+    put("topics.html", _render("topics.html", **root, topics=vd.topic_contexts(g, names, max_nodes), info=info,
+                               rising=rise))
     put("entities.html", _render("entities.html", **root, groups=[
         {"name": vd.TYPE_NAMES.get(t, t) + "s", "color": vd.TYPE_COLORS[t],
          "rows": vd.top_entities(g, names, t, limit=10**9)} for t in vd.ENTITY_TYPES]))
