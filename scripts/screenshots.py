@@ -1,4 +1,8 @@
-"""Regenerate the README screenshots docs/img/overview.png and docs/img/entity.png.
+"""Regenerate the README screenshots docs/img/overview.png, docs/img/entity.png and docs/img/rising.png.
+
+overview.png is the map; entity.png the top of the page of the first entity
+of the Rising list (else the most supported method), with its papers-per-month
+timeline; rising.png the index page's Rising list.
 
 Builds the views for the bundled demo corpus (kg.api.build on
 kg.ingest.default_corpus_paths()), or for the hand-made sample graph when the
@@ -43,10 +47,14 @@ def demo_graph(sample: bool):
 
 
 def pick_entity(site: Path, graph) -> Path:
-    """The most supported method's page (the most interesting neighbourhood)."""
+    """The page of the entity that rose most (its timeline shows the trend), else of the most supported method."""
+    from kg.graph.trends import rising
     from kg.views.context import assign_pages, node_support, node_type
 
     g = getattr(graph, "nx", graph)
+    rows = rising(g)
+    if rows and rows[0]["entity"] in g:
+        return site / assign_pages(g).get(rows[0]["entity"])
     methods = [k for k in g.nodes if node_type(g, k) == "Method"] or \
               [k for k in g.nodes if node_type(g, k) in ("Dataset", "Benchmark")]
     if not methods:
@@ -55,7 +63,9 @@ def pick_entity(site: Path, graph) -> Path:
     return site / assign_pages(g).get(best)
 
 
-def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 900, full_page: bool = False) -> None:
+def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 900, full_page: bool = False,
+          selector: str | None = None) -> None:
+    """A screenshot of the page at ``url`` (of the element ``selector`` only, when given)."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
@@ -63,9 +73,12 @@ def shoot(url: str, dest: Path, chromium: str, width: int = 1400, height: int = 
                                                     viewport={"width": width, "height": height})
         page = ctx.new_page()
         page.goto(url)
-        page.wait_for_function("document.body.getAttribute('data-first-draw-ms') !== null", timeout=60000)
+        if selector:  # a part of a page without a graph
+            page.wait_for_selector(selector, timeout=60000)
+        else:
+            page.wait_for_function("document.body.getAttribute('data-first-draw-ms') !== null", timeout=60000)
         page.wait_for_timeout(300)
-        png = page.screenshot(full_page=full_page)
+        png = page.locator(selector).screenshot() if selector else page.screenshot(full_page=full_page)
         ctx.close()
     write_bytes(dest, png)
 
@@ -86,8 +99,9 @@ def main(argv=None) -> int:
         site = Path(tmp)
         write_views(graph, site, title="paperkg demo")
         shoot((site / "overview.html").as_uri(), args.out / "overview.png", args.chromium, height=1250)
-        shoot(pick_entity(site, graph).as_uri(), args.out / "entity.png", args.chromium, full_page=True)
-    print(f"wrote {args.out / 'overview.png'} and {args.out / 'entity.png'} from the {what}")
+        shoot(pick_entity(site, graph).as_uri(), args.out / "entity.png", args.chromium, height=760)
+        shoot((site / "index.html").as_uri(), args.out / "rising.png", args.chromium, selector="#pk-rising")
+    print(f"wrote overview.png, entity.png and rising.png in {args.out} from the {what}")
     return 0
 
 

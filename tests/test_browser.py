@@ -310,6 +310,38 @@ def test_shared_map_labels_every_topic_at_first_draw(shared_map):
         assert box[0] <= centre <= box[2] and box[1] <= lab["top"] <= box[3], (t["label"], lab, box)
 
 
+_LABEL_CLASHES_JS = """() => { const root = document.querySelector('.pk-graph'), P = root.paperkg, net = P.network;
+    const r = root.querySelector('.pk-canvas').getBoundingClientRect(), labels = root.paperkgLabels, out = [];
+    const hit = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const box = l => ({x1: l.left, x2: l.left + l.width, y1: l.top, y2: l.top + l.height});
+    const pos = net.getPositions(P.visible()), scale = net.getScale();
+    labels.forEach((l, i) => {
+      const b = box(l);
+      if (b.x1 < r.left - 0.5 || b.x2 > r.right + 0.5 || b.y1 < r.top - 0.5 || b.y2 > r.bottom + 0.5) {
+        out.push(['outside', l.text]);
+      }
+      labels.slice(i + 1).forEach(m => { if (hit(b, box(m))) { out.push(['labels', l.text, m.text]); } });
+      if (l.rank > 0) {
+        Object.keys(pos).forEach(id => {
+          if (id === l.id) { return; }
+          const d = net.canvasToDOM(pos[id]), s = P.nodes.get(id).size * scale;
+          const nb = {x1: r.left + d.x - s, x2: r.left + d.x + s, y1: r.top + d.y - s, y2: r.top + d.y + s};
+          if (hit(b, nb)) { out.push(['node', l.text, id]); }
+        });
+      }
+    });
+    return out; }"""
+
+
+def test_shared_map_labels_stay_inside_and_clear_of_each_other(shared_map):
+    """Every label is whole inside the canvas, no two labels overlap, and a label other than a topic's first
+    covers no other drawn node (the dense middle of the map stays readable)."""
+    _, page, _ = shared_map
+    labels = page.evaluate("document.querySelector('.pk-graph').paperkgLabels")
+    assert len(labels) >= 20 and any(lab["rank"] > 0 for lab in labels)
+    assert page.evaluate(_LABEL_CLASHES_JS) == []
+
+
 def test_shared_map_filters_act_on_the_whole_view(shared_map):
     _, page, _ = shared_map
     count = lambda: int(page.inner_text("#pk-count .pk-count-nodes"))  # noqa: E731

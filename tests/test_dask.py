@@ -46,3 +46,41 @@ def test_unreachable_scheduler_is_a_typed_error(papers, monkeypatch):
     monkeypatch.setattr(kgd, "_CONNECT_TIMEOUT", "2s")
     with pytest.raises(PaperkgError, match="Dask scheduler"):
         kgd.extract_mentions_dask(papers[:1], "tcp://127.0.0.1:9")
+
+
+def test_cli_build_on_a_cluster_writes_the_local_outputs(tmp_path):
+    """The hand-off as a user runs it: a scheduler listening on loopback TCP, ``paperkg build --dask ADDRESS``
+    in another process; the outputs are byte for byte those of a local build."""
+    import subprocess
+    import sys
+
+    from distributed import LocalCluster
+
+    def build(out, *extra):
+        proc = subprocess.run([sys.executable, "-m", "kg", "build", str(DEMO), "-o", str(out), "--no-cache", "-q",
+                               *extra], capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                if p.is_file() and not p.name.startswith(".")}
+
+    from distributed.diagnostics.plugin import SchedulerPlugin
+
+    class Finished(SchedulerPlugin):
+        def __init__(self):
+            self.keys = set()
+
+        def transition(self, key, start, finish, *args, **kwargs):
+            if finish == "memory":
+                self.keys.add(str(key))
+
+    finished = Finished()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        cluster.scheduler.add_plugin(finished)
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        remote = build(tmp_path / "dask", "--dask", address)
+    local = build(tmp_path / "local")
+    assert any("mentions_of_batch" in k for k in finished.keys), finished.keys  # the batches ran on the cluster
+    assert remote.keys() == local.keys() and "graph.ttl" in local
+    assert [k for k in local if remote[k] != local[k]] == []

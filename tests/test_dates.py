@@ -72,6 +72,15 @@ def test_daily_headings_without_year_take_the_files_year(tmp_path):
 def test_year_option_and_listing_day_left_alone(tmp_path):
     path = _daily(tmp_path, "page.txt", [("Aug 25", ["Invented Title One", "Invented Title Two"])])
     assert {(p.date, p.date_source) for p in read_file(path)} == {(None, "listing-day")}
+    result = read_inputs([path])
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:5: 2 paper(s) under day headings without a year (first 'Aug 25') and no heading with a year "
+        "in the file to infer it from: undated; pass --year YEAR to date them"]
+    assert result.report()["warnings"] == [str(result.warnings[0])]
+    assert read_inputs([path], year=2025).warnings == []
+    leap = _daily(tmp_path, "leap.txt", [("Feb 29", ["Invented Title Three"])])
+    assert [w.reason for w in read_inputs([leap], year=2025).warnings] == [
+        "1 paper(s) under day headings that do not exist in 2025 (first 'Feb 29'): undated"]
     assert {(p.date, p.date_source) for p in read_file(path, year=2025)} == {("2025-08-25", "listing-year-option")}
     with pytest.raises(ValueError, match="year must be"):
         read_inputs([path], year=25)

@@ -166,14 +166,25 @@ def test_demo_entity_page_draws_the_timeline_of_the_api(demo):
     assert drawn == [(r["month"], r["papers"]) for r in g.timeline("GSM8K")] and drawn
 
 
+def _cli_rows(out, *params):
+    """``paperkg query --name rising-entities`` in a subprocess, rows as ``_api_rows`` gives them."""
+    args = [a for p in params for a in ("--param", p)]
+    proc = subprocess.run([sys.executable, "-m", "kg", "query", "--name", "rising-entities", "--graph", str(out),
+                           "--format", "json", *args], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["results"]["bindings"]
+    value = lambda r, k: r[k]["value"]  # noqa: E731
+    return [(value(r, "name"), int(value(r, "recent")), int(value(r, "before")), int(value(r, "recentPapers")),
+             int(value(r, "beforePapers")), round(float(value(r, "growth")), 6), value(r, "from"), value(r, "to"),
+             value(r, "previousFrom"), value(r, "previousTo")) for r in rows]
+
+
 def test_cli_rising_entities_returns_rows_on_the_demo(demo):
     out, _ = demo
-    proc = subprocess.run([sys.executable, "-m", "kg", "query", "--name", "rising-entities", "--graph", str(out),
-                           "--format", "json"], capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
-    rows = data["results"]["bindings"]
-    assert len(rows) == len(kg.load(out).rising()) and rows
+    g = kg.load(out)
+    rows = _cli_rows(out)
+    assert rows and rows == _api_rows(g.rising())
+    assert _cli_rows(out, "window=1", "minSupport=1") == _api_rows(g.rising(window=1, min_support=1))
 
 
 SHARED = __import__("pathlib").Path(__file__).resolve().parents[1].parent / "shared"
@@ -187,3 +198,45 @@ def test_shared_corpus_with_year_has_rising_rows_matching_the_api():
     assert rows and all(r["recent"] >= 2 and r["to"] == "2025-08" for r in rows)
     assert _query_rows(g.store, {}) == _api_rows(rows)
     assert kg.build([SHARED / "corpus"]).rising() == []  # "Aug 25" alone has no year: nothing is dated
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared/corpus not available")
+def test_shared_corpus_cli_build_and_query_give_the_api_numbers(tmp_path):
+    """As a user would: ``paperkg build ../shared/corpus --year 2025``, then ``paperkg query --name
+    rising-entities``: rows, and the Python API's numbers (without --year nothing is dated: see test_ingest_dedup)."""
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "kg", "build", str(SHARED / "corpus"), "-o", str(out), "--year",
+                           "2025", "--no-cache"], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "warning" not in proc.stderr
+    report = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert report["ingest"]["date_sources"]["listing-year-option"] > 0
+    rows = _cli_rows(out)
+    assert rows and rows == _api_rows(kg.load(out).rising())
+    assert _cli_rows(out, "minSupport=5") == _api_rows(kg.load(out).rising(min_support=5))
+
+
+def test_demo_topics_page_lists_each_topics_rising_entities(demo):
+    """topics.html: under each topic, the rows of the Rising list whose entity is in that topic, same numbers."""
+    import html
+    import re
+
+    out, _ = demo
+    page = (out / "topics.html").read_text(encoding="utf-8")
+    api = {r["name"]: r for r in kg.load(out).rising()}
+    sections = page.split('<section class="pk-topic"')[1:]
+    assert sections
+    shown_anywhere, members_anywhere = set(), set()
+    for sec in sections:
+        entities = {html.unescape(n) for n in re.findall(r'<tr><td><a href="[^"]*">([^<]*)</a></td>', sec)}
+        members_anywhere |= entities
+        rising = sec.split('pk-topic-rising">')[1].split("</ul>")[0] if "pk-topic-rising" in sec else ""
+        for name, counts in re.findall(r'<a href="[^"]*">([^<]*)</a> <span class="pk-muted">([^<]*)</span>', rising):
+            name = html.unescape(name)
+            r = api[name]
+            assert name in entities  # a topic shows only its own entities
+            assert counts == (f"{r['recent']} / {r['recent_papers']} now, {r['before']} / {r['before_papers']} "
+                              f"before, +{100 * r['growth']:.1f} pt")
+            shown_anywhere.add(name)
+    assert shown_anywhere and shown_anywhere == {n for n in api if n in members_anywhere}

@@ -275,6 +275,14 @@ def parse_dailypapers(text: str, file: str, warnings: list[IngestWarning] | None
             warnings.append(IngestWarning(file, f"{what}, skipped: {snippet!r}", element.line))
     entries = []
     dates = infer_years([(title.listing_day, title.date) for title, _ in pairs], year)
+    yearless = [title for (title, _), (_, src) in zip(pairs, dates) if src == "listing-day"]
+    if yearless and warnings is not None:
+        first = yearless[0]
+        day = f"{calendar.month_abbr[int(first.listing_day[2:4])]} {int(first.listing_day[5:7])}"
+        why = (f"day headings that do not exist in {year} (first {day!r}): undated" if year is not None else
+               f"day headings without a year (first {day!r}) and no heading with a year in the file to infer it "
+               "from: undated; pass --year YEAR to date them")
+        warnings.append(IngestWarning(file, f"{len(yearless)} paper(s) under {why}", first.line))
     for position, ((title, abstract), (date, date_source)) in enumerate(zip(pairs, dates)):
         source = Source(file=file, position=position, line=title.line, format=FORMAT, listing_day=title.listing_day)
         try:

@@ -43,6 +43,24 @@ def _list_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _portable_text(args, text: str | None, params: dict[str, str]) -> str:
+    """``--sparql``: the query text for another SPARQL 1.1 endpoint, parameters bound as a VALUES row."""
+    from kg.queries.engine import bind_as_values
+
+    if text is not None:
+        out = bind_as_values(text, params)
+    else:
+        from kg.queries.named import get_named, portable_named
+
+        store = None
+        if any(p.type == "paper id" for p in get_named(args.name).params):  # paper ids resolve to IRIs
+            from kg.queries import load_store, open_store
+
+            store = open_store(args.store) if args.store else load_store(args.graph)
+        out = portable_named(store, args.name, params)
+    return out if out.endswith("\n") else out + "\n"
+
+
 def cmd_query(args) -> int:
     if args.list:
         sys.stdout.write(_list_text())
@@ -66,6 +84,9 @@ def cmd_query(args) -> int:
         text = args.sparql
     if args.name is not None:
         get_named(args.name)  # unknown name: fail before loading the graph
+    if args.sparql_out:
+        sys.stdout.write(_portable_text(args, text if args.name is None else None, params))
+        return 0
     # one worker process, as for paperkg serve: killed at --timeout or past --max-memory; forked from this
     # process (it runs no other thread), which loads the graph, so no second interpreter starts
     source = {"store_dir": args.store} if args.store else {"graph": args.graph}
@@ -106,4 +127,8 @@ def register(q) -> None:
     q.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MIB",
                    help=f"memory the query may use, in MiB (default {DEFAULT_MAX_MEMORY_MB}; 0 = no ceiling)")
     q.add_argument("--limit", type=int, default=None, help="return at most this many rows")
+    q.add_argument("--sparql", dest="sparql_out", action="store_true",
+                   help="print the query with its parameters bound (a VALUES row) and the prefixes it uses "
+                        "declared, for another SPARQL 1.1 endpoint (e.g. a standalone Oxigraph server loaded with "
+                        "'paperkg export --format ntriples'); runs nothing")
     q.set_defaults(func=cmd_query)

@@ -49,6 +49,7 @@ __all__ = [
     "QueryTimeout",
     "UpdateRefused",
     "run_query",
+    "bind_as_values",
     "check_text",
     "to_term",
     "term_value",
@@ -397,6 +398,65 @@ def _execute(store, sparql: str, subs: dict, prefixes: dict | None, max_rows: in
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"query failed: {_one_line(exc)}") from None
     return QueryResult(kind, columns, tuple(rows), truncated=truncated)
+
+
+_WHERE_RE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_PROJECTION_RE = re.compile(r"\bSELECT\b.*?(?=\bWHERE\b|\{)", re.IGNORECASE | re.DOTALL)
+
+
+def bind_as_values(sparql: str, bindings: Mapping[str, Any] | None = None,
+                   prefixes: Mapping[str, str] | None = None) -> str:
+    """``sparql`` made portable to any SPARQL 1.1 endpoint: the same answers as ``run_query(store, sparql, bindings)``.
+
+    Bindings are Oxigraph substitutions here, which other servers do not
+    take, and which bind a variable everywhere, even in a FILTER of a UNION
+    branch. So each bound variable is written as its value (an N-Triples
+    term: a value cannot change the query's text) wherever it occurs in the
+    outermost ``WHERE`` group (but not in a sub-SELECT's projection), and a
+    ``VALUES`` row at the start of that group binds it for the projection,
+    GROUP BY and ORDER BY. A bound variable must not be assigned (``AS ?x``).
+    The predeclared prefixes the query uses (``prefixes``, default
+    ``default_prefixes()``) are declared in front.
+    """
+    check_text(sparql)
+    subs = _substitutions(bindings)
+    pfx = dict(default_prefixes() if prefixes is None else prefixes)
+    code = _SKIP_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), sparql)
+    declared = {m.group(1) or "" for m in _DECLARED_RE.finditer(code)}
+    used = {m.group(1) or "" for m in _PNAME_RE.finditer(_DECLARED_RE.sub(lambda m: " " * len(m.group(0)), code))}
+    head = "".join(f"PREFIX {p}: <{pfx[p]}>\n" for p in sorted(used - declared) if p in pfx)
+    if not subs:
+        return head + sparql
+    where = _WHERE_RE.search(code)
+    if where is None:
+        raise QueryError("the query has no WHERE {...} group to bind its parameters in")
+    depth, end = 1, None
+    for m in _NEST_RE.finditer(code, where.end()):
+        if m.group() == "{":
+            depth += 1
+        elif m.group() == "}":
+            depth -= 1
+            if depth == 0:
+                end = m.start()
+                break
+    if end is None:
+        raise QueryError("the query's WHERE group is not closed")
+    terms = {v.value: str(t) for v, t in subs.items()}
+    var_re = re.compile(r"(?<![\w?$])[?$](" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+    if re.search(r"\bAS\s+[?$](" + "|".join(map(re.escape, terms)) + r")(?!\w)", code, re.IGNORECASE):
+        raise QueryError("a bound variable is assigned in the query (AS ?var): it cannot be given a value")
+    # a sub-SELECT's projection keeps the variable: its patterns get the value, the outer VALUES row the name
+    projections = [(m.start(), m.end()) for m in _PROJECTION_RE.finditer(code, where.end(), end)]
+    body, pos = [], where.end()
+    for m in var_re.finditer(code, where.end(), end):
+        if any(a <= m.start() < b for a, b in projections):
+            continue
+        body += [sparql[pos:m.start()], terms[m.group(1)]]
+        pos = m.end()
+    body.append(sparql[pos:end])
+    names = " ".join(f"?{name}" for name in terms)
+    values = " ".join(terms.values())
+    return (f"{head}{sparql[:where.end()]}\n  VALUES ({names}) {{ ({values}) }}{''.join(body)}{sparql[end:]}")
 
 
 def run_query(

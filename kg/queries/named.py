@@ -29,11 +29,11 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.graph.iris import DEFAULT_BASE_IRI, node_iri
 from kg.ingest.ids import arxiv_id_from
-from kg.queries.engine import QueryResult, run_query
+from kg.queries.engine import QueryResult, bind_as_values, run_query
 from kg.schema import DCTERMS, ENTITY_KINDS, ENTITY_TYPES, SKOS, pkg
 
 __all__ = ["QueryParam", "NamedQuery", "list_named", "get_named", "named_bindings", "run_named", "resolve_paper",
-           "unmatched_params"]
+           "unmatched_params", "portable_named"]
 
 _HEADER_RE = re.compile(r"^#\s*(name|description|param|example)\s*:\s*(.*?)\s*$")
 _PARAM_RE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>[^)]*)\)\s*(?:-\s*(?P<desc>.*))?$")
@@ -275,6 +275,17 @@ def unmatched_params(store, query: NamedQuery, params: Mapping[str, str] | None)
         if note:
             notes.append(note)
     return notes
+
+
+def portable_named(store, name: str, params: Mapping[str, str] | None = None) -> str:
+    """The SPARQL text of a named query with its parameters bound, for any SPARQL 1.1 endpoint.
+
+    A standalone server loaded with ``paperkg export --format ntriples`` gives
+    the same rows as ``run_named`` plus the parameter columns, which
+    ``run_named`` leaves out. ``store`` resolves paper ids to IRIs.
+    """
+    query = get_named(name)
+    return bind_as_values(query.text, named_bindings(store, query, params))
 
 
 def run_named(

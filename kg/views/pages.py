@@ -28,13 +28,13 @@ from kg.views.context import (
     paper_row,
 )
 from kg.views.layout import ring_layout
-from kg.views.overview import map_model, topic_label
+from kg.views.overview import map_model, topic_contexts, topic_label
 from kg.views.payload import TYPE_INDEX, edge_entry, graph_payload
 from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
 __all__ = ["corpus_stats", "top_entities", "entity_context", "paper_context", "search_index", "timeline_context",
-           "rising_context", "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
+           "rising_context", "topic_pages", "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
 
 def corpus_stats(g) -> dict:
@@ -258,18 +258,31 @@ def timeline_context(ctx: RenderContext, key: str) -> dict:
     return out
 
 
+def _rising_row(names, r: dict) -> dict:
+    """A row of kg.graph.trends.rising with its page and its share change in percentage points, for the pages."""
+    return dict(r, page=names.get(r["entity"]), growth_pct=f"+{100.0 * r['growth']:.1f}")
+
+
+def topic_pages(ctx: RenderContext, max_nodes: int) -> list[dict]:
+    """kg.views.overview.topic_contexts with each topic's rising entities: the rows of the index's Rising list
+    (same window and minimum support) whose entity is in the topic."""
+    model = map_model(ctx, max_nodes)
+    risen = rising(ctx.g)
+    out = []
+    for row in topic_contexts(ctx, max_nodes):
+        members = set(model.topics[row["index"]])
+        out.append(dict(row, rising_rows=[_rising_row(ctx.names, r) for r in risen
+                                          if r["entity"] in members][:RISING_SHOWN]))
+    return out
+
+
 def rising_context(ctx: RenderContext, window: int | None = None, min_support: int | None = None) -> dict:
     """The index page's "Rising" list: kg.graph.trends.rising with its defaults, the first RISING_SHOWN rows."""
     g, names = ctx.g, ctx.names
     window = window or DEFAULT_WINDOW
     min_support = min_support or DEFAULT_MIN_SUPPORT
     rows = rising(g, window=window, min_support=min_support)
-    shown = []
-    for r in rows[:RISING_SHOWN]:
-        row = dict(r)
-        row["page"] = names.get(r["entity"])
-        row["growth_pct"] = f"+{100.0 * r['growth']:.1f}"
-        shown.append(row)
+    shown = [_rising_row(names, r) for r in rows[:RISING_SHOWN]]
     head = rows[0] if rows else None
     return {"rows": shown, "count": len(rows), "window": window, "min_support": min_support,
             "from": head["from"] if head else "", "to": head["to"] if head else "",

@@ -21,13 +21,14 @@ from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
 from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages
-from kg.views.overview import overview_data, topic_contexts
+from kg.views.overview import overview_data
 from kg.views.pages import (
     corpus_stats,
     entity_context,
     paper_context,
     paper_table,
     rising_context,
+    topic_pages,
     search_index,
     top_entities,
 )
@@ -208,11 +209,12 @@ def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, 
     top = [{"name": TYPE_NAMES.get(t, t) + "s", "color": TYPE_COLORS[t], "rows": top_entities(ctx, t)}
            for t in ENTITY_TYPES]
     root = _common(title, "")
+    rise = rising_context(ctx)
     put("index.html", _render("index.html", **root, stats=stats, top=top, info=info,
-                              max_nodes=max_nodes, rising=rising_context(ctx)))
+                              max_nodes=max_nodes, rising=rise))
     put("overview.html", _render("overview.html", **root, info=info, max_nodes=max_nodes, graph_json=overview))
     put("papers.html", _render("papers.html", **root, rows=paper_table(ctx, max_nodes)))
-    put("topics.html", _render("topics.html", **root, topics=topic_contexts(ctx, max_nodes), info=info))
+    put("topics.html", _render("topics.html", **root, topics=topic_pages(ctx, max_nodes), info=info, rising=rise))
     put("entities.html", _render("entities.html", **root, groups=[
         {"name": TYPE_NAMES.get(t, t) + "s", "color": TYPE_COLORS[t],
          "rows": top_entities(ctx, t, limit=10**9)} for t in ENTITY_TYPES]))

@@ -196,7 +196,10 @@
       root.setAttribute("data-first-draw-ms", ms.toFixed(0));
       body.setAttribute("data-first-draw-ms", ms.toFixed(0));
     });
-    /* labels of each topic's top entities (and of search hits) at a fixed on-screen size, overlaps skipped */
+    /* labels of each topic's top entities (and of search hits) at a fixed on-screen size. A label goes to the
+       first of eight spots around its node that stays inside the canvas and covers neither a label already
+       drawn nor another drawn node; a label that finds none is skipped (it shows when zoomed in), except a
+       topic's first label and a search hit, which take the spot that covers the fewest labels, then nodes. */
     function drawLabels(ctx) {
       var scale = network.getScale(), boxes = [], drawn = [];
       var cands = Object.keys(highlighted).sort().map(function (id) { return {id: id, topic: -1, rank: -1}; })
@@ -204,6 +207,32 @@
       var ids = cands.filter(function (c) { return visible[c.id]; }).map(function (c) { return c.id; });
       var pos = network.getPositions(ids), done = {};
       var rect = canvas.getBoundingClientRect();
+      var lo = network.DOMtoCanvas({x: 0, y: 0}), hi = network.DOMtoCanvas({x: rect.width, y: rect.height});
+      // the drawn nodes as boxes in a grid of cells about 64 screen pixels wide
+      var cell = 64 / scale, grid = {}, shownIds = nodeView.getIds(), npos = network.getPositions(shownIds);
+      shownIds.forEach(function (id) {
+        var p = npos[id], s = nodes.get(id).size || 5;
+        if (!p) { return; }
+        var b = {id: id, x1: p.x - s, x2: p.x + s, y1: p.y - s, y2: p.y + s};
+        for (var gx = Math.floor(b.x1 / cell); gx <= Math.floor(b.x2 / cell); gx++) {
+          for (var gy = Math.floor(b.y1 / cell); gy <= Math.floor(b.y2 / cell); gy++) {
+            (grid[gx + "," + gy] = grid[gx + "," + gy] || []).push(b);
+          }
+        }
+      });
+      function hit(a, b) { return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2; }
+      function nodesUnder(b0, own) {
+        var n = 0, seen = {};
+        for (var gx = Math.floor(b0.x1 / cell); gx <= Math.floor(b0.x2 / cell); gx++) {
+          for (var gy = Math.floor(b0.y1 / cell); gy <= Math.floor(b0.y2 / cell); gy++) {
+            (grid[gx + "," + gy] || []).forEach(function (b) {
+              if (b.id !== own && !seen[b.id] && hit(b0, b)) { seen[b.id] = true; n++; }
+            });
+          }
+        }
+        return n;
+      }
+      var pad = 2 / scale;
       ctx.save();
       ctx.textAlign = "left";
       ctx.textBaseline = "top";
@@ -214,18 +243,23 @@
         ctx.font = (c.rank <= 0 ? "bold " : "") + fs.toFixed(3) + "px sans-serif";
         var text = n.pkLabel, w = ctx.measureText(text).width, h = fs * 1.15;
         var x = pos[c.id].x, y = pos[c.id].y, r = n.size + 3 / scale;
-        // below the node, else above, right or left of it; a topic's first label is drawn even when all overlap
-        var spots = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2]];
-        var box = null;
+        var spots = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2],
+                     [x + r * 0.7, y + r * 0.7], [x - r * 0.7 - w, y + r * 0.7],
+                     [x + r * 0.7, y - r * 0.7 - h], [x - r * 0.7 - w, y - r * 0.7 - h]];
+        var box = null, best = null;
         for (var k = 0; k < spots.length && !box; k++) {
-          var b0 = {x1: spots[k][0], x2: spots[k][0] + w, y1: spots[k][1], y2: spots[k][1] + h};
-          if (!boxes.some(function (b) { return b.x1 < b0.x2 && b0.x1 < b.x2 && b.y1 < b0.y2 && b0.y1 < b.y2; })) {
-            box = b0;
-          }
+          // kept inside the canvas: a label near the edge slides in
+          var bx = Math.max(lo.x + pad, Math.min(spots[k][0], hi.x - pad - w));
+          var by = Math.max(lo.y + pad, Math.min(spots[k][1], hi.y - pad - h));
+          var b0 = {x1: bx, x2: bx + w, y1: by, y2: by + h};
+          var labels = boxes.filter(function (b) { return hit(b, b0); }).length, under = nodesUnder(b0, c.id);
+          if (!labels && !under) { box = b0; }
+          var cost = labels * 100000 + under;
+          if (!best || cost < best.cost) { best = {cost: cost, box: b0}; }
         }
         if (!box) {
           if (c.rank > 0) { return; }
-          box = {x1: spots[0][0], x2: spots[0][0] + w, y1: spots[0][1], y2: spots[0][1] + h};
+          box = best.box;
         }
         ctx.lineWidth = 4 / scale;
         ctx.strokeStyle = "rgba(255,255,255,0.92)";
@@ -236,7 +270,7 @@
         done[c.id] = true;
         var d = network.canvasToDOM({x: box.x1, y: box.y1});
         drawn.push({id: c.id, text: text, topic: c.topic, rank: c.rank, px: px, width: w * scale,
-                    left: rect.left + d.x, top: rect.top + d.y});
+                    height: h * scale, left: rect.left + d.x, top: rect.top + d.y});
       });
       ctx.restore();
       root.paperkgLabels = drawn;
