@@ -26,6 +26,7 @@ class PKG(DefinedNamespace):
     Organization: URIRef  # Class: Organization
     Paper: URIRef  # Class: Paper
     Relatedness: URIRef  # Class: Relatedness
+    Sentence: URIRef  # Class: Sentence
     WebPage: URIRef  # Class: Web page
     arxivId: URIRef  # DatatypeProperty: arXiv id
     authorList: URIRef  # DatatypeProperty: author list
@@ -50,8 +51,10 @@ class PKG(DefinedNamespace):
     hasOwnCode: URIRef  # ObjectProperty: has own code
     hasThirdPartyCode: URIRef  # ObjectProperty: has third-party code
     inPaper: URIRef  # ObjectProperty: in paper
+    inSentence: URIRef  # ObjectProperty: in sentence
     linkType: URIRef  # DatatypeProperty: link type
     lookupKey: URIRef  # DatatypeProperty: lookup key
+    mentionCount: URIRef  # DatatypeProperty: mention count
     mentionOf: URIRef  # ObjectProperty: mention of
     mentions: URIRef  # ObjectProperty: mentions
     month: URIRef  # DatatypeProperty: month

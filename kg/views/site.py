@@ -117,6 +117,8 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
     items = names.items()
     fork_ok = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
+        jobs = _fitting_jobs(jobs)
+    if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
         _FORK_STATE = (g, names, out, title, items)
         try:
             # this process writes the index pages while the workers render the rest
@@ -134,6 +136,20 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
             _write_root(g, names, out, max_nodes, title, put, written)
             _write_pages(g, names, title, items, put)
     return written
+
+
+#: Memory estimate of one page worker (kg.memory.plan_workers): it reads the whole graph, so it can
+#: come to copy a good part of the parent (reference counts dirty the shared pages), plus its pages.
+_WORKER_SHARE = 0.5
+_WORKER_BASE_BYTES = 64 << 20
+
+
+def _fitting_jobs(jobs: int) -> int:
+    """Page workers that fit in the memory available (1: render here)."""
+    from kg.memory import available_bytes, plan_workers, rss_bytes
+
+    per_worker = int(_WORKER_SHARE * (rss_bytes() or 0)) + _WORKER_BASE_BYTES
+    return plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, available_bytes())
 
 
 def _page_worker(stride: tuple[int, int]) -> None:
