@@ -93,3 +93,10 @@ def test_rdf_round_trip_keeps_the_cap_and_the_count(built):
     g = kg.load(built)
     back = rdf_to_nx(list(nx_to_triples(g.nx)))
     assert sorted(back.edges(keys=True, data=True)) == sorted(g.nx.edges(keys=True, data=True))
+
+
+def test_paper_page_quotes_each_sentence_once(built):
+    page = next((built / "paper").glob("*.html")).read_text(encoding="utf-8")
+    entities = page[page.index("<h2>Entities</h2>"):page.index("<h2>Code and links</h2>")]
+    assert entities.count(SENTENCE) == 1  # one blockquote; the other names of the sentence point at it
+    assert entities.count("(same sentence as ") >= 5

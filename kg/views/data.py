@@ -758,6 +758,7 @@ def paper_context(g, names: PageNames, key: str) -> dict:
     linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
     ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
     ring2 = [k for k in ring2 if k != key and k not in ring1]
+    _quote_once(entities)
     authors = [str(x) for x in (a.get("authors") or [])]
     return {
         "key": key, "title": _title(a) if a.get("title") else tb.label[key],
@@ -769,6 +770,21 @@ def paper_context(g, names: PageNames, key: str) -> dict:
         "built_more": max(0, n_built - MAX_LIST), "cites": cites, "related": related_rows,
         "graph": _neighbourhood(g, names, tb, key, ring1, ring2),
     }
+
+
+def _quote_once(entities: dict) -> None:
+    """Quote each evidence sentence once per paper page: a later row from the same sentence names the
+    first row (``evidence_as``) instead of repeating it (a sentence naming 25 entities was quoted 25 times)."""
+    first: dict[str, str] = {}
+    for rows in entities.values():
+        for row in rows:
+            text = row.get("evidence")
+            if not text:
+                continue
+            if text in first:
+                row["evidence"], row["evidence_as"] = "", first[text]
+            else:
+                first[text] = row["label"]
 
 
 def search_index(g, names: PageNames) -> list[list]:
