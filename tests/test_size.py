@@ -100,3 +100,24 @@ def test_paper_page_quotes_each_sentence_once(built):
     entities = page[page.index("<h2>Entities</h2>"):page.index("<h2>Code and links</h2>")]
     assert entities.count(SENTENCE) == 1  # one blockquote; the other names of the sentence point at it
     assert entities.count("(same sentence as ") >= 5
+
+
+def test_entity_pages_quote_only_their_own_edges(tmp_path):
+    """An entity page quotes the evidence of its own edges; edges between the other nodes it draws
+    are not quoted there (they are on their own pages), so a sentence is not copied into every page."""
+    from kg.cli import main
+
+    papers = [{"id": f"2501.0010{i}", "title": f"Paper {i} on budgets",
+               "abstract": f"Study {i}: we compare GRPO, PPO and DPO on GSM8K."} for i in range(3)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(p) + "\n" for p in papers), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(src), "-o", str(out), "--quiet", "--no-cache"]) == 0
+    page = next(p for p in (out / "entity").glob("*.html") if "gsm8k" in p.name).read_text(encoding="utf-8")
+    data = json.loads(page.split('id="paperkg-graph">', 1)[1].split("</script>", 1)[0])
+    center = data["center"]
+    own = [e for e in data["edges"] if center in (e["f"], e["t"])]
+    side = [e for e in data["edges"] if center not in (e["f"], e["t"])]
+    assert own and side
+    assert all("we compare GRPO" in e["tip"] for e in own)
+    assert not any("\u201c" in e["tip"] for e in side)

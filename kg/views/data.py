@@ -267,15 +267,16 @@ def _node_tip(g, key) -> dict:
     return tip
 
 
-def _edge_entry(g, names: PageNames, u, v, rel, data) -> tuple[str, str, str]:
+def _edge_entry(g, names: PageNames, u, v, rel, data, quote: bool = True) -> tuple[str, str, str]:
     """``(tip, head, tail)``: the plain-text tooltip (the relation and why it holds: evidence
-    sentence, shared entities) and the edge's JSON around its per-page relation index; memoised per run."""
+    sentence unless ``quote`` is False, shared entities) and the edge's JSON around its per-page
+    relation index; memoised per run."""
     cache = names.cache.setdefault("edge", {})
-    hit = cache.get((u, v, rel))
+    hit = cache.get((u, v, rel, quote))
     if hit is None:
-        tip = _edge_text(g, rel, data)
-        hit = cache[(u, v, rel)] = (tip, f'{{"f":{json_for_script(u)},"r":',
-                                    f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
+        tip = _edge_text(g, rel, data, quote)
+        hit = cache[(u, v, rel, quote)] = (tip, f'{{"f":{json_for_script(u)},"r":',
+                                           f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
     return hit
 
 
@@ -290,10 +291,10 @@ def trim_caches(names: PageNames) -> None:
         edges.clear()
 
 
-def _edge_text(g, rel, data) -> str:
+def _edge_text(g, rel, data, quote: bool = True) -> str:
     text = rel
     evidence = data.get("evidence") or []
-    if evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
+    if quote and evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
         text += ": \u201c" + excerpt(readable(str(evidence[0]["sentence"])), 300) + "\u201d"
     ids = data.get("via") or data.get("shared") or []
     shown = [node_label(g, e) if e in g else str(e) for e in ids]
@@ -661,7 +662,9 @@ def _neighbourhood(g, names, tb: ViewTables, center, ring1, ring2) -> dict:
             continue
         for v, rel, data in tb.mention_edges(u):
             if v in keep and v != center:
-                edges.append((u, v, rel, _edge_entry(g, names, u, v, rel, data)))
+                # edges between other nodes: no quote (each is quoted on its own pages; quoting it
+                # on every page showing both ends repeated one sentence across thousands of pages)
+                edges.append((u, v, rel, _edge_entry(g, names, u, v, rel, data, quote=False)))
         for k, data in g._succ[u].get(center, {}).items():
             rel = _relation(k, data)
             edges.append((u, center, rel, _edge_entry(g, names, u, center, rel, data)))
