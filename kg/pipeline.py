@@ -172,6 +172,14 @@ def extract_job(
 
     t0 = time.perf_counter()
     ingest = _ingest(inputs, fmt, strict, log, year=year)
+    if str(dest) != "-":
+        folder = Path(dest).absolute().parent
+        while not os.path.lexists(folder) and folder.parent != folder:
+            folder = folder.parent  # the file's folder is made when written: probe where it will be made
+        try:  # a folder that cannot take the file fails now, not after extraction
+            _probe(folder)
+        except OSError as exc:
+            raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}; nothing was extracted") from None
     t1 = time.perf_counter()
     stats = ExtractStats()
     extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,

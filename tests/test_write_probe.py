@@ -100,3 +100,26 @@ def test_failure_after_extraction_drops_the_cache_it_made_and_keeps_an_older_one
             build_job([DEMO], out, quiet=True)
     assert (out / ".cache" / "extraction.sqlite").is_file()  # a cache of an earlier build is kept
     assert (out / "graph.ttl").is_file()
+
+
+def test_extract_into_a_folder_that_cannot_be_written_fails_before_extraction(tmp_path, monkeypatch, capsys):
+    import kg.extraction
+    from kg.cli import main
+
+    def boom(*_a, **_k):
+        raise AssertionError("extraction started")
+
+    monkeypatch.setattr(kg.extraction, "extract", boom)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert main(["extract", str(DEMO), "-o", str(blocker / "pred.jsonl"), "--quiet"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(blocker / "pred.jsonl") in err[0] and "nothing was extracted" in err[0]
+
+
+def test_extract_still_makes_a_missing_folder(tmp_path):
+    from kg.cli import main
+
+    dest = tmp_path / "new" / "deeper" / "pred.jsonl"
+    assert main(["extract", str(DEMO), "-o", str(dest), "--quiet"]) == 0
+    assert dest.is_file() and not list(tmp_path.rglob("*probe*"))
