@@ -68,7 +68,8 @@ def make_records(papers: int = 20, shape: str = "sentences", seed: int = 0) -> l
                 break
             parts.append(s)
             size += len(s)
-        records.append({"id": f"amp-{i:03d}", "title": f"A dense listing {i} of names", "abstract": "".join(parts).strip()})
+        records.append({"id": f"amp-{i:03d}", "title": f"A dense listing {i} of names",
+                        "abstract": "".join(parts).strip()})
     return records
 
 

@@ -179,7 +179,8 @@ def extract_job(
         try:  # a folder that cannot take the file fails now, not after extraction
             _probe(folder)
         except OSError as exc:
-            raise OutputError(f"cannot write {one_line(str(dest))}: {exc.strerror or exc}; nothing was extracted") from None
+            raise OutputError(
+                f"cannot write {one_line(str(dest))}: {exc.strerror or exc}; nothing was extracted") from None
     t1 = time.perf_counter()
     stats = ExtractStats()
     extraction = extract(ingest.papers, jobs=jobs, progress=not quiet, cache_dir=cache_dir,
@@ -461,7 +462,8 @@ def check_build_memory(papers, available: int | None = None) -> None:
 
     chars = sum(len(p.title) + len(p.abstract) for p in papers)
     need = BUILD_BYTES_PER_PAPER * len(papers) + BUILD_BYTES_PER_CHAR * chars
-    check_fits(f"a build of {len(papers):,} paper{'' if len(papers) == 1 else 's'}", need, available_bytes() if available is None else available)
+    stage = f"a build of {len(papers):,} paper{'' if len(papers) == 1 else 's'}"
+    check_fits(stage, need, available_bytes() if available is None else available)
 
 
 def _remove_unbuilt(out_dir: Path, out_existed: bool, cache_existed: bool) -> None:
