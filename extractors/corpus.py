@@ -30,6 +30,7 @@ from typing import Sequence
 
 from kg.cache import ExtractionCache, paper_key
 from kg.distributed import extract_mentions_dask
+from kg.memory import available_bytes, plan_workers
 from kg.models import CorpusExtraction, Mention, Paper
 
 from extractors.extract import extract_batch
@@ -37,9 +38,16 @@ from extractors.pipeline import EXTRACTOR_VERSION, make_nlp
 from extractors.resolve import resolve_corpus
 
 __all__ = ["extract_paper", "extract_corpus", "corpus_mentions", "ExtractStats", "MIN_PAPERS_FORK",
-           "MIN_PAPERS_SPAWN", "parallel_plan"]
+           "MIN_PAPERS_SPAWN", "MAX_BATCH", "parallel_plan"]
 
 _BATCH = 64
+#: Most papers in one batch of a pool: the progress bar moves at least this often (1.5M papers in
+#: 8 batches of 187k left it at 0% for minutes) and a worker never holds a huge batch.
+MAX_BATCH = 2000
+#: Memory estimate of one extraction worker (kg.memory.plan_workers): the pipeline is inherited,
+#: so a fixed part plus the Docs of its batch, about WORKER_BYTES_PER_CHAR per character of text.
+WORKER_BASE_BYTES = 200 << 20
+WORKER_BYTES_PER_CHAR = 64
 #: Fewest papers worth a forked pool (~0.2 s of work for one process).
 MIN_PAPERS_FORK = 100
 #: Fewest papers worth a spawned pool (each worker builds the pipeline, ~2-3 s of CPU).
@@ -68,18 +76,34 @@ def parallel_plan(n_papers: int, jobs: int) -> tuple[str | None, int]:
 
 
 def _batches(papers: list[Paper], workers: int) -> list[list[Paper]]:
-    """Contiguous batches: at most ``_BATCH`` papers in-process, else ~``_BATCHES_PER_WORKER`` per worker."""
+    """Contiguous batches: at most ``_BATCH`` papers in-process, else ~``_BATCHES_PER_WORKER`` per worker
+    and never more than ``MAX_BATCH``."""
     if workers <= 1:
         size = _BATCH
     else:
-        size = max(1, -(-len(papers) // (workers * _BATCHES_PER_WORKER)))
+        size = min(MAX_BATCH, max(1, -(-len(papers) // (workers * _BATCHES_PER_WORKER))))
     return [papers[i:i + size] for i in range(0, len(papers), size)]
+
+
+def _worker_bytes(batches: list[list[Paper]]) -> int:
+    """Memory one worker may need: the fixed part plus its largest batch's Docs."""
+    largest = max((sum(len(p.title) + len(p.abstract) for p in b) for b in batches), default=0)
+    return WORKER_BASE_BYTES + WORKER_BYTES_PER_CHAR * largest
+
+
+def _fitting_workers(papers: list[Paper], method: str | None, workers: int) -> tuple[str | None, int]:
+    """(method, workers) cut to what the memory available holds (kg.memory.plan_workers)."""
+    if method is None:
+        return method, workers
+    fit = plan_workers("extraction", workers, _worker_bytes(_batches(papers, workers)),
+                       _worker_bytes(_batches(papers, 1)), available_bytes())
+    return (method, fit) if fit > 1 else (None, 1)
 
 
 def _spacy_mentions(papers: Sequence[Paper], jobs: int = 1, progress: bool = False) -> list[tuple[Mention, ...]]:
     """Per-paper mentions for every paper by spaCy, here or in ``jobs`` processes, in input order."""
     papers = list(papers)
-    method, workers = parallel_plan(len(papers), jobs)
+    method, workers = _fitting_workers(papers, *parallel_plan(len(papers), jobs))
     batches = _batches(papers, workers)
     bar = None
     if progress:

@@ -143,22 +143,60 @@ def sentence_ids(doc) -> list[int]:
     return cached
 
 
+def _window(text: str, s_start: int, s_end: int, lo: int, hi: int) -> tuple[int, int]:
+    """``lo:hi`` inside the sentence, cut at word boundaries (where the window has a space) and stripped."""
+    lo, hi = max(s_start, lo), min(s_end, hi)
+    if lo > s_start and not text[lo - 1].isspace():
+        cut = text.find(" ", lo, hi)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < s_end and not text[hi].isspace():
+        cut = text.rfind(" ", lo, hi)
+        hi = cut if cut > lo else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
 def evidence_window(text: str, s_start: int, s_end: int, start: int, end: int,
                     limit: int = EVIDENCE_MAX) -> tuple[str, int]:
     """(evidence, its offset in ``text``): the sentence ``s_start:s_end`` stripped, or, when
-    longer than ``limit``, a window of it around ``start:end`` cut at word boundaries."""
-    lo, hi = s_start, s_end
-    if hi - lo > limit:
-        room = max(0, limit - (end - start))
-        lo = max(s_start, start - room // 2)
-        hi = min(s_end, end + (room - (start - lo)))
-        lo = max(s_start, min(lo, start - (room - (hi - end))))
-        if lo > s_start and not text[lo - 1].isspace():
-            cut = text.find(" ", lo, start)
-            lo = cut + 1 if cut >= 0 else lo
-        if hi < s_end and not text[hi].isspace():
-            cut = text.rfind(" ", end, hi)
-            hi = cut if cut >= 0 else hi
+    longer than ``limit``, a window of it holding ``start:end``, cut at word boundaries.
+
+    The windows of a long sentence lie on a fixed grid (``limit`` wide, every ``limit // 2``
+    characters from the sentence start), and a mention gets the grid window it sits most
+    centrally in: the mentions of one long sentence share a few windows (about two per
+    ``limit`` characters) instead of each carrying its own, so a paper's evidence stays about
+    as large as its text. A mention that fits no grid window gets one centred on it.
+    """
+    if s_end - s_start <= limit:
+        lo, hi = _window(text, s_start, s_end, s_start, s_end)
+        return text[lo:hi], lo
+    step = max(1, limit // 2)
+    k0 = (start - s_start) // step
+    mid = (start + end) / 2
+    best = None
+    for k in (k0 - 1, k0):
+        if k < 0:
+            continue
+        lo, hi = _window(text, s_start, s_end, s_start + k * step, s_start + k * step + limit)
+        if lo <= start and end <= hi:
+            off = abs((lo + hi) / 2 - mid)
+            if best is None or off < best[0]:
+                best = (off, lo, hi)
+    if best is not None:
+        return text[best[1]:best[2]], best[1]
+    room = max(0, limit - (end - start))
+    lo = max(s_start, start - room // 2)
+    hi = min(s_end, end + (room - (start - lo)))
+    lo = max(s_start, min(lo, start - (room - (hi - end))))
+    if lo > s_start and not text[lo - 1].isspace():
+        cut = text.find(" ", lo, start)
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < s_end and not text[hi].isspace():
+        cut = text.rfind(" ", end, hi)
+        hi = cut if cut >= 0 else hi
     while lo < hi and text[lo].isspace():
         lo += 1
     while hi > lo and text[hi - 1].isspace():

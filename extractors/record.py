@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction
+from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction, evidence_tuple, select_evidence
 
 from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS
 
@@ -32,56 +32,92 @@ def _aliases(name: str, forms) -> list[str]:
     return aliases
 
 
-def _entity_item(ref: EntityRef, corpus: CorpusExtraction) -> dict:
+class _Sentences:
+    """The record's sentence table: each evidence sentence once, referred to by its index."""
+
+    def __init__(self):
+        self.index: dict[tuple[str, str], int] = {}
+        self.rows: list[dict] = []
+
+    def evidence(self, mentions) -> tuple[list[dict], int]:
+        """(evidence items of the kept mentions, the number of distinct mentions); see kg.models.select_evidence."""
+        kept, count = select_evidence(evidence_tuple(m) for m in mentions)
+        items = []
+        for f, s, e, r, t, sentence, c in kept:
+            ref = None
+            if sentence:
+                ref = self.index.get((f, sentence))
+                if ref is None:
+                    ref = self.index[(f, sentence)] = len(self.rows)
+                    self.rows.append({"field": f, "text": sentence})
+            items.append({"field": f, "start": s, "end": e, "text": t, "sentence": ref, "rule": r, "confidence": c})
+        return items, count
+
+
+def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences) -> dict:
     ent = corpus.entity(ref.entity_id)
     forms = list(ent.aliases)
     for m in ref.mentions:
         forms += [m.text] + ([m.long_form] if m.long_form else [])
     aliases = _aliases(ent.name, forms)
+    evidence, count = sentences.evidence(ref.mentions)
     return {
         "id": ent.id,
         "name": ent.name,
         "aliases": aliases,
         "surface": ref.surface,
         "confidence": max((m.confidence for m in ref.mentions), default=0.0),
-        "evidence": [m.evidence() for m in ref.mentions],
+        "mention_count": count,
+        "evidence": evidence,
     }
 
 
-def _url_item(m: Mention, repo: bool) -> dict:
+def _url_item(m: Mention, repo: bool, sentences: _Sentences) -> dict:
     item = {"name": m.url, "url": m.url}
     if repo:
         item["own"] = bool(m.own)
     else:
         item["type"] = m.link_type or "other"
-    item["evidence"] = [m.evidence()]
+    item["mention_count"] = 1
+    item["evidence"] = sentences.evidence((m,))[0]
     return item
 
 
-def _citation_items(citations) -> list[dict]:
-    """One item per cited work, in order of first mention, with the evidence of every occurrence."""
-    items: dict[str, dict] = {}
+def _citation_items(citations, sentences: _Sentences) -> list[dict]:
+    """One item per cited work, in order of first mention, with the evidence of its occurrences."""
+    by_ref: dict[str, list[Mention]] = {}
     for m in citations:
-        item = items.setdefault(m.ref, {"id": m.ref, "url": m.url, "evidence": []})
-        item["evidence"].append(m.evidence())
-    return list(items.values())
+        by_ref.setdefault(m.ref, []).append(m)
+    items = []
+    for ref, ms in by_ref.items():
+        evidence, count = sentences.evidence(ms)
+        items.append({"id": ref, "url": ms[0].url, "mention_count": count, "evidence": evidence})
+    return items
 
 
 def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extraction: CorpusExtraction) -> dict:
-    """Keys in order: id, title, methods, datasets, benchmarks, proposes, repos, links, citations."""
+    """Keys in order: id, title, methods, datasets, benchmarks, proposes, repos, links, citations, sentences.
+
+    Each evidence item names its sentence by index into ``sentences`` (``{"field", "text"}``, each
+    distinct sentence of the paper once; None for a structured input field); at most
+    kg.models.MAX_EVIDENCE items per entity, repository, link or cited work, ``mention_count`` all of them.
+    """
     pe = paper_extraction
+    sentences = _Sentences()
     proposes = []
     for eid in pe.proposes:
         ent = corpus_extraction.entity(eid)
         proposes.append({"id": ent.id, "name": ent.name, "kind": ent.kind, "aliases": _aliases(ent.name, ent.aliases)})
-    return {
+    record = {
         "id": paper.id,
         "title": paper.title,
-        "methods": [_entity_item(r, corpus_extraction) for r in pe.methods],
-        "datasets": [_entity_item(r, corpus_extraction) for r in pe.datasets],
-        "benchmarks": [_entity_item(r, corpus_extraction) for r in pe.benchmarks],
+        "methods": [_entity_item(r, corpus_extraction, sentences) for r in pe.methods],
+        "datasets": [_entity_item(r, corpus_extraction, sentences) for r in pe.datasets],
+        "benchmarks": [_entity_item(r, corpus_extraction, sentences) for r in pe.benchmarks],
         "proposes": proposes,
-        "repos": [_url_item(m, True) for m in pe.repos],
-        "links": [_url_item(m, False) for m in pe.links],
-        "citations": _citation_items(pe.citations),
+        "repos": [_url_item(m, True, sentences) for m in pe.repos],
+        "links": [_url_item(m, False, sentences) for m in pe.links],
+        "citations": _citation_items(pe.citations, sentences),
     }
+    record["sentences"] = sentences.rows
+    return record

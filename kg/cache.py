@@ -11,8 +11,14 @@ are dropped when new rows are written, so the file does not grow forever.
 
 The cache lives next to the outputs it produced (``OUTDIR/.cache/``), a folder
 anyone may hand over, so entries are plain data, never pickles: each row is
-JSON, checked field by field against ``Mention`` when read, and a row that
-does not check out is a cache miss (re-extracted), never code that runs.
+zlib-compressed JSON, checked field by field against ``Mention`` when read, and
+a row that does not check out (or inflates past ``_MAX_ROW_BYTES``) is a cache
+miss (re-extracted), never code that runs.
+
+Row layout (``_FORMAT``): ``{"sentences": [[sentence_start, sentence], ...],
+"mentions": [[kind, text, field, start, end, sentence index, rule, confidence,
+proposed, long_form, url, own, link_type, ref], ...]}``: each evidence
+sentence is stored once per paper however many mentions it holds.
 """
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from dataclasses import fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -37,7 +44,8 @@ __all__ = ["CACHE_FILE", "ExtractionCache", "decode_mentions", "encode_mentions"
 CACHE_FILE = "extraction.sqlite"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
 _CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
-_FORMAT = "json-2"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
+_FORMAT = "json-3"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
+_MAX_ROW_BYTES = 256 << 20  # a row inflating past this is a miss: a planted row cannot exhaust memory
 
 #: Mention field -> the JSON types its value may have (bool is checked apart: it is an int in Python).
 _STR, _INT, _NUM, _BOOL, _NONE = (str,), (int,), (int, float), (bool,), (type(None),)
@@ -51,10 +59,27 @@ _REF_PREFIXES = tuple(f"{scheme}:" for scheme in CITATION_SCHEMES)
 assert set(_MENTION_TYPES) == {f.name for f in fields(Mention)}, "kg.models.Mention changed: update _MENTION_TYPES"
 
 
+#: Mention fields in row order, the sentence (and its offset) replaced by an index into the sentence table.
+_ROW_FIELDS = ("kind", "text", "field", "start", "end", "sentence", "rule", "confidence", "proposed", "long_form",
+               "url", "own", "link_type", "ref")
+assert set(_MENTION_TYPES) == {"sentence_start", *_ROW_FIELDS}
+
+
 def encode_mentions(mentions: Sequence[Mention]) -> bytes:
-    """One cache row: the mentions as a JSON list of objects (ASCII, so any string survives)."""
-    return json.dumps([{name: getattr(m, name) for name in _MENTION_TYPES} for m in mentions],
+    """One cache row: the paper's sentences once, then each mention as a list naming its sentence by index."""
+    index: dict[tuple[int, str], int] = {}
+    sentences: list[list] = []
+    rows = []
+    for m in mentions:
+        key = (m.sentence_start, m.sentence)
+        i = index.get(key)
+        if i is None:
+            i = index[key] = len(sentences)
+            sentences.append([m.sentence_start, m.sentence])
+        rows.append([i if name == "sentence" else getattr(m, name) for name in _ROW_FIELDS])
+    data = json.dumps({"sentences": sentences, "mentions": rows},
                       ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode("ascii")
+    return zlib.compress(data, 6)
 
 
 def _check(value, types: tuple) -> bool:
@@ -63,20 +88,43 @@ def _check(value, types: tuple) -> bool:
     return isinstance(value, types)
 
 
-def decode_mentions(blob) -> tuple[Mention, ...] | None:
-    """The mentions of one cache row, or None when the row is not exactly what ``encode_mentions`` writes."""
-    if not isinstance(blob, (bytes, str)):
+def _inflate(blob) -> bytes | None:
+    if not isinstance(blob, bytes):
         return None
     try:
-        items = json.loads(blob)
+        z = zlib.decompressobj()
+        data = z.decompress(blob, _MAX_ROW_BYTES)
+    except zlib.error:
+        return None
+    return data if z.eof and not z.unconsumed_tail else None
+
+
+def decode_mentions(blob) -> tuple[Mention, ...] | None:
+    """The mentions of one cache row, or None when the row is not exactly what ``encode_mentions`` writes."""
+    data = _inflate(blob)
+    if data is None:
+        return None
+    try:
+        row = json.loads(data)
     except (ValueError, RecursionError):
         return None
-    if not isinstance(items, list):
+    if not isinstance(row, dict) or row.keys() != {"sentences", "mentions"}:
         return None
-    out = []
-    for item in items:
-        if not isinstance(item, dict) or item.keys() != _MENTION_TYPES.keys():
+    sentences, items = row["sentences"], row["mentions"]
+    if not isinstance(sentences, list) or not isinstance(items, list):
+        return None
+    for pair in sentences:
+        if not (isinstance(pair, list) and len(pair) == 2 and _check(pair[0], _INT) and _check(pair[1], _STR)):
             return None
+    out = []
+    for values in items:
+        if not isinstance(values, list) or len(values) != len(_ROW_FIELDS):
+            return None
+        item = dict(zip(_ROW_FIELDS, values))
+        i = item["sentence"]
+        if not _check(i, _INT) or not 0 <= i < len(sentences):
+            return None
+        item["sentence_start"], item["sentence"] = sentences[i]
         if not all(_check(item[name], types) for name, types in _MENTION_TYPES.items()):
             return None
         if (item["kind"] == "citation") != (item["ref"] is not None):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 __all__ = ["PaperkgError", "InputError", "DataError", "NoPapersError", "RecordError", "QueryError",
-           "QueryTooComplex", "OutputError", "one_line"]
+           "QueryTooComplex", "OutputError", "NotEnoughMemoryError", "one_line"]
 
 
 def one_line(text: str) -> str:
@@ -74,6 +74,26 @@ class QueryTooComplex(QueryError):
 
 class OutputError(PaperkgError):
     """An output that cannot be written."""
+
+
+class NotEnoughMemoryError(PaperkgError):
+    """A stage of a build that would not fit in the memory available (checked before it starts).
+
+    Raised instead of letting the operating system kill the build without a word.
+    """
+
+    def __init__(self, stage: str, need: int, available: int):
+        self.stage, self.need, self.available = stage, int(need), int(available)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        mb = 1 << 20
+        return (f"not enough memory for {self.stage}: about {-(-self.need // mb):,} MB needed, "
+                f"{self.available // mb:,} MB available; build a smaller input (or fewer files at a time) "
+                "or free memory")
+
+    def __reduce__(self):
+        return (NotEnoughMemoryError, (self.stage, self.need, self.available))
 
 
 class NoPapersError(InputError):

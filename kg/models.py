@@ -7,7 +7,7 @@ serialise to JSON without surprises.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Iterator
+from typing import Iterable, Iterator
 
 __all__ = [
     "Source",
@@ -18,10 +18,18 @@ __all__ = [
     "PaperExtraction",
     "CorpusExtraction",
     "CITATION_SCHEMES",
+    "MAX_EVIDENCE",
+    "evidence_tuple",
+    "select_evidence",
 ]
 
 #: Identifier schemes of a citation (``Mention.ref`` is "<scheme>:<id>").
 CITATION_SCHEMES = ("arxiv", "doi")
+#: Mentions of one statement (a paper and one entity, repository, link or cited work it mentions)
+#: that the outputs keep as evidence: papers.jsonl, the graph (graph.ttl's pkg:Mention nodes, the
+#: pages). The number of all of them is stated beside (``mention_count``, ``pkg:mentionCount``).
+#: A paper naming one entity thousands of times would otherwise repeat it thousands of times.
+MAX_EVIDENCE = 5
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,24 @@ class Mention:
             "rule": self.rule,
             "confidence": self.confidence,
         }
+
+
+def evidence_tuple(m: Mention) -> tuple:
+    """``m.evidence()`` as a tuple in its key order: field, start, end, rule, text, sentence, confidence."""
+    return (m.field, m.start, m.end, m.rule, m.text, m.sentence, m.confidence)
+
+
+def select_evidence(items: Iterable[tuple]) -> tuple[list[tuple], int]:
+    """(the evidence an output keeps, the number of distinct items) for the ``evidence_tuple`` s of one statement.
+
+    Keeps at most :data:`MAX_EVIDENCE` distinct items: title mentions first, then
+    by position; returned in tuple order (field, start, ...), as every output lists them.
+    """
+    distinct = set(items)
+    if len(distinct) <= MAX_EVIDENCE:
+        return sorted(distinct), len(distinct)
+    kept = sorted(distinct, key=lambda k: (k[0] != "title", k))[:MAX_EVIDENCE]
+    return sorted(kept), len(distinct)
 
 
 @dataclass(frozen=True)

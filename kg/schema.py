@@ -58,7 +58,8 @@ PREFIXES = {
 }
 
 #: node-key prefixes that get a prefix of their own in Turtle and SPARQL (paper:p1, method:grpo, ...).
-DATA_PREFIXES = ("paper", "method", "dataset", "benchmark", "repo", "org", "link", "mention", "relatedness", "buildson")
+DATA_PREFIXES = ("paper", "method", "dataset", "benchmark", "repo", "org", "link", "mention", "sentence", "relatedness",
+                 "buildson")
 
 
 def all_prefixes(base_iri: str) -> dict[str, str]:

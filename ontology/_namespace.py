@@ -26,6 +26,7 @@ class PKG(DefinedNamespace):
     Organization: URIRef  # Class: Organization
     Paper: URIRef  # Class: Paper
     Relatedness: URIRef  # Class: Relatedness
+    Sentence: URIRef  # Class: Sentence
     WebPage: URIRef  # Class: Web page
     arxivId: URIRef  # DatatypeProperty: arXiv id
     authorList: URIRef  # DatatypeProperty: author list
@@ -49,8 +50,10 @@ class PKG(DefinedNamespace):
     hasLink: URIRef  # ObjectProperty: has link
     hasOwnCode: URIRef  # ObjectProperty: has own code
     hasThirdPartyCode: URIRef  # ObjectProperty: has third-party code
+    inSentence: URIRef  # ObjectProperty: in sentence
     linkType: URIRef  # DatatypeProperty: link type
     lookupKey: URIRef  # DatatypeProperty: lookup key
+    mentionCount: URIRef  # DatatypeProperty: mention count
     mentionOf: URIRef  # ObjectProperty: mention of
     mentions: URIRef  # ObjectProperty: mentions
     month: URIRef  # DatatypeProperty: month

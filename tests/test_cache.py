@@ -164,18 +164,40 @@ def test_planted_pickle_row_does_not_run_and_is_a_miss(tmp_path, papers, referen
     assert not marker.exists()
 
 
+def _row(mentions: list, sentences: list | None = None) -> bytes:
+    """A compressed row as put_many writes it, built by hand (so it can be made wrong)."""
+    import zlib
+
+    return zlib.compress(json.dumps({"sentences": [[0, "GRPO"]] if sentences is None else sentences,
+                                     "mentions": mentions}).encode())
+
+
+_GOOD = ["method", "GRPO", "abstract", 0, 4, 0, "gazetteer", 0.9, False, None, None, None, None, None]
+
+
 def test_only_exact_json_rows_are_hits(tmp_path):
-    """Anything but the JSON that put_many writes is a miss, even a pickle of valid Mentions."""
+    """Anything but the compressed JSON that put_many writes is a miss, even a pickle of valid Mentions."""
     import pickle
+    import zlib
+
+    def bad_value(i, v):
+        return [v if j == i else x for j, x in enumerate(_GOOD)]
 
     bad = [
         pickle.dumps((_mention(),)),  # a well-formed pickle of the right type is still not data
-        b"garbage", b"", b"null", b"{}", b"[1]", b"[[]]",
-        b'[{"kind": "method"}]',  # missing fields
-        json.dumps([dict(dataclasses.asdict(_mention()), start="0")]).encode(),  # wrong type
-        json.dumps([dict(dataclasses.asdict(_mention()), proposed=1)]).encode(),  # an int is not a bool
-        json.dumps([dict(dataclasses.asdict(_mention()), extra=1)]).encode(),  # unknown field
-        b"[" * 100_000 + b"]" * 100_000,  # nesting past the JSON parser's recursion limit
+        zlib.compress(pickle.dumps((_mention(),))),
+        b"garbage", b"", zlib.compress(b"null"), zlib.compress(b"{}"), zlib.compress(b"[1]"),
+        json.dumps({"sentences": [[0, "GRPO"]], "mentions": [_GOOD]}).encode(),  # not compressed
+        _row([_GOOD[:5]]),  # missing fields
+        _row([bad_value(3, "0")]),  # wrong type
+        _row([bad_value(8, 1)]),  # an int is not a bool
+        _row([_GOOD + [1]]),  # unknown field
+        _row([bad_value(5, 1)]),  # sentence index out of range
+        _row([_GOOD], sentences=[[0, 5]]),  # a sentence that is not text
+        _row([_GOOD], sentences=[["0", "GRPO"]]),  # an offset that is not an int
+        zlib.compress(b"[" * 100_000 + b"]" * 100_000),  # nesting past the JSON parser's recursion limit
+        zlib.compress(json.dumps({"sentences": [], "mentions": [], "x": 1}).encode()),
+        zlib.compress(json.dumps({"sentences": [[0, "GRPO"]], "mentions": [_GOOD]}).encode())[:-3],  # truncated
     ]
     with ExtractionCache(tmp_path, fingerprint="f") as cache:
         cache.put_many({f"k{i}": (_mention(),) for i in range(len(bad))} | {"good": (_mention("PPO"),)})
@@ -183,9 +205,40 @@ def test_only_exact_json_rows_are_hits(tmp_path):
             cache._db.execute("UPDATE mentions SET value = ? WHERE key = ?", (blob, f"k{i}"))
         cache._db.commit()
         assert cache.get_many([f"k{i}" for i in range(len(bad))] + ["good"]) == {"good": (_mention("PPO"),)}
+        cache._db.execute("UPDATE mentions SET value = ? WHERE key = ?", (_row([_GOOD]), "k0"))
+        cache._db.commit()
+        assert cache.get_many(["k0"]) == {"k0": (_mention(),)}  # the hand-made good row is a hit
+
+
+def test_row_inflating_past_the_limit_is_a_miss(tmp_path, monkeypatch):
+    import kg.cache
+
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({"k": (_mention("A" * 5000),)})
+        assert cache.get_many(["k"])
+        monkeypatch.setattr(kg.cache, "_MAX_ROW_BYTES", 1000)  # as a planted "zip bomb" row would
+        assert cache.get_many(["k"]) == {}
+
+
+def test_rows_store_each_sentence_once(tmp_path):
+    import zlib
+
+    sentence = "We compare GRPO, PPO and DPO on GSM8K. " * 10
+    ms = tuple(Mention(kind="method", text=t, field="abstract", start=sentence.index(t), end=sentence.index(t) + len(t),
+                       sentence=sentence, sentence_start=0, rule="gazetteer", confidence=0.9)
+               for t in ("GRPO", "PPO", "DPO", "GSM8K"))
+    with ExtractionCache(tmp_path, fingerprint="f") as cache:
+        cache.put_many({"k": ms})
+        blob = cache._db.execute("SELECT value FROM mentions").fetchone()[0]
+        assert cache.get_many(["k"])["k"] == ms
+    row = json.loads(zlib.decompress(blob))
+    assert row["sentences"] == [[0, sentence]]  # once, though four mentions are in it
+    assert zlib.decompress(blob).count(sentence.encode()) == 1
 
 
 def test_rows_are_json_and_round_trip_equal(tmp_path):
+    import zlib
+
     full = Mention(kind="repo", text="github.com/a/b", field="abstract", start=3, end=17,
                    sentence="Code: github.com/a/b \ud800 \u00e9.", sentence_start=0, rule="url", confidence=0.75,
                    proposed=True, long_form="Long Form", url="https://github.com/a/b", own=True, link_type="code")
@@ -193,7 +246,7 @@ def test_rows_are_json_and_round_trip_equal(tmp_path):
     with ExtractionCache(tmp_path, fingerprint="f") as cache:
         cache.put_many({"k": value})
         blob = cache._db.execute("SELECT value FROM mentions").fetchone()[0]
-        assert isinstance(json.loads(blob), list)  # plain JSON, no pickle
+        assert isinstance(json.loads(zlib.decompress(blob)), dict)  # plain (compressed) JSON, no pickle
         got = cache.get_many(["k"])["k"]
     assert got == value and [type(m.confidence) for m in got] == [float, float, float]
 

@@ -63,7 +63,7 @@ def test_citations_in_title_and_record():
         ("title", "arxiv:2401.00001"), ("abstract", "arxiv:2401.00001"), ("abstract", "arxiv:2312.99999"),
         ("abstract", "doi:10.1000/x")]
     rec = paper_record(paper, px, corpus)
-    assert list(rec)[-1] == "citations"
+    assert list(rec)[-2:] == ["citations", "sentences"]
     assert [(c["id"], c["url"], len(c["evidence"])) for c in rec["citations"]] == [
         ("arxiv:2401.00001", "https://arxiv.org/abs/2401.00001", 2),
         ("arxiv:2312.99999", "https://arxiv.org/abs/2312.99999", 1),

@@ -46,14 +46,20 @@ def test_stop_terms_and_generic_acronyms_are_not_emitted():
 def test_record_shape_and_content():
     corpus = extract_corpus([PAPER])
     rec = paper_record(PAPER, corpus.papers[0], corpus)
-    assert list(rec) == ["id", "title", "methods", "datasets", "benchmarks", "proposes", "repos", "links", "citations"]
+    assert list(rec) == ["id", "title", "methods", "datasets", "benchmarks", "proposes", "repos", "links", "citations",
+                         "sentences"]
     methods = {m["name"]: m for m in rec["methods"]}
     assert "GRPO" in methods["Group Relative Policy Optimization"]["aliases"]
     assert "PPO" in {n for m in rec["methods"] for n in [m["name"], *m["aliases"]]}
     data = {n for k in ("datasets", "benchmarks") for m in rec[k] for n in [m["name"], *m["aliases"]]}
     assert {"GSM8K", "MATH"} <= data
     assert [p["name"] for p in rec["proposes"]] == ["Prefix Grouper"]
-    assert list(rec["methods"][0]) == ["id", "name", "aliases", "surface", "confidence", "evidence"]
+    assert list(rec["methods"][0]) == ["id", "name", "aliases", "surface", "confidence", "mention_count", "evidence"]
+    for item in (*rec["methods"], *rec["datasets"], *rec["benchmarks"]):  # evidence names its sentence by index
+        for ev in item["evidence"]:
+            sentence = rec["sentences"][ev["sentence"]]
+            assert sentence["field"] == ev["field"] and ev["text"] in sentence["text"]
+    assert len({s["text"] for s in rec["sentences"]}) == len(rec["sentences"])  # each sentence once
     # the repo is listed once though written twice (text + githubRepo field)
     assert [r["name"] for r in rec["repos"]] == ["https://github.com/johncaged/PrefixGrouper"]
     assert rec["repos"][0]["own"] is True

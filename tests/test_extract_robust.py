@@ -50,6 +50,33 @@ def test_evidence_of_a_sentence_without_full_stops_is_a_window():
         assert not m.sentence.startswith("ord") and not m.sentence.endswith("wor")  # cut at word boundaries
 
 
+def test_mentions_of_one_long_sentence_share_a_few_windows():
+    """A 30,000-character sentence naming an entity every few words: the windows lie on a grid, so
+    the distinct evidence texts stay about two per EVIDENCE_MAX characters, not one per mention."""
+    from extractors.docutil import EVIDENCE_MAX, evidence_window
+
+    text = "".join(f"we run GRPO and PPO on set{i} with DPO, " for i in range(800))
+    spans = [(i, i + 4) for i in range(len(text)) if text.startswith("GRPO", i)]
+    windows = {}
+    for start, end in spans:
+        evidence, offset = evidence_window(text, 0, len(text), start, end)
+        assert len(evidence) <= EVIDENCE_MAX
+        assert text[offset:offset + len(evidence)] == evidence and offset <= start and end <= offset + len(evidence)
+        assert text[offset - 1] == " " and text[offset + len(evidence)] in " ,"  # cut at word boundaries
+        windows[offset] = evidence
+    assert len(spans) == 800
+    assert len(windows) <= 2 * len(text) // EVIDENCE_MAX + 2  # was one window per mention (800)
+
+
+def test_a_mention_longer_than_half_a_window_still_gets_one():
+    from extractors.docutil import evidence_window
+
+    text = "word " * 400 + "X" * 450 + " word" * 400
+    start = text.index("X")
+    evidence, offset = evidence_window(text, 0, len(text), start, start + 450)
+    assert offset <= start and start + 450 <= offset + len(evidence) and len(evidence) <= 600
+
+
 def test_short_sentence_evidence_is_the_whole_stripped_sentence():
     from extractors.docutil import evidence_window
 

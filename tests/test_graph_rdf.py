@@ -61,7 +61,7 @@ WHY = """
 SELECT ?paper ?method ?sentence ?rule ?start ?end WHERE {
   ?paper pkg:mentions ?m .
   ?m pkg:mentionOf ?method ; pkg:supportsRelation pkg:usesMethod ;
-     pkg:sentence ?sentence ; pkg:rule ?rule ; pkg:start ?start ; pkg:end ?end .
+     pkg:inSentence/pkg:sentence ?sentence ; pkg:rule ?rule ; pkg:start ?start ; pkg:end ?end .
 } ORDER BY ?start
 """
 

@@ -51,8 +51,8 @@ def test_views_show_latex_as_text_and_papers_jsonl_keeps_it(tmp_path):
     assert main(["build", str(src), "-o", str(out), "--quiet", "--no-cache"]) == 0
     record = json.loads((out / "papers.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert record["title"] == title  # papers.jsonl has no abstract; its evidence sentences keep the LaTeX
-    sentences = [ev["sentence"] for key in ("methods", "proposes") for m in record.get(key) or []
-                 for ev in (m.get("evidence") or []) if isinstance(m, dict)]
+    sentences = [record["sentences"][ev["sentence"]]["text"] for key in ("methods", "proposes")
+                 for m in record.get(key) or [] for ev in (m.get("evidence") or []) if isinstance(m, dict)]
     assert any(r"57.70\%" in s or r"$\beta$" in s for s in sentences)
     page = next((out / "paper").glob("*.html")).read_text(encoding="utf-8")
     assert "<h1>β-DPO: Preference Optimization under ℓ∞ Noise</h1>" in page

@@ -28,7 +28,7 @@ from kg.graph.iris import (
 from kg.graph.links import builds_on
 from kg.graph.textsim import related_combined
 from kg.graph.trends import add_months
-from kg.models import CorpusExtraction, Mention, Paper
+from kg.models import CorpusExtraction, Mention, Paper, select_evidence
 from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
@@ -52,12 +52,13 @@ def _mention_keys(mentions: Iterable[Mention], pool: dict[str, str]) -> list[tup
     return keys
 
 
-def _evidence_from_keys(keys: Iterable[tuple]) -> list[dict]:
-    """Deduplicated evidence dicts sorted by evidence_key (dict order as Mention.evidence())."""
-    return [
-        {"field": f, "start": s, "end": e, "text": t, "sentence": sent, "rule": r, "confidence": c}
-        for f, s, e, r, t, sent, c in sorted(set(keys))
-    ]
+def _evidence_from_keys(keys: Iterable[tuple]) -> dict:
+    """Edge attributes ``evidence`` (at most MAX_EVIDENCE deduplicated dicts sorted by evidence_key, dict
+    order as Mention.evidence(); see kg.models.select_evidence) and ``mention_count`` (all distinct ones)."""
+    kept, count = select_evidence(keys)
+    return {"evidence": [{"field": f, "start": s, "end": e, "text": t, "sentence": sent, "rule": r, "confidence": c}
+                         for f, s, e, r, t, sent, c in kept],
+            "mention_count": count}
 
 
 def _source_key(src) -> tuple:
@@ -286,9 +287,9 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
             if ev is None:
                 add_edge(u, v, key=rel, **plain.pop(edge))
             elif rel == "hasCode":
-                add_edge(u, v, key=rel, relation=rel, evidence=_evidence_from_keys(ev), own=own_code[edge])
+                add_edge(u, v, key=rel, relation=rel, **_evidence_from_keys(ev), own=own_code[edge])
             else:
-                add_edge(u, v, key=rel, relation=rel, evidence=_evidence_from_keys(ev))
+                add_edge(u, v, key=rel, relation=rel, **_evidence_from_keys(ev))
     return G
 
 

@@ -199,19 +199,29 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
     label, same = f"<{RDFS}label>", f"<{OWL}sameAs>"
     r_subj, r_pred, r_obj = f"<{RDF}subject>", f"<{RDF}predicate>", f"<{RDF}object>"
     # subject index: (IRI token, kind, payload); kinds: 0 node, 1 extraction, 2 mention, 3 reified edge,
-    # 4 method pair, 5 month
+    # 4 method pair, 5 month, 6 sentence
     index: list[tuple] = [(T.node("extraction"), 1, None)]
     for key in G:
         index.append((T.node(key), 0, key))
     mentions_of: dict[tuple, list[str]] = {}
+    sentence_of: dict[tuple, str] = {}  # (paper, field, text) -> token: each sentence once per paper
     for u, v, rel, data in G.edges(keys=True, data=True):
         if rel in EVIDENCE_RELATIONS:
             toks = []
-            for ev in data.get("evidence") or ():
+            evidence = data.get("evidence") or ()
+            count = data.get("mention_count") or len(evidence)
+            for ev in evidence:
                 m = T.hashed("mention", u, rel, v, ev["field"], ev["start"], ev["end"], ev["rule"], ev["text"],
                              ev["sentence"], ev["confidence"])
                 toks.append(m)
-                index.append((m, 2, (u, v, rel, ev)))
+                s = None
+                if ev["sentence"]:
+                    skey = (u, ev["field"], ev["sentence"])
+                    s = sentence_of.get(skey)
+                    if s is None:
+                        s = sentence_of[skey] = T.hashed("sentence", *skey)
+                        index.append((s, 6, ev["sentence"]))
+                index.append((m, 2, (u, v, rel, ev, s, count)))
             if toks:
                 mentions_of[(u, v, rel)] = toks
         elif rel in ("relatedTo", "buildsOn"):
@@ -226,8 +236,9 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
     extraction = T.node("extraction")
     p = T.pkg
     c_mention, p_of, p_supports, p_gen = p("Mention"), p("mentionOf"), p("supportsRelation"), p("generatedBy")
-    p_field, p_start, p_end, p_text, p_sentence, p_rule, p_conf = (
-        p("field"), p("start"), p("end"), p("text"), p("sentence"), p("rule"), p("confidence"))
+    p_field, p_start, p_end, p_text, p_in_sentence, p_rule, p_conf, p_count = (
+        p("field"), p("start"), p("end"), p("text"), p("inSentence"), p("rule"), p("confidence"), p("mentionCount"))
+    c_sentence, p_sentence = p("Sentence"), p("sentence")
     p_mentions = p("mentions")
     for subject, kind, payload in index:
         if kind == 0:
@@ -244,14 +255,18 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
             pairs = [(_TYPE, p("Extraction")), (label, literal("paperkg extraction")), (p("baseIri"), literal(base)),
                      (p("extractorVersion"), literal(str(G.graph.get("extractor_version") or "")))]
         elif kind == 2:
-            u, v, rel, ev = payload
+            u, v, rel, ev, sentence, count = payload
             pairs = [
                 (_TYPE, c_mention), (p_of, T.node(v)), (p_supports, p(rel)), (p_gen, extraction),
                 (p_field, literal(ev["field"])), (p_start, f'"{int(ev["start"])}"{_INT}'),
                 (p_end, f'"{int(ev["end"])}"{_INT}'), (p_text, literal(ev["text"])),
-                (p_sentence, literal(ev["sentence"])), (p_rule, literal(ev["rule"])),
-                (p_conf, T.double(ev["confidence"])),
+                (p_rule, literal(ev["rule"])), (p_conf, T.double(ev["confidence"])),
+                (p_count, f'"{int(count)}"{_INT}'),
             ]
+            if sentence is not None:
+                pairs.append((p_in_sentence, sentence))
+        elif kind == 6:
+            pairs = [(_TYPE, c_sentence), (p_sentence, literal(payload))]
         elif kind == 5:
             month, n, upto = payload
             pairs = [(_TYPE, p("Month")), (label, literal(month)), (p("month"), f'"{month}"{_YEAR_MONTH}'),

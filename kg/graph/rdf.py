@@ -2,7 +2,9 @@
 
 The RDF is a lossless rendering of the NetworkX graph: ``nx_to_triples`` then
 ``rdf_to_nx`` gives back the same nodes, edges and attributes. Reification:
-extracted edges get one pkg:Mention per evidence item; relatedTo/buildsOn
+extracted edges get one pkg:Mention per evidence item (at most
+kg.models.MAX_EVIDENCE, each stating the edge's pkg:mentionCount), whose
+sentence is a pkg:Sentence node stated once per paper; relatedTo/buildsOn
 edges get a pkg:Relatedness / pkg:BuildsOnLink node (rdf:subject,
 rdf:predicate, rdf:object + weight/shared or via). No blank nodes: every node
 has a stable IRI, so outputs are byte-identical across runs.
@@ -187,27 +189,36 @@ def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
                     attrs["own"] = any(x.value == o.value for x in props.get(pkg.hasOwnCode, ()))
                 G.add_edge(u, v, key=rel, **attrs)
     mention_by_iri = {}
+    sentence_p, in_sentence_p = pkg.sentence, pkg.inSentence
     for s in sorted(by_subject):
         props = by_subject[s]
         if not any(o.value == pkg.Mention for o in props.get(type_p, ())):
             continue
+        sentence = ""
+        if in_sentence_p in props:  # each sentence is stated once per paper (a pkg:Sentence), mentions refer to it
+            sentence = by_subject.get(props[in_sentence_p][0].value, {}).get(sentence_p, [ox.Literal("")])[0].value
         ev = {
             "field": props[pkg.field][0].value, "start": _py(props[pkg.start][0]),
             "end": _py(props[pkg.end][0]), "text": props[pkg.text][0].value,
-            "sentence": props[pkg.sentence][0].value, "rule": props[pkg.rule][0].value,
+            "sentence": sentence, "rule": props[pkg.rule][0].value,
             "confidence": _py(props[pkg.confidence][0]),
         }
         rel = props[pkg.supportsRelation][0].value[len(ns):]
-        mention_by_iri[s] = (key(props[pkg.mentionOf][0]), rel, ev)
+        count = _py(props[pkg.mentionCount][0]) if pkg.mentionCount in props else None
+        mention_by_iri[s] = (key(props[pkg.mentionOf][0]), rel, ev, count)
     for s in sorted(by_subject):
         ms = by_subject[s].get(pkg.mentions)
         if not ms:
             continue
         u = key_from_iri(base_iri, s)
         for m in ms:
-            target, rel, ev = mention_by_iri[m.value]
+            target, rel, ev, count = mention_by_iri[m.value]
             if G.has_edge(u, target, key=rel):
-                G.edges[u, target, rel]["evidence"].append(ev)
+                data = G.edges[u, target, rel]
+                data["evidence"].append(ev)
+                if count is not None:
+                    data["mention_count"] = count
+
     for u, v, k, data in G.edges(keys=True, data=True):
         if "evidence" in data:
             data["evidence"].sort(key=evidence_key)

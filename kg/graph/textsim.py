@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from kg.memory import available_bytes, plan_workers, rss_bytes
 from kg.graph.links import entity_matrix, topk_pairs
 
 __all__ = ["tokenize", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
@@ -94,6 +95,8 @@ def tokenize(texts: Sequence[str], batch_size: int = 256, jobs: int | None = Non
     texts = list(texts)
     jobs = _default_jobs() if jobs is None else max(1, int(jobs))
     if jobs > 1 and len(texts) >= PARALLEL_MIN_TEXTS and "fork" in multiprocessing.get_all_start_methods():
+        jobs = _fitting_jobs(jobs, texts)
+    if jobs > 1 and len(texts) >= PARALLEL_MIN_TEXTS and "fork" in multiprocessing.get_all_start_methods():
         _tokenizer()  # loaded once here, inherited by the workers
         step = -(-len(texts) // (jobs * 4))
         slices = [texts[i:i + step] for i in range(0, len(texts), step)]
@@ -101,6 +104,18 @@ def tokenize(texts: Sequence[str], batch_size: int = 256, jobs: int | None = Non
             parts = pool.map(_tokenize_slice, [(part, batch_size) for part in slices], chunksize=1)
         return [words for part in parts for words in part]
     return _tokenize_slice((texts, batch_size))
+
+
+def _fitting_jobs(jobs: int, texts: Sequence[str]) -> int:
+    """Tokenizing workers that fit in the memory available (kg.memory.plan_workers; 1: tokenize here).
+
+    A worker may dirty part of the parent it was forked from (the graph being built) and holds
+    the words of its slice, about 16 bytes per character.
+    """
+
+    chars = sum(map(len, texts))
+    per_worker = int(0.25 * (rss_bytes() or 0)) + (100 << 20) + 16 * chars // (jobs * 4)
+    return plan_workers("text similarity", jobs, per_worker, (100 << 20), available_bytes())
 
 
 def _tokenize_slice(args) -> list[list[str]]:

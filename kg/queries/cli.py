@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 
 from kg.errors import QueryError
-from kg.queries import format_result, get_named, list_named
+from kg.queries import format_result, get_named, list_named, load_store, open_store
+from kg.queries.engine import bind_as_values
 from kg.queries.formats import RDF_FORMATS, RESULT_FORMATS
+from kg.queries.named import portable_named
 from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, QueryPool
 
 __all__ = ["register", "parse_params", "cmd_query"]
@@ -45,17 +47,11 @@ def _list_text() -> str:
 
 def _portable_text(args, text: str | None, params: dict[str, str]) -> str:
     """``--sparql``: the query text for another SPARQL 1.1 endpoint, parameters bound as a VALUES row."""
-    from kg.queries.engine import bind_as_values
-
     if text is not None:
         out = bind_as_values(text, params)
     else:
-        from kg.queries.named import get_named, portable_named
-
         store = None
         if any(p.type == "paper id" for p in get_named(args.name).params):  # paper ids resolve to IRIs
-            from kg.queries import load_store, open_store
-
             store = open_store(args.store) if args.store else load_store(args.graph)
         out = portable_named(store, args.name, params)
     return out if out.endswith("\n") else out + "\n"

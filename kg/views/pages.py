@@ -99,7 +99,9 @@ def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> dict:
             continue
         for v, rel, data in tb.mention_edges(u):
             if v in keep and v != center:
-                edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data)))
+                # edges between other nodes: no quote (each is quoted on its own pages; quoting it
+                # on every page showing both ends repeated one sentence across thousands of pages)
+                edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data, quote=False)))
         for k, data in g._succ[u].get(center, {}).items():
             rel = _relation(k, data)
             edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
@@ -198,6 +200,7 @@ def paper_context(ctx: RenderContext, key: str) -> dict:
     linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
     ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
     ring2 = [k for k in ring2 if k != key and k not in ring1]
+    _quote_once(entities)
     authors = [str(x) for x in (a.get("authors") or [])]
     return {
         "key": key, "title": _title(a) if a.get("title") else tb.label[key],
@@ -209,6 +212,21 @@ def paper_context(ctx: RenderContext, key: str) -> dict:
         "built_more": max(0, n_built - MAX_LIST), "cites": cites, "related": related_rows,
         "graph": _neighbourhood(ctx, key, ring1, ring2),
     }
+
+
+def _quote_once(entities: dict) -> None:
+    """Quote each evidence sentence once per paper page: a later row from the same sentence names the
+    first row (``evidence_as``) instead of repeating it (a sentence naming 25 entities was quoted 25 times)."""
+    first: dict[str, str] = {}
+    for rows in entities.values():
+        for row in rows:
+            text = row.get("evidence")
+            if not text:
+                continue
+            if text in first:
+                row["evidence"], row["evidence_as"] = "", first[text]
+            else:
+                first[text] = row["label"]
 
 
 def search_index(ctx: RenderContext) -> list[list]:

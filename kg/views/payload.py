@@ -69,22 +69,23 @@ def _node_tip(g, key) -> dict:
     return tip
 
 
-def edge_entry(ctx: RenderContext, u, v, rel, data) -> tuple[str, str, str]:
+def edge_entry(ctx: RenderContext, u, v, rel, data, quote: bool = True) -> tuple[str, str, str]:
     """``(tip, head, tail)``: the plain-text tooltip (the relation and why it holds: evidence
-    sentence, shared entities) and the edge's JSON around its per-page relation index; memoised per run."""
+    sentence unless ``quote`` is False, shared entities) and the edge's JSON around its per-page
+    relation index; memoised per run."""
     cache = ctx.edge_json
-    hit = cache.get((u, v, rel))
+    hit = cache.get((u, v, rel, quote))
     if hit is None:
-        tip = _edge_text(ctx.g, rel, data)
-        hit = cache[(u, v, rel)] = (tip, f'{{"f":{json_for_script(u)},"r":',
-                                    f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
+        tip = _edge_text(ctx.g, rel, data, quote)
+        hit = cache[(u, v, rel, quote)] = (tip, f'{{"f":{json_for_script(u)},"r":',
+                                           f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
     return hit
 
 
-def _edge_text(g, rel, data) -> str:
+def _edge_text(g, rel, data, quote: bool = True) -> str:
     text = rel
     evidence = data.get("evidence") or []
-    if evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
+    if quote and evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
         text += ": \u201c" + excerpt(readable(str(evidence[0]["sentence"])), 300) + "\u201d"
     ids = data.get("via") or data.get("shared") or []
     shown = [node_label(g, e) if e in g else str(e) for e in ids]

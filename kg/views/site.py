@@ -17,6 +17,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from kg.memory import available_bytes, plan_workers, rss_bytes
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
@@ -151,6 +152,8 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
     items = ctx.names.items()
     fork_ok = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
+        jobs = _fitting_jobs(jobs)
+    if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
         _FORK_STATE = (ctx, out, title, items)
         try:
             # this process writes the index pages while the workers render the rest
@@ -168,6 +171,19 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
             _write_root(ctx, out, max_nodes, title, put, written)
             _write_pages(ctx, title, items, put)
     return written
+
+
+#: Memory estimate of one page worker (kg.memory.plan_workers): it reads the whole graph, so it can
+#: come to copy a good part of the parent (reference counts dirty the shared pages), plus its pages.
+_WORKER_SHARE = 0.5
+_WORKER_BASE_BYTES = 64 << 20
+
+
+def _fitting_jobs(jobs: int) -> int:
+    """Page workers that fit in the memory available (1: render here)."""
+
+    per_worker = int(_WORKER_SHARE * (rss_bytes() or 0)) + _WORKER_BASE_BYTES
+    return plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, available_bytes())
 
 
 def _page_worker(stride: tuple[int, int]) -> None:
