@@ -30,7 +30,7 @@ from typing import Sequence
 
 from kg.cache import ExtractionCache, paper_key
 from kg.distributed import extract_mentions_dask
-from kg.memory import available_bytes, plan_workers
+from kg import memory
 from kg.models import CorpusExtraction, Mention, Paper
 
 from extractors.extract import extract_batch
@@ -95,8 +95,8 @@ def _fitting_workers(papers: list[Paper], method: str | None, workers: int) -> t
     """(method, workers) cut to what the memory available holds (kg.memory.plan_workers)."""
     if method is None:
         return method, workers
-    fit = plan_workers("extraction", workers, _worker_bytes(_batches(papers, workers)),
-                       _worker_bytes(_batches(papers, 1)), available_bytes())
+    fit = memory.plan_workers("extraction", workers, _worker_bytes(_batches(papers, workers)),
+                       _worker_bytes(_batches(papers, 1)), memory.available_bytes())
     return (method, fit) if fit > 1 else (None, 1)
 
 

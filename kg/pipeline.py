@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 from extractors import paper_record
 from kg import __version__
-from kg.memory import available_bytes, check_fits
+from kg import memory
 from kg.atomic import atomic_write, exchange
 from kg.errors import InputError, NoPapersError, OutputError, one_line
 from extractors.corpus import ExtractStats, extract_corpus
@@ -449,11 +449,10 @@ BUILD_BYTES_PER_CHAR = 4
 
 def check_build_memory(papers, available: int | None = None) -> None:
     """NotEnoughMemoryError before any work when the build clearly needs more memory than is available."""
-
     chars = sum(len(p.title) + len(p.abstract) for p in papers)
     need = BUILD_BYTES_PER_PAPER * len(papers) + BUILD_BYTES_PER_CHAR * chars
     stage = f"a build of {len(papers):,} paper{'' if len(papers) == 1 else 's'}"
-    check_fits(stage, need, available_bytes() if available is None else available)
+    memory.check_fits(stage, need, memory.available_bytes() if available is None else available)
 
 
 def _remove_unbuilt(out_dir: Path, out_existed: bool, cache_existed: bool) -> None:

@@ -81,6 +81,6 @@ def test_cli_build_on_a_cluster_writes_the_local_outputs(tmp_path):
         assert address.startswith("tcp://127.0.0.1:")
         remote = build(tmp_path / "dask", "--dask", address)
     local = build(tmp_path / "local")
-    assert any("mentions_of_batch" in k for k in finished.keys), finished.keys  # the batches ran on the cluster
+    assert any("extract_batch" in k for k in finished.keys), finished.keys  # the batches ran on the cluster
     assert remote.keys() == local.keys() and "graph.ttl" in local
     assert [k for k in local if remote[k] != local[k]] == []

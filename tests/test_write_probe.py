@@ -93,7 +93,7 @@ def test_read_only_folders_are_found_before_extraction(tmp_path):
 
 
 def test_failure_after_extraction_drops_the_cache_it_made_and_keeps_an_older_one(tmp_path, monkeypatch):
-    import kg.graph
+    import kg.pipeline
     from kg.errors import OutputError
     from kg.pipeline import build_job
 
@@ -102,7 +102,7 @@ def test_failure_after_extraction_drops_the_cache_it_made_and_keeps_an_older_one
 
     out = tmp_path / "out"
     with monkeypatch.context() as m:
-        m.setattr(kg.graph, "write_outputs", full)
+        m.setattr(kg.pipeline, "write_outputs", full)
         with pytest.raises(OutputError, match="No space left"):
             build_job([DEMO], out, quiet=True)
     assert not out.exists()  # the cache (and the folder) this failed build made are gone
@@ -110,7 +110,7 @@ def test_failure_after_extraction_drops_the_cache_it_made_and_keeps_an_older_one
     build_job([DEMO], out, quiet=True)
     assert (out / ".cache" / "extraction.sqlite").is_file()
     with monkeypatch.context() as m:
-        m.setattr(kg.graph, "write_outputs", full)
+        m.setattr(kg.pipeline, "write_outputs", full)
         with pytest.raises(OutputError):
             build_job([DEMO], out, quiet=True)
     assert (out / ".cache" / "extraction.sqlite").is_file()  # a cache of an earlier build is kept

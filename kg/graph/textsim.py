@@ -29,7 +29,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from kg.memory import available_bytes, plan_workers, rss_bytes
+from kg import memory
 from kg.graph.links import entity_matrix, topk_pairs
 
 __all__ = ["tokenize", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
@@ -114,8 +114,8 @@ def _fitting_jobs(jobs: int, texts: Sequence[str]) -> int:
     """
 
     chars = sum(map(len, texts))
-    per_worker = int(0.25 * (rss_bytes() or 0)) + (100 << 20) + 16 * chars // (jobs * 4)
-    return plan_workers("text similarity", jobs, per_worker, (100 << 20), available_bytes())
+    per_worker = int(0.25 * (memory.rss_bytes() or 0)) + (100 << 20) + 16 * chars // (jobs * 4)
+    return memory.plan_workers("text similarity", jobs, per_worker, (100 << 20), memory.available_bytes())
 
 
 def _tokenize_slice(args) -> list[list[str]]:

@@ -17,7 +17,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from kg.memory import available_bytes, plan_workers, rss_bytes
+from kg import memory
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
@@ -182,8 +182,8 @@ _WORKER_BASE_BYTES = 64 << 20
 def _fitting_jobs(jobs: int) -> int:
     """Page workers that fit in the memory available (1: render here)."""
 
-    per_worker = int(_WORKER_SHARE * (rss_bytes() or 0)) + _WORKER_BASE_BYTES
-    return plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, available_bytes())
+    per_worker = int(_WORKER_SHARE * (memory.rss_bytes() or 0)) + _WORKER_BASE_BYTES
+    return memory.plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, memory.available_bytes())
 
 
 def _page_worker(stride: tuple[int, int]) -> None:
