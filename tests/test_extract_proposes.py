@@ -145,3 +145,40 @@ def test_split_patterns_on_plain_sentences():
     assert not P._proposal_cue("x-nets are popular, and we propose nothing.", "x-net")
     assert P._studied("we identify gradient starvation, which arises when", "gradient starvation") == (True, True)
     assert P._studied("gradient starvation hurts.", "gradient starvation") == (False, False)
+
+
+# Classes of phrasing where the cue and the name are not adjacent (issue 12, class 1) and
+# where a cue word is no proposal (class 2). Invented sentences.
+
+def test_namer_with_quotes_or_as():
+    assert "Neural Widget Laws" in proposed("A Study", 'We propose a framework termed "Neural Widget Laws" that fits.')
+    assert "FlipNet" in proposed("A Study", "We present a new decoder, dubbed as FlipNet, for speech.")
+
+
+def test_we_call_it():
+    assert "Gizmo Transport" in proposed("A Study", "We couple two solvers, which we call Gizmo Transport, and test it.")
+
+
+def test_contribution_is():
+    assert "Widget Distillation" in proposed("A Study", "Our key contribution is Widget Distillation, which "
+                                                        "compresses teachers.")
+
+
+def test_name_after_the_head_noun_of_a_count_phrase():
+    assert "Widget Oracle" in proposed("A Study", "We design an oracle Widget Oracle that answers in constant time.")
+    got = proposed("A Study", "We introduce two scores -- the Widget Norm (WN) and the Gadget Ratio (GR) -- to "
+                              "measure robustness.")
+    assert {"Widget Norm", "Gadget Ratio"} <= set(got)
+
+
+def test_name_described_by_an_indefinite_head_after_a_trigger():
+    assert "Widget Sampling" in proposed("A Study", "We propose to decouple exploration from exploitation by "
+                                                    "Widget Sampling, a simple scheme that needs no tuning.")
+
+
+def test_namely_before_known_methods_is_a_list_not_a_proposal():
+    assert proposed("A Study", "We compare several baselines, namely PPO, DQN and SAC, on six games.") == []
+
+
+def test_propose_that_names_nothing():
+    assert proposed("A Study", "We propose that attention heads specialise early in training.") == []
