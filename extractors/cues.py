@@ -61,7 +61,7 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
                                              {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
                                              {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
-    ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "data"]}},
+    ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "corpus", "data"]}},
                                          {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
                                          {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
     ("LEFT:benchmark:benchmark-X", [{"LOWER": {"IN": ["benchmarks", "testbeds", "leaderboards"]}}]),
@@ -126,6 +126,8 @@ _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
 _ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)$")
+#: Name endings of a collection of data: "FooCorpus", "BarBank", "Baz-DB".
+_ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$")
 _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
 _GENERIC_NUMBERED = re.compile(
     r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
@@ -212,6 +214,8 @@ def suffix_kind(text: str) -> str | None:
     """Kind implied by how a name ends: "-Bench"/"QA"/a year's edition -> benchmark, "Net"/"Former" -> method."""
     if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text):
         return "benchmark"
+    if _ENDS_DATASET.search(text):
+        return "dataset"
     if _ENDS_METHOD.search(text):
         return "method"
     low = text.lower()

@@ -49,7 +49,20 @@ def stop_category(text: str) -> str | None:
     hit = stops.get(key)
     if hit is None and key.endswith("s"):
         hit = stops.get(singular(key))
+    if hit is None and _metric_compound(text):
+        hit = "metric"
     return hit
+
+
+def _metric_compound(text: str) -> bool:
+    """A metric joined to a qualifier by a hyphen or slash ("PR-AUC", "BLEU-4", "AUC/ROC"): the other parts
+    are short all-capital qualifiers or numbers, so the compound measures, it does not name a method."""
+    parts = [p for p in text.replace("/", "-").split("-") if p]
+    if len(parts) < 2 or " " in text:
+        return False
+    metric = [p for p in parts if _stops().get(canonical_key(p)) == "metric"]
+    rest = [p for p in parts if p not in metric]
+    return bool(metric) and all(p.isdigit() or (p.isupper() and len(p) <= 4) for p in rest)
 
 
 def _acronym(word: str) -> bool:
