@@ -102,6 +102,12 @@ class ProposalCandidate:
         self.title_named = title_named
 
 
+@functools.lru_cache(maxsize=64)
+def _analysis_paper(abstract: str) -> bool:
+    """Does the paper prove or analyse? A fact of the paper, searched once, not once per candidate cluster."""
+    return bool(_ANALYSIS.search(abstract))
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the mention's sentence before it (at most 200 characters: cues sit close)."""
     lo = max(0, start - 200)
@@ -160,7 +166,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     for m in ms:
         if m.field == "title" and _PROBLEM_AFTER.match(title[m.end:m.end + 40]):
             f["problem_after"] = 1.0
-    f["analysis_paper"] = float(bool(_ANALYSIS.search(abstract)))
+    f["analysis_paper"] = float(_analysis_paper(abstract))
     if abstract_ms:
         f["first_in_abstract"] = float(min(m.start for m in abstract_ms) < 0.35 * max(1, len(abstract)))
     f["kind_data"] = float(ms[0].kind in ("dataset", "benchmark"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.graph.trends import months_table, paper_months
+from kg.graph.trends import months_table, paper_months, rising
 from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES, KEY_PREFIX_TYPES, NODE_TYPES
 from kg.views.safe import PageNames
 from kg.views.text import readable
@@ -198,6 +198,7 @@ class RenderContext:
         self.maps: dict[int, object] = {}  # max_nodes -> kg.views.overview.MapModel
         self._paper_months: dict | None = None
         self._months: list | None = None
+        self._rising: list | None = None
 
     @property
     def tables(self) -> ViewTables:
@@ -217,6 +218,13 @@ class RenderContext:
         if self._months is None:
             self._months = months_table(self.g)
         return self._months
+
+    def rising(self) -> list:
+        """kg.graph.trends.rising with its default window and minimum support, once per run
+        (the index's Rising list and every topic's share it)."""
+        if self._rising is None:
+            self._rising = rising(self.g)
+        return self._rising
 
     def trim(self) -> None:
         """Keep the edge memo bounded (a 100k-paper graph has millions of edges)."""

@@ -285,7 +285,7 @@ def topic_pages(ctx: RenderContext, max_nodes: int) -> list[dict]:
     """kg.views.overview.topic_contexts with each topic's rising entities: the rows of the index's Rising list
     (same window and minimum support) whose entity is in the topic."""
     model = map_model(ctx, max_nodes)
-    risen = rising(ctx.g)
+    risen = ctx.rising()
     out = []
     for row in topic_contexts(ctx, max_nodes):
         members = set(model.topics[row["index"]])
@@ -299,7 +299,8 @@ def rising_context(ctx: RenderContext, window: int | None = None, min_support: i
     g, names = ctx.g, ctx.names
     window = window or DEFAULT_WINDOW
     min_support = min_support or DEFAULT_MIN_SUPPORT
-    rows = rising(g, window=window, min_support=min_support)
+    defaults = window == DEFAULT_WINDOW and min_support == DEFAULT_MIN_SUPPORT
+    rows = ctx.rising() if defaults else rising(g, window=window, min_support=min_support)
     shown = [_rising_row(names, r) for r in rows[:RISING_SHOWN]]
     head = rows[0] if rows else None
     return {"rows": shown, "count": len(rows), "window": window, "min_support": min_support,
