@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from extractors.docstate import state
+from extractors.gazetteer import load_stopterms
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
 
 __all__ = [
@@ -27,12 +28,16 @@ __all__ = [
     "suffix_kind",
     "DATA_NOUNS",
     "BENCH_NOUNS",
+    "SPLIT_NOUNS",
+    "STARTERS",
     "METHOD_NOUNS",
     "MODEL_SIZED",
 ]
 
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection"})
-BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "leaderboard", "testbed", "test-bed", "arena"})
+BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "suites", "leaderboard", "testbed", "test-bed", "arena"})
+#: Parts of a dataset named after it: "the Heron split", "the Fiqa and Scidocs subsets".
+SPLIT_NOUNS = frozenset({"split", "subset", "subsets"})  # not "splits": "X splits the input" is a verb
 METHOD_NOUNS = frozenset({
     "optimizer", "optimizers", "optimiser", "algorithm", "algorithms", "architecture", "architectures",
     "method", "methods", "framework", "frameworks", "model", "models", "loss", "backbone", "backbones",
@@ -53,9 +58,13 @@ _BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpass
 #: Written as Matcher patterns for reading; :func:`cue_phrases` expands them to
 #: the fixed phrases the ``kg_cues`` PhraseMatcher looks for.
 CUE_PATTERNS: tuple[tuple[str, list], ...] = (
-    ("LEFT:dataset:trained-on-X", [{"LOWER": {"IN": _TRAIN_ON}}, {"LOWER": "on"},
-                                   {"LOWER": "the", "OP": "?"}]),
-    ("LEFT:benchmark:evaluated-on-X", [{"LOWER": {"IN": _EVAL_ON}}, {"LOWER": {"IN": ["on", "across"]}},
+    ("LEFT:dataset:trained-on-X", [{"LOWER": {"IN": _TRAIN_ON}},
+                                   {"LOWER": {"IN": ["it", "them", "models", "model", "policies"]}, "OP": "?"},
+                                   {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:benchmark:evaluated-on-X", [{"LOWER": {"IN": _EVAL_ON}},
+                                       {"LOWER": {"IN": ["zero-shot", "few-shot", "extensively", "empirically",
+                                                         "also", "further", "directly"]}, "OP": "?"},
+                                       {"LOWER": {"IN": ["on", "across"]}},
                                        {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
                                         "OP": "?"}]),
     ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
@@ -70,6 +79,7 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                     {"LOWER": {"IN": ["on", "in"]}}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out"]}},
                                     {"LOWER": {"IN": ["set", "sets", "split", "splits"]}}]),
+    ("RIGHT:benchmark:X-split", [{"LOWER": {"IN": sorted(SPLIT_NOUNS)}}]),
     ("LEFT:method:outperforms-X", [{"LOWER": {"IN": _BEATS}}, {"LOWER": {"IN": ["the", "strong"]}, "OP": "?"}]),
     ("LEFT:method:compared-with-X", [{"LOWER": {"IN": ["compared", "comparison", "comparisons", "relative"]}},
                                      {"LOWER": {"IN": ["with", "to", "against"]}},
@@ -89,14 +99,30 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
 )
 
+#: Metrics of cost rather than of quality: "a 2x speedup on H100" is measured on hardware, not on data.
+_COST_METRICS = frozenset({"compute efficiency", "data efficiency", "flops", "gflops", "latency", "macs",
+                           "memory footprint", "parameter count", "return", "sample efficiency", "speedup",
+                           "throughput", "time-to-first-token", "tokens per second", "tpot", "training loss",
+                           "ttft", "wall-clock time", "cumulative reward", "human preference", "q-value",
+                           "validation loss"})
+
+
+def _metric_phrases() -> list[tuple[str, str]]:
+    """"81.2 mAP on X", "FID on the X": a quality metric reported on a name makes it a benchmark.
+    The metric words are the stop list's metric category, one fact in one place."""
+    metrics = sorted(term for term, cat in load_stopterms().items()
+                     if cat == "metric" and term not in _COST_METRICS)
+    return [("LEFT:benchmark:metric-on-X", f"{m} {tail}") for m in metrics for tail in ("on", "on the")]
+
+
 def cue_phrases() -> list[tuple[str, str]]:
-    """(label, phrase) for every word sequence CUE_PATTERNS can match.
+    """(label, phrase) for every word sequence CUE_PATTERNS can match, and the metric cues.
 
     The patterns only use LOWER values, IN sets and optional tokens, so they
     expand to fixed phrases that a PhraseMatcher finds by hashing, far faster
     than a token-by-token Matcher with set predicates.
     """
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = _metric_phrases()
     for label, pattern in CUE_PATTERNS:
         variants: list[list[str]] = [[]]
         for tok in pattern:
@@ -135,7 +161,7 @@ _GENERIC_NUMBERED = re.compile(
     r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|k)"
     r"[-\s]?\d+(?:\.\d+)?$", re.I)
 _CAP_CONNECT = frozenset({"of", "for", "from", "with", "to", "in", "on", "and"})
-_STARTERS = frozenset({
+STARTERS = frozenset({
     "we", "our", "this", "these", "those", "in", "on", "for", "to", "by", "with", "however", "moreover",
     "furthermore", "finally", "additionally", "experiments", "experimental", "extensive", "results", "using",
     "unlike", "while", "although", "despite", "recently", "specifically", "existing", "most", "many", "such",
@@ -277,7 +303,7 @@ def candidates(doc) -> list[Candidate]:
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
                 if start > 0 and shape in ("acronym", "mixed") and not toks[start - 1].is_sent_start \
                         and _is_title_token(toks[start - 1]) and toks[start - 1].whitespace_ \
-                        and toks[start - 1].lower_ not in _STARTERS and not is_title and "-" in text:
+                        and toks[start - 1].lower_ not in STARTERS and not is_title and "-" in text:
                     start -= 1
                     start_char = toks[start].idx
             kind = "method" if cut and cut.group(1).lower() in ("based", "style", "like") else "term"
@@ -287,17 +313,17 @@ def candidates(doc) -> list[Candidate]:
             continue
         # Title Case word followed by a model size: "Mistral 7B"
         if _is_title_token(tok) and i + 1 < n and _MODEL_SIZE.match(toks[i + 1].text) \
-                and tok.lower_ not in _STARTERS:
+                and tok.lower_ not in STARTERS:
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True
     if not is_title:
         # a capitalised word right before a data noun: "the Raindrop dataset", "on Zorb benchmarks"
-        nouns = DATA_NOUNS | BENCH_NOUNS
+        nouns = DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS
         for i in range(1, n - 1):
             tok = toks[i]
             if not covered[i] and tok.is_title and tok.is_alpha and toks[i + 1].lower_ in nouns and \
-                    not tok.is_sent_start and tok.lower_ not in _STARTERS and toks[i - 1].text not in (".", ":") \
+                    not tok.is_sent_start and tok.lower_ not in STARTERS and toks[i - 1].text not in (".", ":") \
                     and not toks[i - 1].is_title and not _DESCRIPTIVE_WORD.match(tok.lower_):
                 out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
                 covered[i] = True
@@ -336,9 +362,9 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
         if j - i >= 3 and (tok.lower_.endswith("ing") or tok.lower_ in lower_words) and \
                 tok.lower_.endswith(("ing", "ed")):
             start = i + 1  # "Training Widget-2.5 Planning"
-        elif tok.is_sent_start or tok.lower_ in _STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
+        elif tok.is_sent_start or tok.lower_ in STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
             # a sentence-initial capital says nothing: drop a common word
-            if tok.lower_ in _STARTERS or tok.lower_ in lower_words or j - i < 2:
+            if tok.lower_ in STARTERS or tok.lower_ in lower_words or j - i < 2:
                 start = i + 1
         if j - start >= 2 or (j - start == 1 and "-" in toks[start].text and not toks[start].is_sent_start
                               and sum(p[:1].isupper() for p in toks[start].text.split("-")) >= 2):
@@ -385,7 +411,9 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
 
 
 _NOT_MODIFIERS = frozenset({"and", "or", "of", "on", "in", "for", "with", "to", "the", "a", "an", "new", "our",
-                            "their", "its", "these", "this", "other", "from", "by", "as", "two", "three", "all"})
+                            "their", "its", "these", "this", "other", "from", "by", "as", "two", "three", "all", "across",
+                            "over", "under", "at", "into", "via", "through", "against", "among", "between",
+                            "within", "without", "than", "diverse", "various", "several", "many", "multiple"})
 
 
 def _plain_modifier(t) -> bool:

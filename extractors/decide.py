@@ -63,6 +63,8 @@ _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two 
                               r"network|optimizer|loss|tool|suite|corpus|representation|reward|rewards|methods|"
                               r"algorithms|models)s?\s*(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
                               re.I)
+#: The paper's possessive right before the name: "our novel X", "the proposed X", "our X outperforms".
+_OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+)?$", re.I)
 _NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
                            r"refer(?:red)? to as|known as|namely|calls?(?: (?:it|this|them|the result|"
                            r"(?:this|our|the) (?:approach|method|framework|model|algorithm)))?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
@@ -149,7 +151,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
             f["first_person_trigger"] = 1.0
         if _NEAR_TRIGGER_BEFORE.search(before[-80:]):
             f["near_trigger"] = 1.0
-        if _OUR_HEAD_BEFORE.search(before[-90:]):
+        if _OUR_HEAD_BEFORE.search(before[-90:]) or _OUR_BEFORE.search(before[-30:]):
             f["our_head_before"] = 1.0
         if _NAMER_BEFORE.search(before[-40:]):
             f["namer_before"] = 1.0

@@ -19,9 +19,9 @@ from kg.models import Mention, Paper
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
-from extractors.cues import MODEL_SIZED, extract_cues, name_shape, suffix_kind
+from extractors.cues import MODEL_SIZED, STARTERS, extract_cues, name_shape, suffix_kind
 from extractors.docstate import DocState
-from extractors.docutil import doc_text
+from extractors.docutil import doc_text, make_mention
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.proposes import extract_proposals, review_proposals
@@ -221,7 +221,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
         if m.rule.startswith("shape:capcompound") and key not in defs and not m.proposed and \
-                _word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
+                m.kind not in _DATA_KINDS and _word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
             continue  # "Teacher-Pupil" once, of two plain words: a description, not a name
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 sum(c.isalpha() for c in m.text) <= 2:
@@ -282,35 +282,55 @@ def _title_kind(after_prefix: str) -> str | None:
     return "dataset" if word in ("dataset", "database", "corpus", "collection") else "benchmark"
 
 
-#: A list of three or more name-like items: "AIME24, MATH500, Zorbix and Olympiad" (items of 1-3 capitalised words).
+#: A list of name-like items: "AIME24, MATH500, Zorbix and Olympiad", "Spider and Bird" (items of 1-3 capitalised words).
 _ITEM = r"[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,2}"
-_NAME_LIST = re.compile(rf"(?<![\w-])(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?{_ITEM}(?![\w-])")
+_NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
+                        rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
+#: Where data is named: "on A and B", "across A, B and C", "from the A and B".
+_COORDINATED = re.compile(r"\s(?:and|or)\s")
+_DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$")
+#: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|corpora|benchmarks|suites|environments|subsets)\b")
+_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
+              "environments": "benchmark", "subsets": None}
+_DATA_KINDS = ("dataset", "benchmark")
 
 
 def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mention]:
-    """Unfound members of a list whose other members are known data ("on GSM8K, MATH500, Zorbix and
-    Olympiad"): each becomes a data candidate of the list's kind. Lists holding a known method are left alone."""
-    from extractors.docutil import make_mention
-
+    """Unfound members of a list of data ("on GSM8K, MATH500, Zorbix and Olympiad", "three datasets: A, B
+    and C", "the A and B benchmarks"): each becomes a data candidate of the list's kind. A list is data when
+    a type noun introduces or follows it, when two members are known data, or when one is and the list
+    follows a preposition data is named after. Lists holding a known method are left alone."""
     text = paper.abstract or ""
-    typed = {(m.start, m.end): m.kind for m in raw
-             if m.field == "abstract" and m.rule.startswith(("gazetteer", "acronym"))}
-    if "," not in text or not any(k in ("dataset", "benchmark") for k in typed.values()):
-        return []
+    typed = {(m.start, m.end): m.kind for m in raw if m.field == "abstract" and (
+        m.rule.startswith(("gazetteer", "acronym")) or (m.kind in _DATA_KINDS and "+cue:" in m.rule))}
     out = []
     for lst in _NAME_LIST.finditer(text):
         items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
         kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
-        data = [k for k in kinds if k in ("dataset", "benchmark")]
-        if len(data) < 2 or "method" in kinds:
+        if "method" in kinds:
             continue
-        kind = max(sorted(set(data)), key=data.count)
+        data = [k for k in kinds if k in _DATA_KINDS]
+        majority = max(sorted(set(data)), key=data.count) if data else None
+        intro = _TYPE_INTRO.search(text, max(0, lst.start() - 80), lst.start())
+        after = _NOUN_AFTER.match(text, lst.end())
+        if intro is not None:
+            kind = _INTRO_KIND[intro.group(1).lower()]
+        elif after is not None:
+            kind = _NOUN_KIND[after.group(1)] or majority or "dataset"
+        elif len(data) >= 2 or (data and _COORDINATED.search(lst.group()) and
+                                _DATA_PREPOSITION.search(text, max(0, lst.start() - 20), lst.start())):
+            # "on A and B"; not "on A, B reduces ...", where the comma closes a phrase
+            kind = majority
+        else:
+            continue
         for (s, e), k in zip(items, kinds):
             while e > s and text[e - 1] in ".,":
                 e -= 1  # the sentence's full stop is no part of the last name
             word = text[s:e]
-            if k is None and not stop_category(word) and not MODEL_SIZED.search(word):
+            if k is None and not stop_category(word) and not MODEL_SIZED.search(word) and \
+                    word.split()[0].lower() not in STARTERS and not is_organisation(word):
                 out.append(make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6))
     return out
 

@@ -22,3 +22,50 @@ def test_collection_endings_are_datasets():
 
 def test_model_sizes_stay_methods():
     assert kinds("We train ResNet-50 and BERT-Large.") == {"ResNet-50": "method", "BERT-Large": "method"}
+
+
+DATA = ("dataset", "benchmark")
+
+
+def test_plain_words_listed_after_a_data_noun_are_data():
+    got = kinds("We evaluate on three datasets: Quorra, Belmont, and Tirex.")
+    assert set(got) == {"Quorra", "Belmont", "Tirex"} and set(got.values()) <= set(DATA)
+
+
+def test_plain_words_before_a_plural_data_noun_are_data():
+    got = kinds("Experiments on the Pelican and Gannet suites show gains.")
+    assert got == {"Pelican": "benchmark", "Gannet": "benchmark"}
+
+
+def test_member_coordinated_with_known_data_after_on_is_data():
+    got = kinds("In zero-shot evaluation on Spider and Tarantula, it writes correct SQL.")
+    assert got.get("Tarantula") in DATA
+
+
+def test_comma_after_a_prepositional_phrase_is_no_list():
+    got = kinds("For example, on GSM8K, WidgetStep reduces token usage by half.")
+    assert got.get("WidgetStep") == "method"
+
+
+def test_quality_metric_on_a_name_makes_it_a_benchmark():
+    got = kinds("It reaches 81.2 mAP on FooDet and 45.0 FID on BarGen-256.")
+    assert got == {"FooDet": "benchmark", "BarGen-256": "benchmark"}
+
+
+def test_cost_metric_on_hardware_is_no_benchmark():
+    got = kinds("We measure a large speedup on WidgetChip-9 accelerators.")
+    assert got.get("WidgetChip-9") not in DATA
+
+
+def test_fine_tune_it_on_and_evaluate_zero_shot_on():
+    got = kinds("We fine-tune it on Gizmo-Mix and evaluate zero-shot on GizmoHeld.")
+    assert got.get("Gizmo-Mix") in DATA and got.get("GizmoHeld") in DATA
+
+
+def test_named_split_is_data_but_splits_as_a_verb_is_not():
+    assert kinds("We report results on the Heron split.") == {"Heron": "benchmark"}
+    assert kinds("SplitNet splits the input into patches.").get("SplitNet") == "method"
+
+
+def test_word_compound_name_with_a_data_cue_is_kept():
+    assert kinds("The model is trained on Parrot-Instruct.").get("Parrot-Instruct") in DATA

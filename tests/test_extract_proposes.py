@@ -182,3 +182,13 @@ def test_namely_before_known_methods_is_a_list_not_a_proposal():
 
 def test_propose_that_names_nothing():
     assert proposed("A Study", "We propose that attention heads specialise early in training.") == []
+
+
+def test_our_novel_name_is_the_papers_own():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="p", title="Delayed Widget Feedback", abstract=(
+        "Widget optimisation is popular. We study delayed feedback in widget games. "
+        "Our novel Delay-Aware Widget Search (DAWS) is easy to implement and beats baselines.")))
+    assert any(m.proposed for m in ms if m.text in ("Delay-Aware Widget Search", "DAWS"))
