@@ -36,7 +36,8 @@ from extractors.cues import name_shape
 from kg.errors import DataError
 from kg.models import Mention, Paper
 
-__all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate"]
+__all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate",
+           "sole_new_names"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "decisions.json"
 #: Set to a list by scripts/train_decisions.py to collect (paper id, candidate, features) while extracting.
@@ -50,6 +51,8 @@ _FIRST_PERSON_BEFORE = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|h
                                   rf"\b{_TRIGGER}\b[^.;]{{0,80}}$", re.I)
 #: The trigger right before the name: "we derive the X", "we give a new X", "this paper introduces X".
 _NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|paper|work|study)\s+(?:\w+\s+)?{_TRIGGER}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+#: The abstract says the paper contributes something, anywhere.
+_FIRST_PERSON_ANY = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here)\b[^.;]{{0,60}}?\b{_TRIGGER}\b", re.I)
 #: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B").
 _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
@@ -88,6 +91,7 @@ FEATURES = (
     "gazetteer", "shape_name", "multiword_capitalised", "lower_case", "first_person_trigger", "our_head_before",
     "namer_before", "appositive_after", "new_in_sentence", "studied_before", "analysis_paper", "problem_after",
     "first_in_abstract", "kind_data", "title_prefix_word_count", "near_trigger", "indefinite_modifier",
+    "sole_new_name",
 )
 
 
@@ -117,7 +121,26 @@ def _sentence_before(text: str, start: int) -> str:
     return text[cut + 1:start]
 
 
-def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, title_prefix_span) -> dict[str, float]:
+def _new_name(cand: ProposalCandidate, gazetteer_keys) -> bool:
+    """Written like a coined name (a defined acronym or several capitalised words) and not a known one."""
+    names = {m.text for m in cand.mentions} | {m.long_form for m in cand.mentions if m.long_form}
+    if any(canonical_key(n) in gazetteer_keys for n in names):
+        return False
+    coined = any(m.long_form or m.rule.startswith("acronym") for m in cand.mentions)
+    return coined or any(sum(w[:1].isupper() for w in n.split()) >= 2 for n in names)
+
+
+def sole_new_names(paper: Paper, candidates: Sequence[ProposalCandidate], gazetteer_keys) -> set[str]:
+    """The key of the one coined name of a paper whose abstract says it contributes something ("we propose
+    ..."), else nothing: such a paper's only new name is most often what it contributes."""
+    if not _FIRST_PERSON_ANY.search(paper.abstract or ""):
+        return set()
+    coined = [c.key for c in candidates if _new_name(c, gazetteer_keys)]
+    return set(coined) if len(coined) == 1 else set()
+
+
+def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, title_prefix_span,
+                     sole: frozenset | set = frozenset()) -> dict[str, float]:
     """The feature values of one candidate cluster (see :data:`FEATURES`)."""
     ms = cand.mentions
     title, abstract = paper.title or "", paper.abstract or ""
@@ -172,6 +195,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     if abstract_ms:
         f["first_in_abstract"] = float(min(m.start for m in abstract_ms) < 0.35 * max(1, len(abstract)))
     f["kind_data"] = float(ms[0].kind in ("dataset", "benchmark"))
+    f["sole_new_name"] = float(cand.key in sole)
     if title_prefix_span is not None and any(m.field == "title" and (m.start, m.end) == title_prefix_span for m in ms):
         f["title_prefix_word_count"] = min(4.0, float(len(title[title_prefix_span[0]:title_prefix_span[1]].split())))
     return f
@@ -212,16 +236,17 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
     model = None if RECORD is not None else load_model()  # training sees the rules' candidates only
     out = {}
     title_low = (paper.title or "").lower()
+    sole = sole_new_names(paper, candidates, gazetteer_keys)
     for cand in candidates:
         if _plainly_used(cand, title_low, gazetteer_keys):
             out[cand.key] = False
             continue
         if RECORD is not None:
-            RECORD.append((paper.id, cand, cluster_features(paper, cand, gazetteer_keys, title_prefix_span)))
+            RECORD.append((paper.id, cand, cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)))
         if model is None:
             out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
             continue
-        feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span)
+        feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         out[cand.key] = cand.title_named or (not _kind_word(feats) and probability(feats, model) >= model["threshold"])
     return _spread_over_lists(paper, candidates, out, gazetteer_keys)
 

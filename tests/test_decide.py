@@ -60,3 +60,21 @@ def test_shipped_weights_equal_a_fresh_training_run():
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_decisions.py"), "--check"],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+
+
+def test_sole_new_name_needs_a_contribution_sentence_and_one_coined_name():
+    def cands(abstract, *names):
+        return [ProposalCandidate(n.lower(), [_mention(n, abstract.index(n), sentence=abstract)]) for n in names]
+
+    one = "We present Quiet Widget Search for sorting. It is fast."
+    assert decide.sole_new_names(Paper(id="p", title="t", abstract=one), cands(one, "Quiet Widget Search"),
+                                 set()) == {"quiet widget search"}
+    two = "We present Quiet Widget Search and Loud Widget Sort for sorting."
+    assert decide.sole_new_names(Paper(id="p", title="t", abstract=two),
+                                 cands(two, "Quiet Widget Search", "Loud Widget Sort"), set()) == set()
+    study = "Quiet Widget Search is popular; its behaviour is not understood."
+    assert decide.sole_new_names(Paper(id="p", title="t", abstract=study), cands(study, "Quiet Widget Search"),
+                                 set()) == set()
+    known = "We present Quiet Widget Search for sorting."
+    assert decide.sole_new_names(Paper(id="p", title="t", abstract=known), cands(known, "Quiet Widget Search"),
+                                 {"quiet widget search"}) == set()
