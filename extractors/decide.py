@@ -248,7 +248,18 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
             continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         out[cand.key] = cand.title_named or (not _kind_word(feats) and probability(feats, model) >= model["threshold"])
-    return _spread_over_lists(paper, candidates, out, gazetteer_keys)
+    return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys))
+
+
+def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool]) -> dict[str, bool]:
+    """Variants named after the paper's own name are its own too: "FooNet-S and FooNet-L", "Bar-Euler"
+    (a hyphen only: "Foo Meets Bar" is no variant of Foo)."""
+    bases = [c.mentions[0].text for c in candidates if own.get(c.key) and len(c.mentions[0].text) >= 3]
+    out = dict(own)
+    for c in candidates:
+        if not out.get(c.key) and any(m.text.startswith(b + "-") for m in c.mentions for b in bases):
+            out[c.key] = True
+    return out
 
 
 def _kind_word(f: dict[str, float]) -> bool:

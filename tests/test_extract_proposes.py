@@ -192,3 +192,23 @@ def test_our_novel_name_is_the_papers_own():
         "Widget optimisation is popular. We study delayed feedback in widget games. "
         "Our novel Delay-Aware Widget Search (DAWS) is easy to implement and beats baselines.")))
     assert any(m.proposed for m in ms if m.text in ("Delay-Aware Widget Search", "DAWS"))
+
+
+def test_hyphenated_variants_of_the_papers_own_name_are_its_own():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="p", title="ZORB: Zero-Order Rotating Blocks for Fast Solvers", abstract=(
+        "We propose ZORB, a solver family. Two schemes, ZORB-Euler and ZORB-Heun, differ in their step. "
+        "ZORB-Heun is more accurate than RK4.")))
+    own = {m.text for m in ms if m.proposed}
+    assert {"ZORB-Euler", "ZORB-Heun"} <= own and "RK4" not in own
+
+
+def test_a_title_linking_two_names_is_no_variant():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="p", title="GizmoBench Meets WidgetTutor: Testing Tutors", abstract=(
+        "We introduce GizmoBench, a benchmark of gizmo puzzles, and WidgetTutor, a tutoring method.")))
+    assert not any(m.text.startswith("GizmoBench Meets") for m in ms)
