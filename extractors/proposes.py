@@ -191,6 +191,19 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
     return None
 
 
+def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | None:
+    """Two to five lower-case words right after a trigger (no article), then ", a/an ...": the phrase is
+    the proposal's name ("we introduce widget path sampling, a simple estimator")."""
+    k = j
+    while k < len(toks) and k - j < 5 and sid[k] == sid[j] and toks[k].is_lower and \
+            (toks[k].is_alpha or "-" in toks[k].text) and toks[k].lower_ not in _FUNCTION_WORDS and \
+            toks[k].lower_ not in _SKIP and toks[k].lower_ not in _PHRASE_BREAKS:
+        k += 1
+    if k - j < 2 or k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].lower_ not in ("a", "an"):
+        return None
+    return j, k
+
+
 def _namer_follows(toks, i: int, sid: list[int]) -> bool:
     """Is the trigger's own object named later ("a family of widget models named X"), before the next clause ("and build")?"""
     for t in toks[i + 1:i + 12]:
@@ -345,6 +358,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we design an oracle Widget Oracle", "we introduce two scores -- the A Norm and the B Ratio"
                 hit = _name_after_head(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
+            if hit is None and low in TRIGGERS:
+                # "we propose widget trajectory distillation, a unified approach": a bare lower-case phrase
+                # the trigger's sentence then describes as a kind of thing
+                hit = _bare_phrase_described(toks, i + 1, sid)
+                rule = "proposes:we-propose-lower-X"
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit

@@ -212,3 +212,14 @@ def test_a_title_linking_two_names_is_no_variant():
     ms = extract_paper(Paper(id="p", title="GizmoBench Meets WidgetTutor: Testing Tutors", abstract=(
         "We introduce GizmoBench, a benchmark of gizmo puzzles, and WidgetTutor, a tutoring method.")))
     assert not any(m.text.startswith("GizmoBench Meets") for m in ms)
+
+
+def test_bare_lower_case_phrase_described_after_a_trigger_is_a_candidate():
+    from extractors.proposes import extract_proposals
+    from extractors.pipeline import make_nlp
+
+    nlp = make_nlp()
+    doc = nlp("In this work we introduce widget path sampling, a simple estimator for gadget counts.")
+    assert [m.text for m in extract_proposals(doc)] == ["widget path sampling"]
+    doc = nlp("We propose to sort widgets by size, a task that matters.")
+    assert [m.text for m in extract_proposals(doc)] == []
