@@ -191,6 +191,8 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     for m in ms:
         if m.field == "title" and _PROBLEM_AFTER.match(title[m.end:m.end + 40]):
             f["problem_after"] = 1.0
+    if _PROBLEM_AFTER.match(" " + words[-1]):
+        f["problem_after"] = 1.0  # "Dynamical Widget Bandits": the name's own head says it names a problem
     f["analysis_paper"] = float(_analysis_paper(abstract))
     if abstract_ms:
         f["first_in_abstract"] = float(min(m.start for m in abstract_ms) < 0.35 * max(1, len(abstract)))

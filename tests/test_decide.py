@@ -78,3 +78,14 @@ def test_sole_new_name_needs_a_contribution_sentence_and_one_coined_name():
     known = "We present Quiet Widget Search for sorting."
     assert decide.sole_new_names(Paper(id="p", title="t", abstract=known), cands(known, "Quiet Widget Search"),
                                  {"quiet widget search"}) == set()
+
+
+def test_a_name_headed_by_a_problem_noun_names_a_problem():
+    abstract = "We study Sparse Widget Bandits, where rewards drift. We prove a regret bound."
+    cand = ProposalCandidate("sparse widget bandit", [_mention("Sparse Widget Bandits", abstract.index("Sparse"),
+                                                                sentence=abstract)])
+    f = cluster_features(Paper(id="p", title="t", abstract=abstract), cand, set(), None)
+    assert f["problem_after"] == 1.0
+    other = ProposalCandidate("sparse widget search", [_mention("Sparse Widget Search", 9, sentence="We study Sparse Widget Search.")])
+    f2 = cluster_features(Paper(id="p", title="t", abstract="We study Sparse Widget Search."), other, set(), None)
+    assert f2["problem_after"] == 0.0
