@@ -92,6 +92,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                      "examples", "collected", "crawled", "sourced", "drawn",
                                                      "sampled", "scraped", "extracted"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
+                                  {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
     ("RIGHT:benchmark:X-environments", [{"LOWER": {"IN": ["environment", "environments", "games", "tasks",
@@ -407,7 +409,37 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")
+    for k, c in enumerate(cands):
+        if k not in hits and _result_on(toks, c.start):
+            hits[k] = ("benchmark", "cue:result-on-X")
     return hits
+
+
+#: Words that report a result: what follows "on" after them is what it was measured on.
+_RESULT_WORDS = frozenset(_BEATS + ["improves", "improve", "improved", "improvement", "improvements", "gains",
+                                    "achieves", "achieved", "accuracy", "results", "performance", "sota",
+                                    "state-of-the-art", "score", "scores"])
+#: "on" after these is no place of measurement: "based on X", "conditioned on X".
+_ON_VERBS = frozenset({"based", "built", "conditioned", "relies", "rely", "relying", "depends", "depend", "focus",
+                       "focuses", "focusing", "trained", "pretrained", "pre-trained", "fine-tuned", "finetuned",
+                       "runs", "run", "running", "deployed", "implemented", "operates", "acts", "act", "draws",
+                       "builds", "improves", "improve"})
+
+
+def _result_on(toks, start: int) -> bool:
+    """"outperforms GPT-4 on Zorbix-7", "improves accuracy by 3 points on Zorbix": a name after "on" (or
+    "across") whose clause reports a result a few words before."""
+    i = start - 1
+    if i >= 0 and toks[i].lower_ == "the":
+        i -= 1
+    if i < 1 or toks[i].lower_ not in ("on", "across") or toks[i - 1].lower_ in _ON_VERBS:
+        return False
+    for t in reversed(toks[max(0, i - 9):i]):
+        if t.text in (".", ";", ":") or t.lower_ in ("while", "whereas", "but", "which", "that"):
+            return False
+        if t.lower_ in _RESULT_WORDS:
+            return True
+    return False
 
 
 _NOT_MODIFIERS = frozenset({"and", "or", "of", "on", "in", "for", "with", "to", "the", "a", "an", "new", "our",

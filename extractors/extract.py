@@ -288,6 +288,11 @@ _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
 #: Where data is named: "on A and B", "across A, B and C", "from the A and B".
+#: "two real-world datasets, A and B": a count, a plural data noun and a comma before the list.
+_COUNTED_INTRO = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:[\w-]+\s+){0,2}?"
+                            r"(benchmarks|datasets|corpora|environments|suites)\s*,\s*$", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           **{str(n): n for n in range(2, 10)}}
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$")
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
@@ -315,8 +320,12 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         majority = max(sorted(set(data)), key=data.count) if data else None
         intro = _TYPE_INTRO.search(text, max(0, lst.start() - 80), lst.start())
         after = _NOUN_AFTER.match(text, lst.end())
+        counted = _COUNTED_INTRO.search(text, max(0, lst.start() - 60), lst.start())
         if intro is not None:
             kind = _INTRO_KIND[intro.group(1).lower()]
+        elif counted is not None and _COUNTS.get(counted.group(1).lower()) == len(items):
+            # "two public datasets, A and B, ...": as many names as the count announced
+            kind = _INTRO_KIND[counted.group(2).lower()]
         elif after is not None:
             kind = _NOUN_KIND[after.group(1)] or majority or "dataset"
         elif len(data) >= 2 or (data and _COORDINATED.search(lst.group()) and

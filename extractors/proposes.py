@@ -49,6 +49,7 @@ _BAD_PREFIX_START = frozenset({
     "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
     "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
 })
+_FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 #: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
@@ -358,9 +359,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we design an oracle Widget Oracle", "we introduce two scores -- the A Norm and the B Ratio"
                 hit = _name_after_head(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
-            if hit is None and low in TRIGGERS:
+            if hit is None and low in TRIGGERS and any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i]):
                 # "we propose widget trajectory distillation, a unified approach": a bare lower-case phrase
-                # the trigger's sentence then describes as a kind of thing
+                # the trigger's sentence then describes as a kind of thing (the trigger a first-person verb,
+                # not the noun of "this design process, a ...")
                 hit = _bare_phrase_described(toks, i + 1, sid)
                 rule = "proposes:we-propose-lower-X"
             if hit is None or hit[0] in seen:

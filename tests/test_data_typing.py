@@ -69,3 +69,22 @@ def test_named_split_is_data_but_splits_as_a_verb_is_not():
 
 def test_word_compound_name_with_a_data_cue_is_kept():
     assert kinds("The model is trained on Parrot-Instruct.").get("Parrot-Instruct") in DATA
+
+
+def test_counted_data_noun_and_comma_before_as_many_names():
+    got = kinds("We use two real-world datasets, Quorrax and Belmontia, collected from clinics.")
+    assert got.get("Quorrax") in DATA and got.get("Belmontia") in DATA
+    # a count that does not match the list says nothing about it
+    got = kinds("We use three datasets, and Quorrax and Belmontia are two of them.")
+    assert got.get("Quorrax") is None or got.get("Quorrax") not in DATA
+
+
+def test_name_after_on_in_a_clause_reporting_a_result_is_a_benchmark():
+    got = kinds("Our model outperforms Gizmo-LM on Quorrax-7.")
+    assert got == {"Gizmo-LM": "method", "Quorrax-7": "benchmark"}
+    got = kinds("Our model improves results, based on Gizmo-LM features.")
+    assert got.get("Gizmo-LM") == "method"
+
+
+def test_subset_of_a_name_is_data():
+    assert kinds("We hold out a subset of GizmoCorp-2 for testing.").get("GizmoCorp-2") in DATA

@@ -223,3 +223,11 @@ def test_bare_lower_case_phrase_described_after_a_trigger_is_a_candidate():
     assert [m.text for m in extract_proposals(doc)] == ["widget path sampling"]
     doc = nlp("We propose to sort widgets by size, a task that matters.")
     assert [m.text for m in extract_proposals(doc)] == []
+
+
+def test_trigger_word_used_as_a_noun_starts_no_lower_case_name():
+    from extractors.proposes import extract_proposals
+    from extractors.pipeline import make_nlp
+
+    doc = make_nlp()("In this design widget process, a good process is short.")
+    assert [m.text for m in extract_proposals(doc)] == []
