@@ -30,6 +30,7 @@ __all__ = [
     "BENCH_NOUNS",
     "SPLIT_NOUNS",
     "STARTERS",
+    "ends_with_event",
     "METHOD_NOUNS",
     "MODEL_SIZED",
 ]
@@ -250,9 +251,18 @@ def suffix_kind(text: str) -> str | None:
     last = low.split()[-1] if low.split() else ""
     if last in DATA_NOUNS:
         return "dataset"
-    if last in BENCH_NOUNS:
+    if last in BENCH_NOUNS or (len(low.split()) >= 2 and ends_with_event(text)):
         return "benchmark"
     return None
+
+
+#: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task".
+_EVENT = re.compile(r"(?:^|\s)(?:Competition|Challenge|Olympiad|Cup|Shared Task)(?:\s+(?:19|20)\d\d)?$")
+
+
+def ends_with_event(text: str) -> bool:
+    """Is a Title Case name an evaluation event (competition, challenge, olympiad, shared task)?"""
+    return bool(_EVENT.search(text))
 
 
 def _is_title_token(t) -> bool:
@@ -501,5 +511,6 @@ def extract_cues(doc) -> Iterator:
             elif kind == "term":
                 implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char]) or _appositive_kind(toks, c.end)
                 if implied:
-                    kind, conf = implied, 0.6
+                    # typed by how it ends or what describes it: evidence beyond capitals
+                    kind, rule, conf = implied, f"{c.rule}+typed", 0.6
             yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)

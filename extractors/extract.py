@@ -19,7 +19,7 @@ from kg.models import Mention, Paper
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
-from extractors.cues import MODEL_SIZED, STARTERS, extract_cues, name_shape, suffix_kind
+from extractors.cues import MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, suffix_kind
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention
 from extractors.gazetteer_match import extract_gazetteer
@@ -230,9 +230,14 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         text = paper.title if m.field == "title" else paper.abstract
         edition = _EDITION.match(text, m.end)
-        if edition and name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum"):
-            # "FOO-SET 2022", "BarQA 2019": an edition year belongs to a name written like one
+        event = len(m.text.split()) >= 2 and ends_with_event(m.text)
+        if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event):
+            # "FOO-SET 2022", "BarQA 2019", "the Widget Challenge 2023": an edition year belongs to a name
+            # written like one, or to an event
             m = _with(m, end=edition.end(), text=text[m.start:edition.end()])
+        elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
+            year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
+            m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
         elif _CITATION.match(text[m.end:m.end + 16]):
             continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
@@ -433,6 +438,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
 _PROBLEM_NOUNS = frozenset({

@@ -88,3 +88,21 @@ def test_name_after_on_in_a_clause_reporting_a_result_is_a_benchmark():
 
 def test_subset_of_a_name_is_data():
     assert kinds("We hold out a subset of GizmoCorp-2 for testing.").get("GizmoCorp-2") in DATA
+
+
+def test_evaluation_events_are_benchmarks_with_their_year():
+    assert kinds("Our planner solves most tasks of the 2008 International Widget Planning Competition.") == \
+        {"2008 International Widget Planning Competition": "benchmark"}
+    assert kinds("Our system ranked first in the Gizmo Detection Challenge 2023.") == \
+        {"Gizmo Detection Challenge 2023": "benchmark"}
+
+
+def test_single_title_case_name_typed_by_its_ending_survives_resolution():
+    from extractors import extract_corpus, paper_record
+
+    paper = Paper(id="p", title="A Study", abstract="Our planner wins the 2008 International Widget Planning "
+                                                  "Competition by a wide margin. Majority Voting helps.")
+    corpus = extract_corpus([paper])
+    rec = paper_record(paper, corpus.papers[0], corpus)
+    assert [e["name"] for e in rec["benchmarks"]] == ["2008 International Widget Planning Competition"]
+    assert rec["methods"] == []  # a capitalised phrase seen once, with nothing behind it, is still dropped
