@@ -67,7 +67,9 @@ _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two 
                               r"algorithms|models)s?\s*(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
                               re.I)
 #: The paper's possessive right before the name: "our novel X", "the proposed X", "our X outperforms".
-_OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+)?$", re.I)
+_OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+)?$|"
+                         r"^\s*the (?:resulting |proposed )?(?:method|approach|framework|model|algorithm|system|"
+                         r"architecture|optimizer|policy)\s*,\s*$", re.I)
 _NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
                            r"refer(?:red)? to as|known as|namely|calls?(?: (?:it|this|them|the result|"
                            r"(?:this|our|the) (?:approach|method|framework|model|algorithm)))?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)

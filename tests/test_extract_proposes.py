@@ -231,3 +231,27 @@ def test_trigger_word_used_as_a_noun_starts_no_lower_case_name():
 
     doc = make_nlp()("In this design widget process, a good process is short.")
     assert [m.text for m in extract_proposals(doc)] == []
+
+
+def _proposed_names(abstract, title="A Study of Widgets"):
+    from extractors.proposes import extract_proposals
+    from extractors.pipeline import make_nlp
+
+    return [m.text for m in extract_proposals(make_nlp()(abstract))]
+
+
+def test_naming_verbs_name_what_follows():
+    assert _proposed_names("The sorting policy, which we name Gizmotron, reads hidden states.") == ["Gizmotron"]
+    assert _proposed_names("We term the resulting architecture WidgetFlow-Lite and release it.") == ["WidgetFlow-Lite"]
+    assert _proposed_names("We fine-tune a model with a new head; we refer to the result as GizmoVLA-Chunk.") == \
+        ["GizmoVLA-Chunk"]
+    assert _proposed_names('We present an optimizer we refer to as "Eigenwidget", which is light.') == ["Eigenwidget"]
+
+
+def test_name_after_a_noun_is_not_a_naming_verb():
+    assert _proposed_names("The name Gizmotron appears in prior work.") == []
+
+
+def test_training_a_model_the_sentence_describes_makes_it():
+    assert _proposed_names("We collect speech data and train Widget-LM, a speech language model with a new encoder.") \
+        == ["Widget-LM"]
