@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from itertools import repeat
 from typing import NamedTuple
 
 from kg.models import Mention
@@ -75,10 +74,6 @@ def _lexical(vocab, orth: int) -> tuple:
     return t, lo, lex.is_lower, lex.is_alpha, lex.like_url, title
 
 
-#: SPACY column value (0 or 1) -> Tok.whitespace_
-_WHITESPACE = ("", " ")
-
-
 def token_table(doc) -> list[Tok]:
     """Tok records of every token of ``doc`` (cached on the Doc).
 
@@ -107,12 +102,9 @@ def token_table(doc) -> list[Tok]:
                 for o in missing:
                     cache[o] = _lexical(vocab, o)
             sent[0] = 1
-            # column-wise, every step a C-level map: (text, lower_, is_lower, is_alpha, like_url, is_title)
-            # columns from the per-string cache, then one tuple per token
-            text_, lower_, is_lower, is_alpha, like_url, is_title = zip(*map(cache.__getitem__, orth))
-            table = list(map(tuple.__new__, repeat(Tok),
-                             zip(range(n), text_, lower_, idx, map(_WHITESPACE.__getitem__, space),
-                                 map((1).__eq__, sent), is_lower, is_alpha, like_url, is_title)))
+            new = tuple.__new__
+            table = [new(Tok, (i, x[0], x[1], a, " " if sp else "", s == 1, x[2], x[3], x[4], x[5]))
+                     for i, x, a, sp, s in zip(range(n), map(cache.__getitem__, orth), idx, space, sent)]
         st.tokens = table
     return table
 

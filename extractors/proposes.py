@@ -34,7 +34,9 @@ NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", 
                     "calls"})
 #: What sits between "call" and the name: "which we call it X", "we call this approach X".
 _CALL_OBJECTS = frozenset({"it", "this", "them", "these", "the", "result", "resulting", "our", "approach", "method",
-                           "framework", "model", "algorithm", "technique", "procedure", "scheme", "strategy"})
+                           "framework", "model", "algorithm", "technique", "procedure", "scheme", "strategy",
+                           "architecture", "policy", "system", "module", "network", "optimizer", "variant",
+                           "pipeline", "objective", "loss", "estimator", "family"})
 _SKIP = frozenset({
     "a", "an", "the", "new", "novel", "simple", "general", "principled", "unified", "efficient", "effective",
     "scalable", "practical", "lightweight", "two", "three", "first", "our", "this", "family", "of", "method",
@@ -71,6 +73,7 @@ _PHRASE_BREAKS = frozenset({
 #: Head nouns a modifier name can precede: "a new RL method, ZORB" names ZORB, not RL.
 _HEAD_NOUNS = frozenset({
     "method", "methods", "framework", "algorithm", "algorithms", "approach", "model", "technique", "benchmark",
+    "transformer", "estimator", "encoder", "decoder", "planner", "solver", "controller", "detector", "classifier",
     "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
     "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
 })
@@ -205,6 +208,17 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
     return j, k
 
 
+def _naming_verb(toks, i: int) -> bool:
+    """A verb that names what follows it: "(which) we name/term X", "we refer to it as X"."""
+    low = toks[i].lower_
+    if low in ("name", "term") and i > 0 and toks[i - 1].lower_ == "we":
+        return True
+    if low == "as" and i >= 2:
+        window = [t.lower_ for t in toks[max(0, i - 6):i]]
+        return "to" in window and any(w in ("refer", "refers", "referred") for w in window)
+    return False
+
+
 def _namer_follows(toks, i: int, sid: list[int]) -> bool:
     """Is the trigger's own object named later ("a family of widget models named X"), before the next clause ("and build")?"""
     for t in toks[i + 1:i + 12]:
@@ -251,13 +265,17 @@ def _head_follows(toks, k: int) -> bool:
     return False
 
 
-def _trigger_before(toks, i: int, sid: list[int]) -> bool:
+def _trigger_before(toks, i: int, sid: list[int], triggers: frozenset = TRIGGERS) -> bool:
     """A first-person proposal trigger earlier in the same sentence ("we propose to ...")."""
     k = i
     while k > 0 and sid[k - 1] == sid[i]:
         k -= 1
     words = [t.lower_ for t in toks[k:i]]
-    return any(w in TRIGGERS for w in words) and any(w in ("we", "our", "paper", "work") for w in words)
+    return any(w in triggers for w in words) and any(w in ("we", "our", "paper", "work") for w in words)
+
+
+#: "we train Widget-LM, a speech model": training a model the sentence then describes is making it.
+_TRAIN_VERBS = frozenset({"train", "trains", "pretrain", "pretrains", "pre-train", "fine-tune", "finetune"})
 
 
 def _after_definition(toks, e: int) -> int:
@@ -313,9 +331,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
-    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS]:
+    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or _naming_verb(toks, t.i)]:
         tok = toks[i]
         low = tok.lower_
+        if low not in _CUE_WORDS:
+            low = "call"  # "which we name X", "we term this X", "we refer to the result as X"
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
         if low in _CONTRIBUTION:
@@ -401,13 +421,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)
-        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid):
+        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid, TRIGGERS | _TRAIN_VERBS):
             # "we propose to ... by Widget Sampling, a simple scheme that": a capitalised name in the trigger's
             # sentence, described by an indefinite head noun
             s = i
             while s > 0 and s > i - 5 and sid[s - 1] == sid[i] and _run_word(toks[s - 1]):
                 s -= 1
-            if i - s >= 1 and _run_word(toks[i]) and s not in seen:
+            if ((i - s >= 1 and _run_word(toks[i])) or (s == i and name_shape(toks[i].text))) and s not in seen:
                 seen.add(s)
                 yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
