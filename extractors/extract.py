@@ -231,9 +231,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         text = paper.title if m.field == "title" else paper.abstract
         edition = _EDITION.match(text, m.end)
         event = len(m.text.split()) >= 2 and ends_with_event(m.text)
-        if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event):
-            # "FOO-SET 2022", "BarQA 2019", "the Widget Challenge 2023": an edition year belongs to a name
-            # written like one, or to an event
+        if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event or
+                        m.kind in _DATA_KINDS):
+            # "FOO-SET 2022", "BarQA 2019", "the Widget Challenge 2023", "Widget Reviews 2023": an edition
+            # year belongs to a name written like one, to an event, or to a collection of data
             m = _with(m, end=edition.end(), text=text[m.start:edition.end()])
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
@@ -319,11 +320,11 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
     for lst in _NAME_LIST.finditer(text):
         items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
         kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
-        if "method" in kinds:
-            continue
+        intro = _TYPE_INTRO.search(text, max(0, lst.start() - 80), lst.start())
+        if "method" in kinds and intro is None:
+            continue  # a known method in the list, and no type noun introducing it: not a list of data
         data = [k for k in kinds if k in _DATA_KINDS]
         majority = max(sorted(set(data)), key=data.count) if data else None
-        intro = _TYPE_INTRO.search(text, max(0, lst.start() - 80), lst.start())
         after = _NOUN_AFTER.match(text, lst.end())
         counted = _COUNTED_INTRO.search(text, max(0, lst.start() - 60), lst.start())
         if intro is not None:
@@ -519,7 +520,10 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
         if intro is not None:
             kind = _INTRO_KIND[intro.group(1).lower()]
+            # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
+            known_too = True
         else:
+            known_too = False
             if len(g) < 2:
                 continue
             kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
@@ -538,7 +542,8 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                 continue
             if MODEL_SIZED.search(m.text):
                 continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
-            if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(("gazetteer", "acronym", "proposes"))):
+            if m.kind == "term" or (m.kind == "method" and (known_too and not m.rule.startswith(("acronym", "proposes"))
+                                                          or not m.rule.startswith(("gazetteer", "acronym", "proposes")))):
                 out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")
     return out
 
