@@ -35,7 +35,8 @@ __all__ = [
     "MODEL_SIZED",
 ]
 
-DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection"})
+DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection", "database",
+                        "databases"})
 BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "suites", "leaderboard", "testbed", "test-bed", "arena"})
 #: Parts of a dataset named after it: "the Heron split", "the Fiqa and Scidocs subsets".
 SPLIT_NOUNS = frozenset({"split", "subset", "subsets"})  # not "splits": "X splits the input" is a verb
@@ -64,7 +65,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                    {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:benchmark:evaluated-on-X", [{"LOWER": {"IN": _EVAL_ON}},
                                        {"LOWER": {"IN": ["zero-shot", "few-shot", "extensively", "empirically",
-                                                         "also", "further", "directly"]}, "OP": "?"},
+                                                         "also", "further", "directly", "it", "them", "models"]},
+                                        "OP": "?"},
                                        {"LOWER": {"IN": ["on", "across"]}},
                                        {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
                                         "OP": "?"}]),
@@ -419,10 +421,38 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")
+    sid = sentence_ids(doc)
     for k, c in enumerate(cands):
-        if k not in hits and _result_on(toks, c.start):
+        if k in hits or MODEL_SIZED.search(doc_text(doc)[c.start_char:c.end_char]):
+            continue  # "On Qwen2.5-7B, ...": a sized model is what was run, not what it was measured on
+        if _result_on(toks, c.start) or _leading_on_phrase(toks, c.start, c.end, sid):
             hits[k] = ("benchmark", "cue:result-on-X")
     return hits
+
+
+#: Words that end a sentence-initial "On A, B and C," phrase before a name: the main clause has begun.
+_PHRASE_ENDERS = frozenset({"with", "for", "of", "by", "to", "from", "using", "under", "where", "which", "that",
+                            "we", "our", "it", "its", "is", "are", "was", "were", "when", "while", "after", "before"})
+
+
+def _leading_on_phrase(toks, start: int, end: int, sid: list[int]) -> bool:
+    """"On Zorbix, Quuxet and the Blip suite, our method improves ...": names in a sentence-initial "On" /
+    "Across" phrase are what results were measured on. The phrase ends at a comma after a common word, and
+    a name followed by a verb is the main clause's subject."""
+    if end < len(toks) and toks[end].text not in (",", "(") and toks[end].lower_ not in ("and", "or"):
+        return False
+    k = start
+    while k > 0 and sid[k - 1] == sid[start]:
+        k -= 1
+    if k >= start or toks[k].lower_ not in ("on", "across"):
+        return False
+    for j in range(k + 1, start):
+        t = toks[j]
+        if t.text in (".", ";", ":") or t.lower_ in _PHRASE_ENDERS:
+            return False
+        if t.text == "," and toks[j - 1].is_lower and toks[j - 1].is_alpha:
+            return False
+    return True
 
 
 #: Words that report a result: what follows "on" after them is what it was measured on.
@@ -498,7 +528,8 @@ def extract_cues(doc) -> Iterator:
     toks = token_table(doc)
     hits = _cue_hits(doc, cands)
     for group in _lists(toks, cands):
-        kinds = [hits[k] for k in group if k in hits]
+        # a place-of-measurement hit is each name's own (the phrase may end inside a comma list)
+        kinds = [hits[k] for k in group if k in hits and hits[k][1] != "cue:result-on-X"]
         strong = [h for h in kinds if h[0] in ("dataset", "benchmark")]
         shared = strong[0] if strong else (kinds[0] if kinds else None)
         for k in group:

@@ -236,6 +236,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # "FOO-SET 2022", "BarQA 2019", "the Widget Challenge 2023", "Widget Reviews 2023": an edition
             # year belongs to a name written like one, to an event, or to a collection of data
             m = _with(m, end=edition.end(), text=text[m.start:edition.end()])
+        elif m.kind in _DATA_KINDS and _DATA_VARIANT.match(text, m.end):
+            # "LibriSpeech test-clean", "ImageNet 64x64": a named split or resolution belongs to the data
+            variant = _DATA_VARIANT.match(text, m.end)
+            m = _with(m, end=variant.end(), text=text[m.start:variant.end()])
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
             m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
@@ -300,7 +304,7 @@ _COUNTED_INTRO = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            **{str(n): n for n in range(2, 10)}}
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
-_DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$")
+_DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I)
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|corpora|benchmarks|suites|environments|subsets)\b")
 _NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
@@ -439,6 +443,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+_DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4})\b")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")

@@ -116,3 +116,25 @@ def test_type_noun_introducing_a_list_outweighs_a_homonym_method():
 
 def test_edition_year_joins_a_named_collection_of_data():
     assert "Amazon Reviews 2023" in kinds("We train on Amazon Reviews 2023 and report recall.")
+
+
+def test_names_in_a_sentence_initial_on_phrase_are_benchmarks():
+    got = kinds("On Zorbix-2, QUUX, WADL and the recent Blip suite, WidgetCon improves recall by 4 points.")
+    assert {k: v for k, v in got.items() if k != "WidgetCon"} == {
+        "Zorbix-2": "benchmark", "QUUX": "benchmark", "WADL": "benchmark", "Blip": "benchmark"}
+    assert got["WidgetCon"] == "method"  # the main clause's subject is no place of measurement
+
+
+def test_sized_model_in_a_leading_on_phrase_stays_a_model():
+    got = kinds("On Gizmo-3-8B, WidgetQuant keeps accuracy.")
+    assert got == {"Gizmo-3-8B": "method", "WidgetQuant": "method"}
+
+
+def test_named_split_or_resolution_belongs_to_the_data_name():
+    got = kinds("We report WER on LibriSpeech test-clean and FID on ImageNet 64x64.")
+    assert got == {"LibriSpeech test-clean": "dataset", "ImageNet 64x64": "dataset"}
+
+
+def test_database_noun_and_evaluate_them_on():
+    assert kinds("We train on reactions from the Open Widget Database.") == {"Open Widget Database": "dataset"}
+    assert kinds("We evaluate them on Gizmo-1M and Widget-20K.") == {"Gizmo-1M": "benchmark", "Widget-20K": "benchmark"}
