@@ -84,6 +84,11 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     """Character span of the name before the title's colon, if it could be one."""
     m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
     if not m:
+        whole = title.strip()
+        if whole and " " not in whole and name_shape(whole):
+            # a title that is one coined name ("WidgetStitch"): the name of what the paper presents
+            start = title.index(whole)
+            return start, start + len(whole)
         return None
     prefix = m.group(1)
     words = prefix.split()
@@ -206,6 +211,29 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
     if k - j < 2 or k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].lower_ not in ("a", "an"):
         return None
     return j, k
+
+
+#: "consists of two components:", "has three parts:": a list of the system's own named parts follows.
+_COMPONENT_NOUNS = frozenset({"components", "parts", "modules", "stages", "elements", "ingredients", "pieces"})
+_COMPOSED = frozenset({"consists", "consist", "comprises", "comprise", "composed", "has", "have", "contains",
+                       "includes", "of"})
+
+
+def _next_part(toks, k: int, sid: list[int]) -> int:
+    """Index of the first token after the next part separator ("; ", ", and ", " and ") in the sentence."""
+    depth = 0
+    j = k + 1
+    while j < len(toks) and sid[j] == sid[k]:
+        t = toks[j]
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth <= 0 and (t.text == ";" or t.lower_ == "and"):
+            j += 1
+            while j < len(toks) and toks[j].lower_ in ("and", "the", ","):
+                j += 1
+            return j
+        j += 1
+    return j
 
 
 def _naming_verb(toks, i: int) -> bool:
@@ -413,6 +441,20 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = _after_definition(toks, nxt[1])
+    # "X consists of two components: A, which ..., and B, ...": the parts of the paper's own system
+    for i in [t.i for t in toks if t.lower_ in _COMPONENT_NOUNS]:
+        if i + 1 >= n or toks[i + 1].text != ":" or \
+                not any(t.lower_ in _COMPOSED for t in toks[max(0, i - 4):i] if sid[t.i] == sid[i]):
+            continue
+        k = i + 2
+        while k < n and sid[k] == sid[i]:
+            hit = _name_at(doc, toks, k, spans)
+            if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or hit[1] - hit[0] >= 2):
+                seen.add(hit[0])
+                yield make_mention(doc, toks[hit[0]].idx, toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text),
+                                   _kind_after(toks, hit[1]) or "term", "proposes:components-X", 0.6, proposed=True)
+            # the next part starts after "; ", ", and " or " and " at the same depth
+            k = _next_part(toks, k, sid)
     # appositive: "..., and Widget-o1, a new medical MLLM"
     for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 3]:
         if toks[i + 2].lower_ not in ("a", "an") or i in seen:

@@ -255,3 +255,19 @@ def test_name_after_a_noun_is_not_a_naming_verb():
 def test_training_a_model_the_sentence_describes_makes_it():
     assert _proposed_names("We collect speech data and train Widget-LM, a speech language model with a new encoder.") \
         == ["Widget-LM"]
+
+
+def test_named_parts_of_the_papers_system_are_its_own():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="p", title="GizmoLoom: Planning with Conditions", abstract=(
+        "We present GizmoLoom. GizmoLoom has three parts: LoomStep, a single-step model; LoomCond, a condition "
+        "recommender; and LoomSearch, a best-first search. It is compared with GPT-4.")))
+    own = {m.text for m in ms if m.proposed}
+    assert {"LoomStep", "LoomCond", "LoomSearch"} <= own and "GPT-4" not in own
+
+
+def test_one_word_coined_title_is_a_title_name():
+    assert title_prefix("WidgetStitch") == (0, 12)
+    assert title_prefix("Widgets") is None  # a plain word is no coined name
