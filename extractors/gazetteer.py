@@ -69,6 +69,7 @@ STOP_CATEGORIES = (
     "venue",
     "generic",
     "programming",
+    "language",
 )
 
 _GAZ_HEADER = ("kind", "name", "aliases", "match")

@@ -138,3 +138,8 @@ def test_named_split_or_resolution_belongs_to_the_data_name():
 def test_database_noun_and_evaluate_them_on():
     assert kinds("We train on reactions from the Open Widget Database.") == {"Open Widget Database": "dataset"}
     assert kinds("We evaluate them on Gizmo-1M and Widget-20K.") == {"Gizmo-1M": "benchmark", "Widget-20K": "benchmark"}
+
+
+def test_natural_languages_are_no_data_names():
+    got = kinds("Reward models trained on English preference data transfer to Swahili and Icelandic.")
+    assert not any(k in got for k in ("English", "Swahili", "Icelandic"))
