@@ -30,8 +30,12 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from english_words import get_english_words_set
+
 from kg.errors import DataError
 from kg.schema import ENTITY_KINDS
+
+from extractors.canonical import canonical_key
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -49,6 +53,8 @@ __all__ = [
     "parse_gazetteer",
     "parse_stopterms",
     "term_variants",
+    "gazetteer_names",
+    "english_words",
 ]
 
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -251,6 +257,23 @@ def _index() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
             else:
                 folded.setdefault(form.lower(), entry)
     return exact, folded
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer_names() -> dict[str, tuple[str, str]]:
+    """{canonical key of every surface form: (kind, canonical name)} (cached: one shared dict, never modified)."""
+    out: dict[str, tuple[str, str]] = {}
+    for entry in load_gazetteer():
+        for form in surface_forms(entry):
+            out.setdefault(canonical_key(form), (entry.kind, entry.name))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
+    imported with this module, so a missing package fails at import, never changing extraction)."""
+    return frozenset(get_english_words_set(["web2"], lower=True))
 
 
 def lookup(text: str) -> GazetteerEntry | None:
