@@ -48,8 +48,6 @@ __all__ = [
     "load_stopterms",
     "surface_forms",
     "match_forms",
-    "lookup",
-    "is_stopterm",
     "parse_gazetteer",
     "parse_stopterms",
     "term_variants",
@@ -222,11 +220,6 @@ def load_stopterms() -> dict[str, str]:
     return dict(_stopterms())
 
 
-def is_stopterm(text: str) -> bool:
-    """True when ``text`` (any case, any spacing) is a stop term."""
-    return " ".join(text.lower().split()) in _stopterms()
-
-
 def surface_forms(entry: GazetteerEntry) -> tuple[str, ...]:
     """The name followed by its aliases, without repeats."""
     return tuple(dict.fromkeys((entry.name, *entry.aliases)))
@@ -247,19 +240,6 @@ def _is_acronym(form: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
-    exact: dict[str, GazetteerEntry] = {}
-    folded: dict[str, GazetteerEntry] = {}
-    for entry in load_gazetteer():
-        for form, cased in match_forms(entry):
-            if cased:
-                exact.setdefault(form, entry)
-            else:
-                folded.setdefault(form.lower(), entry)
-    return exact, folded
-
-
-@functools.lru_cache(maxsize=1)
 def gazetteer_names() -> dict[str, tuple[str, str]]:
     """{canonical key of every surface form: (kind, canonical name)} (cached: one shared dict, never modified)."""
     out: dict[str, tuple[str, str]] = {}
@@ -274,10 +254,3 @@ def english_words() -> frozenset[str]:
     """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
     imported with this module, so a missing package fails at import, never changing extraction)."""
     return frozenset(get_english_words_set(["web2"], lower=True))
-
-
-def lookup(text: str) -> GazetteerEntry | None:
-    """The entry one surface form belongs to, honouring its match mode; else None."""
-    exact, folded = _index()
-    norm = " ".join(text.split())
-    return exact.get(norm) or folded.get(norm.lower())
