@@ -157,6 +157,49 @@ def test_project_modules_import_project_modules_at_module_level():
     assert inner == []
 
 
+#: Exported names no production module uses, kept on purpose: API for tests, benchmarks and users.
+_EXPORTED_FOR_USERS = {
+    "kg.graph.export": {"sorted_triples"},  # a store's triples in the order the writers use
+    "extractors.urls": {"LINK_TYPES"},  # every link_type a link mention can carry
+    "kg.schema": {"RELATIONS"},  # every relation of the graph
+    "ontology": {"ONTOLOGY_PATH", "SHAPES_PATH"},  # for pyshacl and rdflib users
+}
+
+
+def _used_names(modules: dict[str, Path]) -> set[str]:
+    """Names, attributes, imported names and ``"module:attribute"`` strings used anywhere in the project code."""
+    used = set()
+    for path in modules.values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Store):
+                used.add(node.id)
+            elif isinstance(node, ast.Attribute):
+                used.add(node.attr)
+            elif isinstance(node, ast.alias):
+                used.add(node.name.rpartition(".")[2])
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                    re.fullmatch(r"[\w.]+:\w+", node.value):
+                used.add(node.value.partition(":")[2])
+    return used
+
+
+def test_every_exported_name_is_used_by_the_project():
+    """No dead public names: what a module exports in ``__all__`` is used by kg/, extractors/ or ontology/
+    (a spaCy component counts as used: spaCy calls it), or is listed above with its reason."""
+    modules = _modules()
+    used = _used_names(modules)
+    dead = []
+    for name, path in sorted(modules.items()):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        registered = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.decorator_list}
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets):
+                exported = [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)]
+                dead += [f"{name}.{x}" for x in exported if x not in used and x not in registered
+                         and x not in _EXPORTED_FOR_USERS.get(name, ())]
+    assert dead == []
+
+
 def test_no_module_keeps_its_own_copy_of_the_schema_tables():
     tuples = {
         "node types": re.compile(r'\(\s*"Paper",\s*"Method",\s*"Dataset"'),
