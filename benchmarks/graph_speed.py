@@ -73,10 +73,10 @@ def main(argv=None) -> int:
     print(f"synthetic corpus: {args.n} papers x {args.per_paper} entities from {args.entities}: "
           f"{time.perf_counter() - t:.2f}s (rss {peak_rss_mb():.0f} MB)")
 
-    from kg.graph.links import related_papers
+    from related_speed import entity_related  # benchmarks/ is the script's folder
 
     t = time.perf_counter()
-    rel = related_papers(lists, top_k=10)
+    rel = entity_related(lists, top_k=10)
     print(f"relatedTo (scipy.sparse, top 10) on {args.n} papers: {time.perf_counter() - t:.2f}s, "
           f"{len(rel)} edges (peak rss {peak_rss_mb():.0f} MB)")
 

@@ -5,7 +5,7 @@ Usage: python benchmarks/related_coverage.py INPUT ... [--top-k 10]
 Reads and extracts the listings, then counts the corpus papers that have at
 least one relatedTo pair in either direction (what a paper page and the
 related-papers query show), and how many of those pairs state a reason
-(shared entities or shared words), before (kg.graph.links.related_papers)
+(shared entities or shared words), before (entity cosine alone: related_speed.entity_related)
 and after (kg.graph.textsim.related_combined).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from extractors import extract_corpus
-    from kg.graph.links import related_papers
+    from related_speed import entity_related  # benchmarks/ is the script's folder
     from kg.graph.textsim import related_combined
     from kg.ingest import read_inputs
 
@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     n = len(papers)
     no_entity = sum(1 for x in lists if not x)
     t = time.perf_counter()
-    before = related_papers(lists, top_k=args.top_k)
+    before = entity_related(lists, top_k=args.top_k)
     t_before = time.perf_counter() - t
     t = time.perf_counter()
     after = related_combined(lists, texts, top_k=args.top_k)

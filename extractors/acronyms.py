@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from extractors.docstate import state
+from extractors.docutil import make_mention
+
 __all__ = ["Abbreviation", "find_abbreviations", "best_long_form", "is_short_form", "extract_acronyms"]
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
@@ -232,9 +235,6 @@ def extract_acronyms(doc) -> Iterator:
     The component ``kg_acronyms`` stores the definitions on the Doc; both
     mentions carry ``long_form`` so later stages can link the forms.
     """
-    from extractors.docstate import state
-    from extractors.docutil import make_mention
-
     for ab in state(doc).abbrevs:
         yield make_mention(doc, ab.long_start, ab.long_end, "term", "acronym:long", 0.7, long_form=ab.long)
         yield make_mention(doc, ab.short_start, ab.short_end, "term", "acronym:short", 0.7, long_form=ab.long)

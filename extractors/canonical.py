@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "slugify", "entity_id", "singular", "fullest"]
+__all__ = ["canonical_key", "slugify", "entity_id", "singular"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SEP = re.compile(r"[\s\-_/~]+")
@@ -91,13 +91,3 @@ def slugify(text: str) -> str:
 def entity_id(kind: str, name: str) -> str:
     """Stable id such as ``method/group-relative-policy-optimization``."""
     return f"{kind}/{slugify(name)}"
-
-
-def fullest(forms: list[str]) -> str:
-    """The fullest of several surface forms: most words, then longest, then first in order."""
-    best = None
-    for i, f in enumerate(forms):
-        score = (len(f.split()), len(f), -i)
-        if best is None or score > best[0]:
-            best = (score, f)
-    return best[1] if best else ""

@@ -6,11 +6,17 @@ built when the pipeline is built (``make_nlp``), never at import time.
 """
 from __future__ import annotations
 
-from extractors.docstate import state
-
+from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
+
+from extractors.acronyms import find_abbreviations
+from extractors.cues import cue_phrases
+from extractors.docstate import state
+from extractors.gazetteer_match import build_matchers
+from extractors.url_owner import UrlComponent
 
 __all__ = ["FastSentencizer", "acronyms_component", "GazetteerComponent", "CueComponent", "PIPE_NAMES"]
 
@@ -29,9 +35,6 @@ class FastSentencizer(Sentencizer):
     _punct_ids: frozenset | None = None
 
     def predict(self, docs):
-        from spacy.attrs import IS_PUNCT, ORTH
-        from spacy.strings import get_string_id
-
         punct = self._punct_ids
         if punct is None:
             punct = self._punct_ids = frozenset(get_string_id(c) for c in self.punct_chars)
@@ -66,8 +69,6 @@ def make_sentencizer(nlp, name):
 @Language.component("kg_acronyms")
 def acronyms_component(doc):
     """Store Schwartz-Hearst abbreviation definitions as ``doc._.kg.abbrevs``."""
-    from extractors.acronyms import find_abbreviations
-
     st = state(doc)
     st.abbrevs = tuple(find_abbreviations(st.text))
     return doc
@@ -77,8 +78,6 @@ class GazetteerComponent:
     """PhraseMatcher over the bundled gazetteer (LOWER and ORTH matchers)."""
 
     def __init__(self, nlp):
-        from extractors.gazetteer_match import build_matchers
-
         self.lower, self.cased = build_matchers(nlp)
         self.strings = nlp.vocab.strings
 
@@ -93,8 +92,6 @@ class CueComponent:
     """PhraseMatcher (attr="LOWER") for context cues ("trained on", "X dataset", "outperforms")."""
 
     def __init__(self, nlp):
-        from extractors.cues import cue_phrases
-
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         grouped: dict[str, list[str]] = {}
         for label, phrase in cue_phrases():
@@ -122,6 +119,4 @@ def make_cue_component(nlp, name):
 @Language.factory("kg_urls")
 def make_url_component(nlp, name):
     """Repository and link mentions with ownership (:class:`extractors.url_owner.UrlComponent`)."""
-    from extractors.url_owner import UrlComponent
-
     return UrlComponent(nlp)

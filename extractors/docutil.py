@@ -10,6 +10,8 @@ import bisect
 import itertools
 from typing import NamedTuple
 
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+
 from kg.models import Mention
 
 from extractors.docstate import state
@@ -45,8 +47,6 @@ def token_texts(doc) -> list[str]:
     st = state(doc)
     texts = st.token_texts
     if texts is None:
-        from spacy.attrs import IDX, SPACY
-
         text = st.text
         if len(doc):
             idx, space = doc.to_array([IDX, SPACY]).T.tolist()
@@ -85,8 +85,6 @@ def token_table(doc) -> list[Tok]:
     st = state(doc)
     table = st.tokens
     if table is None:
-        from spacy.attrs import IDX, ORTH, SENT_START, SPACY
-
         n = len(doc)
         if not n:
             table = []

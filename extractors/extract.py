@@ -15,16 +15,22 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from kg.errors import InputError
 from kg.models import Mention, Paper
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
+from extractors.citations import citation_mentions
 from extractors.cues import MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, suffix_kind
+from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention
+from extractors.gazetteer import english_words, gazetteer_names
 from extractors.gazetteer_match import extract_gazetteer
+from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
-from extractors.proposes import extract_proposals, review_proposals
+from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
+from extractors.proposes import extract_proposals, review_proposals, title_prefix
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
 
@@ -47,15 +53,8 @@ def _priority(m: Mention) -> int:
 
 
 def _gaz_kind(text: str) -> str | None:
-    hit = _gaz_names().get(canonical_key(text))
+    hit = gazetteer_names().get(canonical_key(text))
     return hit[0] if hit else None
-
-
-@functools.lru_cache(maxsize=1)
-def _gaz_names() -> dict:
-    from extractors.gazetteer_match import gazetteer_names
-
-    return gazetteer_names()
 
 
 def _title_definitions(title: str) -> dict[str, str]:
@@ -259,16 +258,13 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
                       unconfirmed: set[tuple[str, int, int]], title_named: set[str]) -> tuple[Mention, ...]:
     """Each cluster's "is it the paper's own?" from the proposal model (:mod:`extractors.decide`);
     an unconfirmed title prefix the model does not take is no name at all."""
-    from extractors.decide import ProposalCandidate, decide_proposals
-    from extractors.proposes import title_prefix
-
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(_cluster_key(m, defs), []).append(m)
     candidates = [ProposalCandidate(key, ms, any((m.field, m.start, m.end) in unconfirmed for m in ms),
                                     any(canonical_key(m.text) in title_named for m in ms))
                   for key, ms in sorted(clusters.items())]
-    verdict = decide_proposals(paper, candidates, _gaz_names(), title_prefix(paper.title or ""))
+    verdict = decide_proposals(paper, candidates, gazetteer_names(), title_prefix(paper.title or ""))
     out = []
     for m in mentions:
         own = verdict[_cluster_key(m, defs)]
@@ -356,8 +352,6 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
 
 def _word_compound(text: str) -> bool:
     """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", not "Runge-Kutta")."""
-    from extractors.gazetteer_match import english_words
-
     words = english_words()
     parts = text.split("-")
     return len(parts) >= 2 and all(p.isalpha() and p.lower() in words for p in parts)
@@ -619,12 +613,6 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
     A title or abstract longer than ``MAX_TEXT_CHARS`` raises InputError
     (file = the paper id) instead of spaCy's ValueError E088.
     """
-    from kg.errors import InputError
-
-    from extractors.citations import citation_mentions
-    from extractors.links import link_mentions
-    from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
-
     nlp = make_nlp()
     texts: list[tuple[str, str]] = []
     for p in papers:

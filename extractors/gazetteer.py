@@ -30,8 +30,12 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from english_words import get_english_words_set
+
 from kg.errors import DataError
 from kg.schema import ENTITY_KINDS
+
+from extractors.canonical import canonical_key
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -44,11 +48,11 @@ __all__ = [
     "load_stopterms",
     "surface_forms",
     "match_forms",
-    "lookup",
-    "is_stopterm",
     "parse_gazetteer",
     "parse_stopterms",
     "term_variants",
+    "gazetteer_names",
+    "english_words",
 ]
 
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -217,11 +221,6 @@ def load_stopterms() -> dict[str, str]:
     return dict(_stopterms())
 
 
-def is_stopterm(text: str) -> bool:
-    """True when ``text`` (any case, any spacing) is a stop term."""
-    return " ".join(text.lower().split()) in _stopterms()
-
-
 def surface_forms(entry: GazetteerEntry) -> tuple[str, ...]:
     """The name followed by its aliases, without repeats."""
     return tuple(dict.fromkeys((entry.name, *entry.aliases)))
@@ -242,20 +241,17 @@ def _is_acronym(form: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, GazetteerEntry], dict[str, GazetteerEntry]]:
-    exact: dict[str, GazetteerEntry] = {}
-    folded: dict[str, GazetteerEntry] = {}
+def gazetteer_names() -> dict[str, tuple[str, str]]:
+    """{canonical key of every surface form: (kind, canonical name)} (cached: one shared dict, never modified)."""
+    out: dict[str, tuple[str, str]] = {}
     for entry in load_gazetteer():
-        for form, cased in match_forms(entry):
-            if cased:
-                exact.setdefault(form, entry)
-            else:
-                folded.setdefault(form.lower(), entry)
-    return exact, folded
+        for form in surface_forms(entry):
+            out.setdefault(canonical_key(form), (entry.kind, entry.name))
+    return out
 
 
-def lookup(text: str) -> GazetteerEntry | None:
-    """The entry one surface form belongs to, honouring its match mode; else None."""
-    exact, folded = _index()
-    norm = " ".join(text.split())
-    return exact.get(norm) or folded.get(norm.lower())
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
+    imported with this module, so a missing package fails at import, never changing extraction)."""
+    return frozenset(get_english_words_set(["web2"], lower=True))

@@ -8,30 +8,23 @@ matches on the Doc; label is ``"<kind>\\t<canonical name>"``.
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
-from english_words import get_english_words_set
+from spacy.matcher import PhraseMatcher
 
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
+from extractors.gazetteer import english_words, load_gazetteer, match_forms
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 
-__all__ = ["english_words", "build_matchers", "extract_gazetteer", "gazetteer_names", "distinctive_form", "plural_form"]
+__all__ = ["build_matchers", "extract_gazetteer", "distinctive_form", "plural_form"]
 
 
 #: Words that make a known data set into a named variant of it.
 _DATA_VARIANTS = frozenset({"permuted", "rotated", "split", "sequential", "corrupted", "noisy", "colored", "coloured",
                             "imbalanced", "long-tailed", "downsampled", "shuffled", "blurred", "perturbed"})
-
-
-@functools.lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
-    imported with this module, so a missing package fails at import, never changing extraction)."""
-    return frozenset(get_english_words_set(["web2"], lower=True))
 
 
 def distinctive_form(form: str, words: frozenset[str]) -> bool:
@@ -69,24 +62,8 @@ def plural_form(form: str) -> str | None:
     return None
 
 
-def gazetteer_names() -> dict[str, tuple[str, str]]:
-    """{canonical key of every surface form: (kind, canonical name)} from the gazetteer."""
-    from extractors.canonical import canonical_key
-    from extractors.gazetteer import load_gazetteer, surface_forms
-
-    out: dict[str, tuple[str, str]] = {}
-    for entry in load_gazetteer():
-        for form in surface_forms(entry):
-            out.setdefault(canonical_key(form), (entry.kind, entry.name))
-    return out
-
-
 def build_matchers(nlp, entries=None):
     """(lower PhraseMatcher, cased PhraseMatcher) over the gazetteer entries."""
-    from spacy.matcher import PhraseMatcher
-
-    from extractors.gazetteer import load_gazetteer, match_forms
-
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     cased = PhraseMatcher(nlp.vocab, attr="ORTH")
     lower_forms: dict[str, list[str]] = {}

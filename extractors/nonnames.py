@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.gazetteer import english_words
+
 __all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
 _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)\.?[~\s]*|[~\s]+)", re.I)
@@ -74,8 +76,6 @@ def _emphasis_capitals(word: str) -> bool:
     if not word.isalpha() or not word[0].islower() or word[1:].islower():
         return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])
-    from extractors.gazetteer_match import english_words
-
     return inner >= 2 and word.lower() in english_words()
 
 

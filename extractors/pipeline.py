@@ -15,6 +15,17 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import spacy
+from spacy.attrs import IDS, LOWER
+from spacy.lang.char_classes import ALPHA, HYPHENS
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.vocab import Vocab
+
+from extractors.components import PIPE_NAMES  # registers the factories
+from extractors.url_spans import configure_tokenizer
+
 __all__ = ["EXTRACTOR_VERSION", "make_nlp", "LEXICAL_ATTRIBUTES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
            "extractor_fingerprint"]
 
@@ -35,15 +46,12 @@ _SUFFIX_TAIL = 64
 
 def _configure_tokenizer(nlp) -> None:
     """Tokenizer rules for ML names: hyphenated names stay whole, "GSM8K" is not split as a unit."""
-    import spacy.util
-    from spacy.lang.char_classes import ALPHA, HYPHENS
-
     hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "WidgetNet." / "ARC-C." end a sentence: split a period after a capital or digit
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.
     # A compiled pattern's own .match keeps the tokenizer in C (a Python wrapper halves its speed).
     # (written so that a failing match is linear: a digit followed by a name char, then the whole run)
@@ -91,8 +99,6 @@ class RunSafeTokenizer:
     def __call__(self, text: str):
         if len(text) <= RUN_WINDOW or _LONG_RUN.search(text) is None:
             return self.tokenizer(text)
-        from spacy.tokens import Doc
-
         words: list[str] = []
         spaces: list[bool] = []
 
@@ -143,8 +149,6 @@ LEXICAL_ATTRIBUTES = ("LOWER", "IS_ALPHA", "IS_LOWER", "IS_UPPER", "IS_TITLE", "
 def _keep_lexical_attributes(vocab, names) -> None:
     """Compute only ``names`` for new lexemes: spaCy runs every getter (~20 Python functions) for
     each new word, a third of the tokenizer's time on unseen text."""
-    from spacy.attrs import IDS
-
     keep = {IDS[name] for name in names}
     vocab.lex_attr_getters = {attr: f for attr, f in vocab.lex_attr_getters.items() if attr in keep}
 
@@ -156,8 +160,6 @@ def _make_tokenizer(nlp, configure_urls):
     A spaCy Tokenizer reloads its ~1,350 special cases whenever one of its rule attributes is set;
     the rules are worked out on a stand-in and the Tokenizer is made once (about 2 s less per cold start).
     """
-    from spacy.tokenizer import Tokenizer
-
     base = nlp.tokenizer
     draft = SimpleNamespace(prefix_search=base.prefix_search, suffix_search=base.suffix_search,
                             infix_finditer=base.infix_finditer, token_match=base.token_match, url_match=base.url_match)
@@ -178,10 +180,6 @@ def _pattern_tokenizer(tokenizer):
     regexes again: the pipeline's tokenizer ran at a third of the stock tokenizer's speed. Matchers
     keep only string hashes, which do not depend on the Vocab, so the matches are the same.
     """
-    from spacy.attrs import LOWER
-    from spacy.tokenizer import Tokenizer
-    from spacy.vocab import Vocab
-
     # the matchers read only ORTH and LOWER: the other lexical attributes (~20 Python functions per
     # new string) would only slow the ~11,000 pattern words down
     scratch = Vocab(lex_attr_getters={LOWER: tokenizer.vocab.lex_attr_getters[LOWER]})
@@ -194,11 +192,6 @@ def _pattern_tokenizer(tokenizer):
 @functools.lru_cache(maxsize=1)
 def make_nlp():
     """The extraction pipeline (cached per process)."""
-    import spacy
-
-    from extractors.components import PIPE_NAMES  # registers the factories
-    from extractors.url_spans import configure_tokenizer
-
     nlp = spacy.blank("en")
     _keep_lexical_attributes(nlp.vocab, LEXICAL_ATTRIBUTES)
     tokenizer = nlp.tokenizer = _make_tokenizer(nlp, configure_tokenizer)

@@ -11,13 +11,14 @@ benchmark" -> benchmark).
 """
 from __future__ import annotations
 
-import functools
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
+from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head
 
@@ -162,8 +163,6 @@ def _bare_word(toks, s: int) -> bool:
     tok = toks[s]
     if not tok.is_title or name_shape(tok.text):
         return False
-    from extractors.gazetteer_match import english_words
-
     if tok.lower_ not in english_words():
         return False
     nxt = toks[s + 1] if s + 1 < len(toks) else None
@@ -565,8 +564,6 @@ def review_proposals(paper, raw: list) -> list:
     an analysis paper's colon-less title ("Optimality of Thompson Sampling
     ...", "we prove") is not the paper's own.
     """
-    from dataclasses import replace
-
     abstract_low = (paper.abstract or "").lower()
     title = paper.title or ""
     drop: set[str] = set()
@@ -602,16 +599,9 @@ def review_proposals(paper, raw: list) -> list:
 
 
 def _known_name(key: str) -> bool:
-    return key in _gazetteer_names()
+    return key in gazetteer_names()
 
 
 def _known_method(key: str) -> bool:
-    hit = _gazetteer_names().get(key)
+    hit = gazetteer_names().get(key)
     return bool(hit) and hit[0] == "method"
-
-
-@functools.lru_cache(maxsize=1)
-def _gazetteer_names() -> dict:
-    from extractors.gazetteer_match import gazetteer_names
-
-    return gazetteer_names()

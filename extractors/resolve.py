@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from extractors.canonical import _MATH, _math_text, canonical_key, entity_id
+from extractors.gazetteer import gazetteer_names
 from extractors.terms import NAME_HEAD_NOUNS
 from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 from kg.schema import ENTITY_KINDS
@@ -42,8 +43,6 @@ def alias_table(per_paper: Sequence[tuple[Mention, ...]]) -> dict[str, str]:
 
 def _gazetteer_keys() -> dict[str, str]:
     """{key of any gazetteer surface form: key of its entry name}."""
-    from extractors.gazetteer_match import gazetteer_names
-
     return {k: canonical_key(name) for k, (_, name) in gazetteer_names().items()}
 
 
@@ -211,8 +210,6 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
 
 def _gazetteer_display_names() -> dict[str, str]:
     """{key of a gazetteer entry name: that name as written}."""
-    from extractors.gazetteer_match import gazetteer_names
-
     return {canonical_key(name): name for _, name in gazetteer_names().values()}
 
 

@@ -15,7 +15,6 @@ rules that keep URLs whole (applied by :func:`extractors.pipeline.make_nlp`).
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 import numpy
 from spacy.attrs import LIKE_URL, LOWER, ORTH
@@ -27,7 +26,7 @@ from extractors.docstate import state
 from extractors.docutil import evidence_window
 from extractors.urls import GITHUB_TEXT_RE, LATEX_CMD_RE, is_url_text, strip_trailing
 
-__all__ = ["configure_tokenizer", "find_urls", "find_spans", "text_form_matcher", "sentence_window"]
+__all__ = ["configure_tokenizer", "find_spans", "text_form_matcher", "sentence_window"]
 
 _LATEX_PREFIX = r"\\(?:url|href)\{"
 # A word glued to a URL by ":" or a Markdown "](" ("Code:https://...", "[code](https://...)"):
@@ -226,18 +225,6 @@ def find_spans(doc, text_form: Matcher | None = None) -> list[tuple[int, int, st
                 found.append((s, e, "url:github-text-form"))
     found.sort()
     return found
-
-
-def find_urls(doc) -> Iterator[tuple[int, int, str]]:
-    """Character spans ``(start, end, text)`` of URL mentions in ``doc.text``, in text order.
-
-    One span per occurrence: a LaTeX pair ``u{u}`` / ``\\url{u}`` is one span
-    covering the whole construct; the text form "GitHub - owner/repo: ..."
-    yields the span of "owner/repo".
-    """
-    text = state(doc).text
-    for s, e, _rule in find_spans(doc):
-        yield s, e, text[s:e]
 
 
 def sentence_window(doc, text: str, start: int, end: int) -> tuple[str, int]:

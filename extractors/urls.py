@@ -62,7 +62,6 @@ stage takes ``Mention.kind`` and ``Mention.url`` as they are
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 __all__ = [

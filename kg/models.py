@@ -6,7 +6,7 @@ serialise to JSON without surprises.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 __all__ = [
@@ -61,9 +61,6 @@ class Paper:
     sources: tuple[Source, ...] = ()
     # where ``date`` came from: one of kg.ingest.dates.DATE_SOURCES, or "listing-day" / "none" when undated
     date_source: str = "none"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

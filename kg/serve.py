@@ -55,7 +55,7 @@ from kg.queries.engine import (
     QueryUnavailable,
     UpdateRefused,
 )
-from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, DEFAULT_WORKERS, QueryBusy, QueryPool
+from kg.queries.workers import DEFAULT_MAX_MEMORY_MB, DEFAULT_WORKERS, QueryPool
 
 __all__ = ["make_server", "serve", "register", "PaperkgServer", "MAX_BODY"]
 

@@ -1,5 +1,5 @@
 """Canonical keys and slugs (extractors.canonical)."""
-from extractors.canonical import canonical_key, entity_id, fullest, slugify
+from extractors.canonical import canonical_key, entity_id, slugify
 
 
 def test_plural_case_dash_collapse():
@@ -26,8 +26,3 @@ def test_slug_is_stable_and_iri_safe():
     assert slugify("Qwen2.5-7B") == "qwen2-5-7b"
     assert slugify("Fréchet") == "frechet"
     assert entity_id("method", "Group Relative Policy Optimization") == "method/group-relative-policy-optimization"
-
-
-def test_fullest_form():
-    assert fullest(["GRPO", "Group Relative Policy Optimization"]) == "Group Relative Policy Optimization"
-    assert fullest([]) == ""

@@ -86,12 +86,11 @@ def test_short_sentence_evidence_is_the_whole_stripped_sentence():
 
 
 def test_text_over_the_limit_is_an_input_error(monkeypatch):
-    import extractors.pipeline as pipeline
-    from extractors.extract import extract_batch
+    import extractors.extract as extract
 
-    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 50)
+    monkeypatch.setattr(extract, "MAX_TEXT_CHARS", 50)  # patched where extract_batch reads it
     with pytest.raises(InputError, match="at most 50"):
-        extract_batch([Paper(id="big", title="T", abstract="x " * 100)])
+        extract.extract_batch([Paper(id="big", title="T", abstract="x " * 100)])
 
 
 def test_text_longer_than_spacys_default_limit_is_processed():

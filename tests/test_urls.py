@@ -11,7 +11,7 @@ import spacy
 
 from extractors.docstate import state
 from extractors.pipeline import make_nlp
-from extractors.url_spans import configure_tokenizer, find_urls
+from extractors.url_spans import configure_tokenizer, find_spans
 from extractors.urls import LINK_TYPES, classify_url, normalize_url
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -24,7 +24,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def plain_nlp():
-    """The stock blank tokenizer: find_urls must cope without configure_tokenizer too."""
+    """The stock blank tokenizer: find_spans must cope without configure_tokenizer too."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
@@ -201,7 +201,7 @@ def test_is_own_code_picks_the_cue_nearest_each_url():
     assert is_own_code(s, s.index("https://github.com/us/ours")) is True
 
 
-# --------------------------------------------------------------------------- find_urls / extract_urls
+# --------------------------------------------------------------------------- find_spans / extract_urls
 
 MESSY = [
     # (text, [(surface, normalised url, rule)])
@@ -256,12 +256,12 @@ def test_messy_forms(nlp, plain_nlp, text, expected):
         assert [(m.text, m.url, m.rule) for m in found] == expected
         for m in found:
             assert doc.text[m.start:m.end] == m.text
-        assert [(s, e, t) for s, e, t in find_urls(doc)] == [(m.start, m.end, m.text) for m in found]
+        assert [(s, e, doc.text[s:e]) for s, e, _rule in find_spans(doc)] == [(m.start, m.end, m.text) for m in found]
 
 
 def test_latex_duplicate_yields_once(nlp):
     text = "Code: https://github.com/V/DCM{https://github.com/V/DCM}."
-    assert len(list(find_urls(nlp(text)))) == 1
+    assert len(find_spans(nlp(text))) == 1
     assert [m.url for m in mentions(nlp, text)] == ["https://github.com/V/DCM"]
 
 

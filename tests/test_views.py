@@ -440,6 +440,21 @@ def test_vis_network_comes_from_the_installed_pyvis(site):
     assert "vis-network 9.1.2" in (out / "index.html").read_text(encoding="utf-8")  # the footer names the version
 
 
+def test_vis_network_version_is_written_once(site, tmp_path, monkeypatch):
+    """The footer of every page takes the version from kg.views.site; no template types it."""
+    import kg.views.site as views_site
+
+    assert not [p.name for p in views_site.TEMPLATES.glob("*.html")
+                if views_site.VIS_NETWORK_VERSION in p.read_text(encoding="utf-8")]
+    out, _ = site
+    for page in ("index.html", "overview.html", "papers.html"):
+        footer = re.search(r"<footer.*?</footer>", (out / page).read_text(encoding="utf-8"), re.S).group(0)
+        assert footer.count("vis-network ") == 1 and f"vis-network {views_site.VIS_NETWORK_VERSION} " in footer
+    monkeypatch.setattr(views_site, "VIS_NETWORK_VERSION", "0.0.0-invented")
+    footer = re.search(r"<footer.*?</footer>", views_site.notebook_html(fixture_graph()), re.S).group(0)
+    assert "vis-network 0.0.0-invented " in footer and "9.1.2" not in footer
+
+
 def test_missing_vis_network_is_one_clear_error(tmp_path, monkeypatch):
     import kg.views.site as views_site
 

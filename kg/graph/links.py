@@ -1,10 +1,12 @@
-"""Paper-to-paper links: buildsOn (via proposed entities), relatedTo (IDF).
+"""Paper-to-paper links: buildsOn (via proposed entities), and the entity half of relatedTo.
 
-(``cites`` comes from the citations extraction found, ``extractors.citations``.)
+(``cites`` comes from the citations extraction found, ``extractors.citations``;
+relatedTo is assembled by :func:`kg.graph.textsim.related_combined` from the
+two building blocks here and the text matrix.)
 
-relatedTo is a sparse TF-IDF product: X is papers x entities with idf weights,
-rows L2-normalised; S = X X^T is computed in row blocks sized by an upper
-bound on each block's output, and only the top k per row are kept, so memory
+:func:`entity_matrix` is papers x entities with idf weights, rows
+L2-normalised; :func:`topk_pairs` computes S = X X^T in row blocks sized by an
+upper bound on each block's output and keeps only the top k per row, so memory
 stays bounded on 100,000-paper corpora. Entities that occur in more than
 ``max_df`` papers are dropped first: they carry almost no IDF weight but would
 make the product quadratic.
@@ -17,7 +19,6 @@ import numpy as np
 
 __all__ = [
     "builds_on",
-    "related_papers",
     "entity_matrix",
     "topk_pairs",
     "default_max_df",
@@ -65,31 +66,6 @@ def builds_on(
 def default_max_df(n_papers: int) -> int:
     """Entities in more papers than this are ignored for relatedTo (0.1% of papers, at least 50)."""
     return max(50, n_papers // 1000)
-
-
-def related_papers(
-    paper_entities: Sequence[Iterable[str]],
-    top_k: int = 10,
-    max_df: int | None = None,
-    block_nnz: int = 4_000_000,
-) -> list[tuple[int, int, float, list[str]]]:
-    """Top-k most similar papers per paper: [(i, j, weight, shared entity ids)].
-
-    weight is the cosine of the papers' idf-weighted binary entity vectors
-    (idf = ln((1+N)/(1+df)) + 1, so rarer shared entities weigh more), rounded
-    to 6 decimals. Ties break on the lower paper index. Output is sorted by
-    (i, -weight, j); shared ids are sorted.
-    """
-    import gc
-
-    # Millions of small containers are created below; generational GC passes would dominate.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _related_papers(paper_entities, top_k, max_df, block_nnz)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def entity_matrix(paper_entities, max_df=None):
@@ -173,24 +149,3 @@ def topk_pairs(X, df, top_k: int, block_nnz: int = 4_000_000):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
     return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_w)
-
-
-def _related_papers(paper_entities, top_k, max_df, block_nnz):
-    n = len(paper_entities)
-    if n < 2 or top_k <= 0:
-        return []
-    X, vocab, df = entity_matrix(paper_entities, max_df)
-    if X is None:
-        return []
-    I, J, W = topk_pairs(X, df, top_k, block_nnz)
-    if I.size == 0:
-        return []
-    Xbin = X.copy()
-    Xbin.data[:] = 1.0
-    # shared entities of every kept pair at once: element-wise product of the two binary rows
-    P = Xbin[I].multiply(Xbin[J]).tocsr()
-    P.sort_indices()
-    names = np.asarray(vocab, dtype=object)[P.indices].tolist()
-    ptr = P.indptr.tolist()
-    shared = [names[a:b] for a, b in zip(ptr[:-1], ptr[1:])]
-    return list(zip(I.tolist(), J.tolist(), W.tolist(), shared))

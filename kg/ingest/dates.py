@@ -38,7 +38,6 @@ __all__ = [
     "check_year",
     "infer_years",
     "best_date",
-    "month_of",
 ]
 
 DATE_SOURCES = ("record", "listing", "listing-year-option", "listing-year-inferred", "arxiv-id")
@@ -48,7 +47,6 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 
 _NEW_ID = re.compile(r"^(\d{2})(0[1-9]|1[0-2])\.\d{4,5}$")
 _OLD_ID = re.compile(r"^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/(\d{2})(0[1-9]|1[0-2])\d{3}$")
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})")
 
 
 def check_year(year: int | None) -> int | None:
@@ -70,14 +68,6 @@ def arxiv_month(arxiv_id: str | None) -> str | None:
     yy, mm = int(m.group(1)), m.group(2)
     year = 1900 + yy if (m.re is _OLD_ID and yy >= 91) else 2000 + yy
     return f"{year:04d}-{mm}"
-
-
-def month_of(date: str | None) -> str | None:
-    """``YYYY-MM`` of an ISO date or year-month, else None."""
-    if not date:
-        return None
-    m = _MONTH_RE.match(date)
-    return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
 def _closest_year(month: int, day: int, ref: _dt.date) -> _dt.date | None:

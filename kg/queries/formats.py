@@ -30,7 +30,6 @@ MEDIA_TYPES = {
     "nt": "application/n-triples",
 }
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _MAX_CELL = 80
 
 

@@ -2,8 +2,8 @@
 
 Pages are rendered with Jinja2 (autoescaping on) from our own templates; node
 and edge data are built in bulk as JSON and drawn by vis-network. pyvis
-supplies two things: the vis-network 9.1.2 bundle it ships (copied from the
-installed package into ``assets/``; no network at build or view time) and the
+supplies two things: the vis-network bundle it ships (``VIS_NETWORK_VERSION``, copied from
+the installed package into ``assets/``; no network at build or view time) and the
 default vis options (kg.views.options). Its HTML templates and ``add_node``
 (quadratic) are not used.
 """
@@ -39,7 +39,8 @@ __all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 #: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml); found without importing
-#: pyvis (its package imports IPython)
+#: pyvis (its package imports IPython). The one place the version is written: the pages' footer says it from here.
+PYVIS_VERSION = "0.3.2"
 VIS_NETWORK_VERSION = "9.1.2"
 _PYVIS = importlib.util.find_spec("pyvis")
 VIS_NETWORK = (Path(_PYVIS.submodule_search_locations[0]) / "lib" / f"vis-{VIS_NETWORK_VERSION}") if _PYVIS else None
@@ -63,7 +64,7 @@ def _asset(name: str) -> bytes:
         return (VIS_NETWORK / name).read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read {name} of vis-network {VIS_NETWORK_VERSION} from the installed pyvis "
-                          f"(pip install 'pyvis==0.3.2'): {exc}") from None
+                          f"(pip install 'pyvis=={PYVIS_VERSION}'): {exc}") from None
 
 
 def graph_of(graph):
@@ -94,7 +95,7 @@ def _render(template: str, **ctx) -> str:
 
 def _common(title: str, base: str, inline: dict | None = None) -> dict:
     return {"title": title, "base": base, "csp": CSP_INLINE if inline else CSP, "inline": inline,
-            "links": inline is None}
+            "links": inline is None, "vis_network_version": VIS_NETWORK_VERSION}
 
 
 def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg",
