@@ -282,11 +282,16 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
     return None
 
 
+_PARAM_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
+
+
 def _head_follows(toks, k: int) -> bool:
     """A head noun within the next three words, after plain lower-case modifiers ("simple yet effective scheme")."""
     for t in toks[k:k + 4]:
         if t.lower_ in _HEAD_NOUNS:
             return True
+        if _PARAM_COUNT.match(t.text):
+            continue  # "a 7B model"
         if not (t.is_lower and (t.is_alpha or "-" in t.text)) or t.lower_ in _FUNCTION_WORDS - {"and"}:
             return False
     return False
@@ -378,7 +383,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             steps = 0
             while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
                                            toks[j].lower_ in NAMERS or toks[j].text in (",", "(") or
-                                           (low in NAMERS and (toks[j].text in _QUOTES or
+                                           ((low in NAMERS or j == i + 1) and (toks[j].text in _QUOTES or
                                                                (toks[j].lower_ == "as" and j == i + 1))) or
                                            (low in ("call", "calls") and toks[j].lower_ in _CALL_OBJECTS)) \
                     and not toks[j].is_sent_start:

@@ -127,18 +127,20 @@ def examples(papers, gold):
     return np.array(X), np.array(y), np.array(g), np.array(real, dtype=bool)
 
 
-def fit(X: np.ndarray, y: np.ndarray, c: float) -> np.ndarray:
-    """Logistic regression weights (bias is feature 0, not penalised)."""
+def fit(X: np.ndarray, y: np.ndarray, c: float, sw: np.ndarray | None = None) -> np.ndarray:
+    """Weighted logistic regression weights (bias is feature 0, not penalised)."""
     penalty = np.ones(X.shape[1]) / c
     penalty[0] = 0.0
+    sw = np.ones(len(y)) if sw is None else sw
+    total = float(sw.sum())
 
     def loss(w):
         z = X @ w
         p = 1.0 / (1.0 + np.exp(-z))
         eps = 1e-12
-        ll = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
-        grad = X.T @ (p - y) / len(y) + penalty * w / len(y)
-        return ll + 0.5 * np.sum(penalty * w * w) / len(y), grad
+        ll = -np.sum(sw * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))) / total
+        grad = X.T @ (sw * (p - y)) / total + penalty * w / total
+        return ll + 0.5 * np.sum(penalty * w * w) / total, grad
 
     res = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 2000})
     return res.x
@@ -159,9 +161,13 @@ def train_one(X, y, groups, features, c: float, beta: float = 1.0, real=None) ->
     """Fit, and pick the threshold maximising cross-validated F-beta (beta < 1 favours precision) on the
     real papers' candidates (invented listings add training examples, not the yardstick)."""
     real = np.ones(len(y), dtype=bool) if real is None else real
+    # invented listings add examples but never outweigh the real papers' distribution: their total weight is
+    # at most the real candidates' (each weighs min(1, real / invented))
+    n_real, n_inv = int(real.sum()), int((~real).sum())
+    sw = np.where(real, 1.0, min(1.0, n_real / n_inv) if n_inv else 1.0)
     cv = np.zeros(len(y))
     for k in range(5):
-        w = fit(X[groups != k], y[groups != k], c)
+        w = fit(X[groups != k], y[groups != k], c, sw[groups != k])
         cv[groups == k] = 1.0 / (1.0 + np.exp(-(X[groups == k] @ w)))
     cv, y_all, y = cv[real], y, y[real]
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.81, 0.05)]
@@ -171,7 +177,7 @@ def train_one(X, y, groups, features, c: float, beta: float = 1.0, real=None) ->
     smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
     best = max(thresholds, key=lambda t: (round(smooth[thresholds.index(t)], 4), -abs(t - 0.5)))
     f1, p, r = f1_at(cv, y, best)
-    w = fit(X, y_all, c)
+    w = fit(X, y_all, c, sw)
     model = {"features": list(features), "weights": [round(float(v), 6) for v in w], "threshold": best,
              "trained_on": {"candidates": int(len(y_all)), "positives": int(y_all.sum()),
                             "invented_candidates": int((~real).sum())},

@@ -271,3 +271,9 @@ def test_named_parts_of_the_papers_system_are_its_own():
 def test_one_word_coined_title_is_a_title_name():
     assert title_prefix("WidgetStitch") == (0, 12)
     assert title_prefix("Widgets") is None  # a plain word is no coined name
+
+
+def test_quoted_name_right_after_a_trigger_and_a_sized_head():
+    assert _proposed_names("We propose \u201cWidgeteer\u201d, a server-side procedure that stores sketches.") == ["Widgeteer"]
+    assert _proposed_names("We train Gizmo-Prover, a 7B model that sketches proofs.") == ["Gizmo-Prover"]
+    assert _proposed_names("We propose that widgets are useful.") == []
