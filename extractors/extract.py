@@ -437,7 +437,8 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
-_DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4})\b")
+_DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4}|"
+                           r" v?\d+\.\d+(?:-[A-Z][a-z]+)?)\b(?![.,]\d)")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
@@ -450,6 +451,8 @@ _PROBLEM_NOUNS = frozenset({
 
 def _names_a_problem(m: Mention, paper: Paper) -> bool:
     """"the LTHD problem", "(SSP) problems", "PMP conditions": a name used for a problem or a maths object."""
+    if m.kind in _DATA_KINDS and suffix_kind(m.text) in _DATA_KINDS:
+        return False  # "WidgetBench problems", "GizmoEval score": a benchmark's problems and score
     text = paper.title if m.field == "title" else paper.abstract
     nxt = _WORD_AFTER.match(text[m.end:m.end + 30])
     return bool(nxt) and nxt.group(1).lower() in _PROBLEM_NOUNS

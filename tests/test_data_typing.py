@@ -143,3 +143,13 @@ def test_database_noun_and_evaluate_them_on():
 def test_natural_languages_are_no_data_names():
     got = kinds("Reward models trained on English preference data transfer to Swahili and Icelandic.")
     assert not any(k in got for k in ("English", "Swahili", "Icelandic"))
+
+
+def test_a_benchmarks_problems_and_score_keep_the_benchmark():
+    assert kinds("Using WidgetBench problems, we train a solver.") == {"WidgetBench": "benchmark"}
+    assert kinds("Distilling it preserves the GizmoEval score within 0.1 points.") == {"GizmoEval": "benchmark"}
+
+
+def test_version_number_joins_a_data_name():
+    got = kinds("We evaluate on CATH 4.2 and SQuAD 2.0.")
+    assert got == {"CATH 4.2": "dataset", "SQuAD 2.0": "dataset"}
