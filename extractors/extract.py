@@ -21,7 +21,7 @@ from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.cues import MODEL_SIZED, STARTERS, extract_cues, name_shape, suffix_kind
 from extractors.docstate import DocState
-from extractors.docutil import doc_text, make_mention
+from extractors.docutil import doc_text, make_mention, new_mention
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.proposes import extract_proposals, review_proposals
@@ -35,8 +35,10 @@ _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
 
 
 def _with(m: Mention, **changes) -> Mention:
-    """``dataclasses.replace`` without its per-call field introspection (hot path)."""
-    return Mention(**{**m.__dict__, **changes})
+    """``dataclasses.replace`` without its per-call field introspection or the frozen ``__init__`` (hot path)."""
+    if not changes.keys() <= m.__dict__.keys():
+        raise TypeError(f"Mention has no field(s) {sorted(changes.keys() - m.__dict__.keys())}")
+    return new_mention({**m.__dict__, **changes})
 
 
 def _priority(m: Mention) -> int:
