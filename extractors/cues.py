@@ -10,13 +10,15 @@ PhraseMatcher over LOWER, built in :mod:`extractors.components`) type them:
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterator
 
 from extractors.docstate import state
 from extractors.gazetteer import load_stopterms
-from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
+from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 
 __all__ = [
     "CUE_PATTERNS",
@@ -278,11 +280,12 @@ def candidates(doc) -> list[Candidate]:
     """
     is_title = field_of(doc) == "title"
     toks = token_table(doc)
+    cols = token_columns(doc)
     out: list[Candidate] = []
     n = len(toks)
     covered = [False] * n
     # only tokens with a capital letter can be names: visit just those
-    for i in [t.i for t in toks if t.text != t.lower_]:
+    for i in compress(range(n), map(str.__ne__, cols.text, cols.lower_)):
         if covered[i]:
             continue
         tok = toks[i]
@@ -346,14 +349,19 @@ def candidates(doc) -> list[Candidate]:
     return out
 
 
+#: Words that put a sentence among those with a link (no Title Case runs there), besides URL-like tokens.
+_URL_HOSTS = frozenset({"github", "huggingface"})
+
+
 def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
     """Runs of Title Case words in running text ("Prefix Grouper", "Hamiltonian Monte Carlo")."""
     n = len(toks)
-    lower_words = {t.lower_ for t in toks if t.is_lower}
+    cols = token_columns(doc)
+    lower_words = set(compress(cols.lower_, cols.is_lower))
     sid = sentence_ids(doc)
-    url_sents = {sid[t.i] for t in toks if t.like_url or t.lower_ in ("github", "huggingface")}
+    url_sents = set(compress(sid, map(operator.or_, cols.like_url, map(_URL_HOSTS.__contains__, cols.lower_))))
     last = -1
-    for i in [t.i for t in toks if t.is_title]:
+    for i in compress(range(n), cols.is_title):
         if i < last:
             continue  # inside the previous run
         tok = toks[i]

@@ -34,11 +34,11 @@ class DocState:
     * ``urls``: repository and link Mentions (``kg_urls``).
 
     Caches filled on first use by :mod:`extractors.docutil`: ``tokens`` (the
-    Tok table), ``token_texts``, ``sents`` / ``sent_starts`` (sentence
+    Tok table), ``columns`` (the same attributes column-wise, :class:`extractors.docutil.Columns`), ``token_texts``, ``sents`` / ``sent_starts`` (sentence
     character bounds), ``sent_ids`` (sentence number per token).
     """
 
-    __slots__ = ("text", "field", "abbrevs", "gazetteer", "cues", "urls", "tokens", "token_texts", "sents",
+    __slots__ = ("text", "field", "abbrevs", "gazetteer", "cues", "urls", "tokens", "columns", "token_texts", "sents",
                  "sent_starts", "sent_ids")
 
     def __init__(self, text: str, field: str = "abstract"):
@@ -49,6 +49,7 @@ class DocState:
         self.cues: tuple = ()
         self.urls: tuple = ()
         self.tokens = None
+        self.columns = None
         self.token_texts = None
         self.sents = None
         self.sent_starts = None

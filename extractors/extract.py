@@ -24,7 +24,7 @@ from extractors.citations import citation_mentions
 from extractors.cues import MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, suffix_kind
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
-from extractors.docutil import doc_text, make_mention
+from extractors.docutil import doc_text, make_mention, new_mention
 from extractors.gazetteer import english_words, gazetteer_names
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
@@ -41,8 +41,10 @@ _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
 
 
 def _with(m: Mention, **changes) -> Mention:
-    """``dataclasses.replace`` without its per-call field introspection (hot path)."""
-    return Mention(**{**m.__dict__, **changes})
+    """``dataclasses.replace`` without its per-call field introspection or the frozen ``__init__`` (hot path)."""
+    if not changes.keys() <= m.__dict__.keys():
+        raise TypeError(f"Mention has no field(s) {sorted(changes.keys() - m.__dict__.keys())}")
+    return new_mention({**m.__dict__, **changes})
 
 
 def _priority(m: Mention) -> int:
