@@ -1,8 +1,9 @@
 """Extraction quality on three gold sets, scored by ../shared/eval/score.py.
 
-    python benchmarks/quality.py                       # dev, train and sealed side by side (F1 only)
+    python benchmarks/quality.py                       # dev, train, sealed and heldout side by side
     python benchmarks/quality.py --split dev|train [--show-errors] [--json] [--out PRED.jsonl]
     python benchmarks/quality.py --split sealed        # aggregate P/R/F1 only, never per-paper errors
+    python benchmarks/quality.py --split heldout       # the same for the held-out invented listings
     python benchmarks/quality.py --write-baseline      # store all three in benchmarks/quality_baseline.json
 
 Gold sets:
@@ -10,6 +11,10 @@ Gold sets:
 * ``dev``: the 60 papers of ``../shared/gold/dev.jsonl`` (input ``dev-input.jsonl``).
 * ``train``: papers of ``../shared/corpus`` annotated for paperkg
   (``benchmarks/gold/corpus-train.jsonl``); errors may be read and learned from.
+* ``heldout``: invented listings (``benchmarks/gold/invented-heldout.jsonl``, written
+  for paperkg by one helper and annotated blind by another, like the training
+  listings of ``invented-train.jsonl``) that are never trained on and whose
+  per-paper errors are never printed: a second honest estimate.
 * ``sealed``: other papers of ``../shared/corpus`` annotated the same way
   (``benchmarks/gold/corpus-sealed.jsonl``). Nobody reads its per-paper
   errors and no rule is written against it: this script prints only its
@@ -37,7 +42,11 @@ SCORER = SHARED / "eval" / "score.py"
 BASELINE = ROOT / "benchmarks" / "quality_baseline.json"
 CORPUS_GOLD = {"train": ROOT / "benchmarks" / "gold" / "corpus-train.jsonl",
                "sealed": ROOT / "benchmarks" / "gold" / "corpus-sealed.jsonl"}
-SPLITS = ("dev", "train", "sealed")
+#: Invented listings annotated like the corpus but never trained on nor read per paper (text in the repo).
+HELDOUT = ROOT / "benchmarks" / "gold" / "invented-heldout.jsonl"
+SPLITS = ("dev", "train", "sealed", "heldout")
+#: Splits whose per-paper errors are never printed.
+AGGREGATE_ONLY = ("sealed", "heldout")
 CLASSES = ("methods", "data", "proposes", "repos", "links")
 
 if str(ROOT) not in sys.path:
@@ -74,6 +83,12 @@ def split_data(split: str, gold_dir: Path):
     """(papers, path of a gold JSONL the scorer reads) for one split; corpus gold gets its titles joined."""
     if split == "dev":
         return load_dev_papers(), GOLD
+    if split == "heldout":
+        from kg.models import Paper
+
+        with open(HELDOUT, encoding="utf-8") as fh:
+            recs = [json.loads(line) for line in fh if line.strip()]
+        return [Paper(id=r["id"], title=r["title"], abstract=r["abstract"]) for r in recs], HELDOUT
     by_id = _corpus_papers()
     papers, lines = [], []
     with open(CORPUS_GOLD[split], encoding="utf-8") as fh:
@@ -144,8 +159,8 @@ def main(argv: list[str]) -> int:
     if split is not None and split not in SPLITS:
         print(f"--split must be one of {', '.join(SPLITS)}", file=sys.stderr)
         return 2
-    if split == "sealed" and ("--show-errors" in argv or "--out" in argv):
-        print("the sealed split prints aggregate scores only (no --show-errors, no --out)", file=sys.stderr)
+    if split in AGGREGATE_ONLY and ("--show-errors" in argv or "--out" in argv):
+        print(f"the {split} split prints aggregate scores only (no --show-errors, no --out)", file=sys.stderr)
         return 2
     work = Path(tempfile.mkdtemp(prefix="paperkg-quality-"))
     if split is None:
@@ -166,7 +181,7 @@ def main(argv: list[str]) -> int:
     predict_papers(papers, out)
     if "--json" in argv:
         print(json.dumps(f1_scores(out, gold=gold)))
-    elif split == "sealed":
+    elif split in AGGREGATE_ONLY:
         print(score(out, gold=gold), end="")
     else:
         print(score(out, *(["--show-errors"] if "--show-errors" in argv else []), gold=gold), end="")

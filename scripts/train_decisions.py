@@ -4,7 +4,8 @@
 
 Labels: the training split of benchmarks/gold (papers of ../shared/corpus,
 joined by id), ../shared/gold/dev.jsonl, and the invented, annotated listings
-of benchmarks/gold/invented-train.jsonl. The sealed split is never read.
+of benchmarks/gold/invented-train.jsonl. The sealed split and the held-out
+invented listings (benchmarks/gold/invented-heldout.jsonl) are never read.
 Every candidate cluster the rules produce is an example, labelled 1 when one
 of its surface forms is a gold "proposes" name (compared as the scorer
 compares names). The model is an L2-regularised logistic regression

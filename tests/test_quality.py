@@ -24,7 +24,7 @@ def _quality():
     return quality
 
 
-@pytest.mark.parametrize("split", ["dev", "train", "sealed"])
+@pytest.mark.parametrize("split", ["dev", "train", "sealed", "heldout"])
 def test_f1_not_below_baseline(split):
     quality = _quality()
     baseline = json.loads((ROOT / "benchmarks" / "quality_baseline.json").read_text())[split]
@@ -33,10 +33,11 @@ def test_f1_not_below_baseline(split):
         assert scores[cls]["f1"] >= base - 0.05, f"{split} {cls}: F1 {scores[cls]['f1']:.3f} < {base:.3f} - 0.05"
 
 
-def test_sealed_split_refuses_per_paper_errors():
+@pytest.mark.parametrize("split", ["sealed", "heldout"])
+def test_sealed_splits_refuse_per_paper_errors(split):
     _quality()
     for flag in ("--show-errors", "--out"):
         args = [flag] + (["/dev/null"] if flag == "--out" else [])
-        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "quality.py"), "--split", "sealed", *args],
+        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "quality.py"), "--split", split, *args],
                              capture_output=True, text=True)
         assert run.returncode == 2 and "aggregate" in run.stderr and "missed" not in run.stdout

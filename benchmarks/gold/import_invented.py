@@ -1,14 +1,16 @@
 """Store invented, annotated paper listings as extra training data for the proposal model.
 
-    python benchmarks/gold/import_invented.py TEXTS.jsonl LABELS.jsonl [TEXTS2 LABELS2 ...]
+    python benchmarks/gold/import_invented.py TEXTS.jsonl LABELS.jsonl [TEXTS2 LABELS2 ...] [--heldout]
 
 TEXTS lines are {"id", "title", "abstract"}: listings written for paperkg by
 one person (new names, new wording; no sentence taken from ../shared/corpus
 or the dev set), so their text may live in the repository. LABELS lines are
 another person's annotation of those texts per ../shared/gold/GUIDELINES.md
 ("n" = the text's id), made by reading title and abstract only. Both are
-joined by id into ``invented-train.jsonl`` (sorted by id). These papers are
-training data only: they are never part of a reported score.
+joined by id into ``invented-train.jsonl`` (sorted by id): training data,
+never part of a reported score. With ``--heldout`` they go to
+``invented-heldout.jsonl`` instead: never trained on, scored only in
+aggregate by ``benchmarks/quality.py`` (the ``heldout`` split).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "invented-train.jsonl"
+HELDOUT = HERE / "invented-heldout.jsonl"
 KEYS = ("methods", "datasets", "benchmarks", "proposes", "acceptable", "repos", "links")
 
 
@@ -34,6 +37,8 @@ def _read(path: str, key: str) -> dict[str, dict]:
 
 
 def main(argv: list[str]) -> int:
+    out = HELDOUT if "--heldout" in argv else OUT
+    argv = [a for a in argv if a != "--heldout"]
     if not argv or len(argv) % 2:
         raise SystemExit(__doc__)
     rows: dict[str, dict] = {}
@@ -46,8 +51,8 @@ def main(argv: list[str]) -> int:
             lab = labels[pid]
             rows[pid] = {"id": pid, "title": text["title"], "abstract": text["abstract"],
                          **{k: lab.get(k, []) for k in KEYS}}
-    OUT.write_text("".join(json.dumps(rows[k], ensure_ascii=False) + "\n" for k in sorted(rows)), encoding="utf-8")
-    print(f"wrote {len(rows)} invented papers to {OUT}")
+    out.write_text("".join(json.dumps(rows[k], ensure_ascii=False) + "\n" for k in sorted(rows)), encoding="utf-8")
+    print(f"wrote {len(rows)} invented papers to {out}")
     return 0
 
 
