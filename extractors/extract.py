@@ -237,6 +237,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # "FOO-SET 2022", "BarQA 2019", "the Widget Challenge 2023", "Widget Reviews 2023": an edition
             # year belongs to a name written like one, to an event, or to a collection of data
             m = _with(m, end=edition.end(), text=text[m.start:edition.end()])
+        elif m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and _named_subset(text, m.end):
+            # "WidgetNet Sketch", "Big Widget Audio": one more capitalised word names a part of the known data
+            sub = _named_subset(text, m.end)
+            m = _with(m, end=sub.end(1), text=text[m.start:sub.end(1)])
         elif m.kind in _DATA_KINDS and _DATA_VARIANT.match(text, m.end):
             # "LibriSpeech test-clean", "ImageNet 64x64": a named split or resolution belongs to the data
             variant = _DATA_VARIANT.match(text, m.end)
@@ -248,6 +252,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
+        if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
+                canonical_key(m.text) == title_key and len(m.text.split()) >= 3:
+            title_named.add(key)  # a title that is a known data collection's full name: that collection's paper
         if title_key and m.rule.startswith("acronym") and canonical_key(m.long_form or m.text) == title_key \
                 and not _gaz_kind(m.long_form or m.text):
             title_named.add(key)  # the whole title names what the abstract defines: the paper's own
@@ -441,6 +448,23 @@ _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 _DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4}|"
                            r" v?\d+\.\d+(?:-[A-Z][a-z]+)?)\b(?![.,]\d)")
+#: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
+_SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
+
+
+def _named_subset(text: str, end: int):
+    hit = _SUBSET_WORD.match(text, end)
+    if hit is None:
+        return None
+    word = hit.group(1)
+    low = word.lower()
+    if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or _DESCRIPTIVE_SUBSET.match(low):
+        return None
+    return hit
+
+
+_DESCRIPTIVE_SUBSET = re.compile(r"^(?:large|small|base|tiny|mini|medium|huge|full|lite|pro|plus|and|or|but|"
+                                 r"with|for|from|into|via|than|then|while|where|which|that|this|these|those)$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")

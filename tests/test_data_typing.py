@@ -153,3 +153,17 @@ def test_a_benchmarks_problems_and_score_keep_the_benchmark():
 def test_version_number_joins_a_data_name():
     got = kinds("We evaluate on CATH 4.2 and SQuAD 2.0.")
     assert got == {"CATH 4.2": "dataset", "SQuAD 2.0": "dataset"}
+
+
+def test_one_capitalised_word_after_known_data_names_a_part_of_it():
+    got = kinds("Results on ImageNet Sketch and ImageNet-R show robustness.")
+    assert got == {"ImageNet Sketch": "dataset", "ImageNet-R": "dataset"}
+    # a longer Title Case name is not cut after its first word
+    got = kinds("We use ImageNet Large Scale Visual Recognition Challenge images.")
+    assert "ImageNet Large" not in got
+
+
+def test_title_that_is_a_known_collections_full_name_proposes_it():
+    ms = extract_paper(Paper(id="p", title="ImageNet Large Scale Visual Recognition Challenge",
+                             abstract="The challenge has been run annually with widget categories and images."))
+    assert any(m.proposed and m.kind == "dataset" for m in ms)
