@@ -96,10 +96,63 @@ def test_removing_a_listing_gives_the_cold_build_and_drops_its_pages(tmp_path, l
     assert gone, "pages of papers that left the corpus must be deleted"
 
 
-def test_rebuilding_the_same_inputs_changes_nothing(tmp_path, listings):
+def _inodes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_ino
+            for sub in ("paper", "entity") for p in sorted((out / sub).iterdir())}
+
+
+def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path, listings):
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    first_build = build_job([inputs], out, quiet=True, year=2025)
+    assert first_build.page_stats["reused"] == 0
+    first, inodes = _outputs(out), _inodes(out)
+    again = build_job([inputs], out, quiet=True, year=2025)
+    assert _outputs(out) == first
+    assert again.page_stats == {"rendered": 0, "reused": len(inodes)}
+    assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
+
+
+def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):
+    inputs = _folder(tmp_path / "in", listings[:3])
+    out = tmp_path / "out"
+    _build(inputs, out)
+    inodes = _inodes(out)
+    shutil.copy(listings[3], inputs / listings[3].name)
+    result = build_job([inputs], out, quiet=True, year=2025)
+    after = _inodes(out)
+    kept = {page for page, ino in after.items() if inodes.get(page) == ino}
+    assert result.page_stats["reused"] == len(kept)
+    assert result.page_stats["rendered"] == len(after) - len(kept)
+    assert all(page in inodes for page in kept)  # new pages are always rendered
+    assert result.page_stats["rendered"] > len(set(after) - set(inodes))
+
+
+def test_a_tampered_or_foreign_previous_page_is_rendered_again(tmp_path, listings, monkeypatch):
     inputs = _folder(tmp_path / "in", listings[:2])
     out = tmp_path / "out"
     _build(inputs, out)
     first = _outputs(out)
-    _build(inputs, out)
+    pages = sorted((out / "paper").iterdir())
+    pages[0].write_text("edited by hand", encoding="utf-8")  # another size than the manifest lists
+    outside = tmp_path / "secret.html"
+    outside.write_bytes(first[f"paper/{pages[1].name}"])  # same size and bytes, but a symlink
+    pages[1].unlink()
+    pages[1].symlink_to(outside)
+    result = build_job([inputs], out, quiet=True, year=2025)
+    assert result.page_stats["rendered"] == 2
     assert _outputs(out) == first
+    assert not (out / "paper" / pages[1].name).is_symlink()
+
+
+def test_other_templates_reuse_no_page(tmp_path, listings, monkeypatch):
+    import kg.views.site as site
+
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    _build(inputs, out)
+    first = _outputs(out)
+    monkeypatch.setattr(site, "_fingerprint", lambda title: "templates of another paperkg")
+    result = build_job([inputs], out, quiet=True, year=2025)
+    assert result.page_stats["reused"] == 0
+    assert _outputs(out).keys() == first.keys()
