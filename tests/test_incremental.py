@@ -156,3 +156,18 @@ def test_other_templates_reuse_no_page(tmp_path, listings, monkeypatch):
     result = build_job([inputs], out, quiet=True, year=2025)
     assert result.page_stats["reused"] == 0
     assert _outputs(out).keys() == first.keys()
+
+
+def test_the_fingerprint_covers_what_pages_get_besides_their_view(monkeypatch):
+    import kg.views.site as site
+
+    site._fingerprint.cache_clear()
+    base = site._fingerprint("paperkg")
+    assert site._fingerprint("another title") != base
+    real = site._common
+    monkeypatch.setattr(site, "_common", lambda *a, **k: dict(real(*a, **k), footer_version="9.9.9"))
+    site._fingerprint.cache_clear()
+    try:
+        assert site._fingerprint("paperkg") != base
+    finally:
+        site._fingerprint.cache_clear()

@@ -161,11 +161,15 @@ MANIFEST = "assets/pages.json"
 
 @lru_cache(maxsize=8)
 def _fingerprint(title: str) -> str:
-    """What turns a view model into page bytes besides the model: the templates, Jinja2, MarkupSafe, the title."""
+    """What turns a view model into page bytes besides the model: the templates, Jinja2, MarkupSafe, paperkg's
+    version and every value the page templates get besides the view (``_common``: title, CSP, ...)."""
     from importlib.metadata import version
 
+    from kg import __version__
+
+    common = json.dumps(_common(title, "../"), sort_keys=True, default=str)
     h = hashlib.blake2b(digest_size=16)
-    for part in (version("jinja2"), version("markupsafe"), title, CSP):
+    for part in (version("jinja2"), version("markupsafe"), __version__, common):
         h.update(part.encode("utf-8") + b"\0")
     for path in sorted(TEMPLATES.iterdir()):
         h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
