@@ -20,7 +20,7 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
-from kg import memory
+from kg import __version__, memory
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
@@ -164,8 +164,6 @@ def _fingerprint(title: str) -> str:
     """What turns a view model into page bytes besides the model: the templates, Jinja2, MarkupSafe, paperkg's
     version and every value the page templates get besides the view (``_common``: title, CSP, ...)."""
     from importlib.metadata import version
-
-    from kg import __version__
 
     common = json.dumps(_common(title, "../"), sort_keys=True, default=str)
     h = hashlib.blake2b(digest_size=16)
