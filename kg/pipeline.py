@@ -108,6 +108,7 @@ class BuildResult:
     graph: object | None = None
     timings: dict = field(default_factory=dict)
     extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
+    page_stats: dict = field(default_factory=dict)  # {"rendered": n, "reused": n}: paper/entity pages
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
@@ -526,7 +527,9 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
-            write_views(graph, staging, max_nodes=max_nodes)
+            page_stats: dict = {}
+            # pages whose view model is unchanged are hard-linked from the outputs being replaced
+            write_views(graph, staging, max_nodes=max_nodes, previous=out_dir, stats=page_stats)
             timings["views"] = time.perf_counter() - t
             report = _build_report(ingest, extraction_report, graph)
             with atomic_write(staging / "build-report.json") as fh:
@@ -580,11 +583,14 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
         )
         if cache:
             log(f"paperkg: extraction cache: {stats.cached} papers reused, {stats.extracted} extracted")
+        log(f"paperkg: pages: {page_stats.get('rendered', 0)} rendered, {page_stats.get('reused', 0)} unchanged "
+            "(linked from the previous outputs)")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")
     return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph,
-                       timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted})
+                       timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted},
+                       page_stats=page_stats)
 
 
 def _extraction_report(extraction) -> dict:

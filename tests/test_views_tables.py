@@ -126,3 +126,29 @@ def test_render_context_memos_are_pure():
     assert overview_data(used, 100) == overview_data(fresh, 100)
     again = [entity_context(fresh, k) if node_type(g, k) != "Paper" else paper_context(fresh, k) for k in keys]
     assert first == again
+
+
+def test_page_workers_reuse_unchanged_pages_of_a_previous_folder(tmp_path, monkeypatch):
+    """write_views(previous=...) in forked workers: unchanged pages are hard links, changed ones rendered;
+    the files and the manifest are those of a plain write."""
+    import os
+
+    import kg.views.site as site
+
+    monkeypatch.setattr(site, "_PARALLEL_MIN_PAGES", 5)
+    g = synthetic_graph(300, seed=2)
+    a = write_views(g, tmp_path / "a", jobs=2, max_nodes=200)
+    changed = next(k for k in g.nodes if str(k).startswith("paper/"))
+    g.nodes[changed]["abstract"] = "An invented abstract that no earlier build has seen."
+    stats: dict = {}
+    b = write_views(g, tmp_path / "b", jobs=2, max_nodes=200, previous=tmp_path / "a", stats=stats)
+    c = write_views(g, tmp_path / "c", jobs=1, max_nodes=200)
+    assert [p.relative_to(tmp_path / "b") for p in b] == [p.relative_to(tmp_path / "c") for p in c]
+    assert all(pb.read_bytes() == pc.read_bytes() for pb, pc in zip(b, c))
+    linked = [p for p in b if p.stat().st_nlink == 2]
+    assert stats["reused"] == len(linked) > 0 and stats["rendered"] > 0
+    assert all(os.path.samefile(p, tmp_path / "a" / p.relative_to(tmp_path / "b")) for p in linked)
+    changed_page = tmp_path / "b" / "paper"
+    assert all(p.stat().st_nlink == 1 for p in changed_page.iterdir()
+               if (tmp_path / "a" / "paper" / p.name).read_bytes() != p.read_bytes())
+    assert len(a) == len(b)

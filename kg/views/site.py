@@ -10,14 +10,17 @@ default vis options (kg.views.options). Its HTML templates and ``add_node``
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import importlib.util
+import json
 import multiprocessing
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
-from kg import memory
+from kg import __version__, memory
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
@@ -99,13 +102,21 @@ def _common(title: str, base: str, inline: dict | None = None) -> dict:
 
 
 def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg",
-                jobs: int | None = None) -> list[Path]:
+                jobs: int | None = None, previous: str | os.PathLike | None = None,
+                stats: dict | None = None) -> list[Path]:
     """Write index.html, overview.html, papers.html, entities.html, paper/*.html, entity/*.html, assets/.
 
     Returns the written paths, sorted.  The overview draws at most
     ``max_nodes`` nodes; every paper and entity still gets its own page.
     ``jobs`` processes render the per-node pages of big graphs (default: the
     usable CPUs, at most 4); the output does not depend on it.
+
+    ``previous``: a folder holding an earlier ``write_views`` output (the
+    build passes the output folder it is about to replace). A page whose
+    view model hashes as it did there (``assets/pages.json``, same templates)
+    is hard-linked from it instead of rendered and written again; the bytes
+    are the same either way. ``stats`` (a dict) receives the counts
+    ``rendered`` and ``reused``.
     """
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
@@ -117,7 +128,9 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
         raise OutputError(f"cannot write views to {out}: not a directory")
     title = " ".join(str(title).split()) or "paperkg"
     try:
-        written = _write_site(g, out, max_nodes, title, max(1, int(jobs)))
+        written = _write_site(g, out, max_nodes, title, max(1, int(jobs)),
+                              Path(previous) if previous is not None else None,
+                              stats if stats is not None else {})
     except OSError as exc:
         where = exc.filename or out
         raise OutputError(f"cannot write views to {where}: {exc.strerror or exc}") from exc
@@ -132,30 +145,105 @@ def _writer(out: Path, written: list):
     atomic), and tens of thousands of fsyncs cost more than rendering. The
     few large outputs (graph.ttl, papers.jsonl, the report) are still fsynced.
     """
-    def put(rel: str, text: str) -> None:
+    def put(rel: str, text: str | bytes) -> None:
         path = out / rel
-        write_text(path, text, fsync=False)
+        if isinstance(text, bytes):
+            write_bytes(path, text, fsync=False)
+        else:
+            write_text(path, text, fsync=False)
         written.append(path)
 
     yield put
 
 
-_FORK_STATE: tuple | None = None  # (ctx, out, title, items) inherited by forked page workers
+#: The page manifest: ``{"fingerprint": ..., "pages": {page: [hash of its view model, size in bytes]}}``.
+MANIFEST = "assets/pages.json"
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(title: str) -> str:
+    """What turns a view model into page bytes besides the model: the templates, Jinja2, MarkupSafe, paperkg's
+    version and every value the page templates get besides the view (``_common``: title, CSP, ...)."""
+    from importlib.metadata import version
+
+    common = json.dumps(_common(title, "../"), sort_keys=True, default=str)
+    h = hashlib.blake2b(digest_size=16)
+    for part in (version("jinja2"), version("markupsafe"), __version__, common):
+        h.update(part.encode("utf-8") + b"\0")
+    for path in sorted(TEMPLATES.iterdir()):
+        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _view_hash(template: str, view: dict) -> str:
+    """Hash of everything a page is made from: its template's name and its view model (plain JSON data)."""
+    data = json.dumps(view, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(f"{template}\0{data}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+class _Reuse:
+    """Pages of the previous output folder that can be hard-linked instead of rendered.
+
+    Trusts a previous page only when the manifest written beside it lists the
+    same view-model hash under the same fingerprint and the file is a regular
+    file of the listed size; any other case (no manifest, another paperkg,
+    a link that fails, another file system) renders the page.
+    """
+
+    def __init__(self, previous: Path | None, fingerprint: str) -> None:
+        self.previous = previous
+        self.pages: dict = {}
+        if previous is None:
+            return
+        try:
+            with open(previous / MANIFEST, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("fingerprint") == fingerprint and isinstance(data.get("pages"), dict):
+            self.pages = data["pages"]
+
+    def link(self, page: str, digest: str, out: Path, made: set) -> int | None:
+        """Hard-link the previous ``page`` into ``out`` when its hash is ``digest``; its size, else None."""
+        entry = self.pages.get(page)
+        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == digest):
+            return None
+        src = self.previous / page
+        try:
+            st = os.lstat(src)
+            if not stat.S_ISREG(st.st_mode) or st.st_size != entry[1]:
+                return None
+            dst = out / page
+            parent = dst.parent
+            if parent not in made:
+                parent.mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            os.link(src, dst, follow_symlinks=False)
+        except OSError:
+            return None
+        return st.st_size
+
+
+_FORK_STATE: tuple | None = None  # (ctx, out, title, items, reuse) inherited by forked page workers
 _PARALLEL_MIN_PAGES = 2000
 _CHUNKS_PER_JOB = 8
 
 
-def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Path]:
+def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: Path | None,
+                stats: dict) -> list[Path]:
     global _FORK_STATE
     written: list[Path] = []
     ctx = RenderContext(g, assign_pages(g))
     ctx.tables  # noqa: B018  (built once here, inherited by the forked page workers)
     items = ctx.names.items()
+    fingerprint = _fingerprint(title)
+    reuse = _Reuse(previous, fingerprint)
+    rows: list = []
     fork_ok = "fork" in multiprocessing.get_all_start_methods()
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
         jobs = _fitting_jobs(jobs)
     if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
-        _FORK_STATE = (ctx, out, title, items)
+        _FORK_STATE = (ctx, out, title, items, reuse)
         try:
             # this process writes the index pages while the workers render the rest
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -163,14 +251,22 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int) -> list[Pat
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
                 with _writer(out, written) as put:
                     _write_root(ctx, out, max_nodes, title, put, written)
-                pages.get()
+                for part in pages.get():
+                    rows += part
         finally:
             _FORK_STATE = None
         written += [out / page for _, page in items]
     else:
         with _writer(out, written) as put:
             _write_root(ctx, out, max_nodes, title, put, written)
-            _write_pages(ctx, title, items, put)
+            rows = _write_pages(ctx, title, items, put, reuse, out)
+        written += [out / row[0] for row in rows if row[3]]
+    rows.sort()
+    stats["reused"] = sum(1 for row in rows if row[3])
+    stats["rendered"] = len(rows) - stats["reused"]
+    manifest = {"fingerprint": fingerprint, "pages": {page: [digest, size] for page, digest, size, _ in rows}}
+    with _writer(out, written) as put:
+        put(MANIFEST, json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n")
     return written
 
 
@@ -187,26 +283,36 @@ def _fitting_jobs(jobs: int) -> int:
     return memory.plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, memory.available_bytes())
 
 
-def _page_worker(stride: tuple[int, int]) -> None:
+def _page_worker(stride: tuple[int, int]) -> list:
     """Every n-th page from ``start``: hubs and small pages spread evenly over the workers."""
-    ctx, out, title, items = _FORK_STATE
+    ctx, out, title, items, reuse = _FORK_STATE
     start, n = stride
     with _writer(out, []) as put:
-        _write_pages(ctx, title, items[start::n], put)
+        return _write_pages(ctx, title, items[start::n], put, reuse, out)
 
 
-def _write_pages(ctx: RenderContext, title: str, items, put) -> None:
+def _write_pages(ctx: RenderContext, title: str, items, put, reuse: _Reuse, out: Path) -> list:
+    """Render (or reuse) the pages of ``items``; their manifest rows ``(page, hash, size, reused)``."""
     sub = _common(title, "../")
     kind = ctx.tables.type
     paper, entity = _env().get_template("paper.html"), _env().get_template("entity.html")
+    rows = []
+    made: set = set()
     for key, page in items:
         ctx.trim()
         if kind[key] == "Paper":
-            view = paper_context(ctx, key)
-            put(page, paper.render(**sub, p=view, graph_json=view["graph"]))
+            view, name, template, field = paper_context(ctx, key), "paper.html", paper, "p"
         else:
-            view = entity_context(ctx, key)
-            put(page, entity.render(**sub, e=view, graph_json=view["graph"]))
+            view, name, template, field = entity_context(ctx, key), "entity.html", entity, "e"
+        digest = _view_hash(name, view)
+        size = reuse.link(page, digest, out, made)
+        if size is None:
+            data = template.render(**sub, graph_json=view["graph"], **{field: view}).encode("utf-8")
+            put(page, data)
+            rows.append((page, digest, len(data), False))
+        else:
+            rows.append((page, digest, size, True))
+    return rows
 
 
 def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list) -> None:

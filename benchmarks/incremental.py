@@ -1,0 +1,105 @@
+"""Incremental re-run against a cold build: time per stage, pages rendered or reused, bytes compared.
+
+    python benchmarks/incremental.py LISTINGS_DIR WORK_DIR [--jobs 2] [--year 2025] [--add 1]
+
+LISTINGS_DIR holds the corpus (e.g. ``benchmarks/synth.py 20000 c20r``). In WORK_DIR it builds
+the first N-``--add`` listings cold (``part``), copies the last ``--add`` listings into the same
+input folder and rebuilds into the same output folder (``incremental``), rebuilds once more
+unchanged (``no-op``), then builds the whole corpus cold in a fresh folder from the same input
+folder (``cold``) and compares every output file of the two. Each build runs in its own
+``paperkg build`` process under ``/usr/bin/time -v`` when available (wall clock, peak RSS). It
+prints one table row per build and the share of changed files; exit status 1 if the incremental
+outputs differ from the cold ones.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+NOT_OUTPUTS = (".cache", ".paperkg.lock")
+
+
+def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
+    cmd = [sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "--jobs", str(jobs)]
+    if year:
+        cmd += ["--year", str(year)]
+    timed = ["/usr/bin/time", "-v"] + cmd if os.path.exists("/usr/bin/time") else cmd
+    t = time.perf_counter()
+    proc = subprocess.run(timed, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        sys.exit(f"build failed: {proc.stderr[-2000:]}")
+    row = {"wall": wall, "load": os.getloadavg()[0]}
+    stages = re.search(r"edges; (.*)$", proc.stderr, re.M)
+    if stages:
+        row.update({k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)s", stages.group(1))})
+    pages = re.search(r"pages: (\d+) rendered, (\d+) unchanged", proc.stderr)
+    if pages:
+        row["rendered"], row["reused"] = int(pages.group(1)), int(pages.group(2))
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    if rss:
+        row["rss_mb"] = int(rss.group(1)) / 1024
+    return row
+
+
+def _tree(out: Path) -> dict[str, Path]:
+    found = {}
+    for root, _dirs, files in os.walk(out):
+        for name in files:
+            path = Path(root) / name
+            rel = path.relative_to(out)
+            if rel.parts[0] not in NOT_OUTPUTS:
+                found[rel.as_posix()] = path
+    return found
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("listings", type=Path)
+    ap.add_argument("work", type=Path)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--year", type=int, default=2025)
+    ap.add_argument("--add", type=int, default=1, help="listings added for the incremental run")
+    args = ap.parse_args(argv)
+    files = sorted(p for p in args.listings.iterdir() if p.is_file())
+    if len(files) <= args.add:
+        sys.exit(f"{args.listings}: needs more than {args.add} listing files")
+    work = args.work
+    shutil.rmtree(work, ignore_errors=True)
+    inputs, out, cold = work / "in", work / "out", work / "cold"
+    inputs.mkdir(parents=True)
+    for f in files[:-args.add]:
+        shutil.copy(f, inputs / f.name)
+    rows = {"part (cold)": _build(inputs, out, args.jobs, args.year)}
+    for f in files[-args.add:]:
+        shutil.copy(f, inputs / f.name)
+    before = {rel: p.stat().st_ino for rel, p in _tree(out).items()}
+    rows["incremental"] = _build(inputs, out, args.jobs, args.year)
+    after = _tree(out)
+    same_inode = sum(1 for rel, p in after.items() if before.get(rel) == p.stat().st_ino)
+    rows["no-op"] = _build(inputs, out, args.jobs, args.year)
+    rows["cold"] = _build(inputs, cold, args.jobs, args.year)
+    stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
+    print(f"{'build':<12} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
+          + f" {'rendered':>8} {'reused':>7} {'RSS MB':>7} {'load':>5}")
+    for name, r in rows.items():
+        print(f"{name:<12} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
+              + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('rss_mb', 0):7.0f} {r['load']:5.1f}")
+    print(f"incremental / cold wall: {100 * rows['incremental']['wall'] / rows['cold']['wall']:.0f} %; "
+          f"no-op / cold: {100 * rows['no-op']['wall'] / rows['cold']['wall']:.0f} %")
+    print(f"files kept (same inode) by the incremental run: {same_inode} of {len(after)}")
+    a, b = _tree(out), _tree(cold)
+    differ = sorted(rel for rel in set(a) | set(b)
+                    if rel not in a or rel not in b or a[rel].read_bytes() != b[rel].read_bytes())
+    print(f"outputs differing from the cold build: {len(differ)} of {len(b)}" + (f" (e.g. {differ[:3]})" if differ else ""))
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Why pages change when listings are added: the paper/entity view models of two corpora, field by field.
+
+    python benchmarks/page_churn.py LISTINGS_DIR [--add 1] [--cache DIR] [--year 2025]
+
+Builds the graphs of the first N-``--add`` listings and of all N (extraction through the cache
+at ``--cache``, so a folder of an earlier build makes this quick), computes the view model of
+every page present in both (kg.views.pages.paper_context / entity_context) and counts, per
+top-level field, the pages where it differs. It also counts the pages that would still differ
+with the corpus-wide figures taken out of them (support counts, the related-papers list, the
+timeline's window, the neighbourhood drawing): an upper bound on what an incremental build
+could skip if those figures were loaded from a shared file instead.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extractors.corpus import extract_corpus  # noqa: E402
+from kg.graph import DEFAULT_BASE_IRI, build_graph  # noqa: E402
+from kg.ingest import read_inputs  # noqa: E402
+from kg.views.context import RenderContext, assign_pages  # noqa: E402
+from kg.views.pages import entity_context, paper_context  # noqa: E402
+
+#: Fields that carry corpus-wide figures (or drawings made from them).
+CORPUS_WIDE = {"graph", "related", "timeline", "support"}
+
+
+def _local(view: dict) -> dict:
+    """The view without corpus-wide figures: supports dropped from rows, corpus-wide fields removed."""
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k not in CORPUS_WIDE}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(view)
+
+
+def _views(files, cache, year):
+    ing = read_inputs(files, year=year)
+    ex = extract_corpus(ing.papers, cache_dir=cache)
+    g = build_graph(ing.papers, ex, base_iri=DEFAULT_BASE_IRI).nx
+    ctx = RenderContext(g, assign_pages(g))
+    return ctx
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("listings", type=Path)
+    ap.add_argument("--add", type=int, default=1)
+    ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--year", type=int, default=2025)
+    args = ap.parse_args(argv)
+    files = sorted(p for p in args.listings.iterdir() if p.is_file())
+    a, b = _views(files[:-args.add], args.cache, args.year), _views(files, args.cache, args.year)
+    changed, local_changed, total = Counter(), Counter(), Counter()
+    field_changed: Counter = Counter()
+    pages_b = dict(b.names.items())
+    for key, page in a.names.items():
+        if pages_b.get(key) != page:
+            continue
+        kind = "paper" if a.tables.type[key] == "Paper" else "entity"
+        make = paper_context if kind == "paper" else entity_context
+        va, vb = make(a, key), make(b, key)
+        a.trim(), b.trim()
+        total[kind] += 1
+        if va != vb:
+            changed[kind] += 1
+            for f in sorted(set(va) | set(vb)):
+                if va.get(f) != vb.get(f):
+                    field_changed[(kind, f)] += 1
+            if _local(va) != _local(vb):
+                local_changed[kind] += 1
+    for kind in ("paper", "entity"):
+        print(f"{kind} pages in both: {total[kind]}; view changed: {changed[kind]} "
+              f"({100 * changed[kind] / max(1, total[kind]):.1f} %); still changed without corpus-wide figures: "
+              f"{local_changed[kind]} ({100 * local_changed[kind] / max(1, total[kind]):.1f} %)")
+        for (k, f), n in sorted(field_changed.items(), key=lambda x: -x[1]):
+            if k == kind:
+                print(f"    {f:<16} {n:7d} ({100 * n / max(1, total[kind]):.1f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
