@@ -33,6 +33,7 @@ __all__ = [
     "SPLIT_NOUNS",
     "STARTERS",
     "ends_with_event",
+    "size_word",
     "METHOD_NOUNS",
     "MODEL_SIZED",
 ]
@@ -153,6 +154,13 @@ MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
+
+
+def size_word(word: str) -> bool:
+    """A model-size or variant word ("Large", "Tiny", "Instruct"): it sizes a name, it does not extend it."""
+    return bool(_VERSION_SUFFIX.search("-" + word))
+
+
 _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|"
                     r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
 _NOT_NAME = re.compile(

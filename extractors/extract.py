@@ -21,7 +21,8 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, suffix_kind
+from extractors.cues import (MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, size_word,
+                             suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
@@ -458,13 +459,11 @@ def _named_subset(text: str, end: int):
         return None
     word = hit.group(1)
     low = word.lower()
-    if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or _DESCRIPTIVE_SUBSET.match(low):
+    if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or size_word(low):
         return None
     return hit
 
 
-_DESCRIPTIVE_SUBSET = re.compile(r"^(?:large|small|base|tiny|mini|medium|huge|full|lite|pro|plus|and|or|but|"
-                                 r"with|for|from|into|via|than|then|while|where|which|that|this|these|those)$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
@@ -546,12 +545,13 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         first = ordered[g[0]]
         text = paper.title if first.field == "title" else paper.abstract
         intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
+        # rules whose method kind a shared list kind does not override
+        protected = ("gazetteer", "acronym", "proposes")
         if intro is not None:
             kind = _INTRO_KIND[intro.group(1).lower()]
             # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
-            known_too = True
+            protected = ("acronym", "proposes")
         else:
-            known_too = False
             if len(g) < 2:
                 continue
             kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
@@ -570,8 +570,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                 continue
             if MODEL_SIZED.search(m.text):
                 continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
-            if m.kind == "term" or (m.kind == "method" and (known_too and not m.rule.startswith(("acronym", "proposes"))
-                                                          or not m.rule.startswith(("gazetteer", "acronym", "proposes")))):
+            if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(protected)):
                 out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")
     return out
 

@@ -235,6 +235,10 @@ def _next_part(toks, k: int, sid: list[int]) -> int:
     return j
 
 
+#: Words that can name what follows, in context (see :func:`_naming_verb`).
+_NAMING_WORDS = frozenset({"name", "term", "as"})
+
+
 def _naming_verb(toks, i: int) -> bool:
     """A verb that names what follows it: "(which) we name/term X", "we refer to it as X"."""
     low = toks[i].lower_
@@ -308,6 +312,7 @@ def _trigger_before(toks, i: int, sid: list[int], triggers: frozenset = TRIGGERS
 
 #: "we train Widget-LM, a speech model": training a model the sentence then describes is making it.
 _TRAIN_VERBS = frozenset({"train", "trains", "pretrain", "pretrains", "pre-train", "fine-tune", "finetune"})
+_MAKING_VERBS = TRIGGERS | _TRAIN_VERBS
 
 
 def _after_definition(toks, e: int) -> int:
@@ -363,7 +368,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
-    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or _naming_verb(toks, t.i)]:
+    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or (t.lower_ in _NAMING_WORDS and _naming_verb(toks, t.i))]:
         tok = toks[i]
         low = tok.lower_
         if low not in _CUE_WORDS:
@@ -467,7 +472,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)
-        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid, TRIGGERS | _TRAIN_VERBS):
+        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid, _MAKING_VERBS):
             # "we propose to ... by Widget Sampling, a simple scheme that": a capitalised name in the trigger's
             # sentence, described by an indefinite head noun
             s = i

@@ -55,7 +55,7 @@ def _norm_forms(s: str) -> set[str]:
 
 
 def labelled_papers():
-    """(papers, {paper id: gold record}) for training: corpus train split + dev + invented listings."""
+    """(papers, {paper id: gold record}, invented ids) for training: corpus train split + dev + invented listings."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import quality
 
@@ -76,6 +76,7 @@ def labelled_papers():
                 rec = json.loads(line)
                 papers.append(by_id[rec["id"]])
                 gold[rec["id"]] = rec
+    invented: set[str] = set()
     if INVENTED.exists():
         from kg.models import Paper
 
@@ -85,14 +86,8 @@ def labelled_papers():
                     rec = json.loads(line)
                     papers.append(Paper(id=rec["id"], title=rec["title"], abstract=rec["abstract"]))
                     gold[rec["id"]] = rec
-    return papers, gold
-
-
-def _invented_ids() -> set[str]:
-    if not INVENTED.exists():
-        return set()
-    with open(INVENTED, encoding="utf-8") as fh:
-        return {json.loads(line)["id"] for line in fh if line.strip()}
+                    invented.add(rec["id"])
+    return papers, gold, invented
 
 
 def _forms_of(items) -> set[str]:
@@ -104,13 +99,12 @@ def _forms_of(items) -> set[str]:
     return out
 
 
-def examples(papers, gold):
+def examples(papers, gold, invented=frozenset()):
     """(X, y, fold, is a real paper) from one extraction pass over the training papers."""
     import extractors.decide as decide
     from extractors.decide import FEATURES
     from extractors.extract import extract_batch
 
-    invented = _invented_ids()
     decide.RECORD = []
     try:
         extract_batch(papers)
@@ -192,8 +186,8 @@ def train_one(X, y, groups, features, c: float, beta: float = 1.0, real=None) ->
 def train(c: float = 1.0) -> tuple[dict, list[str]]:
     from extractors.decide import FEATURES
 
-    papers, gold = labelled_papers()
-    X, y, groups, real = examples(papers, gold)
+    papers, gold, invented = labelled_papers()
+    X, y, groups, real = examples(papers, gold, invented)
     model, report = train_one(X, y, groups, FEATURES, c, real=real)
     reports = [f"{len(papers)} training papers (corpus train split + dev + invented)", f"proposes: {report}"]
     for feature, weight in sorted(zip(FEATURES, model["weights"]), key=lambda t: -abs(t[1])):
