@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
-from extractors.gazetteer import load_stopterms
+from extractors.gazetteer import english_words, load_stopterms
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 
 __all__ = [
@@ -35,11 +38,13 @@ __all__ = [
     "ends_with_event",
     "size_word",
     "METHOD_NOUNS",
-    "MODEL_SIZED",
+    "model_shaped",
+    "counted_kind",
+    "lower_case_data_lists",
 ]
 
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection", "database",
-                        "databases"})
+                        "databases", "archive"})
 BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "suites", "leaderboard", "testbed", "test-bed", "arena"})
 #: Parts of a dataset named after it: "the Heron split", "the Fiqa and Scidocs subsets".
 SPLIT_NOUNS = frozenset({"split", "subset", "subsets"})  # not "splits": "X splits the input" is a verb
@@ -96,7 +101,9 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                          {"LOWER": "as", "OP": "?"}]),
     ("LEFT:dataset:data-from-X", [{"LOWER": {"IN": ["data", "samples", "images", "documents", "texts", "text",
                                                      "examples", "collected", "crawled", "sourced", "drawn",
-                                                     "sampled", "scraped", "extracted"]}},
+                                                     "sampled", "scraped", "extracted", "video", "videos",
+                                                     "recordings", "scans", "clips", "audio", "utterances",
+                                                     "questions", "problems", "assembled"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
                                   {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]),
@@ -119,7 +126,7 @@ def _metric_phrases() -> list[tuple[str, str]]:
     """"81.2 mAP on X", "FID on the X": a quality metric reported on a name makes it a benchmark.
     The metric words are the stop list's metric category, one fact in one place."""
     metrics = sorted(term for term, cat in load_stopterms().items()
-                     if cat == "metric" and term not in _COST_METRICS)
+                     if cat == "metric" and term not in _COST_METRICS and singular(term) not in _COST_METRICS)
     return [("LEFT:benchmark:metric-on-X", f"{m} {tail}") for m in metrics for tail in ("on", "on the")]
 
 
@@ -149,8 +156,16 @@ _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)|large|small|big|new|real|standard|"
                                r"common|popular|original|full|entire|main|final|open|hard|easy|clean|noisy|"
                                r"several|various|other|multi|single|our|their|this|these|both)$")
-#: A model name ending in its parameter count ("Qwen2.5-7B", "Llama 3 70B").
-MODEL_SIZED = re.compile(r"[-\s]\d+(?:\.\d+)?[BM]$")
+#: A model name by its parameter count, possibly followed by a variant word ("Qwen2.5-7B", "Llama 3 70B",
+#: "Foo-2-13B-chat", "Bar-8x7B", "Baz-MoE-A2.7B", "Foo-3-8B-Instruct"), or by a chat variant with no size ("Foo-VL-Chat").
+#: Counts in millions name collections as often as models ("Foo-10M" clips), so only billions count.
+_MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|it|base|hf|sft|dpo|preview))?$|"
+                         r"[A-Za-z0-9]-Chat$")
+
+
+def model_shaped(text: str) -> bool:
+    """A sized or chat-tuned model name: what a method is run as, never the data it is measured on."""
+    return _MODEL_NAME.search(text) is not None
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -161,14 +176,16 @@ def size_word(word: str) -> bool:
     return bool(_VERSION_SUFFIX.search("-" + word))
 
 
-_AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|"
+_AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|"
                     r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
+#: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
+_DATA_HEADS = frozenset({"Gym", "Arena", "Bench", "Suite", "Leaderboard"})
 _ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)$")
 #: Name endings of a collection of data: "FooCorpus", "BarBank", "Baz-DB".
-_ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$")
+_ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$|[A-Za-z0-9]-(?:Train|Test|Val)$")
 _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
 _GENERIC_NUMBERED = re.compile(
     r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
@@ -325,6 +342,11 @@ def candidates(doc) -> list[Candidate]:
                     # "X Large" is a size, "X Large Scale Challenge" a longer name
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
+                # an acronym naming a collection: "FOO Gym", "BAR Arena" (not "LLM Arena": a generic acronym)
+                if end < n and shape == "acronym" and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
+                        and core.lower() not in load_stopterms():
+                    end_char = toks[end].idx + len(toks[end].text)
+                    end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
                 if start > 0 and shape in ("acronym", "mixed") and not toks[start - 1].is_sent_start \
                         and _is_title_token(toks[start - 1]) and toks[start - 1].whitespace_ \
@@ -432,16 +454,17 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
                     if k is not None:
                         r -= 1
                         break
-        if k is None:
-            continue
+        if k is None or (kind != "method" and model_shaped(doc_text(doc)[cands[k].start_char:cands[k].end_char])):
+            continue  # a sized or chat model is what was run, never the data ("speedups on Foo-13B")
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")
     sid = sentence_ids(doc)
     for k, c in enumerate(cands):
-        if k in hits or MODEL_SIZED.search(doc_text(doc)[c.start_char:c.end_char]):
+        if k in hits or model_shaped(doc_text(doc)[c.start_char:c.end_char]):
             continue  # "On Qwen2.5-7B, ...": a sized model is what was run, not what it was measured on
-        if _result_on(toks, c.start) or _leading_on_phrase(toks, c.start, c.end, sid):
+        if _result_on(toks, c.start) or _leading_on_phrase(toks, c.start, c.end, sid) or \
+                _clause_on(toks, c.start, c.end):
             hits[k] = ("benchmark", "cue:result-on-X")
     return hits
 
@@ -471,10 +494,24 @@ def _leading_on_phrase(toks, start: int, end: int, sid: list[int]) -> bool:
     return True
 
 
+def _clause_on(toks, start: int, end: int) -> bool:
+    """"..., and on Zorbix it reaches 80%": a clause opening with "on X" names where a result was measured."""
+    k = start - 1
+    if k >= 0 and toks[k].lower_ == "the":
+        k -= 1
+    if k < 2 or end >= len(toks) or toks[k].lower_ not in ("on", "across"):
+        return False
+    if toks[k - 1].lower_ != "and" or toks[k - 2].text != ",":
+        return False
+    return toks[end].text == "," or toks[end].lower_ in ("it", "we", "they", "our", "its", "the")
+
+
 #: Words that report a result: what follows "on" after them is what it was measured on.
 _RESULT_WORDS = frozenset(_BEATS + ["improves", "improve", "improved", "improvement", "improvements", "gains",
                                     "achieves", "achieved", "accuracy", "results", "performance", "sota",
-                                    "state-of-the-art", "score", "scores"])
+                                    "state-of-the-art", "score", "scores", "competitive"])
+#: A reported score: a decimal or a percentage ("89.7", "61%", "0.93").
+_SCORE = re.compile(r"^\d+\.\d+%?$|^\d+%$")
 #: "on" after these is no place of measurement: "based on X", "conditioned on X".
 _ON_VERBS = frozenset({"based", "built", "conditioned", "relies", "rely", "relying", "depends", "depend", "focus",
                        "focuses", "focusing", "trained", "pretrained", "pre-trained", "fine-tuned", "finetuned",
@@ -490,6 +527,8 @@ def _result_on(toks, start: int) -> bool:
         i -= 1
     if i < 1 or toks[i].lower_ not in ("on", "across") or toks[i - 1].lower_ in _ON_VERBS:
         return False
+    if _SCORE.match(toks[i - 1].text):
+        return True  # "reaches 89.7 on Zorbix", "and 61% on Quux": a score reported on it
     for t in reversed(toks[max(0, i - 9):i]):
         if t.text in (".", ";", ":") or t.lower_ in ("while", "whereas", "but", "which", "that"):
             return False
@@ -524,9 +563,34 @@ def _lists(toks, cands: list[Candidate]) -> list[list[int]]:
     return groups
 
 
+#: Units a collection of data is counted in: "X, 40k annotated question-answer pairs".
+_DATA_UNITS = frozenset({"pairs", "prompts", "examples", "samples", "images", "videos", "questions", "problems",
+                         "instances", "dialogues", "conversations", "documents", "hours", "clips", "utterances",
+                         "trajectories", "episodes", "sentences", "tokens", "recordings", "scans", "molecules",
+                         "articles", "annotations", "items", "records", "graphs", "photos", "frames"})
+_COUNT = re.compile(r"^(?:\d[\d,.]*[kKM]?|over|about|nearly|roughly|some)$")
+
+
+def counted_kind(toks, end: int) -> str | None:
+    """"X, 40k labelled image pairs": a name described by a count of data items is a dataset."""
+    if end + 2 >= len(toks) or toks[end].text != "," or not _COUNT.match(toks[end + 1].text):
+        return None
+    for t in toks[end + 2:end + 7]:
+        if t.lower_ in _DATA_UNITS:
+            return "dataset"
+        if t.text in (",", ".", ";", "(") or t.lower_ in METHOD_NOUNS:
+            return None
+    return None
+
+
 def _appositive_kind(toks, end: int) -> str | None:
-    """"X, a new benchmark for ...", "X, the largest corpus of ...": the kind an appositive gives a name."""
-    if end + 2 >= len(toks) or toks[end].text != "," or toks[end + 1].lower_ not in ("a", "an", "the"):
+    """"X, a new benchmark for ...", "X, the largest corpus of ...", "X, 40k labelled image pairs": the kind
+    an appositive gives a name."""
+    if end + 2 >= len(toks) or toks[end].text != ",":
+        return None
+    if _COUNT.match(toks[end + 1].text):
+        return counted_kind(toks, end)
+    if toks[end + 1].lower_ not in ("a", "an", "the"):
         return None
     for t in toks[end + 2:end + 7]:
         if t.lower_ in DATA_NOUNS:
@@ -551,7 +615,7 @@ def extract_cues(doc) -> Iterator:
         for k in group:
             c = cands[k]
             kind, rule, conf = c.kind, c.rule, c.confidence
-            hit = hits.get(k) or (shared if len(group) > 1 and not MODEL_SIZED.search(
+            hit = hits.get(k) or (shared if len(group) > 1 and not model_shaped(
                 doc_text(doc)[c.start_char:c.end_char]) else None)  # "Qwen2.5-7B" in a list of benchmarks
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
@@ -561,3 +625,60 @@ def extract_cues(doc) -> Iterator:
                     # typed by how it ends or what describes it: evidence beyond capitals
                     kind, rule, conf = implied, f"{c.rule}+typed", 0.6
             yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)
+
+
+#: Plural type nouns a list of lower-case data names may follow directly: "the benchmarks foo-1, bar and baz".
+_LIST_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
+                   "environments": "benchmark", "testbeds": "benchmark"}
+#: Words that open an example list after a type noun a few words back: "datasets of the X suite, including ...".
+_EXAMPLE_INTROS = frozenset({"including", "namely", ":", "e.g.", "e.g.,", "i.e.", "like"})
+_CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
+_LIST_ENDS = frozenset({",", ".", ";", ")", ":"})
+
+
+def _lower_item(t, stops) -> bool:
+    text = t.text
+    return bool(_CODE_NAME.match(text)) and t.lower_ not in STOP_WORDS and canonical_key(text) not in stops and \
+        not text.endswith(("ing", "ed", "ly")) and text not in ("data", "tasks", "sets", "splits")
+
+
+def lower_case_data_lists(doc) -> Iterator:
+    """Lists of lower-case data names right after a plural type noun or an example word that follows one
+    ("on the benchmarks foo-small, bar-2 and qux", "three suites, including foo-a and foo-b"). Plain
+    words alone are descriptions ("datasets such as images, text and audio"): one member must be written
+    like an identifier (a digit, hyphen or underscore, or a word no dictionary has)."""
+    toks = token_table(doc)
+    sid = sentence_ids(doc)
+    stops = load_stopterms()
+    words = english_words()
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        kind = _LIST_NOUN_KIND.get(tok.lower_)
+        if kind is None and tok.lower_ in _EXAMPLE_INTROS:
+            if tok.lower_ == "such" or i == 0:
+                continue
+            back = [toks[k] for k in range(max(0, i - 12), i) if sid[k] == sid[i]]
+            nouns = [t.lower_ for t in back if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS
+                     or t.text.endswith(("Bench", "Benchmark"))]
+            if not nouns:
+                continue
+            kind = "dataset" if nouns[-1] in DATA_NOUNS else "benchmark"
+        if kind is None:
+            continue
+        items: list[int] = []
+        j = i + 1
+        while j < n and _lower_item(toks[j], stops) and sid[j] == sid[i]:
+            items.append(j)
+            j += 1
+            if j < n and toks[j].text == ",":
+                j += 1
+            if j < n and toks[j].lower_ in ("and", "or"):
+                j += 1
+            elif j < n and toks[j - 1].text != ",":
+                break
+        if len(items) < 2 or (j < n and toks[items[-1] + 1].text not in _LIST_ENDS):
+            continue
+        if not any(not toks[k].is_alpha or toks[k].lower_ not in words for k in items):
+            continue
+        for k in items:
+            yield make_mention(doc, toks[k].idx, toks[k].idx + len(toks[k].text), kind, "cue:lower-list", 0.6)

@@ -15,13 +15,15 @@ import re
 from collections import Counter
 from typing import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from kg.errors import InputError
 from kg.models import Mention, Paper
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (MODEL_SIZED, STARTERS, ends_with_event, extract_cues, name_shape, size_word,
+from extractors.cues import (STARTERS, ends_with_event, extract_cues, lower_case_data_lists, model_shaped, name_shape, size_word,
                              suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
@@ -52,6 +54,11 @@ def _priority(m: Mention) -> int:
     base = ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
     if base == ENTITY_RULE_PRIORITY["shape"] and " " in m.text:
         return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small" competes with "GPT-2" on length
+    if m.rule.startswith("titlecase+") and m.kind in _DATA_KINDS and " " in m.text and \
+            all(w[:1].isupper() for w in m.text.split()):
+        # a Title Case run typed as data ("the Foo Widget Corpus", "evaluated on Big Bar Audio") competes
+        # with a known name inside it on length: the longer name is the collection
+        return ENTITY_RULE_PRIORITY["gazetteer"]
     return base
 
 
@@ -164,6 +171,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     raw.extend(extract_proposals(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
     raw.extend(_list_members(paper, raw, abstract_doc))
+    raw.extend(lower_case_data_lists(abstract_doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
@@ -260,8 +268,36 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 and not _gaz_kind(m.long_form or m.text):
             title_named.add(key)  # the whole title names what the abstract defines: the paper's own
         cands.append(m)
-    kept = _share_list_kinds(_select(cands), paper)
+    kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper)), paper)
     return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed, title_named)
+
+
+#: Capitalised head words that end the name of a collection of data ("... Arrhythmia Database").
+_COLLECTION_HEADS = frozenset({"database", "dataset", "corpus", "benchmark", "archive", "challenge", "repository",
+                               "collection", "suite"})
+
+
+_CAPITAL_HEAD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _joined_collections(cands: list[Mention], paper: Paper) -> list[Mention]:
+    """"FOO-BAR Widget Database": a name right before a Title Case run that ends in a collection head is the
+    first word of that collection's name (the run alone would drop it)."""
+    ends = {(m.field, m.end): m for m in cands if not m.rule.startswith("titlecase")}
+    out = []
+    for m in cands:
+        if not m.rule.startswith("titlecase"):
+            continue
+        text = paper.title if m.field == "title" else paper.abstract
+        head = _CAPITAL_HEAD.match(text, m.end)
+        end = head.end(1) if head is not None and head.group(1).lower() in _COLLECTION_HEADS else m.end
+        last = text[m.start:end].rsplit(None, 1)[-1].lower()
+        left = ends.get((m.field, m.start - 1))
+        if last in _COLLECTION_HEADS and left is not None and text[m.start - 1] == " " and not left.proposed:
+            kind = "benchmark" if last in ("benchmark", "challenge", "suite") else "dataset"
+            out.append(_with(m, start=left.start, end=end, text=text[left.start:end], kind=kind,
+                             rule="titlecase+joined"))
+    return out
 
 
 def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[str, str],
@@ -290,7 +326,25 @@ _TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+\s+){0,
                          r"^\s*:\s*(benchmarking)\b", re.I)
 
 
+#: A subtitle whose head is a count or description of data items: "FooSet: Ten Thousand Annotated Scans of ...",
+#: "BarQA: False-Premise Questions Across ..." (plain modifiers only: no preposition, verb or question before it).
+_TITLE_ITEMS = re.compile(r"^\s*:\s*(?:an?\s+)?((?:[\w-]+\s+){0,4}?)(pairs|prompts|examples|samples|images|videos|"
+                          r"questions|problems|dialogues|conversations|documents|hours|clips|utterances|"
+                          r"trajectories|episodes|sentences|recordings|scans|molecules|articles|photos|"
+                          r"sequences|circuits|demonstrations|puzzles|mazes|programs|proofs|captions|tables|"
+                          r"charts|meshes)\b", re.I)
+_NOT_PLAIN_MODIFIERS = frozenset({"from", "for", "with", "to", "of", "in", "on", "by", "via", "using", "and", "as",
+                                  "at", "into", "through", "can", "do", "does", "is", "are", "should", "what", "how",
+                                  "why", "when", "which", "who"})
+
+
 def _title_kind(after_prefix: str) -> str | None:
+    items = _TITLE_ITEMS.match(after_prefix)
+    if items is not None:
+        words = items.group(1).split()
+        if not (words and words[0].lower().endswith("ing")) and \
+                not any(w.lower() in _NOT_PLAIN_MODIFIERS for w in words):
+            return "dataset"
     hit = _TITLE_KIND.match(after_prefix)
     if hit is None:
         return None
@@ -316,6 +370,8 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|corpora|benchmarks|s
 _NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
               "environments": "benchmark", "subsets": None}
 _DATA_KINDS = ("dataset", "benchmark")
+#: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|corpora|benchmarks|suites|environments)\b")
 
 
 def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mention]:
@@ -338,7 +394,7 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         after = _NOUN_AFTER.match(text, lst.end())
         counted = _COUNTED_INTRO.search(text, max(0, lst.start() - 60), lst.start())
         if intro is not None:
-            kind = _INTRO_KIND[intro.group(1).lower()]
+            kind = _INTRO_KIND[(intro.group(1) or intro.group(2)).lower()]
         elif counted is not None and _COUNTS.get(counted.group(1).lower()) == len(items):
             # "two public datasets, A and B, ...": as many names as the count announced
             kind = _INTRO_KIND[counted.group(2).lower()]
@@ -354,7 +410,7 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
             while e > s and text[e - 1] in ".,":
                 e -= 1  # the sentence's full stop is no part of the last name
             word = text[s:e]
-            if k is None and not stop_category(word) and not MODEL_SIZED.search(word) and \
+            if k is None and not stop_category(word) and not model_shaped(word) and \
                     word.split()[0].lower() not in STARTERS and not is_organisation(word):
                 out.append(make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6))
     return out
@@ -523,9 +579,12 @@ _LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
 _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|corpora|environments|suites|test sets)\b[^.;()]{0,50}?"
-                         r"(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$", re.I)
+                         r"(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$|"
+                         # "the Widget suite (A, B, C)": the members of one named collection, in brackets
+                         r"\b(benchmark|suite|collection)\s*\(\s*$", re.I)
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
-               "datasets": "dataset", "corpora": "dataset", "test sets": "benchmark"}
+               "datasets": "dataset", "corpora": "dataset", "test sets": "benchmark", "benchmark": "benchmark",
+               "suite": "benchmark", "collection": "dataset"}
 
 
 def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
@@ -536,7 +595,11 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         if groups:
             prev = ordered[groups[-1][-1]]
             text = paper.title if m.field == "title" else paper.abstract
-            if prev.field == m.field and prev.end <= m.start and _LIST_GLUE.match(text[prev.end:m.start]):
+            glue = text[prev.end:m.start] if prev.field == m.field and prev.end <= m.start else None
+            closed = len(groups[-1]) >= 2 and _COORDINATED.search(
+                text[ordered[groups[-1][-2]].end:prev.start]) and not _COORDINATED.search(f" {glue} ")
+            # "A, B and C, D improves ...": after "and C" the list is closed; a bare comma starts a clause
+            if glue is not None and not closed and _LIST_GLUE.match(glue):
                 groups[-1].append(i)
                 continue
         groups.append([i])
@@ -547,10 +610,14 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
+        after = _PLURAL_NOUN_AFTER.match(text, ordered[g[-1]].end) if len(g) >= 2 else None
         if intro is not None:
-            kind = _INTRO_KIND[intro.group(1).lower()]
+            kind = _INTRO_KIND[(intro.group(1) or intro.group(2)).lower()]
             # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
             protected = ("acronym", "proposes")
+        elif after is not None and after.group(1) not in STOP_WORDS:
+            kind = _NOUN_KIND[after.group(2)] or "dataset"
+            protected = ("acronym", "proposes")  # "the A, B and C benchmarks": the same for a noun after the list
         else:
             if len(g) < 2:
                 continue
@@ -568,7 +635,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             m = ordered[i]
             if m.proposed or m.long_form:
                 continue
-            if MODEL_SIZED.search(m.text):
+            if model_shaped(m.text):
                 continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
             if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(protected)):
                 out[i] = _with(m, kind=kind, rule=m.rule + "+cue:list")
@@ -609,12 +676,47 @@ def _cluster_key(m: Mention, defs: dict[str, str]) -> str:
     return key
 
 
+#: What a variant adds to a name: a version, a size or one word ("v2", "2.0", "hard", "mini", "core").
+_VARIANT_PART = re.compile(r"^(?:v?\d+(?:\.\d+)*|[a-z]+)$")
+_VERSION_TAIL = re.compile(r" v?\d+(?:\.\d+)*$")
+
+
+def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
+    """"FooSet-Hard", "FooSet-Clear", "BarBench 2.0": an untyped name that extends a data name of the same
+    paper (or a known one) by a hyphenated part or a version is a variant or subset of that data."""
+    head = text
+    words = english_words()
+    while True:
+        cut = head.rfind("-")
+        version = _VERSION_TAIL.search(head)
+        if version is not None and version.start() > cut:
+            cut = version.start()
+        if cut <= 0:
+            return None
+        head = head[:cut]
+        if head.lower() in words:
+            return None  # "Mutual-Taught": a word compound, not a variant of data
+        key = canonical_key(head)
+        kind = kinds.get(key) or _gaz_kind(head)
+        if kind in _DATA_KINDS:
+            return kind
+        if kind is not None:
+            return None
+
+
+def _family_head_kind(key: str, kinds: dict[str, str | None]) -> str | None:
+    """"FooSet" beside "FooSet-v2" and "FooSet-Hard": an untyped name whose own variants are data is data."""
+    found = {kinds[k] for k in kinds if k.startswith(key) and len(k) > len(key) and k[len(key)] in "- "
+             and _VARIANT_PART.match(k[len(key) + 1:]) and kinds[k] is not None}
+    return found.pop() if len(found) == 1 and found <= set(_DATA_KINDS) else None
+
+
 def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Mention, ...]:
     """One kind per cluster (acronym + long form): typed evidence wins, then gazetteer, suffix, method."""
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(_cluster_key(m, defs), []).append(m)
-    out: list[Mention] = []
+    kinds: dict[str, str | None] = {}
     for key in sorted(clusters):
         group = clusters[key]
         votes: Counter = Counter()
@@ -626,7 +728,11 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
                 k = _gaz_kind(m.text) or suffix_kind(m.text) or (suffix_kind(m.long_form) if m.long_form else None)
                 if k:
                     votes[k] += 1
-        kind = max(sorted(votes), key=lambda k: votes[k]) if votes else "method"
+        kinds[key] = max(sorted(votes), key=lambda k: votes[k]) if votes else None
+    out: list[Mention] = []
+    for key in sorted(clusters):
+        group = clusters[key]
+        kind = kinds[key] or _family_kind(group[0].text, kinds) or _family_head_kind(key, kinds) or "method"
         proposed = any(m.proposed for m in group)
         for m in group:
             out.append(_with(m, kind=kind, proposed=proposed))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from extractors.canonical import canonical_key
-from extractors.cues import BENCH_NOUNS, DATA_NOUNS, name_shape
+from extractors.cues import BENCH_NOUNS, DATA_NOUNS, counted_kind, name_shape
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -102,6 +102,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
 
 def _kind_after(toks, end_tok: int) -> str | None:
     """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark."""
+    counted = counted_kind(toks, end_tok)
+    if counted:
+        return counted
     for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
         if low in DATA_NOUNS:

@@ -167,3 +167,121 @@ def test_title_that_is_a_known_collections_full_name_proposes_it():
     ms = extract_paper(Paper(id="p", title="ImageNet Large Scale Visual Recognition Challenge",
                              abstract="The challenge has been run annually with widget categories and images."))
     assert any(m.proposed and m.kind == "dataset" for m in ms)
+
+
+def test_chat_and_sized_variants_are_models_in_a_measured_on_phrase():
+    got = kinds("On Zorb-2-13B-chat, Zorb-3-8B-Instruct and Quill-VL-Chat with batch size one, our decoder is "
+                "three times faster.")
+    assert got == {"Zorb-2-13B-chat": "method", "Zorb-3-8B-Instruct": "method", "Quill-VL-Chat": "method"}
+
+
+def test_acronym_before_a_collection_head_is_one_name():
+    got = kinds("We tune optimizers on 30 tasks from WIDGETHPO Gym and the QRS Arena.")
+    assert got == {"WIDGETHPO Gym": "benchmark", "QRS Arena": "benchmark"}
+
+
+def test_generic_acronym_before_a_collection_head_is_not_joined():
+    assert "LLM Arena" not in kinds("We compare votes from the LLM Arena with expert ratings.")
+
+
+def test_lower_case_identifiers_after_a_plural_data_noun_are_data():
+    got = kinds("On the heterophilous benchmarks plum-tree, fox-hollow and marshland, the model beats GCN.")
+    assert {k for k, v in got.items() if v in DATA} == {"plum-tree", "fox-hollow", "marshland"}
+
+
+def test_lower_case_identifiers_after_an_example_word_are_data():
+    got = kinds("We use four datasets of the Widget Graph Benchmark, including wgb-trade and wgb-review.")
+    assert {"wgb-trade", "wgb-review"} <= {k for k, v in got.items() if v in DATA}
+
+
+def test_plain_dictionary_words_after_a_data_noun_are_descriptions():
+    got = kinds("We collect datasets covering images, text and audio, and benchmarks math, code and science.")
+    assert not {"images", "text", "audio", "math", "code", "science"} & set(got)
+
+
+def test_counted_appositive_makes_a_dataset():
+    got = kinds("We also release QuillSet-Train, 45K synthetic prompts with checkers, for fine-tuning.")
+    assert got.get("QuillSet-Train") == "dataset"
+    assert kinds("We release Fizzbot, 40k curated question-answer pairs.") == {"Fizzbot": "dataset"}
+
+
+def test_train_split_suffix_makes_a_dataset():
+    assert kinds("Gorpix-Train contains noisy labels.").get("Gorpix-Train") == "dataset"
+
+
+def test_clause_opening_on_phrase_is_where_a_result_was_measured():
+    got = kinds("Training is stable on QuarrelMark, and on ZibTrack it exceeds much larger systems.")
+    assert got.get("ZibTrack") in DATA
+
+
+def test_plural_data_noun_after_a_list_outweighs_gazetteer_methods():
+    got = kinds("On the D-NeRF, Gorble and Flimset benchmarks, our renderer matches prior work.")
+    assert got == {"D-NeRF": "benchmark", "Gorble": "benchmark", "Flimset": "benchmark"}
+
+
+def test_a_list_closed_by_and_does_not_continue_after_a_comma():
+    got = kinds("We test on datasets such as Plover and Garnet-ratings, QRX improves GCN backbones.")
+    assert got.get("QRX") == "method" and got.get("Plover") in DATA
+
+
+def test_typed_title_case_run_around_a_known_name_is_the_collection():
+    got = kinds("We pretrain on the Faroese Gigaword Corpus and report results.")
+    assert got == {"Faroese Gigaword Corpus": "dataset"}
+
+
+def test_a_connector_word_keeps_the_known_name_apart():
+    got = kinds("Scores for Multi-Hop Question Answering on HotpotQA improve by four points.")
+    assert got.get("HotpotQA") in DATA and not any(" on " in k for k in got)
+
+
+def test_a_score_before_on_marks_where_it_was_measured():
+    got = kinds("The detector reaches 91.4 on QuolDet and 63% on Zarnix-B.")
+    assert got.get("QuolDet") in DATA and got.get("Zarnix-B") in DATA
+
+
+def test_members_of_a_named_suite_in_brackets_are_data():
+    got = kinds("We test on tasks from the Widget suite (Plomb-func, Plomb-struct, Quarx-SP).")
+    assert {"Plomb-func", "Plomb-struct", "Quarx-SP"} <= {k for k, v in got.items() if v in DATA}
+
+
+def test_items_drawn_from_a_name_make_it_data():
+    got = kinds("The model reuses video from Surgo80 and questions from QuizBank-2.")
+    assert got.get("Surgo80") in DATA and got.get("QuizBank-2") in DATA
+
+
+def test_derived_and_pretrained_affixes_leave_the_name():
+    got = kinds("Unlike ZORB-IV-derived benchmarks, we use an ImageNet-pretrained encoder.")
+    assert "ZORB-IV-derived" not in got and "ImageNet-pretrained" not in got
+
+
+def test_variants_of_data_share_its_kind():
+    got = kinds("We introduce FooTrial, a benchmark with three subsets, FooTrial-Core, FooTrial-Tool and "
+                "FooTrial-Hands. Agents are weakest on FooTrial-Hands.")
+    assert {got[k] for k in ("FooTrial", "FooTrial-Core", "FooTrial-Tool", "FooTrial-Hands")} <= set(DATA)
+
+
+def test_the_base_of_data_variants_is_data():
+    got = kinds("We extend QuillScope with 4,000 new cases; the QuillScope-v2 benchmark is harder.")
+    assert got.get("QuillScope") in DATA
+
+
+def test_a_word_compound_is_no_variant_of_data():
+    got = kinds("We train on ZorbSet and propose Mutual-Taught, a co-training scheme.")
+    assert got.get("Mutual-Taught") == "method"
+
+
+def test_a_name_before_a_titled_collection_is_part_of_it():
+    got = kinds("We train on the QRX-BIH Arrhythmia Database and the ZZU Widget Learning Repository.")
+    assert got == {"QRX-BIH Arrhythmia Database": "dataset", "ZZU Widget Learning Repository": "dataset"}
+
+
+def test_a_subtitle_of_data_items_makes_the_title_name_a_dataset():
+    ms = extract_paper(Paper(id="p", title="Quorlax: Ten Thousand Annotated Sonar Scans of Harbour Floors",
+                             abstract="We release Quorlax and train detectors on it."))
+    assert {m.kind for m in ms if m.text == "Quorlax"} == {"dataset"}
+
+
+def test_a_subtitle_of_generated_items_names_a_method():
+    ms = extract_paper(Paper(id="p", title="Quorlax: Generating Realistic Videos from Text",
+                             abstract="We propose Quorlax, a diffusion model for videos."))
+    assert {m.kind for m in ms if m.text == "Quorlax"} == {"method"}
