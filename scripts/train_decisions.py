@@ -152,6 +152,14 @@ def f1_at(prob, y, t, beta: float = 1.0):
     return ((1 + b2) * p * r / (b2 * p + r) if p + r else 0.0), p, r
 
 
+def pick_threshold(thresholds: list[float], scores: list[float]) -> float:
+    """The F1 curve is flat and noisy near its top: pick the centre of the best three neighbouring thresholds,
+    so that one candidate more or less in training does not move the threshold a step. An end of the grid
+    has one neighbour only: it is no candidate (a two-point mean would favour it)."""
+    smooth = {t: float(np.mean(scores[i - 1:i + 2])) for i, t in enumerate(thresholds) if 0 < i < len(scores) - 1}
+    return max(smooth, key=lambda t: (round(smooth[t], 4), -abs(t - 0.5)))
+
+
 def train_one(X, y, groups, features, c: float, beta: float = 1.0, real=None) -> tuple[dict, str]:
     """Fit, and pick the threshold maximising cross-validated F-beta (beta < 1 favours precision) on the
     real papers' candidates (invented listings add training examples, not the yardstick)."""
@@ -166,11 +174,7 @@ def train_one(X, y, groups, features, c: float, beta: float = 1.0, real=None) ->
         cv[groups == k] = 1.0 / (1.0 + np.exp(-(X[groups == k] @ w)))
     cv, y_all, y = cv[real], y, y[real]
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.81, 0.05)]
-    scores = [f1_at(cv, y, t, beta)[0] for t in thresholds]
-    # the F1 curve is flat and noisy near its top: pick the centre of the best three neighbouring thresholds,
-    # so that one candidate more or less in training does not move the threshold a step
-    smooth = [float(np.mean(scores[max(0, i - 1):i + 2])) for i in range(len(scores))]
-    best = max(thresholds, key=lambda t: (round(smooth[thresholds.index(t)], 4), -abs(t - 0.5)))
+    best = pick_threshold(thresholds, [f1_at(cv, y, t, beta)[0] for t in thresholds])
     f1, p, r = f1_at(cv, y, best)
     w = fit(X, y_all, c, sw)
     model = {"features": list(features), "weights": [round(float(v), 6) for v in w], "threshold": best,

@@ -89,3 +89,13 @@ def test_a_name_headed_by_a_problem_noun_names_a_problem():
     other = ProposalCandidate("sparse widget search", [_mention("Sparse Widget Search", 9, sentence="We study Sparse Widget Search.")])
     f2 = cluster_features(Paper(id="p", title="t", abstract="We study Sparse Widget Search."), other, set(), None)
     assert f2["problem_after"] == 0.0
+
+
+def test_threshold_choice_never_takes_an_end_of_the_grid():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_decisions
+
+    grid = [0.2, 0.25, 0.3, 0.35, 0.4]
+    # the first two points average highest, but the first has no left neighbour
+    assert train_decisions.pick_threshold(grid, [0.90, 0.89, 0.80, 0.85, 0.86]) == 0.25
+    assert train_decisions.pick_threshold(grid, [0.80, 0.81, 0.84, 0.86, 0.87]) == 0.35
