@@ -60,6 +60,11 @@ _EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", 
             "results", "tested", "test", "testing", "benchmarked", "accuracy", "performance", "score", "scores",
             "sota", "state-of-the-art", "gains", "improvements", "improves", "achieves", "achieving",
             "validated", "validate"]
+#: Task nouns a place of measurement follows: "semantic segmentation on X", "question answering on Y".
+_TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "retrieval", "captioning",
+               "translation", "summarization", "summarisation", "answering", "forecasting", "grading",
+               "subtyping", "parsing", "tracking", "localization", "localisation", "estimation", "completion",
+               "reranking", "re-ranking", "grounding"]
 _BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing",
           "beats", "beating", "versus", "vs", "vs."]
 
@@ -86,9 +91,11 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                          {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
     ("LEFT:benchmark:benchmark-X", [{"LOWER": {"IN": ["benchmarks", "testbeds", "leaderboards"]}}]),
     ("LEFT:dataset:dataset-X", [{"LOWER": {"IN": ["datasets", "corpora"]}}]),
+    ("LEFT:benchmark:task-on-X", [{"LOWER": {"IN": _TASK_NOUNS}}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:benchmark:points-on-X", [{"LOWER": {"IN": ["points", "point", "%", "pp", "percent", "percentage"]}},
                                     {"LOWER": {"IN": ["on", "in"]}}, {"LOWER": "the", "OP": "?"}]),
-    ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out"]}},
+    ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out",
+                                                      "training", "train"]}},
                                     {"LOWER": {"IN": ["set", "sets", "split", "splits"]}}]),
     ("RIGHT:benchmark:X-split", [{"LOWER": {"IN": sorted(SPLIT_NOUNS)}}]),
     ("LEFT:method:outperforms-X", [{"LOWER": {"IN": _BEATS}}, {"LOWER": {"IN": ["the", "strong"]}, "OP": "?"}]),
@@ -103,7 +110,9 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                      "examples", "collected", "crawled", "sourced", "drawn",
                                                      "sampled", "scraped", "extracted", "video", "videos",
                                                      "recordings", "scans", "clips", "audio", "utterances",
-                                                     "questions", "problems", "assembled"]}},
+                                                     "questions", "problems", "assembled", "pooled", "gathered",
+                                                     "compiled", "aggregated", "curated", "photographs", "hours",
+                                                     "programs", "solutions", "posts", "reviews"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
                                   {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]),
@@ -159,7 +168,7 @@ _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)
 #: A model name by its parameter count, possibly followed by a variant word ("Qwen2.5-7B", "Llama 3 70B",
 #: "Foo-2-13B-chat", "Bar-8x7B", "Baz-MoE-A2.7B", "Foo-3-8B-Instruct"), or by a chat variant with no size ("Foo-VL-Chat").
 #: Counts in millions name collections as often as models ("Foo-10M" clips), so only billions count.
-_MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|it|base|hf|sft|dpo|preview))?$|"
+_MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|it|base|hf|sft|dpo|preview|v\d+(?:\.\d+)*))?$|"
                          r"[A-Za-z0-9]-Chat$")
 
 
@@ -342,8 +351,8 @@ def candidates(doc) -> list[Candidate]:
                     # "X Large" is a size, "X Large Scale Challenge" a longer name
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
-                # an acronym naming a collection: "FOO Gym", "BAR Arena" (not "LLM Arena": a generic acronym)
-                if end < n and shape == "acronym" and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
+                # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym)
+                if end < n and shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
                         and core.lower() not in load_stopterms():
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1

@@ -285,3 +285,37 @@ def test_a_subtitle_of_generated_items_names_a_method():
     ms = extract_paper(Paper(id="p", title="Quorlax: Generating Realistic Videos from Text",
                              abstract="We propose Quorlax, a diffusion model for videos."))
     assert {m.kind for m in ms if m.text == "Quorlax"} == {"method"}
+
+
+def test_a_count_after_a_possessive_is_no_owner():
+    got = kinds("The retriever improves nDCG@10 on QUIRKL's 18 languages.")
+    assert got.get("QUIRKL") in DATA
+
+
+def test_a_task_noun_before_on_names_where_it_was_measured():
+    got = kinds("We also report sentiment classification on AfroZent and semantic segmentation on the PlumScape.")
+    assert got.get("AfroZent") in DATA and got.get("PlumScape") in DATA
+
+
+def test_training_set_names_data():
+    assert kinds("Tests rarely cover the ZANCO training set.").get("ZANCO") in DATA
+
+
+def test_items_pooled_from_names_are_data():
+    got = kinds("The photographs were pooled from EyeBankX, ORBIS-5K and two hospital archives.")
+    assert got.get("EyeBankX") in DATA and got.get("ORBIS-5K") in DATA
+
+
+def test_mixed_case_name_before_arena_is_one_name():
+    assert kinds("It ranks first on the community-run DeepFoo Arena.") == {"DeepFoo Arena": "benchmark"}
+
+
+def test_versioned_sized_models_are_methods():
+    got = kinds("On Zorb-3.1-8B-Instruct and Quill-7B-v0.3, pruning keeps 98% of the accuracy.")
+    assert got == {"Zorb-3.1-8B-Instruct": "method", "Quill-7B-v0.3": "method"}
+
+
+def test_evaluating_subtitle_makes_the_title_name_a_benchmark():
+    ms = extract_paper(Paper(id="p", title="PlanSketch-2K: Evaluating Proof Planning in Geometry",
+                             abstract="We evaluate ten models on PlanSketch-2K."))
+    assert {m.kind for m in ms if m.text == "PlanSketch-2K"} <= set(DATA)
