@@ -321,7 +321,7 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
 
 
 #: What a title says its prefix is: "FooSet: A Large-Scale Dataset of ...", "BarLab: An Environment for ...".
-_TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+\s+){0,4}?(dataset|database|corpus|collection|"
+_TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){0,4}?(dataset|database|corpus|collection|"
                          r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b|"
                          r"^\s*:\s*(benchmarking|evaluating)\b", re.I)
 

@@ -319,3 +319,9 @@ def test_evaluating_subtitle_makes_the_title_name_a_benchmark():
     ms = extract_paper(Paper(id="p", title="PlanSketch-2K: Evaluating Proof Planning in Geometry",
                              abstract="We evaluate ten models on PlanSketch-2K."))
     assert {m.kind for m in ms if m.text == "PlanSketch-2K"} <= set(DATA)
+
+
+def test_a_subtitle_with_a_comma_before_benchmark_types_the_title_name():
+    ms = extract_paper(Paper(id="p", title="Quarrex 2.0: A Harder, Reproducible Benchmark for Hand Skills",
+                             abstract="Quarrex 2.0 adds 40 tasks to Quarrex."))
+    assert {m.kind for m in ms if m.text.startswith("Quarrex")} <= set(DATA)
