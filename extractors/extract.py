@@ -732,7 +732,9 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
     out: list[Mention] = []
     for key in sorted(clusters):
         group = clusters[key]
-        kind = kinds[key] or _family_kind(group[0].text, kinds) or _family_head_kind(key, kinds) or "method"
+        defined = any(m.long_form for m in group)  # "Foo Bar Reasoning (FBR)" beside "FBR-Bench": a concept
+        kind = kinds[key] or _family_kind(group[0].text, kinds) or \
+            (None if defined else _family_head_kind(key, kinds)) or "method"
         proposed = any(m.proposed for m in group)
         for m in group:
             out.append(_with(m, kind=kind, proposed=proposed))

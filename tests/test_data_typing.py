@@ -325,3 +325,8 @@ def test_a_subtitle_with_a_comma_before_benchmark_types_the_title_name():
     ms = extract_paper(Paper(id="p", title="Quarrex 2.0: A Harder, Reproducible Benchmark for Hand Skills",
                              abstract="Quarrex 2.0 adds 40 tasks to Quarrex."))
     assert {m.kind for m in ms if m.text.startswith("Quarrex")} <= set(DATA)
+
+
+def test_a_defined_acronym_before_its_benchmark_stays_a_concept():
+    got = kinds("We study Widget-Orthogonal Reasoning (WOR) and release WOR-Bench, a suite of 300 puzzles.")
+    assert got.get("WOR-Bench") in DATA and got.get("WOR") not in DATA
