@@ -103,11 +103,9 @@ def runaway(args) -> None:
         t0 = time.monotonic()
         thread = threading.Thread(target=lambda: box.update(answer=ask(RUNAWAY), at=time.monotonic() - t0))
         thread.start()
-        peak, last = rss0, (0.0, cpu0)
+        peak = rss0
         while thread.is_alive():
-            rss, cpu, n = _sample(proc.pid)
-            peak = max(peak, rss)
-            last = (time.monotonic() - t0, cpu)
+            peak = max(peak, _sample(proc.pid)[0])
             time.sleep(0.25)
         thread.join()
         status, body = box["answer"]

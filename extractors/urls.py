@@ -75,6 +75,7 @@ __all__ = [
     "strip_trailing",
     "CODE_HOSTS",
     "LINK_TYPES",
+    "LINK_TYPE_PREFERENCE",
     "LATEX_CMD_RE",
     "GITHUB_TEXT_RE",
 ]
@@ -84,6 +85,8 @@ CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
 #: Every ``link_type`` a link mention can carry.
 LINK_TYPES = ("project", "video", "data", "paper", "code", "demo", "other")
+#: Which type a URL gets when papers give it several (most specific first); every type, "other" last.
+LINK_TYPE_PREFERENCE = ("project", "code", "data", "paper", "video", "demo", "other")
 
 # First path segments on code hosts that are site pages, not owners.
 _RESERVED_OWNERS = {

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ontology._namespace import PKG
 
 __all__ = [
-    "PKG", "pkg", "NAMESPACE", "ONTOLOGY_IRI", "RDF", "RDFS", "XSD", "OWL", "SKOS", "DCTERMS", "SCHEMA", "VOID",
+    "PKG", "pkg", "NAMESPACE", "ONTOLOGY_IRI", "RDF", "RDFS", "XSD", "XSD_STRING", "OWL", "SKOS", "DCTERMS", "SCHEMA", "VOID",
     "PREFIXES", "DATA_PREFIXES", "all_prefixes",
     "NODE_TYPES", "ENTITY_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
     "ENTITY_RELATIONS", "USE_RELATION", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
@@ -35,6 +35,7 @@ ONTOLOGY_IRI = NAMESPACE.rstrip("#")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_STRING = XSD + "string"
 OWL = "http://www.w3.org/2002/07/owl#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCTERMS = "http://purl.org/dc/terms/"

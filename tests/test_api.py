@@ -5,7 +5,7 @@ import pytest
 import rdflib
 
 from graph_fixture import GRPO, RARESET, make_extraction, make_papers
-from kg.api import KnowledgeGraph, load
+from kg.api import load
 from kg.api import build as kg_build
 from kg.errors import InputError, QueryError
 from kg.graph import build_graph, write_outputs

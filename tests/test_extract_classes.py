@@ -8,7 +8,7 @@ import pytest
 from extractors import extract_corpus, paper_record
 from extractors import extract_paper
 from extractors.nonnames import non_name_reason, trim_span
-from kg.models import Paper
+from kg.models import Mention, Paper
 
 
 def found(abstract: str, title: str = "A Study") -> dict[str, tuple[str, bool]]:
@@ -252,9 +252,7 @@ def test_all_capitals_plural_s_is_part_of_the_name():
     assert canonical_key("LLMs") == canonical_key("LLM")
 
 
-def _mention(text: str, kind: str = "method") -> "Mention":
-    from kg.models import Mention
-
+def _mention(text: str, kind: str = "method") -> Mention:
     return Mention(kind=kind, text=text, field="abstract", start=0, end=len(text), sentence=text,
                    sentence_start=0, rule="shape:mixed", confidence=0.5)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph_fixture import GRPO, MMLU, RARESET, TRANSFORMER, make_extraction, make_papers
+from graph_fixture import GRPO, MMLU, RARESET, make_extraction, make_papers
 from kg.errors import OutputError
 from kg.graph import DEFAULT_BASE_IRI, build_graph
 

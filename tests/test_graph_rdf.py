@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pyshacl
-import pytest
 import rdflib
 
-from graph_fixture import GRPO, make_extraction, make_papers
-from kg.graph import build_graph, rdf_to_nx
+from graph_fixture import GRPO
+from kg.graph import rdf_to_nx
 from kg.graph.export import sorted_triples
 from kg.schema import PKG
 from ontology import SHAPES_PATH

@@ -8,7 +8,6 @@ asserts how long anything took.
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import threading

@@ -473,3 +473,15 @@ def test_fast_url_prefilter_examples(text):
     from extractors.url_owner import MAYBE_URL, maybe_url
 
     assert maybe_url(text) == (MAYBE_URL.search(text) is not None)
+
+
+def test_link_type_preference_orders_every_link_type_once():
+    from extractors.urls import LINK_TYPE_PREFERENCE
+
+    assert sorted(LINK_TYPE_PREFERENCE) == sorted(LINK_TYPES) and LINK_TYPE_PREFERENCE[-1] == "other"
+
+
+def test_a_demo_link_is_preferred_over_other():
+    from kg.graph.build import _choose_link_type
+
+    assert _choose_link_type(["other", "demo"]) == "demo"

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 import networkx as nx
 
+from extractors.urls import LINK_TYPE_PREFERENCE
 from kg.graph.iris import (
     DEFAULT_BASE_IRI,
     check_base_iri,
@@ -35,7 +36,6 @@ __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "
            "evidence_key", "COMMUNITY_SEED"]
 
 COMMUNITY_SEED = 42
-_LINK_TYPES_PREF = ("project", "code", "data", "paper", "video", "other")
 
 
 def evidence_key(ev: dict) -> tuple:
@@ -117,7 +117,7 @@ def _entity_attrs(eid: str, name: str, kind: str, aliases: Iterable[str], suppor
 
 def _choose_link_type(types: Iterable[str | None]) -> str:
     found = {t or "other" for t in types}
-    for t in _LINK_TYPES_PREF:
+    for t in LINK_TYPE_PREFERENCE:
         if t in found:
             return t
     return sorted(found)[0] if found else "other"

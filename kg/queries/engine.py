@@ -42,7 +42,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTooComplex
 from kg.graph.iris import DEFAULT_BASE_IRI
-from kg.schema import XSD, all_prefixes
+from kg.schema import XSD, XSD_STRING, all_prefixes
 
 __all__ = [
     "QueryResult",
@@ -147,7 +147,6 @@ class QueryResult:
 
 _INT_TYPES = frozenset(XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger"))
 _FLOAT_TYPES = frozenset(XSD + t for t in ("double", "float", "decimal"))
-_XSD_STRING = XSD + "string"
 _XSD_BOOLEAN = XSD + "boolean"
 
 
@@ -160,7 +159,7 @@ def term_value(term) -> Any:
         return None
     if kind is ox.Literal:
         dt = term.datatype.value
-        if dt == _XSD_STRING:
+        if dt == XSD_STRING:
             return term.value
         try:
             if dt in _INT_TYPES:

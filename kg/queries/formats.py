@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.queries.engine import QueryResult, default_prefixes
+from kg.schema import XSD_STRING
 
 __all__ = ["RESULT_FORMATS", "RDF_FORMATS", "MEDIA_TYPES", "format_result"]
 
@@ -29,7 +30,6 @@ MEDIA_TYPES = {
     "turtle": "text/turtle; charset=utf-8",
     "nt": "application/n-triples",
 }
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _MAX_CELL = 80
 
 

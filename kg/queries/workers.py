@@ -215,8 +215,7 @@ def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> 
         if kind == "graph":
             store = load_store(path)
         else:
-            del_me = open_store(path)  # fail here, once, with a clear message; each worker opens its own
-            del del_me
+            open_store(path)  # fail here, once, with a clear message; each worker opens its own
     except PaperkgError as exc:
         control.send(b"error " + str(exc).encode("utf-8", "replace")[:60_000])
         return
@@ -337,8 +336,7 @@ class QueryPool:
         elif kind == "graph" and self._store is None:
             self._store = load_store(source)
         elif kind == "store":
-            del_me = open_store(source)  # fail here with a clear message; each worker opens its own
-            del del_me
+            open_store(source)  # fail here with a clear message; each worker opens its own
         self._slots: queue.LifoQueue = queue.LifoQueue()
         for _ in range(self.size):
             self._slots.put(None)
