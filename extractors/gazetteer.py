@@ -69,6 +69,7 @@ STOP_CATEGORIES = (
     "metric",
     "math",
     "hardware",
+    "modality",
     "organisation",
     "venue",
     "generic",

@@ -330,3 +330,7 @@ def test_a_subtitle_with_a_comma_before_benchmark_types_the_title_name():
 def test_a_defined_acronym_before_its_benchmark_stays_a_concept():
     got = kinds("We study Widget-Orthogonal Reasoning (WOR) and release WOR-Bench, a suite of 300 puzzles.")
     assert got.get("WOR-Bench") in DATA and got.get("WOR") not in DATA
+
+
+def test_sensing_modalities_are_no_entities():
+    assert kinds("We pretrain on 1,280 MRI scans, EEG recordings and RGB-D videos.") == {}
