@@ -70,6 +70,7 @@ STOP_CATEGORIES = (
     "math",
     "hardware",
     "modality",
+    "place",
     "organisation",
     "venue",
     "generic",

@@ -334,3 +334,7 @@ def test_a_defined_acronym_before_its_benchmark_stays_a_concept():
 
 def test_sensing_modalities_are_no_entities():
     assert kinds("We pretrain on 1,280 MRI scans, EEG recordings and RGB-D videos.") == {}
+
+
+def test_countries_are_no_entities():
+    assert kinds("We recruited raters in the United States, Kenya and Southeast Asia.") == {}
