@@ -7,6 +7,7 @@ long form test for acronym definitions ("large language models (LLMs)").
 from __future__ import annotations
 
 import functools
+import re
 
 from extractors.canonical import canonical_key, singular
 from extractors.gazetteer import load_stopterms
@@ -54,15 +55,25 @@ def stop_category(text: str) -> str | None:
     return hit
 
 
+_AT_K = re.compile(r"^([^@\s]+)@\d+$")
+#: Words that qualify a metric without naming anything: "macro-F1", "top-5", "brier-minFDE".
+_METRIC_QUALIFIERS = frozenset({"macro", "micro", "weighted", "balanced", "mean", "avg", "top", "brier"})
+
+
 def _metric_compound(text: str) -> bool:
     """A metric joined to a qualifier by a hyphen or slash ("PR-AUC", "BLEU-4", "AUC/ROC"): the other parts
     are short all-capital qualifiers or numbers, so the compound measures, it does not name a method."""
+    at = _AT_K.match(text)
+    if at is not None:  # "Recall@10", "nDCG@5": a metric at a cut-off
+        base = at.group(1)
+        return _stops().get(canonical_key(base)) == "metric" or _metric_compound(base)
     parts = [p for p in text.replace("/", "-").split("-") if p]
     if len(parts) < 2 or " " in text:
         return False
     metric = [p for p in parts if _stops().get(canonical_key(p)) == "metric"]
     rest = [p for p in parts if p not in metric]
-    return bool(metric) and all(p.isdigit() or (p.isupper() and len(p) <= 4) for p in rest)
+    return bool(metric) and all(p.isdigit() or (p.isupper() and len(p) <= 4) or p.lower() in _METRIC_QUALIFIERS
+                                for p in rest)
 
 
 def _acronym(word: str) -> bool:

@@ -338,3 +338,7 @@ def test_sensing_modalities_are_no_entities():
 
 def test_countries_are_no_entities():
     assert kinds("We recruited raters in the United States, Kenya and Southeast Asia.") == {}
+
+
+def test_qualified_metrics_and_metrics_at_a_cutoff_are_no_entities():
+    assert kinds("We report macro-F1, brier-minFDE, Recall@10 and nDCG@5 for all systems.") == {}
