@@ -185,7 +185,7 @@ def size_word(word: str) -> bool:
     return bool(_VERSION_SUFFIX.search("-" + word))
 
 
-_AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|"
+_AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|labelled|labeled|annotated|"
                     r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"

@@ -81,6 +81,9 @@ _HEAD_NOUNS = frozenset({
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
 
+_REPORT_TAIL = re.compile(r"(?:^|\s+)(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$", re.I)
+
+
 def title_prefix(title: str) -> tuple[int, int] | None:
     """Character span of the name before the title's colon, if it could be one."""
     m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
@@ -97,6 +100,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     if not (prefix[0].isalnum() or re.match(r"\$[^$]+\$\S", prefix)) or prefix.endswith("?"):
         return None
+    report = _REPORT_TAIL.search(prefix)
+    if report is not None:  # "Foo-8B Technical Report: ...": the name is what the report is about
+        return (m.start(1), m.start(1) + report.start()) if report.start() > 0 else None
     return m.start(1), m.end(1)
 
 

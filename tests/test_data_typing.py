@@ -342,3 +342,11 @@ def test_countries_are_no_entities():
 
 def test_qualified_metrics_and_metrics_at_a_cutoff_are_no_entities():
     assert kinds("We report macro-F1, brier-minFDE, Recall@10 and nDCG@5 for all systems.") == {}
+
+
+def test_number_formats_are_no_entities():
+    assert kinds("Kernels run in FP16, BF16 and INT8 on the same device.") == {}
+
+
+def test_labelled_affix_leaves_the_name():
+    assert "QuillForge-labelled" not in kinds("We train on 1.4 million QuillForge-labelled steps.")

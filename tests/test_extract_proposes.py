@@ -277,3 +277,12 @@ def test_quoted_name_right_after_a_trigger_and_a_sized_head():
     assert _proposed_names("We propose \u201cWidgeteer\u201d, a server-side procedure that stores sketches.") == ["Widgeteer"]
     assert _proposed_names("We train Gizmo-Prover, a 7B model that sketches proofs.") == ["Gizmo-Prover"]
     assert _proposed_names("We propose that widgets are useful.") == []
+
+
+def test_technical_report_title_names_the_model_not_the_report():
+    from extractors.proposes import title_prefix
+
+    title = "Quorl-8B Technical Report: An Open Bilingual Model"
+    start, end = title_prefix(title)
+    assert title[start:end] == "Quorl-8B"
+    assert title_prefix("Technical Report: Notes on Widgets") is None
