@@ -99,3 +99,14 @@ def test_threshold_choice_never_takes_an_end_of_the_grid():
     # the first two points average highest, but the first has no left neighbour
     assert train_decisions.pick_threshold(grid, [0.90, 0.89, 0.80, 0.85, 0.86]) == 0.25
     assert train_decisions.pick_threshold(grid, [0.80, 0.81, 0.84, 0.86, 0.87]) == 0.35
+
+
+def test_cv_repeats_assign_papers_to_different_folds():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_decisions
+
+    ids = [f"paper-{i}" for i in range(200)]
+    folds = [train_decisions.fold_ids(pid) for pid in ids]
+    assert all(len(f) == train_decisions.CV_REPEATS and all(0 <= k < 5 for k in f) for f in folds)
+    assert sum(f[0] != f[1] for f in folds) > 100  # a new split, not the same one again
+    assert folds == [train_decisions.fold_ids(pid) for pid in ids]  # deterministic
