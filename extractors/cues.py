@@ -18,10 +18,11 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractors.canonical import canonical_key, singular
+from extractors.canonical import singular
 from extractors.docstate import state
-from extractors.gazetteer import english_words, load_stopterms
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
+from extractors.gazetteer import english_words, load_stopterms
+from extractors.terms import stop_category
 
 __all__ = [
     "CUE_PATTERNS",
@@ -645,9 +646,9 @@ _CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
 _LIST_ENDS = frozenset({",", ".", ";", ")", ":"})
 
 
-def _lower_item(t, stops) -> bool:
+def _lower_item(t) -> bool:
     text = t.text
-    return bool(_CODE_NAME.match(text)) and t.lower_ not in STOP_WORDS and canonical_key(text) not in stops and \
+    return bool(_CODE_NAME.match(text)) and t.lower_ not in STOP_WORDS and stop_category(text) is None and \
         not text.endswith(("ing", "ed", "ly")) and text not in ("data", "tasks", "sets", "splits")
 
 
@@ -656,16 +657,18 @@ def lower_case_data_lists(doc) -> Iterator:
     ("on the benchmarks foo-small, bar-2 and qux", "three suites, including foo-a and foo-b"). Plain
     words alone are descriptions ("datasets such as images, text and audio"): one member must be written
     like an identifier (a digit, hyphen or underscore, or a word no dictionary has)."""
+    lowers = token_columns(doc).lower_
+    starts = [i for i, low in enumerate(lowers) if low in _LIST_NOUN_KIND or low in _EXAMPLE_INTROS]
+    if not starts:
+        return
     toks = token_table(doc)
     sid = sentence_ids(doc)
-    stops = load_stopterms()
     words = english_words()
     n = len(toks)
-    for i, tok in enumerate(toks):
+    for i in starts:
+        tok = toks[i]
         kind = _LIST_NOUN_KIND.get(tok.lower_)
-        if kind is None and tok.lower_ in _EXAMPLE_INTROS:
-            if tok.lower_ == "such" or i == 0:
-                continue
+        if kind is None:
             back = [toks[k] for k in range(max(0, i - 12), i) if sid[k] == sid[i]]
             nouns = [t.lower_ for t in back if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS
                      or t.text.endswith(("Bench", "Benchmark"))]
@@ -676,7 +679,7 @@ def lower_case_data_lists(doc) -> Iterator:
             continue
         items: list[int] = []
         j = i + 1
-        while j < n and _lower_item(toks[j], stops) and sid[j] == sid[i]:
+        while j < n and _lower_item(toks[j]) and sid[j] == sid[i]:
             items.append(j)
             j += 1
             if j < n and toks[j].text == ",":
