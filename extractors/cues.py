@@ -354,7 +354,7 @@ def candidates(doc) -> list[Candidate]:
                     end += 1
                 # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym)
                 if end < n and shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
-                        and core.lower() not in load_stopterms():
+                        and stop_category(core) is None:
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
