@@ -18,10 +18,10 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractors.canonical import singular
+from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
-from extractors.gazetteer import english_words, load_stopterms
+from extractors.gazetteer import english_words, gazetteer_names, load_stopterms
 from extractors.terms import stop_category
 
 __all__ = [
@@ -330,8 +330,9 @@ def candidates(doc) -> list[Candidate]:
         if core.endswith(".") and len(core) > 2:
             core = core.rstrip(".")  # "ARC-C." keeps its period (the tokenizer leaves "X-C." whole)
         shape = name_shape(core) if core else None
-        if shape is None and core != text:
-            shape = None
+        if shape is None and cut and core[:1].isupper() and canonical_key(core) in gazetteer_names() and \
+                stop_category(core) is None:
+            shape = "known"  # "Transformer-based", "Llama-type": a known name before an affix
         if shape is None and _VERSION_SUFFIX.search(core) and _is_title_token(tok):
             head = _VERSION_SUFFIX.sub("", core)
             if head and head[0].isupper() and "-" not in head:

@@ -225,8 +225,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if m.rule.startswith("shape"):
             m = _size_variant(m)
-        if m.rule.startswith("shape") and m.text.split()[0].lower() in stop_first_words() and \
-                _modifies_stop_term(m, title_doc, abstract_doc):
+        if m.rule.startswith("shape") and not m.rule.startswith("shape:known") and \
+                m.text.split()[0].lower() in stop_first_words() and _modifies_stop_term(m, title_doc, abstract_doc):
             continue
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue

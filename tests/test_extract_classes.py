@@ -297,3 +297,14 @@ def test_a_type_noun_in_the_name_is_also_dropped_for_an_alias():
 
     assert "ZRB" in _aliases("ZRB dataset", [])
     assert "Zorb Faces" in _aliases("Zorb Faces Benchmark", [])
+
+
+def test_a_known_name_before_an_affix_is_extracted():
+    ms = extract_paper(Paper(id="p", title="A Study",
+                             abstract="Transformer-based encoders dominate; we train small Llama-type models."))
+    assert {m.text for m in ms if m.kind == "method"} >= {"Transformer", "Llama"}
+
+
+def test_an_unknown_word_before_an_affix_stays_out():
+    ms = extract_paper(Paper(id="p", title="A Study", abstract="Widget-based encoders dominate the field."))
+    assert not [m for m in ms if m.kind in ("method", "dataset", "benchmark")]
