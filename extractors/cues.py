@@ -278,6 +278,10 @@ def _classify(t: str) -> str | None:
 _YEAR_EDITION = re.compile(r"^[A-Z][A-Za-z]*[A-Z]-?(?:20)?[12]\d$")
 
 
+#: Two or more capitalised words before "Optimization" name a method ("Direct Foo Optimization").
+_NAMED_OPTIMIZATION = re.compile(r"^(?:[A-Z][\w-]*\s+){2,}Optimi[sz]ation$")
+
+
 def suffix_kind(text: str) -> str | None:
     """Kind implied by how a name ends: "-Bench"/"QA"/a year's edition -> benchmark, "Net"/"Former" -> method."""
     if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text):
@@ -292,6 +296,8 @@ def suffix_kind(text: str) -> str | None:
         return "dataset"
     if last in BENCH_NOUNS or (len(low.split()) >= 2 and ends_with_event(text)):
         return "benchmark"
+    if _NAMED_OPTIMIZATION.search(text):
+        return "method"  # "Widget Preference Optimization": a Title Case name of an optimisation method
     return None
 
 

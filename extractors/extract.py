@@ -54,10 +54,10 @@ def _priority(m: Mention) -> int:
     base = ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
     if base == ENTITY_RULE_PRIORITY["shape"] and " " in m.text:
         return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small" competes with "GPT-2" on length
-    if m.rule.startswith("titlecase+") and m.kind in _DATA_KINDS and " " in m.text and \
-            all(w[:1].isupper() for w in m.text.split()):
-        # a Title Case run typed as data ("the Foo Widget Corpus", "evaluated on Big Bar Audio") competes
-        # with a known name inside it on length: the longer name is the collection
+    if m.rule.startswith("titlecase+") and (m.kind in _DATA_KINDS or m.rule.endswith("+typed")) and \
+            " " in m.text and all(w[:1].isupper() for w in m.text.split()):
+        # a Title Case run typed as data ("the Foo Widget Corpus", "evaluated on Big Bar Audio") or by its
+        # ending ("Step-Wise Foo Policy Optimization") competes with a known name inside it on length
         return ENTITY_RULE_PRIORITY["gazetteer"]
     return base
 

@@ -308,3 +308,12 @@ def test_a_known_name_before_an_affix_is_extracted():
 def test_an_unknown_word_before_an_affix_stays_out():
     ms = extract_paper(Paper(id="p", title="A Study", abstract="Widget-based encoders dominate the field."))
     assert not [m for m in ms if m.kind in ("method", "dataset", "benchmark")]
+
+
+def test_title_case_optimization_names_are_methods_and_beat_a_known_name_inside():
+    ms = extract_paper(Paper(id="p", title="A Study",
+                             abstract="We compare against Widget Preference Optimization and Gated Proximal Policy "
+                                      "Optimization on three tasks."))
+    methods = {m.text for m in ms if m.kind == "method"}
+    assert {"Widget Preference Optimization", "Gated Proximal Policy Optimization"} <= methods
+    assert "Proximal Policy Optimization" not in methods
