@@ -101,6 +101,19 @@ def test_threshold_choice_never_takes_an_end_of_the_grid():
     assert train_decisions.pick_threshold(grid, [0.80, 0.81, 0.84, 0.86, 0.87]) == 0.35
 
 
+def test_threshold_choice_takes_the_middle_of_a_flat_top():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_decisions
+
+    grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65]
+    flat = [0.80, 0.869, 0.866, 0.868, 0.865, 0.865, 0.864, 0.867, 0.870, 0.80]
+    # an argmax would take an end of the plateau; one point more or less there must not move it far
+    assert train_decisions.pick_threshold(grid, flat) in (0.35, 0.4, 0.45)
+    bumped = list(flat)
+    bumped[8] += 0.004
+    assert abs(train_decisions.pick_threshold(grid, bumped) - train_decisions.pick_threshold(grid, flat)) <= 0.05
+
+
 def test_cv_repeats_assign_papers_to_different_folds():
     sys.path.insert(0, str(ROOT / "scripts"))
     import train_decisions
