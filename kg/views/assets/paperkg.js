@@ -199,7 +199,8 @@
     /* labels of each topic's top entities (and of search hits) at a fixed on-screen size. A label goes to the
        first of eight spots around its node that stays inside the canvas and covers neither a label already
        drawn nor another drawn node; a label that finds none is skipped (it shows when zoomed in), except a
-       topic's first label and a search hit, which take the spot that covers the fewest labels, then nodes. */
+       topic's first label and a search hit, which try two wider rings of spots and then take the spot that
+       covers the fewest labels, then nodes. */
     function drawLabels(ctx) {
       var scale = network.getScale(), boxes = [], drawn = [];
       var cands = Object.keys(highlighted).sort().map(function (id) { return {id: id, topic: -1, rank: -1}; })
@@ -242,10 +243,14 @@
         var n = nodes.get(c.id), px = c.rank <= 0 ? 14 : 12, fs = px / scale;
         ctx.font = (c.rank <= 0 ? "bold " : "") + fs.toFixed(3) + "px sans-serif";
         var text = n.pkLabel, w = ctx.measureText(text).width, h = fs * 1.15;
-        var x = pos[c.id].x, y = pos[c.id].y, r = n.size + 3 / scale;
-        var spots = [[x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2],
+        var x = pos[c.id].x, y = pos[c.id].y, r0 = n.size + 3 / scale, spots = [];
+        // eight spots around the node; a topic's first label and a search hit, which are always drawn, also
+        // try two rings further out (one and two label heights) before they settle for a clash
+        [r0, r0 + 1.5 * h, r0 + 3 * h].slice(0, c.rank <= 0 ? 3 : 1).forEach(function (r) {
+          spots.push([x - w / 2, y + r], [x - w / 2, y - r - h], [x + r, y - h / 2], [x - r - w, y - h / 2],
                      [x + r * 0.7, y + r * 0.7], [x - r * 0.7 - w, y + r * 0.7],
-                     [x + r * 0.7, y - r * 0.7 - h], [x - r * 0.7 - w, y - r * 0.7 - h]];
+                     [x + r * 0.7, y - r * 0.7 - h], [x - r * 0.7 - w, y - r * 0.7 - h]);
+        });
         var box = null, best = null;
         for (var k = 0; k < spots.length && !box; k++) {
           // kept inside the canvas: a label near the edge slides in
