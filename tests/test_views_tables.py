@@ -13,7 +13,7 @@ from kg.views import write_views
 from kg.views.context import RenderContext, assign_pages, node_label, node_support, node_type
 from kg.views.layout import ring_layout
 from kg.views.overview import overview_data
-from kg.views.pages import corpus_stats, entity_context, paper_context, top_entities
+from kg.views.pages import corpus_stats, entity_context, paper_context, paper_page, top_entities
 from kg.views.safe import json_for_script
 from kg.views.sample import sample_graph, synthetic_graph
 
@@ -79,8 +79,9 @@ def test_paper_context_related_matches_plain_sort():
             if d.get("relation") == "relatedTo" and float(d.get("weight") or 0) > weights.get(u, -1.0):
                 weights[u] = float(d.get("weight") or 0)
         expected = sorted(weights, key=lambda k: (-weights[k], k))[:10]
-        got = paper_context(ctx, key)["related"]
-        assert [r["page"] for r in got] == [names.get(k) for k in expected]
+        got = paper_page(ctx, key)[1]["rel"]
+        assert [r[0] for r in got] == [names.get(k) for k in expected]
+        assert "related" not in paper_context(ctx, key)  # corpus-wide: in the data shard, not the page
 
 
 def test_corpus_stats_and_top_entities():
@@ -120,9 +121,9 @@ def test_render_context_memos_are_pure():
     used = RenderContext(g, assign_pages(g))
     keys = [k for k, _ in used.names.items()][:40]
     first = [entity_context(used, k) if node_type(g, k) != "Paper" else paper_context(used, k) for k in keys]
-    assert used.node_json and used.edge_json
+    assert used.local_nodes and used.local_json and used.edge_json
     fresh = RenderContext(g, assign_pages(g))
-    assert not fresh.node_json and not hasattr(fresh.names, "cache")
+    assert not fresh.node_json and not fresh.local_json and not hasattr(fresh.names, "cache")
     assert overview_data(used, 100) == overview_data(fresh, 100)
     again = [entity_context(fresh, k) if node_type(g, k) != "Paper" else paper_context(fresh, k) for k in keys]
     assert first == again
@@ -146,7 +147,11 @@ def test_page_workers_reuse_unchanged_pages_of_a_previous_folder(tmp_path, monke
     assert [p.relative_to(tmp_path / "b") for p in b] == [p.relative_to(tmp_path / "c") for p in c]
     assert all(pb.read_bytes() == pc.read_bytes() for pb, pc in zip(b, c))
     linked = [p for p in b if p.stat().st_nlink == 2]
-    assert stats["reused"] == len(linked) > 0 and stats["rendered"] > 0
+    pages = [p for p in linked if p.parent.name in ("paper", "entity")]
+    shards = [p for p in linked if p.parent.name == "data"]
+    assert stats["reused"] == len(pages) > 0 and stats["rendered"] > 0
+    assert stats["data_reused"] == len(shards) > 0 and stats["data_written"] > 0  # the changed paper's shards
+    assert len(pages) + len(shards) == len(linked)
     assert all(os.path.samefile(p, tmp_path / "a" / p.relative_to(tmp_path / "b")) for p in linked)
     changed_page = tmp_path / "b" / "paper"
     assert all(p.stat().st_nlink == 1 for p in changed_page.iterdir()
