@@ -107,13 +107,14 @@ def _out(g, key):
             yield v, d, _relation(k, d), k
 
 
-#: Pages per data shard above which the shard names take one more hex digit (16 times the shards).
-SHARD_PAGES = 200
+#: Pages per data shard above which the shard names take one more hex digit (16 times the shards):
+#: a page loads its whole shard, so shards stay small (about 7 to 110 pages, 50-800 kB at 20,000 papers).
+SHARD_PAGES = 32
 
 
 def shard_digits(pages: int) -> int:
-    """Hex digits of the data shard names for a site of ``pages`` pages: 2 (256 shards) up to 51,200 pages,
-    3 (4,096) up to 819,200, else 4. A site that crosses one of these sizes renders every page once."""
+    """Hex digits of the data shard names for a site of ``pages`` pages: 2 (256 shards) up to 8,192 pages,
+    3 (4,096) up to 131,072, else 4 (65,536). A site that crosses one of these sizes renders every page once."""
     digits = 2
     while pages > SHARD_PAGES * 16 ** digits and digits < 4:
         digits += 1

@@ -34,7 +34,8 @@ from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
 __all__ = ["corpus_stats", "top_entities", "entity_context", "paper_context", "entity_page", "paper_page",
-           "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages", "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
+           "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages",
+           "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
 
 def corpus_stats(g) -> dict:
@@ -106,7 +107,7 @@ def _neighbourhood(ctx: RenderContext, center, ring1, ring2, added=(), record: d
     tooltips, their edges other than relatedTo); the corpus-wide part goes into ``record`` (the page's
     entry in its data shard): node sizes and supports, the ``added`` nodes (related papers, put on ring 2
     by paperkg.js), the relatedTo edges and every edge of an added node (``e``: [from, relation, to,
-    tooltip]) and then the whole drawing's relation list (``r``).
+    tooltip], the tooltip left out when it is the relation's name) and then the whole drawing's relation list (``r``).
     """
     g, tb = ctx.g, ctx.tables
     keys = [center] + ring1 + ring2
@@ -139,7 +140,8 @@ def _neighbourhood(ctx: RenderContext, center, ring1, ring2, added=(), record: d
         if extra:
             record["add"] = [local_node(ctx, k) for k in extra]
         if remote:
-            record["e"] = [[u, rel, v, entry[0]] for u, v, rel, entry in remote]
+            # the tooltip is left out where it is just the relation (mention edges between other nodes)
+            record["e"] = [[u, rel, v] if entry[0] == rel else [u, rel, v, entry[0]] for u, v, rel, entry in remote]
             record["r"] = relation_list(e[2] for e in edges)
     return local_payload(ctx, keys, [len(ring1), len(ring2)], local, center)
 

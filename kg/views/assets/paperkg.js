@@ -177,7 +177,9 @@
     var rels = rec.r || data.relations, index = {};
     rels.forEach(function (r, i) { index[r.name] = i; });
     var edges = data.edges.map(function (e) { return {f: e.f, r: index[names[e.r]], t: e.t, tip: e.tip}; });
-    (rec.e || []).forEach(function (e) { edges.push({f: e[0], r: index[e[1]], t: e[2], tip: e[3]}); });
+    (rec.e || []).forEach(function (e) {
+      edges.push({f: e[0], r: index[e[1]], t: e[2], tip: e.length > 3 ? e[3] : e[1]});
+    });
     edges.sort(function (a, b) {
       return a.r - b.r || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0) || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
         (a.tip < b.tip ? -1 : a.tip > b.tip ? 1 : 0);
