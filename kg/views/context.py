@@ -217,6 +217,7 @@ class RenderContext:
         self.node_json: dict[str, str] = {}  # node key -> its JSON fragment
         self.local_nodes: dict[str, dict] = {}  # node key -> its page-drawing node (kg.views.payload.local_node)
         self.local_json: dict[str, str] = {}  # node key -> that node's JSON fragment
+        self.sizes: dict[str, float] = {}  # node key -> its drawn size (kg.views.payload.node_size)
         self._window: tuple | None = None
         self._digits: int | None = None
         self.edge_json: dict[tuple, tuple] = {}  # (u, v, relation) -> (tooltip, JSON head, JSON tail)

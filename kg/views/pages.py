@@ -90,14 +90,17 @@ _CORPUS_WIDE_RELATIONS = ("relatedTo",)
 
 def _figures(ctx: RenderContext, keys, record: dict) -> None:
     """The corpus-wide figures of drawn nodes into a page's data record: ``n`` entity support, ``s`` drawn size."""
-    tb = ctx.tables
+    tb, sizes = ctx.tables, ctx.sizes
     n, s = record.setdefault("n", {}), record.setdefault("s", {})
     for k in keys:
         t = tb.type[k]
         if t in ENTITY_TYPES:
             n[k] = tb.support[k]
         if t in ENTITY_TYPES or t == "Paper":
-            s[k] = node_size(ctx.g, k, t)
+            size = sizes.get(k)
+            if size is None:
+                size = sizes[k] = node_size(ctx.g, k, t)
+            s[k] = size
 
 
 def _neighbourhood(ctx: RenderContext, center, ring1, ring2, added=(), record: dict | None = None) -> str:
