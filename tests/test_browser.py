@@ -6,6 +6,7 @@ package used only as a driver (never ``playwright install``).
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import shutil
 import threading
@@ -438,6 +439,21 @@ def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, 
     assert drawn[key][0] == round(min(30.0, 8.0 + 1.5 * g.degree(key) ** 0.5), 1)
     rels = page.evaluate("window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo')).length")
     assert rels >= 1
+    # the centre, then ring 1 (its entities, code, links) and ring 2 (linked papers, then related ones)
+    import math
+
+    from test_views import _parse
+
+    rings = json.loads(_parse(out / "paper/2503.01111.html").inline[0][1])["rings"]
+    pos = page.evaluate("window.paperkgNodes.get().map(n => [n.id, n.x, n.y])")
+    n2 = len(pos) - 1 - rings[0]
+    assert pos[0][1:] == [0, 0] and n2 > rings[1]  # related papers joined ring 2
+    for i, (depth, count, index) in enumerate([(1, rings[0], j) for j in range(rings[0])]
+                                              + [(2, n2, j) for j in range(n2)], start=1):
+        radius = 220.0 * depth + 12.0 * max(0, count - 12)
+        angle = 2 * math.pi * index / max(1, count) + 0.35 * depth
+        assert math.isclose(pos[i][1], radius * math.cos(angle), abs_tol=0.06)
+        assert math.isclose(pos[i][2], radius * math.sin(angle), abs_tol=0.06)
     assert watch.errors == [] and watch.hosts == {"file"}
     page.close()
 

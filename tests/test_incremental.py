@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -216,3 +217,25 @@ def test_a_new_listing_renders_only_the_pages_of_touched_papers_and_entities(tmp
     required.discard(None)
     assert new and required <= rendered <= allowed, (sorted(required - rendered)[:5], sorted(rendered - allowed)[:5])
     assert result.page_stats["rendered"] == len(rendered) < (len(inodes) + len(new)) // 2
+
+
+def test_data_shards_of_an_earlier_build_are_dropped_when_files_are_moved_one_by_one(tmp_path, listings,
+                                                                                      monkeypatch):
+    """Where folders cannot be swapped the build moves files into place one by one; shards the new build
+    did not write (here: the shard names grow a digit) are deleted like stale pages."""
+    import kg.pipeline as pipeline
+    import kg.views.context as context
+
+    monkeypatch.setattr(pipeline, "_swappable", lambda target: False)
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    _build(inputs, out)
+    before = sorted(p.name for p in (out / "assets" / "data").iterdir())
+    assert before and all(len(name) == len("00.js") for name in before)
+    monkeypatch.setattr(context, "SHARD_PAGES", 0)  # shards of no page: the most hex digits (four)
+    _build(inputs, out)
+    after = sorted(p.name for p in (out / "assets" / "data").iterdir())
+    assert after and all(len(name) == len("0000.js") for name in after)
+    pages = (out / "paper" / sorted(p.name for p in (out / "paper").iterdir())[0]).read_text(encoding="utf-8")
+    shard = re.search(r'src="\.\./assets/data/([0-9a-f]+\.js)"', pages).group(1)
+    assert shard in after

@@ -33,7 +33,7 @@ from kg.views.payload import TYPE_INDEX, edge_entry, local_node, local_payload, 
 from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
-__all__ = ["corpus_stats", "top_entities", "entity_context", "paper_context", "entity_page", "paper_page",
+__all__ = ["corpus_stats", "top_entities", "entity_page", "paper_page",
            "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages",
            "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
@@ -207,11 +207,6 @@ def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
     return view, record
 
 
-def entity_context(ctx: RenderContext, key: str) -> dict:
-    """The view model of entity/*.html (:func:`entity_page` without its data record)."""
-    return entity_page(ctx, key)[0]
-
-
 def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
     """paper/*.html: ``(view, record)``: the view model made from local data only (the paper, its entities,
     code, links, the papers it builds on, cites and is built upon by) and the page's entry in its data shard
@@ -284,11 +279,6 @@ def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
     }
     _figures(ctx, rows, record)
     return view, record
-
-
-def paper_context(ctx: RenderContext, key: str) -> dict:
-    """The view model of paper/*.html (:func:`paper_page` without its data record)."""
-    return paper_page(ctx, key)[0]
 
 
 def _quote_once(entities: dict) -> None:

@@ -167,8 +167,7 @@ def relation_list(names) -> list[dict]:
 
 def local_payload(ctx: RenderContext, keys: list[str], rings: list[int], edges: list, center) -> str:
     """A page's neighbourhood drawing from local data only: nodes as :func:`local_node`, ``rings`` (how many
-    of ``keys`` after the centre are on ring 1, then ring 2; the browser places them, kg.views.layout's
-    ring_layout), ``edges`` as in :func:`graph_payload`."""
+    of ``keys`` after the centre are on ring 1, then ring 2; paperkg.js places them), ``edges`` as in :func:`graph_payload`."""
     rel_list = relation_list(e[2] for e in edges)
     rel_index = {r["name"]: i for i, r in enumerate(rel_list)}
     parts = {

@@ -169,7 +169,7 @@
   }
 
   /* a page's drawing: local nodes and edges from the page, sizes, supports, related papers and relatedTo
-     edges from its record; nodes on rings around the centre as kg.views.layout.ring_layout places them */
+     edges from its record; the nodes on rings around the centre (ring 2 grows with the related papers) */
   function mergeRecord(data, rec) {
     rec = rec || {};
     var sup = rec.n || {}, size = rec.s || {}, added = rec.add || [];
