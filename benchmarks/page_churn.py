@@ -4,11 +4,12 @@
 
 Builds the graphs of the first N-``--add`` listings and of all N (extraction through the cache
 at ``--cache``, so a folder of an earlier build makes this quick), computes the view model of
-every page present in both (kg.views.pages.paper_context / entity_context) and counts, per
-top-level field, the pages where it differs. It also counts the pages that would still differ
-with the corpus-wide figures taken out of them (support counts, the related-papers list, the
-timeline's window, the neighbourhood drawing): an upper bound on what an incremental build
-could skip if those figures were loaded from a shared file instead.
+every page present in both (kg.views.pages.paper_page / entity_page) and counts, per
+top-level field, the pages where it differs, and the pages whose data record (the corpus-wide
+figures in assets/data/XX.js: supports, sizes, related papers, the timeline's window) differs.
+View models hold only local data since the figures moved to the data shards, so "view changed"
+is what an incremental build renders; the count "without the drawing and supports" is kept for
+comparison with the earlier measurements (it drops the fields that used to carry those figures).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from extractors.corpus import extract_corpus  # noqa: E402
 from kg.graph import DEFAULT_BASE_IRI, build_graph  # noqa: E402
 from kg.ingest import read_inputs  # noqa: E402
 from kg.views.context import RenderContext, assign_pages  # noqa: E402
-from kg.views.pages import entity_context, paper_context  # noqa: E402
+from kg.views.pages import entity_page, paper_page  # noqa: E402
 
 #: Fields that carry corpus-wide figures (or drawings made from them).
 CORPUS_WIDE = {"graph", "related", "timeline", "support"}
@@ -59,15 +60,16 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     files = sorted(p for p in args.listings.iterdir() if p.is_file())
     a, b = _views(files[:-args.add], args.cache, args.year), _views(files, args.cache, args.year)
-    changed, local_changed, total = Counter(), Counter(), Counter()
+    changed, local_changed, total, data_changed = Counter(), Counter(), Counter(), Counter()
     field_changed: Counter = Counter()
     pages_b = dict(b.names.items())
     for key, page in a.names.items():
         if pages_b.get(key) != page:
             continue
         kind = "paper" if a.tables.type[key] == "Paper" else "entity"
-        make = paper_context if kind == "paper" else entity_context
-        va, vb = make(a, key), make(b, key)
+        make = paper_page if kind == "paper" else entity_page
+        (va, ra), (vb, rb) = make(a, key), make(b, key)
+        data_changed[kind] += ra != rb
         a.trim(), b.trim()
         total[kind] += 1
         if va != vb:
@@ -79,8 +81,9 @@ def main(argv=None) -> int:
                 local_changed[kind] += 1
     for kind in ("paper", "entity"):
         print(f"{kind} pages in both: {total[kind]}; view changed: {changed[kind]} "
-              f"({100 * changed[kind] / max(1, total[kind]):.1f} %); still changed without corpus-wide figures: "
-              f"{local_changed[kind]} ({100 * local_changed[kind] / max(1, total[kind]):.1f} %)")
+              f"({100 * changed[kind] / max(1, total[kind]):.1f} %); without the drawing and supports: "
+              f"{local_changed[kind]} ({100 * local_changed[kind] / max(1, total[kind]):.1f} %); data record changed: "
+              f"{data_changed[kind]} ({100 * data_changed[kind] / max(1, total[kind]):.1f} %)")
         for (k, f), n in sorted(field_changed.items(), key=lambda x: -x[1]):
             if k == kind:
                 print(f"    {f:<16} {n:7d} ({100 * n / max(1, total[kind]):.1f} %)")

@@ -382,7 +382,7 @@ def _listed_files(staging: Path, out_dir: Path) -> list[Path]:
 def _publish_files(staging: Path, out_dir: Path) -> list[Path]:
     """Fallback: move staged files over the outputs one by one, then drop pages of the previous corpus."""
     files = _move_tree(staging, out_dir)
-    _remove_stale(out_dir, set(files), ("entity", "paper"))
+    _remove_stale(out_dir, set(files), ("entity", "paper", "assets/data"))
     return files
 
 
@@ -584,7 +584,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
         if cache:
             log(f"paperkg: extraction cache: {stats.cached} papers reused, {stats.extracted} extracted")
         log(f"paperkg: pages: {page_stats.get('rendered', 0)} rendered, {page_stats.get('reused', 0)} unchanged "
-            "(linked from the previous outputs)")
+            f"(linked from the previous outputs); data shards: {page_stats.get('data_written', 0)} written, "
+            f"{page_stats.get('data_reused', 0)} unchanged")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")

@@ -6,6 +6,7 @@ package used only as a driver (never ``playwright install``).
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import shutil
 import threading
@@ -387,3 +388,92 @@ def test_shared_map_search_highlights_and_focuses(shared_map):
     assert page.get_attribute(".pk-graph", "data-focused")
     page.fill(".pk-find-input", "")
     assert page.get_attribute(".pk-graph", "data-highlighted") == "0"
+
+
+def _expected_related(g, key):
+    """The related list as the page showed it when it was rendered into the HTML: (page, text) per row."""
+    from kg.views.context import node_label
+
+    found = {}
+    for _, v, d in g.out_edges(key, data=True):
+        if d.get("relation") == "relatedTo":
+            found[v] = d
+    for u, _, d in g.in_edges(key, data=True):
+        if d.get("relation") == "relatedTo" and (u not in found or d["weight"] > found[u]["weight"]):
+            found[u] = d
+    rows = []
+    for k in sorted(found, key=lambda k: (-float(found[k]["weight"]), k))[:10]:
+        shared = ", ".join(node_label(g, e) for e in found[k].get("shared", [])[:6])
+        rows.append((f"../paper/{k.split('/', 1)[1]}.html",
+                     f"{g.nodes[k]['title']} {float(found[k]['weight']):.2f}" + (f" \u00b7 shares {shared}" if shared else "")))
+    return rows
+
+
+def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, served):
+    """Opened from file://, a paper page shows the supports, the related papers (with weights) and the
+    drawing's sizes that its HTML no longer holds: they come from assets/data/XX.js via <script src>."""
+    from test_views import fixture_graph
+
+    out, _ = served
+    g = fixture_graph()
+    key = "paper/2503.01111"
+    page = browser.new_page()
+    watch = _Watch(page)
+    page.goto((out / "paper/2503.01111.html").as_uri())
+    page.wait_for_function("document.body.getAttribute('data-first-draw-ms') !== null", timeout=30000)
+    entities = [v for _, v, r in g.out_edges(key, data="relation") if r in ("usesMethod", "usesDataset", "evaluatesOn")]
+    supports = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.pk-support')]
+        .map(s => [s.dataset.key, s.textContent]))""")
+    assert supports == {e: f", {g.nodes[e]['support']} paper(s)" for e in entities}
+    related = page.evaluate("""() => [...document.querySelectorAll('#pk-related li')]
+        .map(li => [li.querySelector('a').getAttribute('href'), li.innerText])""")
+    assert related and [tuple(r) for r in related] == _expected_related(g, key)
+    assert page.is_hidden("#pk-related-none")
+    drawn = page.evaluate("""() => Object.fromEntries(window.paperkgNodes.get()
+        .map(n => [n.id, [n.size, n.pkSupport, (n.pkTip.d || []).join('|')]]))""")
+    for k, _ in _expected_related(g, key)[:3]:  # the related papers are on the drawing's outer ring
+        assert "paper/" + k[len("../paper/"):-len(".html")] in drawn
+    for e in entities:
+        n = g.nodes[e]["support"]
+        assert drawn[e] == [round(min(60.0, 10.0 + 4.0 * n ** 0.5), 1), n, f"support: {n} paper(s)"]
+    assert drawn[key][0] == round(min(30.0, 8.0 + 1.5 * g.degree(key) ** 0.5), 1)
+    rels = page.evaluate("window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo')).length")
+    assert rels >= 1
+    # the centre, then ring 1 (its entities, code, links) and ring 2 (linked papers, then related ones)
+    import math
+
+    from test_views import _parse
+
+    rings = json.loads(_parse(out / "paper/2503.01111.html").inline[0][1])["rings"]
+    pos = page.evaluate("window.paperkgNodes.get().map(n => [n.id, n.x, n.y])")
+    n2 = len(pos) - 1 - rings[0]
+    assert pos[0][1:] == [0, 0] and n2 > rings[1]  # related papers joined ring 2
+    for i, (depth, count, index) in enumerate([(1, rings[0], j) for j in range(rings[0])]
+                                              + [(2, n2, j) for j in range(n2)], start=1):
+        radius = 220.0 * depth + 12.0 * max(0, count - 12)
+        angle = 2 * math.pi * index / max(1, count) + 0.35 * depth
+        assert math.isclose(pos[i][1], radius * math.cos(angle), abs_tol=0.06)
+        assert math.isclose(pos[i][2], radius * math.sin(angle), abs_tol=0.06)
+    assert watch.errors == [] and watch.hosts == {"file"}
+    page.close()
+
+
+def test_pages_without_javascript_keep_their_local_content(browser, served):
+    """With scripts off a page still shows everything local (entities, code, builds-on, the months of a
+    timeline as text); what it loses is the drawing, the supports and the related papers, and it says so."""
+    out, _ = served
+    page = browser.new_page()
+    cdp = browser.new_cdp_session(page)
+    cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page.goto((out / "paper/2503.01111.html").as_uri())
+    text = page.inner_text("main")
+    assert "Low-Rank Adaptation" in text and "small-reasoners" in text
+    assert "LoRA: Low-Rank Adaptation of Large Language Models" in text.split("Builds on")[1]
+    assert "Listed with JavaScript on" in page.inner_text("#pk-related-none")
+    assert page.evaluate("document.querySelectorAll('#pk-related li').length") == 0
+    assert "paper(s)" not in text.split("Code and links")[0]
+    page.goto((out / "entity/method-group-relative-policy-optimization.html").as_uri())
+    assert "2025-01: 1" in page.inner_text("#pk-timeline")  # the months as text, no bars
+    assert page.evaluate("document.querySelectorAll('#pk-timeline rect').length") == 0
+    assert "Mentioned by 5 paper(s)" in page.inner_text("main")  # its own support is local
+    page.close()

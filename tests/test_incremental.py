@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def _build(inputs: Path, out: Path) -> None:
 def _assert_same_tree(incremental: Path, cold: Path) -> None:
     a, b = _outputs(incremental), _outputs(cold)
     assert sorted(a) == sorted(b), (sorted(set(a) - set(b))[:5], sorted(set(b) - set(a))[:5])
+    assert any(name.startswith("assets/data/") for name in a), "the pages' data shards are outputs too"
     differ = sorted(name for name in a if a[name] != b[name])
     assert not differ, f"{len(differ)} of {len(a)} files differ from a cold build, e.g. {differ[:5]}"
 
@@ -109,7 +111,8 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
     first, inodes = _outputs(out), _inodes(out)
     again = build_job([inputs], out, quiet=True, year=2025)
     assert _outputs(out) == first
-    assert again.page_stats == {"rendered": 0, "reused": len(inodes)}
+    assert again.page_stats == {"rendered": 0, "reused": len(inodes), "data_written": 0,
+                                "data_reused": len(list((out / "assets" / "data").iterdir()))}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
 
 
@@ -171,3 +174,68 @@ def test_the_fingerprint_covers_what_pages_get_besides_their_view(monkeypatch):
         assert site._fingerprint("paperkg") != base
     finally:
         site._fingerprint.cache_clear()
+
+
+#: Node attributes a page shows (others, like support, degree or pagerank, are corpus-wide).
+SHOWN = ("type", "label", "name", "title", "date", "aliases", "authors", "abstract", "url", "sources", "link_type",
+         "arxiv_id")
+
+
+def _local_edges(g, key) -> set:
+    return ({(u, v, r) for u, v, r in g.out_edges(key, data="relation") if r != "relatedTo"}
+            | {(u, v, r) for u, v, r in g.in_edges(key, data="relation") if r != "relatedTo"})
+
+
+def _neighbours(g, keys) -> set:
+    return {x for k in keys if k in g for u, v, _ in _local_edges(g, k) for x in (u, v)}
+
+
+def test_a_new_listing_renders_only_the_pages_of_touched_papers_and_entities(tmp_path, listings):
+    """Pages hold no corpus-wide figure (those are in assets/data/), so a new listing re-renders only the
+    pages of what it changes: its new papers, what they link to (entities, papers they build on or cite),
+    papers listed again (their sources) or whose shown data changed (a date, an entity's canonical name),
+    and the pages showing those; every other page is the previous file."""
+    from kg.views.context import assign_pages
+
+    inputs = _folder(tmp_path / "in", listings[:3])
+    out = tmp_path / "out"
+    first = build_job([inputs], out, quiet=True, year=2025)
+    inodes = _inodes(out)
+    shutil.copy(listings[3], inputs / listings[3].name)
+    result = build_job([inputs], out, quiet=True, year=2025)
+    g, g0 = result.graph.nx, first.graph.nx
+    new = {k for k, t in g.nodes(data="type") if t == "Paper" and k not in g0}
+    changed = {k for k in g if k not in g0 or _local_edges(g, k) != _local_edges(g0, k)
+               or [g.nodes[k].get(a) for a in SHOWN] != [g0.nodes[k].get(a) for a in SHOWN]}
+    near = changed | _neighbours(g, changed) | _neighbours(g0, changed)
+    # entity pages list the entities used with them: two steps through a paper
+    near |= {k for k in _neighbours(g, {p for p in near if p in g and g.nodes[p].get("type") == "Paper"})}
+    names = assign_pages(g)
+    allowed = {names.get(k) for k in near} - {None}
+    required = {names.get(k) for k in new | _neighbours(g, new) if g.nodes[k].get("type") != "CodeRepository"}
+    rendered = {page for page, ino in _inodes(out).items() if inodes.get(page) != ino}
+    required.discard(None)
+    assert new and required <= rendered <= allowed, (sorted(required - rendered)[:5], sorted(rendered - allowed)[:5])
+    assert result.page_stats["rendered"] == len(rendered) < (len(inodes) + len(new)) // 2
+
+
+def test_data_shards_of_an_earlier_build_are_dropped_when_files_are_moved_one_by_one(tmp_path, listings,
+                                                                                      monkeypatch):
+    """Where folders cannot be swapped the build moves files into place one by one; shards the new build
+    did not write (here: the shard names grow a digit) are deleted like stale pages."""
+    import kg.pipeline as pipeline
+    import kg.views.context as context
+
+    monkeypatch.setattr(pipeline, "_swappable", lambda target: False)
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    _build(inputs, out)
+    before = sorted(p.name for p in (out / "assets" / "data").iterdir())
+    assert before and all(len(name) == len("00.js") for name in before)
+    monkeypatch.setattr(context, "SHARD_PAGES", 0)  # shards of no page: the most hex digits (four)
+    _build(inputs, out)
+    after = sorted(p.name for p in (out / "assets" / "data").iterdir())
+    assert after and all(len(name) == len("0000.js") for name in after)
+    pages = (out / "paper" / sorted(p.name for p in (out / "paper").iterdir())[0]).read_text(encoding="utf-8")
+    shard = re.search(r'src="\.\./assets/data/([0-9a-f]+\.js)"', pages).group(1)
+    assert shard in after

@@ -161,3 +161,20 @@ def test_next_build_removes_only_stale_staging(references, tmp_path):
     _build(root, "in_a")
     assert _hidden_entries(out) == [".keep-me"]  # hidden files that are not ours are left alone
     assert _visible_tree(out) == old
+
+
+def test_a_killed_builds_rdf_temp_file_is_not_moved_into_the_outputs(tmp_path):
+    """A build killed while writing graph.ttl leaves its temporary N-Triples file in its staging folder; the
+    next build finishes that folder (kg.pipeline._retire) and must delete the file, not keep it as the user's."""
+    from kg.graph.export import _temp_path
+    from kg.pipeline import _retire
+
+    stale, target = tmp_path / ".out.paperkg-killed", tmp_path / "out"
+    stale.mkdir()
+    target.mkdir()
+    with _temp_path(stale, ".nt") as name:
+        Path(name).write_text("<a> <b> <c> .\n")
+        (stale / "notes.txt").write_text("the user's")
+        _retire(stale, target, set())
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
+    assert not stale.exists()

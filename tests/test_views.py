@@ -98,7 +98,7 @@ def test_file_names_are_safe(site):
     out, files = site
     for p in files:
         r = p.relative_to(out).as_posix()
-        assert re.fullmatch(r"(assets|paper|entity)/[a-z0-9][a-z0-9._-]*|[a-z-]+\.html", r, re.I), r
+        assert re.fullmatch(r"(assets|paper|entity)/[a-z0-9][a-z0-9._-]*|assets/data/[0-9a-f]{2,4}\.js|[a-z-]+\.html", r, re.I), r
         assert ".." not in r
         assert p.resolve().is_relative_to(out.resolve())
 
@@ -142,7 +142,7 @@ def test_entity_page_content(site):
     ids = {n["id"] for n in data["nodes"]}
     assert "method/group-relative-policy-optimization" in ids and "paper/2402.03300" in ids
     assert data["center"] == "method/group-relative-policy-optimization"
-    assert len(data["xy"]) == len(data["nodes"]) and data["xy"][0] == [0.0, 0.0]
+    assert 1 + sum(data["rings"]) == len(data["nodes"])  # the browser places them on rings
 
 
 def test_paper_page_content(site):
@@ -153,8 +153,13 @@ def test_paper_page_content(site):
     assert 'href="https://github.com/example/small-reasoners"' in text
     assert 'href="https://example.org/small-reasoners"' in text
     assert "../entity/method-low-rank-adaptation.html" in text
-    related = text.split("<h2>Related papers</h2>")[1]
-    assert "../paper/" in related
+    shard = re.search(r'<script src="\.\./(assets/data/[0-9a-f]+\.js)">', text).group(1)
+    script = (out / shard).read_text(encoding="utf-8")
+    assert script.startswith("window.PAPERKG_DATA=") and script.endswith(";\n")
+    record = json.loads(script[len("window.PAPERKG_DATA="):-2])["paper/2503.01111.html"]
+    assert record["rel"] and all(r[0].startswith("paper/") for r in record["rel"])
+    assert record["n"]["method/low-rank-adaptation"] == 3  # supports come from the shard, not the page
+    assert ", 3 paper(s)" not in text and 'class="pk-support" data-key="method/low-rank-adaptation"' in text
 
 
 def test_index_statistics_and_top_tables(site):

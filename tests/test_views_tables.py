@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES
 from kg.views import write_views
 from kg.views.context import RenderContext, assign_pages, node_label, node_support, node_type
-from kg.views.layout import ring_layout
 from kg.views.overview import overview_data
-from kg.views.pages import corpus_stats, entity_context, paper_context, top_entities
+from kg.views.pages import corpus_stats, entity_page, paper_page, top_entities
 from kg.views.safe import json_for_script
 from kg.views.sample import sample_graph, synthetic_graph
 
@@ -29,18 +28,6 @@ def test_json_for_script_string_fast_path_matches_generic(text):
     assert json.loads(json_for_script(text)) == text
 
 
-def test_ring_layout_matches_formula():
-    rings = [[f"r{n}-{i}" for i in range(n)] for n in (0, 1, 5, 13, 40)]
-    for depth_rings in (rings[:2], rings[2:4], rings[3:]):
-        pos = ring_layout("c", depth_rings)
-        assert pos["c"] == (0.0, 0.0)
-        for depth, ring in enumerate(depth_rings, start=1):
-            radius = 220.0 * depth + 12.0 * max(0, len(ring) - 12)
-            for i, key in enumerate(ring):
-                angle = 2 * math.pi * i / max(1, len(ring)) + 0.35 * depth
-                assert pos[key] == (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
-
-
 def _graph():
     return synthetic_graph(400, seed=5)
 
@@ -52,7 +39,7 @@ def test_entity_context_matches_plain_computation():
     entities = [k for k in g.nodes if node_type(g, k) in ENTITY_TYPES]
     assert entities
     for key in entities:
-        view = entity_context(ctx, key)
+        view = entity_page(ctx, key)[0]
         papers = {u for u, _, r in g.in_edges(key, data="relation")
                   if r in ENTITY_RELATIONS and node_type(g, u) == "Paper"}
         co = Counter()
@@ -79,8 +66,9 @@ def test_paper_context_related_matches_plain_sort():
             if d.get("relation") == "relatedTo" and float(d.get("weight") or 0) > weights.get(u, -1.0):
                 weights[u] = float(d.get("weight") or 0)
         expected = sorted(weights, key=lambda k: (-weights[k], k))[:10]
-        got = paper_context(ctx, key)["related"]
-        assert [r["page"] for r in got] == [names.get(k) for k in expected]
+        got = paper_page(ctx, key)[1]["rel"]
+        assert [r[0] for r in got] == [names.get(k) for k in expected]
+        assert "related" not in paper_page(ctx, key)[0]  # corpus-wide: in the data shard, not the page
 
 
 def test_corpus_stats_and_top_entities():
@@ -119,12 +107,12 @@ def test_render_context_memos_are_pure():
     g = synthetic_graph(120, seed=4)
     used = RenderContext(g, assign_pages(g))
     keys = [k for k, _ in used.names.items()][:40]
-    first = [entity_context(used, k) if node_type(g, k) != "Paper" else paper_context(used, k) for k in keys]
-    assert used.node_json and used.edge_json
+    first = [entity_page(used, k) if node_type(g, k) != "Paper" else paper_page(used, k) for k in keys]
+    assert used.local_nodes and used.local_json and used.edge_json
     fresh = RenderContext(g, assign_pages(g))
-    assert not fresh.node_json and not hasattr(fresh.names, "cache")
+    assert not fresh.node_json and not fresh.local_json and not hasattr(fresh.names, "cache")
     assert overview_data(used, 100) == overview_data(fresh, 100)
-    again = [entity_context(fresh, k) if node_type(g, k) != "Paper" else paper_context(fresh, k) for k in keys]
+    again = [entity_page(fresh, k) if node_type(g, k) != "Paper" else paper_page(fresh, k) for k in keys]
     assert first == again
 
 
@@ -146,7 +134,11 @@ def test_page_workers_reuse_unchanged_pages_of_a_previous_folder(tmp_path, monke
     assert [p.relative_to(tmp_path / "b") for p in b] == [p.relative_to(tmp_path / "c") for p in c]
     assert all(pb.read_bytes() == pc.read_bytes() for pb, pc in zip(b, c))
     linked = [p for p in b if p.stat().st_nlink == 2]
-    assert stats["reused"] == len(linked) > 0 and stats["rendered"] > 0
+    pages = [p for p in linked if p.parent.name in ("paper", "entity")]
+    shards = [p for p in linked if p.parent.name == "data"]
+    assert stats["reused"] == len(pages) > 0 and stats["rendered"] > 0
+    assert stats["data_reused"] == len(shards) > 0 and stats["data_written"] > 0  # the changed paper's shards
+    assert len(pages) + len(shards) == len(linked)
     assert all(os.path.samefile(p, tmp_path / "a" / p.relative_to(tmp_path / "b")) for p in linked)
     changed_page = tmp_path / "b" / "paper"
     assert all(p.stat().st_nlink == 1 for p in changed_page.iterdir()

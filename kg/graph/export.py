@@ -55,8 +55,11 @@ def sorted_triples(store: ox.Store) -> list[ox.Triple]:
 
 @contextlib.contextmanager
 def _temp_path(directory, suffix: str):
-    """A temporary file name (removed afterwards) in ``directory``: big graphs spill to disk, not memory."""
-    fd, name = tempfile.mkstemp(prefix=".paperkg-", suffix=suffix, dir=directory)
+    """A temporary file name (removed afterwards) in ``directory``: big graphs spill to disk, not memory.
+
+    Named ``.paperkg-*SUFFIX.tmp`` like every temporary file of a build, so the one a killed build leaves in
+    its staging folder is deleted by the next build, never moved into the outputs as a file of the user's."""
+    fd, name = tempfile.mkstemp(prefix=".paperkg-", suffix=suffix + ".tmp", dir=directory)
     os.close(fd)
     try:
         yield name

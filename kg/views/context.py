@@ -7,6 +7,7 @@ the memos. Everything is sorted so the same graph always gives the same pages.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from kg.graph.trends import months_table, paper_months, rising
@@ -17,6 +18,7 @@ from kg.views.text import readable
 __all__ = [
     "RenderContext", "ViewTables", "assign_pages", "node_type", "node_label", "node_support",
     "TYPE_COLORS", "RELATION_COLORS", "TYPE_NAMES", "CO_USE", "MAX_LIST", "EDGE_MEMO_MAX", "paper_row", "entity_row",
+    "SHARD_PAGES", "shard_digits", "data_shard",
 ]
 
 CO_USE = "usedWith"  # view-only relation: two entities mentioned by the same papers
@@ -105,6 +107,26 @@ def _out(g, key):
             yield v, d, _relation(k, d), k
 
 
+#: Pages per data shard above which the shard names take one more hex digit (16 times the shards):
+#: a page loads its whole shard, so shards stay small (about 7 to 110 pages, 50-800 kB at 20,000 papers).
+SHARD_PAGES = 32
+
+
+def shard_digits(pages: int) -> int:
+    """Hex digits of the data shard names for a site of ``pages`` pages: 2 (256 shards) up to 8,192 pages,
+    3 (4,096) up to 131,072, else 4 (65,536). A site that crosses one of these sizes renders every page once."""
+    digits = 2
+    while pages > SHARD_PAGES * 16 ** digits and digits < 4:
+        digits += 1
+    return digits
+
+
+def data_shard(page: str | None, digits: int) -> str:
+    """The data file of a page: ``assets/data/XX.js``, by a hash of the page's name (stable across builds)."""
+    h = hashlib.blake2b(str(page).encode("utf-8"), digest_size=4).hexdigest()
+    return f"assets/data/{h[:digits]}.js"
+
+
 class ViewTables:
     """Per-node facts every page needs, computed once per run instead of once per page.
 
@@ -121,7 +143,6 @@ class ViewTables:
         papers = [k for k, t in self.type.items() if t == "Paper"]
         order = _paper_sort(g)
         self.paper_rank = {k: i for i, k in enumerate(sorted(papers, key=order))}
-        self.degree_rank = {k: i for i, k in enumerate(sorted(papers, key=lambda k: (-self.degree[k], k)))}
         self.type_rank = {k: NODE_TYPES.index(t) if t in NODE_TYPES else 99 for k, t in self.type.items()}
         self._names = names
         self._g = g
@@ -194,6 +215,11 @@ class RenderContext:
         self._tables: ViewTables | None = None
         self.ranked: dict[str, list] = {}  # entity type -> keys by support (top_entities)
         self.node_json: dict[str, str] = {}  # node key -> its JSON fragment
+        self.local_nodes: dict[str, dict] = {}  # node key -> its page-drawing node (kg.views.payload.local_node)
+        self.local_json: dict[str, str] = {}  # node key -> that node's JSON fragment
+        self.sizes: dict[str, float] = {}  # node key -> its drawn size (kg.views.payload.node_size)
+        self._window: tuple | None = None
+        self._digits: int | None = None
         self.edge_json: dict[tuple, tuple] = {}  # (u, v, relation) -> (tooltip, JSON head, JSON tail)
         self.maps: dict[int, object] = {}  # max_nodes -> kg.views.overview.MapModel
         self._paper_months: dict | None = None
@@ -225,6 +251,13 @@ class RenderContext:
         if self._rising is None:
             self._rising = rising(self.g)
         return self._rising
+
+    @property
+    def shard_digits(self) -> int:
+        """Hex digits of this site's data shard names (:func:`shard_digits` of its page count)."""
+        if self._digits is None:
+            self._digits = shard_digits(len(self.names.items()))
+        return self._digits
 
     def trim(self) -> None:
         """Keep the edge memo bounded (a 100k-paper graph has millions of edges)."""

@@ -7,12 +7,11 @@ a second with a bounded number of iterations and a fixed seed.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
-__all__ = ["force_layout", "ring_layout", "packed_layout"]
+__all__ = ["force_layout", "packed_layout"]
 
 
 def force_layout(nodes: list[str], edges: list[tuple[str, str]], *, seed: int = 7,
@@ -73,25 +72,6 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str]], *, seed: int = 
         scale = max(250.0, 70.0 * math.sqrt(n))
     pos *= scale / extent
     return {key: (round(float(pos[i, 0]), 1), round(float(pos[i, 1]), 1)) for i, key in enumerate(nodes)}
-
-
-def ring_layout(center: str, rings: list[list[str]], *, step: float = 220.0) -> dict[str, tuple[float, float]]:
-    """Centre node plus concentric rings: a cheap, readable layout for one page's neighbourhood."""
-    pos = {center: (0.0, 0.0)}
-    for depth, ring in enumerate(rings, start=1):
-        pos.update(zip(ring, _ring(depth, len(ring), step)))
-    return pos
-
-
-@lru_cache(maxsize=4096)
-def _ring(depth: int, n: int, step: float) -> tuple[tuple[float, float], ...]:
-    """Positions on ring ``depth`` with ``n`` nodes; pages repeat the same few ring sizes."""
-    radius = step * depth + 12.0 * max(0, n - 12)
-    out = []
-    for i in range(n):
-        angle = 2 * math.pi * i / max(1, n) + 0.35 * depth
-        out.append((round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1)))
-    return tuple(out)
 
 
 def packed_layout(nodes: list[str], edges: list[tuple[str, str]], *, gap: float = 120.0,

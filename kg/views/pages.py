@@ -18,6 +18,7 @@ from kg.views.context import (
     TYPE_COLORS,
     TYPE_NAMES,
     RenderContext,
+    data_shard,
     ViewTables,
     _in,
     _out,
@@ -27,14 +28,14 @@ from kg.views.context import (
     node_type,
     paper_row,
 )
-from kg.views.layout import ring_layout
 from kg.views.overview import map_model, topic_contexts, topic_label
-from kg.views.payload import TYPE_INDEX, edge_entry, graph_payload
+from kg.views.payload import TYPE_INDEX, edge_entry, local_node, local_payload, node_size, relation_list
 from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
-__all__ = ["corpus_stats", "top_entities", "entity_context", "paper_context", "search_index", "timeline_context",
-           "rising_context", "topic_pages", "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
+__all__ = ["corpus_stats", "top_entities", "entity_page", "paper_page",
+           "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages",
+           "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
 
 def corpus_stats(g) -> dict:
@@ -83,18 +84,47 @@ def _via_labels(g, tb: ViewTables, ids) -> str:
     return ", ".join(tb.label[e] if e in g else str(e) for e in ids)
 
 
-def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> dict:
-    """The page's drawing: edges of the centre, plus mention edges among the other shown nodes."""
+#: A relation whose weights are corpus-wide (TF-IDF): its edges come from the page's data shard.
+_CORPUS_WIDE_RELATIONS = ("relatedTo",)
+
+
+def _figures(ctx: RenderContext, keys, record: dict) -> None:
+    """The corpus-wide figures of drawn nodes into a page's data record: ``n`` entity support, ``s`` drawn size."""
+    tb, sizes = ctx.tables, ctx.sizes
+    n, s = record.setdefault("n", {}), record.setdefault("s", {})
+    for k in keys:
+        t = tb.type[k]
+        if t in ENTITY_TYPES:
+            n[k] = tb.support[k]
+        if t in ENTITY_TYPES or t == "Paper":
+            size = sizes.get(k)
+            if size is None:
+                size = sizes[k] = node_size(ctx.g, k, t)
+            s[k] = size
+
+
+def _neighbourhood(ctx: RenderContext, center, ring1, ring2, added=(), record: dict | None = None) -> str:
+    """The page's drawing: edges of the centre, plus mention edges among the other shown nodes.
+
+    What the page holds depends only on local data (the nodes of ``ring1`` and ``ring2``, their labels and
+    tooltips, their edges other than relatedTo); the corpus-wide part goes into ``record`` (the page's
+    entry in its data shard): node sizes and supports, the ``added`` nodes (related papers, put on ring 2
+    by paperkg.js), the relatedTo edges and every edge of an added node (``e``: [from, relation, to,
+    tooltip], the tooltip left out when it is the relation's name) and then the whole drawing's relation list (``r``).
+    """
     g, tb = ctx.g, ctx.tables
     keys = [center] + ring1 + ring2
-    keep = set(keys)
+    extra = [k for k in added if k not in set(keys)]
+    every = keys + extra
+    keep = set(every)
+    outside = set(extra)
     edges = []
     for v, keyed in g._succ[center].items():
         if v in keep:
             for k, data in keyed.items():
                 rel = _relation(k, data)
                 edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data)))
-    for u in dict.fromkeys(keys[1:]):
+    for u in dict.fromkeys(every[1:]):
         if u == center:
             continue
         for v, rel, data in tb.mention_edges(u):
@@ -106,11 +136,31 @@ def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> dict:
             rel = _relation(k, data)
             edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
     edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3][0]))
-    return graph_payload(ctx, keys, ring_layout(center, [ring1, ring2]), edges, center=center)
+    local = [e for e in edges if e[2] not in _CORPUS_WIDE_RELATIONS and e[0] not in outside and e[1] not in outside]
+    if record is not None:
+        _figures(ctx, every, record)
+        remote = [e for e in edges if e[2] in _CORPUS_WIDE_RELATIONS or e[0] in outside or e[1] in outside]
+        if extra:
+            record["add"] = [local_node(ctx, k) for k in extra]
+        if remote:
+            # the tooltip is left out where it is just the relation (mention edges between other nodes)
+            record["e"] = [[u, rel, v] if entry[0] == rel else [u, rel, v, entry[0]] for u, v, rel, entry in remote]
+            record["r"] = relation_list(e[2] for e in edges)
+    return local_payload(ctx, keys, [len(ring1), len(ring2)], local, center)
 
 
-def entity_context(ctx: RenderContext, key: str) -> dict:
-    """entity/*.html: the entity, the papers proposing and using it, what it is used with, its timeline."""
+def _local_entity_row(tb: ViewTables, key, **extra) -> dict:
+    """An entity row of a page without its support (a corpus-wide figure: paperkg.js adds it from the data)."""
+    row = entity_row(tb, key, **extra)
+    del row["support"]
+    row["key"] = key
+    return row
+
+
+def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
+    """entity/*.html: ``(view, record)``: the view model made from local data only (the entity, the papers
+    proposing and using it, what it is used with, its papers per month) and the page's entry in its data
+    shard (corpus-wide figures: supports, drawn sizes, the timeline's window)."""
     g, tb = ctx.g, ctx.tables
     kind = tb.type
     a = g.nodes[key]
@@ -132,27 +182,35 @@ def entity_context(ctx: RenderContext, key: str) -> dict:
     rank = tb.paper_rank
     proposed_keys = sorted(proposed, key=rank.__getitem__)
     used_keys = sorted((k for k in used if k not in proposed), key=rank.__getitem__)
-    ring1 = proposed_keys[:10] + heapq.nsmallest(30 - min(10, len(proposed_keys)), used_keys,
-                                                 key=tb.degree_rank.__getitem__)
+    # drawn: up to 10 proposing papers, then the newest using ones (a local choice: no corpus-wide rank)
+    ring1 = proposed_keys[:10] + used_keys[:30 - min(10, len(proposed_keys))]
     label = tb.label[key]
     aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {label})
-    return {
-        "key": key, "label": label, "type": TYPE_NAMES.get(t, t),
-        "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "aliases": aliases,
+    page = ctx.names.get(key)
+    record: dict = {}
+    window = timeline_window(ctx)
+    if window:
+        record["w"] = list(window)
+    view = {
+        "key": key, "page": page, "data": data_shard(page, ctx.shard_digits), "label": label,
+        "type": TYPE_NAMES.get(t, t), "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "aliases": aliases,
         "support": tb.support[key],
         "proposed_by": [paper_row(tb, k, evidence=_evidence_text(proposed[k])) for k in proposed_keys[:MAX_LIST]],
         "proposed_more": max(0, len(proposed_keys) - MAX_LIST),
         "used_by": [paper_row(tb, k, relation=used[k][0], evidence=_evidence_text(used[k][1]))
                     for k in used_keys[:MAX_LIST]],
         "used_more": max(0, len(used_keys) - MAX_LIST),
-        "used_with": [entity_row(tb, v, count=co[v]) for v in with_keys],
+        "used_with": [_local_entity_row(tb, v, count=co[v]) for v in with_keys],
         "timeline": timeline_context(ctx, key),
-        "graph": _neighbourhood(ctx, key, ring1, with_keys[:12]),
+        "graph": _neighbourhood(ctx, key, ring1, with_keys[:12], record=record),
     }
+    return view, record
 
 
-def paper_context(ctx: RenderContext, key: str) -> dict:
-    """paper/*.html: the paper, its entities, code, links, papers it builds on, cites and is related to."""
+def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
+    """paper/*.html: ``(view, record)``: the view model made from local data only (the paper, its entities,
+    code, links, the papers it builds on, cites and is built upon by) and the page's entry in its data shard
+    (corpus-wide figures: supports, drawn sizes, the related papers with their weights and their ring)."""
     g, tb = ctx.g, ctx.tables
     kind = tb.type
     a = g.nodes[key]
@@ -164,7 +222,7 @@ def paper_context(ctx: RenderContext, key: str) -> dict:
     for v, data, rel in out:
         vt = kind[v]
         if rel in ENTITY_RELATIONS:
-            entities[rel].append(entity_row(tb, v, evidence=_evidence_text(data)))
+            entities[rel].append(_local_entity_row(tb, v, evidence=_evidence_text(data)))
         elif rel == "hasCode":
             code.append({"label": tb.label[v], "url": safe_url(g.nodes[v].get("url")),
                          "own": bool(data.get("own"))})
@@ -191,27 +249,36 @@ def paper_context(ctx: RenderContext, key: str) -> dict:
             if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
                 related[u] = data
     rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
-    related_rows = [paper_row(tb, k, weight=f"{float(related[k].get('weight') or 0):.2f}",
-                               shared=_via_labels(g, tb, (related[k].get("shared") or [])[:6]),
-                               terms=", ".join(map(str, related[k].get("terms") or [])))
-                    for k in rel_keys]
+    names = ctx.names
+    related_rows = [[names.get(k), tb.paper_row(k)["label"], f"{float(related[k].get('weight') or 0):.2f}",
+                     _via_labels(g, tb, (related[k].get("shared") or [])[:6]),
+                     ", ".join(map(str, related[k].get("terms") or []))] for k in rel_keys]
     ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
                    key=lambda v: (tb.type_rank[v], v))[:30]
     linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
+    # ring 2: the linked papers (local), then related papers up to 14 (from the data shard)
     ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
     ring2 = [k for k in ring2 if k != key and k not in ring1]
+    local2 = [k for k in ring2 if k in set(linked)]
+    added = [k for k in ring2 if k not in set(linked)]
     _quote_once(entities)
     authors = [str(x) for x in (a.get("authors") or [])]
-    return {
-        "key": key, "title": _title(a) if a.get("title") else tb.label[key],
+    page = names.get(key)
+    record: dict = {"rel": related_rows}
+    rows = [r["key"] for group in entities.values() for r in group]
+    view = {
+        "key": key, "page": page, "data": data_shard(page, ctx.shard_digits),
+        "title": _title(a) if a.get("title") else tb.label[key],
         "date": str(a.get("date") or ""), "authors": authors, "url": safe_url(a.get("url")),
         "arxiv_id": str(a.get("arxiv_id") or ""), "abstract": readable(str(a.get("abstract") or "")),
         "sources": [str(s) for s in (a.get("sources") or [])],
         "entities": [{"relation": r, "rows": entities[r]} for r in ENTITY_RELATIONS if entities[r]],
         "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by,
-        "built_more": max(0, n_built - MAX_LIST), "cites": cites, "related": related_rows,
-        "graph": _neighbourhood(ctx, key, ring1, ring2),
+        "built_more": max(0, n_built - MAX_LIST), "cites": cites,
+        "graph": _neighbourhood(ctx, key, ring1, local2, added, record=record),
     }
+    _figures(ctx, rows, record)
+    return view, record
 
 
 def _quote_once(entities: dict) -> None:
@@ -247,33 +314,26 @@ TIMELINE_MONTHS = 36  # months drawn on an entity page (the corpus's last ones)
 RISING_SHOWN = 10
 
 
-def timeline_context(ctx: RenderContext, key: str) -> dict:
-    """The entity's papers per month over the corpus's last TIMELINE_MONTHS months, as bars of a small SVG.
+def timeline_window(ctx: RenderContext) -> tuple[str, str] | None:
+    """The months an entity timeline draws: the corpus's last TIMELINE_MONTHS months (first, last), or None
+    when no paper is dated. Corpus-wide: it goes into the pages' data shards, and paperkg.js draws the bars."""
+    if ctx._window is None:
+        table = ctx.months()
+        if not table:
+            ctx._window = ()
+        else:
+            last = month_index(table[-1][0])
+            first = max(month_index(table[0][0]), last - TIMELINE_MONTHS + 1)
+            ctx._window = (month_name(first), month_name(last))
+    return ctx._window or None
 
-    ``bars``: one per month (gaps included) with x, y, height in a 0-100 x 0-40 box;
-    ``rows``: the months with papers (the entity-timeline query's rows).
-    """
-    months = ctx.paper_months()
-    table = ctx.months()
-    rows = entity_timeline(ctx.g, key, months) if table else []
-    out = {"rows": rows, "bars": [], "first": "", "last": "", "total": sum(r["papers"] for r in rows),
-           "earlier": 0, "max": 0}
-    if not table or not rows:
-        return out
-    last = month_index(table[-1][0])
-    first = max(month_index(table[0][0]), last - TIMELINE_MONTHS + 1)
-    counts = {month_index(r["month"]): r["papers"] for r in rows}
-    top = max(counts.values())
-    span = last - first + 1
-    width = 100.0 / span
-    for m in range(first, last + 1):
-        n = counts.get(m, 0)
-        h = round(38.0 * n / top, 2) if n else 0.0
-        out["bars"].append({"month": month_name(m), "papers": n, "x": round((m - first) * width, 3),
-                            "w": round(max(width * 0.8, 0.2), 3), "y": round(40.0 - h, 2), "h": h})
-    out.update(first=month_name(first), last=month_name(last), max=top,
-               earlier=sum(n for m, n in counts.items() if m < first))
-    return out
+
+def timeline_context(ctx: RenderContext, key: str) -> dict:
+    """The entity's dated papers per month, from local data: ``rows`` [[month, papers]] (the entity-timeline
+    query's months with papers) and ``total``. paperkg.js draws them as bars over the window of
+    :func:`timeline_window` (0-100 x 0-40 box); without JavaScript the page lists the months."""
+    rows = entity_timeline(ctx.g, key, ctx.paper_months()) if ctx.months() else []
+    return {"rows": [[r["month"], r["papers"]] for r in rows], "total": sum(r["papers"] for r in rows)}
 
 
 def _rising_row(names, r: dict) -> dict:

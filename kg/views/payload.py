@@ -24,11 +24,13 @@ from kg.views.options import vis_options_json
 from kg.views.safe import excerpt, json_for_script, safe_url
 from kg.views.text import readable
 
-__all__ = ["graph_payload", "edge_entry", "TYPE_INDEX"]
+__all__ = ["graph_payload", "edge_entry", "TYPE_INDEX", "local_node", "local_payload", "node_size"]
 
 
-def _node_tip(g, key) -> dict:
-    """Tooltip fields; the browser builds the tooltip from them with textContent only."""
+def _node_tip(g, key, support: bool = True) -> dict:
+    """Tooltip fields; the browser builds the tooltip from them with textContent only.
+
+    ``support=False``: an entity's tooltip without its support line (pages add it from their data shard)."""
     a = g.nodes[key]
     t = node_type(g, key)
     tip: dict = {"h": node_label(g, key), "k": TYPE_NAMES.get(t, t)}
@@ -53,7 +55,8 @@ def _node_tip(g, key) -> dict:
         if safe_url(a.get("url")):
             links.insert(0, ["paper", a["url"].strip()])
     elif t in ENTITY_TYPES:
-        lines.append(f"support: {node_support(g, key)} paper(s)")
+        if support:
+            lines.append(f"support: {node_support(g, key)} paper(s)")
         aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {tip["h"]})
         if aliases:
             tip["a"] = ", ".join(aliases[:8]) + (" \u2026" if len(aliases) > 8 else "")
@@ -98,7 +101,8 @@ def _edge_text(g, rel, data, quote: bool = True) -> str:
     return text
 
 
-def _node_size(g, key, t) -> float:
+def node_size(g, key, t) -> float:
+    """A node's drawn size: entities by support, papers by degree (both corpus-wide), the rest fixed."""
     if t in ENTITY_TYPES:
         return round(min(60.0, 10.0 + 4.0 * node_support(g, key) ** 0.5), 1)
     if t == "Paper":
@@ -115,7 +119,7 @@ def _node_fragment(ctx: RenderContext, key) -> str:
         t = node_type(g, key)
         label = node_label(g, key)
         node = {"id": key, "l": label if len(label) <= 40 else label[:39].rstrip() + "\u2026",
-                "t": TYPE_INDEX[t], "s": _node_size(g, key, t), "n": node_support(g, key), "tip": _node_tip(g, key)}
+                "t": TYPE_INDEX[t], "s": node_size(g, key, t), "n": node_support(g, key), "tip": _node_tip(g, key)}
         page = ctx.names.get(key)
         if page:
             node["p"] = page
@@ -123,6 +127,59 @@ def _node_fragment(ctx: RenderContext, key) -> str:
             node["u"] = g.nodes[key]["url"].strip()
         frag = cache[key] = json_for_script(node)
     return frag
+
+
+def local_node(ctx: RenderContext, key) -> dict:
+    """A page drawing's node without corpus-wide figures: papers and entities have no size and no support
+    (``s`` and ``n`` come from the page's data shard, kg.views.pages), entity tooltips no support line."""
+    cache = ctx.local_nodes
+    node = cache.get(key)
+    if node is None:
+        g = ctx.g
+        t = node_type(g, key)
+        label = node_label(g, key)
+        node = {"id": key, "l": label if len(label) <= 40 else label[:39].rstrip() + "\u2026",
+                "t": TYPE_INDEX[t], "tip": _node_tip(g, key, support=False)}
+        if t != "Paper" and t not in ENTITY_TYPES:
+            node["s"] = node_size(g, key, t)
+        page = ctx.names.get(key)
+        if page:
+            node["p"] = page
+        elif safe_url(g.nodes[key].get("url")):
+            node["u"] = g.nodes[key]["url"].strip()
+        cache[key] = node
+    return node
+
+
+def _local_fragment(ctx: RenderContext, key) -> str:
+    cache = ctx.local_json
+    frag = cache.get(key)
+    if frag is None:
+        frag = cache[key] = json_for_script(local_node(ctx, key))
+    return frag
+
+
+def relation_list(names) -> list[dict]:
+    """The drawing's relations (its legend and filters) in display order, with their colours."""
+    return [{"name": r, "color": RELATION_COLORS.get(r, RELATION_COLORS["other"])}
+            for r in sorted(set(names), key=lambda r: (_RELATION_RANK.get(r, 99), r))]
+
+
+def local_payload(ctx: RenderContext, keys: list[str], rings: list[int], edges: list, center) -> str:
+    """A page's neighbourhood drawing from local data only: nodes as :func:`local_node`, ``rings`` (how many
+    of ``keys`` after the centre are on ring 1, then ring 2; paperkg.js places them), ``edges`` as in :func:`graph_payload`."""
+    rel_list = relation_list(e[2] for e in edges)
+    rel_index = {r["name"]: i for i, r in enumerate(rel_list)}
+    parts = {
+        "center": json_for_script(center),
+        "edges": "[" + ",".join(f"{head}{rel_index[rel]}{tail}" for _, _, rel, (_, head, tail) in edges) + "]",
+        "nodes": "[" + ",".join(_local_fragment(ctx, k) for k in keys) + "]",
+        "relations": json_for_script(rel_list),
+        "rings": json_for_script(rings),
+        "types": _TYPES_JSON,
+        "options": vis_options_json(len(keys)),
+    }
+    return "{" + ",".join(f'"{name}":{parts[name]}' for name in sorted(parts)) + "}"
 
 
 TYPE_INDEX = {t: i for i, t in enumerate(NODE_TYPES + ("Other",))}

@@ -24,12 +24,12 @@ from kg import __version__, memory
 from kg.atomic import write_bytes, write_text
 from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
-from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages
+from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages, data_shard
 from kg.views.overview import overview_data
 from kg.views.pages import (
     corpus_stats,
-    entity_context,
-    paper_context,
+    entity_page,
+    paper_page,
     paper_table,
     rising_context,
     topic_pages,
@@ -223,10 +223,41 @@ class _Reuse:
             return None
         return st.st_size
 
+    def same(self, rel: str, data: bytes, out: Path, made: set) -> bool:
+        """Hard-link the previous file ``rel`` into ``out`` when it holds exactly ``data`` (a data shard
+        unchanged since the previous build); False (write it) in any other case."""
+        if self.previous is None or not self.pages:
+            return False
+        src = self.previous / rel
+        try:
+            st = os.lstat(src)
+            if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+                return False
+            with open(src, "rb") as fh:
+                if fh.read() != data:
+                    return False
+            dst = out / rel
+            if dst.parent not in made:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dst.parent)
+            os.link(src, dst, follow_symlinks=False)
+        except OSError:
+            return False
+        return True
 
-_FORK_STATE: tuple | None = None  # (ctx, out, title, items, reuse) inherited by forked page workers
+
+_FORK_STATE: tuple | None = None  # (ctx, out, title, shards, reuse) inherited by forked page workers
 _PARALLEL_MIN_PAGES = 2000
 _CHUNKS_PER_JOB = 8
+
+
+def _shards(ctx: RenderContext) -> list[tuple[str, list]]:
+    """The pages grouped by data shard: ``[(shard path, [(node key, page), ...]), ...]``, sorted."""
+    digits = ctx.shard_digits
+    groups: dict[str, list] = {}
+    for key, page in ctx.names.items():
+        groups.setdefault(data_shard(page, digits), []).append((key, page))
+    return sorted(groups.items())
 
 
 def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: Path | None,
@@ -235,15 +266,17 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
     written: list[Path] = []
     ctx = RenderContext(g, assign_pages(g))
     ctx.tables  # noqa: B018  (built once here, inherited by the forked page workers)
-    items = ctx.names.items()
+    shards = _shards(ctx)
+    n_pages = sum(len(items) for _, items in shards)
     fingerprint = _fingerprint(title)
     reuse = _Reuse(previous, fingerprint)
     rows: list = []
+    data_rows: list = []
     fork_ok = "fork" in multiprocessing.get_all_start_methods()
-    if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
+    if jobs > 1 and n_pages >= _PARALLEL_MIN_PAGES and fork_ok:
         jobs = _fitting_jobs(jobs)
-    if jobs > 1 and len(items) >= _PARALLEL_MIN_PAGES and fork_ok:
-        _FORK_STATE = (ctx, out, title, items, reuse)
+    if jobs > 1 and n_pages >= _PARALLEL_MIN_PAGES and fork_ok:
+        _FORK_STATE = (ctx, out, title, shards, reuse)
         try:
             # this process writes the index pages while the workers render the rest
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -251,19 +284,24 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
                 with _writer(out, written) as put:
                     _write_root(ctx, out, max_nodes, title, put, written)
-                for part in pages.get():
+                for part, data_part in pages.get():
                     rows += part
+                    data_rows += data_part
         finally:
             _FORK_STATE = None
-        written += [out / page for _, page in items]
+        written += [out / page for _, items in shards for _, page in items]
+        written += [out / shard for shard, _ in shards]
     else:
         with _writer(out, written) as put:
             _write_root(ctx, out, max_nodes, title, put, written)
-            rows = _write_pages(ctx, title, items, put, reuse, out)
+            rows, data_rows = _write_pages(ctx, title, shards, put, reuse, out)
         written += [out / row[0] for row in rows if row[3]]
+        written += [out / shard for shard, linked in data_rows if linked]
     rows.sort()
     stats["reused"] = sum(1 for row in rows if row[3])
     stats["rendered"] = len(rows) - stats["reused"]
+    stats["data_reused"] = sum(1 for _, linked in data_rows if linked)
+    stats["data_written"] = len(data_rows) - stats["data_reused"]
     manifest = {"fingerprint": fingerprint, "pages": {page: [digest, size] for page, digest, size, _ in rows}}
     with _writer(out, written) as put:
         put(MANIFEST, json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n")
@@ -283,36 +321,52 @@ def _fitting_jobs(jobs: int) -> int:
     return memory.plan_workers("the HTML views", jobs, per_worker, _WORKER_BASE_BYTES, memory.available_bytes())
 
 
-def _page_worker(stride: tuple[int, int]) -> list:
-    """Every n-th page from ``start``: hubs and small pages spread evenly over the workers."""
-    ctx, out, title, items, reuse = _FORK_STATE
+def _page_worker(stride: tuple[int, int]) -> tuple[list, list]:
+    """Every n-th data shard from ``start`` with its pages: hashing spreads hubs and small pages evenly."""
+    ctx, out, title, shards, reuse = _FORK_STATE
     start, n = stride
     with _writer(out, []) as put:
-        return _write_pages(ctx, title, items[start::n], put, reuse, out)
+        return _write_pages(ctx, title, shards[start::n], put, reuse, out)
 
 
-def _write_pages(ctx: RenderContext, title: str, items, put, reuse: _Reuse, out: Path) -> list:
-    """Render (or reuse) the pages of ``items``; their manifest rows ``(page, hash, size, reused)``."""
+def shard_script(records: dict) -> bytes:
+    """A data shard's bytes: one statement assigning ``{page: record}`` to ``window.PAPERKG_DATA``.
+
+    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not)."""
+    return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
+
+
+def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out: Path) -> tuple[list, list]:
+    """Render (or reuse) the pages of ``shards`` and write their data shards (a shard with the previous
+    bytes is hard-linked); the manifest rows ``(page, hash, size, reused)`` and ``(shard, reused)``."""
     sub = _common(title, "../")
     kind = ctx.tables.type
     paper, entity = _env().get_template("paper.html"), _env().get_template("entity.html")
-    rows = []
+    rows, data_rows = [], []
     made: set = set()
-    for key, page in items:
-        ctx.trim()
-        if kind[key] == "Paper":
-            view, name, template, field = paper_context(ctx, key), "paper.html", paper, "p"
-        else:
-            view, name, template, field = entity_context(ctx, key), "entity.html", entity, "e"
-        digest = _view_hash(name, view)
-        size = reuse.link(page, digest, out, made)
-        if size is None:
-            data = template.render(**sub, graph_json=view["graph"], **{field: view}).encode("utf-8")
-            put(page, data)
-            rows.append((page, digest, len(data), False))
-        else:
-            rows.append((page, digest, size, True))
-    return rows
+    for shard, items in shards:
+        records = {}
+        for key, page in items:
+            ctx.trim()
+            if kind[key] == "Paper":
+                (view, record), name, template, field = paper_page(ctx, key), "paper.html", paper, "p"
+            else:
+                (view, record), name, template, field = entity_page(ctx, key), "entity.html", entity, "e"
+            records[page] = record
+            digest = _view_hash(name, view)
+            size = reuse.link(page, digest, out, made)
+            if size is None:
+                data = template.render(**sub, graph_json=view["graph"], **{field: view}).encode("utf-8")
+                put(page, data)
+                rows.append((page, digest, len(data), False))
+            else:
+                rows.append((page, digest, size, True))
+        data = shard_script(records)
+        linked = reuse.same(shard, data, out, made)
+        if not linked:
+            put(shard, data)
+        data_rows.append((shard, linked))
+    return rows, data_rows
 
 
 def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list) -> None:

@@ -81,12 +81,143 @@
     run();
   }
 
+  /* ---------------------------------------------------------- corpus-wide figures of a page */
+  /* A paper or entity page holds only what depends on its own papers; the figures that change as the
+     corpus grows (supports, drawn sizes, related papers and their weights, the timeline's months) come
+     from its data shard (assets/data/XX.js, loaded with <script src> before this file), under the
+     page's name. */
+
+  var DATA = window.PAPERKG_DATA || {};
+  var pageRoot = document.querySelector(".pk-graph[data-page]");
+  var record = pageRoot ? DATA[pageRoot.getAttribute("data-page")] || null : null;
+
+  function fillSupports(rec) {
+    var n = rec.n || {}, spans = document.querySelectorAll(".pk-support[data-key]");
+    for (var i = 0; i < spans.length; i++) {
+      var v = n[spans[i].getAttribute("data-key")];
+      if (v !== undefined) { spans[i].textContent = ", " + v + " paper(s)"; }
+    }
+  }
+
+  function fillRelated(rec) {
+    var list = document.getElementById("pk-related"), none = document.getElementById("pk-related-none");
+    if (!list || !none) { return; }
+    var rows = rec.rel || [];
+    list.textContent = "";
+    rows.forEach(function (r) {  // [page, label, weight, shared entities, shared words]
+      var li = el("li");
+      li.appendChild(link(r[1], base + r[0], false));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", "pk-muted", r[2] + (r[3] ? " \u00b7 shares " + r[3] : "") +
+                                          (r[4] ? " \u00b7 words: " + r[4] : "")));
+      list.appendChild(li);
+    });
+    list.hidden = !rows.length;
+    none.hidden = !!rows.length;
+    none.textContent = "None.";
+  }
+
+  function monthIndex(m) { return parseInt(m.slice(0, 4), 10) * 12 + parseInt(m.slice(5, 7), 10) - 1; }
+  function monthName(i) {
+    var y = String(Math.floor(i / 12)), m = i % 12 + 1;
+    while (y.length < 4) { y = "0" + y; }
+    return y + "-" + (m < 10 ? "0" : "") + m;
+  }
+  function round(x, d) { var f = Math.pow(10, d); return Math.round(x * f) / f; }
+
+  /* the entity's papers per month as bars over the corpus's last months (the window ``w``, [first, last]) */
+  function drawTimeline(rec) {
+    var section = document.getElementById("pk-timeline");
+    var list = section && section.querySelector(".pk-timeline-rows");
+    if (!list || !rec.w) { return; }
+    var first = monthIndex(rec.w[0]), last = monthIndex(rec.w[1]);
+    var counts = {}, top = 0, total = 0, earlier = 0;
+    list.getAttribute("data-rows").split(" ").forEach(function (pair) {
+      var m = monthIndex(pair.slice(0, 7)), n = parseInt(pair.slice(8), 10);
+      counts[m] = n; total += n;
+      if (n > top) { top = n; }
+      if (m < first) { earlier += n; }
+    });
+    var NS = "http://www.w3.org/2000/svg", color = section.getAttribute("data-color");
+    var svg = document.createElementNS(NS, "svg");
+    [["class", "pk-timeline-svg"], ["viewBox", "0 0 100 40"], ["preserveAspectRatio", "none"], ["width", "100%"],
+     ["height", "64"], ["role", "img"], ["aria-label", "papers per month from " + rec.w[0] + " to " + rec.w[1]]]
+      .forEach(function (a) { svg.setAttribute(a[0], a[1]); });
+    var axis = document.createElementNS(NS, "line");
+    [["x1", "0"], ["y1", "40"], ["x2", "100"], ["y2", "40"], ["stroke", "#999"], ["stroke-width", "0.4"],
+     ["vector-effect", "non-scaling-stroke"]].forEach(function (a) { axis.setAttribute(a[0], a[1]); });
+    svg.appendChild(axis);
+    var width = 100 / (last - first + 1);
+    for (var m = first; m <= last; m++) {
+      var n = counts[m] || 0;
+      if (!n) { continue; }
+      var h = round(38 * n / top, 2), bar = document.createElementNS(NS, "rect"), title = document.createElementNS(NS, "title");
+      [["class", "pk-bar"], ["x", round((m - first) * width, 3)], ["y", round(40 - h, 2)],
+       ["width", round(Math.max(width * 0.8, 0.2), 3)], ["height", h], ["fill", color],
+       ["data-month", monthName(m)], ["data-papers", n]].forEach(function (a) { bar.setAttribute(a[0], String(a[1])); });
+      title.textContent = monthName(m) + ": " + n + " paper(s)";
+      bar.appendChild(title);
+      svg.appendChild(bar);
+    }
+    var line = el("p", "pk-muted pk-timeline-axis");
+    line.appendChild(el("span", null, rec.w[0]));
+    line.appendChild(document.createTextNode(" \u00b7 " + (total - earlier) + " dated paper(s) in these months, at most " +
+      top + " a month" + (earlier ? "; " + earlier + " earlier" : "") + " \u00b7 "));
+    line.appendChild(el("span", null, rec.w[1]));
+    list.parentNode.insertBefore(svg, list);
+    list.parentNode.replaceChild(line, list);
+  }
+
+  /* a page's drawing: local nodes and edges from the page, sizes, supports, related papers and relatedTo
+     edges from its record; the nodes on rings around the centre (ring 2 grows with the related papers) */
+  function mergeRecord(data, rec) {
+    rec = rec || {};
+    var sup = rec.n || {}, size = rec.s || {}, added = rec.add || [];
+    var names = data.relations.map(function (r) { return r.name; });
+    var rels = rec.r || data.relations, index = {};
+    rels.forEach(function (r, i) { index[r.name] = i; });
+    var edges = data.edges.map(function (e) { return {f: e.f, r: index[names[e.r]], t: e.t, tip: e.tip}; });
+    (rec.e || []).forEach(function (e) {
+      edges.push({f: e[0], r: index[e[1]], t: e[2], tip: e.length > 3 ? e[3] : e[1]});
+    });
+    edges.sort(function (a, b) {
+      return a.r - b.r || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0) || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
+        (a.tip < b.tip ? -1 : a.tip > b.tip ? 1 : 0);
+    });
+    var nodes = data.nodes.concat(added);
+    nodes.forEach(function (node) {
+      if (sup[node.id] !== undefined) {
+        node.n = sup[node.id];
+        if (ENTITY_TYPES[node.t]) { node.tip.d = ["support: " + node.n + " paper(s)"]; }
+      }
+      if (size[node.id] !== undefined) { node.s = size[node.id]; }
+      if (node.s === undefined) { node.s = node.t === 0 ? 8 : 10; }
+      if (node.n === undefined) { node.n = 0; }
+    });
+    var xy = [[0, 0]], rings = [data.rings[0], data.rings[1] + added.length];
+    rings.forEach(function (count, d) {
+      var depth = d + 1, radius = 220 * depth + 12 * Math.max(0, count - 12);
+      for (var i = 0; i < count; i++) {
+        var angle = 2 * Math.PI * i / Math.max(1, count) + 0.35 * depth;
+        xy.push([round(radius * Math.cos(angle), 1), round(radius * Math.sin(angle), 1)]);
+      }
+    });
+    data.nodes = nodes; data.edges = edges; data.relations = rels; data.xy = xy;
+  }
+
+  if (record) {
+    fillSupports(record);
+    fillRelated(record);
+    drawTimeline(record);
+  }
+
   /* ---------------------------------------------------------- graph */
 
   function initGraph(root) {
     var script = document.getElementById(root.getAttribute("data-graph"));
     if (!script || typeof vis === "undefined") { return; }
     var data = JSON.parse(script.textContent);
+    if (data.rings) { mergeRecord(data, root.hasAttribute("data-page") ? record : null); }
     var types = data.types, rels = data.relations;
     var canvas = root.querySelector(".pk-canvas");
     var details = root.querySelector(".pk-details");
