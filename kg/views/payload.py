@@ -110,6 +110,21 @@ def node_size(g, key, t) -> float:
     return 8.0
 
 
+def _node_head(g, key, t: str) -> dict:
+    """A drawn node's id, label (cut to 40 characters) and type index: the start of every node record."""
+    label = node_label(g, key)
+    return {"id": key, "l": label if len(label) <= 40 else label[:39].rstrip() + "\u2026", "t": TYPE_INDEX[t]}
+
+
+def _add_target(ctx: RenderContext, key, node: dict) -> None:
+    """Where clicking the node leads: its page in this site, else its own safe URL."""
+    page = ctx.names.get(key)
+    if page:
+        node["p"] = page
+    elif safe_url(ctx.g.nodes[key].get("url")):
+        node["u"] = ctx.g.nodes[key]["url"].strip()
+
+
 def _node_fragment(ctx: RenderContext, key) -> str:
     """The node's JSON (label, type, size, tooltip, page), built once per run and reused by every page."""
     cache = ctx.node_json
@@ -117,14 +132,9 @@ def _node_fragment(ctx: RenderContext, key) -> str:
     if frag is None:
         g = ctx.g
         t = node_type(g, key)
-        label = node_label(g, key)
-        node = {"id": key, "l": label if len(label) <= 40 else label[:39].rstrip() + "\u2026",
-                "t": TYPE_INDEX[t], "s": node_size(g, key, t), "n": node_support(g, key), "tip": _node_tip(g, key)}
-        page = ctx.names.get(key)
-        if page:
-            node["p"] = page
-        elif safe_url(g.nodes[key].get("url")):
-            node["u"] = g.nodes[key]["url"].strip()
+        node = _node_head(g, key, t)
+        node.update(s=node_size(g, key, t), n=node_support(g, key), tip=_node_tip(g, key))
+        _add_target(ctx, key, node)
         frag = cache[key] = json_for_script(node)
     return frag
 
@@ -137,16 +147,11 @@ def local_node(ctx: RenderContext, key) -> dict:
     if node is None:
         g = ctx.g
         t = node_type(g, key)
-        label = node_label(g, key)
-        node = {"id": key, "l": label if len(label) <= 40 else label[:39].rstrip() + "\u2026",
-                "t": TYPE_INDEX[t], "tip": _node_tip(g, key, support=False)}
+        node = _node_head(g, key, t)
+        node["tip"] = _node_tip(g, key, support=False)
         if t != "Paper" and t not in ENTITY_TYPES:
             node["s"] = node_size(g, key, t)
-        page = ctx.names.get(key)
-        if page:
-            node["p"] = page
-        elif safe_url(g.nodes[key].get("url")):
-            node["u"] = g.nodes[key]["url"].strip()
+        _add_target(ctx, key, node)
         cache[key] = node
     return node
 
