@@ -40,6 +40,7 @@ __all__ = [
     "size_word",
     "METHOD_NOUNS",
     "model_shaped",
+    "PLURAL_DATA_NOUN_KIND",
     "counted_kind",
     "lower_case_data_lists",
 ]
@@ -644,9 +645,10 @@ def extract_cues(doc) -> Iterator:
             yield make_mention(doc, c.start_char, c.end_char, kind, rule, conf)
 
 
-#: Plural type nouns a list of lower-case data names may follow directly: "the benchmarks foo-1, bar and baz".
-_LIST_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
-                   "environments": "benchmark", "testbeds": "benchmark"}
+#: Plural type nouns and the kind they give the names listed with them ("the benchmarks foo-1, bar and baz",
+#: "the A and B datasets").
+PLURAL_DATA_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark",
+                         "suites": "benchmark", "environments": "benchmark", "testbeds": "benchmark"}
 #: Words that open an example list after a type noun a few words back: "datasets of the X suite, including ...".
 _EXAMPLE_INTROS = frozenset({"including", "namely", ":", "e.g.", "e.g.,", "i.e.", "like"})
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
@@ -665,7 +667,7 @@ def lower_case_data_lists(doc) -> Iterator:
     words alone are descriptions ("datasets such as images, text and audio"): one member must be written
     like an identifier (a digit, hyphen or underscore, or a word no dictionary has)."""
     lowers = token_columns(doc).lower_
-    starts = [i for i, low in enumerate(lowers) if low in _LIST_NOUN_KIND or low in _EXAMPLE_INTROS]
+    starts = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND or low in _EXAMPLE_INTROS]
     if not starts:
         return
     toks = token_table(doc)
@@ -674,7 +676,7 @@ def lower_case_data_lists(doc) -> Iterator:
     n = len(toks)
     for i in starts:
         tok = toks[i]
-        kind = _LIST_NOUN_KIND.get(tok.lower_)
+        kind = PLURAL_DATA_NOUN_KIND.get(tok.lower_)
         if kind is None:
             back = [toks[k] for k in range(max(0, i - 12), i) if sid[k] == sid[i]]
             nouns = [t.lower_ for t in back if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS

@@ -23,7 +23,7 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (STARTERS, ends_with_event, extract_cues, lower_case_data_lists, model_shaped, name_shape, size_word,
+from extractors.cues import (PLURAL_DATA_NOUN_KIND, STARTERS, ends_with_event, extract_cues, lower_case_data_lists, model_shaped, name_shape, size_word,
                              suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
@@ -367,8 +367,7 @@ _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I)
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|corpora|benchmarks|suites|environments|subsets)\b")
-_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark", "suites": "benchmark",
-              "environments": "benchmark", "subsets": None}
+_NOUN_KIND = {**PLURAL_DATA_NOUN_KIND, "subsets": None}
 _DATA_KINDS = ("dataset", "benchmark")
 #: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|corpora|benchmarks|suites|environments)\b")
