@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "slugify", "entity_id", "singular"]
+__all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SEP = re.compile(r"[\s\-_/~]+")
@@ -91,3 +91,29 @@ def slugify(text: str) -> str:
 def entity_id(kind: str, name: str) -> str:
     """Stable id such as ``method/group-relative-policy-optimization``."""
     return f"{kind}/{slugify(name)}"
+
+
+#: A join of two words of three letters or more, by a space or a hyphen ("mirror descent", "mirror-descent").
+_WORD_JOIN = re.compile(r"(?<=[A-Za-z]{3})[ -](?=[A-Za-z]{3})")
+#: American -ization/-izer endings (the other direction of :data:`_BRITISH`).
+_AMERICAN = re.compile(r"(?<=[a-z]{3})iz(?=(?:ations?|ers?)\b)")
+
+
+def spelling_variants(form: str, max_joins: int = 3) -> tuple[str, ...]:
+    """Other spellings of a name that share its :func:`canonical_key`: each join of two words written with a
+    space or a hyphen ("temporal-difference learning", "Monte-Carlo tree search"), and the -isation/-ization
+    spelling ("expectation maximisation"). Names with more than ``max_joins`` joins keep their joins as written."""
+    joins = [m.start() for m in _WORD_JOIN.finditer(form)]
+    bases = {form}
+    if 0 < len(joins) <= max_joins:
+        for mask in range(1 << len(joins)):
+            chars = list(form)
+            for bit, pos in enumerate(joins):
+                chars[pos] = "-" if mask >> bit & 1 else " "
+            bases.add("".join(chars))
+    out = set(bases)
+    for base in bases:
+        out.add(_AMERICAN.sub("is", base))
+        out.add(_BRITISH.sub("iz", base))
+    out.discard(form)
+    return tuple(sorted(out))

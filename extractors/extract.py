@@ -268,7 +268,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 and not _gaz_kind(m.long_form or m.text):
             title_named.add(key)  # the whole title names what the abstract defines: the paper's own
         cands.append(m)
-    kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper)), paper)
+    variants = _modified_known_names(cands, paper, defs.values())
+    kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper) + variants), paper)
     return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed, title_named)
 
 
@@ -297,6 +298,71 @@ def _joined_collections(cands: list[Mention], paper: Paper) -> list[Mention]:
             kind = "benchmark" if last in ("benchmark", "challenge", "suite") else "dataset"
             out.append(_with(m, start=left.start, end=end, text=text[left.start:end], kind=kind,
                              rule="titlecase+joined"))
+    return out
+
+
+#: A capitalised word that can be part of a method's name ("Double", "Optimal-Transport", "Mean-field").
+_NAME_MODIFIER = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*")
+#: A word of any case that can be part of a method's name when the title names the same phrase.
+_ANY_MODIFIER = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*")
+#: Adjectives that praise or place a method rather than name a variant of it ("Efficient Value Iteration").
+_EVALUATIVE = frozenset({"efficient", "fast", "faster", "scalable", "simple", "simpler", "robust", "provable",
+                         "provably", "practical", "better", "optimal", "vanilla", "standard", "classical", "classic",
+                         "original", "modern", "conventional", "traditional", "popular", "naive", "generic", "general",
+                         "existing", "recent", "novel", "new", "improving", "towards", "toward", "beyond", "revisiting",
+                         "rethinking", "understanding", "on", "when", "why", "how", "what", "is", "does", "do"})
+
+
+#: Stop-term categories of words that place or measure a method, never name a variant of it ("Google", "GPU").
+_NOT_MODIFIER_CATEGORIES = frozenset({"organisation", "venue", "hardware", "place", "programming", "metric", "generic",
+                                      "language"})
+
+
+def _modifier_word(word: str, pattern: re.Pattern) -> bool:
+    low = word.lower()
+    return bool(pattern.fullmatch(word)) and low not in STARTERS and low not in _EVALUATIVE and \
+        low not in STOP_WORDS and stop_category(word) not in _NOT_MODIFIER_CATEGORIES and not is_organisation(word)
+
+
+def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> list[Mention]:
+    """"Double Widget Sampling", "mean-field Widget dynamics": words that make a known method into a named
+    variant of it belong to the name. Two signals say so: capitalised words right before a Title Case known
+    name in running text (not opening the sentence), or the same words before the name in title and abstract
+    both (a title that names the variant as a unit)."""
+    title, abstract = paper.title or "", paper.abstract or ""
+    title_low, abstract_low = title.lower(), abstract.lower()
+    out = []
+    for m in cands:
+        if m.kind != "method" or not m.rule.startswith("gazetteer"):
+            continue
+        text = title if m.field == "title" else abstract
+        other_low = abstract_low if m.field == "title" else title_low
+        words = text[max(0, m.start - 60):m.start].split(" ")[:-1]  # "" before the name: one space, nothing else
+        if text[m.start - 1:m.start] != " ":
+            continue
+        start = m.start
+        # the same words before the name in the other field: the title names the variant as a unit
+        for k in (3, 2, 1):
+            if len(words) < k or not all(_modifier_word(w, _ANY_MODIFIER) for w in words[-k:]):
+                continue
+            phrase = " ".join(words[-k:]) + " " + m.text
+            if re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", other_low):
+                start = m.start - len(phrase) + len(m.text)
+                break
+        if start == m.start and m.field == "abstract" and m.text[:1].isupper():
+            k = 0
+            while k < min(3, len(words)) and _modifier_word(words[-1 - k], _NAME_MODIFIER):
+                k += 1
+            opened = k < len(words) and words[-1 - k][:1] == "(" and _modifier_word(words[-1 - k][1:], _NAME_MODIFIER)
+            if opened:  # "(Widget Flow GRPO)": the bracket opens the name
+                start = m.start - len(" ".join(words[-1 - k:]))  # after the bracket
+            elif k and len(words) > k and words[-1 - k][-1:] not in (".", ":", "!", "?") and words[-1 - k] != "":
+                start = m.start - len(" ".join(words[-k:])) - 1
+        if start < m.start and any(re.search(rf"(?<![\w-]){re.escape(text[start:m.end].lower())}[ -]\w",
+                                             long_form.lower()) for long_form in long_forms):
+            continue  # part of a longer defined name ("Widget-Aware Splatting for Scenes (WASS)")
+        if start < m.start:
+            out.append(_with(m, start=start, text=text[start:m.end], rule="gazetteer:modified"))
     return out
 
 
@@ -607,6 +673,8 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         first = ordered[g[0]]
         text = paper.title if first.field == "title" else paper.abstract
         intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
+        if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
+            intro = None  # "... for Widget Environments: FooPPO with ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         after = _PLURAL_NOUN_AFTER.match(text, ordered[g[-1]].end) if len(g) >= 2 else None

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from spacy.matcher import PhraseMatcher
 
+from extractors.canonical import spelling_variants
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
 from extractors.gazetteer import english_words, load_gazetteer, match_forms
@@ -76,10 +77,12 @@ def build_matchers(nlp, entries=None):
                 words = english_words() if words is None else words
                 exact = not distinctive_form(form, words)
             target = (cased_forms if exact else lower_forms).setdefault(label, [])
-            target.append(form)
-            plural = plural_form(form)
-            if plural:
-                target.append(plural)
+            # a case-free form also matches its other spellings ("mirror-descent", "expectation maximisation")
+            for spelling in (form,) if exact else (form, *spelling_variants(form)):
+                target.append(spelling)
+                plural = plural_form(spelling)
+                if plural:
+                    target.append(plural)
     for label in sorted(lower_forms):
         lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))
     for label in sorted(cased_forms):

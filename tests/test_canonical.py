@@ -1,5 +1,7 @@
 """Canonical keys and slugs (extractors.canonical)."""
-from extractors.canonical import canonical_key, entity_id, slugify
+import pytest
+
+from extractors.canonical import canonical_key, entity_id, slugify, spelling_variants
 
 
 def test_plural_case_dash_collapse():
@@ -26,3 +28,35 @@ def test_slug_is_stable_and_iri_safe():
     assert slugify("Qwen2.5-7B") == "qwen2-5-7b"
     assert slugify("Fréchet") == "frechet"
     assert entity_id("method", "Group Relative Policy Optimization") == "method/group-relative-policy-optimization"
+
+
+@pytest.mark.parametrize("form, variant", [
+    ("mirror descent", "mirror-descent"),
+    ("Temporal Difference Learning", "Temporal-Difference Learning"),
+    ("Expectation-Maximization", "Expectation Maximisation"),
+    ("Widget Preference Optimization", "Widget Preference Optimisation"),
+])
+def test_spelling_variants_share_the_canonical_key(form, variant):
+    variants = spelling_variants(form)
+    assert variant in variants
+    assert all(canonical_key(v) == canonical_key(form) for v in variants)
+    assert form not in variants
+
+
+def test_spelling_variants_leave_short_joins_and_long_names_alone():
+    assert spelling_variants("Q-learning") == ()  # a one-letter part: "Q learning" is no variant to look for
+    assert spelling_variants("alpha beta gamma delta epsilon") == ()  # four joins: 16 spellings, none looked for
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We train the critic with temporal-difference learning and a replay buffer.", "temporal-difference learning"),
+    ("The inner problem is solved by mirror-descent steps.", "mirror-descent"),
+    ("Parameters are fitted with expectation maximisation.", "expectation maximisation"),
+    ("A Monte-Carlo tree search planner picks the moves.", "Monte-Carlo tree search"),
+])
+def test_known_names_match_in_their_other_spellings(abstract, name):
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    found = {m.text: m.kind for m in extract_paper(Paper(id="t", title="A Study", abstract=abstract))}
+    assert found.get(name) == "method", found

@@ -317,3 +317,51 @@ def test_title_case_optimization_names_are_methods_and_beat_a_known_name_inside(
     methods = {m.text for m in ms if m.kind == "method"}
     assert {"Widget Preference Optimization", "Gated Proximal Policy Optimization"} <= methods
     assert "Proximal Policy Optimization" not in methods
+
+
+# --- a known method with the words that make it a named variant ------------------------------------
+
+@pytest.mark.parametrize("abstract, title, variant, bare", [
+    # capitalised words right before a Title Case known name in running text
+    ("We compare against a greedy baseline and Double Thompson Sampling on synthetic arms.", "A Study",
+     "Double Thompson Sampling", "Thompson Sampling"),
+    ("Our planner builds on the success of Deep Q-Learning in arcade games.", "A Study",
+     "Deep Q-Learning", "Q-Learning"),
+    ("The generator is trained with Discrete Flow Matching over molecular graphs.", "A Study",
+     "Discrete Flow Matching", "Flow Matching"),
+    ("TinyFlow-GRPO (Tiny Flow GRPO) shortens the rollout of image generators.", "A Study",
+     "Tiny Flow GRPO", "Flow GRPO"),
+    # words of any case before the name in title and abstract both: the title names the variant as a unit
+    ("We extend mean-field Langevin dynamics to zero-sum games and prove convergence.",
+     "Symmetric Mean-field Langevin Dynamics for Games", "mean-field Langevin dynamics", "Langevin dynamics"),
+])
+def test_words_that_name_a_variant_of_a_known_method_belong_to_it(abstract, title, variant, bare):
+    out = found(abstract, title)
+    assert out.get(variant, ("", False))[0] == "method", out
+    assert bare not in out
+
+
+@pytest.mark.parametrize("abstract, title, bare", [
+    ("Experiments show that Thompson Sampling is robust. Efficient Thompson Sampling is not our goal.", "A Study",
+     "Thompson Sampling"),  # a sentence-initial capital says nothing
+    ("We run the popular Thompson Sampling and the efficient value iteration as baselines.", "A Study",
+     "Thompson Sampling"),  # praise, not a variant
+    ("We use Google Flow Matching code for the baseline.", "A Study", "Flow Matching"),  # an organisation
+    ("We analyse approximate value iteration under noise.", "Noisy Planning", "value iteration"),  # no title support
+    ("We run efficient value iteration on grid worlds.", "Efficient Value Iteration for Grids", "value iteration"),
+])
+def test_words_that_place_or_praise_a_known_method_stay_outside_it(abstract, title, bare):
+    assert bare in found(abstract, title)
+
+
+def test_a_known_name_inside_a_longer_defined_name_keeps_to_the_definition():
+    out = found("We present WASS, an abbreviation for Widget-Aware Gaussian Splatting for Static Scenes, which "
+                "outperforms plain splatting.", "WASS: Widget-Aware Gaussian Splatting for Static Scenes")
+    assert "Widget-Aware Gaussian Splatting" not in out, out
+
+
+def test_a_title_colon_after_a_data_word_does_not_type_the_name_after_it():
+    out = found("This paper presents Post-Widget Proximal Policy Optimization (PWPPO), a variant of PPO.",
+                "A Method for Environments with Stochastic Parts: Post-Widget Proximal Policy Optimization with "
+                "Two Critics")
+    assert out["Post-Widget Proximal Policy Optimization"][0] == "method", out
