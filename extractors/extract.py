@@ -356,7 +356,8 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
             opened = k < len(words) and words[-1 - k][:1] == "(" and _modifier_word(words[-1 - k][1:], _NAME_MODIFIER)
             if opened:  # "(Widget Flow GRPO)": the bracket opens the name
                 start = m.start - len(" ".join(words[-1 - k:]))  # after the bracket
-            elif k and len(words) > k and words[-1 - k][-1:] not in (".", ":", "!", "?") and words[-1 - k] != "":
+            elif k and len(words) > k and words[-1 - k][-1:] not in (".", ":", "!", "?") and words[-1 - k] != "" \
+                    and not words[-1 - k][-1:].isdigit():  # "at 50 Hz HuBERT": a unit after a number
                 start = m.start - len(" ".join(words[-k:])) - 1
         if start < m.start and any(re.search(rf"(?<![\w-]){re.escape(text[start:m.end].lower())}[ -]\w",
                                              long_form.lower()) for long_form in long_forms):

@@ -8,9 +8,11 @@ matches on the Doc; label is ``"<kind>\\t<canonical name>"``.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from extractors.canonical import spelling_variants
@@ -90,6 +92,26 @@ def build_matchers(nlp, entries=None):
     return lower, cased
 
 
+@functools.lru_cache(maxsize=1)
+def _listed_spellings() -> frozenset[str]:
+    """Every gazetteer form as listed, lower-cased (not the spellings :func:`spelling_variants` adds)."""
+    return frozenset(form.lower() for entry in load_gazetteer() for form, _exact in match_forms(entry))
+
+
+_LAST_JOIN_HYPHEN = re.compile(r"[A-Za-z]{3}-[A-Za-z]{3,}$")
+
+
+def _hyphenated_modifier(surface: str, toks, end: int) -> bool:
+    """A name found only through a hyphenated spelling of its last join, followed by a lower-case word:
+    "flow-matching loss", "mirror-descent steps" use the name as a compound modifier."""
+    if not _LAST_JOIN_HYPHEN.search(surface) or surface.lower() in _listed_spellings():
+        return False
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in STOP_WORDS
+
+
 def extract_gazetteer(doc) -> Iterator:
     """Mentions for gazetteer matches (longest match wins where they overlap)."""
     st = state(doc)
@@ -110,6 +132,8 @@ def extract_gazetteer(doc) -> Iterator:
         surface = text[start_char:end_char]
         if surface.islower() and _case_is_the_name(name):
             continue  # "complex" is not ComplEx, "teach" is not TEACh
+        if _hyphenated_modifier(surface, toks, end):
+            continue  # "a flow-matching objective": the hyphen makes the name a modifier of the next noun
         if title and kind != "method" and end - start == 1 and _title_word(toks, start, words):
             continue  # "Object Pile Manipulation": in a title every word is capitalised, "Pile" is just a word
         if kind != "method" and start > 0 and toks[start - 1].lower_ in _DATA_VARIANTS and toks[start - 1].whitespace_:
