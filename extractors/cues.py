@@ -114,7 +114,7 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                      "recordings", "scans", "clips", "audio", "utterances",
                                                      "questions", "problems", "assembled", "pooled", "gathered",
                                                      "compiled", "aggregated", "curated", "photographs", "hours",
-                                                     "programs", "solutions", "posts", "reviews"]}},
+                                                     "programs", "solutions", "posts", "reviews", "instances"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
                                   {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]),
@@ -482,9 +482,57 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
         if k in hits or model_shaped(doc_text(doc)[c.start_char:c.end_char]):
             continue  # "On Qwen2.5-7B, ...": a sized model is what was run, not what it was measured on
         if _result_on(toks, c.start) or _leading_on_phrase(toks, c.start, c.end, sid) or \
-                _clause_on(toks, c.start, c.end):
+                _clause_on(toks, c.start, c.end) or _score_change(toks, c.end):
             hits[k] = ("benchmark", "cue:result-on-X")
+            continue
+        noun = _noun_appositive(toks, c.start, c.end, sid)
+        if noun is not None:
+            hits[k] = (noun, "cue:noun-appositive-X")
     return hits
+
+
+#: Words a metric is named with between a name and its score change: "X strict accuracy from 41.0 to 50.3".
+_SCORE_WORDS = frozenset({"accuracy", "score", "scores", "pass@1", "pass@k", "f1", "em", "rate", "success"})
+
+
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?%?$")
+
+
+def _score_change(toks, end: int) -> bool:
+    """"improves Zorbix accuracy from 68.2 to 74.0", "Quux strict score from 36 to 45": a name whose score is
+    reported changing, with a metric word among at most three words between, is what was measured."""
+    n = len(toks)
+    for j in range(end, min(n - 3, end + 4)):
+        t = toks[j]
+        if t.lower_ == "from":
+            between = toks[end:j]
+            return any(b.lower_ in _SCORE_WORDS for b in between) and bool(_NUMBER.match(toks[j + 1].text)) and \
+                toks[j + 2].lower_ == "to" and bool(_NUMBER.match(toks[j + 3].text))
+        if not ((t.is_lower and t.is_alpha) or t.lower_ in _SCORE_WORDS):
+            return False
+    return False
+
+
+#: Prepositions that make "<prep> the X benchmark, Name, ..." a place rather than an appositive.
+_PLACE_PREPOSITIONS = frozenset({"on", "in", "across", "for", "with", "over", "from", "to", "at", "by", "under"})
+
+
+def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:
+    """"The resulting dataset, Zorbix-400K, contains ...", "a new benchmark, QuuxEval, that": a name set off by
+    commas right after a singular data noun is that data's name. Not after a preposition ("On this
+    benchmark, FooNet improves ..." names the method run on it)."""
+    if start < 2 or end >= len(toks) or toks[start - 1].text != "," or toks[end].text not in (",", "("):
+        return None
+    noun = toks[start - 2].lower_
+    kind = "dataset" if noun in DATA_NOUNS else "benchmark" if noun in BENCH_NOUNS else None
+    if kind is None or noun.endswith("s"):
+        return None
+    k = start - 3
+    while k >= 0 and sid[k] == sid[start] and toks[k].is_alpha and k > start - 7:
+        if toks[k].lower_ in _PLACE_PREPOSITIONS:
+            return None
+        k -= 1
+    return kind
 
 
 #: Words that end a sentence-initial "On A, B and C," phrase before a name: the main clause has begun.
@@ -585,7 +633,8 @@ def _lists(toks, cands: list[Candidate]) -> list[list[int]]:
 _DATA_UNITS = frozenset({"pairs", "prompts", "examples", "samples", "images", "videos", "questions", "problems",
                          "instances", "dialogues", "conversations", "documents", "hours", "clips", "utterances",
                          "trajectories", "episodes", "sentences", "tokens", "recordings", "scans", "molecules",
-                         "articles", "annotations", "items", "records", "graphs", "photos", "frames"})
+                         "articles", "annotations", "items", "records", "graphs", "photos", "frames", "requests",
+                         "queries", "responses", "reports", "transcripts"})
 _COUNT = re.compile(r"^(?:\d[\d,.]*[kKM]?|over|about|nearly|roughly|some)$")
 
 
@@ -610,6 +659,13 @@ def _appositive_kind(toks, end: int) -> str | None:
         return counted_kind(toks, end)
     if toks[end + 1].lower_ not in ("a", "an", "the"):
         return None
+    if end + 4 < len(toks) and toks[end + 2].lower_ in ("set", "collection", "pool") and toks[end + 3].lower_ == "of":
+        # "X, a set of 1,000 recorded requests": a collection counted in data items
+        for t in toks[end + 4:end + 9]:
+            if t.lower_ in _DATA_UNITS:
+                return "dataset"
+            if t.text in (",", ".", ";", "(") or t.lower_ in METHOD_NOUNS:
+                break
     for t in toks[end + 2:end + 7]:
         if t.lower_ in DATA_NOUNS:
             return "dataset"
@@ -661,13 +717,31 @@ def _lower_item(t) -> bool:
         not text.endswith(("ing", "ed", "ly")) and text not in ("data", "tasks", "sets", "splits")
 
 
+def _list_name(t) -> bool:
+    """A capitalised list member a measured list may hold besides lower-case ids ("MMLU", "GSM8K")."""
+    return not t.is_lower and (t.is_alpha or bool(name_shape(t.text))) and t.lower_ not in STARTERS
+
+
+def _result_before(toks, i: int, sid: list[int]) -> bool:
+    """Does "on" at ``i`` follow a word that reports or evaluates a result, a few words back in its sentence?"""
+    if i < 1 or toks[i - 1].lower_ in _ON_VERBS:
+        return False
+    for t in reversed(toks[max(0, i - 6):i]):
+        if sid[t.i] != sid[i] or t.text in (".", ";", ":"):
+            return False
+        if t.lower_ in _RESULT_WORDS or t.lower_ in _EVAL_ON:
+            return True
+    return False
+
+
 def lower_case_data_lists(doc) -> Iterator:
     """Lists of lower-case data names right after a plural type noun or an example word that follows one
     ("on the benchmarks foo-small, bar-2 and qux", "three suites, including foo-a and foo-b"). Plain
     words alone are descriptions ("datasets such as images, text and audio"): one member must be written
     like an identifier (a digit, hyphen or underscore, or a word no dictionary has)."""
     lowers = token_columns(doc).lower_
-    starts = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND or low in _EXAMPLE_INTROS]
+    starts = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND or low in _EXAMPLE_INTROS
+              or low in ("on", "across")]
     if not starts:
         return
     toks = token_table(doc)
@@ -677,7 +751,12 @@ def lower_case_data_lists(doc) -> Iterator:
     for i in starts:
         tok = toks[i]
         kind = PLURAL_DATA_NOUN_KIND.get(tok.lower_)
-        if kind is None:
+        measured = tok.lower_ in ("on", "across")
+        if measured:
+            if not _result_before(toks, i, sid):
+                continue
+            kind = "benchmark"  # "accuracy on foo_a, foo_b, bar and MMLU": what a result was measured on
+        elif kind is None:
             back = [toks[k] for k in range(max(0, i - 12), i) if sid[k] == sid[i]]
             nouns = [t.lower_ for t in back if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS
                      or t.text.endswith(("Bench", "Benchmark"))]
@@ -687,9 +766,13 @@ def lower_case_data_lists(doc) -> Iterator:
         if kind is None:
             continue
         items: list[int] = []
+        named = 0  # capitalised members ("MMLU") of a measured list: they are found by other rules
         j = i + 1
-        while j < n and _lower_item(toks[j]) and sid[j] == sid[i]:
-            items.append(j)
+        while j < n and sid[j] == sid[i] and (_lower_item(toks[j]) or (measured and _list_name(toks[j]))):
+            if _lower_item(toks[j]):
+                items.append(j)
+            else:
+                named += 1
             j += 1
             if j < n and toks[j].text == ",":
                 j += 1
@@ -697,9 +780,13 @@ def lower_case_data_lists(doc) -> Iterator:
                 j += 1
             elif j < n and toks[j - 1].text != ",":
                 break
-        if len(items) < 2 or (j < n and toks[items[-1] + 1].text not in _LIST_ENDS):
+        last = j - 1
+        while last > i and toks[last].text in (",",) or toks[last].lower_ in ("and", "or"):
+            last -= 1
+        if len(items) < 2 or (last + 1 < n and toks[last + 1].text not in _LIST_ENDS):
             continue
-        if not any(not toks[k].is_alpha or toks[k].lower_ not in words for k in items):
-            continue
+        coded = [k for k in items if not toks[k].is_alpha or toks[k].lower_ not in words]
+        if not coded or (measured and (len(items) + named < 3 or len(coded) < 2)):
+            continue  # after "on", plain words are tasks or domains ("on math, code and chat")
         for k in items:
             yield make_mention(doc, toks[k].idx, toks[k].idx + len(toks[k].text), kind, "cue:lower-list", 0.6)

@@ -234,7 +234,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 m.kind not in _DATA_KINDS and _word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
             continue  # "Teacher-Pupil" once, of two plain words: a description, not a name
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
-                sum(c.isalpha() for c in m.text) <= 2:
+                sum(c.isalpha() for c in m.text) <= 2 and not (m.kind in _DATA_KINDS and _has_digit(m.text)):
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if not m.proposed and _names_a_problem(m, paper):
             continue
@@ -480,6 +480,11 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
                     word.split()[0].lower() not in STARTERS and not is_organisation(word):
                 out.append(make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6))
     return out
+
+
+def _has_digit(text: str) -> bool:
+    """"Q3R", "X2Y": a short acronym with a digit is a coined code, which a data cue may name."""
+    return any(c.isdigit() for c in text)
 
 
 def _word_compound(text: str) -> bool:

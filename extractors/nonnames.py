@@ -29,6 +29,8 @@ _TRAIL = re.compile(r"[~\s]+$")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
 _MATH_CHARS = re.compile(r"[\\^_{}$=<>~]")
+#: A snake-case identifier of words ("arc_easy", "mmlu_pro"), unlike a subscript ("d_eff", "x_i", "theta_t").
+_SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]{2,}(?:_[a-z0-9]{3,})+$")
 #: An unclosed big-O style opening before the span: "O(", "tilde O(", "Omega left(", "Theta(".
 _BIG_O = re.compile(r"(?:\b(?:O|o|Omega|Theta|Ω|Θ)\s*(?:left\s*)?[(\[]|\bleft\s*\()[^()\[\]]*$")
 _GREEK_NUMBER = re.compile(r"^(?:[Dd]elta|[Aa]lpha|[Bb]eta|[Gg]amma|[Ee]psilon|[Ss]igma|[Ll]ambda|[Tt]heta|[Oo]mega|"
@@ -90,7 +92,10 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
     after = text[end:end + 60]
     if len(span) <= 12 and ("(" in before or "[" in before) and _BIG_O.search(before):
         return "maths"
-    if not gazetteer and _MATH_CHARS.search(span.replace("$", "") if span.count("$") == 2 else span):
+    plain = span.replace("$", "") if span.count("$") == 2 else span
+    if _SNAKE_CASE.match(plain):
+        plain = plain.replace("_", "")  # "arc_easy", "foo_test": an identifier of words, no subscript
+    if not gazetteer and _MATH_CHARS.search(plain):
         return "maths"
     if _GREEK_NUMBER.match(span) or _SIZE_PREFIX.match(span):
         return "number"

@@ -350,3 +350,47 @@ def test_number_formats_are_no_entities():
 
 def test_labelled_affix_leaves_the_name():
     assert "QuillForge-labelled" not in kinds("We train on 1.4 million QuillForge-labelled steps.")
+
+
+# --- classes learned from batch I of the invented listings (a realistic daily stream) ----------------
+
+def test_a_short_coded_acronym_before_a_data_noun_is_data():
+    assert kinds("We evaluate on the Q3R benchmark and on object erasure tasks.") == {"Q3R": "benchmark"}
+    assert "ST" not in kinds("Results on the ST benchmark are mixed.")  # two letters, no digit: still no name
+
+
+def test_a_name_set_off_after_a_singular_data_noun_is_that_data():
+    assert kinds("The resulting dataset, WidgetMath-400K, contains 400K problems.") == \
+        {"WidgetMath-400K": "dataset"}
+    assert kinds("We build a new benchmark, QuuxEval, that tests planning.") == {"QuuxEval": "benchmark"}
+
+
+def test_a_name_after_a_data_noun_behind_a_preposition_is_what_ran_on_it():
+    assert kinds("On this benchmark, FooNet, a small model, is best.").get("FooNet") == "method"
+
+
+def test_a_set_of_counted_items_is_a_dataset():
+    got = kinds("We release SpokenFoo-1K, a set of 1,000 spoken requests recorded by 40 speakers.")
+    assert got == {"SpokenFoo-1K": "dataset"}
+
+
+def test_a_score_change_names_what_was_measured():
+    got = kinds("The final model improves WeZorb strict score from 36.2 to 44.9 and QuuxVista accuracy from 61 to 70.")
+    assert got == {"WeZorb": "benchmark", "QuuxVista": "benchmark"}
+    assert kinds("Training WidgetNet from 10 to 20 epochs helps.").get("WidgetNet") != "benchmark"  # no metric word
+
+
+def test_instances_drawn_from_a_name_are_data():
+    assert kinds("Heuristics are tested on instances from ZORBLIB and QUUXLIB.") == \
+        {"ZORBLIB": "dataset", "QUUXLIB": "dataset"}
+
+
+def test_lower_case_task_ids_in_a_measured_list_are_benchmarks():
+    got = kinds("The pruned model keeps 97% of average accuracy on MMLU, foo_easy, foo_hard, zorbq, quuxswag and "
+                "GSM8K, beating merging.")
+    assert {k for k, v in got.items() if v == "benchmark"} == {"MMLU", "foo_easy", "foo_hard", "zorbq", "quuxswag",
+                                                               "GSM8K"}
+
+
+def test_plain_words_after_a_result_on_stay_descriptions():
+    assert kinds("We report accuracy on math, code and chat, and results on reasoning and planning tasks.") == {}
