@@ -311,6 +311,15 @@ def ends_with_event(text: str) -> bool:
     return bool(_EVENT.search(text))
 
 
+def _plain_word_before_size(tok) -> bool:
+    """"Training 1.4B models", "an End-to-End 1B model": a verb form or a compound of plain words before a
+    size describes the model; "Falcon 40B" names one."""
+    if tok.lower_.endswith("ing"):
+        return True
+    parts = tok.lower_.split("-")
+    return len(parts) >= 2 and all(p in english_words() for p in parts)
+
+
 def _is_title_token(t) -> bool:
     return t.is_title
 
@@ -378,7 +387,7 @@ def candidates(doc) -> list[Candidate]:
             continue
         # Title Case word followed by a model size: "Mistral 7B"
         if _is_title_token(tok) and i + 1 < n and _MODEL_SIZE.match(toks[i + 1].text) \
-                and tok.lower_ not in STARTERS:
+                and tok.lower_ not in STARTERS and not _plain_word_before_size(tok):
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True
@@ -436,6 +445,9 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
             # a sentence-initial capital says nothing: drop a common word
             if tok.lower_ in STARTERS or tok.lower_ in lower_words or j - i < 2:
                 start = i + 1
+        if j - start == 2 and _MODEL_SIZE.match(toks[start + 1].text) and _plain_word_before_size(toks[start]):
+            last = j
+            continue  # "Training 1.4B models": a verb form and a size, no name
         if j - start >= 2 or (j - start == 1 and "-" in toks[start].text and not toks[start].is_sent_start
                               and sum(p[:1].isupper() for p in toks[start].text.split("-")) >= 2):
             # trim trailing connector words

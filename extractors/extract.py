@@ -257,6 +257,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
             m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
+        elif m.kind in ("method", "term") and m.rule.startswith(("gazetteer", "shape")) and \
+                _model_version(text, m.end):
+            # "CosyNet 2", "WidgetLM 2.0", "Stable Widget 1.4", "Gizmo 3 27B": a version (and size) of a model
+            m = _with(m, end=_model_version(text, m.end), text=text[m.start:_model_version(text, m.end)])
         elif _CITATION.match(text[m.end:m.end + 16]):
             continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
@@ -574,6 +578,29 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+#: A version number, and maybe a size, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and").
+_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM])"
+                            r"(?=[,.;:)]?(?:\s|$)|[,;:)])")
+#: Words that may follow a model's version: the phrase goes on, no count of something ("X 2 times faster").
+_AFTER_VERSION = frozenset({"and", "or", "with", "on", "in", "as", "to", "for", "by", "from", "at", "which", "that",
+                            "is", "are", "was", "were", "model", "models", "achieves", "reaches", "outperforms",
+                            "but", "while", "than", "under", "via", "using"})
+
+
+def _model_version(text: str, end: int) -> int | None:
+    """End of a version (and size) right after a model's name, or None."""
+    hit = _MODEL_VERSION.match(text, end)
+    if hit is None:
+        return None
+    rest = text[hit.end():hit.end() + 20]
+    if rest[:1] == ")" and text.rfind("(", 0, end) <= text.rfind(")", 0, end):
+        return None  # "X 1) removes ...": an enumeration, not a version
+    if rest[:1] in (",", ".", ";", ":", ")") or not rest.strip():
+        return hit.end() if not rest[:2] in (".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9") else None
+    word = rest.split()[0].lower() if rest.split() else ""
+    return hit.end() if word in _AFTER_VERSION else None
+
+
 _DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4}|"
                            r" v?\d+\.\d+(?:-[A-Z][a-z]+)?)\b(?![.,]\d)")
 #: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").

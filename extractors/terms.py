@@ -52,7 +52,27 @@ def stop_category(text: str) -> str | None:
         hit = stops.get(singular(key))
     if hit is None and _metric_compound(text):
         hit = "metric"
+    if hit is None and _hardware_compound(text):
+        hit = "hardware"
     return hit
+
+
+#: A bit width ("2-bit", "4-Bit", "8bit") or a count or memory size joined to hardware ("64-GPU", "A100-80GB",
+#: "8xH100"): number formats and machines, not names.
+_BIT_WIDTH = re.compile(r"^\d+(?:\.\d+)?-?bits?$", re.I)
+_HARDWARE_PART = re.compile(r"^(?:\d+(?:\.\d+)?(?:[KMGT]B)?|\d+x)$", re.I)
+
+
+def _hardware_compound(text: str) -> bool:
+    if _BIT_WIDTH.match(text):
+        return True
+    if " " in text:
+        return False
+    parts = [p for p in re.split(r"-|(?<=^\d)x|(?<=^\d\d)x|(?<=^\d\d\d)x", text) if p]
+    if len(parts) < 2:
+        return False
+    machines = [p for p in parts if _stops().get(canonical_key(p)) == "hardware"]
+    return bool(machines) and all(p in machines or _HARDWARE_PART.match(p) for p in parts)
 
 
 _AT_K = re.compile(r"^([^@\s]+)@\d+$")

@@ -365,3 +365,32 @@ def test_a_title_colon_after_a_data_word_does_not_type_the_name_after_it():
                 "A Method for Environments with Stochastic Parts: Post-Widget Proximal Policy Optimization with "
                 "Two Critics")
     assert out["Post-Widget Proximal Policy Optimization"][0] == "method", out
+
+
+# --- versions, sizes, hardware and number formats ---------------------------------------------------------
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We compare with WidgetVoice 2 and GizmoParse 2.0, and erase concepts from WidgetDiff 1.4.", "GizmoParse 2.0"),
+    ("We compare with WidgetVoice 2 and GizmoParse 2.0, and erase concepts from WidgetDiff 1.4.", "WidgetDiff 1.4"),
+    ("We fine-tune Gemma 3 27B on the new data.", "Gemma 3 27B"),
+])
+def test_a_version_and_size_after_a_model_name_belong_to_it(abstract, name):
+    assert name in found(abstract)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("WidgetNet 2 times faster than before.", "WidgetNet"),  # a count, not a version
+    ("Our experiments show that WidgetNet 1) removes tuning and 2) converges faster.", "WidgetNet"),  # enumeration
+])
+def test_a_number_that_counts_or_enumerates_stays_outside_the_name(abstract, name):
+    assert name in found(abstract)
+
+
+@pytest.mark.parametrize("abstract, junk", [
+    ("We quantize weights to 2-Bit and 4-bit codes.", "2-Bit"),
+    ("Training runs on 64-GPU clusters of A100-80GB cards and 8xH100 nodes.", "A100-80GB"),
+    ("Training runs on 64-GPU clusters of A100-80GB cards and 8xH100 nodes.", "64-GPU"),
+    ("Training 1.4B models on 50B tokens from each pool helps.", "Training 1.4B"),
+])
+def test_bit_widths_machine_counts_and_verb_forms_before_sizes_are_no_names(abstract, junk):
+    assert junk not in found(abstract)
