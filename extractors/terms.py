@@ -54,7 +54,32 @@ def stop_category(text: str) -> str | None:
         hit = "metric"
     if hit is None and _hardware_compound(text):
         hit = "hardware"
+    if hit is None and " " in text.strip():
+        hit = _qualified_place_or_language(text)
     return hit
+
+
+_COMPASS = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west|central|northern|southern|eastern|western)"
+                      r"(?:[ -]|$)", re.I)
+#: Adjective endings of peoples and regions ("Brazilian", "Japanese", "British", "Arabic").
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
+
+
+def _qualified_place_or_language(text: str) -> str | None:
+    """"South Asia", "Southeast Asian", "East Africa": a compass word before a place (or its people's adjective)
+    is a place; "American English", "Brazilian Portuguese": a people's adjective before a language is a language."""
+    words = text.strip().split()
+    if len(words) != 2:
+        return None
+    first, last = words
+    stops = _stops()
+    if _COMPASS.match(first):
+        for place in (last, last[:-1], last[:-2], last[:-2] + "e"):
+            if place and stops.get(canonical_key(place)) == "place":
+                return "place"
+    if _DEMONYM.match(first) and stops.get(canonical_key(last)) == "language":
+        return "language"
+    return None
 
 
 #: A bit width ("2-bit", "4-Bit", "8bit") or a count or memory size joined to hardware ("64-GPU", "A100-80GB",

@@ -394,3 +394,27 @@ def test_a_number_that_counts_or_enumerates_stays_outside_the_name(abstract, nam
 ])
 def test_bit_widths_machine_counts_and_verb_forms_before_sizes_are_no_names(abstract, junk):
     assert junk not in found(abstract)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("South Asia", "place"), ("Southeast Asian", "place"), ("Western European", "place"),
+    ("American English", "language"), ("Brazilian Portuguese", "language"),
+    ("2-Bit", "hardware"), ("64-GPU", "hardware"), ("8xH100", "hardware"),
+])
+def test_qualified_places_languages_and_machine_counts_are_stop_terms(text, category):
+    from extractors.terms import stop_category
+
+    assert stop_category(text) == category
+
+
+@pytest.mark.parametrize("text", ["South Widget", "East Zorbnet", "Brazilian Zorbnet", "GPT-4", "8x7B"])
+def test_names_that_only_start_like_places_or_machines_stay_names(text):
+    from extractors.terms import stop_category
+
+    assert stop_category(text) is None
+
+
+def test_monsoon_rainfall_over_a_region_is_no_entity():
+    out = found("We forecast rainfall over South Asia and East Africa with WidgetCast, and compare dialects of "
+                "American English.")
+    assert set(out) == {"WidgetCast"}, out
