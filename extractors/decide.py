@@ -251,7 +251,9 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
             out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
             continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
-        out[cand.key] = cand.title_named or (not _kind_word(feats) and probability(feats, model) >= model["threshold"])
+        passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
+        out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
+                                             probability(feats, model) >= model["threshold"])
     return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys))
 
 

@@ -57,6 +57,15 @@ _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+#: Participles of a passive proposal: "an algorithm WidgetMix is proposed".
+_PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented"})
+#: Count words before a plural head noun: "we propose two algorithms, A ... and B ...".
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+#: Verbs a trigger is coordinated with before its object: "we propose and analyze an algorithm X".
+_SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
+                           "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
+#: LaTeX font commands left before a name in scraped text: "an algorithm {\\sc Widget}".
+_LATEX_FONT = frozenset({"{", "\\sc", "\\textsc", "\\texttt", "\\textbf", "\\emph", "\\textit", "\\mathsf"})
 #: Counts before a head noun: "we introduce two scores: the A and the B".
 _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 _CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | {"proposed"}
@@ -392,10 +401,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
+        if low in TRIGGERS and i + 2 < n and toks[i + 1].lower_ == "and" and toks[i + 2].lower_ in _SECOND_VERBS:
+            i += 2  # "we propose and analyze an algorithm X": the name follows the second verb
         if low in TRIGGERS or low in NAMERS:
             j = i + 1
             steps = 0
             while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
+                                           toks[j].text in _LATEX_FONT or
                                            toks[j].lower_ in NAMERS or toks[j].text in (",", "(") or
                                            ((low in NAMERS or j == i + 1) and (toks[j].text in _QUOTES or
                                                                (toks[j].lower_ == "as" and j == i + 1))) or
@@ -459,6 +471,40 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = _after_definition(toks, nxt[1])
+            wanted = _NUMBER_WORDS.get(toks[i + 1].lower_, 0) if i + 1 < n else 0
+            if wanted >= 2:
+                # "we propose two algorithms, A for weak regret and B for strong regret": as many names as counted,
+                # each after "and" or a comma further on in the sentence
+                found = 1
+                for k in range(e, min(n - 1, e + 25)):
+                    if sid[k] != sid[i] or found >= wanted:
+                        break
+                    if toks[k].lower_ in ("and", ",") and k + 1 not in seen and name_shape(toks[k + 1].text):
+                        nxt = _name_at(doc, toks, k + 1, spans)
+                        if nxt is not None and nxt[0] not in seen:
+                            seen.add(nxt[0])
+                            found += 1
+                            yield make_mention(doc, toks[nxt[0]].idx,
+                                               toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
+                                               _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
+    # "a randomised WidgetMix algorithm is also proposed": a passive trigger after its subject
+    for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
+        b = k - 1
+        if b > 0 and toks[b].lower_ in ("also", "then", "further", "first", "newly", "additionally"):
+            b -= 1
+        if b < 2 or toks[b].lower_ not in ("is", "are") or (k + 1 < n and toks[k + 1].lower_ in ("by", "in")):
+            continue  # "X was introduced", "X is proposed by/in ...": the history of a name, not this paper's work
+        end = b - 1 if toks[b - 1].lower_ in _HEAD_NOUNS else b
+        start = end - 1
+        if start < 0 or sid[start] != sid[k] or start in seen or not name_shape(toks[start].text) or \
+                _known_name(canonical_key(toks[start].text)):
+            continue
+        if end < b and toks[start - 1].lower_ not in ("a", "an", "the") and "-" not in toks[start - 1].text and \
+                not toks[start - 1].is_lower:
+            continue  # the subject is a plain "A B algorithm is proposed" only after a determiner or modifier
+        seen.add(start)
+        yield make_mention(doc, toks[start].idx, toks[start].idx + len(toks[start].text),
+                           _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
     # "X consists of two components: A, which ..., and B, ...": the parts of the paper's own system
     for i in [t.i for t in toks if t.lower_ in _COMPONENT_NOUNS]:
         if i + 1 >= n or toks[i + 1].text != ":" or \

@@ -286,3 +286,33 @@ def test_technical_report_title_names_the_model_not_the_report():
     start, end = title_prefix(title)
     assert title[start:end] == "Quorl-8B"
     assert title_prefix("Technical Report: Notes on Widgets") is None
+
+
+# --- phrasings where the trigger and the name are apart -----------------------------------------------------
+
+def test_a_trigger_coordinated_with_a_second_verb_still_names_its_object():
+    assert "QuuxUCB" in proposed("Bandits", "We study a bandit problem. We propose and analyze an algorithm "
+                                            "QuuxUCB that minimizes the regret.")
+
+
+def test_latex_font_commands_before_a_name_are_skipped():
+    assert "PasComb" in proposed("Bandits", "We study a bandit problem. We design an algorithm {\\sc PasComb} "
+                                            "that minimizes the regret.")
+
+
+def test_as_many_names_as_the_count_announced():
+    got = proposed("Bandits", "We study a bandit problem. We further propose two algorithms, ZETECT for weak "
+                              "regret and FooBand for strong regret.")
+    assert {"ZETECT", "FooBand"} <= set(got)
+
+
+def test_a_passive_proposal_names_its_subject():
+    assert "ZorbMix" in proposed("Bandits", "We study a bandit problem. A randomization-based ZorbMix algorithm "
+                                            "is also proposed and shown to match the baseline.")
+
+
+def test_a_passive_about_history_or_purpose_proposes_nothing():
+    got = proposed("Bandits", "WidgetRider (WR) is an algorithm for finding diverse solutions. WR is designed for "
+                              "conservative systems. QuuxNet is introduced in prior work. Since FooNet was "
+                              "introduced, many models followed.")
+    assert not {"WR", "WidgetRider", "QuuxNet", "FooNet"} & set(got), got
