@@ -533,7 +533,7 @@ def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:
     """"The resulting dataset, Zorbix-400K, contains ...", "a new benchmark, QuuxEval, that": a name set off by
     commas right after a singular data noun is that data's name. Not after a preposition ("On this
     benchmark, FooNet improves ..." names the method run on it)."""
-    if start < 2 or end >= len(toks) or toks[start - 1].text != "," or toks[end].text not in (",", "("):
+    if start < 2 or end >= len(toks) or toks[start - 1].text != "," or toks[end].text not in (",", "(", "."):
         return None
     noun = toks[start - 2].lower_
     kind = "dataset" if noun in DATA_NOUNS else "benchmark" if noun in BENCH_NOUNS else None
@@ -744,6 +744,41 @@ def _result_before(toks, i: int, sid: list[int]) -> bool:
         if t.lower_ in _RESULT_WORDS or t.lower_ in _EVAL_ON:
             return True
     return False
+
+
+#: A hub id written in running text: "allenai/dolma", "cais/mmlu" (not inside a URL: no "/", ".", ":" before).
+_HUB_ID = re.compile(r"(?<![\w/.:@-])([A-Za-z][\w-]{2,38})/([A-Za-z0-9][\w.-]{1,95}[A-Za-z0-9])(?![\w/])")
+
+
+def hub_ids(doc) -> Iterator:
+    """"trained on HuggingFaceFW/fineweb-edu", "evaluated on cais/mmlu": an owner/name id is the name of a
+    dataset (a benchmark after a result word, a model when sized). Two dictionary words ("input/output",
+    "train/test") or stop terms ("CPU/GPU") are no id."""
+    text = doc_text(doc)
+    if "/" not in text:
+        return
+    words = english_words()
+    toks = token_table(doc)
+    sid = sentence_ids(doc)
+    starts = {t.idx: t.i for t in toks}
+    for hit in _HUB_ID.finditer(text):
+        owner, name = hit.group(1), hit.group(2)
+        if text[max(0, hit.start() - 30):hit.start()].lower().rfind("git") >= 0 or \
+                "hugging" in text[max(0, hit.start() - 30):hit.start()].lower():
+            continue  # "GitHub - owner/repo": a repository, found by the link rules
+        plain = [all(p in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
+                 for part in (owner, name)]  # "Double/debiased", "high/low-resource": words, not an id
+        if all(plain) or stop_category(name) or \
+                owner.lower() in STOP_WORDS or name.lower() in STOP_WORDS:
+            continue
+        if model_shaped(name):
+            kind = "method"
+        else:
+            i = starts.get(hit.start())
+            kind = "benchmark" if i is not None and any(
+                toks[k].lower_ in _RESULT_WORDS or toks[k].lower_ in _EVAL_ON
+                for k in range(max(0, i - 6), i) if sid[k] == sid[i]) else "dataset"
+        yield make_mention(doc, hit.start(), hit.end(), kind, "shape:hub-id", 0.6)
 
 
 def lower_case_data_lists(doc) -> Iterator:

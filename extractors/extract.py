@@ -23,8 +23,8 @@ from kg.models import Mention, Paper
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (PLURAL_DATA_NOUN_KIND, STARTERS, ends_with_event, extract_cues, lower_case_data_lists, model_shaped, name_shape, size_word,
-                             suffix_kind)
+from extractors.cues import (PLURAL_DATA_NOUN_KIND, STARTERS, ends_with_event, extract_cues, hub_ids,
+                             lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
@@ -52,8 +52,8 @@ def _with(m: Mention, **changes) -> Mention:
 
 def _priority(m: Mention) -> int:
     base = ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
-    if base == ENTITY_RULE_PRIORITY["shape"] and " " in m.text:
-        return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small" competes with "GPT-2" on length
+    if base == ENTITY_RULE_PRIORITY["shape"] and (" " in m.text or "/" in m.text):
+        return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small", "openai/gsm8k" compete with "GPT-2", "gsm8k" on length
     if m.rule.startswith("titlecase+") and (m.kind in _DATA_KINDS or m.rule.endswith("+typed")) and \
             " " in m.text and all(w[:1].isupper() for w in m.text.split()):
         # a Title Case run typed as data ("the Foo Widget Corpus", "evaluated on Big Bar Audio") or by its
@@ -172,6 +172,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
     raw.extend(_list_members(paper, raw, abstract_doc))
     raw.extend(lower_case_data_lists(abstract_doc))
+    raw.extend(hub_ids(abstract_doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 

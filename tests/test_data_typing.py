@@ -394,3 +394,18 @@ def test_lower_case_task_ids_in_a_measured_list_are_benchmarks():
 
 def test_plain_words_after_a_result_on_stay_descriptions():
     assert kinds("We report accuracy on math, code and chat, and results on reasoning and planning tasks.") == {}
+
+
+def test_hub_ids_in_running_text_are_data_or_models():
+    got = kinds("We fine-tune on WidgetOrg/fineweb-gizmo and zorblab/dolmax, evaluating on quux/mmlux with "
+                "acme/Widget-3.1-8B, using input/output pairs, CPU/GPU offload and train/test splits.")
+    assert got == {"WidgetOrg/fineweb-gizmo": "dataset", "zorblab/dolmax": "dataset", "quux/mmlux": "benchmark",
+                   "acme/Widget-3.1-8B": "method"}
+
+
+def test_a_repository_written_as_text_is_no_dataset():
+    assert "zorblab/widget-o1" not in kinds("Code: GitHub - zorblab/widget-o1: reasoning models.")
+
+
+def test_a_data_name_set_off_at_the_end_of_a_sentence():
+    assert kinds("We release the resulting dataset, Widgetose-900M.") == {"Widgetose-900M": "dataset"}

@@ -418,3 +418,15 @@ def test_monsoon_rainfall_over_a_region_is_no_entity():
     out = found("We forecast rainfall over South Asia and East Africa with WidgetCast, and compare dialects of "
                 "American English.")
     assert set(out) == {"WidgetCast"}, out
+
+
+@pytest.mark.parametrize("abstract, variants", [
+    ("Accuracy improves on ARC-e, ARC-c and OBQA.", {"ARC-Easy", "ARC-Challenge"}),
+    ("We forecast on ETTh1, ETTm2 and Electricity.", {"ETTh1", "ETTm2"}),
+    ("We compare Gemini 1.5 Pro with Gemini 1.5 Flash.", {"Gemini 1.5 Pro", "Gemini 1.5 Flash"}),
+    ("Top-1 accuracy on USPTO-50K and USPTO-MIT improves.", {"USPTO-50K", "USPTO-MIT"}),
+])
+def test_known_subsets_sizes_and_tiers_are_separate_entities(abstract, variants):
+    rec = records(("A Study", abstract))[0]
+    all_names = names(rec, "methods") | names(rec, "datasets") | names(rec, "benchmarks")
+    assert variants <= all_names, all_names
