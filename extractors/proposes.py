@@ -98,6 +98,11 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
     if not m:
         whole = title.strip()
+        report = _REPORT_TAIL.search(whole)
+        if report is not None and report.start() > 0 and len(whole[:report.start()].split()) <= 3 and \
+                whole.split()[0].lower() not in _BAD_PREFIX_START:
+            start = title.index(whole)  # "Foo-3B Technical Report": the model the report is about
+            return start, start + report.start()
         if whole and " " not in whole and name_shape(whole):
             # a title that is one coined name ("WidgetStitch"): the name of what the paper presents
             start = title.index(whole)

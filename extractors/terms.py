@@ -56,7 +56,19 @@ def stop_category(text: str) -> str | None:
         hit = "hardware"
     if hit is None and " " in text.strip():
         hit = _qualified_place_or_language(text)
+    if hit is None and _LANGUAGE_PAIR.match(text):
+        hit = "language"
+    if hit is None and (_UNIT.match(text) or _COUNTED_UNIT.match(text)):
+        hit = "generic"
     return hit
+
+
+#: A translation direction of two-letter language codes: "En-Zh", "en-de", "EN-JA".
+_LANGUAGE_PAIR = re.compile(r"^(?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})[-\u2192>](?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})$")
+#: A unit of measurement with an SI prefix ("meV", "GHz", "kWh", "dB", "mAh"): what a value is counted in.
+_UNIT = re.compile(r"^(?:[kMGTmnµu]?(?:Hz|eV|Wh|W)|dBm?|mAh|kcal|[kMGT]Hz)$")
+#: A count joined to what it counts: "16-DoF", "5-shot", "3-way", "12-layer".
+_COUNTED_UNIT = re.compile(r"^\d+(?:\.\d+)?-?(?:DoF|DOF|dof|shot|way|layer|head|step|stage)s?$")
 
 
 _COMPASS = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west|central|northern|southern|eastern|western)"

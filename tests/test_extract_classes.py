@@ -430,3 +430,22 @@ def test_known_subsets_sizes_and_tiers_are_separate_entities(abstract, variants)
     rec = records(("A Study", abstract))[0]
     all_names = names(rec, "methods") | names(rec, "datasets") | names(rec, "benchmarks")
     assert variants <= all_names, all_names
+
+
+@pytest.mark.parametrize("text, category", [
+    ("En-Zh", "language"), ("en-de", "language"), ("meV", "generic"), ("GHz", "generic"), ("16-DoF", "generic"),
+    ("5-shot", "generic"),
+])
+def test_translation_directions_units_and_counted_units_are_stop_terms(text, category):
+    from extractors.terms import stop_category
+
+    assert stop_category(text) == category
+
+
+def test_a_title_that_is_a_technical_report_names_its_model():
+    from extractors.proposes import title_prefix
+
+    title = "Widgetron-3B Technical Report"
+    span = title_prefix(title)
+    assert span is not None and title[span[0]:span[1]] == "Widgetron-3B"
+    assert title_prefix("A Technical Report") is None
