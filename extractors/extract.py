@@ -603,7 +603,7 @@ def _model_version(text: str, end: int) -> int | None:
 
 
 _DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4}|"
-                           r" v?\d+\.\d+(?:-[A-Z][a-z]+)?)\b(?![.,]\d)")
+                           r" v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
 #: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
 _SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 

@@ -409,3 +409,7 @@ def test_a_repository_written_as_text_is_no_dataset():
 
 def test_a_data_name_set_off_at_the_end_of_a_sentence():
     assert kinds("We release the resulting dataset, Widgetose-900M.") == {"Widgetose-900M": "dataset"}
+
+
+def test_a_v_version_after_a_data_name_belongs_to_it():
+    assert kinds("We evaluate retrieval on Clotho v2 and report recall.") == {"Clotho v2": "dataset"}
