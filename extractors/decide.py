@@ -57,7 +57,7 @@ _FIRST_PERSON_ANY = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here
 _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?\s+(?:method|algorithm|model|framework|approach|system|technique|"
+_HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?(?:\s+[a-z]+-[a-z]+)?\s+(?:method|algorithm|model|framework|approach|system|technique|"
                          r"architecture|agent|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|network|"
                          r"based|style|like)\b", re.I)
 _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new))\s+(?:[\w-]+\s+){0,3}?"
@@ -271,7 +271,9 @@ def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool])
 def _kind_word(f: dict[str, float]) -> bool:
     """"a population-based widget search (WS) framework": between an indefinite article and a head noun a
     name only says what kind of thing the unnamed proposal is, unless a title, namer or appositive names it."""
-    return bool(f["indefinite_modifier"]) and not (f["in_title"] or f["namer_before"] or f["appositive_after"])
+    # a title names the paper's own name, not a known one it builds with ("Bayesian Widgeting for ...")
+    return bool(f["indefinite_modifier"]) and not ((f["in_title"] and not f["gazetteer"]) or f["namer_before"] or
+                                                   f["appositive_after"])
 
 
 def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:

@@ -61,6 +61,10 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 _PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented"})
 #: Count words before a plural head noun: "we propose two algorithms, A ... and B ...".
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+#: Triggers that also describe what others do ("X formulates Y as", "Z provides W"): only with a first-person subject.
+_WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "give", "gives", "offer", "offers",
+                            "derive", "derives", "build", "builds", "create", "creates", "construct", "constructs",
+                            "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes"})
 #: Verbs a trigger is coordinated with before its object: "we propose and analyze an algorithm X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
@@ -406,6 +410,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
+        if low in _WEAK_TRIGGERS and not any(t.lower_ in _FIRST_PERSON or t.lower_ in ("our", "this")
+                                             for t in toks[max(0, i - 6):i] if sid[t.i] == sid[i]):
+            continue  # "DPO formulates RLHF as ...": a weak verb names a proposal only with "we" / "this paper" as subject
         if low in TRIGGERS and i + 2 < n and toks[i + 1].lower_ == "and" and toks[i + 2].lower_ in _SECOND_VERBS:
             i += 2  # "we propose and analyze an algorithm X": the name follows the second verb
         if low in TRIGGERS or low in NAMERS:
@@ -456,6 +463,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue  # "baselines, namely A, B and C": a list of known methods, not a new name
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
+            written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+            if written.endswith("s") and not written.endswith("ss") and _known_name(canonical_key(written)):
+                continue  # "we introduce two specialized LoRAs": copies of a known thing, not a new name
             if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
                 continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
             seen.add(s)

@@ -316,3 +316,27 @@ def test_a_passive_about_history_or_purpose_proposes_nothing():
                               "conservative systems. QuuxNet is introduced in prior work. Since FooNet was "
                               "introduced, many models followed.")
     assert not {"WR", "WidgetRider", "QuuxNet", "FooNet"} & set(got), got
+
+
+def test_a_weak_trigger_needs_a_first_person_subject():
+    got = proposed("Alignment", "Direct Widget Optimization (DWO), a popular approach, formulates RLHF as a policy "
+                                "optimization problem. We formulate ZorbOpt, a new solver for routing.")
+    assert "RLHF" not in got and "ZorbOpt" in got
+
+
+def test_a_known_name_before_a_hyphenated_modifier_and_head_names_a_kind():
+    assert not {"Upper Confidence Bound", "UCB"} & set(proposed(
+        "Bandits", "We propose a novel Upper Confidence Bound (UCB) bonus-driven algorithm to balance exploration."))
+
+
+def test_copies_of_a_known_thing_are_no_proposal():
+    got = proposed("Video", "We propose widget-segment preference optimization (WSPO) and introduce two specialized "
+                            "LoRAs as expert alignment modules.")
+    assert "LoRAs" not in got and "WSPO" in got
+
+
+def test_a_known_name_heading_the_title_and_described_as_a_kind_is_used_not_proposed():
+    got = proposed("Bayesian Optimization for Selecting Fast Widgets",
+                   "Bayesian Optimization is a popular tool for tuning. In this work, we present a unified Bayesian "
+                   "Optimization framework for jointly optimizing accuracy and cost.")
+    assert "Bayesian Optimization" not in got
