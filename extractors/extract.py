@@ -366,7 +366,7 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
                 start = m.start - len(" ".join(words[-k:])) - 1
         if start < m.start and any(re.search(rf"(?<![\w-]){re.escape(text[start:m.end].lower())}[ -]\w",
                                              long_form.lower()) for long_form in long_forms):
-            continue  # part of a longer defined name ("Widget-Aware Splatting for Scenes (WASS)")
+            continue  # part of a longer defined name ("Zorb-Lit Splatting for Night Scenes (ZLS)")
         if start < m.start:
             out.append(_with(m, start=start, text=text[start:m.end], rule="gazetteer:modified"))
     return out
@@ -595,7 +595,7 @@ def _model_version(text: str, end: int) -> int | None:
         return None
     rest = text[hit.end():hit.end() + 20]
     if rest[:1] == ")" and text.rfind("(", 0, end) <= text.rfind(")", 0, end):
-        return None  # "X 1) removes ...": an enumeration, not a version
+        return None  # "X 1) cuts ...": an enumeration, not a version
     if rest[:1] in (",", ".", ";", ":", ")") or not rest.strip():
         return hit.end() if not rest[:2] in (".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9") else None
     word = rest.split()[0].lower() if rest.split() else ""
@@ -708,7 +708,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         text = paper.title if first.field == "title" else paper.abstract
         intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
         if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
-            intro = None  # "... for Widget Environments: FooPPO with ...": a title's colon introduces its name
+            intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         after = _PLURAL_NOUN_AFTER.match(text, ordered[g[-1]].end) if len(g) >= 2 else None

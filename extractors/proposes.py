@@ -59,13 +59,13 @@ _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 #: Participles of a passive proposal: "an algorithm WidgetMix is proposed".
 _PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented"})
-#: Count words before a plural head noun: "we propose two algorithms, A ... and B ...".
+#: Count words before a plural head noun: "we propose two estimators, A ... and B ...".
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: Triggers that also describe what others do ("X formulates Y as", "Z provides W"): only with a first-person subject.
 _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "give", "gives", "offer", "offers",
                             "derive", "derives", "build", "builds", "create", "creates", "construct", "constructs",
                             "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes"})
-#: Verbs a trigger is coordinated with before its object: "we propose and analyze an algorithm X".
+#: Verbs a trigger is coordinated with before its object: "we propose and test a procedure X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
 #: LaTeX font commands left before a name in scraped text: "an algorithm {\\sc Widget}".
@@ -412,9 +412,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
         if low in _WEAK_TRIGGERS and not any(t.lower_ in _FIRST_PERSON or t.lower_ in ("our", "this")
                                              for t in toks[max(0, i - 6):i] if sid[t.i] == sid[i]):
-            continue  # "DPO formulates RLHF as ...": a weak verb names a proposal only with "we" / "this paper" as subject
+            continue  # "Baseline X formulates Y as ...": a weak verb names a proposal only with "we" / "this paper" as subject
         if low in TRIGGERS and i + 2 < n and toks[i + 1].lower_ == "and" and toks[i + 2].lower_ in _SECOND_VERBS:
-            i += 2  # "we propose and analyze an algorithm X": the name follows the second verb
+            i += 2  # "we propose and test a procedure X": the name follows the second verb
         if low in TRIGGERS or low in NAMERS:
             j = i + 1
             steps = 0
@@ -465,7 +465,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
             if written.endswith("s") and not written.endswith("ss") and _known_name(canonical_key(written)):
-                continue  # "we introduce two specialized LoRAs": copies of a known thing, not a new name
+                continue  # "we add three extra LoRAs": copies of a known thing, not a new name
             if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
                 continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
             seen.add(s)
@@ -488,7 +488,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 k = _after_definition(toks, nxt[1])
             wanted = _NUMBER_WORDS.get(toks[i + 1].lower_, 0) if i + 1 < n else 0
             if wanted >= 2:
-                # "we propose two algorithms, A for weak regret and B for strong regret": as many names as counted,
+                # "we propose two estimators, A for small samples and B for large ones": as many names as counted,
                 # each after "and" or a comma further on in the sentence
                 found = 1
                 for k in range(e, min(n - 1, e + 25)):
@@ -502,7 +502,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                             yield make_mention(doc, toks[nxt[0]].idx,
                                                toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                                _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
-    # "a randomised WidgetMix algorithm is also proposed": a passive trigger after its subject
+    # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
     for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
         b = k - 1
         if b > 0 and toks[b].lower_ in ("also", "then", "further", "first", "newly", "additionally"):

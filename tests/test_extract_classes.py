@@ -325,15 +325,15 @@ def test_title_case_optimization_names_are_methods_and_beat_a_known_name_inside(
     # capitalised words right before a Title Case known name in running text
     ("We compare against a greedy baseline and Double Thompson Sampling on synthetic arms.", "A Study",
      "Double Thompson Sampling", "Thompson Sampling"),
-    ("Our planner builds on the success of Deep Q-Learning in arcade games.", "A Study",
+    ("Our planner extends Deep Q-Learning to board games.", "A Study",
      "Deep Q-Learning", "Q-Learning"),
     ("The generator is trained with Discrete Flow Matching over molecular graphs.", "A Study",
      "Discrete Flow Matching", "Flow Matching"),
     ("TinyFlow-GRPO (Tiny Flow GRPO) shortens the rollout of image generators.", "A Study",
      "Tiny Flow GRPO", "Flow GRPO"),
     # words of any case before the name in title and abstract both: the title names the variant as a unit
-    ("We extend mean-field Langevin dynamics to zero-sum games and prove convergence.",
-     "Symmetric Mean-field Langevin Dynamics for Games", "mean-field Langevin dynamics", "Langevin dynamics"),
+    ("We run mean-field Langevin dynamics on auction markets and bound its error.",
+     "Annealed Mean-field Langevin Dynamics for Auctions", "mean-field Langevin dynamics", "Langevin dynamics"),
 ])
 def test_words_that_name_a_variant_of_a_known_method_belong_to_it(abstract, title, variant, bare):
     out = found(abstract, title)
@@ -355,16 +355,15 @@ def test_words_that_place_or_praise_a_known_method_stay_outside_it(abstract, tit
 
 
 def test_a_known_name_inside_a_longer_defined_name_keeps_to_the_definition():
-    out = found("We present WASS, an abbreviation for Widget-Aware Gaussian Splatting for Static Scenes, which "
-                "outperforms plain splatting.", "WASS: Widget-Aware Gaussian Splatting for Static Scenes")
-    assert "Widget-Aware Gaussian Splatting" not in out, out
+    out = found("Our renderer, ZLS, an abbreviation for Zorb-Lit Gaussian Splatting for Night Scenes, beats plain "
+                "splatting.", "ZLS: Zorb-Lit Gaussian Splatting for Night Scenes")
+    assert "Zorb-Lit Gaussian Splatting" not in out, out
 
 
 def test_a_title_colon_after_a_data_word_does_not_type_the_name_after_it():
-    out = found("This paper presents Post-Widget Proximal Policy Optimization (PWPPO), a variant of PPO.",
-                "A Method for Environments with Stochastic Parts: Post-Widget Proximal Policy Optimization with "
-                "Two Critics")
-    assert out["Post-Widget Proximal Policy Optimization"][0] == "method", out
+    out = found("We train agents with Gizmo-Guided Proximal Policy Optimization (GGPPO) in warehouses.",
+                "Robots in Warehouse Environments: Gizmo-Guided Proximal Policy Optimization for Picking")
+    assert out["Gizmo-Guided Proximal Policy Optimization"][0] == "method", out
 
 
 # --- versions, sizes, hardware and number formats ---------------------------------------------------------
@@ -380,7 +379,7 @@ def test_a_version_and_size_after_a_model_name_belong_to_it(abstract, name):
 
 @pytest.mark.parametrize("abstract, name", [
     ("WidgetNet 2 times faster than before.", "WidgetNet"),  # a count, not a version
-    ("Our experiments show that WidgetNet 1) removes tuning and 2) converges faster.", "WidgetNet"),  # enumeration
+    ("Two gains follow for WidgetNet 1) fewer steps and 2) less memory.", "WidgetNet"),  # enumeration
 ])
 def test_a_number_that_counts_or_enumerates_stays_outside_the_name(abstract, name):
     assert name in found(abstract)

@@ -291,52 +291,57 @@ def test_technical_report_title_names_the_model_not_the_report():
 # --- phrasings where the trigger and the name are apart -----------------------------------------------------
 
 def test_a_trigger_coordinated_with_a_second_verb_still_names_its_object():
-    assert "QuuxUCB" in proposed("Bandits", "We study a bandit problem. We propose and analyze an algorithm "
-                                            "QuuxUCB that minimizes the regret.")
+    assert "QuuxUCB" in proposed("Bandits", "Pricing is hard. We propose and test a procedure QuuxUCB for "
+                                            "dynamic prices.")
 
 
 def test_latex_font_commands_before_a_name_are_skipped():
-    assert "PasComb" in proposed("Bandits", "We study a bandit problem. We design an algorithm {\\sc PasComb} "
-                                            "that minimizes the regret.")
+    assert "PasComb" in proposed("Bandits", "Routing is hard. We devise an algorithm {\\sc PasComb} for road "
+                                            "networks.")
 
 
 def test_as_many_names_as_the_count_announced():
-    got = proposed("Bandits", "We study a bandit problem. We further propose two algorithms, ZETECT for weak "
-                              "regret and FooBand for strong regret.")
+    got = proposed("Bandits", "Labels are noisy. We propose two estimators, ZETECT for small samples and "
+                              "FooBand for large ones.")
     assert {"ZETECT", "FooBand"} <= set(got)
 
 
 def test_a_passive_proposal_names_its_subject():
-    assert "ZorbMix" in proposed("Bandits", "We study a bandit problem. A randomization-based ZorbMix algorithm "
-                                            "is also proposed and shown to match the baseline.")
+    assert "ZorbMix" in proposed("Bandits", "Labels are noisy. A sketch-based ZorbMix estimator is proposed "
+                                            "for streams.")
 
 
 def test_a_passive_about_history_or_purpose_proposes_nothing():
-    got = proposed("Bandits", "WidgetRider (WR) is an algorithm for finding diverse solutions. WR is designed for "
-                              "conservative systems. QuuxNet is introduced in prior work. Since FooNet was "
-                              "introduced, many models followed.")
-    assert not {"WR", "WidgetRider", "QuuxNet", "FooNet"} & set(got), got
+    got = proposed("Bandits", "Widget Walker (WW) is a sampler for rare events. WW is designed for small graphs. "
+                              "QuuxNet is introduced in prior work. Since FooNet was introduced, many models "
+                              "followed.")
+    assert not {"WW", "Widget Walker", "QuuxNet", "FooNet"} & set(got), got
 
 
 def test_a_weak_trigger_needs_a_first_person_subject():
-    got = proposed("Alignment", "Direct Widget Optimization (DWO), a popular approach, formulates RLHF as a policy "
-                                "optimization problem. We formulate ZorbOpt, a new solver for routing.")
-    assert "RLHF" not in got and "ZorbOpt" in got
+    from extractors.pipeline import make_nlp
+    from extractors.proposes import extract_proposals
+
+    doc = make_nlp()("Gizmo Ranking, a common baseline, formulates PPO as a ranking loss. We formulate ZorbOpt, a "
+                     "new solver for routing.")
+    assert [m.text for m in extract_proposals(doc)] == ["ZorbOpt"]
 
 
 def test_a_known_name_before_a_hyphenated_modifier_and_head_names_a_kind():
     assert not {"Upper Confidence Bound", "UCB"} & set(proposed(
-        "Bandits", "We propose a novel Upper Confidence Bound (UCB) bonus-driven algorithm to balance exploration."))
+        "Bandits", "Here we give a novel Upper Confidence Bound (UCB) count-based algorithm for mazes."))
 
 
 def test_copies_of_a_known_thing_are_no_proposal():
-    got = proposed("Video", "We propose widget-segment preference optimization (WSPO) and introduce two specialized "
-                            "LoRAs as expert alignment modules.")
-    assert "LoRAs" not in got and "WSPO" in got
+    from extractors.pipeline import make_nlp
+    from extractors.proposes import extract_proposals
+
+    doc = make_nlp()("We propose WPRS and introduce two specialized LoRAs as expert modules, each for one phase.")
+    assert [m.text for m in extract_proposals(doc)] == ["WPRS"]
 
 
 def test_a_known_name_heading_the_title_and_described_as_a_kind_is_used_not_proposed():
-    got = proposed("Bayesian Optimization for Selecting Fast Widgets",
-                   "Bayesian Optimization is a popular tool for tuning. In this work, we present a unified Bayesian "
-                   "Optimization framework for jointly optimizing accuracy and cost.")
+    got = proposed("Bayesian Optimization for Cheaper Widget Design",
+                   "Widgets are costly to test. Here we develop a budget-aware Bayesian Optimization framework that "
+                   "trades test cost against quality.")
     assert "Bayesian Optimization" not in got
