@@ -448,3 +448,13 @@ def test_a_title_that_is_a_technical_report_names_its_model():
     span = title_prefix(title)
     assert span is not None and title[span[0]:span[1]] == "Widgetron-3B"
     assert title_prefix("A Technical Report") is None
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We rank nodes with personalized PageRank and fuse lists by reciprocal rank fusion.", "personalized PageRank"),
+    ("The top eigenvector is found by power iteration in a few steps.", "power iteration"),
+    ("Camera poses are refined with bundle adjustment after matching.", "bundle adjustment"),
+    ("Texts are split with byte-pair encoding before training.", "byte-pair encoding"),
+])
+def test_textbook_algorithms_written_in_lower_case_are_methods(abstract, name):
+    assert found(abstract).get(name, ("", False))[0] == "method"
