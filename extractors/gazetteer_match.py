@@ -52,6 +52,18 @@ def _case_is_the_name(name: str) -> bool:
     return any(any(c.isupper() for c in p[1:]) for p in parts)
 
 
+_OF_NAME = re.compile(r"^([A-Za-z]+)([ -]of[ -].+)$")
+
+
+def _head_plural(form: str) -> str | None:
+    """"Chains of Thought", "Mixtures of Experts": in an "A of B" name the plural is on A."""
+    hit = _OF_NAME.match(form)
+    if hit is None or hit.group(1).endswith(("s", "x", "z", "sh", "ch")) or hit.group(1).lower() == "y":
+        return None
+    head = hit.group(1)
+    return (head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s") + hit.group(2)
+
+
 def plural_form(form: str) -> str | None:
     """The plural a text may use for a name ("Vision Transformers", "graph attention networks", "GANs"),
     or None where adding "s" would make another word (single Title-Case words: "Adam" -> "Adams")."""
@@ -82,9 +94,9 @@ def build_matchers(nlp, entries=None):
             # a case-free form also matches its other spellings ("mirror-descent", "expectation maximisation")
             for spelling in (form,) if exact else (form, *spelling_variants(form)):
                 target.append(spelling)
-                plural = plural_form(spelling)
-                if plural:
-                    target.append(plural)
+                for plural in (plural_form(spelling), _head_plural(spelling)):
+                    if plural:
+                        target.append(plural)
     for label in sorted(lower_forms):
         lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))
     for label in sorted(cased_forms):

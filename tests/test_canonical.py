@@ -71,3 +71,12 @@ def test_a_hyphenated_spelling_before_a_noun_is_a_modifier_not_a_mention(abstrac
     from kg.models import Paper
 
     assert name not in {m.text for m in extract_paper(Paper(id="t", title="A Study", abstract=abstract))}
+
+
+def test_a_known_of_name_matches_with_its_head_in_the_plural():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    found = {m.text: m.kind for m in extract_paper(Paper(id="t", title="A Study",
+                                                         abstract="We shorten long Chains of Thought for speed."))}
+    assert found.get("Chains of Thought") == "method", found
