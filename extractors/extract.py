@@ -258,6 +258,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
             m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
+        elif m.kind in ("method", "term") and _NAMED_PAIR.match(m.text) and not _word_compound(m.text) and \
+                _TECHNIQUE_AFTER.match(text, m.end):
+            # "Newton-Gizmo iterations", "Smith-Jones averaging": a pair of surnames names a technique with its head
+            end = _TECHNIQUE_AFTER.match(text, m.end).end()
+            m = _with(m, end=end, text=text[m.start:end], kind="method")
         elif m.kind in ("method", "term") and m.rule.startswith(("gazetteer", "shape")) and \
                 _model_version(text, m.end):
             # "CosyNet 2", "WidgetLM 2.0", "Stable Widget 1.4", "Gizmo 3 27B": a version (and size) of a model
@@ -579,6 +584,11 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+#: Two capitalised names joined by a hyphen ("Frank-Wolfe", "Polyak-Ruppert").
+_NAMED_PAIR = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
+#: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
+_TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
+                              r"estimator|sampler|transform|solver|heuristic|procedure|update|filter)\b")
 #: A version number, and maybe a size, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and").
 _MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM])"
                             r"(?=[,.;:)]?(?:\s|$)|[,;:)])")

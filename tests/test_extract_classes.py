@@ -458,3 +458,10 @@ def test_a_title_that_is_a_technical_report_names_its_model():
 ])
 def test_textbook_algorithms_written_in_lower_case_are_methods(abstract, name):
     assert found(abstract).get(name, ("", False))[0] == "method"
+
+
+def test_a_pair_of_surnames_names_a_technique_with_its_head_noun():
+    out = found("We use Smith-Jonesky averaging and Newton-Gizmo iterations; the Skill-Critic algorithm is a baseline.")
+    assert out.get("Smith-Jonesky averaging", ("", False))[0] == "method"
+    assert out.get("Newton-Gizmo iterations", ("", False))[0] == "method"
+    assert "Skill-Critic algorithm" not in out  # two dictionary words: a coined name, its head noun stays outside
