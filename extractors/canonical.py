@@ -94,7 +94,9 @@ def entity_id(kind: str, name: str) -> str:
 
 
 #: A join of two words of three letters or more, by a space or a hyphen ("mirror descent", "mirror-descent").
-_WORD_JOIN = re.compile(r"(?<=[A-Za-z]{3})[ -](?=[A-Za-z]{3})")
+_WORD_JOIN = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\b[A-Z]{2}))[ -](?=[A-Za-z]{3})")
+#: A surname leading a technique's name: "Nesterov momentum" is also written "Nesterov's momentum".
+_SURNAME_LEAD = re.compile(r"^([A-Z][a-z]{2,})(?:'s)? (?=[a-z])")
 #: American -ization/-izer endings (the other direction of :data:`_BRITISH`).
 _AMERICAN = re.compile(r"(?<=[a-z]{3})iz(?=(?:ations?|ers?)\b)")
 
@@ -111,6 +113,10 @@ def spelling_variants(form: str, max_joins: int = 3) -> tuple[str, ...]:
             for bit, pos in enumerate(joins):
                 chars[pos] = "-" if mask >> bit & 1 else " "
             bases.add("".join(chars))
+    lead = _SURNAME_LEAD.match(form)
+    if lead is not None and not lead.group(1).endswith(("ian", "ic", "al", "ive", "ous")):  # "Bayesian": no surname
+        rest = form[lead.end():]
+        bases |= {f"{lead.group(1)} {rest}", f"{lead.group(1)}'s {rest}"}
     out = set(bases)
     for base in bases:
         out.add(_AMERICAN.sub("is", base))
