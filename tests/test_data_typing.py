@@ -101,7 +101,7 @@ def test_single_title_case_name_typed_by_its_ending_survives_resolution():
     from extractors import extract_corpus, paper_record
 
     paper = Paper(id="p", title="A Study", abstract="Our planner wins the 2008 International Widget Planning "
-                                                  "Competition by a wide margin. Majority Voting helps.")
+                                                  "Competition by a wide margin. Careful Tuning helps.")
     corpus = extract_corpus([paper])
     rec = paper_record(paper, corpus.papers[0], corpus)
     assert [e["name"] for e in rec["benchmarks"]] == ["2008 International Widget Planning Competition"]
