@@ -621,9 +621,13 @@ _NOT_MODIFIERS = frozenset({"and", "or", "of", "on", "in", "for", "with", "to", 
                             "within", "without", "than", "diverse", "various", "several", "many", "multiple"})
 
 
+_LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "learning-to-rank", "long-context"
+
+
 def _plain_modifier(t) -> bool:
     """A lower-case word that can sit between a name and its data noun ("tabular"), not a verb form."""
-    return t.is_lower and t.is_alpha and t.lower_ not in _NOT_MODIFIERS and not t.lower_.endswith(("ed", "ing"))
+    return t.is_lower and (t.is_alpha or bool(_LOWER_COMPOUND.match(t.text))) and t.lower_ not in _NOT_MODIFIERS \
+        and not t.lower_.endswith(("ed", "ing"))
 
 
 def _lists(toks, cands: list[Candidate]) -> list[list[int]]:
@@ -716,7 +720,8 @@ def extract_cues(doc) -> Iterator:
 #: Plural type nouns and the kind they give the names listed with them ("the benchmarks foo-1, bar and baz",
 #: "the A and B datasets").
 PLURAL_DATA_NOUN_KIND = {"datasets": "dataset", "corpora": "dataset", "benchmarks": "benchmark",
-                         "suites": "benchmark", "environments": "benchmark", "testbeds": "benchmark"}
+                         "suites": "benchmark", "environments": "benchmark", "testbeds": "benchmark",
+                         "data sets": "dataset"}
 #: Words that open an example list after a type noun a few words back: "datasets of the X suite, including ...".
 _EXAMPLE_INTROS = frozenset({"including", "namely", ":", "e.g.", "e.g.,", "i.e.", "like"})
 _CODE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$")
@@ -727,6 +732,27 @@ def _lower_item(t) -> bool:
     text = t.text
     return bool(_CODE_NAME.match(text)) and t.lower_ not in STOP_WORDS and stop_category(text) is None and \
         not text.endswith(("ing", "ed", "ly")) and text not in ("data", "tasks", "sets", "splits")
+
+
+#: Prefixes a dictionary lists only inside words: "multi-speaker", "non-native", "cross-lingual" are descriptions.
+_WORD_PREFIXES = frozenset({"multi", "non", "pre", "post", "semi", "sub", "cross", "self", "co", "inter", "intra", "un",
+                            "re", "bi", "tri", "mono", "hyper", "meta", "over", "under", "out", "anti", "pseudo",
+                            "mid", "long", "short", "high", "low", "fine", "coarse"})
+
+
+def _coded(word: str, words) -> bool:
+    """Written like an identifier: a digit or underscore, or a part no dictionary has ("rcv1", "kin40k",
+    "real-sim" is not: both parts are words; "covtype" is)."""
+    if any(c.isdigit() or c == "_" for c in word):
+        return True
+    return any(p and p not in words and singular(p) not in words and p not in _WORD_PREFIXES and
+               not p.endswith(("ed", "ing", "al", "ic", "ive", "ous")) for p in word.split("-"))
+
+
+def _known_data_kind(text: str) -> str | None:
+    """The gazetteer kind of a known dataset or benchmark name, else None."""
+    hit = gazetteer_names().get(canonical_key(text))
+    return hit[0] if hit and hit[0] in ("dataset", "benchmark") else None
 
 
 def _list_name(t) -> bool:
@@ -806,7 +832,8 @@ def lower_case_data_lists(doc) -> Iterator:
         elif kind is None:
             back = [toks[k] for k in range(max(0, i - 12), i) if sid[k] == sid[i]]
             nouns = [t.lower_ for t in back if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS
-                     or t.text.endswith(("Bench", "Benchmark"))]
+                     or t.text.endswith(("Bench", "Benchmark"))
+                     or (t.text[:1].isupper() and _known_data_kind(t.text) == "dataset")]  # "from GizmoLIB, including"
             if not nouns:
                 continue
             kind = "dataset" if nouns[-1] in DATA_NOUNS else "benchmark"
@@ -830,10 +857,47 @@ def lower_case_data_lists(doc) -> Iterator:
         last = j - 1
         while last > i and toks[last].text in (",",) or toks[last].lower_ in ("and", "or"):
             last -= 1
-        if len(items) < 2 or (last + 1 < n and toks[last + 1].text not in _LIST_ENDS):
-            continue
+        closed = last + 2 < n and toks[last + 1].lower_ in ("and", "or") and toks[last + 2].lower_ in ("the", "a", "an")
+        if len(items) < 2 or (last + 1 < n and toks[last + 1].text not in _LIST_ENDS and not closed):
+            continue  # "including foo40k, bar and the Baz dataset": a list closed by "and the ..." ends there
         coded = [k for k in items if not toks[k].is_alpha or toks[k].lower_ not in words]
         if not coded or (measured and (len(items) + named < 3 or len(coded) < 2)):
             continue  # after "on", plain words are tasks or domains ("on math, code and chat")
         for k in items:
             yield make_mention(doc, toks[k].idx, toks[k].idx + len(toks[k].text), kind, "cue:lower-list", 0.6)
+    yield from _lower_lists_before_noun(doc, toks, sid, words)
+
+
+def _lower_lists_before_noun(doc, toks, sid: list[int], words) -> Iterator:
+    """"with the foo20, url and bar2010 datasets", "the covtype and YearWidget datasets": lower-case ids in a
+    list a plural data noun closes (capitalised members are found by other rules)."""
+    for i, t in enumerate(toks):
+        kind = PLURAL_DATA_NOUN_KIND.get(t.lower_)
+        if kind is None or i < 3:
+            continue
+        k = i - 1
+        items: list[int] = []
+        named = 0
+        while k >= 0 and sid[k] == sid[i] and (_lower_item(toks[k]) or _list_name(toks[k])):
+            if _lower_item(toks[k]):
+                items.append(k)
+            else:
+                named += 1
+            k -= 1
+            separated = False
+            if k >= 0 and toks[k].lower_ in ("and", "or"):
+                k -= 1
+                separated = True
+            if k >= 0 and toks[k].text == ",":
+                k -= 1
+                separated = True
+            if not separated:
+                break
+        if not items or len(items) + named < 2:
+            continue
+        marked = any(c.isdigit() or c == "_" for j in items for c in toks[j].text)
+        unknown = sum(_coded(toks[j].lower_, words) for j in items)
+        if not (marked or unknown >= 2 or (unknown and named)):
+            continue  # "the image, text and audio datasets", "email and clinical-note corpora": descriptions
+        for j in sorted(items):
+            yield make_mention(doc, toks[j].idx, toks[j].idx + len(toks[j].text), kind, "cue:lower-list", 0.6)

@@ -430,7 +430,7 @@ def _title_kind(after_prefix: str) -> str | None:
 
 
 #: A list of name-like items: "AIME24, MATH500, Zorbix and Olympiad", "Spider and Bird" (items of 1-3 capitalised words).
-_ITEM = r"[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,2}"
+_ITEM = r"[A-Z][\w.+'-]*(?: [A-Z0-9][\w.+-]*){0,2}"
 _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
@@ -443,11 +443,11 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I)
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
-_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|corpora|benchmarks|suites|environments|subsets)\b")
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|data sets|corpora|benchmarks|suites|environments|subsets)\b")
 _NOUN_KIND = {**PLURAL_DATA_NOUN_KIND, "subsets": None}
 _DATA_KINDS = ("dataset", "benchmark")
 #: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".
-_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|corpora|benchmarks|suites|environments)\b")
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|data sets|corpora|benchmarks|suites|environments)\b")
 
 
 def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mention]:
@@ -462,7 +462,7 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
     for lst in _NAME_LIST.finditer(text):
         items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
         kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
-        intro = _TYPE_INTRO.search(text, max(0, lst.start() - 80), lst.start())
+        intro = _type_intro(text, lst.start())
         if "method" in kinds and intro is None:
             continue  # a known method in the list, and no type noun introducing it: not a list of data
         data = [k for k in kinds if k in _DATA_KINDS]
@@ -470,7 +470,7 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         after = _NOUN_AFTER.match(text, lst.end())
         counted = _COUNTED_INTRO.search(text, max(0, lst.start() - 60), lst.start())
         if intro is not None:
-            kind = _INTRO_KIND[(intro.group(1) or intro.group(2)).lower()]
+            kind = _intro_kind(intro)
         elif counted is not None and _COUNTS.get(counted.group(1).lower()) == len(items):
             # "two public datasets, A and B, ...": as many names as the count announced
             kind = _INTRO_KIND[counted.group(2).lower()]
@@ -687,13 +687,29 @@ _LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s
                         # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
-_TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|corpora|environments|suites|test sets)\b[^.;()]{0,50}?"
-                         r"(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$|"
+_TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments|suites|test sets|games)\b"
+                         r"[^.;()]{0,50}?(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$|"
                          # "the Widget suite (A, B, C)": the members of one named collection, in brackets
-                         r"\b(benchmark|suite|collection)\s*\(\s*$", re.I)
+                         r"\b(benchmark|suite|collection)\s*\(\s*$|"
+                         # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
+                         r"(?-i:\b(?P<suite>[A-Z][\w-]+))\s+(?:[a-z-]+\s+)?(tasks|games)\s*\(\s*$", re.I)
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
-               "datasets": "dataset", "corpora": "dataset", "test sets": "benchmark", "benchmark": "benchmark",
-               "suite": "benchmark", "collection": "dataset"}
+               "datasets": "dataset", "data sets": "dataset", "corpora": "dataset", "test sets": "benchmark",
+               "benchmark": "benchmark", "suite": "benchmark", "collection": "dataset", "games": "benchmark",
+               "tasks": "benchmark"}
+
+
+def _intro_kind(intro: re.Match) -> str:
+    return _INTRO_KIND[next(g for g in intro.groups()[::-1] if g).lower()]
+
+
+def _type_intro(text: str, start: int) -> re.Match | None:
+    """A type noun introducing a list that starts at ``start`` (:data:`_TYPE_INTRO`); the tasks or games of a
+    suite count only when the suite is known data ("MuJoCo tasks (...)", not "VQA tasks (...)")."""
+    intro = _TYPE_INTRO.search(text, max(0, start - 80), start)
+    if intro is not None and intro.group("suite") and _gaz_kind(intro.group("suite")) not in _DATA_KINDS:
+        return None
+    return intro
 
 
 def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
@@ -716,14 +732,14 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
     for g in groups:
         first = ordered[g[0]]
         text = paper.title if first.field == "title" else paper.abstract
-        intro = _TYPE_INTRO.search(text, max(0, first.start - 80), first.start)
+        intro = _type_intro(text, first.start)
         if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         after = _PLURAL_NOUN_AFTER.match(text, ordered[g[-1]].end) if len(g) >= 2 else None
         if intro is not None:
-            kind = _INTRO_KIND[(intro.group(1) or intro.group(2)).lower()]
+            kind = _intro_kind(intro)
             # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
             protected = ("acronym", "proposes")
         elif after is not None and after.group(1) not in STOP_WORDS:

@@ -413,3 +413,36 @@ def test_a_data_name_set_off_at_the_end_of_a_sentence():
 
 def test_a_v_version_after_a_data_name_belongs_to_it():
     assert kinds("We evaluate retrieval on Clotho v2 and report recall.") == {"Clotho v2": "dataset"}
+
+
+# --- classes from batch M (conference-style papers) ----------------------------------------------------------
+
+def test_lower_case_ids_after_an_example_word_with_a_list_closed_by_and_the():
+    got = kinds("On UCI regression benchmarks including kin40x, protein, elevators and the airline delays "
+                "dataset, our method wins.")
+    assert {"kin40x", "protein", "elevators"} <= {k for k, v in got.items() if v in DATA}
+
+
+def test_games_and_suite_tasks_in_brackets_are_benchmarks():
+    got = kinds("Exploration improves on Atari games including Zorbtezuma's Revenge, Ventura and Private Owl.")
+    assert {"Zorbtezuma's Revenge", "Ventura", "Private Owl"} <= {k for k, v in got.items() if v == "benchmark"}
+    got = kinds("On MuJoCo locomotion tasks (Hopster, Walkerbot and Antz), our method matches the baseline.")
+    assert {"Hopster", "Walkerbot", "Antz"} <= {k for k, v in got.items() if v == "benchmark"}
+    got = kinds("On VQA tasks (Captioning, Retrieval), results vary.")  # a task acronym is no known suite
+    assert not {"Captioning", "Retrieval"} & set(got)
+
+
+def test_lower_case_ids_closed_by_a_plural_data_noun():
+    assert kinds("Experiments with the zews20, gizmo7 and kdd2031 datasets show speedups.") == \
+        {"zews20": "dataset", "gizmo7": "dataset", "kdd2031": "dataset"}
+    assert kinds("We collect email and clinical-note corpora and noisy, multi-speaker environments.") == {}
+
+
+def test_a_list_closed_by_data_sets_written_apart():
+    assert kinds("In back-tests on the NYZE, TSX9 and DJIZ data sets, wealth grows.") == \
+        {"NYZE": "dataset", "TSX9": "dataset", "DJIZ": "dataset"}
+
+
+def test_a_hyphenated_modifier_between_a_name_and_its_data_noun():
+    assert kinds("Experiments on the WIDGET-WEB10K learning-to-rank dataset show gains.") == \
+        {"WIDGET-WEB10K": "dataset"}
