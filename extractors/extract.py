@@ -584,11 +584,11 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
-#: Two capitalised names joined by a hyphen ("Frank-Wolfe", "Polyak-Ruppert").
-_NAMED_PAIR = re.compile(r"^[A-Z][a-z]+-[A-Z][a-z]+$")
+#: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").
+_NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
-                              r"estimator|sampler|transform|solver|heuristic|procedure|update|filter)\b")
+                              r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")
 #: A version number, and maybe a size, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and").
 _MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM])"
                             r"(?=[,.;:)]?(?:\s|$)|[,;:)])")

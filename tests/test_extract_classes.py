@@ -465,3 +465,5 @@ def test_a_pair_of_surnames_names_a_technique_with_its_head_noun():
     assert out.get("Smith-Jonesky averaging", ("", False))[0] == "method"
     assert out.get("Newton-Gizmo iterations", ("", False))[0] == "method"
     assert "Skill-Critic algorithm" not in out  # two dictionary words: a coined name, its head noun stays outside
+    assert found("Preferences follow a Bradzy-Terrox-Lucey model.").get("Bradzy-Terrox-Lucey model", ("",))[0] == \
+        "method"
