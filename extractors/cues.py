@@ -865,15 +865,17 @@ def lower_case_data_lists(doc) -> Iterator:
             continue  # after "on", plain words are tasks or domains ("on math, code and chat")
         for k in items:
             yield make_mention(doc, toks[k].idx, toks[k].idx + len(toks[k].text), kind, "cue:lower-list", 0.6)
-    yield from _lower_lists_before_noun(doc, toks, sid, words)
+    nouns = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND]
+    if nouns:
+        yield from _lower_lists_before_noun(doc, toks, sid, words, nouns)
 
 
-def _lower_lists_before_noun(doc, toks, sid: list[int], words) -> Iterator:
+def _lower_lists_before_noun(doc, toks, sid: list[int], words, nouns: list[int]) -> Iterator:
     """"with the foo20, url and bar2010 datasets", "the covtype and YearWidget datasets": lower-case ids in a
-    list a plural data noun closes (capitalised members are found by other rules)."""
-    for i, t in enumerate(toks):
-        kind = PLURAL_DATA_NOUN_KIND.get(t.lower_)
-        if kind is None or i < 3:
+    list a plural data noun (at the positions ``nouns``) closes; capitalised members are found by other rules."""
+    for i in nouns:
+        kind = PLURAL_DATA_NOUN_KIND[toks[i].lower_]
+        if i < 3:
             continue
         k = i - 1
         items: list[int] = []

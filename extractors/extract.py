@@ -334,6 +334,18 @@ def _modifier_word(word: str, pattern: re.Pattern) -> bool:
         low not in STOP_WORDS and stop_category(word) not in _NOT_MODIFIER_CATEGORIES and not is_organisation(word)
 
 
+def _whole_phrase_in(phrase: str, text: str) -> bool:
+    """Does ``phrase`` occur in ``text`` with no word character or hyphen right before or after it?"""
+    pos = text.find(phrase)
+    while pos >= 0:
+        end = pos + len(phrase)
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_-")) and \
+                (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+            return True
+        pos = text.find(phrase, pos + 1)
+    return False
+
+
 def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> list[Mention]:
     """"Double Widget Sampling", "mean-field Widget dynamics": words that make a known method into a named
     variant of it belong to the name. Two signals say so: capitalised words right before a Title Case known
@@ -346,19 +358,20 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
         if m.kind != "method" or not m.rule.startswith("gazetteer"):
             continue
         text = title if m.field == "title" else abstract
-        other_low = abstract_low if m.field == "title" else title_low
-        words = text[max(0, m.start - 60):m.start].split(" ")[:-1]  # "" before the name: one space, nothing else
         if text[m.start - 1:m.start] != " ":
             continue
+        other_low = abstract_low if m.field == "title" else title_low
+        words = text[max(0, m.start - 60):m.start].split(" ")[:-1]  # "" before the name: one space, nothing else
         start = m.start
         # the same words before the name in the other field: the title names the variant as a unit
-        for k in (3, 2, 1):
-            if len(words) < k or not all(_modifier_word(w, _ANY_MODIFIER) for w in words[-k:]):
-                continue
-            phrase = " ".join(words[-k:]) + " " + m.text
-            if re.search(rf"(?<![\w-]){re.escape(phrase.lower())}(?![\w-])", other_low):
-                start = m.start - len(phrase) + len(m.text)
-                break
+        if m.text.lower() in other_low:
+            for k in (3, 2, 1):
+                if len(words) < k or not all(_modifier_word(w, _ANY_MODIFIER) for w in words[-k:]):
+                    continue
+                phrase = " ".join(words[-k:]) + " " + m.text
+                if _whole_phrase_in(phrase.lower(), other_low):
+                    start = m.start - len(phrase) + len(m.text)
+                    break
         if start == m.start and m.field == "abstract" and m.text[:1].isupper():
             k = 0
             while k < min(3, len(words)) and _modifier_word(words[-1 - k], _NAME_MODIFIER):
