@@ -109,12 +109,15 @@ class PageInputs:
         return hit
 
     def neighbours(self, key) -> list:
+        """The node's neighbours over edges other than relatedTo (in or out), sorted."""
         g = self.ctx.g
         found = set()
         for nbrs in (g._succ[key], g._pred[key]):
             for v, keyed in nbrs.items():
-                if any(not self._corpus_wide(k, data) for k, data in keyed.items()):
-                    found.add(v)
+                for k, data in keyed.items():
+                    if (data.get("relation") or k) != "relatedTo":
+                        found.add(v)
+                        break
         found.discard(key)
         return sorted(found, key=str)
 
@@ -124,4 +127,8 @@ class PageInputs:
         kind = "paper" if tb.type[key] == "Paper" else "entity"
         own = tb.support[key] if kind == "entity" else None
         n = self.n
-        return _digest((kind, self._globals, n(key), own, [(v, n(v)) for v in self.neighbours(key)])).hex()
+        h = hashlib.blake2b(repr((kind, self._globals, own)).encode("utf-8"), digest_size=16)
+        h.update(n(key))
+        for v in self.neighbours(key):
+            h.update(str(v).encode("utf-8", "surrogatepass") + b"\0" + n(v))
+        return h.hexdigest()

@@ -27,6 +27,7 @@ from kg.schema import ENTITY_TYPES, NODE_TYPES
 from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages, data_shard
 from kg.views.overview import overview_data
 from kg.views.inputs import PageInputs
+from kg.views.payload import _local_fragment
 from kg.views.pages import (
     corpus_stats,
     entity_record,
@@ -346,11 +347,24 @@ def _page_worker(stride: tuple[int, int]) -> tuple[list, list]:
         return _write_pages(ctx, title, shards[start::n], put, reuse, out)
 
 
-def shard_script(records: dict) -> bytes:
+def shard_script(records: dict, node_json=None) -> bytes:
     """A data shard's bytes: one statement assigning ``{page: record}`` to ``window.PAPERKG_DATA``.
 
-    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not)."""
-    return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
+    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not).
+    ``node_json(node)``: the JSON of a record's ``add`` node when already made (the same text as encoding it:
+    json_for_script sorts keys and escapes per character, so encoding the pieces equals encoding the whole)."""
+    if node_json is None:
+        return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
+    pages = []
+    for page in sorted(records):
+        record = records[page]
+        fields = []
+        for name in sorted(record):
+            value = record[name]
+            text = "[" + ",".join(map(node_json, value)) + "]" if name == "add" else json_for_script(value)
+            fields.append(f"{json_for_script(name)}:{text}")
+        pages.append(f"{json_for_script(page)}:{{{','.join(fields)}}}")
+    return ("window.PAPERKG_DATA={" + ",".join(pages) + "};\n").encode("utf-8")
 
 
 def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out: Path) -> tuple[list, list]:
@@ -364,6 +378,7 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
     if ctx.page_inputs is None:
         ctx.page_inputs = PageInputs(ctx)
     inputs = ctx.page_inputs
+    node_json = lambda node: _local_fragment(ctx, node["id"])  # noqa: E731  (a record's add node, memoised)
     rows, data_rows = [], []
     made: set = set()
     for shard, items in shards:
@@ -390,7 +405,7 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
                 rows.append((page, digest, len(data), False, made_of))
             else:
                 rows.append((page, digest, size, 1, made_of))
-        data = shard_script(records)
+        data = shard_script(records, node_json)
         linked = reuse.same(shard, data, out, made)
         if not linked:
             put(shard, data)
