@@ -19,6 +19,11 @@ Row layout (``_FORMAT``): ``{"sentences": [[sentence_start, sentence], ...],
 "mentions": [[kind, text, field, start, end, sentence index, rule, confidence,
 proposed, long_form, url, own, link_type, ref], ...]}``: each evidence
 sentence is stored once per paper however many mentions it holds.
+
+:class:`WordCache` is the same store for the words of each title + abstract
+that TF-IDF relatedness reads (kg.graph.textsim.tokenize_cached), in
+``words.sqlite`` beside it, under a fingerprint of kg/graph/textsim.py and
+spaCy's version; a row that is not a JSON list of strings is a miss.
 """
 from __future__ import annotations
 
@@ -39,10 +44,12 @@ from extractors.pipeline import extractor_fingerprint as extractor_own
 from kg.errors import OutputError
 from kg.models import CITATION_SCHEMES, Mention, Paper
 
-__all__ = ["CACHE_FILE", "ExtractionCache", "decode_mentions", "encode_mentions", "extractor_fingerprint", "paper_key"]
+__all__ = ["CACHE_FILE", "WORDS_FILE", "ExtractionCache", "WordCache", "decode_mentions", "encode_mentions",
+           "decode_words", "encode_words", "extractor_fingerprint", "paper_key", "text_key", "words_fingerprint"]
 
 CACHE_FILE = "extraction.sqlite"
-_SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
+WORDS_FILE = "words.sqlite"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS {table} (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
 _CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 _FORMAT = "json-3"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
 _MAX_ROW_BYTES = 256 << 20  # a row inflating past this is a miss: a planted row cannot exhaust memory
@@ -164,20 +171,28 @@ class ExtractionCache:
     treated as empty and replaced: a cache must never fail a build.
     """
 
+    _file, _table, _what = CACHE_FILE, "mentions", "extraction cache"
+    _decode = staticmethod(decode_mentions)
+    _encode = staticmethod(encode_mentions)
+
     def __init__(self, directory: str | os.PathLike, fingerprint: str | None = None):
         self.directory = Path(directory)
-        self.path = self.directory / CACHE_FILE
-        self.fingerprint = fingerprint or extractor_fingerprint()
+        self.path = self.directory / self._file
+        self.fingerprint = fingerprint or self._default_fingerprint()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
         except OSError as exc:
             raise OutputError(f"cannot create cache folder {self.directory}: {exc.strerror or exc}") from None
 
+    @staticmethod
+    def _default_fingerprint() -> str:
+        return extractor_fingerprint()
+
     def _open(self) -> sqlite3.Connection:
         try:
             db = sqlite3.connect(self.path, timeout=60)
-            db.execute(_SCHEMA)
+            db.execute(_SCHEMA.format(table=self._table))
             db.commit()
             return db
         except sqlite3.DatabaseError:
@@ -186,7 +201,7 @@ class ExtractionCache:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.path)
             db = sqlite3.connect(self.path, timeout=60)
-            db.execute(_SCHEMA)
+            db.execute(_SCHEMA.format(table=self._table))
             db.commit()
             return db
 
@@ -200,7 +215,7 @@ class ExtractionCache:
         self._db.close()
 
     def __len__(self) -> int:
-        row = self._db.execute("SELECT COUNT(*) FROM mentions WHERE fingerprint = ?", (self.fingerprint,)).fetchone()
+        row = self._db.execute(f"SELECT COUNT(*) FROM {self._table} WHERE fingerprint = ?", (self.fingerprint,)).fetchone()
         return int(row[0])
 
     def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Mention, ...]]:
@@ -212,11 +227,11 @@ class ExtractionCache:
                 chunk = wanted[i:i + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
-                    f"SELECT key, value FROM mentions WHERE fingerprint = ? AND key IN ({marks})",
+                    f"SELECT key, value FROM {self._table} WHERE fingerprint = ? AND key IN ({marks})",
                     (self.fingerprint, *chunk),
                 )
                 for key, blob in rows:
-                    value = decode_mentions(blob)  # a bad row is a miss, never a failed build
+                    value = self._decode(blob)  # a bad row is a miss, never a failed build
                     if value is not None:
                         found[key] = value
         except sqlite3.DatabaseError:
@@ -229,16 +244,66 @@ class ExtractionCache:
         rows = []
         for k, v in pairs:
             try:
-                rows.append((self.fingerprint, k, encode_mentions(v)))
+                rows.append((self.fingerprint, k, self._encode(v)))
             except ValueError:  # a NaN confidence has no JSON form: leave that paper uncached
                 continue
         try:
             with self._db:
-                self._db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
-                self._db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)", rows)
+                self._db.execute(f"DELETE FROM {self._table} WHERE fingerprint != ?", (self.fingerprint,))
+                self._db.executemany(f"INSERT OR REPLACE INTO {self._table} VALUES (?, ?, ?)", rows)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "readonly" in str(exc):
                 return  # another build holds it, or a read-only folder: skip caching this run
-            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None
+            raise OutputError(f"cannot write {self._what} {self.path}: {exc}") from None
         except sqlite3.DatabaseError as exc:
-            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None
+            raise OutputError(f"cannot write {self._what} {self.path}: {exc}") from None
+
+
+def text_key(text: str) -> str:
+    """Content hash of a text (the key of its words in :class:`WordCache`)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def encode_words(words: Sequence[str]) -> bytes:
+    """One words row: the JSON list of a text's words, zlib-compressed."""
+    return zlib.compress(json.dumps(list(words), ensure_ascii=True, separators=(",", ":")).encode("ascii"), 6)
+
+
+def decode_words(blob) -> list[str] | None:
+    """The words of one row, or None when the row is not a JSON list of strings."""
+    data = _inflate(blob)
+    if data is None:
+        return None
+    try:
+        words = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(words, list) or not all(type(w) is str for w in words):
+        return None
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def words_fingerprint() -> str:
+    """Hash of what decides a text's words for TF-IDF: kg/graph/textsim.py (the tokenizer rules and the
+    word filter), spaCy's version and the row format."""
+    import spacy
+
+    import kg.graph.textsim as textsim
+
+    h = hashlib.sha256(f"spacy {spacy.__version__}\0words-1\0".encode())
+    h.update(Path(textsim.__file__).read_bytes())
+    return h.hexdigest()
+
+
+class WordCache(ExtractionCache):
+    """SQLite store of ``text_key -> [word, ...]`` (kg.graph.textsim.tokenize) for one words fingerprint, in
+    ``words.sqlite`` beside the extraction cache: an incremental build tokenizes only new texts for TF-IDF."""
+
+    _file, _table, _what = WORDS_FILE, "words", "word cache"
+    _decode = staticmethod(decode_words)
+    _encode = staticmethod(encode_words)
+
+    @staticmethod
+    def _default_fingerprint() -> str:
+        return words_fingerprint()

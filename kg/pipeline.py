@@ -492,7 +492,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
 
     t = time.perf_counter()
     stage("building the graph (links, PageRank, communities)...")
-    graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k)
+    graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k,
+                        cache_dir=out_dir / CACHE_DIR if cache else None)
     timings["graph"] = time.perf_counter() - t
 
     with _output_errors(out_dir):
