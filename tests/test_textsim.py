@@ -114,7 +114,7 @@ def test_the_word_cache_gives_the_words_of_tokenize_and_tokenizes_only_new_texts
     import sqlite3
 
     import kg.graph.textsim as textsim
-    from kg.cache import WORDS_FILE, WordCache
+    from kg.sqlcache import WORDS_FILE, WordCache, text_key
 
     texts = [f"{title}\n{abstract}" for title, abstract in TEXTS]
     assert textsim.tokenize_cached(texts[:4], tmp_path) == tokenize(texts[:4])
@@ -131,7 +131,7 @@ def test_the_word_cache_gives_the_words_of_tokenize_and_tokenizes_only_new_texts
     assert seen == texts
     # words of another tokenizer (another fingerprint) are not used
     with WordCache(tmp_path, fingerprint="another textsim.py") as other:
-        other.put_many({key: ["planted"] for key in map(__import__("kg.cache").cache.text_key, texts)})
+        other.put_many({key: ["planted"] for key in map(text_key, texts)})
     seen.clear()
     assert textsim.tokenize_cached(texts, tmp_path) == tokenize(texts)
     assert seen == texts

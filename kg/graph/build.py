@@ -148,7 +148,7 @@ def build_nx(
     """The knowledge graph as a MultiDiGraph, analytics included.
 
     ``cache_dir``: keep the words of titles and abstracts (TF-IDF relatedness) in a word cache there
-    (kg.cache.WordCache), so a rebuild tokenizes only new texts; the graph is the same either way."""
+    (kg.sqlcache.WordCache), so a rebuild tokenizes only new texts; the graph is the same either way."""
     check_base_iri(base_iri)
     with _gc_paused():
         G = _build(papers, extraction, base_iri, top_k, max_df, cache_dir)

@@ -30,6 +30,8 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from kg import memory
+from kg.sqlcache import WordCache, text_key
+from kg.errors import OutputError
 from kg.graph.links import entity_matrix, topk_pairs
 
 __all__ = ["tokenize", "tokenize_cached", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
@@ -120,11 +122,8 @@ def _fitting_jobs(jobs: int, texts: Sequence[str]) -> int:
 
 def tokenize_cached(texts: Sequence[str], cache_dir, jobs: int | None = None) -> list[list[str]]:
     """:func:`tokenize`, reading the words of texts seen before from the word cache in ``cache_dir``
-    (kg.cache.WordCache, keyed by the text's hash under a fingerprint of this module and spaCy's version)
+    (kg.sqlcache.WordCache, keyed by the text's hash under a fingerprint of this module and spaCy's version)
     and storing those of new texts. A missing, stale or damaged cache only means tokenizing again."""
-    from kg.cache import WordCache, text_key
-    from kg.errors import OutputError
-
     texts = list(texts)
     keys = [text_key(t) for t in texts]
     try:
