@@ -120,9 +120,12 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
     ``previous``: a folder holding an earlier ``write_views`` output (the
     build passes the output folder it is about to replace). A page whose
     view model hashes as it did there (``assets/pages.json``, same templates)
-    is hard-linked from it instead of rendered and written again; the bytes
-    are the same either way. ``stats`` (a dict) receives the counts
-    ``rendered`` and ``reused``.
+    is hard-linked from it instead of rendered and written again; a page whose
+    inputs digest (kg.views.inputs) is the one listed there is linked without
+    its view model being computed. The bytes are the same either way.
+    ``stats`` (a dict) receives the counts ``rendered``, ``reused``,
+    ``views_skipped`` (reused without computing the view model),
+    ``data_written`` and ``data_reused``.
     """
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
