@@ -287,6 +287,7 @@ def _mutations(g):
     papers = sorted(k for k, t in g.nodes(data="type") if t == "Paper" and g.nodes[k].get("title"))
     entities = sorted(k for k, t in g.nodes(data="type") if t in ("Method", "Dataset", "Benchmark"))
     hub = max(entities, key=lambda k: (g.in_degree(k), k))
+    assert hub != entities[0]
     mention = next((u, v, k) for u, v, k in sorted(g.edges(keys=True)) if k in ("usesMethod", "usesDataset")
                    and g.edges[u, v, k].get("evidence"))
     builds = sorted((u, v, k) for u, v, k in g.edges(keys=True) if k == "buildsOn")
@@ -313,12 +314,17 @@ def _mutations(g):
            ("evidence sentence", sentence),
            ("a mention removed", drop_edge(mention)),
            ("entity support", node_attr(hub, "support", 999))]
-    if builds:
-        out.append(("a buildsOn removed", drop_edge(builds[0])))
-        out.append(("buildsOn via", lambda h: h.edges[builds[-1]].__setitem__("via", [hub])))
-    if code:
-        out.append(("code url", node_attr(code[0], "url", "https://example.org/other")))
-        out.append(("link type", node_attr(code[-1], "link_type", "video")))
+    assert builds, "the test graph has a buildsOn edge"
+    via = g.edges[builds[0]]["via"][0]
+    out.append(("label of a buildsOn's via entity", node_attr(via, "label", "Renamed via")))
+    out.append(("a buildsOn removed", drop_edge(builds[0])))
+    out.append(("buildsOn via", lambda h: h.edges[builds[-1]].__setitem__("via", [entities[0]])))
+    out.append(("a buildsOn added", lambda h: h.add_edge(papers[5], papers[6], key="buildsOn", relation="buildsOn",
+                                                         via=[])))
+    assert code, "the test graph has code and links"
+    out.append(("code url", node_attr(code[0], "url", "https://example.org/other")))
+    out.append(("link type", node_attr(code[-1], "link_type", "video")))
+    assert len(out) == 14
     return out
 
 
@@ -330,6 +336,12 @@ def test_every_kind_of_shown_change_changes_the_inputs_of_the_pages_it_changes(l
     from kg.api import build
 
     g = build([str(f) for f in listings[:2]], year=2025).nx
+    papers = sorted(k for k, t in g.nodes(data="type") if t == "Paper")
+    near = set(g[papers[3]]) | set(g[papers[4]])
+    via = next(k for k, t in sorted(g.nodes(data="type")) if t == "Method" and k not in near)
+    # the invented listings have no buildsOn edge: one is added (via an entity neither paper names, so
+    # its label reaches the two pages only through the edge), so that its changes are tried too
+    g.add_edge(papers[3], papers[4], key="buildsOn", relation="buildsOn", via=[via])
     base = _view_hashes_and_inputs(g)
     for what, change in _mutations(g):
         h = copy.deepcopy(g)
