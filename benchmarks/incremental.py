@@ -42,6 +42,9 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     pages = re.search(r"pages: (\d+) rendered, (\d+) unchanged", proc.stderr)
     if pages:
         row["rendered"], row["reused"] = int(pages.group(1)), int(pages.group(2))
+    skipped = re.search(r"(\d+) of them made from the same inputs", proc.stderr)
+    if skipped:
+        row["skipped"] = int(skipped.group(1))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if rss:
         row["rss_mb"] = int(rss.group(1)) / 1024
@@ -87,10 +90,11 @@ def main(argv=None) -> int:
     rows["cold"] = _build(inputs, cold, args.jobs, args.year)
     stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
     print(f"{'build':<12} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
-          + f" {'rendered':>8} {'reused':>7} {'RSS MB':>7} {'load':>5}")
+          + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'RSS MB':>7} {'load':>5}")
     for name, r in rows.items():
         print(f"{name:<12} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
-              + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('rss_mb', 0):7.0f} {r['load']:5.1f}")
+              + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('skipped', 0):7d} {r.get('rss_mb', 0):7.0f}"
+              f" {r['load']:5.1f}")
     print(f"incremental / cold wall: {100 * rows['incremental']['wall'] / rows['cold']['wall']:.0f} %; "
           f"no-op / cold: {100 * rows['no-op']['wall'] / rows['cold']['wall']:.0f} %")
     print(f"files kept (same inode) by the incremental run: {same_inode} of {len(after)}")

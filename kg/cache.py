@@ -12,40 +12,37 @@ are dropped when new rows are written, so the file does not grow forever.
 The cache lives next to the outputs it produced (``OUTDIR/.cache/``), a folder
 anyone may hand over, so entries are plain data, never pickles: each row is
 zlib-compressed JSON, checked field by field against ``Mention`` when read, and
-a row that does not check out (or inflates past ``_MAX_ROW_BYTES``) is a cache
+a row that does not check out (or inflates past ``kg.sqlcache._MAX_ROW_BYTES``) is a cache
 miss (re-extracted), never code that runs.
 
 Row layout (``_FORMAT``): ``{"sentences": [[sentence_start, sentence], ...],
 "mentions": [[kind, text, field, start, end, sentence index, rule, confidence,
 proposed, long_form, url, own, link_type, ref], ...]}``: each evidence
 sentence is stored once per paper however many mentions it holds.
+
+The SQLite store itself is kg.sqlcache.SqliteCache (shared with the word
+cache of TF-IDF, kg.sqlcache.WordCache).
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
-import os
-import sqlite3
 import zlib
 from dataclasses import fields
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Sequence
 
 import kg.ingest.ids
 import kg.models
 from extractors.pipeline import extractor_fingerprint as extractor_own
-from kg.errors import OutputError
 from kg.models import CITATION_SCHEMES, Mention, Paper
+from kg.sqlcache import SqliteCache, inflate
 
 __all__ = ["CACHE_FILE", "ExtractionCache", "decode_mentions", "encode_mentions", "extractor_fingerprint", "paper_key"]
 
 CACHE_FILE = "extraction.sqlite"
-_SCHEMA = "CREATE TABLE IF NOT EXISTS mentions (fingerprint TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (fingerprint, key)) WITHOUT ROWID"
-_CHUNK = 500  # keys per SELECT ... IN (...): below SQLite's variable limit
 _FORMAT = "json-3"  # row encoding; part of the fingerprint, so rows of an older encoding are dropped
-_MAX_ROW_BYTES = 256 << 20  # a row inflating past this is a miss: a planted row cannot exhaust memory
 
 #: Mention field -> the JSON types its value may have (bool is checked apart: it is an int in Python).
 _STR, _INT, _NUM, _BOOL, _NONE = (str,), (int,), (int, float), (bool,), (type(None),)
@@ -88,20 +85,9 @@ def _check(value, types: tuple) -> bool:
     return isinstance(value, types)
 
 
-def _inflate(blob) -> bytes | None:
-    if not isinstance(blob, bytes):
-        return None
-    try:
-        z = zlib.decompressobj()
-        data = z.decompress(blob, _MAX_ROW_BYTES)
-    except zlib.error:
-        return None
-    return data if z.eof and not z.unconsumed_tail else None
-
-
 def decode_mentions(blob) -> tuple[Mention, ...] | None:
     """The mentions of one cache row, or None when the row is not exactly what ``encode_mentions`` writes."""
-    data = _inflate(blob)
+    data = inflate(blob)
     if data is None:
         return None
     try:
@@ -157,88 +143,17 @@ def paper_key(paper: Paper) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-class ExtractionCache:
+class ExtractionCache(SqliteCache):
     """SQLite store of ``paper_key -> tuple[Mention, ...]`` for one extractor fingerprint.
 
     Use as a context manager or call :meth:`close`. A damaged cache file is
     treated as empty and replaced: a cache must never fail a build.
     """
 
-    def __init__(self, directory: str | os.PathLike, fingerprint: str | None = None):
-        self.directory = Path(directory)
-        self.path = self.directory / CACHE_FILE
-        self.fingerprint = fingerprint or extractor_fingerprint()
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = self._open()
-        except OSError as exc:
-            raise OutputError(f"cannot create cache folder {self.directory}: {exc.strerror or exc}") from None
+    _file, _table, _what = CACHE_FILE, "mentions", "extraction cache"
+    _decode = staticmethod(decode_mentions)
+    _encode = staticmethod(encode_mentions)
 
-    def _open(self) -> sqlite3.Connection:
-        try:
-            db = sqlite3.connect(self.path, timeout=60)
-            db.execute(_SCHEMA)
-            db.commit()
-            return db
-        except sqlite3.DatabaseError:
-            with contextlib.suppress(NameError, sqlite3.Error):
-                db.close()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.path)
-            db = sqlite3.connect(self.path, timeout=60)
-            db.execute(_SCHEMA)
-            db.commit()
-            return db
-
-    def __enter__(self) -> "ExtractionCache":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __len__(self) -> int:
-        row = self._db.execute("SELECT COUNT(*) FROM mentions WHERE fingerprint = ?", (self.fingerprint,)).fetchone()
-        return int(row[0])
-
-    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Mention, ...]]:
-        """The cached mentions of those keys that are present (undecodable rows count as misses)."""
-        wanted = sorted(set(keys))
-        found: dict[str, tuple[Mention, ...]] = {}
-        try:
-            for i in range(0, len(wanted), _CHUNK):
-                chunk = wanted[i:i + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT key, value FROM mentions WHERE fingerprint = ? AND key IN ({marks})",
-                    (self.fingerprint, *chunk),
-                )
-                for key, blob in rows:
-                    value = decode_mentions(blob)  # a bad row is a miss, never a failed build
-                    if value is not None:
-                        found[key] = value
-        except sqlite3.DatabaseError:
-            return {}
-        return found
-
-    def put_many(self, items: Mapping[str, Sequence[Mention]] | Iterable[tuple[str, Sequence[Mention]]]) -> None:
-        """Store mentions by key and drop rows of other extractor fingerprints."""
-        pairs = items.items() if isinstance(items, Mapping) else items
-        rows = []
-        for k, v in pairs:
-            try:
-                rows.append((self.fingerprint, k, encode_mentions(v)))
-            except ValueError:  # a NaN confidence has no JSON form: leave that paper uncached
-                continue
-        try:
-            with self._db:
-                self._db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
-                self._db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)", rows)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "readonly" in str(exc):
-                return  # another build holds it, or a read-only folder: skip caching this run
-            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None
-        except sqlite3.DatabaseError as exc:
-            raise OutputError(f"cannot write extraction cache {self.path}: {exc}") from None
+    @staticmethod
+    def _default_fingerprint() -> str:
+        return extractor_fingerprint()

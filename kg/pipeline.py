@@ -492,7 +492,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
 
     t = time.perf_counter()
     stage("building the graph (links, PageRank, communities)...")
-    graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k)
+    graph = build_graph(ingest.papers, extraction, base_iri=base_iri or DEFAULT_BASE_IRI, top_k=top_k,
+                        cache_dir=out_dir / CACHE_DIR if cache else None)
     timings["graph"] = time.perf_counter() - t
 
     with _output_errors(out_dir):
@@ -584,7 +585,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
         if cache:
             log(f"paperkg: extraction cache: {stats.cached} papers reused, {stats.extracted} extracted")
         log(f"paperkg: pages: {page_stats.get('rendered', 0)} rendered, {page_stats.get('reused', 0)} unchanged "
-            f"(linked from the previous outputs); data shards: {page_stats.get('data_written', 0)} written, "
+            f"(linked from the previous outputs; {page_stats.get('views_skipped', 0)} of them made from the same "
+            f"inputs, their view model not computed); data shards: {page_stats.get('data_written', 0)} written, "
             f"{page_stats.get('data_reused', 0)} unchanged")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:

@@ -211,12 +211,12 @@ def test_only_exact_json_rows_are_hits(tmp_path):
 
 
 def test_row_inflating_past_the_limit_is_a_miss(tmp_path, monkeypatch):
-    import kg.cache
+    import kg.sqlcache
 
     with ExtractionCache(tmp_path, fingerprint="f") as cache:
         cache.put_many({"k": (_mention("A" * 5000),)})
         assert cache.get_many(["k"])
-        monkeypatch.setattr(kg.cache, "_MAX_ROW_BYTES", 1000)  # as a planted "zip bomb" row would
+        monkeypatch.setattr(kg.sqlcache, "_MAX_ROW_BYTES", 1000)  # as a planted "zip bomb" row would
         assert cache.get_many(["k"]) == {}
 
 

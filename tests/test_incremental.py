@@ -111,7 +111,7 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
     first, inodes = _outputs(out), _inodes(out)
     again = build_job([inputs], out, quiet=True, year=2025)
     assert _outputs(out) == first
-    assert again.page_stats == {"rendered": 0, "reused": len(inodes), "data_written": 0,
+    assert again.page_stats == {"rendered": 0, "reused": len(inodes), "views_skipped": len(inodes), "data_written": 0,
                                 "data_reused": len(list((out / "assets" / "data").iterdir()))}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
 
@@ -239,3 +239,150 @@ def test_data_shards_of_an_earlier_build_are_dropped_when_files_are_moved_one_by
     pages = (out / "paper" / sorted(p.name for p in (out / "paper").iterdir())[0]).read_text(encoding="utf-8")
     shard = re.search(r'src="\.\./assets/data/([0-9a-f]+\.js)"', pages).group(1)
     assert shard in after
+
+
+def _view_hashes_and_inputs(graph) -> dict:
+    """{page: (hash of its view model, digest of its inputs)} of every paper and entity page of ``graph``."""
+    from kg.views.context import RenderContext, assign_pages
+    from kg.views.inputs import PageInputs
+    from kg.views.pages import entity_skeleton, entity_view, paper_skeleton, paper_view
+    from kg.views.site import _view_hash, graph_of
+
+    g = graph_of(graph)
+    ctx = RenderContext(g, assign_pages(g))
+    inputs = PageInputs(ctx)
+    found = {}
+    for key, page in ctx.names.items():
+        if ctx.tables.type[key] == "Paper":
+            view = _view_hash("paper.html", paper_view(ctx, key, paper_skeleton(ctx, key)))
+        else:
+            view = _view_hash("entity.html", entity_view(ctx, key, entity_skeleton(ctx, key)))
+        found[page] = (view, inputs.page(key))
+    return found
+
+
+def _assert_same_inputs_same_view(before: dict, after: dict) -> int:
+    """Every page whose inputs digest is the same in both has the same view model; returns how many."""
+    same = [page for page in before if page in after and before[page][1] == after[page][1]]
+    wrong = [page for page in same if before[page][0] != after[page][0]]
+    assert not wrong, f"{len(wrong)} pages with the same inputs but another view model, e.g. {wrong[:5]}"
+    return len(same)
+
+
+def test_pages_made_from_the_same_inputs_have_the_same_view_model(listings):
+    """The inputs digest (kg.views.inputs) is what lets a build skip a page's view model: wherever two
+    corpora (one listing added, one removed) give a page the same digest, its view model must be the same."""
+    from kg.api import build
+
+    graphs = [build([str(f) for f in files], year=2025) for files in (listings[:3], listings, listings[1:])]
+    tables = [_view_hashes_and_inputs(g) for g in graphs]
+    grown = _assert_same_inputs_same_view(tables[0], tables[1])
+    shrunk = _assert_same_inputs_same_view(tables[1], tables[2])
+    changed_views = sum(1 for page in tables[0] if page in tables[1] and tables[0][page][0] != tables[1][page][0])
+    assert changed_views and grown > len(tables[0]) // 2 and shrunk > len(tables[2]) // 2, (changed_views, grown, shrunk)
+
+
+def _mutations(g):
+    """(what, function changing a copy of ``g``) for each kind of local data a page shows."""
+    papers = sorted(k for k, t in g.nodes(data="type") if t == "Paper" and g.nodes[k].get("title"))
+    entities = sorted(k for k, t in g.nodes(data="type") if t in ("Method", "Dataset", "Benchmark"))
+    hub = max(entities, key=lambda k: (g.in_degree(k), k))
+    assert hub != entities[0]
+    mention = next((u, v, k) for u, v, k in sorted(g.edges(keys=True)) if k in ("usesMethod", "usesDataset")
+                   and g.edges[u, v, k].get("evidence"))
+    builds = sorted((u, v, k) for u, v, k in g.edges(keys=True) if k == "buildsOn")
+    code = sorted(k for k, t in g.nodes(data="type") if t in ("CodeRepository", "WebPage"))
+
+    def node_attr(key, attr, value):
+        def change(h):
+            h.nodes[key][attr] = value
+        return change
+
+    def sentence(h):
+        h.edges[mention]["evidence"][0]["sentence"] = "An invented sentence naming it."
+
+    def drop_edge(edge):
+        def change(h):
+            h.remove_edge(*edge)
+        return change
+
+    out = [("hub label", node_attr(hub, "label", "Renamed hub")),
+           ("hub aliases", node_attr(hub, "aliases", ["another alias"])),
+           ("paper title", node_attr(papers[0], "title", "An invented title")),
+           ("paper date", node_attr(papers[1], "date", "2019-01-02")),
+           ("paper authors", node_attr(papers[2], "authors", ["A. Person"])),
+           ("evidence sentence", sentence),
+           ("a mention removed", drop_edge(mention)),
+           ("entity support", node_attr(hub, "support", 999))]
+    assert builds, "the test graph has a buildsOn edge"
+    via = g.edges[builds[0]]["via"][0]
+    out.append(("label of a buildsOn's via entity", node_attr(via, "label", "Renamed via")))
+    out.append(("a buildsOn removed", drop_edge(builds[0])))
+    out.append(("buildsOn via", lambda h: h.edges[builds[-1]].__setitem__("via", [entities[0]])))
+    out.append(("a buildsOn added", lambda h: h.add_edge(papers[5], papers[6], key="buildsOn", relation="buildsOn",
+                                                         via=[])))
+    assert code, "the test graph has code and links"
+    out.append(("code url", node_attr(code[0], "url", "https://example.org/other")))
+    out.append(("link type", node_attr(code[-1], "link_type", "video")))
+    assert len(out) == 14
+    return out
+
+
+def test_every_kind_of_shown_change_changes_the_inputs_of_the_pages_it_changes(listings):
+    """One local change at a time (a label, a title, a date, an evidence sentence, an edge, a URL...):
+    every page whose view model changes has other inputs, and the change does reach some page."""
+    import copy
+
+    from kg.api import build
+
+    g = build([str(f) for f in listings[:2]], year=2025).nx
+    papers = sorted(k for k, t in g.nodes(data="type") if t == "Paper")
+    near = set(g[papers[3]]) | set(g[papers[4]])
+    via = next(k for k, t in sorted(g.nodes(data="type")) if t == "Method" and k not in near)
+    # the invented listings have no buildsOn edge: one is added (via an entity neither paper names, so
+    # its label reaches the two pages only through the edge), so that its changes are tried too
+    g.add_edge(papers[3], papers[4], key="buildsOn", relation="buildsOn", via=[via])
+    base = _view_hashes_and_inputs(g)
+    for what, change in _mutations(g):
+        h = copy.deepcopy(g)
+        change(h)
+        after = _view_hashes_and_inputs(h)
+        _assert_same_inputs_same_view(base, after)
+        assert any(base[p][0] != after[p][0] for p in base if p in after), f"{what}: no page changed"
+
+
+def test_a_stale_or_corrupt_page_manifest_falls_back_to_computing_every_view(tmp_path, listings, monkeypatch):
+    import json
+
+    import kg.views.inputs as inputs
+
+    inputs_dir = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    _build(inputs_dir, out)
+    first = _outputs(out)
+    manifest = out / "assets" / "pages.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    # another version of the view code: no page is taken on its inputs (but unchanged views are still linked)
+    inputs.code_fingerprint.cache_clear()
+    monkeypatch.setattr(inputs, "code_fingerprint", lambda: "view code of another paperkg")
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["views_skipped"] == 0 and result.page_stats["rendered"] == 0
+    other = _outputs(out)
+    assert {k: v for k, v in other.items() if k != "assets/pages.json"} == \
+        {k: v for k, v in first.items() if k != "assets/pages.json"}
+    monkeypatch.undo()
+    inputs.code_fingerprint.cache_clear()
+    result = build_job([inputs_dir], out, quiet=True, year=2025)  # back to this code: the manifest is of the other
+    assert result.page_stats["views_skipped"] == 0 and result.page_stats["rendered"] == 0
+    assert _outputs(out) == first
+    # a manifest whose inputs column lies: every listed page claims the inputs of a page of the new build
+    data["pages"] = {page: [entry[0], entry[1], "0" * 32] for page, entry in data["pages"].items()}
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["views_skipped"] == 0
+    assert _outputs(out) == first
+    # a manifest that is not JSON: every page computed and rendered again, same bytes
+    manifest.write_text("{not json", encoding="utf-8")
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["views_skipped"] == 0 and result.page_stats["reused"] == 0
+    assert _outputs(out) == first

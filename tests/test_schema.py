@@ -163,6 +163,7 @@ _EXPORTED_FOR_USERS = {
     "extractors.urls": {"LINK_TYPES"},  # every link_type a link mention can carry
     "kg.schema": {"RELATIONS"},  # every relation of the graph
     "ontology": {"ONTOLOGY_PATH", "SHAPES_PATH"},  # for pyshacl and rdflib users
+    "kg.views.pages": {"entity_page", "paper_page"},  # one page's (view, record): tests, benchmarks/page_churn.py
 }
 
 

@@ -108,3 +108,46 @@ def test_shared_corpus_almost_every_paper_has_a_related_paper_with_a_reason():
         if k == "relatedTo" and (d.get("shared") or d.get("terms")):
             with_reason |= {u, v}
     assert len(with_reason & papers) >= 0.95 * len(papers)
+
+
+def test_the_word_cache_gives_the_words_of_tokenize_and_tokenizes_only_new_texts(tmp_path, monkeypatch):
+    import sqlite3
+
+    import kg.graph.textsim as textsim
+    from kg.sqlcache import WORDS_FILE, WordCache, text_key
+
+    texts = [f"{title}\n{abstract}" for title, abstract in TEXTS]
+    assert textsim.tokenize_cached(texts[:4], tmp_path) == tokenize(texts[:4])
+    seen = []
+    real = textsim.tokenize
+    monkeypatch.setattr(textsim, "tokenize", lambda batch, jobs=None: seen.extend(batch) or real(batch))
+    assert textsim.tokenize_cached(texts, tmp_path) == tokenize(texts)
+    assert seen == texts[4:], "only texts not seen before are tokenized"
+    # a damaged row is a miss (tokenized again), never wrong words
+    with sqlite3.connect(tmp_path / WORDS_FILE) as db:
+        db.execute("UPDATE words SET value = ?", (b"not zlib",))
+    seen.clear()
+    assert textsim.tokenize_cached(texts, tmp_path) == tokenize(texts)
+    assert seen == texts
+    # words of another tokenizer (another fingerprint) are not used
+    with WordCache(tmp_path, fingerprint="another textsim.py") as other:
+        other.put_many({key: ["planted"] for key in map(text_key, texts)})
+    seen.clear()
+    assert textsim.tokenize_cached(texts, tmp_path) == tokenize(texts)
+    assert seen == texts
+    # a file that is not a database: replaced, same words
+    (tmp_path / WORDS_FILE).write_bytes(b"this is not an sqlite database" * 100)
+    assert textsim.tokenize_cached(texts, tmp_path) == tokenize(texts)
+
+
+def test_a_graph_built_with_the_word_cache_is_the_graph_built_without(tmp_path):
+    import networkx as nx
+
+    papers = [Paper(id=f"p{i}", title=t, abstract=a) for i, (t, a) in enumerate(TEXTS)]
+    ex = CorpusExtraction(papers=[PaperExtraction(paper_id=p.id) for p in papers], entities=[])
+    plain = build_graph(papers, ex).nx
+    for _ in range(2):  # the first fills the cache, the second reads it
+        cached = build_graph(papers, ex, cache_dir=tmp_path).nx
+        assert nx.utils.graphs_equal(plain, cached)
+        assert sorted(plain.edges(keys=True, data=True)) == sorted(cached.edges(keys=True, data=True))
+    assert any(k == "relatedTo" for _, _, k in cached.edges(keys=True))

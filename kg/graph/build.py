@@ -27,7 +27,7 @@ from kg.graph.iris import (
     repo_keys,
 )
 from kg.graph.links import builds_on
-from kg.graph.textsim import related_combined
+from kg.graph.textsim import related_combined, tokenize_cached
 from kg.graph.trends import add_months
 from kg.models import CorpusExtraction, Mention, Paper, select_evidence
 from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
@@ -143,16 +143,20 @@ def build_nx(
     base_iri: str = DEFAULT_BASE_IRI,
     top_k: int = 10,
     max_df: int | None = None,
+    cache_dir=None,
 ) -> nx.MultiDiGraph:
-    """The knowledge graph as a MultiDiGraph, analytics included."""
+    """The knowledge graph as a MultiDiGraph, analytics included.
+
+    ``cache_dir``: keep the words of titles and abstracts (TF-IDF relatedness) in a word cache there
+    (kg.sqlcache.WordCache), so a rebuild tokenizes only new texts; the graph is the same either way."""
     check_base_iri(base_iri)
     with _gc_paused():
-        G = _build(papers, extraction, base_iri, top_k, max_df)
+        G = _build(papers, extraction, base_iri, top_k, max_df, cache_dir)
         add_analytics(G)
     return G
 
 
-def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
+def _build(papers, extraction, base_iri, top_k, max_df, cache_dir=None) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(base_iri=base_iri, extractor_version=extraction.extractor_version or "")
     # Papers in id order: node order, relatedTo ties at the top-k cut (lower index wins), PageRank
     # sums and the community partition then do not depend on the order the inputs were given in.
@@ -269,11 +273,13 @@ def _build(papers, extraction, base_iri, top_k, max_df) -> nx.MultiDiGraph:
     entity_lists = [sorted(s) for s in entity_sets]
     del entity_sets, proposed_lists
     texts = [f"{paper_by_id[pid].title}\n{paper_by_id[pid].abstract}" for pid in paper_by_id]
-    for i, j, w, shared, ew, tw, terms in related_combined(entity_lists, texts, top_k=top_k, max_df=max_df):
+    tokens = tokenize_cached(texts, cache_dir) if cache_dir is not None and len(texts) > 1 and top_k > 0 else None
+    for i, j, w, shared, ew, tw, terms in related_combined(entity_lists, texts, top_k=top_k, max_df=max_df,
+                                                           tokens=tokens):
         plain[(corpus_keys[i], corpus_keys[j], "relatedTo")] = {
             "relation": "relatedTo", "weight": w, "shared": shared, "entity_weight": ew, "text_weight": tw,
             "terms": terms}
-    del entity_lists, texts
+    del entity_lists, texts, tokens
 
     # sorted (u, v, relation) order; sorting per source node is much cheaper than one sort of all edges
     targets: dict[str, list[tuple[str, str]]] = {}

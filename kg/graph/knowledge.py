@@ -29,7 +29,8 @@ from kg.schema import ENTITY_TYPES, all_prefixes
 __all__ = ["KnowledgeGraph", "build_graph", "load"]
 
 
-def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10, max_df: int | None = None):
+def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10, max_df: int | None = None,
+                cache_dir=None):
     """Build the KnowledgeGraph (``.nx`` MultiDiGraph; its Oxigraph ``.store`` is made on first use) of a corpus.
 
     Assembles only: every decision about a paper was made by the extraction.
@@ -45,6 +46,8 @@ def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10
         relatedTo edges kept per paper.
     max_df : int, optional
         Entities in more papers than this are not counted in relatedTo weights.
+    cache_dir : path, optional
+        Keep the words of titles and abstracts (TF-IDF) in a word cache there; same graph either way.
 
     Returns
     -------
@@ -59,7 +62,7 @@ def build_graph(papers, extraction, base_iri: str | None = None, top_k: int = 10
     'BERT'
     """
     base_iri = base_iri or DEFAULT_BASE_IRI
-    G = build_nx(papers, extraction, base_iri=base_iri, top_k=top_k, max_df=max_df)
+    G = build_nx(papers, extraction, base_iri=base_iri, top_k=top_k, max_df=max_df, cache_dir=cache_dir)
     return KnowledgeGraph(G, None, base_iri)  # the Oxigraph store is filled on first use of .store
 
 

@@ -30,9 +30,11 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from kg import memory
+from kg.sqlcache import WordCache, text_key
+from kg.errors import OutputError
 from kg.graph.links import entity_matrix, topk_pairs
 
-__all__ = ["tokenize", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
+__all__ = ["tokenize", "tokenize_cached", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
            "default_max_df_text"]
 
 CANDIDATE_TERMS = 24  # heaviest words per paper used to find text candidates
@@ -116,6 +118,29 @@ def _fitting_jobs(jobs: int, texts: Sequence[str]) -> int:
     chars = sum(map(len, texts))
     per_worker = int(0.25 * (memory.rss_bytes() or 0)) + (100 << 20) + 16 * chars // (jobs * 4)
     return memory.plan_workers("text similarity", jobs, per_worker, (100 << 20), memory.available_bytes())
+
+
+def tokenize_cached(texts: Sequence[str], cache_dir, jobs: int | None = None) -> list[list[str]]:
+    """:func:`tokenize`, reading the words of texts seen before from the word cache in ``cache_dir``
+    (kg.sqlcache.WordCache, keyed by the text's hash under a fingerprint of this module and spaCy's version)
+    and storing those of new texts. A missing, stale or damaged cache only means tokenizing again."""
+    texts = list(texts)
+    keys = [text_key(t) for t in texts]
+    try:
+        cache = WordCache(cache_dir)
+    except OutputError:
+        return tokenize(texts, jobs=jobs)
+    with cache:
+        found = cache.get_many(keys)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        made = tokenize([texts[i] for i in missing], jobs=jobs) if missing else []
+        if made:
+            try:
+                cache.put_many({keys[i]: words for i, words in zip(missing, made)})
+            except OutputError:
+                pass  # the words are still right; they are just not kept for the next build
+    fresh = dict(zip(missing, made))
+    return [fresh[i] if i in fresh else found[k] for i, k in enumerate(keys)]
 
 
 def _tokenize_slice(args) -> list[list[str]]:

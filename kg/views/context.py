@@ -222,6 +222,7 @@ class RenderContext:
         self._digits: int | None = None
         self.edge_json: dict[tuple, tuple] = {}  # (u, v, relation) -> (tooltip, JSON head, JSON tail)
         self.maps: dict[int, object] = {}  # max_nodes -> kg.views.overview.MapModel
+        self.page_inputs = None  # kg.views.inputs.PageInputs of this run (made by kg.views.site)
         self._paper_months: dict | None = None
         self._months: list | None = None
         self._rising: list | None = None

@@ -33,7 +33,8 @@ from kg.views.payload import TYPE_INDEX, edge_entry, local_node, local_payload, 
 from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
-__all__ = ["corpus_stats", "top_entities", "entity_page", "paper_page",
+__all__ = ["corpus_stats", "top_entities", "entity_page", "paper_page", "entity_skeleton", "entity_view",
+           "entity_record", "paper_skeleton", "paper_view", "paper_record",
            "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages",
            "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
@@ -103,50 +104,67 @@ def _figures(ctx: RenderContext, keys, record: dict) -> None:
             s[k] = size
 
 
-def _neighbourhood(ctx: RenderContext, center, ring1, ring2, added=(), record: dict | None = None) -> str:
-    """The page's drawing: edges of the centre, plus mention edges among the other shown nodes.
+def _drawing_edges(ctx: RenderContext, center, every: list, keep: set, take) -> tuple[list, set]:
+    """The edges of a page drawing of the nodes ``every`` (the centre first): the centre's edges to drawn
+    nodes, plus the mention edges among the other drawn nodes and their edges to the centre.
 
-    What the page holds depends only on local data (the nodes of ``ring1`` and ``ring2``, their labels and
-    tooltips, their edges other than relatedTo); the corpus-wide part goes into ``record`` (the page's
-    entry in its data shard): node sizes and supports, the ``added`` nodes (related papers, put on ring 2
-    by paperkg.js), the relatedTo edges and every edge of an added node (``e``: [from, relation, to,
-    tooltip], the tooltip left out when it is the relation's name) and then the whole drawing's relation list (``r``).
-    """
+    Returns the edges ``take(u, v, rel)`` accepts, as ``(u, v, rel, edge_entry)`` sorted in drawing order,
+    and the set of relations of all of them (taken or not)."""
     g, tb = ctx.g, ctx.tables
-    keys = [center] + ring1 + ring2
-    extra = [k for k in added if k not in set(keys)]
-    every = keys + extra
-    keep = set(every)
-    outside = set(extra)
-    edges = []
+    edges, relations = [], set()
     for v, keyed in g._succ[center].items():
         if v in keep:
             for k, data in keyed.items():
                 rel = _relation(k, data)
-                edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data)))
+                relations.add(rel)
+                if take(center, v, rel):
+                    edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data)))
     for u in dict.fromkeys(every[1:]):
         if u == center:
             continue
         for v, rel, data in tb.mention_edges(u):
             if v in keep and v != center:
-                # edges between other nodes: no quote (each is quoted on its own pages; quoting it
-                # on every page showing both ends repeated one sentence across thousands of pages)
-                edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data, quote=False)))
+                relations.add(rel)
+                if take(u, v, rel):
+                    # edges between other nodes: no quote (each is quoted on its own pages; quoting it
+                    # on every page showing both ends repeated one sentence across thousands of pages)
+                    edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data, quote=False)))
         for k, data in g._succ[u].get(center, {}).items():
             rel = _relation(k, data)
-            edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
+            relations.add(rel)
+            if take(u, center, rel):
+                edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
     edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3][0]))
-    local = [e for e in edges if e[2] not in _CORPUS_WIDE_RELATIONS and e[0] not in outside and e[1] not in outside]
-    if record is not None:
-        _figures(ctx, every, record)
-        remote = [e for e in edges if e[2] in _CORPUS_WIDE_RELATIONS or e[0] in outside or e[1] in outside]
-        if extra:
-            record["add"] = [local_node(ctx, k) for k in extra]
-        if remote:
-            # the tooltip is left out where it is just the relation (mention edges between other nodes)
-            record["e"] = [[u, rel, v] if entry[0] == rel else [u, rel, v, entry[0]] for u, v, rel, entry in remote]
-            record["r"] = relation_list(e[2] for e in edges)
+    return edges, relations
+
+
+def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> str:
+    """The page's drawing from local data only: the centre, ``ring1`` and ``ring2`` with their labels and
+    tooltips and their edges other than relatedTo (see :func:`_drawing_edges`)."""
+    keys = [center] + ring1 + ring2
+    local, _ = _drawing_edges(ctx, center, keys, set(keys), lambda u, v, rel: rel not in _CORPUS_WIDE_RELATIONS)
     return local_payload(ctx, keys, [len(ring1), len(ring2)], local, center)
+
+
+def _drawing_record(ctx: RenderContext, center, ring1, ring2, added, record: dict) -> None:
+    """The corpus-wide part of a page's drawing, into ``record`` (the page's entry in its data shard): node
+    sizes and supports, the ``added`` nodes (related papers, put on ring 2 by paperkg.js), the relatedTo
+    edges and every edge of an added node (``e``: [from, relation, to, tooltip], the tooltip left out when
+    it is the relation's name) and then the whole drawing's relation list (``r``)."""
+    keys = [center] + ring1 + ring2
+    extra = [k for k in added if k not in set(keys)]
+    every = keys + extra
+    outside = set(extra)
+    remote, relations = _drawing_edges(
+        ctx, center, every, set(every),
+        lambda u, v, rel: rel in _CORPUS_WIDE_RELATIONS or u in outside or v in outside)
+    _figures(ctx, every, record)
+    if extra:
+        record["add"] = [local_node(ctx, k) for k in extra]
+    if remote:
+        # the tooltip is left out where it is just the relation (mention edges between other nodes)
+        record["e"] = [[u, rel, v] if entry[0] == rel else [u, rel, v, entry[0]] for u, v, rel, entry in remote]
+        record["r"] = relation_list(relations)
 
 
 def _local_entity_row(tb: ViewTables, key, **extra) -> dict:
@@ -157,14 +175,11 @@ def _local_entity_row(tb: ViewTables, key, **extra) -> dict:
     return row
 
 
-def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
-    """entity/*.html: ``(view, record)``: the view model made from local data only (the entity, the papers
-    proposing and using it, what it is used with, its papers per month) and the page's entry in its data
-    shard (corpus-wide figures: supports, drawn sizes, the timeline's window)."""
+def entity_skeleton(ctx: RenderContext, key: str) -> dict:
+    """What an entity page is laid out from (local data): the papers proposing and using it, what it is
+    used with, and the drawn nodes; shared by :func:`entity_view` and :func:`entity_record`."""
     g, tb = ctx.g, ctx.tables
     kind = tb.type
-    a = g.nodes[key]
-    t = kind[key]
     proposed, used = {}, {}
     for u, keyed in g._pred[key].items():
         if kind[u] != "Paper":
@@ -184,14 +199,33 @@ def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
     used_keys = sorted((k for k in used if k not in proposed), key=rank.__getitem__)
     # drawn: up to 10 proposing papers, then the newest using ones (a local choice: no corpus-wide rank)
     ring1 = proposed_keys[:10] + used_keys[:30 - min(10, len(proposed_keys))]
-    label = tb.label[key]
-    aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {label})
-    page = ctx.names.get(key)
+    return {"proposed": proposed, "used": used, "co": co, "with": with_keys, "proposed_keys": proposed_keys,
+            "used_keys": used_keys, "ring1": ring1}
+
+
+def entity_record(ctx: RenderContext, key: str, skel: dict) -> dict:
+    """An entity page's entry in its data shard: the corpus-wide figures (supports, drawn sizes, the
+    timeline's window)."""
     record: dict = {}
     window = timeline_window(ctx)
     if window:
         record["w"] = list(window)
-    view = {
+    _drawing_record(ctx, key, skel["ring1"], skel["with"][:12], (), record)
+    return record
+
+
+def entity_view(ctx: RenderContext, key: str, skel: dict) -> dict:
+    """entity/*.html's view model, made from local data only: the entity, the papers proposing and using it,
+    what it is used with, its papers per month."""
+    g, tb = ctx.g, ctx.tables
+    a = g.nodes[key]
+    t = tb.type[key]
+    proposed, used, co, with_keys = skel["proposed"], skel["used"], skel["co"], skel["with"]
+    proposed_keys, used_keys = skel["proposed_keys"], skel["used_keys"]
+    label = tb.label[key]
+    aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {label})
+    page = ctx.names.get(key)
+    return {
         "key": key, "page": page, "data": data_shard(page, ctx.shard_digits), "label": label,
         "type": TYPE_NAMES.get(t, t), "color": TYPE_COLORS.get(t, TYPE_COLORS["Other"]), "aliases": aliases,
         "support": tb.support[key],
@@ -202,24 +236,72 @@ def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
         "used_more": max(0, len(used_keys) - MAX_LIST),
         "used_with": [_local_entity_row(tb, v, count=co[v]) for v in with_keys],
         "timeline": timeline_context(ctx, key),
-        "graph": _neighbourhood(ctx, key, ring1, with_keys[:12], record=record),
+        "graph": _neighbourhood(ctx, key, skel["ring1"], with_keys[:12]),
     }
-    return view, record
 
 
-def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
-    """paper/*.html: ``(view, record)``: the view model made from local data only (the paper, its entities,
-    code, links, the papers it builds on, cites and is built upon by) and the page's entry in its data shard
-    (corpus-wide figures: supports, drawn sizes, the related papers with their weights and their ring)."""
+def entity_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
+    """entity/*.html: ``(view, record)``: :func:`entity_view` and :func:`entity_record`."""
+    skel = entity_skeleton(ctx, key)
+    return entity_view(ctx, key, skel), entity_record(ctx, key, skel)
+
+
+def paper_skeleton(ctx: RenderContext, key: str) -> dict:
+    """What a paper page is laid out from (local data): its outgoing edges and the drawn nodes; shared by
+    :func:`paper_view` and :func:`paper_record`."""
+    g, tb = ctx.g, ctx.tables
+    out = [(v, d, _relation(k, d)) for v, keyed in g._succ[key].items() for k, d in keyed.items()]
+    out.sort(key=lambda e: (e[2], str(e[0])))
+    ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
+                   key=lambda v: (tb.type_rank[v], v))[:30]
+    linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
+    # ring 2: the linked papers (local), then related papers up to 14 (paper_record, from the data shard)
+    local2 = [k for k in linked[:14] if k != key and k not in ring1]
+    rows = [v for v, _, rel in out if rel in ENTITY_RELATIONS]
+    return {"out": out, "ring1": ring1, "linked": linked, "local2": local2, "rows": rows}
+
+
+def paper_record(ctx: RenderContext, key: str, skel: dict) -> dict:
+    """A paper page's entry in its data shard: the corpus-wide figures (supports, drawn sizes, the related
+    papers with their weights and their ring)."""
+    g, tb = ctx.g, ctx.tables
+    kind = tb.type
+    related: dict[str, dict] = {}
+    for v, data, rel in skel["out"]:
+        if rel == "relatedTo" and kind[v] == "Paper":
+            related[v] = data
+    for u, keyed in g._pred[key].items():
+        if kind[u] != "Paper":
+            continue
+        for k, data in keyed.items():
+            if _relation(k, data) == "relatedTo":
+                old = related.get(u)
+                if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
+                    related[u] = data
+    rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
+    names = ctx.names
+    related_rows = [[names.get(k), tb.paper_row(k)["label"], f"{float(related[k].get('weight') or 0):.2f}",
+                     _via_labels(g, tb, (related[k].get("shared") or [])[:6]),
+                     ", ".join(map(str, related[k].get("terms") or []))] for k in rel_keys]
+    ring1, linked = skel["ring1"], skel["linked"]
+    ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
+    ring2 = [k for k in ring2 if k != key and k not in ring1]
+    added = [k for k in ring2 if k not in set(linked)]
+    record: dict = {"rel": related_rows}
+    _drawing_record(ctx, key, ring1, skel["local2"], added, record)
+    _figures(ctx, skel["rows"], record)
+    return record
+
+
+def paper_view(ctx: RenderContext, key: str, skel: dict) -> dict:
+    """paper/*.html's view model, made from local data only: the paper, its entities, code, links, the
+    papers it builds on, cites and is built upon by."""
     g, tb = ctx.g, ctx.tables
     kind = tb.type
     a = g.nodes[key]
     entities = {r: [] for r in ENTITY_RELATIONS}
     code, links, builds_on, cites = [], [], [], []
-    related: dict[str, dict] = {}
-    out = [(v, d, _relation(k, d)) for v, keyed in g._succ[key].items() for k, d in keyed.items()]
-    out.sort(key=lambda e: (e[2], str(e[0])))
-    for v, data, rel in out:
+    for v, data, rel in skel["out"]:
         vt = kind[v]
         if rel in ENTITY_RELATIONS:
             entities[rel].append(_local_entity_row(tb, v, evidence=_evidence_text(data)))
@@ -233,8 +315,6 @@ def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
             builds_on.append(paper_row(tb, v, via=_via_labels(g, tb, data.get("via") or [])))
         elif rel == "cites" and vt == "Paper":
             cites.append(paper_row(tb, v))
-        if rel == "relatedTo" and vt == "Paper":
-            related[v] = data
     built_upon_by = []
     n_built = 0
     incoming = [(u, d, _relation(k, d)) for u, keyed in g._pred[key].items() for k, d in keyed.items()]
@@ -244,29 +324,10 @@ def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
             n_built += 1
             if n_built <= MAX_LIST:  # only the shown rows are built
                 built_upon_by.append(paper_row(tb, u, via=_via_labels(g, tb, data.get("via") or [])))
-        elif rel == "relatedTo" and kind[u] == "Paper":
-            old = related.get(u)
-            if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
-                related[u] = data
-    rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
-    names = ctx.names
-    related_rows = [[names.get(k), tb.paper_row(k)["label"], f"{float(related[k].get('weight') or 0):.2f}",
-                     _via_labels(g, tb, (related[k].get("shared") or [])[:6]),
-                     ", ".join(map(str, related[k].get("terms") or []))] for k in rel_keys]
-    ring1 = sorted({v for v, _, rel in out if rel in ENTITY_RELATIONS + ("hasCode", "hasLink")},
-                   key=lambda v: (tb.type_rank[v], v))[:30]
-    linked = sorted({v for v, _, rel in out if rel in ("buildsOn", "cites")})
-    # ring 2: the linked papers (local), then related papers up to 14 (from the data shard)
-    ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
-    ring2 = [k for k in ring2 if k != key and k not in ring1]
-    local2 = [k for k in ring2 if k in set(linked)]
-    added = [k for k in ring2 if k not in set(linked)]
     _quote_once(entities)
     authors = [str(x) for x in (a.get("authors") or [])]
-    page = names.get(key)
-    record: dict = {"rel": related_rows}
-    rows = [r["key"] for group in entities.values() for r in group]
-    view = {
+    page = ctx.names.get(key)
+    return {
         "key": key, "page": page, "data": data_shard(page, ctx.shard_digits),
         "title": _title(a) if a.get("title") else tb.label[key],
         "date": str(a.get("date") or ""), "authors": authors, "url": safe_url(a.get("url")),
@@ -275,10 +336,14 @@ def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
         "entities": [{"relation": r, "rows": entities[r]} for r in ENTITY_RELATIONS if entities[r]],
         "code": code, "links": links, "builds_on": builds_on, "built_upon_by": built_upon_by,
         "built_more": max(0, n_built - MAX_LIST), "cites": cites,
-        "graph": _neighbourhood(ctx, key, ring1, local2, added, record=record),
+        "graph": _neighbourhood(ctx, key, skel["ring1"], skel["local2"]),
     }
-    _figures(ctx, rows, record)
-    return view, record
+
+
+def paper_page(ctx: RenderContext, key: str) -> tuple[dict, dict]:
+    """paper/*.html: ``(view, record)``: :func:`paper_view` and :func:`paper_record`."""
+    skel = paper_skeleton(ctx, key)
+    return paper_view(ctx, key, skel), paper_record(ctx, key, skel)
 
 
 def _quote_once(entities: dict) -> None:

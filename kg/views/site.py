@@ -26,10 +26,16 @@ from kg.errors import OutputError
 from kg.schema import ENTITY_TYPES, NODE_TYPES
 from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_pages, data_shard
 from kg.views.overview import overview_data
+from kg.views.inputs import PageInputs
+from kg.views.payload import _local_fragment
 from kg.views.pages import (
     corpus_stats,
-    entity_page,
-    paper_page,
+    entity_record,
+    entity_skeleton,
+    entity_view,
+    paper_record,
+    paper_skeleton,
+    paper_view,
     paper_table,
     rising_context,
     topic_pages,
@@ -114,9 +120,12 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
     ``previous``: a folder holding an earlier ``write_views`` output (the
     build passes the output folder it is about to replace). A page whose
     view model hashes as it did there (``assets/pages.json``, same templates)
-    is hard-linked from it instead of rendered and written again; the bytes
-    are the same either way. ``stats`` (a dict) receives the counts
-    ``rendered`` and ``reused``.
+    is hard-linked from it instead of rendered and written again; a page whose
+    inputs digest (kg.views.inputs) is the one listed there is linked without
+    its view model being computed. The bytes are the same either way.
+    ``stats`` (a dict) receives the counts ``rendered``, ``reused``,
+    ``views_skipped`` (reused without computing the view model),
+    ``data_written`` and ``data_reused``.
     """
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
@@ -156,7 +165,8 @@ def _writer(out: Path, written: list):
     yield put
 
 
-#: The page manifest: ``{"fingerprint": ..., "pages": {page: [hash of its view model, size in bytes]}}``.
+#: The page manifest: ``{"fingerprint": ..., "pages": {page: [hash of its view model, size in bytes, digest of
+#: its inputs (kg.views.inputs.PageInputs)]}}``.
 MANIFEST = "assets/pages.json"
 
 
@@ -206,7 +216,7 @@ class _Reuse:
     def link(self, page: str, digest: str, out: Path, made: set) -> int | None:
         """Hard-link the previous ``page`` into ``out`` when its hash is ``digest``; its size, else None."""
         entry = self.pages.get(page)
-        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == digest):
+        if not (isinstance(entry, list) and len(entry) in (2, 3) and entry[0] == digest):
             return None
         src = self.previous / page
         try:
@@ -222,6 +232,15 @@ class _Reuse:
         except OSError:
             return None
         return st.st_size
+
+    def link_inputs(self, page: str, inputs: str, out: Path, made: set) -> tuple[str, int] | None:
+        """Hard-link the previous ``page`` into ``out`` when it was made from the same inputs (its view model
+        is then the same, kg.views.inputs): ``(hash of its view model, size)``, else None."""
+        entry = self.pages.get(page)
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[2] == inputs and isinstance(entry[0], str)):
+            return None
+        size = self.link(page, entry[0], out, made)
+        return None if size is None else (entry[0], size)
 
     def same(self, rel: str, data: bytes, out: Path, made: set) -> bool:
         """Hard-link the previous file ``rel`` into ``out`` when it holds exactly ``data`` (a data shard
@@ -300,9 +319,11 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
     rows.sort()
     stats["reused"] = sum(1 for row in rows if row[3])
     stats["rendered"] = len(rows) - stats["reused"]
+    stats["views_skipped"] = sum(1 for row in rows if row[3] == 2)
     stats["data_reused"] = sum(1 for _, linked in data_rows if linked)
     stats["data_written"] = len(data_rows) - stats["data_reused"]
-    manifest = {"fingerprint": fingerprint, "pages": {page: [digest, size] for page, digest, size, _ in rows}}
+    manifest = {"fingerprint": fingerprint,
+                "pages": {page: [digest, size, inputs] for page, digest, size, _, inputs in rows}}
     with _writer(out, written) as put:
         put(MANIFEST, json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n")
     return written
@@ -329,19 +350,38 @@ def _page_worker(stride: tuple[int, int]) -> tuple[list, list]:
         return _write_pages(ctx, title, shards[start::n], put, reuse, out)
 
 
-def shard_script(records: dict) -> bytes:
+def shard_script(records: dict, node_json=None) -> bytes:
     """A data shard's bytes: one statement assigning ``{page: record}`` to ``window.PAPERKG_DATA``.
 
-    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not)."""
-    return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
+    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not).
+    ``node_json(node)``: the JSON of a record's ``add`` node when already made (the same text as encoding it:
+    json_for_script sorts keys and escapes per character, so encoding the pieces equals encoding the whole)."""
+    if node_json is None:
+        return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
+    pages = []
+    for page in sorted(records):
+        record = records[page]
+        fields = []
+        for name in sorted(record):
+            value = record[name]
+            text = "[" + ",".join(map(node_json, value)) + "]" if name == "add" else json_for_script(value)
+            fields.append(f"{json_for_script(name)}:{text}")
+        pages.append(f"{json_for_script(page)}:{{{','.join(fields)}}}")
+    return ("window.PAPERKG_DATA={" + ",".join(pages) + "};\n").encode("utf-8")
 
 
 def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out: Path) -> tuple[list, list]:
     """Render (or reuse) the pages of ``shards`` and write their data shards (a shard with the previous
-    bytes is hard-linked); the manifest rows ``(page, hash, size, reused)`` and ``(shard, reused)``."""
+    bytes is hard-linked); the manifest rows ``(page, hash, size, reused, inputs)`` (``reused``: False,
+    1 when the view model was the previous one, 2 when the inputs were, so the view model was not even
+    computed) and ``(shard, reused)``."""
     sub = _common(title, "../")
     kind = ctx.tables.type
     paper, entity = _env().get_template("paper.html"), _env().get_template("entity.html")
+    if ctx.page_inputs is None:
+        ctx.page_inputs = PageInputs(ctx)
+    inputs = ctx.page_inputs
+    node_json = lambda node: _local_fragment(ctx, node["id"])  # noqa: E731  (a record's add node, memoised)
     rows, data_rows = [], []
     made: set = set()
     for shard, items in shards:
@@ -349,19 +389,26 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
         for key, page in items:
             ctx.trim()
             if kind[key] == "Paper":
-                (view, record), name, template, field = paper_page(ctx, key), "paper.html", paper, "p"
+                skel, view_of, name, template, field = paper_skeleton(ctx, key), paper_view, "paper.html", paper, "p"
+                records[page] = paper_record(ctx, key, skel)
             else:
-                (view, record), name, template, field = entity_page(ctx, key), "entity.html", entity, "e"
-            records[page] = record
+                skel, view_of, name, template, field = entity_skeleton(ctx, key), entity_view, "entity.html", entity, "e"
+                records[page] = entity_record(ctx, key, skel)
+            made_of = inputs.page(key)
+            hit = reuse.link_inputs(page, made_of, out, made)
+            if hit is not None:
+                rows.append((page, hit[0], hit[1], 2, made_of))
+                continue
+            view = view_of(ctx, key, skel)
             digest = _view_hash(name, view)
             size = reuse.link(page, digest, out, made)
             if size is None:
                 data = template.render(**sub, graph_json=view["graph"], **{field: view}).encode("utf-8")
                 put(page, data)
-                rows.append((page, digest, len(data), False))
+                rows.append((page, digest, len(data), False, made_of))
             else:
-                rows.append((page, digest, size, True))
-        data = shard_script(records)
+                rows.append((page, digest, size, 1, made_of))
+        data = shard_script(records, node_json)
         linked = reuse.same(shard, data, out, made)
         if not linked:
             put(shard, data)
