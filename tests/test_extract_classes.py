@@ -467,3 +467,8 @@ def test_a_pair_of_surnames_names_a_technique_with_its_head_noun():
     assert "Skill-Critic algorithm" not in out  # two dictionary words: a coined name, its head noun stays outside
     assert found("Preferences follow a Bradzy-Terrox-Lucey model.").get("Bradzy-Terrox-Lucey model", ("",))[0] == \
         "method"
+
+
+def test_crowdsourcing_platforms_are_no_methods():
+    out = found("Labels were collected on Amazon Mechanical Turk and Prolific, then used to train WidgetNet.")
+    assert set(out) == {"WidgetNet"}, out
