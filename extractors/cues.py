@@ -776,6 +776,10 @@ def _result_before(toks, i: int, sid: list[int]) -> bool:
 _HUB_ID = re.compile(r"(?<![\w/.:@-])([A-Za-z][\w-]{2,38})/([A-Za-z0-9][\w.-]{1,95}[A-Za-z0-9])(?![\w/])")
 
 
+#: A code or model host right before an owner/name: "GitHub - ", "github.com/", "Hugging Face: ".
+_HOST_BEFORE = re.compile(r"(?:git\w*|hugging\s*face|hf)(?:\.co|\.com|\.org)?\s*[-:/]?\s*$", re.I)
+
+
 def hub_ids(doc) -> Iterator:
     """"trained on HuggingFaceFW/fineweb-edu", "evaluated on cais/mmlu": an owner/name id is the name of a
     dataset (a benchmark after a result word, a model when sized). Two dictionary words ("input/output",
@@ -789,9 +793,10 @@ def hub_ids(doc) -> Iterator:
     starts = {t.idx: t.i for t in toks}
     for hit in _HUB_ID.finditer(text):
         owner, name = hit.group(1), hit.group(2)
-        if text[max(0, hit.start() - 30):hit.start()].lower().rfind("git") >= 0 or \
-                "hugging" in text[max(0, hit.start() - 30):hit.start()].lower():
-            continue  # "GitHub - owner/repo": a repository, found by the link rules
+        if _HOST_BEFORE.search(text, max(0, hit.start() - 30), hit.start()):
+            continue  # "GitHub - owner/repo", "huggingface.co/owner/name": found by the link rules
+        if canonical_key(owner) in gazetteer_names() or (owner.isupper() and name.isupper()):
+            continue  # "GPT-4/Claude", "PPO/GRPO", "SFT/RL": alternatives, not an owner and a name
         plain = [all(p in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
                  for part in (owner, name)]  # "Double/debiased", "high/low-resource": words, not an id
         if all(plain) or stop_category(name) or \

@@ -446,3 +446,13 @@ def test_a_list_closed_by_data_sets_written_apart():
 def test_a_hyphenated_modifier_between_a_name_and_its_data_noun():
     assert kinds("Experiments on the WIDGET-WEB10K learning-to-rank dataset show gains.") == \
         {"WIDGET-WEB10K": "dataset"}
+
+
+def test_known_names_joined_by_a_slash_are_alternatives_not_hub_ids():
+    got = kinds("We use GPT-4/Claude judges, compare PPO/GRPO and SFT/RL stages, with Llama-3/Qwen2.5 backbones.")
+    assert not any("/" in k for k in got), got
+
+
+def test_a_hub_id_after_another_hosts_id_is_still_an_id():
+    got = kinds("We train on HuggingFaceFW/fineweb-gizmo and zorblab/dolmax.")
+    assert got == {"HuggingFaceFW/fineweb-gizmo": "dataset", "zorblab/dolmax": "dataset"}
