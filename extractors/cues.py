@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
-from extractors.gazetteer import english_words, gazetteer_names, load_stopterms
+from extractors.gazetteer import english_words, gazetteer_names, load_stopterms, word_compound
 from extractors.terms import stop_category
 
 __all__ = [
@@ -314,10 +314,7 @@ def ends_with_event(text: str) -> bool:
 def _plain_word_before_size(tok) -> bool:
     """"Training 1.4B models", "an End-to-End 1B model": a verb form or a compound of plain words before a
     size describes the model; "Falcon 40B" names one."""
-    if tok.lower_.endswith("ing"):
-        return True
-    parts = tok.lower_.split("-")
-    return len(parts) >= 2 and all(p in english_words() for p in parts)
+    return tok.lower_.endswith("ing") or word_compound(tok.text)
 
 
 def _is_title_token(t) -> bool:

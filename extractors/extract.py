@@ -28,7 +28,7 @@ from extractors.cues import (PLURAL_DATA_NOUN_KIND, STARTERS, ends_with_event, e
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
-from extractors.gazetteer import english_words, gazetteer_names
+from extractors.gazetteer import english_words, gazetteer_names, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
@@ -232,7 +232,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
         if m.rule.startswith("shape:capcompound") and key not in defs and not m.proposed and \
-                m.kind not in _DATA_KINDS and _word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
+                m.kind not in _DATA_KINDS and word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
             continue  # "Teacher-Pupil" once, of two plain words: a description, not a name
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 sum(c.isalpha() for c in m.text) <= 2 and not (m.kind in _DATA_KINDS and _has_digit(m.text)):
@@ -258,15 +258,15 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
             m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
-        elif m.kind in ("method", "term") and _NAMED_PAIR.match(m.text) and not _word_compound(m.text) and \
+        elif m.kind in ("method", "term") and _NAMED_PAIR.match(m.text) and not word_compound(m.text) and \
                 _TECHNIQUE_AFTER.match(text, m.end):
             # "Newton-Gizmo iterations", "Smith-Jones averaging": a pair of surnames names a technique with its head
             end = _TECHNIQUE_AFTER.match(text, m.end).end()
             m = _with(m, end=end, text=text[m.start:end], kind="method")
         elif m.kind in ("method", "term") and m.rule.startswith(("gazetteer", "shape")) and \
-                _model_version(text, m.end):
+                (version_end := _model_version(text, m.end)):
             # "CosyNet 2", "WidgetLM 2.0", "Stable Widget 1.4", "Gizmo 3 27B": a version (and size) of a model
-            m = _with(m, end=_model_version(text, m.end), text=text[m.start:_model_version(text, m.end)])
+            m = _with(m, end=version_end, text=text[m.start:version_end])
         elif _CITATION.match(text[m.end:m.end + 16]):
             continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
         if m.rule.startswith("shape") and key in defs and not m.long_form:
@@ -508,13 +508,6 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
 def _has_digit(text: str) -> bool:
     """"Q3R", "X2Y": a short acronym with a digit is a coined code, which a data cue may name."""
     return any(c.isdigit() for c in text)
-
-
-def _word_compound(text: str) -> bool:
-    """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", not "Runge-Kutta")."""
-    words = english_words()
-    parts = text.split("-")
-    return len(parts) >= 2 and all(p.isalpha() and p.lower() in words for p in parts)
 
 
 def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:

@@ -48,6 +48,7 @@ __all__ = [
     "load_stopterms",
     "surface_forms",
     "match_forms",
+    "word_compound",
     "parse_gazetteer",
     "parse_stopterms",
     "term_variants",
@@ -250,6 +251,13 @@ def gazetteer_names() -> dict[str, tuple[str, str]]:
         for form in surface_forms(entry):
             out.setdefault(canonical_key(form), (entry.kind, entry.name))
     return out
+
+
+def word_compound(text: str) -> bool:
+    """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", "End-to-End"; not "Runge-Kutta")."""
+    words = english_words()
+    parts = text.split("-")
+    return len(parts) >= 2 and all(p.isalpha() and p.lower() in words for p in parts)
 
 
 @functools.lru_cache(maxsize=1)
