@@ -23,6 +23,7 @@ from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 from extractors.gazetteer import english_words, gazetteer_names, load_stopterms, word_compound
 from extractors.terms import stop_category
+from kg.schema import DATA_KINDS
 
 __all__ = [
     "CUE_PATTERNS",
@@ -534,7 +535,7 @@ def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:
         return None
     noun = toks[start - 2].lower_
     kind = "dataset" if noun in DATA_NOUNS else "benchmark" if noun in BENCH_NOUNS else None
-    if kind is None or noun.endswith("s"):
+    if kind is None or singular(noun) != noun:  # "corpus" is singular; "datasets, X, ..." lists one of many
         return None
     k = start - 3
     while k >= 0 and sid[k] == sid[start] and toks[k].is_alpha and k > start - 7:
@@ -697,7 +698,7 @@ def extract_cues(doc) -> Iterator:
     for group in _lists(toks, cands):
         # a place-of-measurement hit is each name's own (the phrase may end inside a comma list)
         kinds = [hits[k] for k in group if k in hits and hits[k][1] != "cue:result-on-X"]
-        strong = [h for h in kinds if h[0] in ("dataset", "benchmark")]
+        strong = [h for h in kinds if h[0] in DATA_KINDS]
         shared = strong[0] if strong else (kinds[0] if kinds else None)
         for k in group:
             c = cands[k]
@@ -749,7 +750,7 @@ def _coded(word: str, words) -> bool:
 def _known_data_kind(text: str) -> str | None:
     """The gazetteer kind of a known dataset or benchmark name, else None."""
     hit = gazetteer_names().get(canonical_key(text))
-    return hit[0] if hit and hit[0] in ("dataset", "benchmark") else None
+    return hit[0] if hit and hit[0] in DATA_KINDS else None
 
 
 def _list_name(t) -> bool:

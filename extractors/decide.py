@@ -35,6 +35,7 @@ from extractors.canonical import canonical_key
 from extractors.cues import name_shape
 from kg.errors import DataError
 from kg.models import Mention, Paper
+from kg.schema import DATA_KINDS
 
 __all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate",
            "sole_new_names"]
@@ -198,7 +199,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     f["analysis_paper"] = float(_analysis_paper(abstract))
     if abstract_ms:
         f["first_in_abstract"] = float(min(m.start for m in abstract_ms) < 0.35 * max(1, len(abstract)))
-    f["kind_data"] = float(ms[0].kind in ("dataset", "benchmark"))
+    f["kind_data"] = float(ms[0].kind in DATA_KINDS)
     f["sole_new_name"] = float(cand.key in sole)
     if title_prefix_span is not None and any(m.field == "title" and (m.start, m.end) == title_prefix_span for m in ms):
         f["title_prefix_word_count"] = min(4.0, float(len(title[title_prefix_span[0]:title_prefix_span[1]].split())))

@@ -19,11 +19,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.errors import InputError
 from kg.models import Mention, Paper
+from kg.schema import DATA_KINDS
 
 from extractors.acronyms import best_long_form, extract_acronyms
-from extractors.canonical import canonical_key
+from extractors.canonical import DATA_PART, canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (PLURAL_DATA_NOUN_KIND, STARTERS, ends_with_event, extract_cues, hub_ids,
+from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
+                             ends_with_event, extract_cues, hub_ids,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
@@ -280,7 +282,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         cands.append(m)
     variants = _modified_known_names(cands, paper, defs.values())
     kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper) + variants), paper)
-    return _decide_proposals(paper, _type_clusters(kept, defs), defs, unconfirmed, title_named)
+    return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
 
 
 #: Capitalised head words that end the name of a collection of data ("... Arrhythmia Database").
@@ -458,7 +460,7 @@ _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
 _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|data sets|corpora|benchmarks|suites|environments|subsets)\b")
 _NOUN_KIND = {**PLURAL_DATA_NOUN_KIND, "subsets": None}
-_DATA_KINDS = ("dataset", "benchmark")
+_DATA_KINDS = DATA_KINDS
 #: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|data sets|corpora|benchmarks|suites|environments)\b")
 
@@ -563,7 +565,7 @@ def _size_variant(m: Mention) -> Mention:
     if hit is None:
         return m
     kind = _gaz_kind(hit.group(1))
-    if kind in ("dataset", "benchmark"):
+    if kind in _DATA_KINDS:
         return _with(m, kind=kind, rule="gazetteer:size-variant", confidence=max(m.confidence, 0.8))
     return m
 
@@ -618,8 +620,7 @@ def _model_version(text: str, end: int) -> int | None:
     return hit.end() if word in _AFTER_VERSION else None
 
 
-_DATA_VARIANT = re.compile(r"(?: (?:test|dev|train|val)-[a-z]+| ?-?\d{2,4} ?[x×] ?\d{2,4}|"
-                           r" v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
+_DATA_VARIANT = re.compile(rf"(?:{DATA_PART}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
 #: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
 _SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 
@@ -754,7 +755,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         else:
             if len(g) < 2:
                 continue
-            kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in ("dataset", "benchmark"))
+            kinds = Counter(ordered[i].kind for i in g if ordered[i].kind in _DATA_KINDS)
             known_method = any(ordered[i].kind == "method" and ordered[i].rule.startswith(("gazetteer", "acronym"))
                                for i in g)
             # one typed member types the rest of a real list ("A, B and C", "A and B"), unless it also
@@ -764,6 +765,10 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                              (sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g))):
                 continue
             kind = max(sorted(kinds), key=lambda k: kinds[k])
+            if sum(kinds.values()) >= 3 and sum(kinds.values()) == len(g) - 1:
+                # "on A-Bench, B, C and Alpaca": one known model name among three or more data names is the
+                # data of the same name (many datasets share a model's name)
+                protected = ("acronym", "proposes")
         for i in g:
             m = ordered[i]
             if m.proposed or m.long_form:
@@ -844,8 +849,33 @@ def _family_head_kind(key: str, kinds: dict[str, str | None]) -> str | None:
     return found.pop() if len(found) == 1 and found <= set(_DATA_KINDS) else None
 
 
-def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Mention, ...]:
-    """One kind per cluster (acronym + long form): typed evidence wins, then gazetteer, suffix, method."""
+def _nouns(words) -> str:
+    return "|".join(sorted(w for w in words if w.isalpha()))
+
+
+#: "we build a new dataset of ...", "this paper introduces the first benchmark for ...", "our corpus": what the
+#: paper says it makes, by the head noun (a first-person maker verb, at most four words before the noun).
+_MAKES = (r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?:build|introduce|present|release|"
+          r"construct|curate|collect|create|compile|contribute|propose|assemble|develop|design)s?\s+(?:an?|the(?: first)?)\s+"
+          r"(?:[\w-]+\s+){0,4}?")
+_MAKES_DATA = re.compile(_MAKES + rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b|\bour (?:new )?"
+                         rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b")
+_MAKES_METHOD = re.compile(_MAKES + rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b")
+
+
+def _contribution_kind(paper: Paper) -> str | None:
+    """"Name: Rest of Title" with an abstract that makes data and no method: the title's name is the data."""
+    text = (paper.abstract or "").lower()
+    made = _MAKES_DATA.search(text)
+    if made is None or _MAKES_METHOD.search(text):
+        return None
+    noun = made.group(1) or made.group(2)
+    return "benchmark" if noun in BENCH_NOUNS else "dataset"
+
+
+def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) -> tuple[Mention, ...]:
+    """One kind per cluster (acronym + long form): typed evidence wins, then gazetteer, suffix, what the
+    abstract says the paper makes (for the title's name), method."""
     clusters: dict[str, list[Mention]] = {}
     for m in mentions:
         clusters.setdefault(_cluster_key(m, defs), []).append(m)
@@ -867,7 +897,8 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str]) -> tuple[Menti
         group = clusters[key]
         defined = any(m.long_form for m in group)  # "Foo Bar Reasoning (FBR)" beside "FBR-Bench": a concept
         kind = kinds[key] or _family_kind(group[0].text, kinds) or \
-            (None if defined else _family_head_kind(key, kinds)) or "method"
+            (None if defined else _family_head_kind(key, kinds)) or \
+            (_contribution_kind(paper) if any(m.rule == "proposes:title-colon" for m in group) else None) or "method"
         proposed = any(m.proposed for m in group)
         for m in group:
             out.append(_with(m, kind=kind, proposed=proposed))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from extractors.canonical import canonical_key
-from extractors.cues import BENCH_NOUNS, DATA_NOUNS, counted_kind, name_shape
+from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, counted_kind, name_shape
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -113,6 +113,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
             return start, start + len(whole)
         return None
     prefix = m.group(1)
+    bracket = re.match(r"^(.+?)\s*\([^()]+\)$", prefix)
+    if bracket is not None:  # "WIDGET (Wide Image Data Grid): ...": the name, its long form in brackets
+        prefix = bracket.group(1)
     words = prefix.split()
     if not words or len(words) > 6 or words[0].lower() in _BAD_PREFIX_START:
         return None
@@ -121,26 +124,45 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     report = _REPORT_TAIL.search(prefix)
     if report is not None:  # "Foo-8B Technical Report: ...": the name is what the report is about
         return (m.start(1), m.start(1) + report.start()) if report.start() > 0 else None
-    return m.start(1), m.end(1)
+    return m.start(1), m.start(1) + len(prefix)
 
 
 def _kind_after(toks, end_tok: int) -> str | None:
-    """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark."""
+    """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark,
+    "X (Long Form), a corpus of" -> dataset, "X, a 500-item subset" -> dataset; "X, a method
+    trained on a new dataset" names a method, so nothing."""
+    if end_tok < len(toks) and toks[end_tok].text == "(":  # the long form in brackets is part of the name
+        close = next((k for k in range(end_tok + 1, min(len(toks), end_tok + 16)) if toks[k].text == ")"), None)
+        if close is not None:
+            end_tok = close + 1
     counted = counted_kind(toks, end_tok)
     if counted:
         return counted
+    determined = False
     for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
-        if low in DATA_NOUNS:
+        if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined):  # "a 500-item subset", not "is split by"
             return "dataset"
+        determined = determined or low in ("a", "an", "the")
         if low in BENCH_NOUNS:
             return "benchmark"
-        if t.is_sent_start or low in (".", ";", "which", "that", "to", "for", "by", "and", "with"):
+        if t.is_sent_start or low in METHOD_NOUNS or low in (".", ";", "which", "that", "to", "for", "by", "and",
+                                                               "with"):
             break
     return None
 
 
+def _title_kind(toks, colon: int) -> str | None:
+    """"X: A Benchmark for ...", "X: A Large-Scale Dataset of ...": what the title's rest says X is."""
+    if colon + 1 >= len(toks) or toks[colon + 1].lower_ not in ("a", "an", "the"):
+        return None
+    return _kind_after(toks, colon + 1)
+
+
 def _kind_before(toks, start_tok: int) -> str | None:
+    """"a new benchmark X", "a small probe set, X, of ...": a data noun just before the name."""
+    if start_tok >= 2 and toks[start_tok - 1].text == "," and toks[start_tok - 2].lower_ == "set":
+        return "dataset"  # "set" names data only right before the name it is called
     for t in toks[max(0, start_tok - 4):start_tok]:
         if t.lower_ in DATA_NOUNS:
             return "dataset"
@@ -389,7 +411,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     if field == "title":
         span = title_prefix(doc_text(doc))
         if span is not None:
-            yield make_mention(doc, span[0], span[1], "term", "proposes:title-colon", 0.6, proposed=True)
+            toks = token_table(doc)
+            colon = next((t.i for t in toks if t.idx >= span[1] and t.text.endswith(":")), None)  # ":" or "):"
+            kind = _title_kind(toks, colon) if colon is not None else None
+            # typed by the title itself ("X: A Benchmark for ..."): stronger than a default-typed acronym
+            yield make_mention(doc, span[0], span[1], kind or "term", "proposes:title-colon", 0.9 if kind else 0.6,
+                               proposed=True)
         return
     toks = token_table(doc)
     n = len(toks)
@@ -552,9 +579,27 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(s)
                 yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
+    # "We introduce widgetset, a dataset of ...": the title's name described as data where the abstract uses it
+    # (a name in lower case has no other rule to find it)
+    span = title_prefix(title_text) if title_text else None
+    if span is not None:
+        name = title_text[span[0]:span[1]]
+        for s, e in _occurrences(doc_text(doc), name, start_boundary=True):
+            first = doc.char_span(s, e, alignment_mode="expand")
+            if first is None or first.start in seen:
+                continue
+            k = first.end
+            described = k + 1 < n and ((toks[k].text in (",", "(")) or (
+                toks[k].lower_ in ("is", "was") and toks[k + 1].lower_ in ("a", "an", "the")))
+            kind = _kind_after(toks, first.end) if described else None
+            if kind is not None:
+                seen.add(first.start)
+                yield make_mention(doc, s, e, kind, "proposes:title-name-described", 0.6, proposed=True)
     # the title's head phrase proposed in the abstract in other case
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
+        if head.count("(") > head.count(")"):
+            head = head[:head.rindex("(")].strip()  # "Name (Long Form with ...": the split fell inside brackets
         words = head.split()
         # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
         generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \

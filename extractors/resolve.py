@@ -14,11 +14,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from extractors.canonical import _MATH, _math_text, canonical_key, entity_id
+from extractors.canonical import _MATH, _math_text, canonical_key, data_collection, entity_id
 from extractors.gazetteer import gazetteer_names
 from extractors.terms import NAME_HEAD_NOUNS
 from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
-from kg.schema import ENTITY_KINDS
+from kg.schema import DATA_KINDS, ENTITY_KINDS
 
 __all__ = ["resolve_corpus", "alias_table"]
 
@@ -106,7 +106,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     variants = {k: v for local in locals_ for k, v in sorted(local.items()) if v != k and v in gaz_forms}
 
     def resolve_key(m: Mention, local: dict[str, str]) -> str:
-        key = canonical_key(m.text)
+        key = canonical_key(_collection_form(m))
         if key in local:
             return local[key]
         if key in gaz:  # a known name: the gazetteer before other papers' definitions
@@ -161,7 +161,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         for p, m in items:
             weight = m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0)
             votes[m.kind] += weight
-            for form in (m.text, m.long_form):
+            for form in dict.fromkeys((m.text, m.long_form, _collection_form(m))):
                 if form:
                     forms[form] += 1
                     first.setdefault(form, (p, _FIELD_ORDER[m.field], m.start))
@@ -211,6 +211,12 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
 def _gazetteer_display_names() -> dict[str, str]:
     """{key of a gazetteer entry name: that name as written}."""
     return {canonical_key(name): name for _, name in gazetteer_names().values()}
+
+
+def _collection_form(m: Mention) -> str:
+    """A split or resolution of a data collection is that collection ("WidgetSpeech test-noisy")."""
+    return data_collection(m.text) if m.kind in DATA_KINDS else m.text
+
 
 
 def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name: str | None = None) -> str:

@@ -23,7 +23,7 @@ from ontology._namespace import PKG
 __all__ = [
     "PKG", "pkg", "NAMESPACE", "ONTOLOGY_IRI", "RDF", "RDFS", "XSD", "XSD_STRING", "OWL", "SKOS", "DCTERMS", "SCHEMA", "VOID",
     "PREFIXES", "DATA_PREFIXES", "all_prefixes",
-    "NODE_TYPES", "ENTITY_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
+    "NODE_TYPES", "ENTITY_KINDS", "DATA_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
     "ENTITY_RELATIONS", "USE_RELATION", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
     "RELATIONS", "ATTRIBUTES", "attribute_table",
 ]
@@ -97,6 +97,8 @@ pkg = _PlainTerms()
 NODE_TYPES = ("Paper", "Method", "Dataset", "Benchmark", "CodeRepository", "Organization", "WebPage")
 #: ``Entity.kind`` values of the extraction, and the node type each becomes
 ENTITY_KINDS = ("method", "dataset", "benchmark")
+#: the kinds that are data (scored together; a dataset/benchmark swap is a matter of use, not of identity)
+DATA_KINDS = ENTITY_KINDS[1:]
 ENTITY_TYPES = ("Method", "Dataset", "Benchmark")
 TYPE_OF_KIND = dict(zip(ENTITY_KINDS, ENTITY_TYPES))
 #: first segment of a node key -> node type (``paper/<id>``, ``method/<slug>``, ``repo/...``)

@@ -472,3 +472,89 @@ def test_a_pair_of_surnames_names_a_technique_with_its_head_noun():
 def test_crowdsourcing_platforms_are_no_methods():
     out = found("Labels were collected on Amazon Mechanical Turk and Prolific, then used to train WidgetNet.")
     assert set(out) == {"WidgetNet"}, out
+
+
+# --- data: splits, simulators, what a paper makes ----------------------------------------------
+
+def test_a_split_or_resolution_of_known_data_links_to_the_collection():
+    rec = records(("A Study", "Error rates on LibriSpeech test-noisy drop by a third, and FID on ImageNet 128x128 "
+                              "improves."),
+                  ("Another Study", "We train on LibriSpeech and report results."))
+    data = {e["name"]: e["aliases"] for e in rec[0]["datasets"] + rec[0]["benchmarks"]}
+    assert "LibriSpeech" in data and "LibriSpeech test-noisy" in data["LibriSpeech"], data
+    assert "ImageNet" in data and "ImageNet 128x128" in data["ImageNet"], data
+    # both papers use one entity
+    assert {e["id"] for e in rec[0]["datasets"]} >= {e["id"] for e in rec[1]["datasets"]}
+
+
+def test_an_unknown_collection_with_a_split_is_named_without_it():
+    rec = records(("A Study", "Navigation success on the GizmoNav-CE val-unseen split rises by 4 points."))
+    data = {e["name"]: e["aliases"] for e in rec[0]["datasets"] + rec[0]["benchmarks"]}
+    assert "GizmoNav-CE" in data, data
+
+
+def test_physics_simulators_are_software_not_data():
+    out = found("Policies are trained in Isaac Gym with PPO and evaluated in Brax.")
+    assert out.get("Isaac Gym", ("",))[0] == "method" and out.get("Brax", ("",))[0] == "method", out
+
+
+@pytest.mark.parametrize("abstract, name, kind", [
+    ("We introduce WIDGE (Wide Image Data Grid Entries), a benchmark of 800 clips with dense labels.",
+     "WIDGE", "benchmark"),
+    ("We additionally provide WidgetEval-Lite, a 300-task subset for quick checks.", "WidgetEval-Lite", "dataset"),
+    ("To test fine reading, we build a small probe set, GizmoProbe, of 1,800 rendered charts.", "GizmoProbe",
+     "dataset"),
+])
+def test_what_a_paper_introduces_takes_the_kind_its_description_names(abstract, name, kind):
+    assert found(abstract).get(name) == (kind, True), found(abstract)
+
+
+def test_a_description_naming_a_method_first_is_no_data():
+    out = found("We propose GizmoTune, a method trained on a new dataset of robot logs.")
+    assert out.get("GizmoTune", ("",))[0] == "method", out
+
+
+def test_the_resulting_corpus_names_its_data():
+    out = found("A filter removes false statements. The resulting corpus, GizmoProofs, contains 30K statements.")
+    assert out.get("GizmoProofs", ("",))[0] == "dataset", out
+
+
+def test_a_title_name_with_its_long_form_in_brackets():
+    from extractors.proposes import title_prefix
+
+    title = "WIDGE (Wide Image Data Grid Entries with Anchors): A Benchmark for Event Boundaries"
+    span = title_prefix(title)
+    assert title[span[0]:span[1]] == "WIDGE"
+    out = found("Models trained with labels from other sets fail on WIDGE.", title=title)
+    assert out.get("WIDGE") == ("benchmark", True), out
+    assert not any("(" in t for t in out), out  # no name cut inside the brackets
+
+
+def test_a_lower_case_title_name_described_as_data_in_the_abstract():
+    out = found("Most tactile sets hold static presses. We introduce gizmoslide, a dataset of 9,000 sliding "
+                "contacts. gizmoslide is split by material.", title="gizmoslide: Sliding Contacts for Touch")
+    assert out.get("gizmoslide") == ("dataset", True), out
+
+
+def test_a_title_name_used_later_without_a_description_keeps_its_kind():
+    out = found("We propose Gizmofusion, a general framework for restoration. Gizmofusion reaches strong results "
+                "on the RAIN dataset.", title="Gizmofusion: Diffusion Models for Image Restoration")
+    assert out.get("Gizmofusion", ("",))[0] == "method", out
+
+
+@pytest.mark.parametrize("abstract, kind", [
+    ("We build a dataset of 2 million question-answer pairs over retinal photographs and fine-tune a model on it.",
+     "dataset"),
+    ("Our benchmark covers 40 tasks, and every model we test drops by 20 points.", "benchmark"),
+    ("We propose a training method and build a dataset of 2 million question-answer pairs.", "method"),
+])
+def test_a_title_name_is_what_the_abstract_says_the_paper_makes(abstract, kind):
+    out = found(abstract, title="Gizmo-QA2M: Million-Scale Question Answering for Retinal Imaging")
+    assert out.get("Gizmo-QA2M", ("",))[0] == kind, out
+
+
+def test_a_known_model_name_among_three_data_names_is_the_data():
+    out = found("We report win rates on MMLU, GSM8K, HellaSwag and Alpaca.")
+    assert out.get("Alpaca", ("",))[0] in ("dataset", "benchmark"), out
+    out = found("We compare Alpaca and Vicuna on MMLU.")
+    assert out.get("Alpaca", ("",))[0] == "method", out
