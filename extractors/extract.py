@@ -226,6 +226,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
+        if not m.proposed and (_HARDWARE_AFTER.match(paper.title if m.field == "title" else paper.abstract, m.end)
+                               or _HARDWARE_AFTER.search(" " + m.text.split()[-1]) and " " in m.text):
+            continue  # "Hopper GPUs", "A100 GPUs": a chip generation, not the task or model of that name
         if m.rule.startswith("shape"):
             m = _size_variant(m)
         if m.rule.startswith("shape") and not m.rule.startswith("shape:known") and \
@@ -538,6 +541,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 
 
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
+#: Hardware nouns right after a name make it a chip or its generation: "X GPUs", "X TPU pods".
+_HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
 _SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
 #: "English-to-French", "Text-to-Image": a direction or task between two plain words.

@@ -558,3 +558,18 @@ def test_a_known_model_name_among_three_data_names_is_the_data():
     assert out.get("Alpaca", ("",))[0] in ("dataset", "benchmark"), out
     out = found("We compare Alpaca and Vicuna on MMLU.")
     assert out.get("Alpaca", ("",))[0] == "method", out
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("On the Branin and Hartmann6 functions, our acquisition finds the optimum in fewer queries.", "Hartmann6"),
+    ("Agents are trained on Leduc poker and Kuhn poker.", "Leduc poker"),
+    ("Exploration bonuses help on mountain car but not on RiverSwim.", "mountain car"),
+    ("We run logistic regression on rcv1, news20 and webspam.", "webspam"),
+])
+def test_classic_test_problems_and_toy_data_are_data(abstract, name):
+    assert found(abstract).get(name, ("",))[0] in ("dataset", "benchmark"), found(abstract)
+
+
+def test_a_name_before_a_chip_noun_is_hardware():
+    out = found("We train on NVIDIA Hopper GPUs and evaluate WidgetNet on Hopper and Walker2d.")
+    assert "Hopper GPUs" not in out and out.get("Hopper", ("",))[0] == "benchmark", out
