@@ -190,6 +190,8 @@ def size_word(word: str) -> bool:
 
 _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|labelled|labeled|annotated|"
                     r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
+#: A lower-case participle joined to a name makes an adjective: "Foo-hosted data", "L1-regularized".
+_PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
@@ -213,6 +215,8 @@ STARTERS = frozenset({
     "here", "there", "given", "based", "compared", "inspired", "notably", "importantly", "overall", "first",
     "second", "third", "lastly", "also", "to", "from", "after", "before", "since", "if", "all", "two", "three",
     "empirically", "theoretically", "evaluations", "project", "source", "building", "leveraging",
+    "alongside", "beyond", "besides", "across", "among", "amongst", "within", "without", "throughout", "toward",
+    "towards", "following", "regarding", "via",
 })
 
 
@@ -339,7 +343,7 @@ def candidates(doc) -> list[Candidate]:
             continue
         tok = toks[i]
         text = tok.text
-        cut = _AFFIX.search(text)
+        cut = _AFFIX.search(text) or _PARTICIPLE.search(text)
         core = text[:cut.start()] if cut else text
         if core.endswith(".") and len(core) > 2:
             core = core.rstrip(".")  # "ARC-C." keeps its period (the tokenizer leaves "X-C." whole)
@@ -823,6 +827,7 @@ def lower_case_data_lists(doc) -> Iterator:
     toks = token_table(doc)
     sid = sentence_ids(doc)
     words = english_words()
+    yield from _bracketed_members(doc, toks, sid, words, [i for i, low in enumerate(lowers) if low == "("])
     n = len(toks)
     for i in starts:
         tok = toks[i]
@@ -871,6 +876,59 @@ def lower_case_data_lists(doc) -> Iterator:
     nouns = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND]
     if nouns:
         yield from _lower_lists_before_noun(doc, toks, sid, words, nouns)
+
+
+#: Nouns of a named source of data a bracketed member list may follow: "from the Foo repository (a, b, c)".
+_SOURCE_NOUNS = DATA_NOUNS | BENCH_NOUNS | {"repository"}
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12}
+
+
+def _bracketed_members(doc, toks, sid: list[int], words, opens: list[int]) -> Iterator:
+    """"nine regression datasets from the Foo repository (alpha, beta2, gamma-red, ...)", "tasks from the Bar
+    Suite (cheetah-run, walker-walk)": the members of a collection, listed in brackets right after the
+    phrase that names it. Plain words alone are descriptions ("datasets of many kinds (text, images)"):
+    one member must be written like an identifier, two joined by hyphens, or the count before must match."""
+    n = len(toks)
+    for i in opens:
+        back = [t for t in toks[max(0, i - 8):i] if sid[t.i] == sid[i]]
+        if any(t.text in (")", ";", ":") for t in back):
+            continue
+        nouns = [t for t in back if t.lower_ in PLURAL_DATA_NOUN_KIND or t.lower_ in _SOURCE_NOUNS]
+        if not nouns:
+            continue
+        plural = [t for t in back if t.lower_ in PLURAL_DATA_NOUN_KIND]
+        kind = PLURAL_DATA_NOUN_KIND[plural[-1].lower_] if plural else (
+            "dataset" if nouns[-1].lower_ in DATA_NOUNS or nouns[-1].lower_ == "repository" else "benchmark")
+        items: list[tuple[int, int]] = []
+        j = i + 1
+        start = j
+        while j < n and sid[j] == sid[i] and toks[j].text != ")":
+            if toks[j].text == "," or toks[j].lower_ in ("and", "or"):
+                if j > start:
+                    items.append((start, j))
+                start = j + 1
+            j += 1
+        if j >= n or toks[j].text != ")" or j - i > 40:
+            continue
+        if j > start:
+            items.append((start, j))
+        if len(items) < 2 or any(e - s > 3 or not all(_member_word(toks[k]) for k in range(s, e))
+                                 or toks[s].lower_ in STOP_WORDS for s, e in items):
+            continue
+        single = [toks[s].lower_ for s, e in items if e - s == 1]
+        counted = [_COUNT_WORDS.get(t.lower_) or (int(t.text) if t.text.isdigit() else None) for t in back]
+        if not (any(_coded(w, words) for w in single) or sum("-" in w for w in single) >= 2
+                or len(items) in counted):
+            continue
+        for s, e in items:
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, "cue:bracket-list",
+                               0.6)
+
+
+def _member_word(t) -> bool:
+    """A word a collection's member name is made of: "kin8nm", "wine-red", "Boston", "housing"."""
+    return bool(_CODE_NAME.match(t.lower_)) and stop_category(t.text) is None
 
 
 def _lower_lists_before_noun(doc, toks, sid: list[int], words, nouns: list[int]) -> Iterator:

@@ -448,7 +448,9 @@ def _title_kind(after_prefix: str) -> str | None:
 
 
 #: A list of name-like items: "AIME24, MATH500, Zorbix and Olympiad", "Spider and Bird" (items of 1-3 capitalised words).
-_ITEM = r"[A-Z][\w.+'-]*(?: [A-Z0-9][\w.+-]*){0,2}"
+#: A list member: up to three capitalised words; a dot only inside a word ("OpenHermes-2.5", "En.MC"), never
+#: before a space (a full stop ends the list: "A and B. Next ..."); "&" inside ("D&D").
+_ITEM = r"[A-Z][\w+'&-]*(?:\.[\w+'&-]+)*(?: [A-Z0-9][\w+&-]*(?:\.[\w+&-]+)*){0,2}"
 _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)

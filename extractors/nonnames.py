@@ -24,7 +24,7 @@ from extractors.gazetteer import english_words
 
 __all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
-_LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)\.?[~\s]*|[~\s]+)", re.I)
+_LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)(?:\.[~\s]*|[~\s]+)|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")

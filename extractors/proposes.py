@@ -485,9 +485,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit
-            if low == "namely" and _known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx +
-                                                                            len(toks[e - 1].text)])):
-                continue  # "baselines, namely A, B and C": a list of known methods, not a new name
+            if low == "namely" and (_known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx +
+                                                                             len(toks[e - 1].text)])) or
+                                    not any(t.lower_ in TRIGGERS or t.lower_ in ("proposed", "novel", "new") or
+                                            (t.lower_ == "our" and t.i >= i - 4)
+                                            for t in toks[max(0, i - 12):i] if sid[t.i] == sid[i])):
+                continue  # "baselines, namely A, B and C", "existing resources, namely A": examples, not a new name
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]

@@ -573,3 +573,46 @@ def test_classic_test_problems_and_toy_data_are_data(abstract, name):
 def test_a_name_before_a_chip_noun_is_hardware():
     out = found("We train on NVIDIA Hopper GPUs and evaluate WidgetNet on Hopper and Walker2d.")
     assert "Hopper GPUs" not in out and out.get("Hopper", ("",))[0] == "benchmark", out
+
+
+@pytest.mark.parametrize("abstract, member", [
+    ("We use nine regression datasets from the Foo repository (Boston housing, concrete, kin9nm, power plant and "
+     "yacht).", "power plant"),
+    ("On pixel tasks from the Gizmo Control Suite (cheetah-run, walker-walk and finger-spin) it helps.", "walker-walk"),
+    ("Experiments use multiclass Foo datasets (letter, optdigitz, pendigitz and satimage).", "satimage"),
+])
+def test_members_of_a_collection_listed_in_brackets_are_data(abstract, member):
+    assert found(abstract).get(member, ("",))[0] in ("dataset", "benchmark"), found(abstract)
+
+
+def test_plain_words_in_brackets_after_a_data_noun_are_descriptions():
+    out = found("We gather datasets of many kinds (text, images and audio) for WidgetNet.")
+    assert not {"text", "images", "audio"} & set(out), out
+
+
+def test_a_list_ends_at_a_full_stop_and_keeps_ampersands():
+    out = found("Models trained on WidgetChat, GizmoHermes-2.5 and Quux-Pro. Instruction-following accuracy rises.")
+    assert "Quux-Pro" in out and not any("." in t.rstrip(".") and "Instruction" in t for t in out), out
+    out = found("We test on six graph benchmarks, namely PROTEINS, Q&Z, NCI1 and COLLAB.")
+    assert "Q&Z" in out and "Q" not in out, out
+
+
+def test_viz_is_an_abbreviation_only_before_a_dot_or_space():
+    assert "VizGizmo" in found("Agents are trained in VizGizmo and on Atari.")
+
+
+def test_namely_names_the_papers_own_only_after_its_trigger():
+    out = found("Beside our set, we report results on existing resources, namely GizmoSenti.")
+    assert out.get("GizmoSenti", ("", False))[1] is False, out
+    out = found("The two proposed methods, namely the Gizmo Bisector (GB) and the Widget Cut (WC), are simple.")
+    assert out.get("Gizmo Bisector", ("", False))[1] is True, out
+
+
+def test_a_sentence_initial_preposition_is_no_part_of_a_name():
+    out = found("Alongside Gizmo-Eval, we report results on MMLU.")
+    assert "Alongside Gizmo-Eval" not in out and "Gizmo-Eval" in out, out
+
+
+def test_a_participle_joined_to_a_name_is_an_adjective():
+    out = found("All Gizmonet-hosted records were read under a licence; L1-regularized models help.")
+    assert "Gizmonet-hosted" not in out and "L1-regularized" not in out, out
