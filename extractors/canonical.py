@@ -12,7 +12,8 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_PART", "data_collection"]
+__all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_SPLIT", "DATA_RESOLUTION",
+           "data_collection"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SEP = re.compile(r"[\s\-_/~]+")
@@ -45,15 +46,17 @@ def _math_text(m: re.Match) -> str:
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(?=(?:ations?|ers?)\b)")
 
 
-#: A named split or an image resolution written after a data collection's name ("X test-clean", "X val2017",
-#: "X 256x256"): a part of that collection, which the graph links to the collection itself.
-DATA_PART = r"(?: (?:test|dev|train|val)-[a-z]+| (?:test|dev|train|val)(?:20)?\d\d| ?-?\d{2,4} ?[x×] ?\d{2,4})"
-_DATA_PART_END = re.compile(DATA_PART + r"$")
+#: A named split written after a data collection's name ("X test-clean", "X val2017"): a part of that
+#: collection, which the graph links to the collection itself.
+DATA_SPLIT = r"(?: (?:test|dev|train|val)-[a-z]+| (?:test|dev|train|val)(?:20)?\d\d)"
+#: An image resolution after a data name ("X 256x256"): a benchmark setting of its own, kept apart.
+DATA_RESOLUTION = r"(?: ?-?\d{2,4} ?[x×] ?\d{2,4})"
+_DATA_SPLIT_END = re.compile(DATA_SPLIT + r"$")
 
 
 def data_collection(text: str) -> str:
     """The collection a data name belongs to: "WidgetSpeech test-noisy" -> "WidgetSpeech" (else the text)."""
-    return _DATA_PART_END.sub("", text) or text
+    return _DATA_SPLIT_END.sub("", text) or text
 
 
 def singular(word: str) -> str:

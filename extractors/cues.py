@@ -918,7 +918,8 @@ def _bracketed_members(doc, toks, sid: list[int], words, opens: list[int]) -> It
             continue
         single = [toks[s].lower_ for s, e in items if e - s == 1]
         counted = [_COUNT_WORDS.get(t.lower_) or (int(t.text) if t.text.isdigit() else None) for t in back]
-        if not (any(_coded(w, words) for w in single) or sum("-" in w for w in single) >= 2
+        named_source = any(t.text[:1].isupper() and not t.is_sent_start for t in back)  # "the Foo Suite (...)"
+        if not (any(_coded(w, words) for w in single) or (named_source and sum("-" in w for w in single) >= 2)
                 or len(items) in counted):
             continue
         for s, e in items:

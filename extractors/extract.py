@@ -22,7 +22,7 @@ from kg.models import Mention, Paper
 from kg.schema import DATA_KINDS
 
 from extractors.acronyms import best_long_form, extract_acronyms
-from extractors.canonical import DATA_PART, canonical_key
+from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
 from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
                              ends_with_event, extract_cues, hub_ids,
@@ -627,7 +627,7 @@ def _model_version(text: str, end: int) -> int | None:
     return hit.end() if word in _AFTER_VERSION else None
 
 
-_DATA_VARIANT = re.compile(rf"(?:{DATA_PART}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
+_DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
 #: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
 _SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 
@@ -867,11 +867,14 @@ _MAKES = (r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?
           r"(?:[\w-]+\s+){0,4}?")
 _MAKES_DATA = re.compile(_MAKES + rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b|\bour (?:new )?"
                          rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b")
-_MAKES_METHOD = re.compile(_MAKES + rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b")
+_MAKES_METHOD = re.compile(_MAKES + rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b|"
+                           rf"\b(?:our|an? (?:novel|new|simple|general|unified|efficient))\s+(?:[\w-]+\s+){{0,2}}?"
+                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b")
 
 
 def _contribution_kind(paper: Paper) -> str | None:
-    """"Name: Rest of Title" with an abstract that makes data and no method: the title's name is the data."""
+    """"Name: Rest of Title" with an abstract that makes data and shows no method of its own ("we propose a
+    ... framework", "our method", "a novel approach"): the title's name is the data."""
     text = (paper.abstract or "").lower()
     made = _MAKES_DATA.search(text)
     if made is None or _MAKES_METHOD.search(text):
