@@ -502,6 +502,8 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
         noun = _noun_appositive(toks, c.start, c.end, sid)
         if noun is not None:
             hits[k] = (noun, "cue:noun-appositive-X")
+        elif _the_x_data(toks, c.start, c.end):
+            hits[k] = ("dataset", "cue:the-X-data")
     return hits
 
 
@@ -529,6 +531,21 @@ def _score_change(toks, end: int) -> bool:
 
 #: Prepositions that make "<prep> the X benchmark, Name, ..." a place rather than an appositive.
 _PLACE_PREPOSITIONS = frozenset({"on", "in", "across", "for", "with", "over", "from", "to", "at", "by", "under"})
+
+
+def _the_x_data(toks, start: int, end: int) -> bool:
+    """"the FOO recidivism data", "the Bar 2021 code-switching data": a name after "the", then at most two
+    plain modifiers and the word "data", names that data ("X data" alone may be a model's output)."""
+    if start < 1 or toks[start - 1].lower_ != "the":
+        return False
+    for gap in (0, 1, 2):
+        k = end + gap
+        if k >= len(toks):
+            return False
+        if toks[k].lower_ == "data":
+            return all(_plain_modifier(t) or ("-" in t.text and t.is_lower) or (t.text.isdigit() and len(t.text) == 4)
+                       for t in toks[end:k])
+    return False
 
 
 def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:

@@ -226,6 +226,13 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
+        if m.kind == "method" and m.rule.startswith("gazetteer") and not m.proposed and \
+                (noun := _THE_X_DATA.match(paper.title if m.field == "title" else paper.abstract, m.end)) and \
+                (paper.title if m.field == "title" else paper.abstract)[max(0, m.start - 4):m.start].lower() == "the ":
+            # "the Twins dataset", "the Alpaca corpus": a data noun right after a known model's name makes it the
+            # data of that name
+            m = _with(m, kind="benchmark" if noun.group(1).lower() in BENCH_NOUNS else "dataset",
+                      rule=m.rule + "+cue:X-dataset")
         if not m.proposed and (_HARDWARE_AFTER.match(paper.title if m.field == "title" else paper.abstract, m.end)
                                or _HARDWARE_AFTER.search(" " + m.text.split()[-1]) and " " in m.text):
             continue  # "Hopper GPUs", "A100 GPUs": a chip generation, not the task or model of that name
@@ -543,6 +550,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 
 
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
+#: A singular data noun right after a name: "the X dataset".
+_THE_X_DATA = re.compile(r"\s+(dataset|corpus|database|benchmark)\b(?!-)")
 #: Hardware nouns right after a name make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")

@@ -631,3 +631,18 @@ def test_a_title_name_stays_a_method_when_the_abstract_shows_a_method():
     out = found("Our method answers questions over charts. We build a dataset of 2,000 questions to test it.",
                 title="GizmoChart: Answering Questions over Charts")
     assert out.get("GizmoChart", ("",))[0] == "method", out
+
+
+def test_a_known_model_name_before_a_data_noun_is_the_data():
+    out = found("We also report results on the Twins dataset of paired records.")
+    assert out.get("Twins", ("",))[0] == "dataset", out
+    out = found("Twins improves image classification over ViT.")
+    assert out.get("Twins", ("",))[0] == "method", out
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We audit the GIZMO recidivism data for unfair scores.", "GIZMO"),
+    ("On the QUUX 2021 code-switching data the error rate falls.", "QUUX 2021"),
+])
+def test_the_name_then_plain_words_then_data_names_data(abstract, name):
+    assert found(abstract).get(name, ("",))[0] == "dataset", found(abstract)
