@@ -56,8 +56,10 @@ def stop_category(text: str) -> str | None:
         hit = "hardware"
     if hit is None and " " in text.strip():
         hit = _qualified_place_or_language(text)
-    if hit is None and _LANGUAGE_PAIR.match(text):
+    if hit is None and (_LANGUAGE_PAIR.match(text) or _named_language_pair(text)):
         hit = "language"
+    if hit is None and _LICENCE.match(text):
+        hit = "generic"
     if hit is None and (_UNIT.match(text) or _COUNTED_UNIT.match(text)):
         hit = "generic"
     return hit
@@ -65,6 +67,18 @@ def stop_category(text: str) -> str | None:
 
 #: A translation direction of two-letter language codes: "En-Zh", "en-de", "EN-JA".
 _LANGUAGE_PAIR = re.compile(r"^(?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})[-\u2192>](?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})$")
+#: A software or content licence, with its version: "Apache-2.0", "GPL-3.0", "CC-BY-NC-4.0", "MIT License".
+_LICENCE = re.compile(r"^(?:Apache|A?GPL|LGPL|MPL|BSD|MIT|CC0|CC[- ]BY(?:-(?:NC|SA|ND))*)(?:[- ]?v?\d+(?:\.\d+)*)?"
+                      r"(?:[- ](?:Clause|License|Licence|license|licence))*$")
+
+
+def _named_language_pair(text: str) -> bool:
+    """"Hindi-English", "German-French": two natural languages joined by a hyphen are a language pair."""
+    parts = text.split("-")
+    stops = _stops()
+    return len(parts) == 2 and all(p[:1].isupper() and stops.get(canonical_key(p)) == "language" for p in parts)
+
+
 #: A unit of measurement with an SI prefix ("meV", "GHz", "kWh", "dB", "mAh"): what a value is counted in.
 _UNIT = re.compile(r"^(?:[kMGTmnµu]?(?:Hz|eV|Wh|W)|dBm?|mAh|kcal|[kMGT]Hz)$")
 #: A count joined to what it counts: "16-DoF", "5-shot", "3-way", "12-layer".

@@ -646,3 +646,23 @@ def test_a_known_model_name_before_a_data_noun_is_the_data():
 ])
 def test_the_name_then_plain_words_then_data_names_data(abstract, name):
     assert found(abstract).get(name, ("",))[0] == "dataset", found(abstract)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Apache-2.0", "generic"), ("GPL-3.0", "generic"), ("CC-BY-NC-4.0", "generic"), ("MIT License", "generic"),
+    ("Hindi-English", "language"), ("German-French", "language"), ("isiZulu", "language"),
+])
+def test_licences_with_versions_and_named_language_pairs_are_stop_terms(text, category):
+    from extractors.terms import stop_category
+
+    assert stop_category(text) == category
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We accelerate the finite-sum solver with Katyusha momentum.", "Katyusha"),
+    ("Our regret matches Hedge in the full-information case.", "Hedge"),
+    ("Missing entries are filled by soft-impute before training.", "soft-impute"),
+    ("Treatment effects are estimated with causal forests.", "causal forests"),
+])
+def test_more_textbook_algorithms_are_methods(abstract, name):
+    assert found(abstract).get(name, ("",))[0] == "method", found(abstract)
