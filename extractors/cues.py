@@ -67,7 +67,8 @@ _EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", 
 _TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "retrieval", "captioning",
                "translation", "summarization", "summarisation", "answering", "forecasting", "grading",
                "subtyping", "parsing", "tracking", "localization", "localisation", "estimation", "completion",
-               "reranking", "re-ranking", "grounding"]
+               "reranking", "re-ranking", "grounding", "propagation", "prediction", "generation", "reconstruction",
+               "restoration", "denoising", "registration", "inpainting", "matching"]
 _BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing",
           "beats", "beating", "versus", "vs", "vs."]
 
@@ -142,6 +143,13 @@ def _metric_phrases() -> list[tuple[str, str]]:
     return [("LEFT:benchmark:metric-on-X", f"{m} {tail}") for m in metrics for tail in ("on", "on the")]
 
 
+def _modality_phrases() -> list[tuple[str, str]]:
+    """"CT scans from X", "MRI from the X": a kind of sensed data taken from a name makes it a dataset (the
+    modality words are the stop list's modality category)."""
+    modalities = sorted(term for term, cat in load_stopterms().items() if cat == "modality")
+    return [("LEFT:dataset:data-from-X", f"{m} {tail}") for m in modalities for tail in ("from", "from the")]
+
+
 def cue_phrases() -> list[tuple[str, str]]:
     """(label, phrase) for every word sequence CUE_PATTERNS can match, and the metric cues.
 
@@ -149,7 +157,7 @@ def cue_phrases() -> list[tuple[str, str]]:
     expand to fixed phrases that a PhraseMatcher finds by hashing, far faster
     than a token-by-token Matcher with set predicates.
     """
-    out: list[tuple[str, str]] = _metric_phrases()
+    out: list[tuple[str, str]] = _metric_phrases() + _modality_phrases()
     for label, pattern in CUE_PATTERNS:
         variants: list[list[str]] = [[]]
         for tok in pattern:

@@ -666,3 +666,11 @@ def test_licences_with_versions_and_named_language_pairs_are_stop_terms(text, ca
 ])
 def test_more_textbook_algorithms_are_methods(abstract, name):
     assert found(abstract).get(name, ("",))[0] == "method", found(abstract)
+
+
+@pytest.mark.parametrize("abstract, name, kinds", [
+    ("Liver CT from GizmoLiv and brain MRI from the Quux-Brain set are used.", "GizmoLiv", ("dataset",)),
+    ("Keypoint propagation on GIZHM improves by three points.", "GIZHM", ("dataset", "benchmark")),
+])
+def test_sensed_data_from_a_name_and_a_task_on_a_name_are_data(abstract, name, kinds):
+    assert found(abstract).get(name, ("",))[0] in kinds, found(abstract)
