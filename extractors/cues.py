@@ -893,7 +893,7 @@ def lower_case_data_lists(doc) -> Iterator:
         closed = last + 2 < n and toks[last + 1].lower_ in ("and", "or") and toks[last + 2].lower_ in ("the", "a", "an")
         if len(items) < 2 or (last + 1 < n and toks[last + 1].text not in _LIST_ENDS and not closed):
             continue  # "including foo40k, bar and the Baz dataset": a list closed by "and the ..." ends there
-        coded = [k for k in items if _coded(toks[k].lower_, words)]
+        coded = [k for k in items if not toks[k].is_alpha or toks[k].lower_ not in words]
         if not coded or (measured and (len(items) + named < 3 or len(coded) < 2)):
             continue  # after "on", plain words are tasks or domains ("on math, code and chat")
         for k in items:
