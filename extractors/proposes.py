@@ -159,6 +159,42 @@ def _title_kind(toks, colon: int) -> str | None:
     return _kind_after(toks, colon + 1)
 
 
+#: Participles of making after a named noun phrase: "a benchmark, X, is constructed from ...".
+_MADE = frozenset({"constructed", "built", "collected", "curated", "created", "released", "introduced", "proposed",
+                   "developed", "designed", "assembled", "compiled"})
+
+
+def _made_by_us(toks, k: int, sid: list[int]) -> bool:
+    """Does the indefinite description starting at ``k`` end in "we <make>" ("a set of N images we assemble",
+    "a subset that we release")? Stops at the sentence's end or a clause break."""
+    for j in range(k + 1, min(len(toks) - 1, k + 16)):
+        if sid[j] != sid[k] or toks[j].text in (".", ";", ",", "(") or toks[j].lower_ in ("and", "but"):
+            return False
+        if toks[j].lower_ == "we" and (toks[j + 1].lower_ in TRIGGERS or toks[j + 1].lower_ in _MAKE_MORE):
+            return True
+    return False
+
+
+_MAKE_MORE = frozenset({"assemble", "compile", "gather", "annotate", "label", "release", "crawl", "record"})
+
+
+def _made_passively(toks, i: int, sid: list[int]) -> str | None:
+    """"(a|the) <type noun>, X, is/was <made> ...": the kind of a name set off after a noun and followed by a
+    passive verb of making, else None."""
+    if i < 2 or i + 3 >= len(toks) or toks[i - 1].text != "," or toks[i + 1].text != ",":
+        return None
+    if toks[i + 2].lower_ not in ("is", "was", "are", "were") or toks[i + 3].lower_ not in _MADE:
+        return None
+    if i + 4 < len(toks) and toks[i + 4].lower_ in ("by", "in"):
+        return None  # "X, was introduced by/in ...": the history of a name, not this paper's work
+    noun = toks[i - 2].lower_
+    if noun in DATA_NOUNS:
+        return "dataset"
+    if noun in BENCH_NOUNS:
+        return "benchmark"
+    return "term" if noun in _HEAD_NOUNS else None
+
+
 def _kind_before(toks, start_tok: int) -> str | None:
     """"a new benchmark X", "a small probe set, X, of ...": a data noun just before the name."""
     if start_tok >= 2 and toks[start_tok - 1].text == "," and toks[start_tok - 2].lower_ == "set":
@@ -566,9 +602,23 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             k = _next_part(toks, k, sid)
     # appositive: "..., and Widget-o1, a new medical MLLM"
     for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 3]:
-        if toks[i + 2].lower_ not in ("a", "an") or i in seen:
+        if i in seen:
             continue
-        if toks[i + 3].lower_ in ("new", "novel") and name_shape(toks[i].text):
+        if toks[i + 2].lower_ not in ("a", "an"):
+            made = _made_passively(toks, i, sid)
+            if made is not None and name_shape(toks[i].text):
+                # "a localization benchmark, GizmoBench-300, is constructed from ...": named, then made here
+                seen.add(i)
+                yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), made, "proposes:X-is-made",
+                                   0.65, proposed=True)
+            continue
+        if name_shape(toks[i].text) and _made_by_us(toks, i + 2, sid):
+            # "results on Gizmo-Lite, a held-out set of 1,200 images we assemble": what the relative clause
+            # says this paper makes
+            seen.add(i)
+            yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
+                               "proposes:X-a-we-made", 0.65, proposed=True)
+        elif toks[i + 3].lower_ in ("new", "novel") and name_shape(toks[i].text):
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)

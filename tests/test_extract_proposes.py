@@ -345,3 +345,26 @@ def test_a_known_name_heading_the_title_and_described_as_a_kind_is_used_not_prop
                    "Widgets are costly to test. Here we develop a budget-aware Bayesian Optimization framework that "
                    "trades test cost against quality.")
     assert "Bayesian Optimization" not in got
+
+
+def test_a_description_ending_in_we_make_names_a_proposal():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="t", title="A Study", abstract=(
+        "Results on GizmoCount-Lite, a compact held-out set of 1,200 images we assemble, agree with the trend. "
+        "We compare with FooNet, a strong baseline we reimplement.")))
+    proposed = {m.text for m in ms if m.proposed}
+    assert "GizmoCount-Lite" in proposed and "FooNet" not in proposed, proposed
+
+
+def test_a_named_type_noun_made_in_the_passive_is_proposed():
+    from extractors import extract_paper
+    from kg.models import Paper
+
+    ms = extract_paper(Paper(id="t", title="A Study", abstract=(
+        "In addition, a localization benchmark, GizmoBench-300, is constructed from 300 issues. "
+        "The standard benchmark, WidgetEval, was introduced by earlier work.")))
+    kinds = {m.text: (m.kind, m.proposed) for m in ms}
+    assert kinds.get("GizmoBench-300") == ("benchmark", True), kinds
+    assert kinds.get("WidgetEval", ("", False))[1] is False, kinds
