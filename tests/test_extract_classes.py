@@ -674,3 +674,12 @@ def test_more_textbook_algorithms_are_methods(abstract, name):
 ])
 def test_sensed_data_from_a_name_and_a_task_on_a_name_are_data(abstract, name, kinds):
     assert found(abstract).get(name, ("",))[0] in kinds, found(abstract)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Forecast errors drop on METR-LA, PEMS-BAY and PEMS08.", "PEMS08"),
+    ("On the industrial MVTec AD benchmark the detector improves AUROC.", "MVTec AD"),
+    ("Intrusion detection on KDD Cup 1999 and NSL-KDD improves.", "NSL-KDD"),
+])
+def test_widely_used_data_names_are_known(abstract, name):
+    assert found(abstract).get(name, ("",))[0] in ("dataset", "benchmark"), found(abstract)
