@@ -474,7 +474,9 @@ _NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|data sets|corpora|be
 _NOUN_KIND = {**PLURAL_DATA_NOUN_KIND, "subsets": None}
 _DATA_KINDS = DATA_KINDS
 #: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".
-_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|data sets|corpora|benchmarks|suites|environments)\b")
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:([a-z-]+)\s+)?(datasets|data sets|corpora|benchmarks|suites|environments|"
+                                r"prompts|problems|questions|images|videos|documents|dialogues|conversations|queries|"
+                                r"statements)\b")
 
 
 def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mention]:
@@ -766,7 +768,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
             protected = ("acronym", "proposes")
         elif after is not None and after.group(1) not in STOP_WORDS:
-            kind = _NOUN_KIND[after.group(2)] or "dataset"
+            kind = _NOUN_KIND.get(after.group(2)) or "dataset"  # "the A, B and C prompts": items of data
             protected = ("acronym", "proposes")  # "the A, B and C benchmarks": the same for a noun after the list
         else:
             if len(g) < 2:

@@ -683,3 +683,13 @@ def test_sensed_data_from_a_name_and_a_task_on_a_name_are_data(abstract, name, k
 ])
 def test_widely_used_data_names_are_known(abstract, name):
     assert found(abstract).get(name, ("",))[0] in ("dataset", "benchmark"), found(abstract)
+
+
+def test_items_of_data_after_a_list_make_the_list_data():
+    out = found("Trained on a mixture of MATH, NuminaMath and DeepScaleR prompts, the policy improves.")
+    assert out.get("DeepScaleR", ("",))[0] == "dataset" and out.get("NuminaMath", ("",))[0] == "dataset", out
+
+
+def test_imagery_from_names_is_data():
+    out = found("It adds imagery from Gizmo-2, QUUXSAT and aerial sources.")
+    assert out.get("Gizmo-2", ("",))[0] == "dataset" and out.get("QUUXSAT", ("",))[0] == "dataset", out
