@@ -340,6 +340,16 @@ _NOT_MODIFIER_CATEGORIES = frozenset({"organisation", "venue", "hardware", "plac
                                       "language"})
 
 
+#: Lower-case words that make a known algorithm a named variant of it ("stochastic Frank-Wolfe", "cyclic coordinate
+#: descent", "parallel Thompson sampling"): how it samples, splits, approximates or distributes its work.
+_VARIANT_MODIFIERS = frozenset({
+    "stochastic", "cyclic", "randomized", "randomised", "accelerated", "optimistic", "proximal", "projected",
+    "parallel", "distributed", "asynchronous", "decentralized", "decentralised", "federated", "neural", "kernelized",
+    "truncated", "quantile", "categorical", "distributional", "sketched", "subsampled", "inexact", "lazy", "block",
+    "preconditioned", "linearized", "zeroth-order", "variance-reduced", "entropy-regularized", "mini-batch",
+})
+
+
 def _modifier_word(word: str, pattern: re.Pattern) -> bool:
     low = word.lower()
     return bool(pattern.fullmatch(word)) and low not in STARTERS and low not in _EVALUATIVE and \
@@ -394,6 +404,9 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
             elif k and len(words) > k and words[-1 - k][-1:] not in (".", ":", "!", "?") and words[-1 - k] != "" \
                     and not words[-1 - k][-1:].isdigit():  # "at 50 Hz HuBERT": a unit after a number
                 start = m.start - len(" ".join(words[-k:])) - 1
+        if start == m.start and words and words[-1] in _VARIANT_MODIFIERS and m.text[:1].isalpha():
+            k = 2 if len(words) >= 2 and words[-2] in _VARIANT_MODIFIERS else 1
+            start = m.start - len(" ".join(words[-k:])) - 1  # "stochastic Frank-Wolfe": a variant of the algorithm
         if start < m.start and any(re.search(rf"(?<![\w-]){re.escape(text[start:m.end].lower())}[ -]\w",
                                              long_form.lower()) for long_form in long_forms):
             continue  # part of a longer defined name ("Zorb-Lit Splatting for Night Scenes (ZLS)")

@@ -693,3 +693,20 @@ def test_items_of_data_after_a_list_make_the_list_data():
 def test_imagery_from_names_is_data():
     out = found("It adds imagery from Gizmo-2, QUUXSAT and aerial sources.")
     assert out.get("Gizmo-2", ("",))[0] == "dataset" and out.get("QUUXSAT", ("",))[0] == "dataset", out
+
+
+def test_a_lower_case_technical_modifier_makes_a_known_algorithm_a_variant():
+    out = found("We analyze stochastic Frank-Wolfe, cyclic coordinate descent and parallel Thompson sampling.")
+    assert {"stochastic Frank-Wolfe", "cyclic coordinate descent", "parallel Thompson sampling"} <= set(out), out
+    out = found("We compare with the standard Frank-Wolfe and simple Thompson sampling.")
+    assert "Frank-Wolfe" in out and "Thompson sampling" in out, out
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Hyperparameters are tuned by random search over 50 trials.", "random search"),
+    ("Samples are drawn with parallel tempering and a hit-and-run walk.", "parallel tempering"),
+    ("Privacy follows from the Gaussian mechanism and the exponential mechanism.", "exponential mechanism"),
+    ("Points are grouped by k-means before training.", "k-means"),
+])
+def test_textbook_algorithms_of_sampling_privacy_and_clustering_are_methods(abstract, name):
+    assert found(abstract).get(name, ("",))[0] == "method", found(abstract)
