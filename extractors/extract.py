@@ -629,7 +629,8 @@ _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}$")
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
                               r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")
 #: A version number, and maybe a size, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and").
-_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM])"
+_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM]|"
+                            r"(?:tiny|base|small|medium|large|xl|xxl)(?:-v\d+)?)"
                             r"(?=[,.;:)]?(?:\s|$)|[,;:)])")
 #: Words that may follow a model's version: the phrase goes on, no count of something ("X 2 times faster").
 _AFTER_VERSION = frozenset({"and", "or", "with", "on", "in", "as", "to", "for", "by", "from", "at", "which", "that",

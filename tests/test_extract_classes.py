@@ -710,3 +710,8 @@ def test_a_lower_case_technical_modifier_makes_a_known_algorithm_a_variant():
 ])
 def test_textbook_algorithms_of_sampling_privacy_and_clustering_are_methods(abstract, name):
     assert found(abstract).get(name, ("",))[0] == "method", found(abstract)
+
+
+def test_a_size_word_after_a_known_model_names_its_variant():
+    out = found("Transcripts come from Whisper large-v3 and Whisper small, and GPT-4 large gains hold.")
+    assert "Whisper large-v3" in out and "Whisper small" in out and "GPT-4" in out, out
