@@ -44,6 +44,7 @@ __all__ = [
     "PLURAL_DATA_NOUN_KIND",
     "counted_kind",
     "lower_case_data_lists",
+    "population_schemes",
 ]
 
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection", "database",
@@ -806,6 +807,20 @@ _HUB_ID = re.compile(r"(?<![\w/.:@-])([A-Za-z][\w-]{2,38})/([A-Za-z0-9][\w.-]{1,
 
 #: A code or model host right before an owner/name: "GitHub - ", "github.com/", "Hugging Face: ".
 _HOST_BEFORE = re.compile(r"(?:git\w*|hugging\s*face|hf)(?:\.co|\.com|\.org)?\s*[-:/]?\s*$", re.I)
+
+
+#: Evolutionary algorithms named by their population scheme: "(1+1) EA", "(1+λ)-EA", "(μ,λ)-ES", "(2+1) GA".
+_POPULATION_SCHEME = re.compile(r"\((?:\d+|[μλ]|mu|lambda)\s*[+,]\s*(?:\d+|[μλ]|mu|lambda)\)[- ]?(?:EA|ES|GA)\b")
+
+
+def population_schemes(doc) -> Iterator:
+    """"the (1+1) EA optimizes ...": an evolutionary algorithm named by its parent/offspring scheme; the
+    tokenizer splits the brackets and the plus, so no token rule sees the whole name."""
+    text = doc_text(doc)
+    if "(" not in text:
+        return
+    for hit in _POPULATION_SCHEME.finditer(text):
+        yield make_mention(doc, hit.start(), hit.end(), "method", "shape:population-scheme", 0.8)
 
 
 def hub_ids(doc) -> Iterator:

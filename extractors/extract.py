@@ -25,7 +25,7 @@ from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
 from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
-                             ends_with_event, extract_cues, hub_ids,
+                             ends_with_event, extract_cues, hub_ids, population_schemes,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
@@ -175,6 +175,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     raw.extend(_list_members(paper, raw, abstract_doc))
     raw.extend(lower_case_data_lists(abstract_doc))
     raw.extend(hub_ids(abstract_doc))
+    for doc in (title_doc, abstract_doc):
+        raw.extend(population_schemes(doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 
@@ -347,6 +349,8 @@ _VARIANT_MODIFIERS = frozenset({
     "parallel", "distributed", "asynchronous", "decentralized", "decentralised", "federated", "neural", "kernelized",
     "truncated", "quantile", "categorical", "distributional", "sketched", "subsampled", "inexact", "lazy", "block",
     "preconditioned", "linearized", "zeroth-order", "variance-reduced", "entropy-regularized", "mini-batch",
+    "random", "multi-fidelity", "multi-objective", "multi-task", "constrained", "safe", "contextual",
+    "batch", "damped", "approximate", "rectified", "implicit",
 })
 
 

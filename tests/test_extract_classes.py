@@ -347,7 +347,7 @@ def test_words_that_name_a_variant_of_a_known_method_belong_to_it(abstract, titl
     ("We run the popular Thompson Sampling and the efficient value iteration as baselines.", "A Study",
      "Thompson Sampling"),  # praise, not a variant
     ("We use Google Flow Matching code for the baseline.", "A Study", "Flow Matching"),  # an organisation
-    ("We analyse approximate value iteration under noise.", "Noisy Planning", "value iteration"),  # no title support
+    ("We analyse noisy value iteration under drift.", "Drifting Planning", "value iteration"),  # no title support
     ("We run efficient value iteration on grid worlds.", "Efficient Value Iteration for Grids", "value iteration"),
 ])
 def test_words_that_place_or_praise_a_known_method_stay_outside_it(abstract, title, bare):
@@ -715,3 +715,13 @@ def test_textbook_algorithms_of_sampling_privacy_and_clustering_are_methods(abst
 def test_a_size_word_after_a_known_model_names_its_variant():
     out = found("Transcripts come from Whisper large-v3 and Whisper small, and GPT-4 large gains hold.")
     assert "Whisper large-v3" in out and "Whisper small" in out and "GPT-4" in out, out
+
+
+def test_evolutionary_algorithms_named_by_their_population_scheme():
+    out = found("We prove that the (1+1) EA and the (1+lambda)-EA beat the (mu,lambda) ES on WidgetMax.")
+    assert {"(1+1) EA", "(1+lambda)-EA", "(mu,lambda) ES"} <= {k for k, v in out.items() if v[0] == "method"}, out
+
+
+def test_more_variant_modifiers_of_known_algorithms():
+    out = found("We study random coordinate descent and multi-fidelity Bayesian optimization.")
+    assert "random coordinate descent" in out and "multi-fidelity Bayesian optimization" in out, out
