@@ -45,6 +45,7 @@ __all__ = [
     "counted_kind",
     "lower_case_data_lists",
     "population_schemes",
+    "surname_techniques",
 ]
 
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection", "database",
@@ -821,6 +822,25 @@ def population_schemes(doc) -> Iterator:
         return
     for hit in _POPULATION_SCHEME.finditer(text):
         yield make_mention(doc, hit.start(), hit.end(), "method", "shape:population-scheme", 0.8)
+
+
+#: "Nesterov's accelerated gradient", "Stein's method", "Polyak's heavy-ball momentum": a surname's technique.
+_SURNAME_TECHNIQUE = re.compile(r"\b([A-Z][a-z]{2,})['’]s ((?:[a-z][a-z-]+ ){0,2}(?:method|algorithm|gradient|smoothing|"
+                                r"momentum|acceleration|iteration|sampling|scheme|estimator|update|rule|trick))\b")
+
+
+def surname_techniques(doc) -> Iterator:
+    """A surname with "'s" and a technique head names a method; a known name before "'s" ("Adam's update
+    rule") is that name's own mention, and a common word ("Today's method") is no surname."""
+    text = doc_text(doc)
+    if "'s " not in text and "’s " not in text:
+        return
+    words = english_words()
+    for hit in _SURNAME_TECHNIQUE.finditer(text):
+        surname = hit.group(1)
+        if surname.lower() in words or canonical_key(surname) in gazetteer_names() or stop_category(surname):
+            continue
+        yield make_mention(doc, hit.start(), hit.end(), "method", "shape:surname-technique", 0.7)
 
 
 def hub_ids(doc) -> Iterator:

@@ -26,6 +26,7 @@ from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
 from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
                              ends_with_event, extract_cues, hub_ids, population_schemes,
+                             surname_techniques,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
@@ -177,6 +178,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     raw.extend(hub_ids(abstract_doc))
     for doc in (title_doc, abstract_doc):
         raw.extend(population_schemes(doc))
+        raw.extend(surname_techniques(doc))
     raw = _names_only(paper, raw)
     raw = review_proposals(paper, raw)  # title and abstract together: studied names, known methods
 

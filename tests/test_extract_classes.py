@@ -725,3 +725,10 @@ def test_evolutionary_algorithms_named_by_their_population_scheme():
 def test_more_variant_modifiers_of_known_algorithms():
     out = found("We study random coordinate descent and multi-fidelity Bayesian optimization.")
     assert "random coordinate descent" in out and "multi-fidelity Bayesian optimization" in out, out
+
+
+def test_a_surnames_technique_is_a_method():
+    out = found("We combine Nesterov's accelerated gradient with Polyak's heavy-ball momentum. Adam's update rule "
+                "and Today's method differ; Hoeffding's inequality bounds the error.")
+    assert out.get("Nesterov's accelerated gradient", ("",))[0] == "method", out
+    assert "Today's method" not in out and not any("inequality" in k for k in out), out
