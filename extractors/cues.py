@@ -824,7 +824,7 @@ def population_schemes(doc) -> Iterator:
         yield make_mention(doc, hit.start(), hit.end(), "method", "shape:population-scheme", 0.8)
 
 
-#: "Nesterov's accelerated gradient", "Stein's method", "Polyak's heavy-ball momentum": a surname's technique.
+#: "Polyak's heavy-ball momentum", "Kaczmarz's method": a surname's technique.
 _SURNAME_TECHNIQUE = re.compile(r"\b([A-Z][a-z]{2,})['’]s ((?:[a-z][a-z-]+ ){0,2}(?:method|algorithm|gradient|smoothing|"
                                 r"momentum|acceleration|iteration|sampling|scheme|estimator|update|rule|trick))\b")
 

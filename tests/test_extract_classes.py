@@ -728,7 +728,7 @@ def test_more_variant_modifiers_of_known_algorithms():
 
 
 def test_a_surnames_technique_is_a_method():
-    out = found("We combine Nesterov's accelerated gradient with Polyak's heavy-ball momentum. Adam's update rule "
+    out = found("We combine Kaczmarz's randomized method with Polyak's heavy-ball momentum. Adam's update rule "
                 "and Today's method differ; Hoeffding's inequality bounds the error.")
-    assert out.get("Nesterov's accelerated gradient", ("",))[0] == "method", out
+    assert out.get("Kaczmarz's randomized method", ("",))[0] == "method", out
     assert "Today's method" not in out and not any("inequality" in k for k in out), out
