@@ -732,3 +732,8 @@ def test_a_surnames_technique_is_a_method():
                 "and Today's method differ; Hoeffding's inequality bounds the error.")
     assert out.get("Kaczmarz's randomized method", ("",))[0] == "method", out
     assert "Today's method" not in out and not any("inequality" in k for k in out), out
+
+
+def test_market_indices_are_data():
+    out = found("We backtest on constituents of the CSI 300 Index and the S&P 500.")
+    assert out.get("CSI 300 Index", ("",))[0] == "dataset" and out.get("S&P 500", ("",))[0] == "dataset", out
