@@ -114,7 +114,7 @@ def site_figures(ctx: RenderContext) -> dict:
         if size is None:
             size = sizes[k] = node_size(g, k, t)
         s.append(size)
-        flat = []
+        pairs = []
         for v, keyed in g._succ[k].items():
             j = index.get(v)
             if j is None:
@@ -122,8 +122,8 @@ def site_figures(ctx: RenderContext) -> dict:
             for rel_key, data in keyed.items():
                 w = data.get("weight")
                 if _relation(rel_key, data) == "relatedTo" and isinstance(w, (int, float)) and math.isfinite(w):
-                    flat += [j, float(w)]
-        x.append(flat or 0)
+                    pairs.append((j, float(w)))
+        x.append([y for pair in sorted(pairs) for y in pair] or 0)
     figures = {"k": keys, "n": n, "s": s, "x": x,
                "r": {r: [_RELATION_RANK.get(r, 99), RELATION_COLORS.get(r, RELATION_COLORS["other"])]
                      for r in set(_RELATION_RANK) | set(RELATION_COLORS)}}
