@@ -130,30 +130,32 @@ class PageInputs:
 
     def record(self, key, page: str, drawn, related) -> str:
         """The digest of everything ``key``'s data record is made from (hex), given its page digest ``page``
-        (:meth:`page`): the related papers chosen (kg.views.pages.paper_related: ``[(key, edge data)]``,
-        with the shared entities and words of the chosen edge and ``N`` of each paper, whose node and edges
-        the drawing adds), and the relatedTo edges between ``key`` and the nodes of ``drawn`` (the page's
-        drawn nodes and its related papers) with what their tooltips show; not the weights (the site's
-        figures hold them)."""
+        (:meth:`page`): the related papers chosen (kg.views.pages.paper_related: ``[(key, edge data)]`` by
+        key, with the shared entities and words of the chosen edge and ``N`` of each paper, whose node and
+        edges the drawing adds), and the relatedTo edges between ``key`` and the nodes of ``drawn`` (a set:
+        the page's drawn nodes and its related papers; None: any node) with what their tooltips show; not
+        the weights (the site's figures hold them)."""
         g, a = self.ctx.g, self.a
         h = hashlib.blake2b(page.encode("ascii"), digest_size=16)
-        rows = []
         for k, data in related:
-            ids = tuple(data.get("shared") or ())
-            rows.append((k, ids, tuple(map(str, data.get("terms") or ())), self.n(k),
-                         tuple(a(x) if x in g else x for x in ids)))
-        keep = set(drawn)
+            shared = data.get("shared") or ()
+            h.update(self.n(k) + _digest((k, tuple(shared), tuple(map(str, data.get("terms") or ())))))
+            for x in shared:
+                h.update(a(x) if x in g else _digest(x))
+        h.update(b"|")
         edges = []
         for direction, nbrs in ((0, g._succ[key]), (1, g._pred[key])):
             for v, keyed in nbrs.items():
-                if v not in keep:
+                if drawn is not None and v not in drawn:
                     continue
                 for k, data in keyed.items():
-                    if self._corpus_wide(k, data):
-                        ids = tuple(data.get("shared") or ())
-                        edges.append((direction, str(v), _edge_facts(k, data), tuple(a(x) if x in g else x for x in ids)))
-        edges.sort(key=repr)
-        h.update(repr((rows, edges)).encode("utf-8", "surrogatepass"))
+                    if (data.get("relation") or k) == "relatedTo":
+                        edges.append((direction, str(v), str(k), data))
+        edges.sort(key=lambda e: e[:3])
+        for direction, v, k, data in edges:
+            h.update(_digest((direction, v, _edge_facts(k, data))))
+            for x in data.get("shared") or ():
+                h.update(a(x) if x in g else _digest(x))
         return h.hexdigest()
 
     def page(self, key) -> str:

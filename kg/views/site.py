@@ -292,9 +292,10 @@ class _Reuse:
             return None
         return line
 
-    def same(self, rel: str, data: bytes, out: Path, made: set) -> bool:
+    def same(self, rel: str, data: bytes, out: Path, made: set, known: bytes | None = None) -> bool:
         """Hard-link the previous file ``rel`` into ``out`` when it holds exactly ``data`` (a data shard
-        unchanged since the previous build); False (write it) in any other case."""
+        unchanged since the previous build); False (write it) in any other case. ``known``: the previous
+        file's bytes, already read (:meth:`shard_lines`)."""
         if self.previous is None or not self.pages:
             return False
         src = self.previous / rel
@@ -302,9 +303,13 @@ class _Reuse:
             st = os.lstat(src)
             if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
                 return False
-            with open(src, "rb") as fh:
-                if fh.read() != data:
+            if known is not None:
+                if known != data:
                     return False
+            else:
+                with open(src, "rb") as fh:
+                    if fh.read() != data:
+                        return False
             dst = out / rel
             if dst.parent not in made:
                 dst.parent.mkdir(parents=True, exist_ok=True)
@@ -436,10 +441,9 @@ def record_inputs(ctx: RenderContext, key: str, page_inputs: str) -> tuple[dict 
     if ctx.tables.type[key] == "Paper":
         skel = paper_skeleton(ctx, key)
         related = paper_related(ctx, key, skel)
-        drawn = [key] + skel["ring1"] + skel["local2"] + [k for k, _ in related]
+        drawn = {key, *skel["ring1"], *skel["local2"], *(k for k, _ in related)}
         return skel, ctx.page_inputs.record(key, page_inputs, drawn, related)
-    g = ctx.g
-    return None, ctx.page_inputs.record(key, page_inputs, g._pred[key].keys() | g._succ[key].keys(), ())
+    return None, ctx.page_inputs.record(key, page_inputs, None, ())
 
 
 def read_shard(data: bytes) -> dict:
@@ -506,7 +510,7 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
             else:
                 rows.append((page, digest, size, 1, made_of, record_of, line_hash, record_reused))
         data = shard_script(shard_rows)
-        linked = previous is not None and previous[0] == data and reuse.same(shard, data, out, made)
+        linked = previous is not None and reuse.same(shard, data, out, made, known=previous[0])
         if not linked:
             put(shard, data)
         data_rows.append((shard, linked))
