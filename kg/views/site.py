@@ -46,7 +46,7 @@ from kg.views.pages import (
 )
 from kg.views.safe import json_for_script
 
-__all__ = ["write_views", "notebook_html", "show", "graph_of", "read_shard"]
+__all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 #: vis-network as the installed pyvis ships it (pyvis is pinned in pyproject.toml); found without importing
