@@ -489,7 +489,7 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
                 record = paper_record(ctx, key, skel) if is_paper else entity_record(ctx, key, skel)
                 line = shard_line(page, record, node_json)
             shard_rows.append(line)
-            line_hash = _line_hash(line)
+            line_hash = reuse.pages[page][4] if record_reused else _line_hash(line)  # checked when copied
             hit = reuse.link_inputs(page, made_of, out, made)
             if hit is not None:
                 rows.append((page, hit[0], hit[1], 2, made_of, record_of, line_hash, record_reused))
