@@ -5,8 +5,9 @@
 Builds the graphs of the first N-``--add`` listings and of all N (extraction through the cache
 at ``--cache``, so a folder of an earlier build makes this quick), computes the view model of
 every page present in both (kg.views.pages.paper_page / entity_page) and counts, per
-top-level field, the pages where it differs, and the pages whose data record (the corpus-wide
-figures in assets/data/XX.js: supports, sizes, related papers, the timeline's window) differs.
+top-level field, the pages where it differs, and the pages whose data record (assets/data/XX.js:
+the related papers and the relatedTo edges and added nodes of the drawing; the supports, sizes,
+weights and the timeline's window are in assets/figures.js) differs, with its fields.
 View models hold only local data since the figures moved to the data shards, so "view changed"
 is what an incremental build renders; the count "without the drawing and supports" is kept for
 comparison with the earlier measurements (it drops the fields that used to carry those figures).
@@ -70,6 +71,9 @@ def main(argv=None) -> int:
         make = paper_page if kind == "paper" else entity_page
         (va, ra), (vb, rb) = make(a, key), make(b, key)
         data_changed[kind] += ra != rb
+        for f in sorted(set(ra) | set(rb)):
+            if ra.get(f) != rb.get(f):
+                field_changed[(kind, "record." + f)] += 1
         a.trim(), b.trim()
         total[kind] += 1
         if va != vb:

@@ -1,6 +1,6 @@
 """The views stage and the TF-IDF words of an incremental re-run, alone: cold, one listing added, no-op.
 
-    python benchmarks/views_speed.py WORK [--jobs 1] [--graphs]
+    python benchmarks/views_speed.py WORK [--jobs 1] [--graphs] [--no-words]
 
 WORK is the folder of ``benchmarks/incremental.py`` (its ``in/`` holds all listings, its
 ``out/.cache`` the extraction cache). Builds the graph of all listings but the last and of all
@@ -61,7 +61,9 @@ def _views(g, out: Path, previous: Path | None, jobs: int) -> str:
     t = time.perf_counter()
     write_views(g, out, previous=previous, stats=stats, jobs=jobs)
     return (f"{time.perf_counter() - t:6.1f} s  rendered {stats['rendered']:6d}  linked {stats['reused']:6d}"
-            f"  without a view model {stats.get('views_skipped', 0):6d}")
+            f"  without a view model {stats.get('views_skipped', 0):6d}"
+            + (f"  records made {stats['records_made']:6d} copied {stats['records_reused']:6d}"
+               if "records_made" in stats else ""))
 
 
 def main(argv=None) -> int:
@@ -69,6 +71,7 @@ def main(argv=None) -> int:
     ap.add_argument("work", type=Path)
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--graphs", action="store_true", help="rebuild the pickled graphs")
+    ap.add_argument("--no-words", action="store_true", help="skip the timing of the TF-IDF words")
     args = ap.parse_args(argv)
     part, full = _graphs(args.work, args.graphs)
     tmp = Path(tempfile.mkdtemp(prefix="views-speed-"))
@@ -76,6 +79,8 @@ def main(argv=None) -> int:
         print("cold (all listings but the last)", _views(part, tmp / "a", None, args.jobs))
         print("+ the last listing              ", _views(full, tmp / "b", tmp / "a", args.jobs))
         print("no-op                           ", _views(full, tmp / "c", tmp / "b", args.jobs))
+        if args.no_words:
+            return 0
         texts = [f"{d['title']}\n{d['abstract']}" for _, d in sorted(full.nodes(data=True))
                  if d.get("type") == "Paper" and not d.get("external")]
         t = time.perf_counter()

@@ -587,7 +587,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
         log(f"paperkg: pages: {page_stats.get('rendered', 0)} rendered, {page_stats.get('reused', 0)} unchanged "
             f"(linked from the previous outputs; {page_stats.get('views_skipped', 0)} of them made from the same "
             f"inputs, their view model not computed); data shards: {page_stats.get('data_written', 0)} written, "
-            f"{page_stats.get('data_reused', 0)} unchanged")
+            f"{page_stats.get('data_reused', 0)} unchanged; data records: {page_stats.get('records_made', 0)} made, "
+            f"{page_stats.get('records_reused', 0)} copied from the previous shards")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")

@@ -437,8 +437,15 @@ def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, 
         n = g.nodes[e]["support"]
         assert drawn[e] == [round(min(60.0, 10.0 + 4.0 * n ** 0.5), 1), n, f"support: {n} paper(s)"]
     assert drawn[key][0] == round(min(30.0, 8.0 + 1.5 * g.degree(key) ** 0.5), 1)
-    rels = page.evaluate("window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo')).length")
-    assert rels >= 1
+    # relatedTo tooltips end with the weight, which only the site's figures hold (not the page or its shard)
+    tips = page.evaluate("""() => window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo'))
+        .map(e => [e.from, e.to, e.pkTip])""")
+    assert tips
+    for u, v, tip in tips:
+        w = next(d["weight"] for d in g.get_edge_data(u, v).values() if d.get("relation") == "relatedTo")
+        assert tip.endswith(f" (weight {w:.2f})"), tip
+        assert f"{w:.2f}" not in (out / "paper/2503.01111.html").read_text(encoding="utf-8")
+    assert page.evaluate("Array.isArray(window.PAPERKG_FIGURES.k)")
     # the centre, then ring 1 (its entities, code, links) and ring 2 (linked papers, then related ones)
     import math
 
@@ -455,6 +462,51 @@ def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, 
         assert math.isclose(pos[i][1], radius * math.cos(angle), abs_tol=0.06)
         assert math.isclose(pos[i][2], radius * math.sin(angle), abs_tol=0.06)
     assert watch.errors == [] and watch.hosts == {"file"}
+    page.close()
+
+
+def test_weights_ties_and_ring_room_from_the_figures(browser, tmp_path):
+    """Weights written with two decimals as Python writes them, exact ties too (0.125 -> 0.12, 0.625 ->
+    0.62, 0.375 -> 0.38), the related list ordered by them; the drawing takes related papers strongest
+    first as far as ring 2 has room (the record lists them by key)."""
+    from test_views import fixture_graph
+
+    from kg.views import write_views
+
+    g = fixture_graph()
+    key = "paper/2503.01111"
+    linked = {v for _, v, r in g.out_edges(key, data="relation") if r in ("buildsOn", "cites")}
+    related = sorted({v for _, v, r in g.out_edges(key, data="relation") if r == "relatedTo"}
+                     | {u for u, _, r in g.in_edges(key, data="relation") if r == "relatedTo"})
+    free = [k for k in related if k not in linked]
+    assert len(free) >= 3
+    ties = dict(zip(free, [0.125, 0.625, 0.375]))  # by key: the weakest first, so the page must reorder them
+    for other in related:
+        for u, v in ((key, other), (other, key)):
+            for d in (g.get_edge_data(u, v) or {}).values():
+                if d.get("relation") == "relatedTo":
+                    d["weight"] = ties.get(other, 0.01)
+    # enough papers it cites that ring 2 has room for only one related paper
+    for i in range(13 - len(linked)):
+        g.add_node(f"paper/9999.{i:05d}", type="Paper", title=f"An invented paper {i}", label=f"An invented paper {i}")
+        g.add_edge(key, f"paper/9999.{i:05d}", key="cites", relation="cites")
+    out = tmp_path / "site"
+    write_views(g, out)
+    page = browser.new_page()
+    watch = _Watch(page)
+    page.goto((out / "paper/2503.01111.html").as_uri())
+    page.wait_for_function("document.body.getAttribute('data-first-draw-ms') !== null", timeout=30000)
+    rows = page.evaluate("[...document.querySelectorAll('#pk-related li')].map(li => li.innerText)")
+    assert [r.split()[-1] if "\u00b7" not in r else r.split(" \u00b7 ")[0].split()[-1] for r in rows][:3] == \
+        ["0.62", "0.38", "0.12"]
+    tips = page.evaluate("""() => window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo'))
+        .map(e => [e.from, e.to, e.pkTip])""")
+    ids = page.evaluate("window.paperkgNodes.get().map(n => n.id)")
+    drawn_related = [k for k in free if k in ids]
+    assert drawn_related == [free[1]], drawn_related  # the strongest (0.625) takes the one place
+    to_free = [tip for u, v, tip in tips if u in free or v in free]
+    assert to_free and all(t.endswith("(weight 0.62)") for t in to_free)  # none to a paper left out
+    assert watch.errors == []
     page.close()
 
 

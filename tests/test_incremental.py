@@ -50,6 +50,7 @@ def _assert_same_tree(incremental: Path, cold: Path) -> None:
     a, b = _outputs(incremental), _outputs(cold)
     assert sorted(a) == sorted(b), (sorted(set(a) - set(b))[:5], sorted(set(b) - set(a))[:5])
     assert any(name.startswith("assets/data/") for name in a), "the pages' data shards are outputs too"
+    assert "assets/figures.js" in a, "the site's figures are an output too"
     differ = sorted(name for name in a if a[name] != b[name])
     assert not differ, f"{len(differ)} of {len(a)} files differ from a cold build, e.g. {differ[:5]}"
 
@@ -109,11 +110,14 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
     first_build = build_job([inputs], out, quiet=True, year=2025)
     assert first_build.page_stats["reused"] == 0
     first, inodes = _outputs(out), _inodes(out)
+    figures = (out / "assets" / "figures.js").stat().st_ino
     again = build_job([inputs], out, quiet=True, year=2025)
     assert _outputs(out) == first
     assert again.page_stats == {"rendered": 0, "reused": len(inodes), "views_skipped": len(inodes), "data_written": 0,
-                                "data_reused": len(list((out / "assets" / "data").iterdir()))}
+                                "data_reused": len(list((out / "assets" / "data").iterdir())),
+                                "records_made": 0, "records_reused": len(inodes)}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
+    assert (out / "assets" / "figures.js").stat().st_ino == figures, "unchanged figures: the previous file"
 
 
 def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):
@@ -127,6 +131,9 @@ def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):
     kept = {page for page, ino in after.items() if inodes.get(page) == ino}
     assert result.page_stats["reused"] == len(kept)
     assert result.page_stats["rendered"] == len(after) - len(kept)
+    # data records too: some are copied from the previous shards (a third more papers here), the new pages' are made
+    made, copied = result.page_stats["records_made"], result.page_stats["records_reused"]
+    assert made + copied == len(after) and copied > 0 and made >= len(set(after) - set(inodes))
     assert all(page in inodes for page in kept)  # new pages are always rendered
     assert result.page_stats["rendered"] > len(set(after) - set(inodes))
 
@@ -242,30 +249,41 @@ def test_data_shards_of_an_earlier_build_are_dropped_when_files_are_moved_one_by
 
 
 def _view_hashes_and_inputs(graph) -> dict:
-    """{page: (hash of its view model, digest of its inputs)} of every paper and entity page of ``graph``."""
+    """{page: (hash of its view model, digest of its inputs, its data record's line, digest of the record's
+    inputs)} of every paper and entity page of ``graph``."""
     from kg.views.context import RenderContext, assign_pages
     from kg.views.inputs import PageInputs
-    from kg.views.pages import entity_skeleton, entity_view, paper_skeleton, paper_view
-    from kg.views.site import _view_hash, graph_of
+    from kg.views.pages import entity_record, entity_skeleton, entity_view, paper_record, paper_skeleton, paper_view
+    from kg.views.site import _view_hash, graph_of, record_inputs, shard_line
 
     g = graph_of(graph)
     ctx = RenderContext(g, assign_pages(g))
-    inputs = PageInputs(ctx)
+    inputs = ctx.page_inputs = PageInputs(ctx)
     found = {}
     for key, page in ctx.names.items():
+        made_of = inputs.page(key)
+        _, record_of = record_inputs(ctx, key, made_of)
         if ctx.tables.type[key] == "Paper":
-            view = _view_hash("paper.html", paper_view(ctx, key, paper_skeleton(ctx, key)))
+            skel = paper_skeleton(ctx, key)
+            view = _view_hash("paper.html", paper_view(ctx, key, skel))
+            record = paper_record(ctx, key, skel)
         else:
-            view = _view_hash("entity.html", entity_view(ctx, key, entity_skeleton(ctx, key)))
-        found[page] = (view, inputs.page(key))
+            skel = entity_skeleton(ctx, key)
+            view = _view_hash("entity.html", entity_view(ctx, key, skel))
+            record = entity_record(ctx, key, skel)
+        found[page] = (view, made_of, shard_line(page, record), record_of)
     return found
 
 
 def _assert_same_inputs_same_view(before: dict, after: dict) -> int:
-    """Every page whose inputs digest is the same in both has the same view model; returns how many."""
+    """Every page whose inputs digest is the same in both has the same view model, and every page whose
+    record's inputs digest is the same has the same data record; returns how many pages have the same inputs."""
     same = [page for page in before if page in after and before[page][1] == after[page][1]]
     wrong = [page for page in same if before[page][0] != after[page][0]]
     assert not wrong, f"{len(wrong)} pages with the same inputs but another view model, e.g. {wrong[:5]}"
+    same_record = [page for page in before if page in after and before[page][3] == after[page][3]]
+    wrong = [page for page in same_record if before[page][2] != after[page][2]]
+    assert not wrong, f"{len(wrong)} pages with the same record inputs but another record, e.g. {wrong[:5]}"
     return len(same)
 
 
@@ -280,6 +298,11 @@ def test_pages_made_from_the_same_inputs_have_the_same_view_model(listings):
     shrunk = _assert_same_inputs_same_view(tables[1], tables[2])
     changed_views = sum(1 for page in tables[0] if page in tables[1] and tables[0][page][0] != tables[1][page][0])
     assert changed_views and grown > len(tables[0]) // 2 and shrunk > len(tables[2]) // 2, (changed_views, grown, shrunk)
+    # records: many keep their inputs (a third more papers: their weights changed, which are in the figures)
+    both = [page for page in tables[0] if page in tables[1]]
+    kept = sum(1 for page in both if tables[0][page][3] == tables[1][page][3])
+    changed_records = sum(1 for page in both if tables[0][page][2] != tables[1][page][2])
+    assert changed_records and kept > len(both) // 3, (changed_records, kept, len(both))
 
 
 def _mutations(g):
@@ -351,6 +374,54 @@ def test_every_kind_of_shown_change_changes_the_inputs_of_the_pages_it_changes(l
         assert any(base[p][0] != after[p][0] for p in base if p in after), f"{what}: no page changed"
 
 
+def test_data_record_inputs_cover_the_related_papers_but_not_their_weights(listings):
+    """A page's data record (related papers, relatedTo edges of its drawing) is taken from the previous
+    shard when its inputs digest is the same: so every record that changes with a related paper's title,
+    the shared entities of a relatedTo edge or a relatedTo edge removed has other inputs; a weight that
+    changes no choice of related papers changes no record (it is in the site's figures)."""
+    import copy
+
+    from kg.api import build
+    from kg.views.context import RenderContext, assign_pages
+    from kg.views.pages import site_figures
+
+    g = build([str(f) for f in listings[:2]], year=2025).nx
+    related = sorted((u, v) for u, v, r in g.edges(data="relation") if r == "relatedTo")
+    assert len(related) > 3
+    u0, v0 = max((d["weight"], u, v) for u, v, d in g.edges(data=True)
+                 if d.get("relation") == "relatedTo" and d.get("shared"))[1:]
+    local = {x for _, x, r in g.out_edges(v0, data="relation") if r != "relatedTo"} | \
+        {x for x, _, r in g.in_edges(v0, data="relation") if r != "relatedTo"}
+    far = next(p for p in sorted(g.nodes) if p.startswith("paper/") and p != v0 and p not in local
+               and any(a == p or b == p for a, b in related))
+
+    def edge(h, u, v):
+        return next(d for d in h.get_edge_data(u, v).values() if d.get("relation") == "relatedTo")
+
+    def weight(h):
+        for u, v in related:
+            d = edge(h, u, v)
+            d["weight"] = round(d["weight"] * 1.001, 6)  # every weight, no order among them changed
+
+    base = _view_hashes_and_inputs(g)
+    h = copy.deepcopy(g)
+    weight(h)
+    after = _view_hashes_and_inputs(h)
+    assert after == base, "a weight is in no page and no record"
+    figures = [site_figures(RenderContext(x, assign_pages(x)))["x"] for x in (g, h)]
+    assert figures[0] != figures[1], "the weights are in the site's figures"
+    changes = [("shared entities", lambda h: edge(h, u0, v0).__setitem__("shared", [])),
+               ("a relatedTo removed", lambda h: h.remove_edge(u0, v0, key=next(
+                   k for k, d in h.get_edge_data(u0, v0).items() if d.get("relation") == "relatedTo"))),
+               ("related paper's title", lambda h: h.nodes[far].__setitem__("title", "An invented title"))]
+    for what, change in changes:
+        h = copy.deepcopy(g)
+        change(h)
+        after = _view_hashes_and_inputs(h)
+        _assert_same_inputs_same_view(base, after)
+        assert any(base[p][2] != after[p][2] for p in base if p in after), f"{what}: no record changed"
+
+
 def test_a_stale_or_corrupt_page_manifest_falls_back_to_computing_every_view(tmp_path, listings, monkeypatch):
     import json
 
@@ -386,3 +457,41 @@ def test_a_stale_or_corrupt_page_manifest_falls_back_to_computing_every_view(tmp
     result = build_job([inputs_dir], out, quiet=True, year=2025)
     assert result.page_stats["views_skipped"] == 0 and result.page_stats["reused"] == 0
     assert _outputs(out) == first
+
+
+def test_a_damaged_or_stale_record_cache_falls_back_to_making_the_records(tmp_path, listings):
+    """Unchanged data records are copied from the previous build's shards (the cache), checked against the
+    manifest: a line edited in place (same size), a shard cut short, a shard removed, a manifest listing other
+    record inputs or none (an older paperkg's) all make the records again, with the bytes of a cold build."""
+    import json
+
+    inputs_dir = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    _build(inputs_dir, out)
+    first = _outputs(out)
+    n_pages = len(list((out / "paper").iterdir())) + len(list((out / "entity").iterdir()))
+    shards = sorted((out / "assets" / "data").iterdir())
+    big = max(shards, key=lambda p: (p.stat().st_size, p.name))
+    text = big.read_bytes()
+    at = text.index(b'"l":"') + len(b'"l":"')
+    big.write_bytes(text[:at] + (b"X" if text[at:at + 1] != b"X" else b"Y") + text[at + 1:])  # same size
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["records_made"] >= 1 and _outputs(out) == first
+    shards[0].write_bytes(shards[0].read_bytes()[:-20])  # cut short: not one record per line any more
+    shards[1].unlink()
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["records_made"] >= 2 and _outputs(out) == first
+    manifest = out / "assets" / "pages.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["pages"] = {page: entry[:3] + ["0" * 32] + entry[4:] for page, entry in data["pages"].items()}
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["records_made"] == n_pages and result.page_stats["views_skipped"] == n_pages
+    assert _outputs(out) == first
+    data["pages"] = {page: entry[:3] for page, entry in data["pages"].items()}  # before records had inputs
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["records_made"] == n_pages and result.page_stats["views_skipped"] == n_pages
+    assert _outputs(out) == first
+    result = build_job([inputs_dir], out, quiet=True, year=2025)
+    assert result.page_stats["records_made"] == 0 and _outputs(out) == first

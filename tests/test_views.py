@@ -12,6 +12,7 @@ import pytest
 
 from kg.errors import OutputError
 from kg.views import notebook_html, show, slugify, write_views
+from kg.views.site import read_shard
 from kg.views.context import CO_USE, RenderContext, assign_pages
 from kg.views.layout import force_layout
 from kg.views.overview import MIN_TOPIC, map_model, overview_data
@@ -154,11 +155,24 @@ def test_paper_page_content(site):
     assert 'href="https://example.org/small-reasoners"' in text
     assert "../entity/method-low-rank-adaptation.html" in text
     shard = re.search(r'<script src="\.\./(assets/data/[0-9a-f]+\.js)">', text).group(1)
-    script = (out / shard).read_text(encoding="utf-8")
-    assert script.startswith("window.PAPERKG_DATA=") and script.endswith(";\n")
-    record = json.loads(script[len("window.PAPERKG_DATA="):-2])["paper/2503.01111.html"]
-    assert record["rel"] and all(r[0].startswith("paper/") for r in record["rel"])
-    assert record["n"]["method/low-rank-adaptation"] == 3  # supports come from the shard, not the page
+    script = (out / shard).read_bytes()
+    assert script.startswith(b"window.PAPERKG_DATA={\n") and script.endswith(b"};\n")
+    record = read_shard(script)["paper/2503.01111.html"]
+    assert record["rel"] and all(r[0].startswith("paper/") and r[1].startswith("paper/") for r in record["rel"])
+    assert [r[0] for r in record["rel"]] == sorted(r[0] for r in record["rel"])  # by key: the weights sort them
+    assert "weight" not in json.dumps(record) and "n" not in record and "s" not in record
+    # supports, sizes and weights come from the site's figures, not the page or its record
+    assert '<script src="../assets/figures.js"></script>' in text
+    figures = (out / "assets/figures.js").read_text(encoding="utf-8")
+    assert figures.startswith("window.PAPERKG_FIGURES=") and figures.endswith(";\n")
+    fig = json.loads(figures[len("window.PAPERKG_FIGURES="):-2])
+    at = {k: i for i, k in enumerate(fig["k"])}
+    assert fig["n"][at["method/low-rank-adaptation"]] == 3 and fig["n"][at["paper/2503.01111"]] == 0
+    assert fig["s"][at["method/low-rank-adaptation"]] == round(10.0 + 4.0 * 3 ** 0.5, 1)
+    g = fixture_graph()
+    weights = {(u, v): d["weight"] for u, v, d in g.edges(data=True) if d.get("relation") == "relatedTo"}
+    listed = {(k, fig["k"][x[i]]): x[i + 1] for k, x in zip(fig["k"], fig["x"]) if x for i in range(0, len(x), 2)}
+    assert listed == weights and weights
     assert ", 3 paper(s)" not in text and 'class="pk-support" data-key="method/low-rank-adaptation"' in text
 
 

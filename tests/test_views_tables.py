@@ -64,9 +64,9 @@ def test_paper_context_related_matches_plain_sort():
         for u, _, d in g.in_edges(key, data=True):
             if d.get("relation") == "relatedTo" and float(d.get("weight") or 0) > weights.get(u, -1.0):
                 weights[u] = float(d.get("weight") or 0)
-        expected = sorted(weights, key=lambda k: (-weights[k], k))[:10]
+        expected = sorted(sorted(weights, key=lambda k: (-weights[k], k))[:10])  # the ten strongest, by key
         got = paper_page(ctx, key)[1]["rel"]
-        assert [r[0] for r in got] == [names.get(k) for k in expected]
+        assert [r[0] for r in got] == expected and [r[1] for r in got] == [names.get(k) for k in expected]
         assert "related" not in paper_page(ctx, key)[0]  # corpus-wide: in the data shard, not the page
 
 
@@ -137,7 +137,11 @@ def test_page_workers_reuse_unchanged_pages_of_a_previous_folder(tmp_path, monke
     shards = [p for p in linked if p.parent.name == "data"]
     assert stats["reused"] == len(pages) > 0 and stats["rendered"] > 0
     assert stats["data_reused"] == len(shards) > 0 and stats["data_written"] > 0  # the changed paper's shards
-    assert len(pages) + len(shards) == len(linked)
+    # the site's figures do not depend on an abstract: the previous file, too
+    assert len(pages) + len(shards) + 1 == len(linked) and tmp_path / "b" / "assets" / "figures.js" in linked
+    # records copied from the previous shards: all but those showing the changed paper (its tooltip)
+    assert stats["records_reused"] > 0 and stats["records_made"] > 0
+    assert stats["records_reused"] + stats["records_made"] == stats["reused"] + stats["rendered"]
     assert all(os.path.samefile(p, tmp_path / "a" / p.relative_to(tmp_path / "b")) for p in linked)
     changed_page = tmp_path / "b" / "paper"
     assert all(p.stat().st_nlink == 1 for p in changed_page.iterdir()

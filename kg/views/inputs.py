@@ -21,7 +21,14 @@ digest give it the same view model (tests/test_incremental.py checks it on
 every page of grown and shrunk corpora), so kg.views.site reuses the
 previous build's page without computing its view model. Corpus-wide figures
 (supports of other nodes, degrees, relatedTo weights) are not in it: they go
-into the data shards, which are made for every page.
+into the site's figures (``assets/figures.js``, kg.views.pages.site_figures),
+made for the whole site on every build.
+
+A page's data record (its entry in ``assets/data/XX.js``: related papers and
+the drawing's relatedTo edges and added nodes) has its own digest,
+:meth:`PageInputs.record`: the page's digest plus the related papers chosen
+and the relatedTo edges drawn, without their weights. A record whose digest is
+the one listed is copied from the previous shard instead of being made.
 """
 from __future__ import annotations
 
@@ -120,6 +127,36 @@ class PageInputs:
                         break
         found.discard(key)
         return sorted(found, key=str)
+
+    def record(self, key, page: str, drawn, related) -> str:
+        """The digest of everything ``key``'s data record is made from (hex), given its page digest ``page``
+        (:meth:`page`): the related papers chosen (kg.views.pages.paper_related: ``[(key, edge data)]`` by
+        key, with the shared entities and words of the chosen edge and ``N`` of each paper, whose node and
+        edges the drawing adds), and the relatedTo edges between ``key`` and the nodes of ``drawn`` (a set:
+        the page's drawn nodes and its related papers; None: any node) with what their tooltips show; not
+        the weights (the site's figures hold them)."""
+        g, a = self.ctx.g, self.a
+        h = hashlib.blake2b(page.encode("ascii"), digest_size=16)
+        for k, data in related:
+            shared = data.get("shared") or ()
+            h.update(self.n(k) + _digest((k, tuple(shared), tuple(map(str, data.get("terms") or ())))))
+            for x in shared:
+                h.update(a(x) if x in g else _digest(x))
+        h.update(b"|")
+        edges = []
+        for direction, nbrs in ((0, g._succ[key]), (1, g._pred[key])):
+            for v, keyed in nbrs.items():
+                if drawn is not None and v not in drawn:
+                    continue
+                for k, data in keyed.items():
+                    if (data.get("relation") or k) == "relatedTo":
+                        edges.append((direction, str(v), str(k), data))
+        edges.sort(key=lambda e: e[:3])
+        for direction, v, k, data in edges:
+            h.update(_digest((direction, v, _edge_facts(k, data))))
+            for x in data.get("shared") or ():
+                h.update(a(x) if x in g else _digest(x))
+        return h.hexdigest()
 
     def page(self, key) -> str:
         """The digest of everything ``key``'s page view model is made from (hex)."""

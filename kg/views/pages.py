@@ -6,6 +6,7 @@ returns plain dicts for the templates.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter
 from itertools import chain
 
@@ -29,12 +30,12 @@ from kg.views.context import (
     paper_row,
 )
 from kg.views.overview import map_model, topic_contexts, topic_label
-from kg.views.payload import TYPE_INDEX, edge_entry, local_node, local_payload, node_size, relation_list
+from kg.views.payload import TYPE_INDEX, edge_entry, local_node, local_payload, node_size
 from kg.views.safe import excerpt, safe_url
 from kg.views.text import readable
 
 __all__ = ["corpus_stats", "top_entities", "entity_page", "paper_page", "entity_skeleton", "entity_view",
-           "entity_record", "paper_skeleton", "paper_view", "paper_record",
+           "entity_record", "paper_skeleton", "paper_view", "paper_record", "paper_related", "site_figures",
            "search_index", "timeline_context", "timeline_window", "data_shard", "rising_context", "topic_pages",
            "paper_table", "TIMELINE_MONTHS", "RISING_SHOWN"]
 
@@ -89,27 +90,56 @@ def _via_labels(g, tb: ViewTables, ids) -> str:
 _CORPUS_WIDE_RELATIONS = ("relatedTo",)
 
 
-def _figures(ctx: RenderContext, keys, record: dict) -> None:
-    """The corpus-wide figures of drawn nodes into a page's data record: ``n`` entity support, ``s`` drawn size."""
-    tb, sizes = ctx.tables, ctx.sizes
-    n, s = record.setdefault("n", {}), record.setdefault("s", {})
+def site_figures(ctx: RenderContext) -> dict:
+    """The corpus-wide figures every paper and entity page reads (``assets/figures.js``, one file per site):
+
+    - ``k``: the keys of the nodes with a page, sorted; the other lists are aligned with it;
+    - ``n``: entity support (papers: 0); ``s``: drawn size (entities by support, papers by degree);
+    - ``x``: each node's relatedTo edges as a flat list ``[target index, weight, ...]`` (empty: 0);
+    - ``w``: the entity timelines' window (:func:`timeline_window`), absent when no paper is dated;
+    - ``r``: ``{relation: [rank, colour]}``, the drawings' legend order and colours (kg.views.payload.relation_list;
+      a relation not listed ranks 99 with the colour of ``other``).
+
+    paperkg.js takes supports, sizes and weights (related list, relatedTo tooltips) from here, so a
+    page's data record holds only what depends on its own neighbourhood."""
+    g, tb = ctx.g, ctx.tables
+    keys = sorted(k for k, _ in ctx.names.items())
+    index = {k: i for i, k in enumerate(keys)}
+    sizes = ctx.sizes
+    n, s, x = [], [], []
     for k in keys:
         t = tb.type[k]
-        if t in ENTITY_TYPES:
-            n[k] = tb.support[k]
-        if t in ENTITY_TYPES or t == "Paper":
-            size = sizes.get(k)
-            if size is None:
-                size = sizes[k] = node_size(ctx.g, k, t)
-            s[k] = size
+        n.append(tb.support[k] if t in ENTITY_TYPES else 0)
+        size = sizes.get(k)
+        if size is None:
+            size = sizes[k] = node_size(g, k, t)
+        s.append(size)
+        pairs = []
+        for v, keyed in g._succ[k].items():
+            j = index.get(v)
+            if j is None:
+                continue
+            for rel_key, data in keyed.items():
+                w = data.get("weight")
+                if _relation(rel_key, data) == "relatedTo" and isinstance(w, (int, float)) and math.isfinite(w):
+                    pairs.append((j, float(w)))
+        x.append([y for pair in sorted(pairs) for y in pair] or 0)
+    figures = {"k": keys, "n": n, "s": s, "x": x,
+               "r": {r: [_RELATION_RANK.get(r, 99), RELATION_COLORS.get(r, RELATION_COLORS["other"])]
+                     for r in set(_RELATION_RANK) | set(RELATION_COLORS)}}
+    window = timeline_window(ctx)
+    if window:
+        figures["w"] = list(window)
+    return figures
 
 
-def _drawing_edges(ctx: RenderContext, center, every: list, keep: set, take) -> tuple[list, set]:
+def _drawing_edges(ctx: RenderContext, center, every: list, keep: set, take, weight: bool = True) -> tuple[list, set]:
     """The edges of a page drawing of the nodes ``every`` (the centre first): the centre's edges to drawn
     nodes, plus the mention edges among the other drawn nodes and their edges to the centre.
 
     Returns the edges ``take(u, v, rel)`` accepts, as ``(u, v, rel, edge_entry)`` sorted in drawing order,
-    and the set of relations of all of them (taken or not)."""
+    and the set of relations of all of them (taken or not). ``weight=False``: relatedTo tooltips without
+    their weight (paperkg.js adds it from the site's figures)."""
     g, tb = ctx.g, ctx.tables
     edges, relations = [], set()
     for v, keyed in g._succ[center].items():
@@ -118,7 +148,7 @@ def _drawing_edges(ctx: RenderContext, center, every: list, keep: set, take) -> 
                 rel = _relation(k, data)
                 relations.add(rel)
                 if take(center, v, rel):
-                    edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data)))
+                    edges.append((center, v, rel, edge_entry(ctx, center, v, rel, data, weight=weight)))
     for u in dict.fromkeys(every[1:]):
         if u == center:
             continue
@@ -128,12 +158,12 @@ def _drawing_edges(ctx: RenderContext, center, every: list, keep: set, take) -> 
                 if take(u, v, rel):
                     # edges between other nodes: no quote (each is quoted on its own pages; quoting it
                     # on every page showing both ends repeated one sentence across thousands of pages)
-                    edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data, quote=False)))
+                    edges.append((u, v, rel, edge_entry(ctx, u, v, rel, data, quote=False, weight=weight)))
         for k, data in g._succ[u].get(center, {}).items():
             rel = _relation(k, data)
             relations.add(rel)
             if take(u, center, rel):
-                edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data)))
+                edges.append((u, center, rel, edge_entry(ctx, u, center, rel, data, weight=weight)))
     edges.sort(key=lambda e: (_RELATION_RANK.get(e[2], 99), e[0], e[1], e[3][0]))
     return edges, relations
 
@@ -147,24 +177,22 @@ def _neighbourhood(ctx: RenderContext, center, ring1, ring2) -> str:
 
 
 def _drawing_record(ctx: RenderContext, center, ring1, ring2, added, record: dict) -> None:
-    """The corpus-wide part of a page's drawing, into ``record`` (the page's entry in its data shard): node
-    sizes and supports, the ``added`` nodes (related papers, put on ring 2 by paperkg.js), the relatedTo
-    edges and every edge of an added node (``e``: [from, relation, to, tooltip], the tooltip left out when
-    it is the relation's name) and then the whole drawing's relation list (``r``)."""
+    """The rest of a page's drawing, into ``record`` (the page's entry in its data shard): the ``added``
+    nodes (related papers, put on ring 2 by paperkg.js), the relatedTo edges and every edge of an added
+    node (``e``: [from, relation, to, tooltip], the tooltip left out when it is the relation's name; a
+    relatedTo tooltip without its weight, which paperkg.js adds from the site's figures)."""
     keys = [center] + ring1 + ring2
     extra = [k for k in added if k not in set(keys)]
     every = keys + extra
     outside = set(extra)
-    remote, relations = _drawing_edges(
+    remote, _ = _drawing_edges(
         ctx, center, every, set(every),
-        lambda u, v, rel: rel in _CORPUS_WIDE_RELATIONS or u in outside or v in outside)
-    _figures(ctx, every, record)
+        lambda u, v, rel: rel in _CORPUS_WIDE_RELATIONS or u in outside or v in outside, weight=False)
     if extra:
         record["add"] = [local_node(ctx, k) for k in extra]
     if remote:
         # the tooltip is left out where it is just the relation (mention edges between other nodes)
         record["e"] = [[u, rel, v] if entry[0] == rel else [u, rel, v, entry[0]] for u, v, rel, entry in remote]
-        record["r"] = relation_list(relations)
 
 
 def _local_entity_row(tb: ViewTables, key, **extra) -> dict:
@@ -204,12 +232,9 @@ def entity_skeleton(ctx: RenderContext, key: str) -> dict:
 
 
 def entity_record(ctx: RenderContext, key: str, skel: dict) -> dict:
-    """An entity page's entry in its data shard: the corpus-wide figures (supports, drawn sizes, the
-    timeline's window)."""
+    """An entity page's entry in its data shard: the relatedTo edges among its drawn papers (their weights,
+    the supports, sizes and the timeline's window are in the site's figures, :func:`site_figures`)."""
     record: dict = {}
-    window = timeline_window(ctx)
-    if window:
-        record["w"] = list(window)
     _drawing_record(ctx, key, skel["ring1"], skel["with"][:12], (), record)
     return record
 
@@ -261,11 +286,15 @@ def paper_skeleton(ctx: RenderContext, key: str) -> dict:
     return {"out": out, "ring1": ring1, "linked": linked, "local2": local2, "rows": rows}
 
 
-def paper_record(ctx: RenderContext, key: str, skel: dict) -> dict:
-    """A paper page's entry in its data shard: the corpus-wide figures (supports, drawn sizes, the related
-    papers with their weights and their ring)."""
-    g, tb = ctx.g, ctx.tables
-    kind = tb.type
+def paper_related(ctx: RenderContext, key: str, skel: dict) -> list:
+    """The paper's related papers: ``[(key, edge data)]`` of its strongest relatedTo neighbours (out or in;
+    the stronger edge of a pair, the outgoing one on a tie), at most 10, sorted by key. Which ten depends on
+    the weights; their order on the page does too, so paperkg.js sorts them by the weights of the figures
+    (memoised in ``skel``)."""
+    hit = skel.get("related")
+    if hit is not None:
+        return hit
+    g, kind = ctx.g, ctx.tables.type
     related: dict[str, dict] = {}
     for v, data, rel in skel["out"]:
         if rel == "relatedTo" and kind[v] == "Paper":
@@ -278,18 +307,39 @@ def paper_record(ctx: RenderContext, key: str, skel: dict) -> dict:
                 old = related.get(u)
                 if old is None or float(data.get("weight") or 0) > float(old.get("weight") or 0):
                     related[u] = data
-    rel_keys = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
+    chosen = heapq.nsmallest(10, related, key=lambda k: (-float(related[k].get("weight") or 0), k))
+    hit = skel["related"] = [(k, related[k]) for k in sorted(chosen)]
+    return hit
+
+
+#: Papers on ring 2 of a paper page's drawing: the linked ones, then related ones up to this many.
+RING2 = 14
+
+
+def paper_record(ctx: RenderContext, key: str, skel: dict) -> dict:
+    """A paper page's entry in its data shard, made from its own neighbourhood and the choice of its related
+    papers (:func:`paper_related`): ``rel`` rows [key, page, title, shared entities, shared words] by key
+    (paperkg.js orders them by weight from the site's figures), ``add`` the related papers that may join
+    ring 2, ``q`` how many related papers ring 2 has room for (when fewer than the candidates) and ``c``
+    the candidates taking room without being drawn (the page itself or a ring-1 node), and the drawing's
+    remote edges (:func:`_drawing_record`)."""
+    g, tb = ctx.g, ctx.tables
+    related = paper_related(ctx, key, skel)
     names = ctx.names
-    related_rows = [[names.get(k), tb.paper_row(k)["label"], f"{float(related[k].get('weight') or 0):.2f}",
-                     _via_labels(g, tb, (related[k].get("shared") or [])[:6]),
-                     ", ".join(map(str, related[k].get("terms") or []))] for k in rel_keys]
+    related_rows = [[k, names.get(k), tb.paper_row(k)["label"], _via_labels(g, tb, (data.get("shared") or [])[:6]),
+                     ", ".join(map(str, data.get("terms") or []))] for k, data in related]
     ring1, linked = skel["ring1"], skel["linked"]
-    ring2 = list(dict.fromkeys(linked + rel_keys))[:14]
-    ring2 = [k for k in ring2 if k != key and k not in ring1]
-    added = [k for k in ring2 if k not in set(linked)]
+    linked_set, ring1_set = set(linked), set(ring1)
+    candidates = [k for k, _ in related if k not in linked_set]
+    room = max(0, RING2 - len(linked))
+    added = [k for k in candidates if k != key and k not in ring1_set]
     record: dict = {"rel": related_rows}
-    _drawing_record(ctx, key, ring1, skel["local2"], added, record)
-    _figures(ctx, skel["rows"], record)
+    if len(candidates) > room:
+        record["q"] = room
+    taking = [k for k in candidates if k == key or k in ring1_set]
+    if taking and room:
+        record["c"] = taking
+    _drawing_record(ctx, key, ring1, skel["local2"], added if room else [], record)
     return record
 
 
@@ -381,7 +431,7 @@ RISING_SHOWN = 10
 
 def timeline_window(ctx: RenderContext) -> tuple[str, str] | None:
     """The months an entity timeline draws: the corpus's last TIMELINE_MONTHS months (first, last), or None
-    when no paper is dated. Corpus-wide: it goes into the pages' data shards, and paperkg.js draws the bars."""
+    when no paper is dated. Corpus-wide: it goes into the site's figures, and paperkg.js draws the bars."""
     if ctx._window is None:
         table = ctx.months()
         if not table:

@@ -72,20 +72,20 @@ def _node_tip(g, key, support: bool = True) -> dict:
     return tip
 
 
-def edge_entry(ctx: RenderContext, u, v, rel, data, quote: bool = True) -> tuple[str, str, str]:
+def edge_entry(ctx: RenderContext, u, v, rel, data, quote: bool = True, weight: bool = True) -> tuple[str, str, str]:
     """``(tip, head, tail)``: the plain-text tooltip (the relation and why it holds: evidence
-    sentence unless ``quote`` is False, shared entities) and the edge's JSON around its per-page
-    relation index; memoised per run."""
+    sentence unless ``quote`` is False, shared entities, a relatedTo weight unless ``weight`` is False)
+    and the edge's JSON around its per-page relation index; memoised per run."""
     cache = ctx.edge_json
-    hit = cache.get((u, v, rel, quote))
+    hit = cache.get((u, v, rel, quote, weight))
     if hit is None:
-        tip = _edge_text(ctx.g, rel, data, quote)
-        hit = cache[(u, v, rel, quote)] = (tip, f'{{"f":{json_for_script(u)},"r":',
+        tip = _edge_text(ctx.g, rel, data, quote, weight)
+        hit = cache[(u, v, rel, quote, weight)] = (tip, f'{{"f":{json_for_script(u)},"r":',
                                            f',"t":{json_for_script(v)},"tip":{json_for_script(tip)}}}')
     return hit
 
 
-def _edge_text(g, rel, data, quote: bool = True) -> str:
+def _edge_text(g, rel, data, quote: bool = True, weight: bool = True) -> str:
     text = rel
     evidence = data.get("evidence") or []
     if quote and evidence and isinstance(evidence[0], dict) and evidence[0].get("sentence"):
@@ -94,7 +94,7 @@ def _edge_text(g, rel, data, quote: bool = True) -> str:
     shown = [node_label(g, e) if e in g else str(e) for e in ids]
     if shown:
         text += (" via " if data.get("via") else " sharing ") + ", ".join(shown[:6])
-    if isinstance(data.get("weight"), (int, float)) and rel == "relatedTo":
+    if weight and isinstance(data.get("weight"), (int, float)) and rel == "relatedTo":
         text += f" (weight {float(data['weight']):.2f})"
     if rel == "hasCode" and data.get("own") is not None:
         text += " (the paper's own code)" if data.get("own") else " (code it uses)"

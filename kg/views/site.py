@@ -34,12 +34,14 @@ from kg.views.pages import (
     entity_skeleton,
     entity_view,
     paper_record,
+    paper_related,
     paper_skeleton,
     paper_view,
     paper_table,
     rising_context,
     topic_pages,
     search_index,
+    site_figures,
     top_entities,
 )
 from kg.views.safe import json_for_script
@@ -125,7 +127,8 @@ def write_views(graph, out_dir, *, max_nodes: int = 1500, title: str = "paperkg"
     its view model being computed. The bytes are the same either way.
     ``stats`` (a dict) receives the counts ``rendered``, ``reused``,
     ``views_skipped`` (reused without computing the view model),
-    ``data_written`` and ``data_reused``.
+    ``data_written`` and ``data_reused`` (data shards), ``records_made`` and
+    ``records_reused`` (data records copied from the previous shards, not made).
     """
     if not isinstance(max_nodes, int) or isinstance(max_nodes, bool) or max_nodes < 1:
         raise OutputError(f"max_nodes must be a positive integer, got {max_nodes!r}")
@@ -166,8 +169,12 @@ def _writer(out: Path, written: list):
 
 
 #: The page manifest: ``{"fingerprint": ..., "pages": {page: [hash of its view model, size in bytes, digest of
-#: its inputs (kg.views.inputs.PageInputs)]}}``.
+#: its inputs (kg.views.inputs.PageInputs.page), digest of its data record's inputs (PageInputs.record), hash
+#: of its record's line in its data shard]}}``.
 MANIFEST = "assets/pages.json"
+#: The site's corpus-wide figures (kg.views.pages.site_figures), loaded by every paper and entity page.
+FIGURES = "assets/figures.js"
+_SHARD_HEAD, _SHARD_TAIL = b"window.PAPERKG_DATA={", b"};"
 
 
 @lru_cache(maxsize=8)
@@ -189,6 +196,10 @@ def _view_hash(template: str, view: dict) -> str:
     """Hash of everything a page is made from: its template's name and its view model (plain JSON data)."""
     data = json.dumps(view, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(f"{template}\0{data}".encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _line_hash(line: bytes) -> str:
+    return hashlib.blake2b(line, digest_size=16).hexdigest()
 
 
 class _Reuse:
@@ -216,7 +227,7 @@ class _Reuse:
     def link(self, page: str, digest: str, out: Path, made: set) -> int | None:
         """Hard-link the previous ``page`` into ``out`` when its hash is ``digest``; its size, else None."""
         entry = self.pages.get(page)
-        if not (isinstance(entry, list) and len(entry) in (2, 3) and entry[0] == digest):
+        if not (isinstance(entry, list) and len(entry) in (2, 3, 5) and entry[0] == digest):
             return None
         src = self.previous / page
         try:
@@ -237,14 +248,54 @@ class _Reuse:
         """Hard-link the previous ``page`` into ``out`` when it was made from the same inputs (its view model
         is then the same, kg.views.inputs): ``(hash of its view model, size)``, else None."""
         entry = self.pages.get(page)
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[2] == inputs and isinstance(entry[0], str)):
+        if not (isinstance(entry, list) and len(entry) in (3, 5) and entry[2] == inputs and isinstance(entry[0], str)):
             return None
         size = self.link(page, entry[0], out, made)
         return None if size is None else (entry[0], size)
 
-    def same(self, rel: str, data: bytes, out: Path, made: set) -> bool:
+    def shard_lines(self, shard: str) -> tuple[bytes, dict] | None:
+        """The previous build's data shard ``shard``: ``(its bytes, {page: its record's line})``, or None when
+        there is none or it is not one record per line (a damaged file costs the records of its pages)."""
+        if self.previous is None or not self.pages:
+            return None
+        try:
+            src = self.previous / shard
+            if not stat.S_ISREG(os.lstat(src).st_mode):
+                return None
+            data = src.read_bytes()
+        except OSError:
+            return None
+        lines = data.split(b"\n")
+        if len(lines) < 3 or lines[0] != _SHARD_HEAD or lines[-2:] != [_SHARD_TAIL, b""]:
+            return None
+        found = {}
+        decode = json.JSONDecoder().raw_decode
+        for line in lines[1:-2]:
+            try:
+                page, end = decode(line.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                continue
+            if isinstance(page, str):
+                found[page] = line
+        return data, found
+
+    def record_line(self, page: str, inputs: str, lines: dict | None) -> bytes | None:
+        """The previous line of ``page``'s data record, when its record was made from the same ``inputs``
+        (kg.views.inputs.PageInputs.record) and the line is the one the manifest lists (its hash); else None."""
+        if lines is None:
+            return None
+        entry = self.pages.get(page)
+        if not (isinstance(entry, list) and len(entry) == 5 and entry[3] == inputs):
+            return None
+        line = lines.get(page)
+        if line is None or _line_hash(line) != entry[4]:
+            return None
+        return line
+
+    def same(self, rel: str, data: bytes, out: Path, made: set, known: bytes | None = None) -> bool:
         """Hard-link the previous file ``rel`` into ``out`` when it holds exactly ``data`` (a data shard
-        unchanged since the previous build); False (write it) in any other case."""
+        unchanged since the previous build); False (write it) in any other case. ``known``: the previous
+        file's bytes, already read (:meth:`shard_lines`)."""
         if self.previous is None or not self.pages:
             return False
         src = self.previous / rel
@@ -252,9 +303,13 @@ class _Reuse:
             st = os.lstat(src)
             if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
                 return False
-            with open(src, "rb") as fh:
-                if fh.read() != data:
+            if known is not None:
+                if known != data:
                     return False
+            else:
+                with open(src, "rb") as fh:
+                    if fh.read() != data:
+                        return False
             dst = out / rel
             if dst.parent not in made:
                 dst.parent.mkdir(parents=True, exist_ok=True)
@@ -302,7 +357,7 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
                 n = jobs * _CHUNKS_PER_JOB
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
                 with _writer(out, written) as put:
-                    _write_root(ctx, out, max_nodes, title, put, written)
+                    _write_root(ctx, out, max_nodes, title, put, written, reuse)
                 for part, data_part in pages.get():
                     rows += part
                     data_rows += data_part
@@ -312,7 +367,7 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
         written += [out / shard for shard, _ in shards]
     else:
         with _writer(out, written) as put:
-            _write_root(ctx, out, max_nodes, title, put, written)
+            _write_root(ctx, out, max_nodes, title, put, written, reuse)
             rows, data_rows = _write_pages(ctx, title, shards, put, reuse, out)
         written += [out / row[0] for row in rows if row[3]]
         written += [out / shard for shard, linked in data_rows if linked]
@@ -322,8 +377,10 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
     stats["views_skipped"] = sum(1 for row in rows if row[3] == 2)
     stats["data_reused"] = sum(1 for _, linked in data_rows if linked)
     stats["data_written"] = len(data_rows) - stats["data_reused"]
+    stats["records_reused"] = sum(1 for row in rows if row[7])
+    stats["records_made"] = len(rows) - stats["records_reused"]
     manifest = {"fingerprint": fingerprint,
-                "pages": {page: [digest, size, inputs] for page, digest, size, _, inputs in rows}}
+                "pages": {row[0]: [row[1], row[2], row[4], row[5], row[6]] for row in rows}}
     with _writer(out, written) as put:
         put(MANIFEST, json.dumps(manifest, sort_keys=True, separators=(",", ":")) + "\n")
     return written
@@ -350,31 +407,62 @@ def _page_worker(stride: tuple[int, int]) -> tuple[list, list]:
         return _write_pages(ctx, title, shards[start::n], put, reuse, out)
 
 
-def shard_script(records: dict, node_json=None) -> bytes:
-    """A data shard's bytes: one statement assigning ``{page: record}`` to ``window.PAPERKG_DATA``.
+def shard_line(page: str, record: dict, node_json=None) -> bytes:
+    """One page's line of a data shard: ``"page":{record},`` (JSON escapes every newline, so a record is
+    one line; the comma after every record, the last too, makes a line the same wherever it stands).
 
-    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not).
     ``node_json(node)``: the JSON of a record's ``add`` node when already made (the same text as encoding it:
     json_for_script sorts keys and escapes per character, so encoding the pieces equals encoding the whole)."""
-    if node_json is None:
-        return ("window.PAPERKG_DATA=" + json_for_script(records) + ";\n").encode("utf-8")
-    pages = []
-    for page in sorted(records):
-        record = records[page]
-        fields = []
-        for name in sorted(record):
-            value = record[name]
-            text = "[" + ",".join(map(node_json, value)) + "]" if name == "add" else json_for_script(value)
-            fields.append(f"{json_for_script(name)}:{text}")
-        pages.append(f"{json_for_script(page)}:{{{','.join(fields)}}}")
-    return ("window.PAPERKG_DATA={" + ",".join(pages) + "};\n").encode("utf-8")
+    fields = []
+    for name in sorted(record):
+        value = record[name]
+        if name == "add" and node_json is not None:
+            text = "[" + ",".join(map(node_json, value)) + "]"
+        else:
+            text = json_for_script(value)
+        fields.append(f"{json_for_script(name)}:{text}")
+    return f"{json_for_script(page)}:{{{','.join(fields)}}},".encode("utf-8")
+
+
+def shard_script(lines) -> bytes:
+    """A data shard's bytes from its pages' lines (:func:`shard_line`, sorted by page): one statement
+    assigning ``{page: record}`` to ``window.PAPERKG_DATA``, a record per line.
+
+    A script, not JSON, so pages load it with ``<script src>`` (which works from ``file://``; fetch does not)."""
+    return _SHARD_HEAD + b"\n" + b"".join(line + b"\n" for line in lines) + _SHARD_TAIL + b"\n"
+
+
+def record_inputs(ctx: RenderContext, key: str, page_inputs: str) -> tuple[dict | None, str]:
+    """``(skeleton, digest of the inputs of key's data record)`` (kg.views.inputs.PageInputs.record) given its
+    page's inputs digest; a paper's skeleton is made on the way (an entity's is not needed: its record draws
+    no related paper, so every relatedTo edge of the entity stands for the edges it draws)."""
+    if ctx.page_inputs is None:
+        ctx.page_inputs = PageInputs(ctx)
+    if ctx.tables.type[key] == "Paper":
+        skel = paper_skeleton(ctx, key)
+        related = paper_related(ctx, key, skel)
+        drawn = {key, *skel["ring1"], *skel["local2"], *(k for k, _ in related)}
+        return skel, ctx.page_inputs.record(key, page_inputs, drawn, related)
+    return None, ctx.page_inputs.record(key, page_inputs, None, ())
+
+
+def read_shard(data: bytes) -> dict:
+    """``{page: record}`` of a data shard's bytes (:func:`shard_script`; its trailing commas are JavaScript,
+    not JSON). Raises ValueError when ``data`` is not a data shard."""
+    lines = data.split(b"\n")
+    if len(lines) < 3 or lines[0] != _SHARD_HEAD or lines[-2:] != [_SHARD_TAIL, b""]:
+        raise ValueError("not a data shard")
+    return json.loads(b"{" + b"".join(line[:-1] + b"," for line in lines[1:-2])[:-1] + b"}")
 
 
 def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out: Path) -> tuple[list, list]:
     """Render (or reuse) the pages of ``shards`` and write their data shards (a shard with the previous
-    bytes is hard-linked); the manifest rows ``(page, hash, size, reused, inputs)`` (``reused``: False,
-    1 when the view model was the previous one, 2 when the inputs were, so the view model was not even
-    computed) and ``(shard, reused)``."""
+    bytes is hard-linked); the manifest rows ``(page, hash, size, reused, inputs, record inputs, record line
+    hash, record reused)`` (``reused``: False, 1 when the view model was the previous one, 2 when the inputs
+    were, so the view model was not even computed) and ``(shard, reused)``.
+
+    A data record whose inputs (kg.views.inputs.PageInputs.record) are the ones listed is the previous
+    shard's line, checked against the hash listed; else it is made."""
     sub = _common(title, "../")
     kind = ctx.tables.type
     paper, entity = _env().get_template("paper.html"), _env().get_template("entity.html")
@@ -385,42 +473,62 @@ def _write_pages(ctx: RenderContext, title: str, shards, put, reuse: _Reuse, out
     rows, data_rows = [], []
     made: set = set()
     for shard, items in shards:
-        records = {}
-        for key, page in items:
+        previous = reuse.shard_lines(shard)
+        lines = previous[1] if previous is not None else None
+        shard_rows = []
+        for key, page in sorted(items, key=lambda item: item[1]):
             ctx.trim()
-            if kind[key] == "Paper":
-                skel, view_of, name, template, field = paper_skeleton(ctx, key), paper_view, "paper.html", paper, "p"
-                records[page] = paper_record(ctx, key, skel)
-            else:
-                skel, view_of, name, template, field = entity_skeleton(ctx, key), entity_view, "entity.html", entity, "e"
-                records[page] = entity_record(ctx, key, skel)
+            is_paper = kind[key] == "Paper"
             made_of = inputs.page(key)
+            skel, record_of = record_inputs(ctx, key, made_of)
+            line = reuse.record_line(page, record_of, lines)
+            record_reused = line is not None
+            if line is None:
+                if skel is None:
+                    skel = entity_skeleton(ctx, key)
+                record = paper_record(ctx, key, skel) if is_paper else entity_record(ctx, key, skel)
+                line = shard_line(page, record, node_json)
+            shard_rows.append(line)
+            line_hash = reuse.pages[page][4] if record_reused else _line_hash(line)  # checked when copied
             hit = reuse.link_inputs(page, made_of, out, made)
             if hit is not None:
-                rows.append((page, hit[0], hit[1], 2, made_of))
+                rows.append((page, hit[0], hit[1], 2, made_of, record_of, line_hash, record_reused))
                 continue
+            if is_paper:
+                view_of, name, template, field = paper_view, "paper.html", paper, "p"
+            else:
+                view_of, name, template, field = entity_view, "entity.html", entity, "e"
+                if skel is None:
+                    skel = entity_skeleton(ctx, key)
             view = view_of(ctx, key, skel)
             digest = _view_hash(name, view)
             size = reuse.link(page, digest, out, made)
             if size is None:
                 data = template.render(**sub, graph_json=view["graph"], **{field: view}).encode("utf-8")
                 put(page, data)
-                rows.append((page, digest, len(data), False, made_of))
+                rows.append((page, digest, len(data), False, made_of, record_of, line_hash, record_reused))
             else:
-                rows.append((page, digest, size, 1, made_of))
-        data = shard_script(records, node_json)
-        linked = reuse.same(shard, data, out, made)
+                rows.append((page, digest, size, 1, made_of, record_of, line_hash, record_reused))
+        data = shard_script(shard_rows)
+        linked = previous is not None and reuse.same(shard, data, out, made, known=previous[0])
         if not linked:
             put(shard, data)
         data_rows.append((shard, linked))
     return rows, data_rows
 
 
-def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list) -> None:
+def _write_root(ctx: RenderContext, out: Path, max_nodes: int, title: str, put, written: list,
+                reuse: _Reuse | None = None) -> None:
     for name in _STATIC_ASSETS:
         path = out / "assets" / name
         write_bytes(path, _asset(name), fsync=False)
         written.append(path)
+
+    figures = ("window.PAPERKG_FIGURES=" + json_for_script(site_figures(ctx)) + ";\n").encode("utf-8")
+    if reuse is not None and reuse.same(FIGURES, figures, out, set()):
+        written.append(out / FIGURES)
+    else:
+        put(FIGURES, figures)
 
     stats = corpus_stats(ctx.g)
     index_rows = search_index(ctx)

@@ -82,33 +82,80 @@
   }
 
   /* ---------------------------------------------------------- corpus-wide figures of a page */
-  /* A paper or entity page holds only what depends on its own papers; the figures that change as the
-     corpus grows (supports, drawn sizes, related papers and their weights, the timeline's months) come
-     from its data shard (assets/data/XX.js, loaded with <script src> before this file), under the
-     page's name. */
+  /* A paper or entity page holds only what depends on its own papers. The figures that change as the
+     corpus grows come from two scripts loaded with <script src> before this file (which works from
+     file://, unlike fetch): the site's figures (assets/figures.js: supports, drawn sizes and relatedTo
+     weights by node, the timeline's months) and the page's data shard (assets/data/XX.js: its related
+     papers and the relatedTo edges of its drawing, under the page's name), which changes only with the
+     page's own neighbourhood. */
 
   var DATA = window.PAPERKG_DATA || {};
+  var FIG = window.PAPERKG_FIGURES || null;
   var pageRoot = document.querySelector(".pk-graph[data-page]");
   var record = pageRoot ? DATA[pageRoot.getAttribute("data-page")] || null : null;
+  var figIndex = null;
 
-  function fillSupports(rec) {
-    var n = rec.n || {}, spans = document.querySelectorAll(".pk-support[data-key]");
-    for (var i = 0; i < spans.length; i++) {
-      var v = n[spans[i].getAttribute("data-key")];
-      if (v !== undefined) { spans[i].textContent = ", " + v + " paper(s)"; }
+  /* the position of a node in the figures' lists (-1: none) */
+  function figAt(key) {
+    if (!FIG) { return -1; }
+    if (!figIndex) {
+      figIndex = Object.create(null);
+      FIG.k.forEach(function (k, i) { figIndex[k] = i; });
     }
+    var i = figIndex[key];
+    return i === undefined ? -1 : i;
+  }
+
+  /* the weight of the relatedTo edge from -> to (undefined: no such edge, or no weight) */
+  function weight(from, to) {
+    var i = figAt(from), j = figAt(to);
+    if (i < 0 || j < 0) { return undefined; }
+    var x = FIG.x[i] || [];
+    for (var p = 0; p < x.length; p += 2) {
+      if (x[p] === j) { return x[p + 1]; }
+    }
+    return undefined;
+  }
+
+  /* a weight with two decimals as Python's "%.2f" writes it: toFixed rounds an exact tie (0.125, 0.625:
+     the only ties a double can hold are odd multiples of 1/8) away from zero, Python to the even digit */
+  function fixed2(x) {
+    var e = x * 8;
+    if (e === Math.floor(e) && e % 2 !== 0) {
+      var c = Math.floor(x * 100);
+      return ((c % 2 === 0 ? c : c + 1) / 100).toFixed(2);
+    }
+    return x.toFixed(2);
+  }
+
+  function fillSupports() {
+    var spans = document.querySelectorAll(".pk-support[data-key]");
+    for (var i = 0; i < spans.length; i++) {
+      var at = figAt(spans[i].getAttribute("data-key"));
+      if (at >= 0) { spans[i].textContent = ", " + FIG.n[at] + " paper(s)"; }
+    }
+  }
+
+  /* the related papers [key, page, title, shared entities, shared words] by weight (the stronger direction
+     of a pair), strongest first; the record lists them by key, so equal weights keep that order */
+  function relatedByWeight(rec, center) {
+    return (rec.rel || []).map(function (r) {
+      var a = weight(center, r[0]), b = weight(r[0], center);
+      return {row: r, w: Math.max(a === undefined ? 0 : a, b === undefined ? 0 : b)};
+    }).sort(function (x, y) { return y.w - x.w; });
   }
 
   function fillRelated(rec) {
     var list = document.getElementById("pk-related"), none = document.getElementById("pk-related-none");
     if (!list || !none) { return; }
-    var rows = rec.rel || [];
+    var rows = relatedByWeight(rec, pageRoot.getAttribute("data-key"));
     list.textContent = "";
-    rows.forEach(function (r) {  // [page, label, weight, shared entities, shared words]
+    rows.forEach(function (item) {
+      var r = item.row;
       var li = el("li");
-      li.appendChild(link(r[1], base + r[0], false));
+      li.appendChild(link(r[2], base + r[1], false));
       li.appendChild(document.createTextNode(" "));
-      li.appendChild(el("span", "pk-muted", r[2] + (r[3] ? " \u00b7 shares " + r[3] : "") +
+      li.appendChild(el("span", "pk-muted", fixed2(item.w) + (r[3] ? " \u00b7 shares " + r[3] : "") +
                                           (r[4] ? " \u00b7 words: " + r[4] : "")));
       list.appendChild(li);
     });
@@ -125,12 +172,12 @@
   }
   function round(x, d) { var f = Math.pow(10, d); return Math.round(x * f) / f; }
 
-  /* the entity's papers per month as bars over the corpus's last months (the window ``w``, [first, last]) */
-  function drawTimeline(rec) {
+  /* the entity's papers per month as bars over the corpus's last months (the figures' window, [first, last]) */
+  function drawTimeline(w) {
     var section = document.getElementById("pk-timeline");
     var list = section && section.querySelector(".pk-timeline-rows");
-    if (!list || !rec.w) { return; }
-    var first = monthIndex(rec.w[0]), last = monthIndex(rec.w[1]);
+    if (!list || !w) { return; }
+    var first = monthIndex(w[0]), last = monthIndex(w[1]);
     var counts = {}, top = 0, total = 0, earlier = 0;
     list.getAttribute("data-rows").split(" ").forEach(function (pair) {
       var m = monthIndex(pair.slice(0, 7)), n = parseInt(pair.slice(8), 10);
@@ -141,7 +188,7 @@
     var NS = "http://www.w3.org/2000/svg", color = section.getAttribute("data-color");
     var svg = document.createElementNS(NS, "svg");
     [["class", "pk-timeline-svg"], ["viewBox", "0 0 100 40"], ["preserveAspectRatio", "none"], ["width", "100%"],
-     ["height", "64"], ["role", "img"], ["aria-label", "papers per month from " + rec.w[0] + " to " + rec.w[1]]]
+     ["height", "64"], ["role", "img"], ["aria-label", "papers per month from " + w[0] + " to " + w[1]]]
       .forEach(function (a) { svg.setAttribute(a[0], a[1]); });
     var axis = document.createElementNS(NS, "line");
     [["x1", "0"], ["y1", "40"], ["x2", "100"], ["y2", "40"], ["stroke", "#999"], ["stroke-width", "0.4"],
@@ -160,41 +207,75 @@
       svg.appendChild(bar);
     }
     var line = el("p", "pk-muted pk-timeline-axis");
-    line.appendChild(el("span", null, rec.w[0]));
+    line.appendChild(el("span", null, w[0]));
     line.appendChild(document.createTextNode(" \u00b7 " + (total - earlier) + " dated paper(s) in these months, at most " +
       top + " a month" + (earlier ? "; " + earlier + " earlier" : "") + " \u00b7 "));
-    line.appendChild(el("span", null, rec.w[1]));
+    line.appendChild(el("span", null, w[1]));
     list.parentNode.insertBefore(svg, list);
     list.parentNode.replaceChild(line, list);
   }
 
-  /* a page's drawing: local nodes and edges from the page, sizes, supports, related papers and relatedTo
-     edges from its record; the nodes on rings around the centre (ring 2 grows with the related papers) */
+  /* the relations of a drawing in legend order with their colours (the figures' table; others last) */
+  function relationList(names) {
+    var table = (FIG && FIG.r) || {}, own = Object.prototype.hasOwnProperty;
+    var other = own.call(table, "other") ? table.other[1] : "#999999";
+    function rank(r) { return own.call(table, r) ? table[r][0] : 99; }
+    return Object.keys(names).sort(function (a, b) {
+      return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+    }).map(function (r) { return {name: r, color: own.call(table, r) ? table[r][1] : other}; });
+  }
+
+  /* a page's drawing: local nodes and edges from the page; related papers and relatedTo edges from its
+     record; sizes, supports and weights from the figures; the nodes on rings around the centre (ring 2
+     takes the related papers, strongest first, as far as it has room) */
   function mergeRecord(data, rec) {
     rec = rec || {};
-    var sup = rec.n || {}, size = rec.s || {}, added = rec.add || [];
-    var names = data.relations.map(function (r) { return r.name; });
-    var rels = rec.r || data.relations, index = {};
-    rels.forEach(function (r, i) { index[r.name] = i; });
-    var edges = data.edges.map(function (e) { return {f: e.f, r: index[names[e.r]], t: e.t, tip: e.tip}; });
-    (rec.e || []).forEach(function (e) {
-      edges.push({f: e[0], r: index[e[1]], t: e[2], tip: e.length > 3 ? e[3] : e[1]});
+    var byId = {}, taking = {}, chosen = [];
+    (rec.add || []).forEach(function (n) { byId[n.id] = n; });
+    (rec.c || []).forEach(function (k) { taking[k] = true; });
+    var pool = relatedByWeight(rec, data.center).filter(function (item) {
+      return byId[item.row[0]] || taking[item.row[0]];
     });
+    if (rec.q !== undefined) { pool = pool.slice(0, rec.q); }
+    pool.forEach(function (item) { if (byId[item.row[0]]) { chosen.push(byId[item.row[0]]); } });
+    var drawn = {};
+    data.nodes.concat(chosen).forEach(function (n) { drawn[n.id] = true; });
+    var names = data.relations.map(function (r) { return r.name; }), present = {};
+    var edges = data.edges.map(function (e) {
+      present[names[e.r]] = true;
+      return {f: e.f, r: names[e.r], t: e.t, tip: e.tip};
+    });
+    (rec.e || []).forEach(function (e) {
+      if (!drawn[e[0]] || !drawn[e[2]]) { return; }  // an edge of a related paper ring 2 had no room for
+      var tip = e.length > 3 ? e[3] : e[1];
+      if (e[1] === "relatedTo") {
+        var w = weight(e[0], e[2]);
+        if (w !== undefined) { tip += " (weight " + fixed2(w) + ")"; }
+      }
+      present[e[1]] = true;
+      edges.push({f: e[0], r: e[1], t: e[2], tip: tip});
+    });
+    var rels = relationList(present), index = {};
+    rels.forEach(function (r, i) { index[r.name] = i; });
+    edges.forEach(function (e) { e.r = index[e.r]; });
     edges.sort(function (a, b) {
       return a.r - b.r || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0) || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) ||
         (a.tip < b.tip ? -1 : a.tip > b.tip ? 1 : 0);
     });
-    var nodes = data.nodes.concat(added);
+    var nodes = data.nodes.concat(chosen);
     nodes.forEach(function (node) {
-      if (sup[node.id] !== undefined) {
-        node.n = sup[node.id];
-        if (ENTITY_TYPES[node.t]) { node.tip.d = ["support: " + node.n + " paper(s)"]; }
+      var at = figAt(node.id);
+      if (at >= 0) {
+        if (ENTITY_TYPES[node.t]) {
+          node.n = FIG.n[at];
+          node.tip.d = ["support: " + node.n + " paper(s)"];
+        }
+        node.s = FIG.s[at];
       }
-      if (size[node.id] !== undefined) { node.s = size[node.id]; }
       if (node.s === undefined) { node.s = node.t === 0 ? 8 : 10; }
       if (node.n === undefined) { node.n = 0; }
     });
-    var xy = [[0, 0]], rings = [data.rings[0], data.rings[1] + added.length];
+    var xy = [[0, 0]], rings = [data.rings[0], data.rings[1] + chosen.length];
     rings.forEach(function (count, d) {
       var depth = d + 1, radius = 220 * depth + 12 * Math.max(0, count - 12);
       for (var i = 0; i < count; i++) {
@@ -205,11 +286,11 @@
     data.nodes = nodes; data.edges = edges; data.relations = rels; data.xy = xy;
   }
 
-  if (record) {
-    fillSupports(record);
-    fillRelated(record);
-    drawTimeline(record);
+  if (FIG) {
+    fillSupports();
+    if (FIG.w) { drawTimeline(FIG.w); }
   }
+  if (record) { fillRelated(record); }
 
   /* ---------------------------------------------------------- graph */
 
