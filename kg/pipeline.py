@@ -109,6 +109,7 @@ class BuildResult:
     timings: dict = field(default_factory=dict)
     extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
     page_stats: dict = field(default_factory=dict)  # {"rendered": n, "reused": n}: paper/entity pages
+    rdf_stats: dict = field(default_factory=dict)  # {"blocks": n, "reused": n}: graph.ttl subject blocks
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
@@ -524,7 +525,10 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             # re-scanning it (seconds per pass on big graphs) and keep fork workers' pages shared.
             gc.freeze()
             t = time.perf_counter()
-            write_outputs(graph, staging)
+            rdf_stats: dict = {}
+            # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl being replaced
+            write_outputs(graph, staging, previous=out_dir / "graph.ttl", cache_dir=out_dir / CACHE_DIR if cache else None,
+                          report=rdf_stats)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
@@ -588,12 +592,14 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             f"(linked from the previous outputs; {page_stats.get('views_skipped', 0)} of them made from the same "
             f"inputs, their view model not computed); data shards: {page_stats.get('data_written', 0)} written, "
             f"{page_stats.get('data_reused', 0)} unchanged")
+        log(f"paperkg: graph.ttl: {rdf_stats.get('reused', 0)} of {rdf_stats.get('blocks', 0)} subject blocks "
+            f"reused from the previous graph.ttl")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")
     return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph,
                        timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted},
-                       page_stats=page_stats)
+                       page_stats=page_stats, rdf_stats=rdf_stats)
 
 
 def _extraction_report(extraction) -> dict:

@@ -74,10 +74,14 @@ def test_adding_a_listing_gives_the_cold_build(tmp_path, listings):
     _build(inputs, out)
     before = _outputs(out)
     shutil.copy(listings[3], inputs / listings[3].name)
-    _build(inputs, out)
+    grown = build_job([inputs], out, quiet=True, year=2025)
     cold = tmp_path / "cold"
     _cold(inputs, listings, cold)
     _assert_same_tree(out, cold)
+    # graph.ttl was put together from the previous file's blocks of unchanged subjects and new ones
+    blocks = grown.rdf_stats
+    assert 0 < blocks["reused"] < blocks["blocks"], blocks
+    assert (out / ".cache" / "graph-blocks.bin").is_file()
     after = _outputs(out)
     new_pages = [n for n in after if n.startswith("paper/") and n not in before]
     assert new_pages, "the added listing must add paper pages"
@@ -90,10 +94,11 @@ def test_removing_a_listing_gives_the_cold_build_and_drops_its_pages(tmp_path, l
     _build(inputs, out)
     before = _outputs(out)
     (inputs / listings[0].name).unlink()
-    _build(inputs, out)
+    shrunk = build_job([inputs], out, quiet=True, year=2025)
     cold = tmp_path / "cold"
     _cold(inputs, listings[1:], cold)
     _assert_same_tree(out, cold)
+    assert 0 < shrunk.rdf_stats["reused"] < shrunk.rdf_stats["blocks"], shrunk.rdf_stats
     gone = [n for n in before if n.startswith("paper/") and not (out / n).exists()]
     assert gone, "pages of papers that left the corpus must be deleted"
 
@@ -114,6 +119,8 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
     assert again.page_stats == {"rendered": 0, "reused": len(inodes), "views_skipped": len(inodes), "data_written": 0,
                                 "data_reused": len(list((out / "assets" / "data").iterdir()))}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
+    assert first_build.rdf_stats["reused"] == 0
+    assert again.rdf_stats == {"blocks": first_build.rdf_stats["blocks"], "reused": first_build.rdf_stats["blocks"]}
 
 
 def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):

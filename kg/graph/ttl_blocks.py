@@ -1,0 +1,244 @@
+"""graph.ttl from the previous build's Turtle blocks: only subjects whose statements changed are serialised.
+
+Oxigraph writes a subject's Turtle block (``subject p o ; p o , o .``, continuation lines
+indented with a tab, newlines inside literals escaped) from that subject's triples and the
+prefixes alone, and the file is the ``@prefix`` lines followed by the blocks in canonical
+order. So a block is a function of the subject's canonical N-Triples lines: a build keeps,
+in ``OUT/.cache/graph-blocks.bin``, the digest of each subject's lines (BLAKE2b, 16 bytes)
+with the offset and length of its block in the graph.ttl it wrote. The next build makes
+the canonical lines as always (they also give the VoID counts), and hands to the
+serialiser only the subjects whose digest is not in that index; the file is then put
+together from the previous graph.ttl's blocks and the new ones, in canonical order.
+The bytes are those of serialising everything (tests/test_incremental.py,
+tests/test_ttl_blocks.py).
+
+The index is used only when its own checksum, the fingerprint (pyoxigraph's version,
+the prefixes, FORMAT) and the BLAKE2b digest of the whole previous graph.ttl all match;
+otherwise, or when the new blocks cannot be split as expected, every subject is
+serialised (same bytes, no reuse). A subject whose statements hold a corpus-wide figure
+that changed (a paper's PageRank, an entity's support) has other lines, so other digest:
+it is serialised again, never reused stale.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import mmap
+import os
+import re
+from array import array
+from pathlib import Path
+
+import pyoxigraph as ox
+
+__all__ = ["INDEX_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
+
+#: the index file, in the build's cache folder
+INDEX_NAME = "graph-blocks.bin"
+#: bump when the index layout or the way blocks are cut changes
+FORMAT = 1
+_DIGEST = 16
+_MAGIC = b"paperkg-ttl-blocks\n"
+#: where a Turtle block ends: a newline not followed by a tab (continuation lines start with one)
+_BLOCK_END = re.compile(rb"\n(?!\t)")
+
+
+def _digest(data) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+
+
+#: the code that makes the statements: blocks of mentions and sentences are keyed by their inputs, not their lines
+_STATEMENT_CODE = ("ntriples.py", "iris.py", "../schema.py", "../../ontology/_namespace.py")
+
+
+def fingerprint(prefixes: dict[str, str]) -> str:
+    """What a block's bytes depend on besides its statements (or, for mentions and sentences, their inputs)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(json.dumps({"format": FORMAT, "pyoxigraph": ox.__version__, "prefixes": sorted(prefixes.items())}).encode())
+    here = Path(__file__).resolve().parent
+    for name in _STATEMENT_CODE:
+        try:
+            code = (here / name).read_bytes()
+        except OSError:  # not a source tree: no block is reused
+            code = os.urandom(16)
+        h.update(name.encode() + b"\0" + code)
+    return h.hexdigest()
+
+
+def turtle_header(prefixes: dict[str, str]) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes before the first block (it writes nothing for no triples)."""
+    buf = io.BytesIO()
+    t = ox.Triple(ox.NamedNode("urn:paperkg:x"), ox.NamedNode("urn:paperkg:x"), ox.NamedNode("urn:paperkg:x"))
+    ox.serialize([t], buf, ox.RdfFormat.TURTLE, prefixes=prefixes)
+    data = buf.getvalue()
+    return data[:data.index(b"<urn:paperkg:x>")]
+
+
+def _file_digest(path: Path) -> tuple[int, str]:
+    with open(path, "rb") as fh:
+        return os.fstat(fh.fileno()).st_size, hashlib.file_digest(fh, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+
+
+class PreviousBlocks:
+    """The previous graph.ttl's blocks, by digest of their subject's canonical N-Triples lines."""
+
+    def __init__(self, where: dict[bytes, int], offsets: array, lengths: array, fh, data):
+        self._where, self.offsets, self.lengths = where, offsets, lengths
+        self._fh, self.data = fh, data
+
+    @classmethod
+    def open(cls, index_path: Path, ttl_path: Path, fp: str) -> "PreviousBlocks | None":
+        """The blocks, or None when the index is missing, damaged, of another fingerprint or of another file."""
+        try:
+            raw = Path(index_path).read_bytes()
+            if not raw.startswith(_MAGIC):
+                return None
+            head_end = raw.index(b"\n", len(_MAGIC))
+            head = json.loads(raw[len(_MAGIC):head_end])
+            body = memoryview(raw)[head_end + 1:]
+            n = int(head["count"])
+            if (head.get("fingerprint") != fp or len(body) != n * (_DIGEST + 16)
+                    or _digest(body) .hex() != head.get("body")):
+                return None
+            size, digest = _file_digest(Path(ttl_path))
+            if size != head.get("size") or digest != head.get("digest"):
+                return None
+            digests = body[:n * _DIGEST].tobytes()
+            offsets, lengths = array("q"), array("q")
+            offsets.frombytes(body[n * _DIGEST:n * (_DIGEST + 8)])
+            lengths.frombytes(body[n * (_DIGEST + 8):])
+            where = {digests[i * _DIGEST:(i + 1) * _DIGEST]: i for i in range(n)}
+            if len(where) != n or any(o < 0 or ln <= 0 or o + ln > size for o, ln in zip(offsets, lengths)):
+                return None
+            fh = open(ttl_path, "rb")
+        except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError):
+            return None
+        try:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        except (OSError, ValueError):
+            fh.close()
+            return None
+        return cls(where, offsets, lengths, fh, data)
+
+    def find(self, digest: bytes) -> int:
+        """Index of the block of that digest, or -1."""
+        return self._where.get(digest, -1)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            if isinstance(self.data, mmap.mmap):
+                self.data.close()
+        self._fh.close()
+
+
+class BlockPlan:
+    """Per subject, in canonical order: its digest and where its block comes from (a previous block or new)."""
+
+    def __init__(self, previous: PreviousBlocks | None):
+        self.previous = previous
+        self.digests = bytearray()
+        self.source = array("q")  # index of the previous block, or -1: serialised now
+        self.reused = 0
+        self._pending: bytes | None = None  # the inputs key ``known`` did not find, for the next ``select``
+
+    def known(self, subject: str, inputs: str) -> bool:
+        """``write_canonical_ntriples``'s ``known`` (mentions, sentences: statements made from their IRI and
+        ``inputs``): True, the subject recorded, when the previous file has its block; otherwise its key is
+        kept for ``select``, which is called next with the subject's lines."""
+        d = _digest(("\x00inputs\x1f" + subject + "\x1f" + inputs).encode("utf-8"))
+        i = self.previous.find(d) if self.previous is not None else -1
+        if i >= 0:
+            self.digests += d
+            self.source.append(i)
+            self.reused += 1
+            return True
+        self._pending = d
+        return False
+
+    def select(self, text: str) -> bool:
+        """``write_canonical_ntriples``'s ``select``: record the subject; True when it must be serialised."""
+        d = self._pending
+        if d is None:
+            d = _digest(text.encode("utf-8"))
+        else:
+            self._pending = None
+        self.digests += d
+        i = self.previous.find(d) if self.previous is not None else -1
+        self.source.append(i)
+        if i >= 0:
+            self.reused += 1
+            return False
+        return True
+
+    def assemble(self, header: bytes, fresh, out) -> tuple[array, array, str, int] | None:
+        """Write the file into ``out``: ``header``, then each block from the previous file or from ``fresh``.
+
+        ``fresh``: what the serialiser wrote for the new subjects (their blocks in order, after the same
+        header). Returns the new blocks' offsets and lengths, the file's digest and size; None, having
+        written nothing, when ``fresh`` does not hold one block per new subject.
+        """
+        n_new = len(self.source) - self.reused
+        if n_new:
+            if not fresh[:len(header)] == header:
+                return None
+            ends = [m.end() for m in _BLOCK_END.finditer(fresh, len(header))]
+            if len(ends) != n_new or ends[-1] != len(fresh):
+                return None
+        elif len(fresh):
+            return None
+        else:
+            ends = []
+        prev = self.previous
+        h = hashlib.blake2b(digest_size=16)
+        offsets, lengths = array("q"), array("q")
+        pos = len(header)
+        pending = None  # (buffer, start, end): consecutive pieces of one buffer are written at once
+
+        def put(buf, start, end):
+            nonlocal pending
+            if pending is not None and pending[0] is buf and pending[2] == start:
+                pending = (buf, pending[1], end)
+                return
+            flush()
+            pending = (buf, start, end)
+
+        def flush():
+            if pending is not None:
+                piece = memoryview(pending[0])[pending[1]:pending[2]]
+                out.write(piece)
+                h.update(piece)
+                piece.release()
+
+        out.write(header)
+        h.update(header)
+        k, start = 0, len(header)
+        for i in self.source:
+            if i >= 0:
+                a = prev.offsets[i]
+                ln = prev.lengths[i]
+                put(prev.data, a, a + ln)
+            else:
+                end = ends[k]
+                k += 1
+                ln = end - start
+                put(fresh, start, end)
+                start = end
+            offsets.append(pos)
+            lengths.append(ln)
+            pos += ln
+        flush()
+        return offsets, lengths, h.hexdigest(), pos
+
+
+def write_index(path: Path, fp: str, plan: BlockPlan, offsets: array, lengths: array, digest: str, size: int) -> None:
+    """Write the index of the graph.ttl just assembled (atomically; callers ignore an OSError: it is a cache)."""
+    from kg.atomic import atomic_write
+
+    body = bytes(plan.digests) + offsets.tobytes() + lengths.tobytes()
+    head = {"format": FORMAT, "fingerprint": fp, "count": len(offsets), "size": size, "digest": digest,
+            "body": _digest(body).hex()}
+    with atomic_write(path, "wb", fsync=False) as fh:
+        fh.write(_MAGIC + json.dumps(head, sort_keys=True).encode() + b"\n")
+        fh.write(body)
