@@ -31,7 +31,7 @@ from kg import memory
 from kg.atomic import atomic_write, exchange
 from kg.errors import InputError, NoPapersError, OutputError, one_line
 from extractors.corpus import ExtractStats, extract_corpus
-from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
+from kg.graph import DEFAULT_BASE_IRI, build_graph, ttl_blocks, write_outputs
 from kg.graph.store import write_store
 from kg.ingest import default_corpus_paths, error_lines, read_inputs
 from kg.layout import CACHE_DIR, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
@@ -527,8 +527,9 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             t = time.perf_counter()
             rdf_stats: dict = {}
             # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl being replaced
+            # (the new index is PENDING_NAME until the outputs are published: a failed build keeps the old one)
             write_outputs(graph, staging, previous=out_dir / "graph.ttl", cache_dir=out_dir / CACHE_DIR if cache else None,
-                          report=rdf_stats)
+                          index_name=ttl_blocks.PENDING_NAME, report=rdf_stats)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
@@ -569,8 +570,14 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             if files is None:
                 published.append(True)  # from the first file moved on, outputs of this build are in place
                 files = _publish_files(staging, out_dir)
+            if cache:  # the index of the graph.ttl now in place
+                with contextlib.suppress(OSError):
+                    os.replace(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME, out_dir / CACHE_DIR / ttl_blocks.INDEX_NAME)
     finally:
         gc.unfreeze()
+        if not published:
+            with contextlib.suppress(OSError):
+                os.unlink(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     timings["move"] = time.perf_counter() - t

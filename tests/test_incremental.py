@@ -393,3 +393,27 @@ def test_a_stale_or_corrupt_page_manifest_falls_back_to_computing_every_view(tmp
     result = build_job([inputs_dir], out, quiet=True, year=2025)
     assert result.page_stats["views_skipped"] == 0 and result.page_stats["reused"] == 0
     assert _outputs(out) == first
+
+
+def test_a_failed_build_keeps_the_block_index_of_the_graph_ttl_in_place(tmp_path, listings, monkeypatch):
+    """The new graph.ttl's block index replaces the old one only once the outputs are published."""
+    import kg.pipeline
+
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    first = build_job([inputs], out, quiet=True, year=2025)
+    index = (out / ".cache" / "graph-blocks.bin").read_bytes()
+    shutil.copy(listings[2], inputs / listings[2].name)  # another graph.ttl, whose build then fails
+
+    def failing(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(out / "paper" / "x.html"))
+
+    with monkeypatch.context() as m:
+        m.setattr(kg.pipeline, "write_views", failing)
+        with pytest.raises(Exception):
+            build_job([inputs], out, quiet=True, year=2025)
+    assert (out / ".cache" / "graph-blocks.bin").read_bytes() == index
+    assert not (out / ".cache" / "graph-blocks.next").exists()
+    (inputs / listings[2].name).unlink()
+    again = build_job([inputs], out, quiet=True, year=2025)
+    assert again.rdf_stats == {"blocks": first.rdf_stats["blocks"], "reused": first.rdf_stats["blocks"]}

@@ -287,12 +287,12 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
     return sorted(out, key=_triple_key)
 
 
-def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, pipe: bool | None = None,
-                       report: dict | None = None) -> CanonicalStats:
+def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
+                       pipe: bool | None = None, report: dict | None = None) -> CanonicalStats:
     """graph.ttl into the binary file ``fh``: the bytes of ``write_rdf_text(graph, fh, "turtle")``.
 
-    With ``cache_dir`` (a build's cache folder) it writes there the index of the file's Turtle blocks
-    (kg.graph.ttl_blocks); with ``previous`` (the graph.ttl that index describes) too, only the subjects
+    With ``cache_dir`` (a build's cache folder) it writes there, as ``index_name``, the index of the
+    file's Turtle blocks (kg.graph.ttl_blocks); with ``previous`` (the graph.ttl that index describes) too, only the subjects
     whose canonical statements are not among the previous blocks are serialised, and the others' blocks
     are copied from ``previous``. A missing, damaged or foreign index means every subject is serialised.
     ``report`` gets ``blocks`` (subjects) and ``reused``.
@@ -346,16 +346,17 @@ def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, pip
         report.update(blocks=len(plan.source), reused=plan.reused)
     if cache_dir is not None:
         with contextlib.suppress(OSError):  # a cache: the next build serialises every subject without it
-            write_index(Path(cache_dir) / INDEX_NAME, fp, plan, *result)
+            write_index(Path(cache_dir) / index_name, fp, plan, *result)
     return stats
 
 
-def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, report: dict | None = None) -> list[Path]:
+def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
+                  report: dict | None = None) -> list[Path]:
     """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written.
 
     The canonical N-Triples are streamed through Oxigraph's Turtle serialiser
     (``write_graph_turtle``), so memory does not grow with the number of triples.
-    ``previous``, ``cache_dir``, ``report``: reuse of the previous graph.ttl's blocks, as in
+    ``previous``, ``cache_dir``, ``index_name``, ``report``: reuse of the previous graph.ttl's blocks, as in
     ``write_graph_turtle``.
     """
     out = Path(out_dir)
@@ -368,7 +369,7 @@ def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, report: dict
     try:
         with atomic_write(ttl, "wb") as fh:
             stats = write_graph_turtle(graph, fh, tmp_dir=out, previous=previous, cache_dir=cache_dir,
-                                       report=report)
+                                       index_name=index_name, report=report)
     except OSError as exc:
         raise OutputError(f"cannot write {ttl}: {exc}") from None
     try:

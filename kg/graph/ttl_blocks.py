@@ -33,10 +33,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["INDEX_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
+__all__ = ["INDEX_NAME", "PENDING_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
 
 #: the index file, in the build's cache folder
 INDEX_NAME = "graph-blocks.bin"
+#: a build's new index until its outputs are published (kg.pipeline renames it to INDEX_NAME then): a failed
+#: build leaves the index of the graph.ttl still in place
+PENDING_NAME = "graph-blocks.next"
 #: bump when the index layout or the way blocks are cut changes
 FORMAT = 1
 _DIGEST = 16
