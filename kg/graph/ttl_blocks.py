@@ -31,6 +31,7 @@ import re
 from array import array
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 
 __all__ = ["INDEX_NAME", "PENDING_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
@@ -87,7 +88,7 @@ def _file_digest(path: Path) -> tuple[int, str]:
 class PreviousBlocks:
     """The previous graph.ttl's blocks, by digest of their subject's canonical N-Triples lines."""
 
-    def __init__(self, where: dict[bytes, int], offsets: array, lengths: array, fh, data):
+    def __init__(self, where: dict[bytes, int], offsets: np.ndarray, lengths: np.ndarray, fh, data):
         self._where, self.offsets, self.lengths = where, offsets, lengths
         self._fh, self.data = fh, data
 
@@ -109,11 +110,10 @@ class PreviousBlocks:
             if size != head.get("size") or digest != head.get("digest"):
                 return None
             digests = body[:n * _DIGEST].tobytes()
-            offsets, lengths = array("q"), array("q")
-            offsets.frombytes(body[n * _DIGEST:n * (_DIGEST + 8)])
-            lengths.frombytes(body[n * (_DIGEST + 8):])
+            offsets = np.frombuffer(body[n * _DIGEST:n * (_DIGEST + 8)], dtype=np.int64)
+            lengths = np.frombuffer(body[n * (_DIGEST + 8):], dtype=np.int64)
             where = {digests[i * _DIGEST:(i + 1) * _DIGEST]: i for i in range(n)}
-            if len(where) != n or any(o < 0 or ln <= 0 or o + ln > size for o, ln in zip(offsets, lengths)):
+            if len(where) != n or (n and ((offsets < 0).any() or (lengths <= 0).any() or (offsets + lengths > size).any())):
                 return None
             fh = open(ttl_path, "rb")
         except (OSError, ValueError, KeyError, TypeError, json.JSONDecodeError):
@@ -175,7 +175,7 @@ class BlockPlan:
             return False
         return True
 
-    def assemble(self, header: bytes, fresh, out) -> tuple[array, array, str, int] | None:
+    def assemble(self, header: bytes, fresh, out) -> tuple[np.ndarray, np.ndarray, str, int] | None:
         """Write the file into ``out``: ``header``, then each block from the previous file or from ``fresh``.
 
         ``fresh``: what the serialiser wrote for the new subjects (their blocks in order, after the same
@@ -193,53 +193,41 @@ class BlockPlan:
             return None
         else:
             ends = []
-        prev = self.previous
+        src = np.frombuffer(self.source, dtype=np.int64) if len(self.source) else np.zeros(0, np.int64)
+        new = src < 0
+        old = ~new
+        ends = np.asarray(ends, dtype=np.int64)
+        starts = np.empty(len(src), np.int64)  # where each block starts in its buffer
+        lengths = np.empty(len(src), np.int64)
+        if n_new:
+            starts[new] = np.concatenate(([len(header)], ends[:-1]))
+            lengths[new] = ends - starts[new]
+        if self.reused:
+            starts[old] = self.previous.offsets[src[old]]
+            lengths[old] = self.previous.lengths[src[old]]
+        # runs of consecutive blocks that follow each other in one buffer are written at once
+        follows = np.zeros(len(src), bool)
+        if len(src) > 1:
+            follows[1:] = (new[1:] == new[:-1]) & (starts[1:] == starts[:-1] + lengths[:-1])
         h = hashlib.blake2b(digest_size=16)
-        offsets, lengths = array("q"), array("q")
-        pos = len(header)
-        pending = None  # (buffer, start, end): consecutive pieces of one buffer are written at once
-
-        def put(buf, start, end):
-            nonlocal pending
-            if pending is not None and pending[0] is buf and pending[2] == start:
-                pending = (buf, pending[1], end)
-                return
-            flush()
-            pending = (buf, start, end)
-
-        def flush():
-            if pending is not None:
-                piece = memoryview(pending[0])[pending[1]:pending[2]]
-                out.write(piece)
-                h.update(piece)
-                piece.release()
-
         out.write(header)
         h.update(header)
-        k, start = 0, len(header)
-        for i in self.source:
-            if i >= 0:
-                a = prev.offsets[i]
-                ln = prev.lengths[i]
-                put(prev.data, a, a + ln)
-            else:
-                end = ends[k]
-                k += 1
-                ln = end - start
-                put(fresh, start, end)
-                start = end
-            offsets.append(pos)
-            lengths.append(ln)
-            pos += ln
-        flush()
-        return offsets, lengths, h.hexdigest(), pos
+        heads = np.flatnonzero(~follows).tolist() + [len(src)]
+        for a, b in zip(heads, heads[1:]):
+            buf = fresh if new[a] else self.previous.data
+            with memoryview(buf)[int(starts[a]):int(starts[b - 1] + lengths[b - 1])] as piece:
+                out.write(piece)
+                h.update(piece)
+        offsets = len(header) + np.cumsum(lengths) - lengths
+        return offsets, lengths, h.hexdigest(), int(len(header) + lengths.sum())
 
 
-def write_index(path: Path, fp: str, plan: BlockPlan, offsets: array, lengths: array, digest: str, size: int) -> None:
+def write_index(path: Path, fp: str, plan: BlockPlan, offsets: np.ndarray, lengths: np.ndarray, digest: str,
+                size: int) -> None:
     """Write the index of the graph.ttl just assembled (atomically; callers ignore an OSError: it is a cache)."""
     from kg.atomic import atomic_write
 
-    body = bytes(plan.digests) + offsets.tobytes() + lengths.tobytes()
+    body = bytes(plan.digests) + offsets.astype(np.int64).tobytes() + lengths.astype(np.int64).tobytes()
     head = {"format": FORMAT, "fingerprint": fp, "count": len(offsets), "size": size, "digest": digest,
             "body": _digest(body).hex()}
     with atomic_write(path, "wb", fsync=False) as fh:
