@@ -188,24 +188,19 @@ def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str
     return out
 
 
-def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """``(subject token, [(predicate token, object token), ...])`` per subject, in canonical order.
+def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None,
+                     known=None) -> Iterator[tuple[str, list[tuple[str, str]], bool]]:
+    """``(subject token, [(predicate token, object token), ...], full)`` per subject, in canonical order.
 
     Only the subject index (one small tuple per subject) is held in memory;
     each subject's statements are made when it is reached.
-    """
-    for subject, pairs, _full in _groups(G, base_iri, None):
-        yield subject, pairs
 
-
-def _groups(G: nx.MultiDiGraph, base_iri: str | None, known) -> Iterator[tuple[str, list[tuple[str, str]], bool]]:
-    """canonical_groups with a third item, False for a *skeleton*: a subject ``known`` had.
-
-    ``known(subject, inputs)`` is asked for pkg:Mention and pkg:Sentence subjects, whose statements
-    are a function of their IRI (a hash of the evidence item, or of the paper, field and sentence)
-    and, for a mention, of ``inputs`` (its edge's mention count). When it returns true the subject's
-    literals are not made (their objects are ``""``, the pairs unsorted): the predicates and IRI
-    objects, all the VoID counts need, are the subject's own.
+    ``known(subject, inputs)``, when given, is asked for pkg:Mention and pkg:Sentence subjects, whose
+    statements are a function of their IRI (a hash of the evidence item, or of the paper, field and
+    sentence) and, for a mention, of ``inputs`` (its edge's mention count). When it returns true the
+    subject comes as a *skeleton* (``full`` False): its literals are not made (their objects are
+    ``""``, the pairs unsorted), but the predicates and IRI objects, all the VoID counts need, are
+    the subject's own. ``full`` is True otherwise.
     """
     base = base_iri or G.graph.get("base_iri")
     T = _Tokens(base)
@@ -340,13 +335,13 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
 
     ``select``: called with each subject's lines (one str, in canonical order); only the subjects it
     returns true for are written (the counts are of every subject). kg.graph.ttl_blocks uses it to
-    send only subjects whose Turtle is not already known to the serialiser. ``known``: as in ``_groups``;
+    send only subjects whose Turtle is not already known to the serialiser. ``known``: as in ``canonical_groups``;
     a subject it had is counted but neither written nor passed to ``select``.
     """
     stats = CanonicalStats()
     classes, props, objects = stats.classes, stats.properties, stats.objects
     chunk: list[str] = []
-    for subject, pairs, full in _groups(G, base_iri, known):
+    for subject, pairs, full in canonical_groups(G, base_iri, known):
         stats.subjects += 1
         stats.triples += len(pairs)
         head = subject + " "

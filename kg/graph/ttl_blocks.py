@@ -34,6 +34,8 @@ from pathlib import Path
 import numpy as np
 import pyoxigraph as ox
 
+from kg.atomic import atomic_write
+
 __all__ = ["INDEX_NAME", "PENDING_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
 
 #: the index file, in the build's cache folder
@@ -225,8 +227,6 @@ class BlockPlan:
 def write_index(path: Path, fp: str, plan: BlockPlan, offsets: np.ndarray, lengths: np.ndarray, digest: str,
                 size: int) -> None:
     """Write the index of the graph.ttl just assembled (atomically; callers ignore an OSError: it is a cache)."""
-    from kg.atomic import atomic_write
-
     body = bytes(plan.digests) + offsets.astype(np.int64).tobytes() + lengths.astype(np.int64).tobytes()
     head = {"format": FORMAT, "fingerprint": fp, "count": len(offsets), "size": size, "digest": digest,
             "body": _digest(body).hex()}
