@@ -153,3 +153,16 @@ def test_the_fingerprint_covers_the_code_that_makes_statements(tmp_path, monkeyp
     code.write_text("another way of writing mentions")
     assert ttl_blocks.fingerprint(prefixes) != before
     assert ttl_blocks.fingerprint({"a": "https://example.org/b/"}) != ttl_blocks.fingerprint(prefixes)
+
+
+@pytest.mark.parametrize("window", [1, 7, 4096])
+def test_windows_of_any_size_cut_and_copy_the_same_blocks(graph, tmp_path, monkeypatch, window):
+    """Big files are scanned and copied in windows (their pages then dropped): a window may end anywhere,
+    between a newline and the tab after it too."""
+    monkeypatch.setattr(ttl_blocks, "_WINDOW", window)
+    cache = tmp_path / "cache"
+    first = _write(graph, tmp_path / "a.ttl", cache, pipe=True)
+    assert (tmp_path / "a.ttl").read_bytes() == _whole(graph) and first["reused"] == 0
+    changed = _changed(graph)
+    second = _write(changed, tmp_path / "b.ttl", cache, previous=tmp_path / "a.ttl")
+    assert (tmp_path / "b.ttl").read_bytes() == _whole(changed) and second["reused"] > 0

@@ -51,6 +51,22 @@ _MAGIC = b"paperkg-ttl-blocks\n"
 _BLOCK_END = re.compile(rb"\n(?!\t)")
 
 
+#: bytes of a mapped file read at once before its pages are dropped from this process's memory
+_WINDOW = 1 << 25
+_PAGE = mmap.PAGESIZE
+
+
+def _drop(buf, start: int, end: int) -> None:
+    """Let the kernel drop the pages of a mapped file read so far (they stay in the page cache), so that
+    copying a file of gigabytes does not count it all in this process's resident memory."""
+    if isinstance(buf, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+        a = start - start % _PAGE
+        b = min(end - end % _PAGE, len(buf))
+        if b > a:
+            with contextlib.suppress(OSError, ValueError):
+                buf.madvise(mmap.MADV_DONTNEED, a, b - a)
+
+
 def _digest(data) -> bytes:
     return hashlib.blake2b(data, digest_size=_DIGEST).digest()
 
@@ -188,7 +204,13 @@ class BlockPlan:
         if n_new:
             if not fresh[:len(header)] == header:
                 return None
-            ends = [m.end() for m in _BLOCK_END.finditer(fresh, len(header))]
+            ends = []
+            pos, size = len(header), len(fresh)
+            while pos < size:  # in windows, each dropped from memory once scanned
+                stop = min(pos + _WINDOW, size)
+                ends += [m.end() for m in _BLOCK_END.finditer(fresh, pos, min(stop + 1, size)) if m.start() < stop]
+                _drop(fresh, pos, stop)
+                pos = stop
             if len(ends) != n_new or ends[-1] != len(fresh):
                 return None
         elif len(fresh):
@@ -217,9 +239,13 @@ class BlockPlan:
         heads = np.flatnonzero(~follows).tolist() + [len(src)]
         for a, b in zip(heads, heads[1:]):
             buf = fresh if new[a] else self.previous.data
-            with memoryview(buf)[int(starts[a]):int(starts[b - 1] + lengths[b - 1])] as piece:
-                out.write(piece)
-                h.update(piece)
+            lo, hi = int(starts[a]), int(starts[b - 1] + lengths[b - 1])
+            for x in range(lo, hi, _WINDOW):
+                y = min(x + _WINDOW, hi)
+                with memoryview(buf)[x:y] as piece:
+                    out.write(piece)
+                    h.update(piece)
+                _drop(buf, x, y)
         offsets = len(header) + np.cumsum(lengths) - lengths
         return offsets, lengths, h.hexdigest(), int(len(header) + lengths.sum())
 
