@@ -341,6 +341,7 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
     stats = CanonicalStats()
     classes, props, objects = stats.classes, stats.properties, stats.objects
     chunk: list[str] = []
+    selected = 0
     for subject, pairs, full in canonical_groups(G, base_iri, known):
         stats.subjects += 1
         stats.triples += len(pairs)
@@ -353,13 +354,15 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
             text = "".join([head + p + " " + o + " .\n" for p, o in pairs])
             if select(text):
                 chunk.append(text)
+                selected += len(pairs)  # lines, for the flush below
         props.update([p for p, _ in pairs])
         objects.update([o for _, o in pairs if o[0] == "<"] if full else [o for _, o in pairs if o[:1] == "<"])
         if pairs[0][0] == _TYPE:
             classes.update([o for p, o in pairs if p == _TYPE])
-        if len(chunk) >= buffer_lines:
+        if len(chunk) >= buffer_lines or selected >= buffer_lines:
             fh.write("".join(chunk).encode("utf-8"))
             chunk = []
+            selected = 0
     if chunk:
         fh.write("".join(chunk).encode("utf-8"))
     stats.classes = Counter({k[1:-1]: n for k, n in classes.items()})
