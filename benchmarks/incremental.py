@@ -8,8 +8,8 @@ input folder and rebuilds into the same output folder (``incremental``), rebuild
 unchanged (``no-op``), then builds the whole corpus cold in a fresh folder from the same input
 folder (``cold``) and compares every output file of the two. Each build runs in its own
 ``paperkg build`` process under ``/usr/bin/time -v`` when available (wall clock, peak RSS). It
-prints one table row per build (with the data records made and copied from the previous shards)
-and the share of changed files; exit status 1 if the incremental
+prints one table row per build (with the data records made and copied from the previous shards,
+and the graph.ttl subject blocks reused) and the share of changed files; exit status 1 if the incremental
 outputs differ from the cold ones.
 """
 from __future__ import annotations
@@ -49,6 +49,9 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     records = re.search(r"data records: (\d+) made, (\d+) copied", proc.stderr)
     if records:
         row["records_made"], row["records_copied"] = int(records.group(1)), int(records.group(2))
+    blocks = re.search(r"graph.ttl: (\d+) of (\d+) subject blocks reused", proc.stderr)
+    if blocks:
+        row["blocks_reused"], row["blocks"] = int(blocks.group(1)), int(blocks.group(2))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if rss:
         row["rss_mb"] = int(rss.group(1)) / 1024
@@ -94,11 +97,13 @@ def main(argv=None) -> int:
     rows["cold"] = _build(inputs, cold, args.jobs, args.year)
     stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
     print(f"{'build':<12} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
-          + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10} {'RSS MB':>7} {'load':>5}")
+          + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10}"
+          + f" {'ttl blocks reused':>17} {'RSS MB':>7} {'load':>5}")
     for name, r in rows.items():
         print(f"{name:<12} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
               + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('skipped', 0):7d}"
-              f" {r.get('records_made', 0):8d} {r.get('records_copied', 0):10d} {r.get('rss_mb', 0):7.0f}"
+              f" {r.get('records_made', 0):8d} {r.get('records_copied', 0):10d}"
+              + f" {str(r.get('blocks_reused', '-')) + ' / ' + str(r.get('blocks', '-')):>17} {r.get('rss_mb', 0):7.0f}"
               f" {r['load']:5.1f}")
     print(f"incremental / cold wall: {100 * rows['incremental']['wall'] / rows['cold']['wall']:.0f} %; "
           f"no-op / cold: {100 * rows['no-op']['wall'] / rows['cold']['wall']:.0f} %")

@@ -31,7 +31,7 @@ from kg import memory
 from kg.atomic import atomic_write, exchange
 from kg.errors import InputError, NoPapersError, OutputError, one_line
 from extractors.corpus import ExtractStats, extract_corpus
-from kg.graph import DEFAULT_BASE_IRI, build_graph, write_outputs
+from kg.graph import DEFAULT_BASE_IRI, build_graph, ttl_blocks, write_outputs
 from kg.graph.store import write_store
 from kg.ingest import default_corpus_paths, error_lines, read_inputs
 from kg.layout import CACHE_DIR, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
@@ -109,6 +109,7 @@ class BuildResult:
     timings: dict = field(default_factory=dict)
     extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
     page_stats: dict = field(default_factory=dict)  # {"rendered": n, "reused": n}: paper/entity pages
+    rdf_stats: dict = field(default_factory=dict)  # {"blocks": n, "reused": n}: graph.ttl subject blocks
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
@@ -524,7 +525,11 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             # re-scanning it (seconds per pass on big graphs) and keep fork workers' pages shared.
             gc.freeze()
             t = time.perf_counter()
-            write_outputs(graph, staging)
+            rdf_stats: dict = {}
+            # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl being replaced
+            # (the new index is PENDING_NAME until the outputs are published: a failed build keeps the old one)
+            write_outputs(graph, staging, previous=out_dir / "graph.ttl", cache_dir=out_dir / CACHE_DIR if cache else None,
+                          index_name=ttl_blocks.PENDING_NAME, report=rdf_stats)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
@@ -565,8 +570,14 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             if files is None:
                 published.append(True)  # from the first file moved on, outputs of this build are in place
                 files = _publish_files(staging, out_dir)
+            if cache:  # the index of the graph.ttl now in place
+                with contextlib.suppress(OSError):
+                    os.replace(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME, out_dir / CACHE_DIR / ttl_blocks.INDEX_NAME)
     finally:
         gc.unfreeze()
+        if not published:
+            with contextlib.suppress(OSError):
+                os.unlink(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     timings["move"] = time.perf_counter() - t
@@ -589,12 +600,14 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             f"inputs, their view model not computed); data shards: {page_stats.get('data_written', 0)} written, "
             f"{page_stats.get('data_reused', 0)} unchanged; data records: {page_stats.get('records_made', 0)} made, "
             f"{page_stats.get('records_reused', 0)} copied from the previous shards")
+        log(f"paperkg: graph.ttl: {rdf_stats.get('reused', 0)} of {rdf_stats.get('blocks', 0)} subject blocks "
+            f"reused from the previous graph.ttl")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")
     return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph,
                        timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted},
-                       page_stats=page_stats)
+                       page_stats=page_stats, rdf_stats=rdf_stats)
 
 
 def _extraction_report(extraction) -> dict:

@@ -75,10 +75,14 @@ def test_adding_a_listing_gives_the_cold_build(tmp_path, listings):
     _build(inputs, out)
     before = _outputs(out)
     shutil.copy(listings[3], inputs / listings[3].name)
-    _build(inputs, out)
+    grown = build_job([inputs], out, quiet=True, year=2025)
     cold = tmp_path / "cold"
     _cold(inputs, listings, cold)
     _assert_same_tree(out, cold)
+    # graph.ttl was put together from the previous file's blocks of unchanged subjects and new ones
+    blocks = grown.rdf_stats
+    assert 0 < blocks["reused"] < blocks["blocks"], blocks
+    assert (out / ".cache" / "graph-blocks.bin").is_file()
     after = _outputs(out)
     new_pages = [n for n in after if n.startswith("paper/") and n not in before]
     assert new_pages, "the added listing must add paper pages"
@@ -91,10 +95,11 @@ def test_removing_a_listing_gives_the_cold_build_and_drops_its_pages(tmp_path, l
     _build(inputs, out)
     before = _outputs(out)
     (inputs / listings[0].name).unlink()
-    _build(inputs, out)
+    shrunk = build_job([inputs], out, quiet=True, year=2025)
     cold = tmp_path / "cold"
     _cold(inputs, listings[1:], cold)
     _assert_same_tree(out, cold)
+    assert 0 < shrunk.rdf_stats["reused"] < shrunk.rdf_stats["blocks"], shrunk.rdf_stats
     gone = [n for n in before if n.startswith("paper/") and not (out / n).exists()]
     assert gone, "pages of papers that left the corpus must be deleted"
 
@@ -118,6 +123,8 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
                                 "records_made": 0, "records_reused": len(inodes)}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
     assert (out / "assets" / "figures.js").stat().st_ino == figures, "unchanged figures: the previous file"
+    assert first_build.rdf_stats["reused"] == 0
+    assert again.rdf_stats == {"blocks": first_build.rdf_stats["blocks"], "reused": first_build.rdf_stats["blocks"]}
 
 
 def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):
@@ -495,3 +502,27 @@ def test_a_damaged_or_stale_record_cache_falls_back_to_making_the_records(tmp_pa
     assert _outputs(out) == first
     result = build_job([inputs_dir], out, quiet=True, year=2025)
     assert result.page_stats["records_made"] == 0 and _outputs(out) == first
+
+
+def test_a_failed_build_keeps_the_block_index_of_the_graph_ttl_in_place(tmp_path, listings, monkeypatch):
+    """The new graph.ttl's block index replaces the old one only once the outputs are published."""
+    import kg.pipeline
+
+    inputs = _folder(tmp_path / "in", listings[:2])
+    out = tmp_path / "out"
+    first = build_job([inputs], out, quiet=True, year=2025)
+    index = (out / ".cache" / "graph-blocks.bin").read_bytes()
+    shutil.copy(listings[2], inputs / listings[2].name)  # another graph.ttl, whose build then fails
+
+    def failing(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(out / "paper" / "x.html"))
+
+    with monkeypatch.context() as m:
+        m.setattr(kg.pipeline, "write_views", failing)
+        with pytest.raises(Exception):
+            build_job([inputs], out, quiet=True, year=2025)
+    assert (out / ".cache" / "graph-blocks.bin").read_bytes() == index
+    assert not (out / ".cache" / "graph-blocks.next").exists()
+    (inputs / listings[2].name).unlink()
+    again = build_job([inputs], out, quiet=True, year=2025)
+    assert again.rdf_stats == {"blocks": first.rdf_stats["blocks"], "reused": first.rdf_stats["blocks"]}

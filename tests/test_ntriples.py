@@ -70,7 +70,8 @@ def test_stats_count_what_was_written():
 def test_groups_are_sorted_and_typed_first():
     G = build_graph(make_papers(), make_extraction(), top_k=3).nx
     subjects = []
-    for subject, pairs in canonical_groups(G):
+    for subject, pairs, full in canonical_groups(G):
+        assert full
         subjects.append(subject)
         assert pairs[0][0] == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
     assert subjects == sorted(subjects) and len(set(subjects)) == len(subjects)

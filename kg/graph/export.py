@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import mmap
 import os
 import queue
 import subprocess
@@ -26,9 +27,10 @@ from kg.atomic import atomic_write
 from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
+from kg.graph.ttl_blocks import INDEX_NAME, BlockPlan, PreviousBlocks, fingerprint, turtle_header, write_index
 from kg.schema import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD, all_prefixes
 
-__all__ = ["EXPORT_FORMATS", "export_graph", "write_outputs", "write_canonical", "write_rdf_text", "sorted_triples",
+__all__ = ["EXPORT_FORMATS", "export_graph", "write_outputs", "write_graph_turtle", "write_canonical", "write_rdf_text", "sorted_triples",
            "void_triples", "nx_for_export", "serialize_rdf"]
 
 #: export format -> file suffix (``paperkg export --format``)
@@ -154,8 +156,10 @@ def write_rdf_text(graph, fh, fmt: str, *, tmp_dir=None, pipe: bool | None = Non
     return stats
 
 
-def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str]) -> CanonicalStats | None:
-    """The piped half of write_rdf_text; None when the child could not start or did not finish."""
+def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str], select=None, known=None) -> CanonicalStats | None:
+    """The piped half of write_rdf_text; None when the child could not start or did not finish.
+
+    ``select``, ``known``: as in write_canonical_ntriples (only the subjects written reach the child)."""
     fh.flush()
     try:
         proc = subprocess.Popen([sys.executable, str(_PIPE_SCRIPT), fmt, json.dumps(prefixes)],
@@ -165,7 +169,7 @@ def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str]) -> CanonicalStat
     writer = _QueuedWriter(proc.stdin)
     try:
         try:
-            stats = write_canonical_ntriples(graph.nx, writer, graph.base_iri)
+            stats = write_canonical_ntriples(graph.nx, writer, graph.base_iri, select=select, known=known)
         except BrokenPipeError:
             stats = None
         writer.close()
@@ -283,11 +287,77 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
     return sorted(out, key=_triple_key)
 
 
-def write_outputs(graph, out_dir) -> list[Path]:
+def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
+                       pipe: bool | None = None, report: dict | None = None) -> CanonicalStats:
+    """graph.ttl into the binary file ``fh``: the bytes of ``write_rdf_text(graph, fh, "turtle")``.
+
+    With ``cache_dir`` (a build's cache folder) it writes there, as ``index_name``, the index of the
+    file's Turtle blocks (kg.graph.ttl_blocks); with ``previous`` (the graph.ttl that index describes) too, only the subjects
+    whose canonical statements are not among the previous blocks are serialised, and the others' blocks
+    are copied from ``previous``. A missing, damaged or foreign index means every subject is serialised.
+    ``report`` gets ``blocks`` (subjects) and ``reused``.
+    """
+    prefixes = dict(sorted(_prefixes(graph).items()))
+    fp = fingerprint(prefixes)
+    header = turtle_header(prefixes)
+    prev = None
+    if previous is not None and cache_dir is not None:
+        prev = PreviousBlocks.open(Path(cache_dir) / INDEX_NAME, Path(previous), fp)
+    if pipe is None:
+        pipe = graph.nx.number_of_nodes() + graph.nx.number_of_edges() >= PIPE_MIN_SIZE
+    start = fh.tell()
+    result = plan = stats = None
+    try:
+        with _temp_path(tmp_dir, ".ttl") as fresh_path:
+            for source in ((prev, None) if prev is not None else (None,)):
+                with open(fresh_path, "w+b") as fresh:
+                    plan = BlockPlan(source)
+                    stats = _write_piped(graph, fresh, "turtle", prefixes, select=plan.select,
+                                         known=plan.known) if pipe else None
+                    if stats is None:  # small graph, or no child: the same text through a temporary file
+                        fresh.seek(0)
+                        fresh.truncate()
+                        plan = BlockPlan(source)
+                        with _temp_path(tmp_dir, ".nt") as nt:
+                            with open(nt, "wb") as ntf:
+                                stats = write_canonical_ntriples(graph.nx, ntf, graph.base_iri, select=plan.select,
+                                                                    known=plan.known)
+                            _convert_canonical(nt, fresh, "turtle", prefixes)
+                    fresh.flush()
+                    size = os.fstat(fresh.fileno()).st_size
+                    data = mmap.mmap(fresh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+                    try:
+                        result = plan.assemble(header, data, fh)
+                    finally:
+                        if size:
+                            data.close()
+                if result is not None:
+                    break
+                fh.seek(start)
+                fh.truncate()
+    finally:
+        if prev is not None:
+            prev.close()
+    if result is None:  # the serialiser's blocks could not be cut as expected: write it whole, keep no index
+        fh.seek(start)
+        fh.truncate()
+        return write_rdf_text(graph, fh, "turtle", tmp_dir=tmp_dir, pipe=pipe)
+    if report is not None:
+        report.update(blocks=len(plan.source), reused=plan.reused)
+    if cache_dir is not None:
+        with contextlib.suppress(OSError):  # a cache: the next build serialises every subject without it
+            write_index(Path(cache_dir) / index_name, fp, plan, *result)
+    return stats
+
+
+def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
+                  report: dict | None = None) -> list[Path]:
     """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written.
 
     The canonical N-Triples are streamed through Oxigraph's Turtle serialiser
-    (``write_rdf_text``), so memory does not grow with the number of triples.
+    (``write_graph_turtle``), so memory does not grow with the number of triples.
+    ``previous``, ``cache_dir``, ``index_name``, ``report``: reuse of the previous graph.ttl's blocks, as in
+    ``write_graph_turtle``.
     """
     out = Path(out_dir)
     try:
@@ -298,7 +368,8 @@ def write_outputs(graph, out_dir) -> list[Path]:
     void = out / "void.ttl"
     try:
         with atomic_write(ttl, "wb") as fh:
-            stats = write_rdf_text(graph, fh, "turtle", tmp_dir=out)
+            stats = write_graph_turtle(graph, fh, tmp_dir=out, previous=previous, cache_dir=cache_dir,
+                                       index_name=index_name, report=report)
     except OSError as exc:
         raise OutputError(f"cannot write {ttl}: {exc}") from None
     try:

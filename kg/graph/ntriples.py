@@ -188,11 +188,19 @@ def _node_lines(G: nx.MultiDiGraph, key: str, data: dict, T: _Tokens, label: str
     return out
 
 
-def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterator[tuple[str, list[tuple[str, str]]]]:
-    """``(subject token, [(predicate token, object token), ...])`` per subject, in canonical order.
+def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None,
+                     known=None) -> Iterator[tuple[str, list[tuple[str, str]], bool]]:
+    """``(subject token, [(predicate token, object token), ...], full)`` per subject, in canonical order.
 
     Only the subject index (one small tuple per subject) is held in memory;
     each subject's statements are made when it is reached.
+
+    ``known(subject, inputs)``, when given, is asked for pkg:Mention and pkg:Sentence subjects, whose
+    statements are a function of their IRI (a hash of the evidence item, or of the paper, field and
+    sentence) and, for a mention, of ``inputs`` (its edge's mention count). When it returns true the
+    subject comes as a *skeleton* (``full`` False): its literals are not made (their objects are
+    ``""``, the pairs unsorted), but the predicates and IRI objects, all the VoID counts need, are
+    the subject's own. ``full`` is True otherwise.
     """
     base = base_iri or G.graph.get("base_iri")
     T = _Tokens(base)
@@ -256,16 +264,26 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
                      (p("extractorVersion"), literal(str(G.graph.get("extractor_version") or "")))]
         elif kind == 2:
             u, v, rel, ev, sentence, count = payload
+            full = known is None or not known(subject, str(int(count)))
             pairs = [
                 (_TYPE, c_mention), (p_of, T.node(v)), (p_supports, p(rel)), (p_gen, extraction),
                 (p_field, literal(ev["field"])), (p_start, f'"{int(ev["start"])}"{_INT}'),
                 (p_end, f'"{int(ev["end"])}"{_INT}'), (p_text, literal(ev["text"])),
                 (p_rule, literal(ev["rule"])), (p_conf, T.double(ev["confidence"])),
                 (p_count, f'"{int(count)}"{_INT}'),
+            ] if full else [
+                (_TYPE, c_mention), (p_of, T.node(v)), (p_supports, p(rel)), (p_gen, extraction),
+                (p_field, ""), (p_start, ""), (p_end, ""), (p_text, ""), (p_rule, ""), (p_conf, ""), (p_count, ""),
             ]
             if sentence is not None:
                 pairs.append((p_in_sentence, sentence))
+            if not full:
+                yield subject, pairs, False
+                continue
         elif kind == 6:
+            if known is not None and known(subject, ""):
+                yield subject, [(_TYPE, c_sentence), (p_sentence, "")], False
+                continue
             pairs = [(_TYPE, c_sentence), (p_sentence, literal(payload))]
         elif kind == 5:
             month, n, upto = payload
@@ -292,7 +310,7 @@ def canonical_groups(G: nx.MultiDiGraph, base_iri: str | None = None) -> Iterato
             else:
                 for e in data.get("via") or ():
                     pairs.append((p("via"), T.node(e)))
-        yield subject, _canonical_pairs(pairs)
+        yield subject, _canonical_pairs(pairs), True
 
 
 def _canonical_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -312,23 +330,39 @@ def _canonical_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | None = None,
-                             buffer_lines: int = 20_000) -> CanonicalStats:
-    """Write the graph's canonical N-Triples to a binary file; returns counts for VoID."""
+                             buffer_lines: int = 20_000, select=None, known=None) -> CanonicalStats:
+    """Write the graph's canonical N-Triples to a binary file; returns counts for VoID.
+
+    ``select``: called with each subject's lines (one str, in canonical order); only the subjects it
+    returns true for are written (the counts are of every subject). kg.graph.ttl_blocks uses it to
+    send only subjects whose Turtle is not already known to the serialiser. ``known``: as in ``canonical_groups``;
+    a subject it had is counted but neither written nor passed to ``select``.
+    """
     stats = CanonicalStats()
     classes, props, objects = stats.classes, stats.properties, stats.objects
     chunk: list[str] = []
-    for subject, pairs in canonical_groups(G, base_iri):
+    selected = 0
+    for subject, pairs, full in canonical_groups(G, base_iri, known):
         stats.subjects += 1
         stats.triples += len(pairs)
         head = subject + " "
-        chunk += [head + p + " " + o + " .\n" for p, o in pairs]
+        if not full:
+            pass
+        elif select is None:
+            chunk += [head + p + " " + o + " .\n" for p, o in pairs]
+        else:
+            text = "".join([head + p + " " + o + " .\n" for p, o in pairs])
+            if select(text):
+                chunk.append(text)
+                selected += len(pairs)  # lines, for the flush below
         props.update([p for p, _ in pairs])
-        objects.update([o for _, o in pairs if o[0] == "<"])
+        objects.update([o for _, o in pairs if o[0] == "<"] if full else [o for _, o in pairs if o[:1] == "<"])
         if pairs[0][0] == _TYPE:
             classes.update([o for p, o in pairs if p == _TYPE])
-        if len(chunk) >= buffer_lines:
+        if len(chunk) >= buffer_lines or selected >= buffer_lines:
             fh.write("".join(chunk).encode("utf-8"))
             chunk = []
+            selected = 0
     if chunk:
         fh.write("".join(chunk).encode("utf-8"))
     stats.classes = Counter({k[1:-1]: n for k, n in classes.items()})
