@@ -627,6 +627,9 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 
 
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
+#: A name ending in an edition year ("FOO-SET 2022", "Bar Challenge 2021"): a collection or an event of data, not a
+#: method (methods carry versions, not years).
+_EDITION_END = re.compile(r" (?:19|20)\d\d$")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").
@@ -939,7 +942,8 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
         defined = any(m.long_form for m in group)  # "Foo Bar Reasoning (FBR)" beside "FBR-Bench": a concept
         kind = kinds[key] or _family_kind(group[0].text, kinds) or \
             (None if defined else _family_head_kind(key, kinds)) or \
-            (_contribution_kind(paper) if any(m.rule == "proposes:title-colon" for m in group) else None) or "method"
+            (_contribution_kind(paper) if any(m.rule == "proposes:title-colon" for m in group) else None) or \
+            ("dataset" if any(_EDITION_END.search(m.text) for m in group) else "method")
         proposed = any(m.proposed for m in group)
         for m in group:
             out.append(_with(m, kind=kind, proposed=proposed))

@@ -737,3 +737,10 @@ def test_a_surnames_technique_is_a_method():
 def test_market_indices_are_data():
     out = found("We backtest on constituents of the CSI 300 Index and the S&P 500.")
     assert out.get("CSI 300 Index", ("",))[0] == "dataset" and out.get("S&P 500", ("",))[0] == "dataset", out
+
+
+def test_an_untyped_name_with_an_edition_year_is_data():
+    out = found("Our system ranked third in the GIZMO 2024 shared task.")
+    assert out.get("GIZMO 2024", ("",))[0] == "dataset", out
+    out = found("We fine-tune GIZMONET 2 and compare with QuuxLM.")
+    assert out.get("GIZMONET 2", ("",))[0] == "method", out
