@@ -230,15 +230,14 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
+        text = paper.title if m.field == "title" else paper.abstract
         if m.kind == "method" and m.rule.startswith("gazetteer") and not m.proposed and \
-                (noun := _THE_X_DATA.match(paper.title if m.field == "title" else paper.abstract, m.end)) and \
-                (paper.title if m.field == "title" else paper.abstract)[max(0, m.start - 4):m.start].lower() == "the ":
+                (noun := _THE_X_DATA.match(text, m.end)) and text[max(0, m.start - 4):m.start].lower() == "the ":
             # "the Twins dataset", "the Alpaca corpus": a data noun right after a known model's name makes it the
             # data of that name
             m = _with(m, kind="benchmark" if noun.group(1).lower() in BENCH_NOUNS else "dataset",
                       rule=m.rule + "+cue:X-dataset")
-        if not m.proposed and (_HARDWARE_AFTER.match(paper.title if m.field == "title" else paper.abstract, m.end)
-                               or _HARDWARE_AFTER.search(" " + m.text.split()[-1]) and " " in m.text):
+        if not m.proposed and (_HARDWARE_AFTER.match(text, m.end) or _HARDWARE_END.search(m.text)):
             continue  # "Hopper GPUs", "A100 GPUs": a chip generation, not the task or model of that name
         if m.rule.startswith("shape"):
             m = _size_variant(m)
@@ -255,7 +254,6 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if not m.proposed and _names_a_problem(m, paper):
             continue
-        text = paper.title if m.field == "title" else paper.abstract
         edition = _EDITION.match(text, m.end)
         event = len(m.text.split()) >= 2 and ends_with_event(m.text)
         if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event or
@@ -573,8 +571,9 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
 #: A singular data noun right after a name: "the X dataset".
 _THE_X_DATA = re.compile(r"\s+(dataset|corpus|database|benchmark)\b(?!-)")
-#: Hardware nouns right after a name make it a chip or its generation: "X GPUs", "X TPU pods".
+#: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
+_HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
 _SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
 #: "English-to-French", "Text-to-Image": a direction or task between two plain words.
