@@ -23,6 +23,7 @@ from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 from extractors.gazetteer import english_words, gazetteer_names, load_stopterms, word_compound
 from extractors.terms import stop_category
+from extractors.urls import continues_split_host
 from kg.schema import DATA_KINDS
 
 __all__ = [
@@ -586,8 +587,9 @@ def _leading_on_phrase(toks, start: int, end: int, sid: list[int]) -> bool:
     """"On Zorbix, Quuxet and the Blip suite, our method improves ...": names in a sentence-initial "On" /
     "Across" phrase are what results were measured on. The phrase ends at a comma after a common word, and
     a name followed by a verb is the main clause's subject."""
-    if end < len(toks) and toks[end].text not in (",", "(") and toks[end].lower_ not in ("and", "or"):
-        return False
+    if end < len(toks) and toks[end].text not in (",", "(") and \
+            toks[end].lower_ not in ("and", "or", "it", "we", "they", "our", "its"):
+        return False  # "On Zorbix it reaches ...": a pronoun opens the main clause right after the name
     k = start
     while k > 0 and sid[k - 1] == sid[start]:
         k -= 1
@@ -625,11 +627,15 @@ _ON_VERBS = frozenset({"based", "built", "conditioned", "relies", "rely", "relyi
                        "focuses", "focusing", "trained", "pretrained", "pre-trained", "fine-tuned", "finetuned",
                        "runs", "run", "running", "deployed", "implemented", "operates", "acts", "act", "draws",
                        "builds", "improves", "improve"})
+#: Verbs of evaluating that may take their object before "on": "we evaluate FooNet on A, B and C".
+_EVAL_VERBS = frozenset({"evaluate", "evaluated", "evaluating", "evaluates", "test", "tested", "testing", "tests",
+                         "benchmark", "benchmarked", "benchmarking", "validate", "validated", "validating",
+                         "assess", "assessed", "assessing", "experiments", "experiment"})
 
 
 def _result_on(toks, start: int) -> bool:
-    """"outperforms GPT-4 on Zorbix-7", "improves accuracy by 3 points on Zorbix": a name after "on" (or
-    "across") whose clause reports a result a few words before."""
+    """"outperforms GPT-4 on Zorbix-7", "improves accuracy by 3 points on Zorbix", "we evaluate FooNet on
+    Zorbix": a name after "on" (or "across") whose clause reports or evaluates a result a few words before."""
     i = start - 1
     if i >= 0 and toks[i].lower_ == "the":
         i -= 1
@@ -640,7 +646,7 @@ def _result_on(toks, start: int) -> bool:
     for t in reversed(toks[max(0, i - 9):i]):
         if t.text in (".", ";", ":") or t.lower_ in ("while", "whereas", "but", "which", "that"):
             return False
-        if t.lower_ in _RESULT_WORDS:
+        if t.lower_ in _RESULT_WORDS or t.lower_ in _EVAL_VERBS:
             return True
     return False
 
@@ -856,7 +862,8 @@ def hub_ids(doc) -> Iterator:
     starts = {t.idx: t.i for t in toks}
     for hit in _HUB_ID.finditer(text):
         owner, name = hit.group(1), hit.group(2)
-        if _HOST_BEFORE.search(text, max(0, hit.start() - 30), hit.start()):
+        if _HOST_BEFORE.search(text, max(0, hit.start() - 30), hit.start()) or \
+                continues_split_host(text, hit.start()):
             continue  # "GitHub - owner/repo", "huggingface.co/owner/name": found by the link rules
         if canonical_key(owner) in gazetteer_names() or (owner.isupper() and name.isupper()):
             continue  # "GPT-4/Claude", "PPO/GRPO", "SFT/RL": alternatives, not an owner and a name

@@ -7,6 +7,7 @@ in the Doc are offsets into the original string; ``doc._.kg.field``
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
 from itertools import accumulate, compress, repeat
 from typing import NamedTuple
@@ -17,8 +18,14 @@ from kg.models import Mention
 
 from extractors.docstate import state
 
-__all__ = ["Tok", "Columns", "token_table", "token_columns", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids",
+__all__ = ["LATEX_FONT_PREFIX", "LATEX_FONT_TOKEN", "Tok", "Columns", "token_table", "token_columns", "token_texts", "doc_text", "field_of", "make_mention", "sentence_bounds", "sentence_ids",
            "EVIDENCE_MAX", "evidence_window", "new_mention"]
+
+
+#: A LaTeX font or style command opening a brace group around a word ("\\textbf{", "\\emph{"): the
+#: tokenizer splits it off as a token of its own, so the name inside is a token too.
+LATEX_FONT_PREFIX = r"\\(?:textbf|textit|textsc|texttt|textsf|textrm|emph|underline|mathbf|mathrm|mathsf|mathit|mathtt)\{"
+LATEX_FONT_TOKEN = re.compile(LATEX_FONT_PREFIX + "$")
 
 #: Longest evidence sentence kept on a Mention: a 100k-char "sentence" (no full stops)
 #: is cut to a window around the mention, so evidence stays linear in memory and time.

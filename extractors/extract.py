@@ -254,7 +254,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if not m.proposed and _names_a_problem(m, paper):
             continue
-        edition = _EDITION.match(text, m.end)
+        edition = _EDITION.match(text, m.end) or (_CODED_EDITION.match(text, m.end) if m.kind in _DATA_KINDS else None)
         event = len(m.text.split()) >= 2 and ends_with_event(m.text)
         if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event or
                         m.kind in _DATA_KINDS):
@@ -472,9 +472,9 @@ def _title_kind(after_prefix: str) -> str | None:
 
 
 #: A list of name-like items: "AIME24, MATH500, Zorbix and Olympiad", "Spider and Bird" (items of 1-3 capitalised words).
-#: A list member: up to three capitalised words; a dot only inside a word ("OpenHermes-2.5", "En.MC"), never
+#: A list member: up to three capitalised words (the first may open with digits: "2WikiQA"); a dot only inside a word ("OpenHermes-2.5", "En.MC"), never
 #: before a space (a full stop ends the list: "A and B. Next ..."); "&" inside ("D&D").
-_ITEM = r"[A-Z][\w+'&-]*(?:\.[\w+'&-]+)*(?: [A-Z0-9][\w+&-]*(?:\.[\w+&-]+)*){0,2}"
+_ITEM = r"(?:[A-Z]|\d+[A-Za-z])[\w+'&-]*(?:\.[\w+'&-]+)*(?: [A-Z0-9][\w+&-]*(?:\.[\w+&-]+)*){0,2}"
 _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
@@ -631,6 +631,8 @@ _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 _EDITION_END = re.compile(r" (?:19|20)\d\d$")
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+#: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
+_CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").
 _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".

@@ -20,10 +20,11 @@ from spacy.attrs import IDS, LOWER
 from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from spacy.vocab import Vocab
 
 from extractors.components import PIPE_NAMES  # registers the factories
+from extractors.docutil import LATEX_FONT_PREFIX
 from extractors.url_spans import configure_tokenizer
 
 __all__ = ["EXTRACTOR_VERSION", "make_nlp", "LEXICAL_ATTRIBUTES", "RunSafeTokenizer", "RUN_WINDOW", "MAX_TEXT_CHARS",
@@ -47,8 +48,11 @@ _SUFFIX_TAIL = 64
 def _configure_tokenizer(nlp) -> None:
     """Tokenizer rules for ML names: hyphenated names stay whole, "GSM8K" is not split as a unit."""
     hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
-    infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule]
+    # "framework---WidgetNet": a LaTeX em dash (three hyphens; two join names: "Gauss--Newton") separates words
+    infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])---(?=[{a}])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
+    nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search
     # "WidgetNet." / "ARC-C." end a sentence: split a period after a capital or digit
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\."]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search

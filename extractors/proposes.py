@@ -17,7 +17,7 @@ from typing import Iterator
 
 from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, counted_kind, name_shape
-from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_table
+from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head
@@ -482,7 +482,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             j = i + 1
             steps = 0
             while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
-                                           toks[j].text in _LATEX_FONT or
+                                           toks[j].text in _LATEX_FONT or LATEX_FONT_TOKEN.match(toks[j].text) or
                                            toks[j].lower_ in NAMERS or toks[j].text in (",", "(") or
                                            ((low in NAMERS or j == i + 1) and (toks[j].text in _QUOTES or
                                                                (toks[j].lower_ == "as" and j == i + 1))) or

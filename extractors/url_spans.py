@@ -24,7 +24,7 @@ from spacy.util import compile_prefix_regex
 
 from extractors.docstate import state
 from extractors.docutil import evidence_window
-from extractors.urls import GITHUB_TEXT_RE, LATEX_CMD_RE, is_url_text, strip_trailing
+from extractors.urls import GITHUB_TEXT_RE, LATEX_CMD_RE, SPLIT_HOST_RE, is_url_text, strip_trailing
 
 __all__ = ["configure_tokenizer", "find_spans", "text_form_matcher", "sentence_window"]
 
@@ -164,6 +164,14 @@ def _url_extent(doc, text: str, i: int, start: int) -> tuple[int, str | None]:
     while j + 1 < len(doc) and not doc[j].whitespace_:
         j += 1
     chunk_end = doc[j].idx + len(doc[j])
+    if text[chunk_end - 1:chunk_end] == "." and "/" not in text[start:chunk_end].split("://")[-1]:
+        # "https://github. com/a/b": a host split after a dot; its last label and path are the next chunk
+        joined = SPLIT_HOST_RE.match(text[start:start + 300])
+        if joined is not None and joined.end(1) == chunk_end - start:
+            j += 1
+            while j + 1 < len(doc) and not doc[j].whitespace_:
+                j += 1
+            chunk_end = doc[j].idx + len(doc[j])
     raw = text[start:chunk_end]
     cuts = [k for k in (raw.find("{"), raw.find("](")) if k > 0]
     cut = min(cuts) if cuts else -1

@@ -16,6 +16,8 @@ Normalisation rules (``normalize_url``):
   ``. , ; : ! ?`` (ASCII, curly quotes and full-width forms) and
   unbalanced closing ``) ] }``; what is left must hold no character a URI
   never holds (space, ``" < > \\ ^ ` { | }``);
+* a host split after one of its dots by a space (a text-extraction artefact: ``https://github. com/a/b``)
+  is joined again; nothing else may hold a space;
 * only web URLs: a scheme other than ``http``/``https`` (``javascript:``,
   ``ftp:``, ``data:``...) is not a URL; ``https://`` is added when the scheme
   is missing; ``http`` becomes ``https``;
@@ -73,6 +75,8 @@ __all__ = [
     "is_url_text",
     "unwrap_url",
     "strip_trailing",
+    "continues_split_host",
+    "SPLIT_HOST_RE",
     "CODE_HOSTS",
     "LINK_TYPES",
     "LINK_TYPE_PREFERENCE",
@@ -183,6 +187,17 @@ def strip_trailing(s: str) -> str:
     return s
 
 
+#: A host split after a dot by spaces, its last label and a path after: "https://github. com/a/b".
+SPLIT_HOST_RE = re.compile(r"^((?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.) +(?=[a-z]{2,6}(?:/|$))", re.I)
+_SPLIT_HOST_BEFORE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]*\. +$", re.I)
+
+
+def continues_split_host(text: str, pos: int) -> bool:
+    """Does ``text[pos:]`` continue a host split after a dot ("https://github. |com/a/b")? Then what
+    starts there is the rest of a URL, not a name."""
+    return _SPLIT_HOST_BEFORE.search(text, max(0, pos - 120), pos) is not None
+
+
 #: LaTeX escapes written inside URLs ("github.com/a/b\\_c"): the character itself.
 _LATEX_ESCAPE_RE = re.compile(r"\\([_%&#~$])")
 #: Characters a URI never contains (RFC 3986; spaces are checked apart): a chunk holding one is no URL.
@@ -196,7 +211,7 @@ def normalize_url(raw: str) -> str | None:
     s = unwrap_url(raw)
     if "\\" in s:
         s = _LATEX_ESCAPE_RE.sub(r"\1", s)
-    s = strip_trailing(s)
+    s = SPLIT_HOST_RE.sub(r"\1", strip_trailing(s), count=1)
     if not s or any(ch.isspace() or ch in _NOT_IN_URI for ch in s):
         return None
     m = _SCHEME_RE.match(s)

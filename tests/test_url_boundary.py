@@ -155,3 +155,16 @@ def test_structured_inputs_are_normalised_once(tmp_path):
     urls = {str(o) for o in g.objects(None, SCHEMA_URL)}
     assert {"https://github.com/bob/widget", "https://bob.example.org/Widget"} <= urls
     assert not any("Bob.Example" in u or "utm_source" in u for u in urls)  # one form, in both outputs
+
+
+def test_a_host_split_after_a_dot_by_a_space_is_one_url_and_no_name():
+    paper = Paper(id="p", title="A Widget Tracker", abstract=(
+        "Code and data are at https://github. com/widget-lab/tracker/). We also host www.widgets. org/demo "
+        "and train on quux/widget-set. See https://example. The end."))
+    urls = _urls(paper)
+    assert urls["repo"] == {"https://github.com/widget-lab/tracker"}, urls
+    assert urls["link"] == {"https://www.widgets.org/demo"}, urls
+    names = {m.text for m in extract_paper(paper) if m.kind in ("dataset", "benchmark", "method")}
+    assert names == {"quux/widget-set"}, names
+    assert normalize_url("https://github. com/a/b") == "https://github.com/a/b"
+    assert normalize_url("https://github. Com is down") is None
