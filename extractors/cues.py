@@ -830,23 +830,51 @@ def population_schemes(doc) -> Iterator:
         yield make_mention(doc, hit.start(), hit.end(), "method", "shape:population-scheme", 0.8)
 
 
+#: Head nouns of a technique named after a person.
+_TECHNIQUE_HEADS = r"(?:method|algorithm|gradient|smoothing|momentum|acceleration|iterations?|sampling|sampler|scheme|" \
+                   r"estimator|update|rule|trick|averaging|filter|filtering|initiali[sz]ation|heuristic)"
 #: "Polyak's heavy-ball momentum", "Kaczmarz's method": a surname's technique.
-_SURNAME_TECHNIQUE = re.compile(r"\b([A-Z][a-z]{2,})['’]s ((?:[a-z][a-z-]+ ){0,2}(?:method|algorithm|gradient|smoothing|"
-                                r"momentum|acceleration|iteration|sampling|scheme|estimator|update|rule|trick))\b")
+_SURNAME_TECHNIQUE = re.compile(rf"\b([A-Z][a-z]{{2,}})['’]s ((?:[a-z][a-z-]+ ){{0,2}}{_TECHNIQUE_HEADS})\b")
+#: "the Kaczmarz method", "Gumbel-max trick", "Sinkhorn iterations": a surname (with a lower-case part) before
+#: a technique head, the surname not the last word of a longer capitalised run ("Monte Carlo sampling").
+_SURNAME_HEAD = re.compile(rf"(?<![\w'’-])([A-Z][a-z]{{2,}})((?:-[a-z]+)? (?:[a-z][a-z-]+ )?"
+                           rf"{_TECHNIQUE_HEADS})\b")
 
 
 def surname_techniques(doc) -> Iterator:
-    """A surname with "'s" and a technique head names a method; a known name before "'s" ("Adam's update
-    rule") is that name's own mention, and a common word ("Today's method") is no surname."""
+    """A surname with "'s" or right before a technique head names a method ("Kaczmarz's method", "the Sinkhorn
+    iterations"); a known name ("Adam's update rule") is that name's own mention, and a common word ("Today's
+    method", "Our method") is no surname."""
     text = doc_text(doc)
-    if "'s " not in text and "’s " not in text:
-        return
     words = english_words()
-    for hit in _SURNAME_TECHNIQUE.finditer(text):
-        surname = hit.group(1)
-        if surname.lower() in words or canonical_key(surname) in gazetteer_names() or stop_category(surname):
-            continue
-        yield make_mention(doc, hit.start(), hit.end(), "method", "shape:surname-technique", 0.7)
+    for pattern in (_SURNAME_TECHNIQUE, _SURNAME_HEAD):
+        for hit in pattern.finditer(text):
+            surname = hit.group(1)
+            if surname.lower() in words or canonical_key(surname) in gazetteer_names() or stop_category(surname) or \
+                    _capitalised_before(text, hit.start()) or surname.lower().endswith(_NOT_SURNAME_ENDINGS):
+                continue  # "Bayesian filtering", "Markovian sampling", "Implementing our method": no surname
+            rest = hit.group(2)
+            if rest.startswith("-") and rest[1:].split()[0] in _DESCRIPTIVE_PARTS:
+                continue  # "Bayes-optimal estimator", "Foo-type estimator": a description
+            if canonical_key((surname + rest).rsplit(" ", 1)[0]) in gazetteer_names():
+                continue  # "Thompson sampling algorithm", "Thompson-sampling rule": the known name is found on its own
+            yield make_mention(doc, hit.start(), hit.end(), "method", "shape:surname-technique", 0.7)
+
+
+#: Endings of adjectives and verb forms a capitalised word before a technique head may have, which a surname has not.
+_NOT_SURNAME_ENDINGS = ("ian", "ic", "al", "ing", "ed", "ive", "ous")
+#: Lower-case parts after a hyphen that make "X-part" a description ("Bayes-optimal", "Foo-type").
+_DESCRIPTIVE_PARTS = frozenset({"type", "optimal", "like", "based", "style", "free", "aware", "guided", "driven",
+                                "inspired", "informed", "regularized", "regularised", "weighted"})
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """Is the word right before ``start`` capitalised, i.e. the name part of a longer run ("Monte Carlo")?"""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return False
+    word = before.rstrip().rsplit(" ", 1)[-1]
+    return word[:1].isupper() and word.lower() not in STOP_WORDS  # "The Euler method" is no run
 
 
 def hub_ids(doc) -> Iterator:

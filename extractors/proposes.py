@@ -20,7 +20,7 @@ from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, 
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
-from extractors.terms import lower_method_head
+from extractors.terms import lower_method_head, stop_category
 
 __all__ = ["title_prefix", "extract_proposals", "review_proposals", "TRIGGERS"]
 
@@ -44,7 +44,7 @@ _SKIP = frozenset({
     "methods", "framework", "algorithm", "algorithms", "approach", "model", "models", "technique", "benchmark",
     "dataset", "system", "paradigm", "pipeline", "strategy", "baseline", "suite", "module", "architecture",
     "optimizer", "loss", "objective", "metric", "tool", "toolkit", "library", "agent", "large-scale",
-    "comprehensive", "robust", "powerful", "flexible", "fast", "generic", "single-timescale", "-", "—", "–",
+    "comprehensive", "robust", "powerful", "flexible", "fast", "generic", "single-timescale", "-", "—", "–", "---",
     "plug-and-play", "training-free", "adaptive", "alternative", "theoretically", "grounded", "hybrid",
 })
 _BAD_PREFIX_START = frozenset({
@@ -90,6 +90,9 @@ _HEAD_NOUNS = frozenset({
     "transformer", "estimator", "encoder", "decoder", "planner", "solver", "controller", "detector", "classifier",
     "dataset", "system", "paradigm", "pipeline", "strategy", "module", "architecture", "optimizer", "agent",
     "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
+    "sampler", "scheduler", "tokenizer", "regularizer", "simulator", "generator", "retriever", "reranker",
+    "verifier", "loss", "objective", "mechanism", "layer", "operator", "kernel", "protocol", "benchmarks",
+    "environment", "engine", "platform", "tool", "heuristic", "extension", "formulation",
 })
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
@@ -221,6 +224,7 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         return None if ADJECTIVE_COMPOUND.search(toks[j - 1].text) else (i, j)
     # a run of capitalised or name-shaped words: "Prefix Grouper", "Dynamics-Aware Hybrid ... Learning"
     j = i
+    joined_by_of = False
     while j < len(toks) and _run_word(toks[j]):
         end_char = spans.get(toks[j].idx)
         if end_char is not None and j > i:
@@ -229,6 +233,9 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
                 j += 1
             break
         j += 1
+        if _of_continues(toks, i, j, joined_by_of):
+            joined_by_of = True
+            j += 1  # "Joint Learning of Widget Shape and Motion": "of" (then one "and") inside a name
     while j > i and ADJECTIVE_COMPOUND.search(toks[j - 1].text):
         j -= 1  # "Fourier-transform-based" describes, it does not name
     if j == i:
@@ -240,6 +247,23 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
     return i, j
+
+
+def _of_continues(toks, i: int, j: int, joined_by_of: bool) -> bool:
+    """Does the capitalised run ``toks[i:j]`` go on over the connector at ``j``? "of" between capitalised
+    words does ("Mixture of Gizmo Experts"); "and" only after an "of" and before the phrase ends ("Learning
+    of Shape and Motion."), for "A and B" alone are two names."""
+    if j + 1 >= len(toks) or j - i < 1 or not _run_word(toks[j + 1]) or name_shape(toks[j + 1].text) == "acronym":
+        return False
+    low = toks[j].lower_
+    if low == "of":
+        return stop_category(toks[j + 1].text) != "organisation"  # "GizmoLM of OpenAI": its maker, not its name
+    if low != "and" or not joined_by_of:
+        return False
+    k = j + 1
+    while k < len(toks) and _run_word(toks[k]):
+        k += 1
+    return k >= len(toks) or toks[k].text in (".", ",", ";", ":", "(")
 
 
 def _bare_word(toks, s: int) -> bool:
@@ -415,12 +439,12 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     capitalised words, or a shaped word).
     """
     k = j
-    while k < len(toks) and k < j + 4 and sid[k] == sid[j] and toks[k].is_lower and toks[k].is_alpha and \
+    while k < len(toks) and k < j + 6 and sid[k] == sid[j] and toks[k].is_lower and toks[k].is_alpha and \
             toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS:
         k += 1
     if k == j or k >= len(toks) or sid[k] != sid[j]:
         return None
-    if toks[k].text in ("--", "—", "–", ":", "-"):
+    if toks[k].text in ("--", "---", "—", "–", ":", "-"):
         k += 1
         if k < len(toks) and toks[k].lower_ == "the":
             k += 1

@@ -778,3 +778,36 @@ def test_a_latex_em_dash_separates_words_but_a_double_hyphen_joins_names():
     from extractors.pipeline import make_nlp
     tokens = [t.text for t in make_nlp().tokenizer("a framework---GizmoNet for Gauss--Newton steps")]
     assert tokens == ["a", "framework", "---", "GizmoNet", "for", "Gauss--Newton", "steps"], tokens
+
+
+def test_a_surname_before_a_technique_head_names_a_method():
+    out = found("We use the Zorbin-max trick, the Quillan method and Brevik filtering. Monte Carlo sampling, "
+                "Bayesian filtering, Markovian sampling and a Foo-type estimator are descriptions.")
+    for name in ("Zorbin-max trick", "Quillan method", "Brevik filtering"):
+        assert out.get(name, ("",))[0] == "method", (name, out)
+    assert not any(k in out for k in ("Carlo sampling", "Bayesian filtering", "Markovian sampling",
+                                      "Foo-type estimator")), out
+
+
+def test_a_known_modifier_before_a_head_noun_does_not_take_the_proposal_from_the_appositive():
+    out = found("We introduce a novel MCMC sampler, WIDGET-DAG, for structure learning. WIDGET-DAG mixes fast.")
+    assert out.get("WIDGET-DAG", ("", False))[1] and not out.get("MCMC", ("", False))[1], out
+
+
+def test_of_and_and_inside_a_proposed_capitalised_name():
+    out = found("We propose a new method, i.e., Joint Learning of Widget Shape and Motion. We also propose "
+                "FooNet and BarNet. We introduce Gizmo of OpenAI models.")
+    assert out.get("Joint Learning of Widget Shape and Motion", ("", False))[1], out
+    assert out.get("FooNet", ("", False))[1] and out.get("BarNet", ("", False))[1], out
+    assert "Gizmo of OpenAI" not in out, out
+
+
+def test_an_em_dash_after_a_description_reaches_the_proposed_name():
+    out = found("This paper proposes a simple efficient policy optimization framework---Optimistic ZPG for online "
+                "RL. Optimistic ZPG is fast.")
+    assert out.get("Optimistic ZPG", ("", False))[1], out
+
+
+def test_supervised_fine_tuning_and_pca_are_named_techniques():
+    out = found("Supervised fine-tuning (SFT) adapts the model; we then project features with PCA.")
+    assert out.get("SFT", ("",))[0] == "method" and out.get("PCA", ("",))[0] == "method", out
