@@ -45,6 +45,8 @@ _OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laborat
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[A-Z]\w*|(?=\w*[A-Za-z])\w*\d\w*)")  # not a count: "X's 18 subsets"
 _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
 #: A hyphenated adjective ("LLM-powered", "Fourier-based"): it describes a name, it is none.
+#: A medical condition: "X's disease", "Y syndrome", "Z disorder".
+_CONDITION = re.compile(r"(?:['’]s)?\s(?:disease|syndrome|disorder)s?$", re.I)
 ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|type|"
                                 r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
 
@@ -109,6 +111,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "owner"
     if _OWNER_GROUP.match(after):
         return "owner"
+    if _CONDITION.search(span):
+        return "condition"  # "Alzheimer's disease", "Widget syndrome": a medical condition is a domain, not a name
     if " " not in span and _NUMBER_BEFORE.search(before[-12:]):
         return "metric"
     if " " not in span and _emphasis_capitals(span):

@@ -811,3 +811,14 @@ def test_an_em_dash_after_a_description_reaches_the_proposed_name():
 def test_supervised_fine_tuning_and_pca_are_named_techniques():
     out = found("Supervised fine-tuning (SFT) adapts the model; we then project features with PCA.")
     assert out.get("SFT", ("",))[0] == "method" and out.get("PCA", ("",))[0] == "method", out
+
+
+def test_names_after_datasets_or_tasks_from_are_data():
+    out = found("We evaluate on 3D imaging datasets from WidgetMNIST3D and on tasks from ZorbGym.")
+    assert out.get("WidgetMNIST3D", ("",))[0] in ("dataset", "benchmark"), out
+    assert out.get("ZorbGym", ("",))[0] in ("dataset", "benchmark"), out
+
+
+def test_medical_conditions_are_no_entities():
+    out = found("We detect Zorbin's disease and Quill Syndrome early, and mark each Region of Interest (ROI).")
+    assert not any("disease" in k.lower() or "syndrome" in k.lower() or "Region" in k for k in out), out
