@@ -121,9 +121,10 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                      "compiled", "aggregated", "curated", "photographs", "hours",
                                                      "programs", "solutions", "posts", "reviews", "instances",
                                                      "imagery", "prompts", "statements", "datasets", "corpora",
-                                                     "benchmarks", "tasks", "environments", "games", "subsets",
-                                                     "collections"]}},
+                                                     "subsets", "collections"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:benchmark:tasks-from-X", [{"LOWER": {"IN": ["benchmarks", "tasks", "environments", "games"]}},
+                                     {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
                                   {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
@@ -814,8 +815,8 @@ def _result_before(toks, i: int, sid: list[int]) -> bool:
 _HUB_ID = re.compile(r"(?<![\w/.:@-])([A-Za-z][\w-]{2,38})/([A-Za-z0-9][\w.-]{1,95}[A-Za-z0-9])(?![\w/])")
 
 
-#: A code or model host right before an owner/name: "GitHub - ", "github.com/", "Hugging Face: ".
-_HOST_BEFORE = re.compile(r"(?:git\w*|hugging\s*face|hf)(?:\.co|\.com|\.org)?\s*[-:/]?\s*$", re.I)
+#: A code or model host right before an owner/name: "GitHub - ", "github.com/", "Hugging Face: ", "GitHub (".
+_HOST_BEFORE = re.compile(r"(?:git\w*|hugging\s*face|hf)(?:\.co|\.com|\.org)?\s*[-:/(]?\s*$", re.I)
 
 
 #: Evolutionary algorithms named by their population scheme: "(1+1) EA", "(1+λ)-EA", "(μ,λ)-ES", "(2+1) GA".

@@ -273,8 +273,10 @@ def _kind_word(f: dict[str, float]) -> bool:
     """"a population-based widget search (WS) framework": between an indefinite article and a head noun a
     name only says what kind of thing the unnamed proposal is, unless a title, namer or appositive names it."""
     # a title names the paper's own name, not a known one it builds with ("Bayesian Widgeting for ...")
+    # a coined name ("a KP-WIDGET framework", "a novel Foo-Bar Splicing (FBS) strategy") names the proposal itself
+    coined = not f["gazetteer"] and (f["shape_name"] or (f["multiword_capitalised"] and f["defined_acronym"]))
     return bool(f["indefinite_modifier"]) and not ((f["in_title"] and not f["gazetteer"]) or f["namer_before"] or
-                                                   f["appositive_after"])
+                                                   f["appositive_after"] or coined)
 
 
 def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:

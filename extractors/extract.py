@@ -978,10 +978,19 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
         for i, p in enumerate(papers):
             tdoc, adoc = docs[2 * i], docs[2 * i + 1]
             links = link_mentions(p, tdoc, adoc)
-            out.append(_entity_mentions(p, tdoc, adoc) + links + citation_mentions(tdoc, adoc, links))
+            out.append(_outside(_entity_mentions(p, tdoc, adoc), links) + links + citation_mentions(tdoc, adoc, links))
         # freed here, by reference counts: the collector, back on, then scans only the mentions
         del docs, tdoc, adoc
     return out
+
+
+def _outside(entities: tuple[Mention, ...], links: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Entity mentions outside every repository or link span: the owner in "GitHub (WidgetLab/tool)" is part
+    of the repository, not a name of its own."""
+    if not links:
+        return entities
+    return tuple(m for m in entities
+                 if not any(u.field == m.field and u.start < m.end and m.start < u.end for u in links))
 
 
 @contextlib.contextmanager

@@ -656,6 +656,22 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(s)
                 yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
+    # "grounded in a novel Widget-Aware Splicing (WAS) strategy": a coined name between "a novel" and a head noun
+    # is the paper's own even with no trigger verb before it
+    for i in [t.i for t in toks if t.lower_ in ("novel", "new")]:
+        if i == 0 or toks[i - 1].lower_ not in ("a", "an"):
+            continue
+        hit = _name_at(doc, toks, i + 1, spans)
+        if hit is None or hit[0] in seen:
+            continue
+        s, e = hit
+        coined = name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))
+        k = _after_definition(toks, e)
+        if coined and k < n and toks[k].lower_ in _HEAD_NOUNS and sid[k] == sid[s] and \
+                not _known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)])):
+            seen.add(s)
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
+                               _kind_after(toks, e) or "term", "proposes:a-novel-X", 0.6, proposed=True)
     # "We introduce widgetset, a dataset of ...": the title's name described as data where the abstract uses it
     # (a name in lower case has no other rule to find it)
     span = title_prefix(title_text) if title_text else None

@@ -87,9 +87,9 @@ def _extend_braces(text: str, end: int) -> int:
     return end
 
 
-#: "GitHub - " (hyphen, en dash or em dash) before an owner/repo chunk.
-_TEXT_FORM_PATTERN = [{"LOWER": "github"}, {"ORTH": {"IN": ["-", "\u2013", "\u2014"]}}]
-_TEXT_FORM_HINT = re.compile(r"github\s*[-\u2013\u2014]\s", re.I)
+#: "GitHub - ", "GitHub: ", "on GitHub (" (hyphen, en or em dash, colon, bracket) before an owner/repo chunk.
+_TEXT_FORM_PATTERN = [{"LOWER": "github"}, {"ORTH": {"IN": ["-", "\u2013", "\u2014", ":", "("]}}]
+_TEXT_FORM_HINT = re.compile(r"github\s*(?:[-\u2013\u2014:]\s|\()", re.I)
 #: Tokens that can open a LaTeX-wrapped URL (besides ``like_url`` tokens).
 _OPENER_TOKENS = ("{", "\\url{", "\\href{")
 
@@ -102,14 +102,15 @@ def text_form_matcher(vocab) -> Matcher:
 
 
 def _text_form_matches(doc, text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
-    """Char spans of "owner/repo" in "GitHub - owner/repo: description" (a copied page title)."""
+    """Char spans of "owner/repo" in "GitHub - owner/repo: description" (a copied page title), "on GitHub
+    (owner/repo)" and "GitHub: owner/repo"."""
     if not _TEXT_FORM_HINT.search(text):  # cheap pre-filter: most abstracts have no such form
         return []
     if matcher is None:
         matcher = text_form_matcher(doc.vocab)
     out = []
     for _m, _s, e in matcher(doc):
-        if e >= len(doc) or not doc[e - 1].whitespace_:
+        if e >= len(doc) or (not doc[e - 1].whitespace_ and doc[e - 1].text != "("):
             continue
         # the owner/repo chunk: following tokens with no whitespace between them
         k = e

@@ -822,3 +822,12 @@ def test_names_after_datasets_or_tasks_from_are_data():
 def test_medical_conditions_are_no_entities():
     out = found("We detect Zorbin's disease and Quill Syndrome early, and mark each Region of Interest (ROI).")
     assert not any("disease" in k.lower() or "syndrome" in k.lower() or "Region" in k for k in out), out
+
+
+def test_a_coined_name_before_a_head_noun_is_the_proposal_not_its_kind():
+    out = found("To go further, we introduce a ZP-GNN framework, which improves message passing. ZP-GNN is fast.")
+    assert out.get("ZP-GNN", ("", False))[1], out
+    out = found("We rely on a novel Gizmo-Aware Widget Splicing (GAWS) strategy, which fuses parameters.")
+    assert out.get("Gizmo-Aware Widget Splicing", ("", False))[1], out
+    out = found("We propose a population-based widget search framework that needs no labels.")
+    assert not any(v[1] for v in out.values()), out

@@ -168,3 +168,12 @@ def test_a_host_split_after_a_dot_by_a_space_is_one_url_and_no_name():
     assert names == {"quux/widget-set"}, names
     assert normalize_url("https://github. com/a/b") == "https://github.com/a/b"
     assert normalize_url("https://github. Com is down") is None
+
+
+def test_github_text_forms_with_a_bracket_or_colon_are_repositories_and_their_owner_no_name():
+    for abstract in ("Our construction is general. Code is available on Github (WidgetLab/LT-widget).",
+                     "Code: GitHub: WidgetLab/LT-widget. We compare with FooNet."):
+        paper = Paper(id="p", title="A Widget Study", abstract=abstract)
+        assert _urls(paper)["repo"] == {"https://github.com/WidgetLab/LT-widget"}, abstract
+        names = {m.text for m in extract_paper(paper) if m.kind in ("method", "dataset", "benchmark")}
+        assert not any("WidgetLab" in n for n in names), names
