@@ -231,7 +231,7 @@ STARTERS = frozenset({
     "second", "third", "lastly", "also", "to", "from", "after", "before", "since", "if", "all", "two", "three",
     "empirically", "theoretically", "evaluations", "project", "source", "building", "leveraging",
     "alongside", "beyond", "besides", "across", "among", "amongst", "within", "without", "throughout", "toward",
-    "towards", "following", "regarding", "via",
+    "towards", "following", "regarding", "via", "other", "several", "some", "various", "prior", "previous",
 })
 
 
@@ -880,6 +880,10 @@ def _capitalised_before(text: str, start: int) -> bool:
     return word[:1].isupper() and word.lower() not in STOP_WORDS  # "The Euler method" is no run
 
 
+#: A version or size part of a name ("-002", "-v2", "-L12"): what an owner on a model hub never carries.
+_VERSIONED = re.compile(r"-(?:v?\d+|[A-Z]\d+)(?![\w])")
+
+
 def hub_ids(doc) -> Iterator:
     """"trained on HuggingFaceFW/fineweb-edu", "evaluated on cais/mmlu": an owner/name id is the name of a
     dataset (a benchmark after a result word, a model when sized). Two dictionary words ("input/output",
@@ -898,8 +902,10 @@ def hub_ids(doc) -> Iterator:
             continue  # "GitHub - owner/repo", "huggingface.co/owner/name": found by the link rules
         if canonical_key(owner) in gazetteer_names() or (owner.isupper() and name.isupper()):
             continue  # "GPT-4/Claude", "PPO/GRPO", "SFT/RL": alternatives, not an owner and a name
-        plain = [all(p in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
-                 for part in (owner, name)]  # "Double/debiased", "high/low-resource": words, not an id
+        plain = [all(p in words or singular(p) in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
+                 for part in (owner, name)]  # "Double/debiased", "depths/levels": words, not an id
+        if _VERSIONED.search(owner):
+            continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
         if all(plain) or stop_category(name) or \
                 owner.lower() in STOP_WORDS or name.lower() in STOP_WORDS:
             continue

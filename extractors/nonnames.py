@@ -28,6 +28,11 @@ _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)(?:\.[~\s]*|[~\s]+)|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
+#: A plural head noun and a hyphen glued before a name, or a hyphen and a connective after one: a dash written
+#: without spaces ("models-FooPlace", "BAZ-consistently", "MLLMs-such").
+_DASH_LEAD = re.compile(r"^(?:models|methods|baselines|approaches|datasets|benchmarks|tasks|systems|tools|algorithms|"
+                        r"networks|encoders|variants|frameworks|agents|techniques)-(?=[A-Z0-9])")
+_DASH_TRAIL = re.compile(r"-(?:[a-z]{3,}ly|such|which|that|and|or|while|where|including)$")
 _MATH_CHARS = re.compile(r"[\\^_{}$=<>~]")
 #: A snake-case identifier of words ("arc_easy", "mmlu_pro"), unlike a subscript ("d_eff", "x_i", "theta_t").
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]{2,}(?:_[a-z0-9]{3,})+$")
@@ -52,7 +57,8 @@ ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) without a leading "e.g.~"/"~", a trailing "~", or the part before a glued sentence break."""
+    """(start, end) without a leading "e.g.~"/"~", a trailing "~", a dash written as a hyphen ("models-X",
+    "X-consistently"), or the part before a glued sentence break."""
     span = text[start:end]
     lead = _LEAD.match(span)
     if lead and lead.end() < len(span):
@@ -64,6 +70,14 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     trail = _TRAIL.search(span)
     if trail and trail.start() > 0:
         end = start + trail.start()
+        span = text[start:end]
+    dash = _DASH_LEAD.match(span)
+    if dash and dash.end() < len(span):
+        start += dash.end()  # "three models-FooPlace, BarPlace and BAZ-consistently ...": a dash written as a hyphen
+        span = text[start:end]
+    dash = _DASH_TRAIL.search(span)
+    if dash and dash.start() > 0:
+        end = start + dash.start()
         span = text[start:end]
     glue = None
     for glue in _GLUE.finditer(span):

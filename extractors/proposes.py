@@ -100,6 +100,10 @@ _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)
 _REPORT_TAIL = re.compile(r"(?:^|\s+)(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$", re.I)
 
 
+#: A verb that presents the name after it at the start of a title: "Introducing X: ...", "Meet X: ...".
+_PRESENTING = re.compile(r"^(?:Introducing|Presenting|Meet|Announcing)\s+")
+
+
 def title_prefix(title: str) -> tuple[int, int] | None:
     """Character span of the name before the title's colon, if it could be one."""
     m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
@@ -116,6 +120,11 @@ def title_prefix(title: str) -> tuple[int, int] | None:
             return start, start + len(whole)
         return None
     prefix = m.group(1)
+    begin = m.start(1)
+    opener = _PRESENTING.match(prefix)
+    if opener is not None and opener.end() < len(prefix):
+        prefix = prefix[opener.end():]  # "Introducing Widget ASK: ...": the name follows the presenting verb
+        begin += opener.end()
     bracket = re.match(r"^(.+?)\s*\([^()]+\)$", prefix)
     if bracket is not None:  # "WIDGET (Wide Image Data Grid): ...": the name, its long form in brackets
         prefix = bracket.group(1)
@@ -126,8 +135,8 @@ def title_prefix(title: str) -> tuple[int, int] | None:
         return None
     report = _REPORT_TAIL.search(prefix)
     if report is not None:  # "Foo-8B Technical Report: ...": the name is what the report is about
-        return (m.start(1), m.start(1) + report.start()) if report.start() > 0 else None
-    return m.start(1), m.start(1) + len(prefix)
+        return (begin, begin + report.start()) if report.start() > 0 else None
+    return begin, begin + len(prefix)
 
 
 def _kind_after(toks, end_tok: int) -> str | None:
@@ -691,8 +700,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     # the title's head phrase proposed in the abstract in other case
     if title_text:
         head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
-        if head.count("(") > head.count(")"):
-            head = head[:head.rindex("(")].strip()  # "Name (Long Form with ...": the split fell inside brackets
+        if head.count("(") > head.count(")") or (head.endswith(")") and "(" in head):
+            # "Name (Long Form with ...": the split fell inside brackets; "Widget Decoration (WiDe)": the name's
+            # acronym in brackets is not part of it
+            head = head[:head.rindex("(")].strip()
         words = head.split()
         # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
         generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \

@@ -831,3 +831,26 @@ def test_a_coined_name_before_a_head_noun_is_the_proposal_not_its_kind():
     assert out.get("Gizmo-Aware Widget Splicing", ("", False))[1], out
     out = found("We propose a population-based widget search framework that needs no labels.")
     assert not any(v[1] for v in out.values()), out
+
+
+def test_a_title_prefix_after_a_presenting_verb_or_before_its_acronym_is_the_name():
+    def proposed(title, abstract):
+        return {m.text for m in extract_paper(Paper(id="t", title=title, abstract=abstract))
+                if m.proposed and m.kind in ("method", "dataset", "benchmark")}
+    got = proposed("Introducing ZORK Seek: an AI-driven Search System", "We present a search tool for papers.")
+    assert "ZORK Seek" in got and not any(n.startswith("Introducing") for n in got), got
+    got = proposed("Widget Decoration (WiDe): A Framework for Method Generation",
+                   "We propose Widget Decoration (WiDe), a general framework. Decorations in WiDe are learned.")
+    assert "Widget Decoration" in got and "Widget Decoration (WiDe)" not in got, got
+
+
+def test_a_dash_written_as_a_hyphen_is_not_part_of_a_name():
+    out = found("We plug it into three retrieval models-GizPlace, EigenWidgets and QuuxNet. Other MLLMs fail.")
+    assert "GizPlace" in out and not any(k.startswith(("models-", "Other")) for k in out), out
+
+
+def test_two_versioned_models_joined_by_a_slash_and_plain_word_pairs_are_no_hub_ids():
+    out = found("We compare foo-embedding-002/BarLM-L12-v2 encoders at depths/levels of reasoning, and train on "
+                "widgetlab/widget-corpus.")
+    assert "foo-embedding-002/BarLM-L12-v2" not in out and "depths/levels" not in out, out
+    assert out.get("widgetlab/widget-corpus", ("",))[0] == "dataset", out
