@@ -989,6 +989,10 @@ _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
                 "eleven": 11, "twelve": 12}
 
 
+#: A plural acronym of a model class right before a bracket: "LLMs", "VLMs", "MLLMs".
+_MODEL_CLASS_PLURAL = re.compile(r"^[A-Z]*LMs$")
+
+
 def _bracketed_members(doc, toks, sid: list[int], words, opens: list[int]) -> Iterator:
     """"nine regression datasets from the Foo repository (alpha, beta2, gamma-red, ...)", "tasks from the Bar
     Suite (cheetah-run, walker-walk)": the members of a collection, listed in brackets right after the
@@ -999,6 +1003,8 @@ def _bracketed_members(doc, toks, sid: list[int], words, opens: list[int]) -> It
         back = [t for t in toks[max(0, i - 8):i] if sid[t.i] == sid[i]]
         if any(t.text in (")", ";", ":") for t in back):
             continue
+        if back and (back[-1].lower_ in METHOD_NOUNS or _MODEL_CLASS_PLURAL.match(back[-1].text)):
+            continue  # "datasets using open-source LLMs (A, B and C)": the brackets list the models
         nouns = [t for t in back if t.lower_ in PLURAL_DATA_NOUN_KIND or t.lower_ in _SOURCE_NOUNS]
         if not nouns:
             continue

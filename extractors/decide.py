@@ -251,11 +251,23 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         if model is None:
             out[cand.key] = any(m.proposed for m in cand.mentions) and not cand.unconfirmed_title
             continue
+        if _only_a_modifier(cand, paper.abstract or ""):
+            out[cand.key] = False  # "our CMAES-based optimizer": the name says what the proposal builds on
+            continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
                                              probability(feats, model) >= model["threshold"])
     return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys))
+
+
+_MODIFIER_SUFFIX = re.compile(r"-(?:based|like|style|driven|inspired|guided|powered|enhanced|augmented)\b")
+
+
+def _only_a_modifier(cand: ProposalCandidate, abstract: str) -> bool:
+    """Is every mention of the candidate an abstract one glued to a modifier suffix ("X-based")?"""
+    return all(m.field == "abstract" and _MODIFIER_SUFFIX.match(abstract, m.end) for m in cand.mentions) \
+        and not cand.title_named
 
 
 def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool]) -> dict[str, bool]:

@@ -219,6 +219,24 @@ def _kind_before(toks, start_tok: int) -> str | None:
     return None
 
 
+#: Subjects that make a trigger report others' work: "prior works introduce X", "researchers proposed Y".
+_OTHERS = frozenset({"works", "studies", "researchers", "authors", "they", "others", "literature", "papers",
+                     "approaches", "methods", "efforts"})
+
+
+def _others_subject(toks, i: int, sid: list[int]) -> bool:
+    """Is the subject of the trigger at ``i`` other people's work (no "we"/"our"/"this" after it)?"""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        t = toks[k]
+        if sid[k] != sid[i] or t.text in (",", ";", ":", "."):
+            return False
+        if t.lower_ in ("we", "our", "us", "this", "here"):
+            return False
+        if t.lower_ in _OTHERS:
+            return True
+    return False
+
+
 def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
     """Token span of the name starting at token ``i``, if one does."""
     if i >= len(toks):
@@ -496,6 +514,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         low = tok.lower_
         if low not in _CUE_WORDS:
             low = "call"  # "which we name X", "we term this X", "we refer to the result as X"
+        if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
+            continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
         if low in _CONTRIBUTION:

@@ -854,3 +854,24 @@ def test_two_versioned_models_joined_by_a_slash_and_plain_word_pairs_are_no_hub_
                 "widgetlab/widget-corpus.")
     assert "foo-embedding-002/BarLM-L12-v2" not in out and "depths/levels" not in out, out
     assert out.get("widgetlab/widget-corpus", ("",))[0] == "dataset", out
+
+
+def test_a_lower_case_transformer_is_a_model_class_but_the_transformer_is_named():
+    out = found("We train a transformer classifier with an SVM head. The Transformer architecture and "
+                "Gaussian mixture models are compared with KMeans.")
+    assert "transformer" not in out and out.get("Transformer", ("",))[0] == "method", out
+    for name in ("SVM", "Gaussian mixture models", "KMeans"):
+        assert out.get(name, ("",))[0] == "method", (name, out)
+
+
+def test_models_listed_in_brackets_after_a_model_class_are_no_data():
+    out = found("Experiments on four public datasets use open-source LLMs (Qwen-1.8B, GizmoGLM3-6B-base, and "
+                "LLaMA2-7B) as the backbone.")
+    assert all(out.get(n, ("",))[0] == "method" for n in ("Qwen-1.8B", "GizmoGLM3-6B-base", "LLaMA2-7B")), out
+
+
+def test_a_trigger_after_others_work_or_a_name_only_used_as_a_modifier_is_no_proposal():
+    out = found("Although a few works have tried to introduce Widget-of-Thought into reward models, the cost is "
+                "high. We propose ZorbPRM, a model. Finally, our ZMAES-based search beats other optimizers.")
+    assert out.get("ZorbPRM", ("", False))[1], out
+    assert not out.get("Widget-of-Thought", ("", False))[1] and not out.get("ZMAES", ("", False))[1], out
