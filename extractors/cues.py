@@ -303,9 +303,13 @@ _YEAR_EDITION = re.compile(r"^[A-Z][A-Za-z]*[A-Z]-?(?:20)?[12]\d$")
 _NAMED_OPTIMIZATION = re.compile(r"^(?:[A-Z][\w-]*\s+){2,}Optimi[sz]ation$")
 
 
+#: A Title Case name of an evaluation set: "Widget Analogy Test Set", "Foo Evaluation Set".
+_ENDS_TEST_SET = re.compile(r"\s(?:Test|Evaluation|Eval|Validation|Question|Probe) (?:Sets?|Bank)$")
+
+
 def suffix_kind(text: str) -> str | None:
     """Kind implied by how a name ends: "-Bench"/"QA"/a year's edition -> benchmark, "Net"/"Former" -> method."""
-    if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text):
+    if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text) or _ENDS_TEST_SET.search(text):
         return "benchmark"
     if _ENDS_DATASET.search(text):
         return "dataset"
@@ -621,8 +625,9 @@ def _clause_on(toks, start: int, end: int) -> bool:
 
 #: Words that report a result: what follows "on" after them is what it was measured on.
 _RESULT_WORDS = frozenset(_BEATS + ["improves", "improve", "improved", "improvement", "improvements", "gains",
-                                    "achieves", "achieved", "accuracy", "results", "performance", "sota",
-                                    "state-of-the-art", "score", "scores", "competitive"])
+                                    "achieves", "achieved", "achieving", "accuracy", "results", "performance", "sota",
+                                    "state-of-the-art", "score", "scores", "competitive", "reduction", "reductions",
+                                    "gain", "boost", "boosts"])
 #: A reported score: a decimal or a percentage ("89.7", "61%", "0.93").
 _SCORE = re.compile(r"^\d+\.\d+%?$|^\d+%$")
 #: "on" after these is no place of measurement: "based on X", "conditioned on X".

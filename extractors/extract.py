@@ -222,7 +222,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             if kind:
                 m = _with(m, kind=kind)
         if m.rule == "proposes:title-colon":
-            if not _confirm_title_name(m.text, abstract_low, defs):
+            if not _confirm_title_name(m.text, abstract_low, defs, paper.title[m.end:]):
                 unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
             if key in defs:
                 m = _with(m, long_form=defs[key])
@@ -827,8 +827,28 @@ _PREFIX_LINKS = frozenset({"meets", "vs", "vs.", "versus", "and", "or", "with", 
                            "in", "on", "of", "to", "at"})
 
 
-def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str]) -> bool:
-    """A title prefix is a name if written like one, or the abstract uses it."""
+#: What follows a title's colon when the prefix names a contribution: ": A Bayesian Approach to ...",
+#: "): A Benchmark for ...".
+_CONTRIBUTION_AFTER = re.compile(r"^\W*(?:A|An)\s+(?:[\w-]+\s+){0,4}?(?:Approach|Benchmark|Framework|Method|Dataset|"
+                                 r"Model|Algorithm|Toolkit|System|Library|Suite|Corpus|Architecture|Agent|Pipeline|"
+                                 r"Test Set|Testbed|Environment|Simulator)s?\b")
+
+
+def _noun_phrase_name(text: str) -> bool:
+    """Capitalised words (and "of"/"and") with no verb form first and no clause words: "Movie Facts and Fibs",
+    not "Watching the Whole Game" or "Talking While Listening"."""
+    words = text.split()
+    return bool(words) and "," not in text and not words[0].lower().endswith("ing") and \
+        all(w[:1].isupper() or w in ("of", "and") or not w[:1].isalpha() for w in words) and \
+        not any(w.lower() in _PREFIX_LINKS or w.lower() in ("versus", "while", "before", "after", "across", "the")
+                for w in words)
+
+
+def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str], after: str = "") -> bool:
+    """A title prefix is a name if written like one, if the abstract uses it, or if the rest of the title says
+    what kind of contribution it names ("Widget Sampling: A Bayesian Approach to ...")."""
+    if _CONTRIBUTION_AFTER.match(after) and _noun_phrase_name(text):
+        return True
     words = text.split()
     if len(words) == 1 and (name_shape(text) or text[:1].isupper() or text[:1] == "$"):
         return True

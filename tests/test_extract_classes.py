@@ -875,3 +875,24 @@ def test_a_trigger_after_others_work_or_a_name_only_used_as_a_modifier_is_no_pro
                 "high. We propose ZorbPRM, a model. Finally, our ZMAES-based search beats other optimizers.")
     assert out.get("ZorbPRM", ("", False))[1], out
     assert not out.get("Widget-of-Thought", ("", False))[1] and not out.get("ZMAES", ("", False))[1], out
+
+
+def test_a_title_prefix_the_rest_of_the_title_calls_a_contribution_is_the_papers_own():
+    def proposed(title):
+        return {m.text for m in extract_paper(Paper(id="t", title=title, abstract=(
+            "We study how networks rewire during learning and report results on many tasks.")))
+                if m.proposed and m.kind in ("method", "dataset", "benchmark")}
+    assert proposed("Widget Sampling: A Bayesian Approach to Network Plasticity") == {"Widget Sampling"}
+    assert proposed("Watching the Whole Widget: A Benchmark for Video Answering") == set()
+    assert proposed("Talking While Listening: A Full-Duplex Speech Model") == set()
+
+
+def test_a_name_ending_in_test_set_is_evaluation_data():
+    out = found("To close this gap, we introduce a new Zulu Analogy Test Set (ZATS), comprising 405 questions.",
+                title="ZATS: Zulu Analogy Test Set for Evaluating Reasoning")
+    assert out.get("Zulu Analogy Test Set", ("",))[0] == "benchmark", out
+
+
+def test_a_name_after_a_reported_reduction_is_where_it_was_measured():
+    out = found("The vector helps, achieving up to a 35% relative WER reduction on AfriWidget-200.")
+    assert out.get("AfriWidget-200", ("",))[0] in ("dataset", "benchmark"), out
