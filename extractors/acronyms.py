@@ -23,6 +23,8 @@ from extractors.docutil import make_mention
 __all__ = ["Abbreviation", "find_abbreviations", "best_long_form", "is_short_form", "extract_acronyms"]
 
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
+#: A LaTeX font group opening before a long form: "\emph{", "\textit{", "{\em ", "{\it ".
+_LATEX_FONT_OPEN = re.compile(r"\\[a-z]+\{|\{\\(?:em|it|bf|sc)\s+")
 _WORD = re.compile(r"\S+")
 _ABBR_LEAD = re.compile(r"^(?:abbr\.?|abbrev\.?|abbreviated(?: as)?|aka|a\.k\.a\.|i\.e\.,?|namely|or|shortly|short|dubbed|called)\s+",
                         re.I)
@@ -162,6 +164,11 @@ def _window(text: str, end: int, sf: str) -> tuple[int, str]:
               chunk.rfind("? "), chunk.rfind("\n"))
     if cut >= 0:
         lo, chunk = lo + cut + 1, chunk[cut + 1:]
+    font = None
+    for font in _LATEX_FONT_OPEN.finditer(chunk):
+        pass
+    if font is not None:  # "termed \emph{widget flow} (WF)": the long form starts inside the font group
+        lo, chunk = lo + font.end(), chunk[font.end():]
     words = list(_WORD.finditer(chunk))[-limit:]
     if not words:
         return end, ""

@@ -243,7 +243,7 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         return None
     tok = toks[i]
     if tok.idx in spans and (any(c.isupper() for c in doc_text(doc)[tok.idx:spans[tok.idx]]) or "(" in
-                             doc_text(doc)[spans[tok.idx]:spans[tok.idx] + 2]):
+                             doc_text(doc)[spans[tok.idx]:spans[tok.idx] + 3].lstrip("}")):  # "widget flow} (WF)"
         end_char = spans[tok.idx]
         j = i
         while j < len(toks) and toks[j].idx < end_char:

@@ -896,3 +896,16 @@ def test_a_name_ending_in_test_set_is_evaluation_data():
 def test_a_name_after_a_reported_reduction_is_where_it_was_measured():
     out = found("The vector helps, achieving up to a 35% relative WER reduction on AfriWidget-200.")
     assert out.get("AfriWidget-200", ("",))[0] in ("dataset", "benchmark"), out
+
+
+def test_a_title_case_task_phrase_is_no_entity():
+    out = found("We test on Sentiment Classification and Offline Speech Translation, and predict outcomes with "
+                "Clinical-Trial Outcome Prediction (CTOP) labels.")
+    assert not any(k in out for k in ("Sentiment Classification", "Offline Speech Translation",
+                                      "Clinical-Trial Outcome Prediction")), out
+
+
+def test_a_long_form_in_a_latex_font_group_is_defined_and_named():
+    out = found("This paper puts forth a novel algorithm, termed \\emph{truncated widget gradient flow} (TWGF), "
+                "to solve quadratic systems.")
+    assert out.get("truncated widget gradient flow", ("", False))[1], out
