@@ -335,17 +335,33 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
     return None
 
 
+#: A coined term in quotes (one to four words): "'widget dropout'", "“widget encoding”", "``widget caching''".
+_QUOTED_TERM = re.compile(r"(?:``|[\"'“‘])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")
+#: A naming verb right before the quote: "what we call", "termed", "dubbed", "which we name".
+_QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:called|termed|dubbed|named|coined))\s*$")
+#: An indefinite description right before the quote: "a simple yet effective", "a novel".
+_QUOTE_DESCRIBED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$")
+_HEAD_AFTER_QUOTE = re.compile(r"\s+(?:operation|mechanism|strategy|technique|method|module|loss|objective|trick|"
+                               r"scheme|procedure|step|stage|regulari[sz]er|layer|algorithm)\b")
+
+
 def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | None:
-    """Two to five lower-case words right after a trigger (no article), then ", a/an ...": the phrase is
-    the proposal's name ("we introduce widget path sampling, a simple estimator")."""
+    """Two to five lower-case words right after a trigger (no article), then ", a/an ...", a dash or colon, or
+    its acronym in brackets: the phrase is the proposal's name ("we introduce widget path sampling, a simple
+    estimator", "we propose list-level widgeting—learning ...")."""
     k = j
     while k < len(toks) and k - j < 5 and sid[k] == sid[j] and toks[k].is_lower and \
             (toks[k].is_alpha or "-" in toks[k].text) and toks[k].lower_ not in _FUNCTION_WORDS and \
             toks[k].lower_ not in _SKIP and toks[k].lower_ not in _PHRASE_BREAKS:
         k += 1
-    if k - j < 2 or k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].lower_ not in ("a", "an"):
+    if k - j < 2 or k + 2 >= len(toks):
         return None
-    return j, k
+    if toks[k].text == "," and toks[k + 1].lower_ in ("a", "an"):
+        return j, k
+    if toks[k].text in ("—", "---", "--", ":") or (toks[k].text == "(" and toks[k + 2].text == ")" and
+                                                     name_shape(toks[k + 1].text) == "acronym"):
+        return j, k  # "we propose widget alignment—learning ...", "we introduce widget caching (WC)"
+    return None
 
 
 #: "consists of two components:", "has three parts:": a list of the system's own named parts follows.
@@ -685,6 +701,23 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(s)
                 yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
+    # "what we call 'widget encoding'", "a simple yet effective 'widget dropout' operation": a coined term in quotes
+    text = doc_text(doc)
+    for hit in _QUOTED_TERM.finditer(text):
+        before = text[max(0, hit.start() - 60):hit.start()].lower()
+        named = _QUOTE_NAMER.search(before)
+        described = _QUOTE_DESCRIBED.search(before) and _HEAD_AFTER_QUOTE.match(text, hit.end())
+        if not (named or described):
+            continue
+        span = doc.char_span(hit.start(1), hit.end(1), alignment_mode="expand")
+        if span is None or span.start in seen or _known_name(canonical_key(hit.group(1))):
+            continue
+        sent = span.sent.text.lower() if doc.has_annotation("SENT_START") else before
+        if not named and not re.search(r"\b(?:we|our)\b", sent):
+            continue
+        seen.add(span.start)
+        yield make_mention(doc, hit.start(1), hit.end(1), "term", "proposes:called-X" if named else "proposes:quoted-X",
+                           0.6, proposed=True)
     # "grounded in a novel Widget-Aware Splicing (WAS) strategy": a coined name between "a novel" and a head noun
     # is the paper's own even with no trigger verb before it
     for i in [t.i for t in toks if t.lower_ in ("novel", "new")]:

@@ -909,3 +909,16 @@ def test_a_long_form_in_a_latex_font_group_is_defined_and_named():
     out = found("This paper puts forth a novel algorithm, termed \\emph{truncated widget gradient flow} (TWGF), "
                 "to solve quadratic systems.")
     assert out.get("truncated widget gradient flow", ("", False))[1], out
+
+
+def test_coined_lower_case_terms_in_quotes_or_before_a_dash_are_proposals():
+    for abstract, name in (
+            ("We propose TON, a two-stage strategy with a simple yet effective 'widget dropout' operation, where "
+             "traces are replaced.", "widget dropout"),
+            ("This method is based on what we call \"capabilities widgeting.\" It is useful.", "capabilities widgeting"),
+            ("To close this gap, we propose list-level widgeting—learning representations per list.",
+             "list-level widgeting")):
+        out = found(abstract)
+        assert out.get(name, ("", False))[1], (name, out)
+    out = found("Models suffer from the ``seesaw widget'', where updates conflict.")
+    assert not any(v[1] for v in out.values()), out
