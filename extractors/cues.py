@@ -91,7 +91,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                        {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
                                         "OP": "?"}]),
     ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
-                                             {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
+                                             {"LOWER": {"IN": ["such", "including", "like", "(", ":", "--", "---",
+                                                               "\u2014", "\u2013"]}},
                                              {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
     ("LEFT:dataset:datasets-such-as-X", [{"LOWER": {"IN": ["datasets", "dataset", "corpora", "corpus", "data"]}},
                                          {"LOWER": {"IN": ["such", "including", "like", "(", ":"]}},
@@ -130,7 +131,7 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
     ("RIGHT:benchmark:X-environments", [{"LOWER": {"IN": ["environment", "environments", "games", "tasks",
-                                                          "domains", "simulator", "leaderboards"]}}]),
+                                                          "domains", "simulator", "leaderboards", "track"]}}]),
     ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
 )
 

@@ -920,3 +920,11 @@ def test_coined_lower_case_terms_in_quotes_or_before_a_dash_are_proposals():
         assert out.get(name, ("", False))[1], (name, out)
     out = found("Models suffer from the ``seesaw widget'', where updates conflict.")
     assert not any(v[1] for v in out.values()), out
+
+
+def test_names_after_benchmark_tasks_and_a_dash_or_before_track_are_benchmarks():
+    out = found("Experiments on three benchmark tasks -- HateWidget, Latent Gizmo, and Implicit Gizmo -- show gains.")
+    for name in ("HateWidget", "Latent Gizmo", "Implicit Gizmo"):
+        assert out.get(name, ("",))[0] == "benchmark", (name, out)
+    out = found("We also report the WIDGETBENCH equal-length track.")
+    assert out.get("WIDGETBENCH", ("",))[0] == "benchmark", out
