@@ -84,8 +84,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         pass
     if glue is not None and glue.end() < len(span) - 1:
         start += glue.end()
-    if text[end:end + 1] == "*" and not text[end + 1:end + 2].isalnum():
-        end += 1  # "Q*", "A*": the star is part of the name
+    if text[end:end + 1] == "*" and not text[end + 1:end + 2].isalnum() and end - start <= 2:
+        end += 1  # "Q*", "A*": the star is part of a one- or two-letter name (after a longer one it marks a note)
     return start, end
 
 

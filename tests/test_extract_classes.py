@@ -928,3 +928,14 @@ def test_names_after_benchmark_tasks_and_a_dash_or_before_track_are_benchmarks()
         assert out.get(name, ("",))[0] == "benchmark", (name, out)
     out = found("We also report the WIDGETBENCH equal-length track.")
     assert out.get("WIDGETBENCH", ("",))[0] == "benchmark", out
+
+
+def test_a_star_after_a_longer_name_is_a_footnote_mark():
+    out = found("We compare A* search with WidgetCLIP* and the Quux Flow* model.")
+    assert "A* search" in out and "WidgetCLIP" in out and "Quux Flow" in out, out
+    assert "WidgetCLIP*" not in out and "Quux Flow*" not in out, out
+
+
+def test_imaging_modalities_units_and_vehicles_are_no_methods():
+    out = found("We tile Whole Slide Images (WSIs) from an Unmanned Aerial Vehicle (UAV) with 6 DoF and RGBD input.")
+    assert not any(k in out for k in ("Whole Slide Images", "Unmanned Aerial Vehicle", "DoF", "RGBD")), out
