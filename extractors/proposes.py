@@ -335,8 +335,9 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
     return None
 
 
-#: A coined term in quotes (one to four words): "'widget dropout'", "“widget encoding”", "``widget caching''".
-_QUOTED_TERM = re.compile(r"(?:``|[\"'“‘])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")
+#: A coined term in quotes (one to four words): "'widget dropout'", "“widget encoding”", "``widget caching''",
+#: "`widget flows'".
+_QUOTED_TERM = re.compile(r"(?:``|[\"'“‘`])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")
 #: A naming verb right before the quote: "what we call", "termed", "dubbed", "which we name".
 _QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:called|termed|dubbed|named|coined))\s*$")
 #: An indefinite description right before the quote: "a simple yet effective", "a novel".

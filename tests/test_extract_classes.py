@@ -939,3 +939,8 @@ def test_a_star_after_a_longer_name_is_a_footnote_mark():
 def test_imaging_modalities_units_and_vehicles_are_no_methods():
     out = found("We tile Whole Slide Images (WSIs) from an Unmanned Aerial Vehicle (UAV) with 6 DoF and RGBD input.")
     assert not any(k in out for k in ("Whole Slide Images", "Unmanned Aerial Vehicle", "DoF", "RGBD")), out
+
+
+def test_a_term_in_latex_single_quotes_after_called_is_named():
+    out = found("We introduce a broad class of processes called `widget bridges' to connect any two densities.")
+    assert out.get("widget bridges", ("", False))[1], out
