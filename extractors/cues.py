@@ -861,12 +861,12 @@ def surname_techniques(doc) -> Iterator:
             surname = hit.group(1)
             if surname.lower() in words or canonical_key(surname) in gazetteer_names() or stop_category(surname) or \
                     _capitalised_before(text, hit.start()) or surname.lower().endswith(_NOT_SURNAME_ENDINGS):
-                continue  # "Bayesian filtering", "Markovian sampling", "Implementing our method": no surname
+                continue  # "Bayesian smoothing", "Markovian sampling", "Using our method": no surname
             rest = hit.group(2)
             if rest.startswith("-") and rest[1:].split()[0] in _DESCRIPTIVE_PARTS:
                 continue  # "Bayes-optimal estimator", "Foo-type estimator": a description
             if canonical_key((surname + rest).rsplit(" ", 1)[0]) in gazetteer_names():
-                continue  # "Thompson sampling algorithm", "Thompson-sampling rule": the known name is found on its own
+                continue  # "Thompson sampling method", "Thompson-sampling rule": the known name is found on its own
             yield make_mention(doc, hit.start(), hit.end(), "method", "shape:surname-technique", 0.7)
 
 
@@ -909,7 +909,7 @@ def hub_ids(doc) -> Iterator:
         if canonical_key(owner) in gazetteer_names() or (owner.isupper() and name.isupper()):
             continue  # "GPT-4/Claude", "PPO/GRPO", "SFT/RL": alternatives, not an owner and a name
         plain = [all(p in words or singular(p) in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
-                 for part in (owner, name)]  # "Double/debiased", "depths/levels": words, not an id
+                 for part in (owner, name)]  # "Double/debiased", "rows/columns": words, not an id
         if _VERSIONED.search(owner):
             continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
         if all(plain) or stop_category(name) or \

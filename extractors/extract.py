@@ -229,7 +229,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
             continue
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
-            continue  # "Sentiment Classification", "Clinical-Trial Outcome Prediction (CTOP)": a task, not a name
+            continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
         if _not_a_name(m) and key not in defs:
             continue
         text = paper.title if m.field == "title" else paper.abstract
@@ -860,7 +860,7 @@ def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str], afte
     return text.lower() in abstract_low or canonical_key(text) in defs
 
 
-#: A Title Case phrase of plain words ending in a task noun names a task: "Offline Speech Translation".
+#: A Title Case phrase of plain words ending in a task noun names a task: "Offline Widget Translation".
 _TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+[ -])+(?:Classification|Detection|Segmentation|Recognition|Prediction|"
                         r"Estimation|Generation|Retrieval|Translation|Summarization|Answering|Forecasting|Tracking|"
                         r"Captioning|Completion|Reasoning|Understanding)$")

@@ -48,7 +48,7 @@ _SUFFIX_TAIL = 64
 def _configure_tokenizer(nlp) -> None:
     """Tokenizer rules for ML names: hyphenated names stay whole, "GSM8K" is not split as a unit."""
     hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
-    # "framework---WidgetNet", "alignment—learning": an em dash (or LaTeX's three hyphens; two join names:
+    # "framework---WidgetNet", "pooling—widgets": an em dash (or LaTeX's three hyphens; two join names:
     # "Gauss--Newton") separates words
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

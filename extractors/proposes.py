@@ -340,7 +340,7 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
 _QUOTED_TERM = re.compile(r"(?:``|[\"'“‘`])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")
 #: A naming verb right before the quote: "what we call", "termed", "dubbed", "which we name".
 _QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:called|termed|dubbed|named|coined))\s*$")
-#: An indefinite description right before the quote: "a simple yet effective", "a novel".
+#: An indefinite description right before the quote: "a cheap but useful", "a novel".
 _QUOTE_DESCRIBED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$")
 _HEAD_AFTER_QUOTE = re.compile(r"\s+(?:operation|mechanism|strategy|technique|method|module|loss|objective|trick|"
                                r"scheme|procedure|step|stage|regulari[sz]er|layer|algorithm)\b")
@@ -361,7 +361,7 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
         return j, k
     if toks[k].text in ("—", "---", "--", ":") or (toks[k].text == "(" and toks[k + 2].text == ")" and
                                                      name_shape(toks[k + 1].text) == "acronym"):
-        return j, k  # "we propose widget alignment—learning ...", "we introduce widget caching (WC)"
+        return j, k  # "we propose widget pooling—pooling ...", "we introduce widget caching (WC)"
     return None
 
 
@@ -702,7 +702,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(s)
                 yield make_mention(doc, toks[s].idx, toks[i].idx + len(toks[i].text),
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
-    # "what we call 'widget encoding'", "a simple yet effective 'widget dropout' operation": a coined term in quotes
+    # "what we call 'widget encoding'", "a cheap but useful 'widget dropout' step": a coined term in quotes
     text = doc_text(doc)
     for hit in _QUOTED_TERM.finditer(text):
         before = text[max(0, hit.start() - 60):hit.start()].lower()

@@ -782,10 +782,10 @@ def test_a_latex_em_dash_separates_words_but_a_double_hyphen_joins_names():
 
 def test_a_surname_before_a_technique_head_names_a_method():
     out = found("We use the Zorbin-max trick, the Quillan method and Brevik filtering. Monte Carlo sampling, "
-                "Bayesian filtering, Markovian sampling and a Foo-type estimator are descriptions.")
+                "Bayesian smoothing, Markovian sampling and a Foo-type estimator are descriptions.")
     for name in ("Zorbin-max trick", "Quillan method", "Brevik filtering"):
         assert out.get(name, ("",))[0] == "method", (name, out)
-    assert not any(k in out for k in ("Carlo sampling", "Bayesian filtering", "Markovian sampling",
+    assert not any(k in out for k in ("Carlo sampling", "Bayesian smoothing", "Markovian sampling",
                                       "Foo-type estimator")), out
 
 
@@ -850,9 +850,9 @@ def test_a_dash_written_as_a_hyphen_is_not_part_of_a_name():
 
 
 def test_two_versioned_models_joined_by_a_slash_and_plain_word_pairs_are_no_hub_ids():
-    out = found("We compare foo-embedding-002/BarLM-L12-v2 encoders at depths/levels of reasoning, and train on "
+    out = found("We compare foo-embedding-002/BarLM-L12-v2 encoders on rows/columns of tables, and train on "
                 "widgetlab/widget-corpus.")
-    assert "foo-embedding-002/BarLM-L12-v2" not in out and "depths/levels" not in out, out
+    assert "foo-embedding-002/BarLM-L12-v2" not in out and "rows/columns" not in out, out
     assert out.get("widgetlab/widget-corpus", ("",))[0] == "dataset", out
 
 
@@ -863,9 +863,9 @@ def test_classic_named_techniques_are_methods():
 
 
 def test_models_listed_in_brackets_after_a_model_class_are_no_data():
-    out = found("Experiments on four public datasets use open-source LLMs (Qwen-1.8B, GizmoGLM3-6B-base, and "
-                "LLaMA2-7B) as the backbone.")
-    assert all(out.get(n, ("",))[0] == "method" for n in ("Qwen-1.8B", "GizmoGLM3-6B-base", "LLaMA2-7B")), out
+    out = found("We test on five public datasets with open LLMs (FooLM-1.8B, GizmoGLM3-6B-base and BarLM2-7B) "
+                "as encoders.")
+    assert all(out.get(n, ("",))[0] == "method" for n in ("FooLM-1.8B", "GizmoGLM3-6B-base", "BarLM2-7B")), out
 
 
 def test_a_trigger_after_others_work_or_a_name_only_used_as_a_modifier_is_no_proposal():
@@ -897,10 +897,10 @@ def test_a_name_after_a_reported_reduction_is_where_it_was_measured():
 
 
 def test_a_title_case_task_phrase_is_no_entity():
-    out = found("We test on Sentiment Classification and Offline Speech Translation, and predict outcomes with "
-                "Clinical-Trial Outcome Prediction (CTOP) labels.")
-    assert not any(k in out for k in ("Sentiment Classification", "Offline Speech Translation",
-                                      "Clinical-Trial Outcome Prediction")), out
+    out = found("We test on Widget Classification and Offline Gizmo Translation, and predict outcomes with "
+                "Widget-Trial Outcome Prediction (WTOP) labels.")
+    assert not any(k in out for k in ("Widget Classification", "Offline Gizmo Translation",
+                                      "Widget-Trial Outcome Prediction")), out
 
 
 def test_a_long_form_in_a_latex_font_group_is_defined_and_named():
@@ -911,7 +911,7 @@ def test_a_long_form_in_a_latex_font_group_is_defined_and_named():
 
 def test_coined_lower_case_terms_in_quotes_or_before_a_dash_are_proposals():
     for abstract, name in (
-            ("We propose TON, a two-stage strategy with a simple yet effective 'widget dropout' operation, where "
+            ("We propose ZON, a two-stage recipe with a cheap but useful 'widget dropout' step, where "
              "traces are replaced.", "widget dropout"),
             ("This method is based on what we call \"capabilities widgeting.\" It is useful.", "capabilities widgeting"),
             ("To close this gap, we propose list-level widgeting—learning representations per list.",
