@@ -51,6 +51,7 @@ def _assert_same_tree(incremental: Path, cold: Path) -> None:
     assert sorted(a) == sorted(b), (sorted(set(a) - set(b))[:5], sorted(set(b) - set(a))[:5])
     assert any(name.startswith("assets/data/") for name in a), "the pages' data shards are outputs too"
     assert "assets/figures.js" in a, "the site's figures are an output too"
+    assert {"graph.ttl", "analytics.ttl", "void.ttl"} <= set(a), "both parts of the graph and their VoID are outputs"
     differ = sorted(name for name in a if a[name] != b[name])
     assert not differ, f"{len(differ)} of {len(a)} files differ from a cold build, e.g. {differ[:5]}"
 
