@@ -26,7 +26,7 @@ __all__ = [
     "NODE_TYPES", "ENTITY_KINDS", "DATA_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
     "ENTITY_RELATIONS", "USE_RELATION", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
     "RELATIONS", "ATTRIBUTES", "attribute_table",
-    "ANALYTICS_ATTRIBUTES", "ANALYTICS_RELATIONS", "ANALYTICS_CLASSES", "ANALYTICS_PROPERTIES",
+    "ANALYTICS_ATTRIBUTES", "ANALYTICS_RELATIONS", "ANALYTICS_CLASSES", "OWN_CLASSES", "ANALYTICS_PROPERTIES",
 ]
 
 #: the pkg: namespace, as written in the ontology (the generated ``PKG`` carries it)
@@ -161,6 +161,8 @@ ANALYTICS_ATTRIBUTES = frozenset({"degree", "pagerank", "community", "support", 
 ANALYTICS_RELATIONS = ("relatedTo",)
 #: classes whose nodes are corpus-wide figures through and through
 ANALYTICS_CLASSES = ("Relatedness", "MethodPair", "Month")
+#: classes none of whose statements is a corpus-wide figure (the writer splits no statement of theirs)
+OWN_CLASSES = ("Mention", "Sentence", "BuildsOnLink", "Extraction")
 #: the property IRIs of ANALYTICS_ATTRIBUTES and ANALYTICS_RELATIONS: a statement of a node of another
 #: class belongs to the analytics file exactly when its predicate is one of these
 ANALYTICS_PROPERTIES = frozenset(

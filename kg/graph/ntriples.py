@@ -38,6 +38,7 @@ from kg.schema import (
     ANALYTICS_CLASSES,
     ANALYTICS_PROPERTIES,
     EVIDENCE_RELATIONS,
+    OWN_CLASSES,
     OWL,
     RDF,
     RDFS,
@@ -62,6 +63,7 @@ _ANYURI = f"^^<{XSD}anyURI>"
 _TRUE = f'"true"^^<{XSD}boolean>'
 
 
+_FIRST = itemgetter(0)
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")  # a year-month (date from an arXiv id): xsd:gYearMonth
@@ -107,6 +109,9 @@ class CanonicalStats:
     objects: set = field(default_factory=set)  # distinct IRI object tokens
     #: when the graph was written as its two parts: "graph" and "analytics" -> the counts of each
     parts: dict = field(default_factory=dict)
+    # predicates and classes seen, counted in batches (one Counter.update per subject cost a fifth of the writer)
+    _preds: list = field(default_factory=list, repr=False, compare=False)
+    _types: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def distinct_objects(self) -> int:
@@ -116,12 +121,26 @@ class CanonicalStats:
         """Count one subject's statements (tokens; ``_finish`` turns the keys into IRIs)."""
         self.subjects += 1
         self.triples += len(pairs)
-        self.properties.update([p for p, _ in pairs])
+        preds = self._preds
+        preds.extend(map(_FIRST, pairs))
+        if len(preds) >= 1 << 20:
+            self.properties.update(preds)
+            preds.clear()
         self.objects.update([o for _, o in pairs if o[0] == "<"] if full else [o for _, o in pairs if o[:1] == "<"])
         if pairs[0][0] == _TYPE:
-            self.classes.update([o for p, o in pairs if p == _TYPE])
+            if len(pairs) == 1 or pairs[1][0] != _TYPE:
+                self._types.append(pairs[0][1])
+            else:
+                self._types.extend([o for p, o in pairs if p == _TYPE])
+
+    def _flush(self) -> None:
+        """Count the batched predicates and classes (tokens)."""
+        self.properties.update(self._preds)
+        self.classes.update(self._types)
+        self._preds, self._types = [], []
 
     def _finish(self) -> None:
+        self._flush()
         self.classes = Counter({k[1:-1]: n for k, n in self.classes.items()})
         self.properties = Counter({k[1:-1]: n for k, n in self.properties.items()})
 
@@ -355,6 +374,7 @@ def _canonical_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 _ANALYTICS_CLASS_TOKENS = frozenset(f"<{pkg[c]}>" for c in ANALYTICS_CLASSES)
+_OWN_CLASS_TOKENS = frozenset(f"<{pkg[c]}>" for c in OWN_CLASSES)
 _ANALYTICS_PROPERTY_TOKENS = frozenset(f"<{p}>" for p in ANALYTICS_PROPERTIES)
 
 
@@ -365,8 +385,12 @@ def split_pairs(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], li
     every statement of a pkg:Relatedness, pkg:MethodPair or pkg:Month node, and of other nodes those
     whose predicate is a corpus-wide figure (pkg:pagerank, pkg:support, pkg:relatedTo, ...).
     """
-    if pairs[0][1] in _ANALYTICS_CLASS_TOKENS and pairs[0][0] == _TYPE:
-        return [], pairs
+    head = pairs[0]
+    if head[0] == _TYPE:
+        if head[1] in _ANALYTICS_CLASS_TOKENS:
+            return [], pairs
+        if head[1] in _OWN_CLASS_TOKENS:  # mentions, sentences, ...: most subjects, no figure among them
+            return pairs, []
     figures = [x for x in pairs if x[0] in _ANALYTICS_PROPERTY_TOKENS]
     if not figures:
         return pairs, figures
@@ -435,6 +459,8 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
     if extra:
         analytics.write("".join(extra).encode("utf-8"))
     if split:
+        own._flush()
+        figures._flush()
         stats.triples = own.triples + figures.triples
         stats.classes = own.classes + figures.classes
         stats.properties = own.properties + figures.properties
