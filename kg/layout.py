@@ -45,6 +45,8 @@ def graph_parts(graph_file: str | os.PathLike) -> list[Path]:
     A build writes each subject's own statements to GRAPH_FILE and the corpus-wide figures (PageRank,
     supports, relatedTo, ...: kg.schema.ANALYTICS_PROPERTIES) to ANALYTICS_FILE; the graph is their
     union, so every loader reads both. Any other file (an export, an older build's graph.ttl alone) is read by itself.
+    kg.errors.InputError when the folder's marker says the build wrote an analytics.ttl that is gone: the
+    graph would silently lack its figures.
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
@@ -58,4 +60,9 @@ def graph_parts(graph_file: str | os.PathLike) -> list[Path]:
         figures = path.with_name(ANALYTICS_FILE)
         if figures.is_file():
             return [path, figures]
+        if ANALYTICS_FILE in (marked_outputs(path.parent) or ()):
+            from kg.errors import InputError
+
+            raise InputError(str(figures), f"missing: the build wrote it beside {GRAPH_FILE} (the graph's corpus-wide "
+                                           "figures: PageRank, supports, relatedTo); restore it or build again")
     return [path]

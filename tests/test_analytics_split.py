@@ -127,3 +127,20 @@ def test_kg_load_equals_the_built_graph_and_its_rdf_is_the_union(demo_build):
     union = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
     union.parse(out / "analytics.ttl", format="turtle")
     assert set(loaded.rdf) == set(union)
+
+
+def test_a_build_folder_whose_analytics_file_is_gone_is_a_one_line_error(demo_out, tmp_path, capsys):
+    """The build's marker lists analytics.ttl: without it the graph would silently lack its figures."""
+    from kg.cli import main
+    from kg.errors import InputError
+
+    broken = tmp_path / "out"
+    broken.mkdir()
+    for name in ("graph.ttl", ".paperkg-output.json"):
+        shutil.copy(demo_out / name, broken / name)
+    for load in (kg.load, load_store):
+        with pytest.raises(InputError, match="analytics.ttl: missing"):
+            load(broken)
+    assert main(["query", "--graph", str(broken), "ASK { ?s ?p ?o }"]) == 1
+    err = capsys.readouterr().err
+    assert "analytics.ttl: missing" in err and len(err.strip().splitlines()) == 1
