@@ -11,6 +11,8 @@ import json
 import os
 from pathlib import Path
 
+from kg.errors import InputError
+
 __all__ = ["OUTPUT_MARKER", "LOCK_FILE", "CACHE_DIR", "GRAPH_FILE", "ANALYTICS_FILE", "KNOWN_OUTPUTS", "marked_outputs",
            "graph_parts"]
 
@@ -61,8 +63,6 @@ def graph_parts(graph_file: str | os.PathLike) -> list[Path]:
         if figures.is_file():
             return [path, figures]
         if ANALYTICS_FILE in (marked_outputs(path.parent) or ()):
-            from kg.errors import InputError
-
             raise InputError(str(figures), f"missing: the build wrote it beside {GRAPH_FILE} (the graph's corpus-wide "
                                            "figures: PageRank, supports, relatedTo); restore it or build again")
     return [path]
