@@ -226,3 +226,17 @@ def test_a_spoilt_analytics_index_or_file_reuses_none_of_its_blocks(graph, tmp_p
     report = _write_parts(changed, tmp_path / "b", cache, previous=tmp_path / "a")
     assert report["analytics_reused"] == 0 and report["reused"] > 0  # graph.ttl's own index still serves
     assert _parts(tmp_path / "b") == _whole_parts(changed)
+
+
+def test_a_part_without_subjects_is_an_empty_file_as_oxigraph_writes_it(tmp_path):
+    """A graph of no paper has no corpus-wide figure: analytics.ttl is empty (no prefixes), built or assembled."""
+    import networkx as nx
+
+    g = KnowledgeGraph(nx.MultiDiGraph(base_iri="https://w3id.org/paperkg/id/", extractor_version="x"),
+                       base_iri="https://w3id.org/paperkg/id/")
+    assert _whole_parts(g)[1] == b""
+    cache = tmp_path / "cache"
+    _write_parts(g, tmp_path / "a", cache)
+    again = _write_parts(g, tmp_path / "b", cache, previous=tmp_path / "a")
+    assert _parts(tmp_path / "a") == _parts(tmp_path / "b") == _whole_parts(g)
+    assert again["analytics_blocks"] == 0 and again["reused"] == again["blocks"] == 1  # the extraction node
