@@ -82,6 +82,7 @@ def measure(out: Path) -> dict[str, int]:
     parts = {
         "papers.jsonl": _size(out / "papers.jsonl"),
         "graph.ttl": _size(out / "graph.ttl"),
+        "analytics.ttl": _size(out / "analytics.ttl"),
         "paper pages": _size(out / "paper"),
         "entity pages": _size(out / "entity"),
         "cache": _size(out / ".cache"),

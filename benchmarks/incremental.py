@@ -9,7 +9,7 @@ unchanged (``no-op``), then builds the whole corpus cold in a fresh folder from 
 folder (``cold``) and compares every output file of the two. Each build runs in its own
 ``paperkg build`` process under ``/usr/bin/time -v`` when available (wall clock, peak RSS). It
 prints one table row per build (with the data records made and copied from the previous shards,
-and the graph.ttl subject blocks reused) and the share of changed files; exit status 1 if the incremental
+and the graph.ttl and analytics.ttl subject blocks reused) and the share of changed files; exit status 1 if the incremental
 outputs differ from the cold ones.
 """
 from __future__ import annotations
@@ -52,6 +52,9 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     blocks = re.search(r"graph.ttl: (\d+) of (\d+) subject blocks reused", proc.stderr)
     if blocks:
         row["blocks_reused"], row["blocks"] = int(blocks.group(1)), int(blocks.group(2))
+    figures = re.search(r"analytics.ttl: (\d+) of (\d+)", proc.stderr)
+    if figures:
+        row["a_reused"], row["a_blocks"] = int(figures.group(1)), int(figures.group(2))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if rss:
         row["rss_mb"] = int(rss.group(1)) / 1024
@@ -98,12 +101,13 @@ def main(argv=None) -> int:
     stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
     print(f"{'build':<12} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
           + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10}"
-          + f" {'ttl blocks reused':>17} {'RSS MB':>7} {'load':>5}")
+          + f" {'ttl blocks reused':>17} {'analytics reused':>17} {'RSS MB':>7} {'load':>5}")
     for name, r in rows.items():
         print(f"{name:<12} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
               + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('skipped', 0):7d}"
               f" {r.get('records_made', 0):8d} {r.get('records_copied', 0):10d}"
-              + f" {str(r.get('blocks_reused', '-')) + ' / ' + str(r.get('blocks', '-')):>17} {r.get('rss_mb', 0):7.0f}"
+              + f" {str(r.get('blocks_reused', '-')) + ' / ' + str(r.get('blocks', '-')):>17}"
+              + f" {str(r.get('a_reused', '-')) + ' / ' + str(r.get('a_blocks', '-')):>17} {r.get('rss_mb', 0):7.0f}"
               f" {r['load']:5.1f}")
     print(f"incremental / cold wall: {100 * rows['incremental']['wall'] / rows['cold']['wall']:.0f} %; "
           f"no-op / cold: {100 * rows['no-op']['wall'] / rows['cold']['wall']:.0f} %")

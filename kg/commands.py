@@ -60,7 +60,7 @@ def _cmd_extract(args) -> int:
 
 def register_build(b: argparse.ArgumentParser) -> None:
     b.description = ("Read listings (files or folders; none: the bundled demo corpus), extract methods, datasets, "
-                     "benchmarks, code and links, and write the graph (graph.ttl, void.ttl, papers.jsonl) and "
+                     "benchmarks, code and links, and write the graph (graph.ttl, analytics.ttl, void.ttl, papers.jsonl) and "
                      "its HTML views into the output folder. A failed build leaves the previous outputs intact.")
     b.add_argument("inputs", nargs="*", metavar="INPUT", help="listing files or folders (default: the bundled demo corpus)")
     b.add_argument("-o", "--output", default="outputs", help="output folder (default: outputs/)")

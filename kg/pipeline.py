@@ -34,7 +34,7 @@ from extractors.corpus import ExtractStats, extract_corpus
 from kg.graph import DEFAULT_BASE_IRI, build_graph, ttl_blocks, write_outputs
 from kg.graph.store import write_store
 from kg.ingest import default_corpus_paths, error_lines, read_inputs
-from kg.layout import CACHE_DIR, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
+from kg.layout import CACHE_DIR, GRAPH_FILE, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
 from kg.views import write_views
 
 __all__ = ["BuildResult", "extract_job", "build_job", "write_jsonl", "DEFAULT_OUT_DIR"]
@@ -109,7 +109,8 @@ class BuildResult:
     timings: dict = field(default_factory=dict)
     extract_stats: dict = field(default_factory=dict)  # {"cached": n, "extracted": n}
     page_stats: dict = field(default_factory=dict)  # {"rendered": n, "reused": n}: paper/entity pages
-    rdf_stats: dict = field(default_factory=dict)  # {"blocks": n, "reused": n}: graph.ttl subject blocks
+    #: {"blocks": n, "reused": n, "analytics_blocks": n, "analytics_reused": n}: graph.ttl and analytics.ttl subject blocks
+    rdf_stats: dict = field(default_factory=dict)
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
@@ -515,7 +516,7 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
     try:
         with _output_errors(out_dir, staging):
             t = time.perf_counter()
-            stage(f"writing papers.jsonl, graph.ttl and void.ttl ({graph.nx.number_of_nodes()} nodes, "
+            stage(f"writing papers.jsonl, graph.ttl, analytics.ttl and void.ttl ({graph.nx.number_of_nodes()} nodes, "
                   f"{graph.nx.number_of_edges()} edges)...")
             write_jsonl(_records(ingest.papers, extraction), staging / "papers.jsonl")
             timings["jsonl"] = time.perf_counter() - t
@@ -526,10 +527,11 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             gc.freeze()
             t = time.perf_counter()
             rdf_stats: dict = {}
-            # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl being replaced
-            # (the new index is PENDING_NAME until the outputs are published: a failed build keeps the old one)
-            write_outputs(graph, staging, previous=out_dir / "graph.ttl", cache_dir=out_dir / CACHE_DIR if cache else None,
-                          index_name=ttl_blocks.PENDING_NAME, report=rdf_stats)
+            # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl and
+            # analytics.ttl being replaced (the new indexes are PENDING_NAMES until the outputs are published:
+            # a failed build keeps the old ones)
+            write_outputs(graph, staging, previous=out_dir / GRAPH_FILE, cache_dir=out_dir / CACHE_DIR if cache else None,
+                          pending=True, report=rdf_stats)
             timings["rdf"] = time.perf_counter() - t
             t = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
@@ -570,14 +572,16 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             if files is None:
                 published.append(True)  # from the first file moved on, outputs of this build are in place
                 files = _publish_files(staging, out_dir)
-            if cache:  # the index of the graph.ttl now in place
-                with contextlib.suppress(OSError):
-                    os.replace(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME, out_dir / CACHE_DIR / ttl_blocks.INDEX_NAME)
+            if cache:  # the indexes of the graph.ttl and analytics.ttl now in place
+                for part, name in ttl_blocks.PENDING_NAMES.items():
+                    with contextlib.suppress(OSError):
+                        os.replace(out_dir / CACHE_DIR / name, out_dir / CACHE_DIR / ttl_blocks.INDEX_NAMES[part])
     finally:
         gc.unfreeze()
         if not published:
-            with contextlib.suppress(OSError):
-                os.unlink(out_dir / CACHE_DIR / ttl_blocks.PENDING_NAME)
+            for name in ttl_blocks.PENDING_NAMES.values():
+                with contextlib.suppress(OSError):
+                    os.unlink(out_dir / CACHE_DIR / name)
         if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     timings["move"] = time.perf_counter() - t
@@ -601,7 +605,8 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             f"{page_stats.get('data_reused', 0)} unchanged; data records: {page_stats.get('records_made', 0)} made, "
             f"{page_stats.get('records_reused', 0)} copied from the previous shards")
         log(f"paperkg: graph.ttl: {rdf_stats.get('reused', 0)} of {rdf_stats.get('blocks', 0)} subject blocks "
-            f"reused from the previous graph.ttl")
+            f"reused from the previous graph.ttl; analytics.ttl: {rdf_stats.get('analytics_reused', 0)} of "
+            f"{rdf_stats.get('analytics_blocks', 0)}")
         log(f"paperkg: wrote {len(files)} files to {out_dir}/ (open {out_dir / 'index.html'})")
         if store_dir is not None:
             log(f"paperkg: Oxigraph store written to {store_dir}/ (paperkg query --store {store_dir})")

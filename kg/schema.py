@@ -26,6 +26,7 @@ __all__ = [
     "NODE_TYPES", "ENTITY_KINDS", "DATA_KINDS", "ENTITY_TYPES", "TYPE_OF_KIND", "KEY_PREFIX_TYPES",
     "ENTITY_RELATIONS", "USE_RELATION", "RELATION_OF_FIELD", "EVIDENCE_RELATIONS", "PLAIN_RELATIONS", "REIFIED_RELATIONS",
     "RELATIONS", "ATTRIBUTES", "attribute_table",
+    "ANALYTICS_ATTRIBUTES", "ANALYTICS_RELATIONS", "ANALYTICS_CLASSES", "OWN_CLASSES", "ANALYTICS_PROPERTIES",
 ]
 
 #: the pkg: namespace, as written in the ontology (the generated ``PKG`` carries it)
@@ -146,3 +147,24 @@ ATTRIBUTES = {
 def attribute_table(node_type: str) -> tuple:
     """The ``ATTRIBUTES`` rows of one node type (Method, Dataset and Benchmark share the entity rows)."""
     return ATTRIBUTES["Entity" if node_type in ENTITY_TYPES else node_type]
+
+
+# The corpus-wide figures: statements that change when any paper is added or removed, even one that
+# shares nothing with the subject (PageRank, communities, degrees, supports and their ranks, the
+# relatedTo choice and its weights, method pairs, papers per month). A build writes them to
+# analytics.ttl beside graph.ttl (kg.layout), which keeps each paper's, entity's, mention's and
+# sentence's own statements, so that a new listing leaves the blocks of untouched subjects
+# byte-identical. Every loader reads the two files together (the store's default graph is their union).
+#: node attributes (kg.schema.ATTRIBUTES rows) that are corpus-wide figures
+ANALYTICS_ATTRIBUTES = frozenset({"degree", "pagerank", "community", "support", "support_rank"})
+#: relations chosen by corpus-wide weights (the relation triple and its reified node go to the analytics file)
+ANALYTICS_RELATIONS = ("relatedTo",)
+#: classes whose nodes are corpus-wide figures through and through
+ANALYTICS_CLASSES = ("Relatedness", "MethodPair", "Month")
+#: classes none of whose statements is a corpus-wide figure (the writer splits no statement of theirs)
+OWN_CLASSES = ("Mention", "Sentence", "BuildsOnLink", "Extraction")
+#: the property IRIs of ANALYTICS_ATTRIBUTES and ANALYTICS_RELATIONS: a statement of a node of another
+#: class belongs to the analytics file exactly when its predicate is one of these
+ANALYTICS_PROPERTIES = frozenset(
+    {prop for rows in ATTRIBUTES.values() for attr, prop, _ in rows if attr in ANALYTICS_ATTRIBUTES}
+    | {pkg[name] for name in ANALYTICS_RELATIONS})

@@ -493,7 +493,8 @@ def make_server(
 ) -> PaperkgServer:
     """A ready (bound, not yet serving) server; call ``serve_forever()``, e.g. in a thread, and ``server_close()``.
 
-    ``out_dir``: the output folder (graph.ttl + HTML views) or a graph file;
+    ``out_dir``: the output folder (graph.ttl and analytics.ttl + HTML views) or a graph file (a
+    build's graph.ttl is served with the analytics.ttl beside it);
     ``store``: a pyoxigraph Store to serve instead (copied to the query
     workers); ``store_dir``: an on-disk Oxigraph store folder opened
     read-only. ``max_running`` worker processes run the queries, each stopped

@@ -133,9 +133,11 @@ def test_build_reports_unreadable_files(tmp_path):
 
 
 def test_loaded_rdf_is_graph_ttl_term_for_term(demo_out):
-    """``load(out).rdf`` holds exactly rdflib's terms for graph.ttl: plain literals untyped, not xsd:string."""
+    """``load(out).rdf`` holds exactly rdflib's terms for graph.ttl + analytics.ttl: plain literals untyped,
+    not xsd:string."""
     rdf = load(demo_out).rdf
     parsed = rdflib.Graph().parse(demo_out / "graph.ttl")
+    parsed.parse(demo_out / "analytics.ttl")
     assert len(rdf) == len(parsed) > 10_000
     assert set(rdf) == set(parsed)
     titles = list(rdf.objects(None, rdflib.DCTERMS.title))

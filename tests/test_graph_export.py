@@ -20,7 +20,7 @@ def _triples(store) -> set:
 def test_write_outputs_and_turtle_is_byte_identical(tmp_path):
     a = write_outputs(build_graph(make_papers(), make_extraction()), tmp_path / "a")
     b = write_outputs(build_graph(make_papers(), make_extraction()), tmp_path / "b")
-    assert [p.name for p in a] == ["graph.ttl", "void.ttl"]
+    assert [p.name for p in a] == ["graph.ttl", "analytics.ttl", "void.ttl"]
     for pa, pb in zip(a, b):
         assert pa.read_bytes() == pb.read_bytes()
     text = a[0].read_text(encoding="utf-8")
@@ -57,7 +57,7 @@ def test_export_rejects_unknown_format(kg, tmp_path):
 
 
 def test_void_counts(kg, tmp_path):
-    _, void = write_outputs(kg, tmp_path)
+    _, _, void = write_outputs(kg, tmp_path)
     store = ox.Store()
     store.load(path=str(void), format=ox.RdfFormat.TURTLE)
     V = "http://rdfs.org/ns/void#"
@@ -72,6 +72,34 @@ def test_void_counts(kg, tmp_path):
     assert parts["Method"] == 2
     props = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(V + "property"), None)}
     assert "https://w3id.org/paperkg/ontology#buildsOn" in props
+
+
+def test_void_describes_the_graph_and_the_analytics_file_as_subsets(kg, tmp_path):
+    """void.ttl names both files as dumps of the dataset, and each as a subset with its own counts."""
+    graph_ttl, analytics_ttl, void = write_outputs(kg, tmp_path)
+    store = ox.Store()
+    store.load(path=str(void), format=ox.RdfFormat.TURTLE)
+    V, base = "http://rdfs.org/ns/void#", kg.base_iri
+
+    def values(subject: str, prop: str) -> list[str]:
+        return sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(V + prop), None))
+
+    assert values(base + "void", "dataDump") == [base + "analytics.ttl", base + "graph.ttl"]
+    assert values(base + "void", "subset") == [base + "void/analytics", base + "void/graph"]
+    total = 0
+    for part, path in (("graph", graph_ttl), ("analytics", analytics_ttl)):
+        alone = ox.Store()
+        alone.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        assert values(base + "void/" + part, "dataDump") == [base + path.name]
+        assert int(values(base + "void/" + part, "triples")[0]) == len(alone) > 0
+        subjects = {q.subject for q in alone}
+        assert int(values(base + "void/" + part, "distinctSubjects")[0]) == len(subjects)
+        total += len(alone)
+    assert int(values(base + "void", "triples")[0]) == total == len(kg.store)
+    figures = {q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(V + "property"), None)
+               if q.subject.value.startswith(base + "void/analytics/")}
+    assert {"https://w3id.org/paperkg/ontology#pagerank", "https://w3id.org/paperkg/ontology#relatedTo"} <= figures
+    assert "https://w3id.org/paperkg/ontology#title" not in figures
 
 
 def test_turtle_faster_than_rdflib_serializer_smoke(kg):
@@ -105,13 +133,14 @@ def test_big_graphs_use_the_pipe_and_it_keeps_output_identical(tmp_path, monkeyp
     import kg.graph.export as ex
 
     graph = build_graph(make_papers(), make_extraction())
-    small = write_outputs(graph, tmp_path / "file")[0].read_bytes()
+    small = [p.read_bytes() for p in write_outputs(graph, tmp_path / "file")]
     calls = []
     real = ex.subprocess.Popen
     monkeypatch.setattr(ex.subprocess, "Popen", lambda *a, **k: calls.append(a) or real(*a, **k))
     monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
-    assert write_outputs(graph, tmp_path / "pipe")[0].read_bytes() == small
-    assert len(calls) == 1 and calls[0][0][1].endswith("rdf_pipe.py")
+    assert [p.read_bytes() for p in write_outputs(graph, tmp_path / "pipe")] == small
+    # one serialiser child for graph.ttl's new blocks, one for analytics.ttl, side by side
+    assert len(calls) == 2 and all(c[0][1].endswith("rdf_pipe.py") for c in calls)
 
 
 @pytest.mark.parametrize("body", [
@@ -121,7 +150,7 @@ def test_big_graphs_use_the_pipe_and_it_keeps_output_identical(tmp_path, monkeyp
 def test_failed_serialiser_process_falls_back_to_the_same_bytes(kg, tmp_path, monkeypatch, body):
     import kg.graph.export as ex
 
-    want = write_outputs(kg, tmp_path / "a")[0].read_bytes()
+    want = [p.read_bytes() for p in write_outputs(kg, tmp_path / "a")]
     script = tmp_path / "broken.py"
     script.write_text(body)
     calls = []
@@ -129,7 +158,7 @@ def test_failed_serialiser_process_falls_back_to_the_same_bytes(kg, tmp_path, mo
     monkeypatch.setattr(ex.subprocess, "Popen", lambda *a, **k: calls.append(a) or real(*a, **k))
     monkeypatch.setattr(ex, "_PIPE_SCRIPT", script)
     monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
-    assert write_outputs(kg, tmp_path / "b")[0].read_bytes() == want
+    assert [p.read_bytes() for p in write_outputs(kg, tmp_path / "b")] == want
     assert calls, "the broken child was not tried"
     assert not [p for p in (tmp_path / "b").iterdir() if p.name.startswith(".")]
 
@@ -137,7 +166,7 @@ def test_failed_serialiser_process_falls_back_to_the_same_bytes(kg, tmp_path, mo
 def test_serialiser_falls_back_in_process_when_no_child_can_start(kg, tmp_path, monkeypatch):
     import kg.graph.export as ex
 
-    want = write_outputs(kg, tmp_path / "a")[0].read_bytes()
+    want = [p.read_bytes() for p in write_outputs(kg, tmp_path / "a")]
     monkeypatch.setattr(ex.sys, "executable", str(tmp_path / "no-such-python"))
     monkeypatch.setattr(ex, "PIPE_MIN_SIZE", 1)
-    assert write_outputs(kg, tmp_path / "b")[0].read_bytes() == want
+    assert [p.read_bytes() for p in write_outputs(kg, tmp_path / "b")] == want

@@ -51,6 +51,7 @@ def _assert_same_tree(incremental: Path, cold: Path) -> None:
     assert sorted(a) == sorted(b), (sorted(set(a) - set(b))[:5], sorted(set(b) - set(a))[:5])
     assert any(name.startswith("assets/data/") for name in a), "the pages' data shards are outputs too"
     assert "assets/figures.js" in a, "the site's figures are an output too"
+    assert {"graph.ttl", "analytics.ttl", "void.ttl"} <= set(a), "both parts of the graph and their VoID are outputs"
     differ = sorted(name for name in a if a[name] != b[name])
     assert not differ, f"{len(differ)} of {len(a)} files differ from a cold build, e.g. {differ[:5]}"
 
@@ -123,8 +124,9 @@ def test_rebuilding_the_same_inputs_changes_nothing_and_renders_no_page(tmp_path
                                 "records_made": 0, "records_reused": len(inodes)}
     assert _inodes(out) == inodes, "unchanged pages are the previous files (hard links), not rewritten"
     assert (out / "assets" / "figures.js").stat().st_ino == figures, "unchanged figures: the previous file"
-    assert first_build.rdf_stats["reused"] == 0
-    assert again.rdf_stats == {"blocks": first_build.rdf_stats["blocks"], "reused": first_build.rdf_stats["blocks"]}
+    assert first_build.rdf_stats["reused"] == first_build.rdf_stats["analytics_reused"] == 0
+    blocks, figures = first_build.rdf_stats["blocks"], first_build.rdf_stats["analytics_blocks"]
+    assert again.rdf_stats == {"blocks": blocks, "reused": blocks, "analytics_blocks": figures, "analytics_reused": figures}
 
 
 def test_only_pages_whose_view_changed_are_rendered(tmp_path, listings):
@@ -512,6 +514,7 @@ def test_a_failed_build_keeps_the_block_index_of_the_graph_ttl_in_place(tmp_path
     out = tmp_path / "out"
     first = build_job([inputs], out, quiet=True, year=2025)
     index = (out / ".cache" / "graph-blocks.bin").read_bytes()
+    figures = (out / ".cache" / "analytics-blocks.bin").read_bytes()
     shutil.copy(listings[2], inputs / listings[2].name)  # another graph.ttl, whose build then fails
 
     def failing(*args, **kwargs):
@@ -522,7 +525,62 @@ def test_a_failed_build_keeps_the_block_index_of_the_graph_ttl_in_place(tmp_path
         with pytest.raises(Exception):
             build_job([inputs], out, quiet=True, year=2025)
     assert (out / ".cache" / "graph-blocks.bin").read_bytes() == index
+    assert (out / ".cache" / "analytics-blocks.bin").read_bytes() == figures
     assert not (out / ".cache" / "graph-blocks.next").exists()
+    assert not (out / ".cache" / "analytics-blocks.next").exists()
     (inputs / listings[2].name).unlink()
     again = build_job([inputs], out, quiet=True, year=2025)
-    assert again.rdf_stats == {"blocks": first.rdf_stats["blocks"], "reused": first.rdf_stats["blocks"]}
+    blocks, figures = first.rdf_stats["blocks"], first.rdf_stats["analytics_blocks"]
+    assert again.rdf_stats == {"blocks": blocks, "reused": blocks, "analytics_blocks": figures, "analytics_reused": figures}
+
+
+_BLOCK_END = re.compile(r"\n(?!\t)")
+
+
+def _blocks(ttl: Path) -> dict[str, str]:
+    """A Turtle file written by Oxigraph as {subject as written: its block}."""
+    text = ttl.read_text(encoding="utf-8")
+    body = text[text.index("\n", text.rindex("@prefix")) + 1:]
+    return {b.split(" ", 1)[0]: b for b in _BLOCK_END.split(body) if b}
+
+
+def _own_statements(G) -> dict[str, tuple]:
+    """Per node, what graph.ttl states of it: its attributes but the corpus-wide figures, and its edges
+    but relatedTo (kg.schema.ANALYTICS_ATTRIBUTES, ANALYTICS_RELATIONS), with their data."""
+    from kg.schema import ANALYTICS_ATTRIBUTES, ANALYTICS_RELATIONS
+
+    return {n: (sorted((k, repr(v)) for k, v in d.items() if k not in ANALYTICS_ATTRIBUTES),
+                sorted((v, k, repr(sorted(e.items()))) for _, v, k, e in G.out_edges(n, keys=True, data=True)
+                       if k not in ANALYTICS_RELATIONS))
+            for n, d in G.nodes(data=True)}
+
+
+def test_a_new_listing_leaves_the_blocks_of_untouched_papers_and_entities_byte_identical(tmp_path, listings):
+    """graph.ttl holds no corpus-wide figure, so a paper or entity whose own statements did not change keeps
+    its block, byte for byte (and the build reuses it); the figures are all in analytics.ttl."""
+    inputs = _folder(tmp_path / "in", listings[:3])
+    out = tmp_path / "out"
+    first = build_job([inputs], out, quiet=True, year=2025)
+    old_blocks, old_own = _blocks(out / "graph.ttl"), _own_statements(first.graph.nx)
+    shutil.copy(listings[3], inputs / listings[3].name)
+    grown = build_job([inputs], out, quiet=True, year=2025)
+    new_blocks, new_own = _blocks(out / "graph.ttl"), _own_statements(grown.graph.nx)
+    ttl, figures = (out / "graph.ttl").read_text(), (out / "analytics.ttl").read_text()
+    for term in ("pkg:pagerank", "pkg:community", "pkg:degree", "pkg:support ", "pkg:supportRank", "pkg:relatedTo",
+                 "pkg:Relatedness", "pkg:weight", "pkg:MethodPair", "pkg:Month"):
+        assert term not in ttl and term in figures, term
+    prefix = {"paper": "paper:", "method": "method:", "dataset": "dataset:", "benchmark": "benchmark:"}
+    same = changed = 0
+    for n, own in new_own.items():
+        kind, _, rest = n.partition("/")
+        subject = prefix.get(kind, "") + rest
+        if kind not in prefix or old_own.get(n) != own or subject not in old_blocks:
+            continue  # a new node, one whose own statements changed, or one written as a full IRI
+        assert new_blocks[subject] == old_blocks[subject], n
+        same += 1
+    for n, own in old_own.items():
+        changed += n in new_own and new_own[n] != own
+    papers = sum(1 for n in old_own if n.startswith("paper/"))
+    assert same > papers // 2 and changed < same, (same, changed, papers)
+    # every subject block of graph.ttl that was there unchanged came from the previous file
+    assert grown.rdf_stats["reused"] >= same

@@ -159,3 +159,13 @@ def test_store_folder_is_served_as_is(demo):
         assert _server_rows(url, portable_named(store, "rising-entities", {}), local.columns) == list(local.terms)
     finally:
         _stop(srv)
+
+
+def test_the_builds_two_turtle_files_load_into_the_server_as_documented(demo, tmp_path):
+    """docs/performance.md: `oxigraph load --file outputs/graph.ttl outputs/analytics.ttl` holds the whole graph."""
+    _, out, _, store = demo
+    proc = subprocess.run([OXIGRAPH, "load", "--location", str(tmp_path / "db"), "--file", str(out / "graph.ttl"),
+                           str(out / "analytics.ttl")], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    loaded = ox.Store.read_only(str(tmp_path / "db"))
+    assert set(loaded.quads_for_pattern(None, None, None, ox.DefaultGraph())) == set(store) and len(store) > 1000

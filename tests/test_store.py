@@ -26,10 +26,12 @@ def built(tmp_path_factory):
 
 
 def test_store_has_the_triples_of_graph_ttl(built):
+    """The store holds graph.ttl and analytics.ttl: the whole graph."""
     out, store_dir = built
     assert is_store_dir(store_dir)
     ttl = ox.Store()
     ttl.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    ttl.load(path=str(out / "analytics.ttl"), format=ox.RdfFormat.TURTLE)
     store = ox.Store.read_only(str(store_dir))
     n = _count(store)
     assert n == _count(ttl) > 100
@@ -81,8 +83,9 @@ def test_export_subcommand_ntriples_matches_graph(built, tmp_path):
     again = tmp_path / "g2.nt"
     assert main(["export", "--format", "ntriples", "-o", str(again), "--graph", str(out), "-q"]) == 0
     assert nt.read_bytes() == again.read_bytes()
-    ttl = ox.Store()
+    ttl = ox.Store()  # the N-Triples hand-off holds the whole graph: both files of the build
     ttl.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    ttl.load(path=str(out / "analytics.ttl"), format=ox.RdfFormat.TURTLE)
     assert len(nt.read_text(encoding="utf-8").splitlines()) == _count(ttl)
     gml = tmp_path / "g.graphml"
     assert main(["export", "-f", "graphml", "-o", str(gml), "--graph", str(out), "-q"]) == 0

@@ -166,3 +166,77 @@ def test_windows_of_any_size_cut_and_copy_the_same_blocks(graph, tmp_path, monke
     changed = _changed(graph)
     second = _write(changed, tmp_path / "b.ttl", cache, previous=tmp_path / "a.ttl")
     assert (tmp_path / "b.ttl").read_bytes() == _whole(changed) and second["reused"] > 0
+
+
+# ------------------------------------------------ the two files: graph.ttl and analytics.ttl
+
+def _whole_parts(g) -> tuple[bytes, bytes]:
+    own, figures = io.BytesIO(), io.BytesIO()
+    write_rdf_text(g, own, "turtle", pipe=False, analytics=figures)
+    return own.getvalue(), figures.getvalue()
+
+
+def _write_parts(g, folder, cache, previous=None, pipe=False) -> dict:
+    folder.mkdir(exist_ok=True)
+    report: dict = {}
+    with open(folder / "graph.ttl", "wb") as fh, open(folder / "analytics.ttl", "wb") as afh:
+        write_graph_turtle(g, fh, tmp_dir=folder, previous=previous / "graph.ttl" if previous else None,
+                           cache_dir=cache, pipe=pipe, report=report, analytics=afh)
+    return report
+
+
+def _parts(folder) -> tuple[bytes, bytes]:
+    return (folder / "graph.ttl").read_bytes(), (folder / "analytics.ttl").read_bytes()
+
+
+@pytest.mark.parametrize("pipe", [False, True])
+def test_both_files_are_put_together_from_their_previous_blocks(graph, tmp_path, pipe):
+    """A changed PageRank changes analytics.ttl only: graph.ttl keeps every block of the changed paper too."""
+    cache = tmp_path / "cache"
+    first = _write_parts(graph, tmp_path / "a", cache, pipe=pipe)
+    assert _parts(tmp_path / "a") == _whole_parts(graph)
+    assert first["reused"] == first["analytics_reused"] == 0 and first["analytics_blocks"] > 5
+    G = copy.deepcopy(graph.nx)
+    paper = sorted(n for n, d in G.nodes(data=True) if d["type"] == "Paper")[0]
+    G.nodes[paper]["pagerank"] = 0.123456
+    changed = KnowledgeGraph(G, base_iri=graph.base_iri)
+    second = _write_parts(changed, tmp_path / "b", cache, previous=tmp_path / "a", pipe=pipe)
+    assert _parts(tmp_path / "b") == _whole_parts(changed)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (tmp_path / "a" / "graph.ttl").read_bytes()
+    assert second["reused"] == second["blocks"] == first["blocks"]
+    assert second["analytics_reused"] == second["analytics_blocks"] - 1  # the one paper's figures
+    # a removed paper and a new entity: new blocks in both files, the same bytes as writing all of it
+    third = _write_parts(_changed(graph), tmp_path / "c", cache, previous=tmp_path / "b", pipe=pipe)
+    assert _parts(tmp_path / "c") == _whole_parts(_changed(graph))
+    assert 0 < third["reused"] < third["blocks"] and 0 < third["analytics_reused"] < third["analytics_blocks"]
+
+
+@pytest.mark.parametrize("spoil", [
+    pytest.param(lambda folder, cache: (cache / "analytics-blocks.bin").unlink(), id="missing index"),
+    pytest.param(lambda folder, cache: _damage_body(cache / "analytics-blocks.bin"), id="damaged offsets"),
+    pytest.param(lambda folder, cache: (folder / "analytics.ttl").write_bytes(
+        (folder / "analytics.ttl").read_bytes().replace(b"pkg:degree ", b"pkg:DEGREE ", 1)), id="edited, same size"),
+    pytest.param(lambda folder, cache: (folder / "analytics.ttl").unlink(), id="previous analytics.ttl gone"),
+])
+def test_a_spoilt_analytics_index_or_file_reuses_none_of_its_blocks(graph, tmp_path, spoil):
+    cache = tmp_path / "cache"
+    _write_parts(graph, tmp_path / "a", cache)
+    spoil(tmp_path / "a", cache)
+    changed = _changed(graph)
+    report = _write_parts(changed, tmp_path / "b", cache, previous=tmp_path / "a")
+    assert report["analytics_reused"] == 0 and report["reused"] > 0  # graph.ttl's own index still serves
+    assert _parts(tmp_path / "b") == _whole_parts(changed)
+
+
+def test_a_part_without_subjects_is_an_empty_file_as_oxigraph_writes_it(tmp_path):
+    """A graph of no paper has no corpus-wide figure: analytics.ttl is empty (no prefixes), built or assembled."""
+    import networkx as nx
+
+    g = KnowledgeGraph(nx.MultiDiGraph(base_iri="https://w3id.org/paperkg/id/", extractor_version="x"),
+                       base_iri="https://w3id.org/paperkg/id/")
+    assert _whole_parts(g)[1] == b""
+    cache = tmp_path / "cache"
+    _write_parts(g, tmp_path / "a", cache)
+    again = _write_parts(g, tmp_path / "b", cache, previous=tmp_path / "a")
+    assert _parts(tmp_path / "a") == _parts(tmp_path / "b") == _whole_parts(g)
+    assert again["analytics_blocks"] == 0 and again["reused"] == again["blocks"] == 1  # the extraction node

@@ -27,7 +27,8 @@ from kg.atomic import atomic_write
 from kg.errors import OutputError
 from kg.graph.iris import hashed_key, node_iri
 from kg.graph.ntriples import CanonicalStats, write_canonical_ntriples
-from kg.graph.ttl_blocks import INDEX_NAME, BlockPlan, PreviousBlocks, fingerprint, turtle_header, write_index
+from kg.graph.ttl_blocks import INDEX_NAMES, PENDING_NAMES, BlockPlan, PreviousBlocks, fingerprint, turtle_header, write_index
+from kg.layout import ANALYTICS_FILE, GRAPH_FILE
 from kg.schema import DCTERMS, ONTOLOGY_IRI, PREFIXES, RDF, VOID, XSD, all_prefixes
 
 __all__ = ["EXPORT_FORMATS", "export_graph", "write_outputs", "write_graph_turtle", "write_canonical", "write_rdf_text", "sorted_triples",
@@ -70,10 +71,16 @@ def _temp_path(directory, suffix: str):
             os.unlink(name)
 
 
-def write_canonical(graph, path) -> CanonicalStats:
-    """Write ``graph``'s canonical N-Triples to ``path`` (not atomic: callers stage it); returns VoID counts."""
+def write_canonical(graph, path, analytics_path=None) -> CanonicalStats:
+    """Write ``graph``'s canonical N-Triples to ``path`` (not atomic: callers stage it); returns VoID counts.
+
+    ``analytics_path``: write the corpus-wide figures there instead (``path`` gets the rest; see
+    ``write_canonical_ntriples``)."""
     with open(path, "wb") as fh:
-        return write_canonical_ntriples(graph.nx, fh, graph.base_iri)
+        if analytics_path is None:
+            return write_canonical_ntriples(graph.nx, fh, graph.base_iri)
+        with open(analytics_path, "wb") as afh:
+            return write_canonical_ntriples(graph.nx, fh, graph.base_iri, analytics=afh)
 
 
 def _convert_canonical(nt_path, fh, fmt: str, prefixes: dict[str, str]) -> None:
@@ -128,58 +135,84 @@ class _QueuedWriter:
             self._thread.join()
 
 
-def write_rdf_text(graph, fh, fmt: str, *, tmp_dir=None, pipe: bool | None = None) -> CanonicalStats:
+def write_rdf_text(graph, fh, fmt: str, *, tmp_dir=None, pipe: bool | None = None, analytics=None) -> CanonicalStats:
     """Write ``graph`` as Turtle or JSON-LD into the binary file ``fh``; returns the VoID counts.
+
+    ``analytics``: a second binary file; ``fh`` then gets the subjects' own statements (graph.ttl) and
+    ``analytics`` the corpus-wide figures (analytics.ttl), as ``write_canonical_ntriples`` splits them.
 
     Big graphs (``pipe`` None: at least PIPE_MIN_SIZE nodes + edges) stream
     their canonical N-Triples into a child process that runs Oxigraph's
     serialiser while this one is still making the text: about a third less
     time on two cores. Small graphs go through a temporary N-Triples file in
-    ``tmp_dir``, in this process; so does a big one when no child can start
-    or the child fails (``fh`` is rewound and written again). Same bytes
-    either way.
+    ``tmp_dir``, in this process; so does a big one when no child can start or the child fails (the
+    files are rewound and written again). Same bytes either way.
     """
     prefixes = dict(sorted(_prefixes(graph).items()))
     G = graph.nx
+    outs = (fh,) if analytics is None else (fh, analytics)
     if pipe is None:
         pipe = G.number_of_nodes() + G.number_of_edges() >= PIPE_MIN_SIZE
-    if pipe and fh.seekable():
-        start = fh.tell()
-        stats = _write_piped(graph, fh, fmt, prefixes)
+    if pipe and all(f.seekable() for f in outs):
+        starts = [f.tell() for f in outs]
+        stats = _write_piped(graph, fh, fmt, prefixes, analytics=analytics)
         if stats is not None:
             return stats
-        fh.seek(start)
-        fh.truncate()
-    with _temp_path(tmp_dir, ".nt") as tmp:
-        stats = write_canonical(graph, tmp)
+        for f, start in zip(outs, starts):
+            f.seek(start)
+            f.truncate()
+    with _temp_path(tmp_dir, ".nt") as tmp, _temp_path(tmp_dir, ".analytics.nt") as tmp2:
+        stats = write_canonical(graph, tmp, tmp2 if analytics is not None else None)
         _convert_canonical(tmp, fh, fmt, prefixes)
+        if analytics is not None:
+            _convert_canonical(tmp2, analytics, fmt, prefixes)
     return stats
 
 
-def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str], select=None, known=None) -> CanonicalStats | None:
-    """The piped half of write_rdf_text; None when the child could not start or did not finish.
+def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str], select=None, known=None,
+                 analytics=None, analytics_select=None) -> CanonicalStats | None:
+    """The piped half of write_rdf_text; None when a child could not start or did not finish.
 
-    ``select``, ``known``: as in write_canonical_ntriples (only the subjects written reach the child)."""
-    fh.flush()
+    ``select``, ``known``, ``analytics``, ``analytics_select``: as in write_canonical_ntriples (only the
+    subjects written reach the child); with ``analytics`` a second child serialises the analytics part
+    into it at the same time."""
+    procs, writers = [], []
     try:
-        proc = subprocess.Popen([sys.executable, str(_PIPE_SCRIPT), fmt, json.dumps(prefixes)],
-                                stdin=subprocess.PIPE, stdout=fh, stderr=subprocess.DEVNULL)
-    except OSError:
-        return None
-    writer = _QueuedWriter(proc.stdin)
-    try:
+        for out in (fh,) if analytics is None else (fh, analytics):
+            out.flush()
+            try:
+                proc = subprocess.Popen([sys.executable, str(_PIPE_SCRIPT), fmt, json.dumps(prefixes)],
+                                        stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL)
+            except OSError:
+                return None
+            procs.append(proc)
+            writers.append(_QueuedWriter(proc.stdin))
         try:
-            stats = write_canonical_ntriples(graph.nx, writer, graph.base_iri, select=select, known=known)
+            stats = write_canonical_ntriples(graph.nx, writers[0], graph.base_iri, select=select, known=known,
+                                             analytics=writers[1] if analytics is not None else None,
+                                             analytics_select=analytics_select)
         except BrokenPipeError:
             stats = None
-        writer.close()
-        code = proc.wait()
+        for writer in writers:
+            writer.close()
+        codes = [proc.wait() for proc in procs]
     except BaseException:
-        proc.kill()
-        writer.close()
-        proc.wait()
+        for proc in procs:
+            proc.kill()
+        for writer in writers:
+            writer.close()
+        for proc in procs:
+            proc.wait()
         raise
-    if code != 0 or writer.error is not None:
+    finally:
+        if len(procs) < (1 if analytics is None else 2):  # a child could not start: stop the other one
+            for proc in procs:
+                proc.kill()
+            for writer in writers:
+                writer.close()
+            for proc in procs:
+                proc.wait()
+    if any(codes) or any(w.error is not None for w in writers):
         return None
     return stats
 
@@ -244,10 +277,20 @@ def export_graph(graph, fmt: str, path) -> Path:
     return path
 
 
-def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | None = None) -> list[ox.Triple]:
+#: the titles of the two parts in void.ttl
+_PART_TITLES = {"graph": "paperkg knowledge graph: each subject's own statements",
+                "analytics": "paperkg knowledge graph: corpus-wide figures (PageRank, communities, degrees, supports, "
+                             "relatedness, method pairs, months)"}
+
+
+def void_triples(graph, dump_name: str = GRAPH_FILE, stats: CanonicalStats | None = None,
+                 analytics_name: str = ANALYTICS_FILE) -> list[ox.Triple]:
     """A VoID description of the graph: size, class partitions, property partitions.
 
     ``stats``: the counts ``write_canonical`` returned when the graph was written (saves a second pass).
+    When they have the counts of the two parts (``stats.parts``: the graph written as ``dump_name`` and
+    ``analytics_name``), the dataset names both files as its dumps and describes each part as a
+    ``void:subset`` with its own counts, partitions and dump.
     """
     base = graph.base_iri
     N, L = ox.NamedNode, ox.Literal
@@ -258,122 +301,171 @@ def void_triples(graph, dump_name: str = "graph.ttl", stats: CanonicalStats | No
 
     if stats is None:
         stats = write_canonical_ntriples(graph.nx, io.BytesIO(), graph.base_iri)
-    total, classes, props = stats.triples, stats.classes, stats.properties
-    n_subjects, n_objects = stats.subjects, stats.distinct_objects
-    ds = N(node_iri(base, "void"))
     rdf_type = N(_RDF_TYPE)
     v = lambda name: N(VOID + name)  # noqa: E731
-    out = [
-        ox.Triple(ds, rdf_type, v("Dataset")),
-        ox.Triple(ds, N(DCTERMS + "title"), L("paperkg knowledge graph")),
-        ox.Triple(ds, v("triples"), num(total)),
-        ox.Triple(ds, v("entities"), num(sum(classes.values()))),
-        ox.Triple(ds, v("classes"), num(len(classes))),
-        ox.Triple(ds, v("properties"), num(len(props))),
-        ox.Triple(ds, v("distinctSubjects"), num(n_subjects)),
-        ox.Triple(ds, v("distinctObjects"), num(n_objects)),
-        ox.Triple(ds, v("uriSpace"), L(base)),
-        ox.Triple(ds, v("vocabulary"), N(ONTOLOGY_IRI)),
-        ox.Triple(ds, v("dataDump"), N(node_iri(base, dump_name))),
-    ]
-    for cls, n in sorted(classes.items()):
-        part = N(node_iri(base, "void/class/" + _partition_name(cls)))
-        out += [ox.Triple(ds, v("classPartition"), part), ox.Triple(part, v("class"), N(cls)),
-                ox.Triple(part, v("entities"), num(n))]
-    for prop, n in sorted(props.items()):
-        part = N(node_iri(base, "void/property/" + _partition_name(prop)))
-        out += [ox.Triple(ds, v("propertyPartition"), part), ox.Triple(part, v("property"), N(prop)),
-                ox.Triple(part, v("triples"), num(n))]
+
+    def describe(ds, name: str, title: str, st: CanonicalStats, dumps) -> list[ox.Triple]:
+        classes, props = st.classes, st.properties
+        out = [
+            ox.Triple(ds, rdf_type, v("Dataset")),
+            ox.Triple(ds, N(DCTERMS + "title"), L(title)),
+            ox.Triple(ds, v("triples"), num(st.triples)),
+            ox.Triple(ds, v("entities"), num(sum(classes.values()))),
+            ox.Triple(ds, v("classes"), num(len(classes))),
+            ox.Triple(ds, v("properties"), num(len(props))),
+            ox.Triple(ds, v("distinctSubjects"), num(st.subjects)),
+            ox.Triple(ds, v("distinctObjects"), num(st.distinct_objects)),
+            ox.Triple(ds, v("uriSpace"), L(base)),
+            ox.Triple(ds, v("vocabulary"), N(ONTOLOGY_IRI)),
+        ]
+        out += [ox.Triple(ds, v("dataDump"), N(node_iri(base, d))) for d in dumps]
+        for cls, n in sorted(classes.items()):
+            part = N(node_iri(base, name + "/class/" + _partition_name(cls)))
+            out += [ox.Triple(ds, v("classPartition"), part), ox.Triple(part, v("class"), N(cls)),
+                    ox.Triple(part, v("entities"), num(n))]
+        for prop, n in sorted(props.items()):
+            part = N(node_iri(base, name + "/property/" + _partition_name(prop)))
+            out += [ox.Triple(ds, v("propertyPartition"), part), ox.Triple(part, v("property"), N(prop)),
+                    ox.Triple(part, v("triples"), num(n))]
+        return out
+
+    ds = N(node_iri(base, "void"))
+    if not stats.parts:
+        return sorted(describe(ds, "void", "paperkg knowledge graph", stats, [dump_name]), key=_triple_key)
+    files = {"graph": dump_name, "analytics": analytics_name}
+    out = describe(ds, "void", "paperkg knowledge graph", stats, [dump_name, analytics_name])
+    for part, st in sorted(stats.parts.items()):
+        sub = N(node_iri(base, "void/" + part))
+        out.append(ox.Triple(ds, v("subset"), sub))
+        out += describe(sub, "void/" + part, _PART_TITLES[part], st, [files[part]])
     return sorted(out, key=_triple_key)
 
 
-def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
-                       pipe: bool | None = None, report: dict | None = None) -> CanonicalStats:
-    """graph.ttl into the binary file ``fh``: the bytes of ``write_rdf_text(graph, fh, "turtle")``.
+def write_graph_turtle(graph, fh, *, tmp_dir, previous=None, cache_dir=None, pending: bool = False,
+                       pipe: bool | None = None, report: dict | None = None, analytics=None) -> CanonicalStats:
+    """graph.ttl into the binary file ``fh``: the bytes of ``write_rdf_text(graph, fh, "turtle", analytics=...)``.
 
-    With ``cache_dir`` (a build's cache folder) it writes there, as ``index_name``, the index of the
-    file's Turtle blocks (kg.graph.ttl_blocks); with ``previous`` (the graph.ttl that index describes) too, only the subjects
-    whose canonical statements are not among the previous blocks are serialised, and the others' blocks
-    are copied from ``previous``. A missing, damaged or foreign index means every subject is serialised.
-    ``report`` gets ``blocks`` (subjects) and ``reused``.
+    ``analytics``: a second binary file, which gets the corpus-wide figures (analytics.ttl; serialised
+    by a second child process beside the first) while ``fh`` gets the rest; without it ``fh`` gets
+    every statement.
+
+    With ``cache_dir`` (a build's cache folder) it writes there the index of each file's Turtle blocks
+    (kg.graph.ttl_blocks; ``INDEX_NAMES``, or ``PENDING_NAMES`` with ``pending``); with ``previous``
+    (the graph.ttl those indexes describe, with its analytics.ttl beside it) too, only the subjects
+    whose canonical statements are not among the previous blocks are serialised, and the others'
+    blocks are copied from the previous files. A missing, damaged or foreign index means every subject
+    of that file is serialised. ``report`` gets ``blocks`` (subjects of ``fh``) and ``reused``, and
+    with ``analytics`` also ``analytics_blocks`` and ``analytics_reused``.
     """
     prefixes = dict(sorted(_prefixes(graph).items()))
     fp = fingerprint(prefixes)
     header = turtle_header(prefixes)
-    prev = None
-    if previous is not None and cache_dir is not None:
-        prev = PreviousBlocks.open(Path(cache_dir) / INDEX_NAME, Path(previous), fp)
+    parts = {"graph": fh} if analytics is None else {"graph": fh, "analytics": analytics}
+    olds = {"graph": previous, "analytics": Path(previous).with_name(ANALYTICS_FILE) if previous is not None else None}
+    prev: dict = {}
+    if cache_dir is not None:
+        for part in parts:
+            if olds[part] is not None:
+                prev[part] = PreviousBlocks.open(Path(cache_dir) / INDEX_NAMES[part], Path(olds[part]), fp)
     if pipe is None:
         pipe = graph.nx.number_of_nodes() + graph.nx.number_of_edges() >= PIPE_MIN_SIZE
-    start = fh.tell()
-    result = plan = stats = None
+    starts = {part: out.tell() for part, out in parts.items()}
+
+    def rewind() -> None:
+        for part, out in parts.items():
+            out.seek(starts[part])
+            out.truncate()
+
+    results = plans = stats = None
     try:
-        with _temp_path(tmp_dir, ".ttl") as fresh_path:
-            for source in ((prev, None) if prev is not None else (None,)):
-                with open(fresh_path, "w+b") as fresh:
-                    plan = BlockPlan(source)
-                    stats = _write_piped(graph, fresh, "turtle", prefixes, select=plan.select,
-                                         known=plan.known) if pipe else None
-                    if stats is None:  # small graph, or no child: the same text through a temporary file
-                        fresh.seek(0)
-                        fresh.truncate()
-                        plan = BlockPlan(source)
-                        with _temp_path(tmp_dir, ".nt") as nt:
-                            with open(nt, "wb") as ntf:
-                                stats = write_canonical_ntriples(graph.nx, ntf, graph.base_iri, select=plan.select,
-                                                                    known=plan.known)
-                            _convert_canonical(nt, fresh, "turtle", prefixes)
-                    fresh.flush()
-                    size = os.fstat(fresh.fileno()).st_size
-                    data = mmap.mmap(fresh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-                    try:
-                        result = plan.assemble(header, data, fh)
-                    finally:
-                        if size:
-                            data.close()
-                if result is not None:
+        with contextlib.ExitStack() as temps:
+            fresh_paths = {part: temps.enter_context(_temp_path(tmp_dir, f".{part}.ttl")) for part in parts}
+            # with previous blocks, then (when the new ones could not be cut as expected) without
+            for sources in ((prev, {}) if any(prev.values()) else ({},)):
+                with contextlib.ExitStack() as files:
+                    fresh = {part: files.enter_context(open(path, "w+b")) for part, path in fresh_paths.items()}
+                    plans = {part: BlockPlan(sources.get(part)) for part in parts}
+                    a_out, a_select = fresh.get("analytics"), plans["analytics"].select if analytics is not None else None
+                    stats = _write_piped(graph, fresh["graph"], "turtle", prefixes, select=plans["graph"].select,
+                                         known=plans["graph"].known, analytics=a_out,
+                                         analytics_select=a_select) if pipe else None
+                    if stats is None:  # small graph, or no child: the same text through temporary files
+                        for f in fresh.values():
+                            f.seek(0)
+                            f.truncate()
+                        plans = {part: BlockPlan(sources.get(part)) for part in parts}
+                        a_select = plans["analytics"].select if analytics is not None else None
+                        nts = {part: files.enter_context(_temp_path(tmp_dir, f".{part}.nt")) for part in parts}
+                        with open(nts["graph"], "wb") as ntf, \
+                                (open(nts["analytics"], "wb") if analytics is not None else contextlib.nullcontext()) as antf:
+                            stats = write_canonical_ntriples(graph.nx, ntf, graph.base_iri, select=plans["graph"].select,
+                                                             known=plans["graph"].known, analytics=antf,
+                                                             analytics_select=a_select)
+                        for part in parts:
+                            _convert_canonical(nts[part], fresh[part], "turtle", prefixes)
+                    results = {}
+                    for part, out in parts.items():
+                        f = fresh[part]
+                        f.flush()
+                        size = os.fstat(f.fileno()).st_size
+                        data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+                        try:
+                            results[part] = plans[part].assemble(header, data, out)
+                        finally:
+                            if size:
+                                data.close()
+                        if results[part] is None:
+                            break
+                if all(results.get(part) is not None for part in parts):
                     break
-                fh.seek(start)
-                fh.truncate()
+                rewind()
+                results = None
     finally:
-        if prev is not None:
-            prev.close()
-    if result is None:  # the serialiser's blocks could not be cut as expected: write it whole, keep no index
-        fh.seek(start)
-        fh.truncate()
-        return write_rdf_text(graph, fh, "turtle", tmp_dir=tmp_dir, pipe=pipe)
+        for p in prev.values():
+            if p is not None:
+                p.close()
+    if results is None:  # the serialiser's blocks could not be cut as expected: write it whole in this process,
+        rewind()         # keep no index
+        return write_rdf_text(graph, fh, "turtle", tmp_dir=tmp_dir, pipe=False, analytics=analytics)
     if report is not None:
-        report.update(blocks=len(plan.source), reused=plan.reused)
+        report.update(blocks=len(plans["graph"].source), reused=plans["graph"].reused)
+        if analytics is not None:
+            report.update(analytics_blocks=len(plans["analytics"].source), analytics_reused=plans["analytics"].reused)
     if cache_dir is not None:
-        with contextlib.suppress(OSError):  # a cache: the next build serialises every subject without it
-            write_index(Path(cache_dir) / index_name, fp, plan, *result)
+        names = PENDING_NAMES if pending else INDEX_NAMES
+        for part in parts:
+            with contextlib.suppress(OSError):  # a cache: the next build serialises every subject without it
+                write_index(Path(cache_dir) / names[part], fp, plans[part], *results[part])
     return stats
 
 
-def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, index_name: str = INDEX_NAME,
+def write_outputs(graph, out_dir, *, previous=None, cache_dir=None, pending: bool = False,
                   report: dict | None = None) -> list[Path]:
-    """Write graph.ttl and void.ttl into ``out_dir``; returns the paths written.
+    """Write graph.ttl, analytics.ttl and void.ttl into ``out_dir``; returns the paths written.
 
-    The canonical N-Triples are streamed through Oxigraph's Turtle serialiser
+    graph.ttl holds each subject's own statements and analytics.ttl the corpus-wide figures
+    (``kg.schema.ANALYTICS_PROPERTIES``, ``ANALYTICS_CLASSES``): their union is the graph, and every
+    loader reads both. The canonical N-Triples are streamed through Oxigraph's Turtle serialiser
     (``write_graph_turtle``), so memory does not grow with the number of triples.
-    ``previous``, ``cache_dir``, ``index_name``, ``report``: reuse of the previous graph.ttl's blocks, as in
-    ``write_graph_turtle``.
+    ``previous``, ``cache_dir``, ``pending``, ``report``: reuse of the previous graph.ttl's and
+    analytics.ttl's blocks, as in ``write_graph_turtle``.
     """
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create output folder {out}: {exc}") from None
-    ttl = out / "graph.ttl"
+    ttl = out / GRAPH_FILE
+    figures = out / ANALYTICS_FILE
     void = out / "void.ttl"
     try:
-        with atomic_write(ttl, "wb") as fh:
+        with atomic_write(ttl, "wb") as fh, atomic_write(figures, "wb") as afh:
             stats = write_graph_turtle(graph, fh, tmp_dir=out, previous=previous, cache_dir=cache_dir,
-                                       index_name=index_name, report=report)
+                                       pending=pending, report=report, analytics=afh)
     except OSError as exc:
         raise OutputError(f"cannot write {ttl}: {exc}") from None
     try:
-        serialize_rdf(void_triples(graph, ttl.name, stats), void, "turtle", _prefixes(graph))
+        serialize_rdf(void_triples(graph, ttl.name, stats, figures.name), void, "turtle", _prefixes(graph))
     except OSError as exc:
         raise OutputError(f"cannot write {void}: {exc}") from None
-    return [ttl, void]
+    return [ttl, figures, void]

@@ -22,6 +22,7 @@ from kg.graph.iris import DEFAULT_BASE_IRI
 from kg.graph.ntriples import write_canonical_ntriples
 from kg.graph.rdf import nx_to_rdflib, rdf_to_nx
 from kg.graph.trends import entity_timeline, rising
+from kg.layout import GRAPH_FILE, graph_parts
 from kg.queries.engine import run_query
 from kg.queries.workers import QueryPool
 from kg.schema import ENTITY_TYPES, all_prefixes
@@ -454,6 +455,10 @@ class KnowledgeGraph:
 def load(path: str | os.PathLike) -> KnowledgeGraph:
     """Load a graph written by ``paperkg build`` / write_outputs (a folder with graph.ttl, or a graph file).
 
+    A build's graph is two files: ``graph.ttl`` (each subject's own statements) and ``analytics.ttl``
+    beside it (the corpus-wide figures: PageRank, communities, degrees, supports, relatedTo); both are
+    read, from a folder or when ``path`` is that graph.ttl (kg.layout.graph_parts).
+
     Parameters
     ----------
     path : path
@@ -478,7 +483,7 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
     >>> out = tempfile.mkdtemp()
     >>> built = build([Paper(id="x1", title="Adam for widgets", abstract="We train widgets with Adam on CIFAR-10.")])
     >>> [p.name for p in write_outputs(built, out)]
-    ['graph.ttl', 'void.ttl']
+    ['graph.ttl', 'analytics.ttl', 'void.ttl']
     >>> g = load(out)
     >>> dict(g.nx.nodes(data=True)) == dict(built.nx.nodes(data=True))
     True
@@ -489,7 +494,7 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
     """
     path = Path(path)
     if path.is_dir():
-        path = path / "graph.ttl"
+        path = path / GRAPH_FILE
     formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
@@ -497,10 +502,11 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
     if not path.is_file():
         raise InputError(str(path), "no such graph file")
     store = ox.Store()
-    try:
-        store.load(path=str(path), format=fmt, to_graph=ox.DefaultGraph())
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(path), f"cannot parse graph: {exc}") from None
+    for part in graph_parts(path):
+        try:
+            store.load(path=str(part), format=fmt, to_graph=ox.DefaultGraph())
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise InputError(str(part), f"cannot parse graph: {exc}") from None
     try:
         graph = rdf_to_nx(store)
     except (ValueError, KeyError, IndexError) as exc:

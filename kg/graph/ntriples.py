@@ -34,9 +34,20 @@ import numpy as np
 import pyoxigraph as ox
 
 from kg.graph.iris import ARXIV_ABS, DOI_BASE, hashed_key, node_iri
-from kg.schema import EVIDENCE_RELATIONS, OWL, RDF, RDFS, XSD, attribute_table, pkg
+from kg.schema import (
+    ANALYTICS_CLASSES,
+    ANALYTICS_PROPERTIES,
+    EVIDENCE_RELATIONS,
+    OWN_CLASSES,
+    OWL,
+    RDF,
+    RDFS,
+    XSD,
+    attribute_table,
+    pkg,
+)
 
-__all__ = ["literal", "double_lexical", "CanonicalStats", "canonical_groups", "write_canonical_ntriples"]
+__all__ = ["literal", "double_lexical", "CanonicalStats", "canonical_groups", "split_pairs", "write_canonical_ntriples"]
 
 _ESCAPES = {i: f"\\u{i:04X}" for i in range(0x20)}
 _ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\",
@@ -52,6 +63,7 @@ _ANYURI = f"^^<{XSD}anyURI>"
 _TRUE = f'"true"^^<{XSD}boolean>'
 
 
+_FIRST = itemgetter(0)
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH_RE = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")  # a year-month (date from an arXiv id): xsd:gYearMonth
@@ -95,10 +107,42 @@ class CanonicalStats:
     classes: Counter = field(default_factory=Counter)  # class IRI -> instances (rdf:type lines)
     properties: Counter = field(default_factory=Counter)  # property IRI -> triples
     objects: set = field(default_factory=set)  # distinct IRI object tokens
+    #: when the graph was written as its two parts: "graph" and "analytics" -> the counts of each
+    parts: dict = field(default_factory=dict)
+    # predicates and classes seen, counted in batches (one Counter.update per subject cost a fifth of the writer)
+    _preds: list = field(default_factory=list, repr=False, compare=False)
+    _types: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def distinct_objects(self) -> int:
         return len(self.objects)
+
+    def _tally(self, pairs: list[tuple[str, str]], full: bool) -> None:
+        """Count one subject's statements (tokens; ``_finish`` turns the keys into IRIs)."""
+        self.subjects += 1
+        self.triples += len(pairs)
+        preds = self._preds
+        preds.extend(map(_FIRST, pairs))
+        if len(preds) >= 1 << 20:
+            self.properties.update(preds)
+            preds.clear()
+        self.objects.update([o for _, o in pairs if o[0] == "<"] if full else [o for _, o in pairs if o[:1] == "<"])
+        if pairs[0][0] == _TYPE:
+            if len(pairs) == 1 or pairs[1][0] != _TYPE:
+                self._types.append(pairs[0][1])
+            else:
+                self._types.extend([o for p, o in pairs if p == _TYPE])
+
+    def _flush(self) -> None:
+        """Count the batched predicates and classes (tokens)."""
+        self.properties.update(self._preds)
+        self.classes.update(self._types)
+        self._preds, self._types = [], []
+
+    def _finish(self) -> None:
+        self._flush()
+        self.classes = Counter({k[1:-1]: n for k, n in self.classes.items()})
+        self.properties = Counter({k[1:-1]: n for k, n in self.properties.items()})
 
 
 class _Tokens:
@@ -329,23 +373,74 @@ def _canonical_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return pairs
 
 
+_ANALYTICS_CLASS_TOKENS = frozenset(f"<{pkg[c]}>" for c in ANALYTICS_CLASSES)
+_OWN_CLASS_TOKENS = frozenset(f"<{pkg[c]}>" for c in OWN_CLASSES)
+_ANALYTICS_PROPERTY_TOKENS = frozenset(f"<{p}>" for p in ANALYTICS_PROPERTIES)
+
+
+def split_pairs(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """One subject's canonical pairs as (its own statements, its corpus-wide figures), each in canonical order.
+
+    The figures (kg.schema: ANALYTICS_CLASSES, ANALYTICS_PROPERTIES) are what the analytics file holds:
+    every statement of a pkg:Relatedness, pkg:MethodPair or pkg:Month node, and of other nodes those
+    whose predicate is a corpus-wide figure (pkg:pagerank, pkg:support, pkg:relatedTo, ...).
+    """
+    head = pairs[0]
+    if head[0] == _TYPE:
+        if head[1] in _ANALYTICS_CLASS_TOKENS:
+            return [], pairs
+        if head[1] in _OWN_CLASS_TOKENS:  # mentions, sentences, ...: most subjects, no figure among them
+            return pairs, []
+    figures = [x for x in pairs if x[0] in _ANALYTICS_PROPERTY_TOKENS]
+    if not figures:
+        return pairs, figures
+    return [x for x in pairs if x[0] not in _ANALYTICS_PROPERTY_TOKENS], figures
+
+
 def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | None = None,
-                             buffer_lines: int = 20_000, select=None, known=None) -> CanonicalStats:
+                             buffer_lines: int = 20_000, select=None, known=None,
+                             analytics: BinaryIO | None = None, analytics_select=None) -> CanonicalStats:
     """Write the graph's canonical N-Triples to a binary file; returns counts for VoID.
 
-    ``select``: called with each subject's lines (one str, in canonical order); only the subjects it
-    returns true for are written (the counts are of every subject). kg.graph.ttl_blocks uses it to
-    send only subjects whose Turtle is not already known to the serialiser. ``known``: as in ``canonical_groups``;
-    a subject it had is counted but neither written nor passed to ``select``.
+    ``analytics``: a second binary file; the graph is then written as its two parts (``split_pairs``):
+    each subject's own statements to ``fh`` (graph.ttl's part), the corpus-wide figures to ``analytics``
+    (analytics.ttl's), each in canonical order; their union is what ``fh`` alone gets without it. The
+    counts are of the union, with those of each part in ``stats.parts`` ("graph", "analytics").
+
+    ``select``: called with each subject's lines (one str, in canonical order; of the graph part when
+    split); only the subjects it returns true for are written (the counts are of every subject).
+    kg.graph.ttl_blocks uses it to send only subjects whose Turtle is not already known to the
+    serialiser. ``known``: as in ``canonical_groups``; a subject it had is counted but neither written
+    nor passed to ``select``. ``analytics_select``: the same for the analytics part.
     """
+    split = analytics is not None
     stats = CanonicalStats()
-    classes, props, objects = stats.classes, stats.properties, stats.objects
+    own, figures = (CanonicalStats(), CanonicalStats()) if split else (stats, None)
     chunk: list[str] = []
-    selected = 0
+    extra: list[str] = []  # the analytics part's lines
+    selected = extra_lines = 0
     for subject, pairs, full in canonical_groups(G, base_iri, known):
-        stats.subjects += 1
-        stats.triples += len(pairs)
         head = subject + " "
+        if split:
+            stats.subjects += 1
+            if full:
+                pairs, more = split_pairs(pairs)
+                if more:
+                    figures._tally(more, True)
+                    if analytics_select is None:
+                        extra += [head + p + " " + o + " .\n" for p, o in more]
+                    else:
+                        text = "".join([head + p + " " + o + " .\n" for p, o in more])
+                        if analytics_select(text):
+                            extra.append(text)
+                            extra_lines += len(more)
+                    if len(extra) >= buffer_lines or extra_lines >= buffer_lines:
+                        analytics.write("".join(extra).encode("utf-8"))
+                        extra = []
+                        extra_lines = 0
+                if not pairs:
+                    continue
+        own._tally(pairs, full)
         if not full:
             pass
         elif select is None:
@@ -355,16 +450,23 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
             if select(text):
                 chunk.append(text)
                 selected += len(pairs)  # lines, for the flush below
-        props.update([p for p, _ in pairs])
-        objects.update([o for _, o in pairs if o[0] == "<"] if full else [o for _, o in pairs if o[:1] == "<"])
-        if pairs[0][0] == _TYPE:
-            classes.update([o for p, o in pairs if p == _TYPE])
         if len(chunk) >= buffer_lines or selected >= buffer_lines:
             fh.write("".join(chunk).encode("utf-8"))
             chunk = []
             selected = 0
     if chunk:
         fh.write("".join(chunk).encode("utf-8"))
-    stats.classes = Counter({k[1:-1]: n for k, n in classes.items()})
-    stats.properties = Counter({k[1:-1]: n for k, n in props.items()})
+    if extra:
+        analytics.write("".join(extra).encode("utf-8"))
+    if split:
+        own._flush()
+        figures._flush()
+        stats.triples = own.triples + figures.triples
+        stats.classes = own.classes + figures.classes
+        stats.properties = own.properties + figures.properties
+        stats.objects = own.objects | figures.objects
+        own._finish()
+        figures._finish()
+        stats.parts = {"graph": own, "analytics": figures}
+    stats._finish()
     return stats

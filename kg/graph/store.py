@@ -18,6 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import OutputError
+from kg.layout import graph_parts
 
 __all__ = ["write_store", "is_store_dir"]
 
@@ -40,12 +41,15 @@ def _check_target(target: Path) -> None:
 
 
 def write_store(graph_file: str | os.PathLike, store_dir: str | os.PathLike) -> Path:
-    """Bulk-load a Turtle or N-Triples file into a new on-disk store at ``store_dir`` (replacing an older one)."""
+    """Bulk-load a Turtle or N-Triples file into a new on-disk store at ``store_dir`` (replacing an older one).
+
+    A build's graph.ttl is loaded with the analytics.ttl beside it (kg.layout.graph_parts)."""
     src = Path(graph_file)
     target = Path(store_dir).absolute()
     fmt = _FORMATS.get(src.suffix.lower())
     if fmt is None:
         raise OutputError(f"cannot load {src} into a store: expected a .ttl or .nt file")
+    parts = graph_parts(src)
     _check_target(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +59,8 @@ def write_store(graph_file: str | os.PathLike, store_dir: str | os.PathLike) -> 
     old = None
     try:
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(src), format=fmt)
+        for part in parts:
+            store.bulk_load(path=str(part), format=fmt)
         store.flush()
         store.optimize()
         del store

@@ -36,13 +36,17 @@ import pyoxigraph as ox
 
 from kg.atomic import atomic_write
 
-__all__ = ["INDEX_NAME", "PENDING_NAME", "FORMAT", "fingerprint", "turtle_header", "PreviousBlocks", "BlockPlan", "write_index"]
+__all__ = ["INDEX_NAME", "PENDING_NAME", "INDEX_NAMES", "PENDING_NAMES", "FORMAT", "fingerprint", "turtle_header",
+           "PreviousBlocks", "BlockPlan", "write_index"]
 
-#: the index file, in the build's cache folder
+#: the index file of graph.ttl, in the build's cache folder
 INDEX_NAME = "graph-blocks.bin"
 #: a build's new index until its outputs are published (kg.pipeline renames it to INDEX_NAME then): a failed
 #: build leaves the index of the graph.ttl still in place
 PENDING_NAME = "graph-blocks.next"
+#: the same per part of the graph: "graph" (graph.ttl) and "analytics" (analytics.ttl, the corpus-wide figures)
+INDEX_NAMES = {"graph": INDEX_NAME, "analytics": "analytics-blocks.bin"}
+PENDING_NAMES = {"graph": PENDING_NAME, "analytics": "analytics-blocks.next"}
 #: bump when the index layout or the way blocks are cut changes
 FORMAT = 1
 _DIGEST = 16
@@ -234,6 +238,8 @@ class BlockPlan:
         if len(src) > 1:
             follows[1:] = (new[1:] == new[:-1]) & (starts[1:] == starts[:-1] + lengths[:-1])
         h = hashlib.blake2b(digest_size=16)
+        if not len(src):  # no subject at all: Oxigraph writes nothing, not even the prefixes
+            header = b""
         out.write(header)
         h.update(header)
         heads = np.flatnonzero(~follows).tolist() + [len(src)]

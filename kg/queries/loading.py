@@ -2,7 +2,8 @@
 
 Only the RDF is needed for SPARQL, so this parses the Turtle straight into an
 Oxigraph store with ``bulk_load`` (no NetworkX graph is rebuilt, unlike
-``kg.load``).
+``kg.load``). A build's graph.ttl is loaded with the analytics.ttl beside it
+(kg.layout.graph_parts): the store's default graph is their union.
 """
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
+from kg.layout import GRAPH_FILE, graph_parts
 
 __all__ = ["GRAPH_FILES", "find_graph_file", "load_store", "open_store"]
 
 #: Files looked for, in order, in an output folder.
-GRAPH_FILES = ("graph.ttl", "graph.nt")
+GRAPH_FILES = (GRAPH_FILE, "graph.nt")
 _FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,
@@ -43,13 +45,15 @@ def find_graph_file(path: str | os.PathLike) -> Path:
 
 
 def load_store(path: str | os.PathLike = "outputs") -> ox.Store:
-    """A new in-memory Oxigraph store holding the graph of an output folder or graph file."""
+    """A new in-memory Oxigraph store holding the graph of an output folder or graph file (a build's
+    graph.ttl with its analytics.ttl)."""
     file = find_graph_file(path)
     store = ox.Store()
-    try:
-        store.bulk_load(path=str(file), format=_FORMATS[file.suffix.lower()])
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(str(file), f"cannot parse graph: {' '.join(str(exc).split())}") from None
+    for part in graph_parts(file):
+        try:
+            store.bulk_load(path=str(part), format=_FORMATS[part.suffix.lower()])
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise InputError(str(part), f"cannot parse graph: {' '.join(str(exc).split())}") from None
     return store
 
 
