@@ -169,6 +169,16 @@ def write_rdf_text(graph, fh, fmt: str, *, tmp_dir=None, pipe: bool | None = Non
     return stats
 
 
+def _stop_children(procs, writers) -> None:
+    """Kill the serialiser children, close their pipes and reap them."""
+    for proc in procs:
+        proc.kill()
+    for writer in writers:
+        writer.close()
+    for proc in procs:
+        proc.wait()
+
+
 def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str], select=None, known=None,
                  analytics=None, analytics_select=None) -> CanonicalStats | None:
     """The piped half of write_rdf_text; None when a child could not start or did not finish.
@@ -197,21 +207,11 @@ def _write_piped(graph, fh, fmt: str, prefixes: dict[str, str], select=None, kno
             writer.close()
         codes = [proc.wait() for proc in procs]
     except BaseException:
-        for proc in procs:
-            proc.kill()
-        for writer in writers:
-            writer.close()
-        for proc in procs:
-            proc.wait()
+        _stop_children(procs, writers)
         raise
     finally:
         if len(procs) < (1 if analytics is None else 2):  # a child could not start: stop the other one
-            for proc in procs:
-                proc.kill()
-            for writer in writers:
-                writer.close()
-            for proc in procs:
-                proc.wait()
+            _stop_children(procs, writers)
     if any(codes) or any(w.error is not None for w in writers):
         return None
     return stats
