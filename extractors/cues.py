@@ -28,6 +28,7 @@ from kg.schema import DATA_KINDS
 
 __all__ = [
     "CUE_PATTERNS",
+    "TASK_NOUNS",
     "cue_phrases",
     "Candidate",
     "name_shape",
@@ -67,7 +68,7 @@ _EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", 
             "sota", "state-of-the-art", "gains", "improvements", "improves", "achieves", "achieving",
             "validated", "validate"]
 #: Task nouns a place of measurement follows: "semantic segmentation on X", "question answering on Y".
-_TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "retrieval", "captioning",
+TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "retrieval", "captioning",
                "translation", "summarization", "summarisation", "answering", "forecasting", "grading",
                "subtyping", "parsing", "tracking", "localization", "localisation", "estimation", "completion",
                "reranking", "re-ranking", "grounding", "propagation", "prediction", "generation", "reconstruction",
@@ -99,7 +100,7 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                          {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
     ("LEFT:benchmark:benchmark-X", [{"LOWER": {"IN": ["benchmarks", "testbeds", "leaderboards"]}}]),
     ("LEFT:dataset:dataset-X", [{"LOWER": {"IN": ["datasets", "corpora"]}}]),
-    ("LEFT:benchmark:task-on-X", [{"LOWER": {"IN": _TASK_NOUNS}}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:benchmark:task-on-X", [{"LOWER": {"IN": TASK_NOUNS}}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:benchmark:points-on-X", [{"LOWER": {"IN": ["points", "point", "%", "pp", "percent", "percentage"]}},
                                     {"LOWER": {"IN": ["on", "in"]}}, {"LOWER": "the", "OP": "?"}]),
     ("RIGHT:benchmark:X-test-set", [{"LOWER": {"IN": ["test", "validation", "dev", "evaluation", "held-out",

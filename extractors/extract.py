@@ -24,7 +24,7 @@ from kg.schema import DATA_KINDS
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
+from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS, TASK_NOUNS,
                              ends_with_event, extract_cues, hub_ids, population_schemes,
                              surname_techniques,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
@@ -861,9 +861,8 @@ def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str], afte
 
 
 #: A Title Case phrase of plain words ending in a task noun names a task: "Offline Widget Translation".
-_TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+[ -])+(?:Classification|Detection|Segmentation|Recognition|Prediction|"
-                        r"Estimation|Generation|Retrieval|Translation|Summarization|Answering|Forecasting|Tracking|"
-                        r"Captioning|Completion|Reasoning|Understanding)$")
+_TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+[ -])+(?:" + "|".join(
+    sorted(w.capitalize() for w in {*TASK_NOUNS, "reasoning", "understanding"} if "-" not in w)) + r")$")
 
 
 def _generic_titlecase(text: str) -> bool:

@@ -69,7 +69,7 @@ _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "g
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
 #: LaTeX font commands left before a name in scraped text: "an algorithm {\\sc Widget}".
-_LATEX_FONT = frozenset({"{", "\\sc", "\\textsc", "\\texttt", "\\textbf", "\\emph", "\\textit", "\\mathsf"})
+_LATEX_FONT = frozenset({"{", "\\sc", "\\em", "\\it", "\\bf"})  # "{\\sc X}"; "\\textbf{" is LATEX_FONT_TOKEN
 #: Counts before a head noun: "we introduce two scores: the A and the B".
 _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 _CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | {"proposed"}
