@@ -54,8 +54,8 @@ _FIRST_PERSON_BEFORE = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|h
 _NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|paper|work|study)\s+(?:\w+\s+)?{_TRIGGER}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
 #: The abstract says the paper contributes something, anywhere.
 _FIRST_PERSON_ANY = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here)\b[^.;]{{0,60}}?\b{_TRIGGER}\b", re.I)
-#: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B").
-_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+#: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B", "A, and a B").
+_LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\)|\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|an?\s+)?$")
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?(?:\s+[a-z]+-[a-z]+)?\s+(?:method|algorithm|model|framework|approach|system|technique|"

@@ -185,8 +185,12 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     # the paper's acronym table: short-form key -> long form
     defs: dict[str, str] = {}
     generic_sf: set[str] = set()
+    coined = {(m.field, m.long_form) for m in raw if m.rule == "acronym:short" and _coined_for_description(m)}
+    if coined:
+        raw = [_with(m, long_form=None) if m.rule == "acronym:short" and (m.field, m.long_form) in coined else m
+               for m in raw if (m.field, m.text) not in coined]
     for m in raw:
-        if m.rule == "acronym:short":
+        if m.rule == "acronym:short" and m.long_form:
             key = canonical_key(m.text)
             if _generic_definition(m, raw, paper):
                 generic_sf.add(key)
@@ -606,6 +610,18 @@ def _size_variant(m: Mention) -> Mention:
     if kind in _DATA_KINDS:
         return _with(m, kind=kind, rule="gazetteer:size-variant", confidence=max(m.confidence, 0.8))
     return m
+
+
+#: A syllable of a coined short form: a capital and two or more lower-case letters ("Rec" in "GizRec").
+_COINED = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def _coined_for_description(short: Mention) -> bool:
+    """"a gizmo network based ranking model (GizRank)": a short form made of syllables, not initials, coins a
+    name for a lower-case description; the name stands alone, the description is no name of it."""
+    lf = short.long_form or ""
+    return lf.islower() and bool(_COINED.search(short.text)) and sum(c.isupper() for c in short.text) >= 2 and \
+        lf.split()[-1] in METHOD_NOUNS and not stop_category(short.text) and not _gaz_kind(lf)
 
 
 def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:

@@ -50,7 +50,9 @@ def _configure_tokenizer(nlp) -> None:
     hyphen_rule = r"(?<=[{a}0-9])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
     # "framework---WidgetNet", "pooling—widgets": an em dash (or LaTeX's three hyphens; two join names:
     # "Gauss--Newton") separates words
-    infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA)]
+    # "Widget Network(WN)": an opening bracket glued to a lower-case word before a capital opens a short form
+    infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA),
+                                                                       r"(?<=[a-z]{2})\((?=[A-Z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search

@@ -29,7 +29,7 @@ TRIGGERS = frozenset({
     "presenting", "develop", "develops", "developing", "release", "releases", "construct", "constructs",
     "design", "designs", "devise", "devises", "build", "builds", "create", "creates", "curate", "curates",
     "provide", "provides", "collect", "collects", "synthesize", "synthesise", "synthesizes",
-    "derive", "derives", "give", "gives", "offer", "offers", "formulate", "formulates",
+    "derive", "derives", "give", "gives", "offer", "offers", "formulate", "formulates", "contribute", "contributes",
 })
 NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely", "call",
                     "calls"})
@@ -64,7 +64,8 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: Triggers that also describe what others do ("X formulates Y as", "Z provides W"): only with a first-person subject.
 _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "give", "gives", "offer", "offers",
                             "derive", "derives", "build", "builds", "create", "creates", "construct", "constructs",
-                            "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes"})
+                            "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes",
+                            "contribute", "contributes"})
 #: Verbs a trigger is coordinated with before its object: "we propose and test a procedure X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
@@ -72,7 +73,10 @@ _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement
 _LATEX_FONT = frozenset({"{", "\\sc", "\\em", "\\it", "\\bf"})  # "{\\sc X}"; "\\textbf{" is LATEX_FONT_TOKEN
 #: Counts before a head noun: "we introduce two scores: the A and the B".
 _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
-_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | {"proposed"}
+#: Past tenses of triggers, a proposal only right after "we": "we introduced X", "we then developed X".
+_PAST_TRIGGERS = frozenset({"proposed", "introduced", "presented", "developed", "designed", "devised", "constructed",
+                            "created", "curated", "released", "built", "collected", "contributed"})
+_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS
 _FUNCTION_WORDS = frozenset({
     "is", "are", "was", "that", "which", "to", "for", "with", "and", "or", "as", "by", "in", "on", "of", "the",
     "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
@@ -439,6 +443,24 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
     return None
 
 
+def _bracketed_after_head(toks, j: int, sid: list[int]) -> tuple[int, int] | None:
+    """A name in brackets right after a lower-case description that ends in a head noun.
+
+    "we propose a gizmo-aware ranking model (GizRank)", "a widget based sequential encoder (WBSE)": the
+    description spells out no initials, so no acronym definition links the two, but the bracket names it.
+    """
+    k = j
+    while k < len(toks) and k < j + 10 and sid[k] == sid[j] and toks[k].is_lower and \
+            (toks[k].is_alpha or "-" in toks[k].text) and \
+            (toks[k].lower_ == "based" or (toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS)):
+        k += 1
+    if k == j or toks[k - 1].lower_ not in _HEAD_NOUNS or k + 2 >= len(toks) or sid[k + 2] != sid[j]:
+        return None
+    if toks[k].text != "(" or toks[k + 2].text != ")" or name_shape(toks[k + 1].text) not in ("acronym", "mixed", "alnum"):
+        return None
+    return k + 1, k + 2
+
+
 _PARAM_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 
 
@@ -531,6 +553,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         low = tok.lower_
         if low not in _CUE_WORDS:
             low = "call"  # "which we name X", "we term this X", "we refer to the result as X"
+        if low in _PAST_TRIGGERS and low != "proposed":
+            before = toks[i - 1].lower_ if i > 0 else ""
+            adverb = before.endswith("ly") or before in ("also", "then", "further", "first")
+            if not (before == "we" or (i > 1 and adverb and toks[i - 2].lower_ == "we")):
+                continue
+            low = "propose"  # "we introduced X", "we then designed X"
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and _namer_follows(toks, i, sid):
@@ -574,6 +602,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we propose a novel rule-based checkable widget reward scheme (CWRS)"
                 hit = _defined_after(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-defined-X"
+            if hit is None and indefinite:
+                # "we propose a gizmo-aware ranking model (GizRank)"
+                hit = _bracketed_after_head(toks, j, sid)
+                rule = "proposes:we-propose-bracketed-X"
             if hit is None and indefinite:
                 # "we propose a novel graph-based approach for widget routing, GRIP (...)"
                 hit = _name_after_description(doc, toks, j, spans, sid)

@@ -56,7 +56,7 @@ def stop_category(text: str) -> str | None:
         hit = "hardware"
     if hit is None and " " in text.strip():
         hit = _qualified_place_or_language(text)
-    if hit is None and (_LANGUAGE_PAIR.match(text) or _named_language_pair(text)):
+    if hit is None and (_language_pair(text) or _named_language_pair(text)):
         hit = "language"
     if hit is None and _LICENCE.match(text):
         hit = "generic"
@@ -65,8 +65,21 @@ def stop_category(text: str) -> str | None:
     return hit
 
 
-#: A translation direction of two-letter language codes: "En-Zh", "en-de", "EN-JA".
-_LANGUAGE_PAIR = re.compile(r"^(?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})[-\u2192>](?:[A-Z][a-z]|[a-z]{2}|[A-Z]{2})$")
+#: A translation direction of two-letter language codes: "En-Zh", "en-de", "EN-JA" (both ISO 639-1 codes;
+#: "TT-GP", "WG-KP" are names).
+_LANGUAGE_PAIR = re.compile(r"^([A-Z][a-z]|[a-z]{2}|[A-Z]{2})[-\u2192>]([A-Z][a-z]|[a-z]{2}|[A-Z]{2})$")
+#: ISO 639-1 language codes.
+_ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo
+es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg
+ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn
+no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
+te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
+
+
+def _language_pair(text: str) -> bool:
+    hit = _LANGUAGE_PAIR.match(text)
+    return bool(hit) and hit.group(1).lower() in _ISO_639_1 and hit.group(2).lower() in _ISO_639_1
 #: A software or content licence, with its version: "Apache-2.0", "GPL-3.0", "CC-BY-NC-4.0", "MIT License".
 _LICENCE = re.compile(r"^(?:Apache|A?GPL|LGPL|MPL|BSD|MIT|CC0|CC[- ]BY(?:-(?:NC|SA|ND))*)(?:[- ]?v?\d+(?:\.\d+)*)?"
                       r"(?:[- ](?:Clause|License|Licence|license|licence))*$")

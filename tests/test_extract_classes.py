@@ -944,3 +944,55 @@ def test_imaging_modalities_units_and_vehicles_are_no_methods():
 def test_a_term_in_latex_single_quotes_after_called_is_named():
     out = found("We introduce a broad class of processes called `widget bridges' to connect any two densities.")
     assert out.get("widget bridges", ("", False))[1], out
+
+
+# --- short forms and proposals (second round of unseen papers) -----------------------------------
+
+def test_two_capital_pair_is_a_language_pair_only_for_language_codes():
+    from extractors.terms import stop_category
+
+    assert stop_category("EN-DE") == "language" and stop_category("zh-en") == "language"
+    assert stop_category("WG-KP") is None  # "WG" and "KP" are no language codes: a name
+
+
+def test_hyphenated_acronym_in_brackets_after_a_method_is_proposed():
+    got = found("We propose a method (WG-KP) for approximate inference in widget models. WG-KP is fast.")
+    assert got.get("WG-KP") == ("method", True)
+
+
+def test_bracket_glued_to_a_word_opens_a_short_form():
+    got = found("We present Reinforced Gizmo Action Transfer(RGAT), a new method. RGAT works well.")
+    assert "Reinforced Gizmo Action Transfer" in got and got["Reinforced Gizmo Action Transfer"][1]
+    assert not any("(" in text for text in got)
+
+
+def test_coined_short_form_of_a_lower_case_description_is_a_name():
+    rec = records(("NeuRank: On Nonlinear Widgets for Personal Ranking",
+                   "In this paper, we propose a neural network based ranking model (NeuRank) that is fast. "
+                   "NeuRank beats strong baselines."))[0]
+    assert names(rec, "methods") == {"NeuRank"} and [e["name"] for e in rec["proposes"]] == ["NeuRank"]
+
+
+def test_initials_of_a_lower_case_class_stay_generic():
+    rec = records(("Widgets", "We study large language models (LLMs) on widget tasks. LLMs fail often."))[0]
+    assert not names(rec, "methods")
+
+
+def test_name_in_brackets_after_a_described_head_noun_is_proposed():
+    got = found("We propose a gizmo based ranking model (GizRec) that is fast. GizRec beats baselines.")
+    assert got.get("GizRec") == ("method", True)
+    got = found("The goal of our work is to balance both, by proposing a widget based sequential model (SASRec).")
+    assert got.get("SASRec", ("", False))[1]
+
+
+def test_contribute_and_past_tense_triggers_with_we():
+    assert found("To this end, we contribute Zuko-Pala, a widget control method.").get("Zuko-Pala") == ("method", True)
+    assert found("We also developed GizNet, a fast widget model.").get("GizNet") == ("method", True)
+    got = found("Prior work introduced GizNet, a fast widget model, and we evaluate it.")
+    assert got.get("GizNet", ("", False))[1] is False
+
+
+def test_second_defined_name_of_a_proposal_list_is_proposed_too():
+    rec = records(("Widgets", "We introduced a novel widget module(WDM), and a Gizmo Pattern network(GPN). "
+                              "Both are fast."))[0]
+    assert {e["name"] for e in rec["proposes"]} == {"widget module", "Gizmo Pattern network"}
