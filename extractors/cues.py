@@ -178,7 +178,7 @@ def cue_phrases() -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
-_PARTS = re.compile(r"[-.]+")
+_PARTS = re.compile(r"[-.\u2013]+")  # an en dash joins two surnames as a hyphen does ("Gauss\u2013Newton")
 _MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
 _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 #: Capitalised describers that do not name data ("a Public dataset", "the Large benchmark").
@@ -847,7 +847,7 @@ _TECHNIQUE_HEADS = r"(?:method|algorithm|gradient|smoothing|momentum|acceleratio
 _SURNAME_TECHNIQUE = re.compile(rf"\b([A-Z][a-z]{{2,}})['’]s ((?:[a-z][a-z-]+ ){{0,2}}{_TECHNIQUE_HEADS})\b")
 #: "the Kaczmarz method", "Gumbel-max trick", "Sinkhorn iterations": a surname (with a lower-case part) before
 #: a technique head, the surname not the last word of a longer capitalised run ("Monte Carlo sampling").
-_SURNAME_HEAD = re.compile(rf"(?<![\w'’-])([A-Z][a-z]{{2,}})((?:-[a-z]+)? (?:[a-z][a-z-]+ )?"
+_SURNAME_HEAD = re.compile(rf"(?<![\w'’\u2013-])([A-Z][a-z]{{2,}})((?:-[a-z]+)? (?:[a-z][a-z-]+ )?"
                            rf"{_TECHNIQUE_HEADS})\b")
 
 
@@ -911,6 +911,8 @@ def hub_ids(doc) -> Iterator:
             continue  # "GPT-4/Claude", "PPO/GRPO", "SFT/RL": alternatives, not an owner and a name
         plain = [all(p in words or singular(p) in words or p.endswith(("ed", "ing", "ly")) for p in part.lower().split("-"))
                  for part in (owner, name)]  # "Double/debiased", "rows/columns": words, not an id
+        if owner.lower() in _WORD_PREFIXES or owner.lower() == "uni":
+            continue  # "uni/bidirectional", "pre/post-training": two prefixes of one word
         if _VERSIONED.search(owner):
             continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
         if all(plain) or stop_category(name) or \

@@ -243,6 +243,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # data of that name
             m = _with(m, kind="benchmark" if noun.group(1).lower() in BENCH_NOUNS else "dataset",
                       rule=m.rule + "+cue:X-dataset")
+        if not m.proposed and m.rule.startswith("shape:capcompound") and _RESULT_AFTER.match(text, m.end):
+            continue  # "Smith-Jones bounds", "the Doe-Roe inequality": a named result of maths, not a method
         if not m.proposed and (_HARDWARE_AFTER.match(text, m.end) or _HARDWARE_END.search(m.text)):
             continue  # "Hopper GPUs", "A100 GPUs": a chip generation, not the task or model of that name
         if m.rule.startswith("shape"):
@@ -258,6 +260,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 sum(c.isalpha() for c in m.text) <= 2 and not (m.kind in _DATA_KINDS and _has_digit(m.text)):
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
+        if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
+                _counted_unit(paper.title if m.field == "title" else paper.abstract, m.start, m.end):
+            continue  # "at 59 FPS", "a 3.1 dB gain": an undefined acronym after a number is its unit
         if not m.proposed and _names_a_problem(m, paper):
             continue
         edition = _EDITION.match(text, m.end) or (_CODED_EDITION.match(text, m.end) if m.kind in _DATA_KINDS else None)
@@ -580,14 +585,19 @@ _THE_X_DATA = re.compile(r"\s+(dataset|corpus|database|benchmark)\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
 _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
+#: Results of maths named after people: "X-Y bounds", "the X-Y inequality".
+_RESULT_AFTER = re.compile(r"\s+(?:bounds?|inequalit(?:y|ies)|theorems?|lemmas?|conjectures?|identity|identities)\b")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
 _SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
 #: "English-to-French", "Text-to-Image": a direction or task between two plain words.
 _DIRECTION = re.compile(r"^[A-Z][a-z]+-to-[A-Za-z][a-z]+$")
 #: "Budget-Aware", "Reward-Guided": an adjective fragment cut from a longer name.
 _ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditioned|augmented|enhanced|"
-                                 r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$", re.I)
+                                 r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$|"
+                                 r"-[A-Z][a-z]+(?:ian|ean)$", re.I)  # "PAC-Foobian": an adjective of a name
 _SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?|\d+[x×]\d+)$")
+#: A split (and its year) glued to a data name: "WidgetSet-val", "FOOval2017", "Gizmo_test".
+_GLUED_SPLIT = re.compile(r"^(.+?)[-_]?(?:train|val|test|dev|minival|test-dev)(?:\d{2,4})?$")
 
 
 def _not_a_name(m: Mention) -> bool:
@@ -601,15 +611,28 @@ def _not_a_name(m: Mention) -> bool:
 
 
 def _size_variant(m: Mention) -> Mention:
-    """"Ruler-128K", "ImageNet-64x64": a known dataset/benchmark with a size, length or resolution
-    suffix is that entity's kind."""
-    hit = _SIZE_SUFFIX.match(m.text)
+    """"Ruler-128K", "ImageNet-64x64", "FOOval2017": a known dataset/benchmark with a size, length, resolution
+    or split suffix is that entity's kind."""
+    hit = _SIZE_SUFFIX.match(m.text) or _GLUED_SPLIT.match(m.text)
     if hit is None:
         return m
     kind = _gaz_kind(hit.group(1))
     if kind in _DATA_KINDS:
         return _with(m, kind=kind, rule="gazetteer:size-variant", confidence=max(m.confidence, 0.8))
     return m
+
+
+#: A plain number right before a name ("59 FPS"); a year is an edition, not a count.
+_COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)\s+$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+def _counted_unit(text: str, start: int, end: int) -> bool:
+    """"at 59 FPS", "3.1 dB": a number, then the acronym, then no noun it would modify ("12 FOO datasets")."""
+    count = _COUNT_BEFORE.search(text, max(0, start - 16), start)
+    if count is None or _YEAR.match(count.group(1)):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is None or after.group(1).lower() in STOP_WORDS
 
 
 #: A syllable of a coined short form: a capital and two or more lower-case letters ("Rec" in "GizRec").
@@ -652,7 +675,7 @@ _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
 _CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").
-_NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}$")
+_NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
                               r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")

@@ -996,3 +996,29 @@ def test_second_defined_name_of_a_proposal_list_is_proposed_too():
     rec = records(("Widgets", "We introduced a novel widget module(WDM), and a Gizmo Pattern network(GPN). "
                               "Both are fast."))[0]
     assert {e["name"] for e in rec["proposes"]} == {"widget module", "Gizmo Pattern network"}
+
+
+def test_en_dash_joins_two_surnames_into_one_technique():
+    got = found("We prove that the Zorbel–Kwant test and the Plumb–Wexler algorithm induce an equivalence.")
+    assert "Zorbel–Kwant test" in got and "Plumb–Wexler algorithm" in got
+    assert "Wexler algorithm" not in got
+
+
+def test_two_word_prefixes_with_a_slash_are_no_hub_id():
+    got = found("We vary the widget blocks and their directionality (uni/bidirectional). Results differ.")
+    assert "uni/bidirectional" not in got
+
+
+def test_undefined_acronym_after_a_number_is_a_unit():
+    got = found("GizNet reaches 74.3 mAP at 59 ZPS on one chip and wins on 12 QRX datasets.")
+    assert "ZPS" not in got and got.get("QRX", ("",))[0] == "dataset"
+
+
+def test_named_bounds_and_adjectives_of_names_are_no_methods():
+    got = found("Our bound extends Zorbel-Kwant bounds to the PAC-Zorbelian setting, unlike Plumb-Wexler sampling.")
+    assert "Zorbel-Kwant" not in got and "PAC-Zorbelian" not in got
+
+
+def test_split_glued_to_a_known_data_name_is_that_data():
+    got = found("We measure the upper bound in AP over COCOval2017 with GizNet.")
+    assert got.get("COCOval2017", ("",))[0] == "dataset"
