@@ -36,7 +36,7 @@ from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
-from extractors.proposes import extract_proposals, review_proposals, title_prefix
+from extractors.proposes import extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
                               stop_first_words)
 
@@ -172,6 +172,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.field == "abstract" and m.end > spans.get(m.start, -1) and not m.rule.startswith("titlecase"):
             spans[m.start] = m.end
     raw.extend(extract_proposals(title_doc))
+    raw.extend(title_collections(title_doc))
     raw.extend(extract_proposals(abstract_doc, spans, title_text=paper.title))
     raw.extend(_list_members(paper, raw, abstract_doc))
     raw.extend(lower_case_data_lists(abstract_doc))

@@ -22,7 +22,7 @@ from extractors.gazetteer import english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head, stop_category
 
-__all__ = ["title_prefix", "extract_proposals", "review_proposals", "TRIGGERS"]
+__all__ = ["title_prefix", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
 
 TRIGGERS = frozenset({
     "propose", "proposes", "proposing", "introduce", "introduces", "introducing", "present", "presents",
@@ -30,6 +30,9 @@ TRIGGERS = frozenset({
     "design", "designs", "devise", "devises", "build", "builds", "create", "creates", "curate", "curates",
     "provide", "provides", "collect", "collects", "synthesize", "synthesise", "synthesizes",
     "derive", "derives", "give", "gives", "offer", "offers", "formulate", "formulates", "contribute", "contributes",
+    # "we are releasing X", "by constructing X": the present participles
+    "releasing", "constructing", "designing", "devising", "building", "creating", "curating", "collecting",
+    "deriving", "offering", "formulating", "contributing",
 })
 NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely", "call",
                     "calls"})
@@ -65,7 +68,9 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "give", "gives", "offer", "offers",
                             "derive", "derives", "build", "builds", "create", "creates", "construct", "constructs",
                             "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes",
-                            "contribute", "contributes"})
+                            "contribute", "contributes", "providing", "giving", "offering", "deriving", "building",
+                            "creating", "constructing", "collecting", "curating", "formulating", "contributing",
+                            "releasing", "designing", "devising"})
 #: Verbs a trigger is coordinated with before its object: "we propose and test a procedure X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
@@ -106,6 +111,24 @@ _REPORT_TAIL = re.compile(r"(?:^|\s+)(?:Technical|Tech\.?|System|Model)\s+(?:Rep
 
 #: A verb that presents the name after it at the start of a title: "Introducing X: ...", "Meet X: ...".
 _PRESENTING = re.compile(r"^(?:Introducing|Presenting|Meet|Announcing)\s+")
+
+
+#: A collection named with "the" in a title: "Annotating the Widget Motion Dataset", "... on the Gizmo Benchmark".
+_TITLE_COLLECTION = re.compile(r"(?<![\w-])[Tt]he\s+((?:[A-Z][\w-]*\s+){1,5}(Dataset|Corpus|Database|Benchmark|Suite|"
+                               r"Challenge|Leaderboard))(?![\w-])")
+#: A title that starts by making something: "Collecting and Annotating the X Dataset".
+_TITLE_MAKING = re.compile(r"^(?:Collecting|Annotating|Introducing|Presenting|Building|Constructing|Creating|Curating|"
+                           r"Releasing|Designing)\b")
+
+
+def title_collections(doc) -> Iterator:
+    """Named collections of a title: Title Case runs are off in titles (every word is capitalised), but "the"
+    and a collection head noun name one; a title that starts by making it proposes it."""
+    text = doc_text(doc)
+    for hit in _TITLE_COLLECTION.finditer(text):
+        kind = "dataset" if hit.group(2) in ("Dataset", "Corpus", "Database") else "benchmark"
+        yield make_mention(doc, hit.start(1), hit.end(1), kind, "titlecase:the-X-collection", 0.7,
+                           proposed=bool(_TITLE_MAKING.match(text)))
 
 
 def title_prefix(title: str) -> tuple[int, int] | None:

@@ -1022,3 +1022,18 @@ def test_named_bounds_and_adjectives_of_names_are_no_methods():
 def test_split_glued_to_a_known_data_name_is_that_data():
     got = found("We measure the upper bound in AP over COCOval2017 with GizNet.")
     assert got.get("COCOval2017", ("",))[0] == "dataset"
+
+
+def test_present_participle_triggers_need_a_first_person_subject():
+    got = found("To enable evaluation, we are releasing the GizSearch Corpus, which holds six million functions.")
+    assert any(proposed for _, proposed in got.values())
+    got = found("Zorb optimizers can be plugged into the GizNet framework for designing new GizNet variants.")
+    assert not any(proposed for _, proposed in got.values())
+
+
+def test_title_names_a_collection_with_the_and_a_head_noun():
+    got = found("We collect widget videos and annotate them densely.",
+                title="Collecting and Annotating the Large Widget Motion Dataset")
+    assert got.get("Large Widget Motion Dataset") == ("dataset", True)
+    got = found("We test GizNet on many widgets.", title="Widget Detection on the Gizmo Benchmark")
+    assert got.get("Gizmo Benchmark") == ("benchmark", False)
