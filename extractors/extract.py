@@ -206,6 +206,14 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     generic_spans = [(m.field, m.start, m.end) for m in raw if m.rule == "acronym:long"
                      and canonical_key(m.text) in generic_lf]
 
+    # a known name inside the long form a title prefix spells out ("ZBPO: Zero Buffer Policy Optimization") is
+    # part of that name, not a mention of its own
+    title_long = [(hit.start(), hit.end()) for lf in _title_definitions(paper.title or "").values()
+                  if not _gaz_kind(lf) and (hit := re.search(re.escape(lf), paper.title))]
+    if title_long:
+        raw = [m for m in raw if not (m.field == "title" and m.rule.startswith("gazetteer") and
+                                      any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
+                                          for a, b in title_long))]
     abstract_low = paper.abstract.lower()
     title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
     unconfirmed: set[tuple[str, int, int]] = set()
@@ -590,8 +598,8 @@ _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
 _RESULT_AFTER = re.compile(r"\s+(?:bounds?|inequalit(?:y|ies)|theorems?|lemmas?|conjectures?|identity|identities)\b")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
 _SIZE_ADJECTIVE = re.compile(r"^[\d.,]+[KkMmBbTt]?-[a-z]+(?:-[a-z]+)*$")
-#: "English-to-French", "Text-to-Image": a direction or task between two plain words.
-_DIRECTION = re.compile(r"^[A-Z][a-z]+-to-[A-Za-z][a-z]+$")
+#: "English-to-French", "Text-to-Image", "2D-to-3D": a direction or task between two plain words or dimensions.
+_DIRECTION = re.compile(r"^(?:[A-Z][a-z]+|\d[A-Z])-to-(?:[A-Za-z][a-z]+|\d[A-Z])$")  # also "2D-to-3D"
 #: "Budget-Aware", "Reward-Guided": an adjective fragment cut from a longer name.
 _ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditioned|augmented|enhanced|"
                                  r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$|"

@@ -186,8 +186,9 @@ def _kind_after(toks, end_tok: int) -> str | None:
         if low in BENCH_NOUNS:
             return "benchmark"
         if t.is_sent_start or low in METHOD_NOUNS or low in (".", ";", "which", "that", "to", "for", "by", "and",
-                                                               "with"):
-            break
+                                                               "with", "on", "in", "from", "over", "across",
+                                                               "against", "using", "via"):
+            break  # "the proposed X on the Y Dataset": the data noun heads another phrase
     return None
 
 

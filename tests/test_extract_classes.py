@@ -1037,3 +1037,20 @@ def test_title_names_a_collection_with_the_and_a_head_noun():
     assert got.get("Large Widget Motion Dataset") == ("dataset", True)
     got = found("We test GizNet on many widgets.", title="Widget Detection on the Gizmo Benchmark")
     assert got.get("Gizmo Benchmark") == ("benchmark", False)
+
+
+def test_data_noun_after_a_preposition_does_not_type_the_proposal():
+    rec = records(("GizNeXt: Improving the 3D detector by introducing a new encoding",
+                   "Hence, we propose the GizNeXt, a pillar-based scheme. We validate the proposed GizNeXt on the "
+                   "Waymo Open Dataset with good accuracy."))[0]
+    assert "GizNeXt" in names(rec, "methods") and "GizNeXt" not in names(rec, "datasets")
+
+
+def test_known_name_inside_a_title_long_form_is_part_of_it():
+    rec = records(("ZOMBO: Zealous Offline Model-Based Policy Optimization",
+                   "We propose ZOMBO, a new offline method that learns safely."))[0]
+    assert names(rec, "methods") == {"Zealous Offline Model-Based Policy Optimization"}
+
+
+def test_direction_between_dimensions_is_no_name():
+    assert "2D-to-3D" not in found("We lift widgets with 2D-to-3D distillation using GizNet.")
