@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
-from extractors.gazetteer import english_words, gazetteer_names, load_stopterms, word_compound
+from extractors.gazetteer import english_words, gazetteer_names, known_name, load_stopterms, word_compound
 from extractors.terms import stop_category
 from extractors.urls import continues_split_host
 from kg.schema import DATA_KINDS
@@ -797,7 +797,7 @@ def _coded(word: str, words) -> bool:
 
 def _known_data_kind(text: str) -> str | None:
     """The gazetteer kind of a known dataset or benchmark name, else None."""
-    hit = gazetteer_names().get(canonical_key(text))
+    hit = known_name(text)
     return hit[0] if hit and hit[0] in DATA_KINDS else None
 
 

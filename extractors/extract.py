@@ -31,7 +31,7 @@ from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
-from extractors.gazetteer import english_words, gazetteer_names, word_compound
+from extractors.gazetteer import english_words, gazetteer_names, known_name, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
@@ -66,7 +66,7 @@ def _priority(m: Mention) -> int:
 
 
 def _gaz_kind(text: str) -> str | None:
-    hit = gazetteer_names().get(canonical_key(text))
+    hit = known_name(text)
     return hit[0] if hit else None
 
 

@@ -35,7 +35,7 @@ from english_words import get_english_words_set
 from kg.errors import DataError
 from kg.schema import ENTITY_KINDS
 
-from extractors.canonical import canonical_key
+from extractors.canonical import canonical_key, plain_key
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -251,6 +251,45 @@ def gazetteer_names() -> dict[str, tuple[str, str]]:
         for form in surface_forms(entry):
             out.setdefault(canonical_key(form), (entry.kind, entry.name))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _exact_forms() -> dict[str, frozenset[str]]:
+    """{canonical key: its surface forms} for keys whose every form matches case-exactly only."""
+    forms: dict[str, set[str]] = {}
+    loose: set[str] = set()
+    for entry in load_gazetteer():
+        for form, exact in match_forms(entry):
+            key = plain_key(form)
+            if exact:
+                forms.setdefault(key, set()).add(form)
+            else:
+                loose.add(key)
+    return {k: frozenset(v) for k, v in forms.items() if k not in loose}
+
+
+_CAMEL_HUMP = re.compile(r"[A-Z][a-z]+[A-Z]")
+
+
+def case_clash(text: str) -> bool:
+    """Is ``text`` a known name's key written in another case than any of its case-exact forms?
+
+    "CoCo" is not "COCO", "Sam" is not "SAM": the gazetteer matches such forms only as written, so neither
+    the kind nor the entity of the known name applies to them.
+    """
+    if not _CAMEL_HUMP.search(text):
+        return False  # "Sam", "SAM", "ARC-e": a title-case, one-case or suffix spelling is the known name's own
+    forms = _exact_forms().get(plain_key(text))
+    if forms is None:
+        return False
+    bare = text[:-1] if len(text) > 2 and text.endswith("s") else text
+    return text not in forms and bare not in forms
+
+
+def known_name(text: str) -> tuple[str, str] | None:
+    """(kind, canonical name) of the known name ``text`` is a form of, written in a case that names it."""
+    hit = gazetteer_names().get(canonical_key(text))
+    return None if hit is None or case_clash(text) else hit
 
 
 def word_compound(text: str) -> bool:

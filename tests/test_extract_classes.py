@@ -1054,3 +1054,10 @@ def test_known_name_inside_a_title_long_form_is_part_of_it():
 
 def test_direction_between_dimensions_is_no_name():
     assert "2D-to-3D" not in found("We lift widgets with 2D-to-3D distillation using GizNet.")
+
+
+def test_camel_case_spelling_of_a_known_acronym_is_another_name():
+    rec = records(("Widgets", "Therefore, we propose CoCo, a novel framework that enables code completion. "
+                              "CoCo surpasses baselines on COCO."))[0]
+    assert "CoCo" in names(rec, "methods") and [e["name"] for e in rec["proposes"]] == ["CoCo"]
+    assert "MS COCO" in names(rec, "datasets")
