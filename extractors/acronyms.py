@@ -34,6 +34,11 @@ _LEAD_STOP = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "wit
               "their", "called", "named", "dubbed", "termed", "namely", "i.e.", "e.g.", "via", "using", "is", "are"}
 
 
+#: A count or quantifier before a long form: "over 27 open-weight models (OWMs)" counts, it does not name.
+_COUNT_WORD = re.compile(r"^(?:\d[\d,.]*[kKMB]?|over|about|around|nearly|approximately|roughly|some|several|many|"
+                         r"all|both|each|every|most)$", re.I)
+
+
 @dataclass(frozen=True)
 class Abbreviation:
     """One definition: character offsets of both forms in the searched text."""
@@ -183,7 +188,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         stripped = seg.lstrip(" \"'“‘`,-{[")
         start += len(seg) - len(stripped)
         m = re.match(r"(\S+)\s+", stripped)
-        if m and m.group(1).lower() in _LEAD_STOP:
+        if m and (m.group(1).lower() in _LEAD_STOP or _COUNT_WORD.match(m.group(1))):
             start += m.end()
             continue
         break

@@ -466,8 +466,9 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
             start = i + 1  # "Training Widget-2.5 Planning"
         elif tok.is_sent_start or tok.lower_ in STARTERS or (i > 0 and toks[i - 1].text in (":", "\u2022")):
             # a sentence-initial capital says nothing: drop a common word
-            if tok.lower_ in STARTERS or tok.lower_ in lower_words or j - i < 2:
-                start = i + 1
+            if tok.lower_ in STARTERS or tok.lower_ in lower_words or j - i < 2 or tok.lower_ in STOP_WORDS or \
+                    _DESCRIPTIVE_WORD.match(tok.lower_):
+                start = i + 1  # "Through WidgetBench, we ...", "Traditional GizmoQA benchmarks"
         if j - start == 2 and _MODEL_SIZE.match(toks[start + 1].text) and _plain_word_before_size(toks[start]):
             last = j
             continue  # "Training 1.4B models": a verb form and a size, no name
@@ -673,7 +674,11 @@ _LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "learning-to-rank", "lo
 def _plain_modifier(t) -> bool:
     """A lower-case word that can sit between a name and its data noun ("tabular"), not a verb form."""
     return t.is_lower and (t.is_alpha or bool(_LOWER_COMPOUND.match(t.text))) and t.lower_ not in _NOT_MODIFIERS \
-        and not t.lower_.endswith(("ed", "ing"))
+        and not t.lower_.endswith(("ed", "ing")) and not _THIRD_PERSON.match(t.lower_)
+
+
+#: A third-person verb after a name ("X supports standard dataset loaders"): the predicate, not a modifier.
+_THIRD_PERSON = re.compile(r"^(?:[a-z]+(?:[^su]s|[^s]es))$|^(?:has|does|is|was)$")
 
 
 def _lists(toks, cands: list[Candidate]) -> list[list[int]]:

@@ -669,6 +669,9 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         return False  # a known name ("model predictive control (MPC)") is never a generic definition
     if stop_category(lf) or is_generic_phrase(lf) or ends_adjective(lf) or is_organisation(lf):
         return True
+    last = lf.split()[-1]
+    if last.islower() and len(last) > 4 and last.endswith("ed"):
+        return True  # "API-served and open-sourced (ASOS)": a participle ends a description, not a name
     if _names_a_problem(short, paper):
         return True
     return lf.islower() and not lower_method_head(lf) and not _gaz_kind(lf) and not _gaz_kind(short.text) \

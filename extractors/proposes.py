@@ -166,6 +166,10 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     return begin, begin + len(prefix)
 
 
+#: What opens an appositive or a copula after a name: "X, a benchmark", "X is a corpus", "X -- a suite".
+_APPOSITIVE_OPENERS = frozenset({",", ":", "is", "are", "was", "were", "-", "--", "---", "—", "–", "a", "an", "the"})
+
+
 def _kind_after(toks, end_tok: int) -> str | None:
     """Kind named by the appositive after a name: "X, a large benchmark for" -> benchmark,
     "X (Long Form), a corpus of" -> dataset, "X, a 500-item subset" -> dataset; "X, a method
@@ -177,6 +181,9 @@ def _kind_after(toks, end_tok: int) -> str | None:
     counted = counted_kind(toks, end_tok)
     if counted:
         return counted
+    if end_tok < len(toks) and toks[end_tok].lower_ not in _APPOSITIVE_OPENERS and \
+            toks[end_tok].lower_ not in DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS:
+        return None  # "X supports standard dataset loaders": a data noun in X's predicate does not say what X is
     determined = False
     for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
@@ -617,8 +624,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             hit = _name_at(doc, toks, j, spans)
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
             indefinite = low in TRIGGERS and i + 1 < n and toks[i + 1].lower_ in _COUNTS
-            if hit is not None and indefinite and hit[1] < n and toks[hit[1]].lower_ in _HEAD_NOUNS:
-                # "we introduce a new RL method, ZORB, that": "RL" only modifies the head noun
+            if hit is not None and indefinite and hit[1] < n and _head_follows(toks, hit[1]):
+                # "we introduce a new RL method, ZORB, that", "an efficient LLM serving scheduler, ZORB,": the
+                # capitalised word only modifies the head noun
                 named = _name_after_description(doc, toks, hit[1], spans, sid)
                 if named is not None:
                     hit, rule = named, "proposes:we-propose-desc-X"
@@ -712,6 +720,23 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         seen.add(start)
         yield make_mention(doc, toks[start].idx, toks[start].idx + len(toks[start].text),
                            _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
+    # "a new dataset - WidgetDB compiled from ...", "a novel benchmark: GizmoEval": "new" and a head noun, then the
+    # name after a dash, colon or comma, with no verb to trigger on
+    for i in [t.i for t in toks if t.lower_ in ("new", "novel")]:
+        k = i + 1
+        while k < n and k <= i + 4 and sid[k] == sid[i] and toks[k].lower_ not in _HEAD_NOUNS and toks[k].is_lower:
+            k += 1
+        if k + 2 >= n or toks[k].lower_ not in _HEAD_NOUNS or toks[k + 1].text not in ("-", "–", "—", "--", ":") or \
+                sid[k + 2] != sid[i]:
+            continue
+        hit = _name_at(doc, toks, k + 2, spans)
+        if hit is None or hit[0] in seen or not name_shape(toks[hit[0]].text) or \
+                _known_name(canonical_key(toks[hit[0]].text)):
+            continue
+        seen.add(hit[0])
+        kind = "dataset" if toks[k].lower_ in DATA_NOUNS else "benchmark" if toks[k].lower_ in BENCH_NOUNS else "method"
+        yield make_mention(doc, toks[hit[0]].idx, toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text), kind,
+                           "proposes:new-head-X", 0.65, proposed=True)
     # "X consists of two components: A, which ..., and B, ...": the parts of the paper's own system
     for i in [t.i for t in toks if t.lower_ in _COMPONENT_NOUNS]:
         if i + 1 >= n or toks[i + 1].text != ":" or \
