@@ -347,6 +347,20 @@ def _is_title_token(t) -> bool:
     return t.is_title
 
 
+def _capital_word(t) -> bool:
+    if not (t.is_alpha and t.text.isupper() and len(t.text) >= 4):
+        return False
+    low, words = t.lower_, english_words()
+    return low in words or any(low.endswith(end) and (low[:-len(end)] in words or low[:-len(end)] + "e" in words)
+                               for end in ("ing", "ed", "es", "s"))
+
+
+def _shouted(toks, i: int) -> bool:
+    """A dictionary word in capitals next to another one: a phrase set in capitals."""
+    return _capital_word(toks[i]) and ((i > 0 and _capital_word(toks[i - 1])) or
+                                       (i + 1 < len(toks) and _capital_word(toks[i + 1])))
+
+
 def candidates(doc) -> list[Candidate]:
     """Name-like spans: shape tokens (with size/version extensions) and Title Case runs.
 
@@ -364,6 +378,8 @@ def candidates(doc) -> list[Candidate]:
             continue
         tok = toks[i]
         text = tok.text
+        if _shouted(toks, i):
+            continue  # "a GATED WIDGET NETWORK": words written in capitals, not acronyms
         cut = _AFFIX.search(text) or _PARTICIPLE.search(text)
         core = text[:cut.start()] if cut else text
         if core.endswith(".") and len(core) > 2:

@@ -224,7 +224,7 @@ def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name:
     ties: fullest (most words, then longest), then more capitals, then earliest.
 
     Forms with LaTeX leftovers ("~", "--") or a plural ending ("ResNets") come last, and a
-    plural-only name is shown singular."""
+    plural-only name is shown singular when it is known or its singular is written too."""
     pool = [f for f in forms if canonical_key(f) == key]
     if not pool and known_name:
         return known_name  # every form is a variant of a known name: show the known spelling
@@ -236,8 +236,8 @@ def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name:
                 first[f], f)
 
     best = min(pool, key=score)
-    if _plural_name(best):
-        best = best[:-1]
+    if _plural_name(best) and (known_name or any(f == best[:-1] or f.startswith(best[:-1] + " ") for f in forms)):
+        best = best[:-1]  # "ResNets" beside "ResNet": a plural copy; "GizmoLens" alone is that name as written
     if "$" in best or "--" in best or "~" in best:  # "$\\beta$-DPO" -> "β-DPO", "Gauss--Newton" -> "Gauss-Newton"
         best = _MATH.sub(_math_text, best).replace("--", "-").replace("~", " ")
     return best

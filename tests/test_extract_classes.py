@@ -1090,3 +1090,21 @@ def test_capitalised_modifier_before_a_described_head_noun():
 def test_new_head_noun_then_a_dash_names_a_proposal():
     got = found("To this end, a new dataset - GizVideoDB compiled from frames of many videos is released.")
     assert got.get("GizVideoDB") == ("dataset", True)
+
+
+def test_words_set_in_capitals_are_no_acronyms():
+    got = found("We compare with the GATED SPARSE AVERAGING model and with BERT on widgets.")
+    assert not {"GATED", "SPARSE", "AVERAGING"} & set(got) and "BERT" in got
+
+
+def test_plural_looking_name_is_shown_as_written_unless_its_singular_is_known_or_written():
+    rec = records(("Widgets", "We evaluate on the GizmoLens 1M dataset and train two ResNets."))[0]
+    assert any(n.startswith("GizmoLens") for n in names(rec, "datasets") | names(rec, "benchmarks"))
+    assert "ResNet" in names(rec, "methods")
+
+
+def test_textbook_techniques_written_in_lower_case():
+    got = found("We fit hidden Markov models and conditional random fields, then apply kernel density estimation "
+                "and canonical correlation analysis.")
+    assert {"hidden Markov models", "conditional random fields", "kernel density estimation",
+            "canonical correlation analysis"} <= set(got)
