@@ -347,6 +347,11 @@ def _is_title_token(t) -> bool:
     return t.is_title
 
 
+#: What a size right after a name may count instead of being the model's size.
+_COUNTED_NOUNS = frozenset({"tokens", "words", "images", "samples", "examples", "pairs", "documents", "parameters",
+                            "params", "videos", "hours", "frames", "sentences", "steps"})
+
+
 def _capital_word(t) -> bool:
     if not (t.is_alpha and t.text.isupper() and len(t.text) >= 4):
         return False
@@ -426,7 +431,8 @@ def candidates(doc) -> list[Candidate]:
             continue
         # Title Case word followed by a model size: "Mistral 7B"
         if _is_title_token(tok) and i + 1 < n and _MODEL_SIZE.match(toks[i + 1].text) \
-                and tok.lower_ not in STARTERS and not _plain_word_before_size(tok):
+                and tok.lower_ not in STARTERS and not _plain_word_before_size(tok) \
+                and not (i + 2 < n and toks[i + 2].lower_ in _COUNTED_NOUNS):  # "the Gizmo 300B tokens": a count
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True

@@ -715,7 +715,8 @@ def _model_version(text: str, end: int) -> int | None:
     return hit.end() if word in _AFTER_VERSION else None
 
 
-_DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+)\b(?![.,]\d)")
+_DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+|"
+                           rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
 #: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
 _SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 

@@ -1108,3 +1108,9 @@ def test_textbook_techniques_written_in_lower_case():
                 "and canonical correlation analysis.")
     assert {"hidden Markov models", "conditional random fields", "kernel density estimation",
             "canonical correlation analysis"} <= set(got)
+
+
+def test_size_suffix_of_a_known_data_name_and_a_counted_size():
+    got = found("We evaluate on the MovieLens 1M dataset, after pretraining on the Pile 300B tokens with Mistral 7B.")
+    assert got.get("MovieLens 1M", ("",))[0] == "dataset" and "Mistral 7B" in got
+    assert "Pile 300B" not in got
