@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["canonical_key", "plain_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_SPLIT", "DATA_RESOLUTION",
+__all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_SPLIT", "DATA_RESOLUTION",
            "data_collection"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -70,25 +70,7 @@ def singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def canonical_key(text: str) -> str:
-    """Lower-case, dash/space-collapsed, singularised key of a surface form.
-
-    A form that a known, case-exact name has in other capitals ("CoCo" beside the known "COCO") keys apart
-    from it (the plain key and "=" + the form as written): another name that only looks the same."""
-    key = plain_key(text)
-    if _CAMEL_HUMP.search(text):
-        from extractors.gazetteer import case_clash  # gazetteer imports this module
-
-        if case_clash(text):
-            return f"{key} ={text}"
-    return key
-
-
-_CAMEL_HUMP = re.compile(r"[A-Z][a-z]+[A-Z]")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def plain_key(text: str) -> str:
-    """:func:`canonical_key` without the case check: the key of any spelling, known names' included."""
+    """Lower-case, dash/space-collapsed, singularised key of a surface form."""
     if "$" in text:
         text = _MATH.sub(_math_text, text)
     if "\\" in text:
@@ -110,7 +92,7 @@ def plain_key(text: str) -> str:
 
 def slugify(text: str) -> str:
     """URL- and IRI-safe slug of a name; '+' is kept distinct ("DrivAerNet++")."""
-    s = plain_key(text)
+    s = canonical_key(text)
     if not s.isascii():  # "β-DPO" -> "beta-dpo", not a clash with "DPO"
         s = "".join(f" {_GREEK_NAME[c]} " if c in _GREEK_NAME else c for c in s)
     s = unicodedata.normalize("NFKD", s)

@@ -31,7 +31,7 @@ from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
-from extractors.gazetteer import english_words, gazetteer_names, known_name, word_compound
+from extractors.gazetteer import english_words, entity_key, gazetteer_names, known_name, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
@@ -932,7 +932,7 @@ def _cluster_key(m: Mention, defs: dict[str, str]) -> str:
         return canonical_key(defs[key])
     if m.long_form:
         return canonical_key(m.long_form)
-    return key
+    return entity_key(m.text)
 
 
 #: What a variant adds to a name: a version, a size or one word ("v2", "2.0", "hard", "mini", "core").

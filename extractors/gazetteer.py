@@ -35,7 +35,7 @@ from english_words import get_english_words_set
 from kg.errors import DataError
 from kg.schema import ENTITY_KINDS
 
-from extractors.canonical import canonical_key, plain_key
+from extractors.canonical import canonical_key
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -48,6 +48,9 @@ __all__ = [
     "load_stopterms",
     "surface_forms",
     "match_forms",
+    "case_clash",
+    "entity_key",
+    "known_name",
     "word_compound",
     "parse_gazetteer",
     "parse_stopterms",
@@ -260,7 +263,7 @@ def _exact_forms() -> dict[str, frozenset[str]]:
     loose: set[str] = set()
     for entry in load_gazetteer():
         for form, exact in match_forms(entry):
-            key = plain_key(form)
+            key = canonical_key(form)
             if exact:
                 forms.setdefault(key, set()).add(form)
             else:
@@ -279,11 +282,18 @@ def case_clash(text: str) -> bool:
     """
     if not _CAMEL_HUMP.search(text):
         return False  # "Sam", "SAM", "ARC-e": a title-case, one-case or suffix spelling is the known name's own
-    forms = _exact_forms().get(plain_key(text))
+    forms = _exact_forms().get(canonical_key(text))
     if forms is None:
         return False
     bare = text[:-1] if len(text) > 2 and text.endswith("s") else text
     return text not in forms and bare not in forms
+
+
+def entity_key(text: str) -> str:
+    """The key a mention is grouped by: :func:`canonical_key`, apart for a :func:`case_clash` spelling
+    ("CoCo" keys as "coco =CoCo", not as the known "COCO")."""
+    key = canonical_key(text)
+    return f"{key} ={text}" if _CAMEL_HUMP.search(text) and case_clash(text) else key
 
 
 def known_name(text: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from extractors.canonical import _MATH, _math_text, canonical_key, data_collection, entity_id
-from extractors.gazetteer import case_clash, gazetteer_names
+from extractors.gazetteer import entity_key, gazetteer_names
 from extractors.terms import NAME_HEAD_NOUNS
 from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 from kg.schema import DATA_KINDS, ENTITY_KINDS
@@ -106,10 +106,10 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     variants = {k: v for local in locals_ for k, v in sorted(local.items()) if v != k and v in gaz_forms}
 
     def resolve_key(m: Mention, local: dict[str, str]) -> str:
-        key = canonical_key(_collection_form(m))
+        key = entity_key(_collection_form(m))
         if key in local:
             return local[key]
-        if key in gaz and not case_clash(m.text):  # a known name: the gazetteer before other papers' definitions
+        if key in gaz:  # a known name: the gazetteer before other papers' definitions
             return gaz[key]
         if key in variants:
             return variants[key]
