@@ -210,7 +210,7 @@ _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented
 #: A lower-case participle joined to a name makes an adjective: "Foo-hosted data", "L1-regularized".
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
-    r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
+    r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
 _DATA_HEADS = frozenset({"Gym", "Arena", "Bench", "Suite", "Leaderboard"})
@@ -311,8 +311,11 @@ _ENDS_TEST_SET = re.compile(r"\s(?:Test|Evaluation|Eval|Validation|Question|Prob
 
 def suffix_kind(text: str) -> str | None:
     """Kind implied by how a name ends: "-Bench"/"QA"/a year's edition -> benchmark, "Net"/"Former" -> method."""
-    if _ENDS_DATA.search(text) or _YEAR_EDITION.match(text) or _ENDS_TEST_SET.search(text):
+    if _ENDS_DATA.search(text) or _ENDS_TEST_SET.search(text):
         return "benchmark"
+    if _YEAR_EDITION.match(text):
+        # "CNN14", "GNN-20": a model class and its depth, not an edition
+        return "method" if stop_category(text.rstrip("0123456789-")) == "model-class" else "benchmark"
     if _ENDS_DATASET.search(text):
         return "dataset"
     if _ENDS_METHOD.search(text):

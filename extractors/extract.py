@@ -285,6 +285,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # "WidgetNet Sketch", "Big Widget Audio": one more capitalised word names a part of the known data
             sub = _named_subset(text, m.end)
             m = _with(m, end=sub.end(1), text=text[m.start:sub.end(1)])
+        elif m.kind in _DATA_KINDS and (pair := _PAIR_AFTER.match(text, m.end)) and \
+                stop_category(pair.group(1)) == "language":
+            m = _with(m, end=pair.end(), text=text[m.start:pair.end()])  # "WidgetMT14 English-French": a language pair
         elif m.kind in _DATA_KINDS and _DATA_VARIANT.match(text, m.end):
             # "LibriSpeech test-clean", "ImageNet 64x64": a named split or resolution belongs to the data
             variant = _DATA_VARIANT.match(text, m.end)
@@ -634,13 +637,13 @@ def _size_variant(m: Mention) -> Mention:
 #: A plain number right before a name ("59 FPS"); a year is an edition, not a count.
 _COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)\s+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 def _counted_unit(text: str, start: int, end: int) -> bool:
     """"at 59 FPS", "3.1 dB": a number, then the acronym, then no noun it would modify ("12 FOO datasets")."""
     count = _COUNT_BEFORE.search(text, max(0, start - 16), start)
     if count is None or _YEAR.match(count.group(1)):
         return False
-    after = _WORD_AFTER.match(text, end)
+    after = _NEXT_WORD.match(text, end)
     return after is None or after.group(1).lower() in STOP_WORDS
 
 
@@ -717,18 +720,21 @@ def _model_version(text: str, end: int) -> int | None:
 
 _DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+|"
                            rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
-#: One capitalised word after a known data name, ending the name: "X Sketch", "X Audio" (not "X Large Scale ...").
-_SUBSET_WORD = re.compile(r" ([A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
+#: Two words joined by a dash right after a name: a language pair when both are languages or language codes.
+_PAIR_AFTER = re.compile(r" ([A-Za-z]+[-\u2013\u2192][A-Za-z]+)(?![\w-])")
+#: One to three capitalised words after a known data name, ending the name: "X Sketch", "X Formal Logic" (not "X
+#: Large Scale Visual Recognition Challenge ...").
+_SUBSET_WORD = re.compile(r" ((?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 
 
 def _named_subset(text: str, end: int):
     hit = _SUBSET_WORD.match(text, end)
     if hit is None:
         return None
-    word = hit.group(1)
-    low = word.lower()
-    if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or size_word(low):
-        return None
+    for word in hit.group(1).split():
+        low = word.lower()
+        if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or size_word(low):
+            return None
     return hit
 
 

@@ -236,7 +236,8 @@ def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name:
                 first[f], f)
 
     best = min(pool, key=score)
-    if _plural_name(best) and (known_name or any(f == best[:-1] or f.startswith(best[:-1] + " ") for f in forms)):
+    if _plural_name(best) and best != known_name and \
+            (known_name or any(f == best[:-1] or f.startswith(best[:-1] + " ") for f in forms)):
         best = best[:-1]  # "ResNets" beside "ResNet": a plural copy; "GizmoLens" alone is that name as written
     if "$" in best or "--" in best or "~" in best:  # "$\\beta$-DPO" -> "β-DPO", "Gauss--Newton" -> "Gauss-Newton"
         best = _MATH.sub(_math_text, best).replace("--", "-").replace("~", " ")

@@ -1114,3 +1114,22 @@ def test_size_suffix_of_a_known_data_name_and_a_counted_size():
     got = found("We evaluate on the MovieLens 1M dataset, after pretraining on the Pile 300B tokens with Mistral 7B.")
     assert got.get("MovieLens 1M", ("",))[0] == "dataset" and "Mistral 7B" in got
     assert "Pile 300B" not in got
+
+
+def test_capitalised_subset_words_and_language_pairs_belong_to_known_data():
+    got = found("We score MMLU Formal Logic, and on WMT14 English-French our model improves BLEU.")
+    assert got.get("MMLU Formal Logic", ("",))[0] in ("dataset", "benchmark")
+    assert got.get("WMT14 English-French", ("",))[0] in ("dataset", "benchmark")
+    got = found("We report ImageNet Large Scale Visual Recognition Challenge results with GizNet.")
+    assert "ImageNet Large Scale" not in got
+
+
+def test_dimension_compounds_are_no_names():
+    got = found("Existing 3D-detection-framework designs and 3D-object detectors lag behind GizNet.")
+    assert set(got) == {"GizNet"}
+
+
+def test_model_class_with_a_depth_is_a_model_not_an_edition():
+    rec = records(("Widgets", "Using VGGish, PANNs' CNN14 and GizNet on nine tasks, we show gains on WMT22."))[0]
+    assert "CNN14" in names(rec, "methods") and "WMT22" in names(rec, "benchmarks") | names(rec, "datasets")
+    assert "PANNs" in names(rec, "methods")
