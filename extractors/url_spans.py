@@ -142,6 +142,7 @@ def _candidate_tokens(doc) -> tuple[list[int], bool]:
 
 
 _SCHEME_IN_RE = re.compile(r"https?://|www\.", re.I)
+_INNER_SCHEME_RE = re.compile(r"https?://", re.I)
 
 
 def _url_start_in(token_text: str) -> int | None:
@@ -174,6 +175,9 @@ def _url_extent(doc, text: str, i: int, start: int) -> tuple[int, str | None]:
                 j += 1
             chunk_end = doc[j].idx + len(doc[j])
     raw = text[start:chunk_end]
+    glued = _INNER_SCHEME_RE.search(raw, 1)
+    if glued is not None:  # "https://a.org/xhttps://b.org/y": two URLs glued (a footnote pasted on): the first ends
+        raw = raw[:glued.start()]
     cuts = [k for k in (raw.find("{"), raw.find("](")) if k > 0]
     cut = min(cuts) if cuts else -1
     if cut > 0 and raw[cut] == "{":
@@ -225,6 +229,10 @@ def find_spans(doc, text_form: Matcher | None = None) -> list[tuple[int, int, st
             if at is not None:
                 start = tok.idx + at
                 end, rule = _url_extent(doc, text, i, start)
+                while rule == "url" and _INNER_SCHEME_RE.match(text, end):  # the next of glued URLs
+                    found.append((start, end, rule))
+                    start = end
+                    end, rule = _url_extent(doc, text, i, start)
         if rule is not None and end > start:
             found.append((start, end, rule))
             consumed = end

@@ -177,3 +177,14 @@ def test_github_text_forms_with_a_bracket_or_colon_are_repositories_and_their_ow
         assert _urls(paper)["repo"] == {"https://github.com/WidgetLab/LT-widget"}, abstract
         names = {m.text for m in extract_paper(paper) if m.kind in ("method", "dataset", "benchmark")}
         assert not any("WidgetLab" in n for n in names), names
+
+
+@pytest.mark.parametrize("abstract, repos, links", [
+    ("Code is at https://github.com/widgetlab/Gizmo-Evalhttps://github.com/widgetlab/Gizmo-Eval.",
+     {"https://github.com/widgetlab/Gizmo-Eval"}, set()),
+    ("See https://gizmo.github.io/demohttps://github.com/widgetlab/Zorb and more.",
+     {"https://github.com/widgetlab/Zorb"}, {"https://gizmo.github.io/demo"}),
+])
+def test_urls_glued_together_are_two_urls(abstract, repos, links):
+    got = _urls(Paper(id="g", title="Widgets", abstract=abstract))
+    assert got["repo"] == repos and got["link"] == links
