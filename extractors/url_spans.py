@@ -142,7 +142,7 @@ def _candidate_tokens(doc) -> tuple[list[int], bool]:
 
 
 _SCHEME_IN_RE = re.compile(r"https?://|www\.", re.I)
-_INNER_SCHEME_RE = re.compile(r"https?://", re.I)
+_INNER_SCHEME_RE = re.compile(r"(?<=[\w/.-])https?://", re.I)  # glued right on, not after "](" or "{"
 
 
 def _url_start_in(token_text: str) -> int | None:
