@@ -130,3 +130,17 @@ def test_a_related_listing_changes_the_relatedness_of_the_papers_it_relates_to(t
     assert changed
     assert grown.rdf_stats["analytics_reused"] < len(after)
 
+
+def test_an_unrelated_listing_leaves_every_figure_of_the_other_papers_as_it_was(tmp_path, base):
+    """PageRank (relative to the average paper, two digits), communities (numbered by their first member, found
+    in paper order) and every other block of analytics.ttl: only what the new papers reach changes."""
+    synth, _entries, files = base
+    extra = _listing(synth, _UNRELATED, tmp_path, "unrelated.txt")
+    first, grown, before, after, _out = _grow(tmp_path, files, extra)
+    G0, G1 = first.graph.nx, grown.graph.nx
+    old_papers = [n for n, t in G0.nodes(data="type") if t == "Paper"]
+    for key in ("pagerank", "community", "degree"):
+        assert {n: G1.nodes[n][key] for n in old_papers} == {n: G0.nodes[n][key] for n in old_papers}, key
+    assert len({G0.nodes[n]["community"] for n in old_papers}) > 1
+    changed = sorted(s for s in before if after.get(s) != before[s])
+    assert changed == [s for s in changed if s.startswith("kg:month")], changed[:5]  # papers per month
