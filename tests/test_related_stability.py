@@ -144,3 +144,35 @@ def test_an_unrelated_listing_leaves_every_figure_of_the_other_papers_as_it_was(
     assert len({G0.nodes[n]["community"] for n in old_papers}) > 1
     changed = sorted(s for s in before if after.get(s) != before[s])
     assert changed == [s for s in changed if s.startswith("kg:month")], changed[:5]  # papers per month
+
+
+def test_pagerank_figure_is_relative_to_the_average_paper_at_two_significant_digits():
+    from kg.graph.build import pagerank_figure
+
+    assert pagerank_figure(0.5 / 1000, 1000) == 0.5
+    assert pagerank_figure(1 / 3, 3) == 1.0
+    assert pagerank_figure(0.012345, 1000) == 12.0  # 12.345 to two digits
+    assert pagerank_figure(0.0, 10) == 0.0
+    # the same share of a corpus of another size gives the same figure; a drift below two digits is hidden
+    assert pagerank_figure(2 / 20_000, 20_000) == pagerank_figure(2.004 / 20_466, 20_466) == 2.0
+
+
+def test_community_numbers_follow_the_first_member_and_stay_distinct(monkeypatch):
+    import hashlib
+
+    from kg.graph.build import community_ids
+
+    iri = {k: f"https://example.org/paper/{k}" for k in ("a", "b", "c", "d", "e")}
+    one = community_ids([["b", "c"], ["a"]], iri)
+    two = community_ids([["a", "e"], ["d"], ["b", "c"]], iri)  # other communities and sizes, same first members
+    assert len(set(one)) == 2 and one[0] == two[2] and one[1] == two[0]
+
+    class Same:  # every IRI hashes alike: numbers still distinct, given in order of the first IRI
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def digest(self):
+            return b"\x00" * 6
+
+    monkeypatch.setattr(hashlib, "blake2b", Same)
+    assert community_ids([["d"], ["b", "c"], ["a"]], iri) == [2, 1, 0]
