@@ -8,7 +8,8 @@ input folder and rebuilds into the same output folder (``incremental``), rebuild
 unchanged (``no-op``), then builds the whole corpus cold in a fresh folder from the same input
 folder (``cold``) and compares every output file of the two. Each build runs in its own
 ``paperkg build`` process under ``/usr/bin/time -v`` when available (wall clock, peak RSS). It
-prints one table row per build (with the data records made and copied from the previous shards,
+prints one table row per build (with the data records made and copied from the previous shards, the data
+shards written and kept,
 and the graph.ttl and analytics.ttl subject blocks reused) and the share of changed files; exit status 1 if the incremental
 outputs differ from the cold ones.
 """
@@ -49,6 +50,9 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     records = re.search(r"data records: (\d+) made, (\d+) copied", proc.stderr)
     if records:
         row["records_made"], row["records_copied"] = int(records.group(1)), int(records.group(2))
+    shards = re.search(r"data shards: (\d+) written, (\d+) unchanged", proc.stderr)
+    if shards:
+        row["shards_written"], row["shards_kept"] = int(shards.group(1)), int(shards.group(2))
     blocks = re.search(r"graph.ttl: (\d+) of (\d+) subject blocks reused", proc.stderr)
     if blocks:
         row["blocks_reused"], row["blocks"] = int(blocks.group(1)), int(blocks.group(2))
@@ -100,12 +104,13 @@ def main(argv=None) -> int:
     rows["cold"] = _build(inputs, cold, args.jobs, args.year)
     stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
     print(f"{'build':<12} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
-          + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10}"
+          + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10} {'shards new':>10} {'kept':>5}"
           + f" {'ttl blocks reused':>17} {'analytics reused':>17} {'RSS MB':>7} {'load':>5}")
     for name, r in rows.items():
         print(f"{name:<12} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
               + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('skipped', 0):7d}"
               f" {r.get('records_made', 0):8d} {r.get('records_copied', 0):10d}"
+              f" {r.get('shards_written', 0):10d} {r.get('shards_kept', 0):5d}"
               + f" {str(r.get('blocks_reused', '-')) + ' / ' + str(r.get('blocks', '-')):>17}"
               + f" {str(r.get('a_reused', '-')) + ' / ' + str(r.get('a_blocks', '-')):>17} {r.get('rss_mb', 0):7.0f}"
               f" {r['load']:5.1f}")

@@ -140,8 +140,11 @@ def test_cites_creates_minimal_paper(kg):
 def test_communities_and_pagerank_cover_papers(kg):
     papers = [n for n, t in kg.nx.nodes(data="type") if t == "Paper"]
     assert all("community" in kg.nx.nodes[n] and "pagerank" in kg.nx.nodes[n] for n in papers)
-    pr = sum(kg.nx.nodes[n]["pagerank"] for n in papers)
-    assert pr == pytest.approx(1.0, abs=1e-6)
+    # PageRank times the number of papers (the average paper has 1), to two significant digits
+    pr = [kg.nx.nodes[n]["pagerank"] for n in papers]
+    assert sum(pr) == pytest.approx(len(papers), rel=0.05)
+    assert all(p > 0 and float(f"{p:.2g}") == p for p in pr)
+    assert len(set(pr)) > 1
     assert kg.nx.nodes["paper/p4"]["community"] == kg.nx.nodes["paper/p3"]["community"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import random
 from contextlib import contextmanager
 from typing import Iterable, Sequence
 
@@ -33,9 +34,16 @@ from kg.models import CorpusExtraction, Mention, Paper, select_evidence
 from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
-           "evidence_key", "COMMUNITY_SEED"]
+           "evidence_key", "COMMUNITY_SEED", "PAGERANK_DIGITS", "pagerank_figure", "community_ids"]
 
 COMMUNITY_SEED = 42
+
+#: significant digits of the PageRank written (``pagerank``, pkg:pagerank), which is the paper's PageRank times the
+#: number of papers (1 = the average paper): a listing that does not reach a paper leaves its figure as it was
+PAGERANK_DIGITS = 2
+#: convergence of the power iteration, per paper (networkx stops when the L1 change is under n * tol): far below the
+#: precision written, so the figure does not depend on how many iterations a corpus happened to need
+_PAGERANK_TOL = 1e-10
 
 
 def evidence_key(ev: dict) -> tuple:
@@ -354,6 +362,73 @@ def add_method_pairs(G: nx.MultiDiGraph) -> None:
     G.graph["method_pairs"] = [[a, b, int(n)] for (a, b), n in top]
 
 
+def pagerank_figure(pr: float, n_papers: int) -> float:
+    """The PageRank as written: ``pr * n_papers`` (the average paper has 1) to PAGERANK_DIGITS significant digits.
+
+    A probability shrinks with every paper added anywhere (all 20,000 figures change with a listing of 466
+    papers); relative to the average it moves only where the new papers link, and two digits hide the drift of
+    the rest (the teleport and dangling shares).
+
+    >>> pagerank_figure(0.5 / 1000, 1000), pagerank_figure(0.012345, 1000), pagerank_figure(0.0, 10)
+    (0.5, 12.0, 0.0)
+    """
+    x = float(pr) * n_papers
+    return float(f"{x:.{PAGERANK_DIGITS}g}") if x > 0 else 0.0
+
+
+def community_ids(communities: Sequence[Sequence[str]], iri: dict) -> list[int]:
+    """A number per community that depends on its members only: from a hash of its first member's IRI.
+
+    An index by size would renumber every community that one new paper's community overtakes. The number is
+    the first 6 bytes of the BLAKE2b of the first (smallest) IRI; the rare collision takes the next free
+    number, communities in order of their first IRI, so the numbers stay deterministic and distinct.
+    """
+    import hashlib
+
+    firsts = [min(iri[n] for n in c) for c in communities]
+    ids: list[int] = [0] * len(communities)
+    taken: set[int] = set()
+    for idx in sorted(range(len(communities)), key=firsts.__getitem__):
+        number = int.from_bytes(hashlib.blake2b(firsts[idx].encode("utf-8"), digest_size=6).digest(), "big")
+        while number in taken:
+            number = (number + 1) % (1 << 48)
+        taken.add(number)
+        ids[idx] = number
+    return ids
+
+
+class _InOrder(random.Random):
+    """The "random state" handed to networkx's Louvain: its one use, shuffling the nodes before each level,
+    leaves them in the order given (papers by key; on coarser levels, communities in that order). A seeded
+    shuffle of all papers changes completely when one paper is added, and with it most communities."""
+
+    def shuffle(self, x, *args, **kwargs) -> None:  # noqa: D401 - keeps the order
+        return None
+
+
+def _communities(U: nx.Graph) -> list[list]:
+    """Louvain communities of each connected component on its own, nodes visited in U's order (_InOrder).
+
+    Modularity weighs a community against the total weight of the graph it is computed on: over the whole
+    paper graph, papers added in a component of their own would shift every other decision. Per component,
+    a listing changes only the communities of the components it joins. Components of one or two papers are
+    one community each (Louvain would not split them).
+    """
+    order = {n: i for i, n in enumerate(U)}
+    out: list[list] = []
+    for component in sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(U)),
+                            key=lambda c: order[c[0]]):
+        if len(component) <= 2:
+            out.append(component)
+            continue
+        C = nx.Graph()
+        C.add_nodes_from(component)
+        C.add_weighted_edges_from((u, v, w) for u, v, w in U.subgraph(component).edges(data="weight"))
+        found = nx.community.louvain_communities(C, weight="weight", seed=_InOrder(COMMUNITY_SEED))
+        out.extend(sorted(c, key=order.__getitem__) for c in found)
+    return out
+
+
 def add_analytics(G: nx.MultiDiGraph) -> None:
     """degree (all nodes); lookup keys and support ranks (entities); method pairs; months; pagerank and community."""
     node_data = G.nodes
@@ -377,7 +452,8 @@ def add_analytics(G: nx.MultiDiGraph) -> None:
     D = nx.DiGraph()
     D.add_nodes_from(papers)
     D.add_weighted_edges_from(directed)
-    pr = nx.pagerank(D, weight="weight") if directed else {n: 1.0 / len(papers) for n in papers}
+    pr = (nx.pagerank(D, weight="weight", tol=_PAGERANK_TOL, max_iter=10_000) if directed
+          else {n: 1.0 / len(papers) for n in papers})
     # undirected: both directions summed, each pair where it first occurs
     undirected: dict[tuple, float] = {}
     for u, v, w in directed:
@@ -388,10 +464,10 @@ def add_analytics(G: nx.MultiDiGraph) -> None:
     U.add_nodes_from(papers)
     U.add_weighted_edges_from((u, v, w) for (u, v), w in undirected.items())
     del undirected
-    comms = nx.community.louvain_communities(U, weight="weight", seed=COMMUNITY_SEED)
-    comms = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
-    for idx, members in enumerate(comms):
+    comms = _communities(U)
+    iri = {n: str(node_data[n].get("iri") or n) for n in papers}
+    for number, members in zip(community_ids(comms, iri), comms):
         for n in members:
-            node_data[n]["community"] = idx
+            node_data[n]["community"] = number
     for n in papers:
-        node_data[n]["pagerank"] = round(float(pr[n]), 10)
+        node_data[n]["pagerank"] = pagerank_figure(pr[n], len(papers))

@@ -10,6 +10,12 @@ upper bound on each block's output and keeps only the top k per row, so memory
 stays bounded on 100,000-paper corpora. Entities that occur in more than
 ``max_df`` papers are dropped first: they carry almost no IDF weight but would
 make the product quadratic.
+
+Precision (so that a day's listing leaves the weights of unrelated pairs as they were): the IDF uses
+the corpus size rounded up to a power of two (:func:`idf`), so a new listing changes only the IDF of
+the entities (and words) it contains, not of every one; cosines are rounded to ``COSINE_DECIMALS``
+before the top k are chosen (ties: the lower column), so a drift below that precision neither
+changes a written weight nor reorders the choice.
 """
 from __future__ import annotations
 
@@ -22,7 +28,30 @@ __all__ = [
     "entity_matrix",
     "topk_pairs",
     "default_max_df",
+    "idf",
+    "idf_corpus_size",
+    "COSINE_DECIMALS",
 ]
+
+#: decimals of the cosines that choose related papers and are written (pkg:entityWeight, pkg:textWeight;
+#: pkg:weight, their mean, has one more); the pages show weights with two
+COSINE_DECIMALS = 2
+
+
+def idf_corpus_size(n: int) -> int:
+    """The corpus size the IDF is computed with: ``n`` rounded up to a power of two (at least 1).
+
+    >>> idf_corpus_size(20_000), idf_corpus_size(32_768), idf_corpus_size(32_769)
+    (32768, 32768, 65536)
+    """
+    return 1 << max(0, int(n) - 1).bit_length()
+
+
+def idf(df: np.ndarray, n: int) -> np.ndarray:
+    """Smooth IDF, ``ln((1 + N) / (1 + df)) + 1``, with N = :func:`idf_corpus_size` of the ``n`` papers: between two
+    powers of two an added paper changes the IDF of its own entities or words only."""
+    N = idf_corpus_size(n)
+    return np.log((1.0 + N) / (1.0 + np.asarray(df, dtype=np.float64))) + 1.0
 
 
 def builds_on(
@@ -95,8 +124,8 @@ def entity_matrix(paper_entities, max_df=None):
     rows_a, cols_a = rows_a[mask], cols_a[mask]
     if rows_a.size == 0:
         return None, vocab, df
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    X = sparse.csr_matrix((idf[cols_a], (rows_a, cols_a)), shape=(n, len(vocab)), dtype=np.float64)
+    weights = idf(df, n)
+    X = sparse.csr_matrix((weights[cols_a], (rows_a, cols_a)), shape=(n, len(vocab)), dtype=np.float64)
     X.sum_duplicates()
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -105,8 +134,9 @@ def entity_matrix(paper_entities, max_df=None):
     return X, vocab, df
 
 
-def topk_pairs(X, df, top_k: int, block_nnz: int = 4_000_000):
-    """(I, J, W): each row's ``top_k`` best other rows by cosine (X has L2 rows), weights rounded to 6 decimals.
+def topk_pairs(X, df, top_k: int, block_nnz: int = 4_000_000, decimals: int = COSINE_DECIMALS):
+    """(I, J, W): each row's ``top_k`` best other rows by cosine (X has L2 rows), weights rounded to ``decimals``
+    before they are ranked.
 
     S = X X^T is computed in row blocks sized by an upper bound on each
     block's output (a row's bound: the sum of its columns' ``df``), so memory
@@ -133,7 +163,7 @@ def topk_pairs(X, df, top_k: int, block_nnz: int = 4_000_000):
         S.sort_indices()  # (row, col) order: the stable sort below breaks weight ties on the lower col
         r = np.repeat(np.arange(start, stop, dtype=np.int64), np.diff(S.indptr))
         c = S.indices.astype(np.int64)
-        w = np.round(S.data, 6)
+        w = np.round(S.data, decimals)
         ok = (r != c) & (w > 0)
         r, c, w = r[ok], c[ok], w[ok]
         if r.size:

@@ -5,17 +5,23 @@ with simple punctuation rules (``_tokenizer``: 15x faster than the English
 rules, which TF-IDF does not need); words are lower-cased and kept when they
 are letters and digits (inner hyphens allowed), not only digits, at least 3
 characters long and not spaCy stop words.
-scikit-learn's ``TfidfVectorizer`` weighs them (sublinear tf, smooth idf, L2
-rows; words in fewer than 2 papers carry no link and are left out).
+scikit-learn's ``CountVectorizer`` counts them; they are weighed with
+sublinear tf and the smooth IDF of :func:`kg.graph.links.idf` (the corpus
+size rounded up to a power of two), rows L2-normalised; words in fewer than
+2 papers carry no link and are left out.
 
 Candidates: for each paper, its top ``top_k`` papers by entity cosine
 (kg.graph.links, unchanged) and its top ``top_k`` by text cosine. The text
 candidates come from a pruned matrix (each paper's ``CANDIDATE_TERMS`` heaviest
 words, words in at most ``default_max_df_text(N)`` papers) so that the sparse
 product stays small on 100,000 papers; every candidate pair is then scored
-exactly: ``weight = (entity cosine + text cosine) / 2``, rounded to 6
-decimals, and the top ``top_k`` per paper are kept (ties: lower paper index,
-i.e. paper id). A pair needs a text cosine of at least ``MIN_TEXT`` or a
+exactly, each cosine rounded to ``COSINE_DECIMALS`` (2) decimals:
+``weight = (entity cosine + text cosine) / 2`` (exact at 3 decimals), and the
+top ``top_k`` per paper are kept (ties: lower paper index, i.e. paper id).
+The rounding, there and in the candidates, is what keeps a new day's listing
+from changing the weights and the choice of unrelated pairs (their cosines
+drift in the third decimal as the corpus statistics move); the pages show
+weights with two decimals. A pair needs a text cosine of at least ``MIN_TEXT`` or a
 shared entity. Each kept pair carries its reasons: the shared entities and
 the ``TOP_TERMS`` shared words that add most to its text cosine.
 
@@ -32,7 +38,7 @@ import numpy as np
 from kg import memory
 from kg.sqlcache import WordCache, text_key
 from kg.errors import OutputError
-from kg.graph.links import entity_matrix, topk_pairs
+from kg.graph.links import COSINE_DECIMALS, entity_matrix, idf, topk_pairs
 
 __all__ = ["tokenize", "tokenize_cached", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
            "default_max_df_text"]
@@ -170,17 +176,22 @@ def _tokenize_slice(args) -> list[list[str]]:
 
 def text_matrix(token_lists: Sequence[list[str]]):
     """(L2-normalised TF-IDF csr matrix, vocabulary array) of the papers' words."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from scipy import sparse
+    from sklearn.feature_extraction.text import CountVectorizer
 
     if not any(token_lists):
         return None, np.asarray([], dtype=object)
-    vec = TfidfVectorizer(analyzer=_identity, min_df=2 if len(token_lists) > 2 else 1, sublinear_tf=True,
-                          dtype=np.float64)
+    vec = CountVectorizer(analyzer=_identity, min_df=2 if len(token_lists) > 2 else 1, dtype=np.float64)
     try:
-        X = vec.fit_transform(token_lists)
+        X = vec.fit_transform(token_lists).tocsr()
     except ValueError:  # no word in two papers
         return None, np.asarray([], dtype=object)
-    X = X.tocsr()
+    X.sort_indices()
+    X.data = np.log(X.data) + 1.0  # sublinear tf
+    X = X @ sparse.diags(idf(np.bincount(X.indices, minlength=X.shape[1]), X.shape[0]))
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    X = (sparse.diags(1.0 / norms) @ X).tocsr()
     X.sort_indices()
     return X, np.asarray(vec.get_feature_names_out(), dtype=object)
 
@@ -269,9 +280,9 @@ def _related_combined(paper_entities, texts, top_k, max_df, block_nnz, tokens):
     J = np.concatenate(cand_j)
     pair = np.unique(I * n + J)  # sorted, distinct
     I, J = pair // n, pair % n
-    ew = np.round(_rowdot(E, E, I, J), 6) if E is not None else np.zeros(len(I))
-    tw = np.round(_rowdot(T, T, I, J), 6) if T is not None else np.zeros(len(I))
-    W = np.round((ew + tw) / 2.0, 6)
+    ew = np.round(_rowdot(E, E, I, J), COSINE_DECIMALS) if E is not None else np.zeros(len(I))
+    tw = np.round(_rowdot(T, T, I, J), COSINE_DECIMALS) if T is not None else np.zeros(len(I))
+    W = np.round((ew + tw) / 2.0, COSINE_DECIMALS + 1)  # exact: the mean of two values of 2 decimals
     ok = (W > 0) & ((ew > 0) | (tw >= MIN_TEXT))
     I, J, W, ew, tw = I[ok], J[ok], W[ok], ew[ok], tw[ok]
     # per row: weight descending, then the lower column (J is ascending within a row already)
