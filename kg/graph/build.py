@@ -12,6 +12,7 @@ back to the very same graph.
 from __future__ import annotations
 
 import gc
+import hashlib
 import itertools
 import random
 from contextlib import contextmanager
@@ -383,8 +384,6 @@ def community_ids(communities: Sequence[Sequence[str]], iri: dict) -> list[int]:
     the first 6 bytes of the BLAKE2b of the first (smallest) IRI; the rare collision takes the next free
     number, communities in order of their first IRI, so the numbers stay deterministic and distinct.
     """
-    import hashlib
-
     firsts = [min(iri[n] for n in c) for c in communities]
     ids: list[int] = [0] * len(communities)
     taken: set[int] = set()
