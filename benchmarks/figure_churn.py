@@ -10,7 +10,6 @@ weights, shared entities or shared words differ: what analytics.ttl rewrites bes
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from extractors.corpus import extract_corpus  # noqa: E402
 from kg.graph import DEFAULT_BASE_IRI, build_graph  # noqa: E402
 from kg.ingest import read_inputs  # noqa: E402
+from listings import listing_args  # noqa: E402
 
 
 def _graph(files, cache, year):
@@ -39,14 +39,8 @@ def _related(G, n) -> dict:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("listings", type=Path)
-    ap.add_argument("--add", type=int, default=1)
-    ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--year", type=int, default=2025)
-    args = ap.parse_args(argv)
-    files = sorted(p for p in args.listings.iterdir() if p.is_file())
-    A, B = _graph(files[:-args.add], args.cache, args.year), _graph(files, args.cache, args.year)
+    args, before, files = listing_args(__doc__.split("\n")[0], argv)
+    A, B = _graph(before, args.cache, args.year), _graph(files, args.cache, args.year)
     papers = [n for n, t in A.nodes(data="type") if t == "Paper" and n in B]
     entities = [n for n, d in A.nodes(data=True) if "support" in d and n in B]
     new = {n for n, t in B.nodes(data="type") if t == "Paper" and n not in A}

@@ -14,7 +14,6 @@ comparison with the earlier measurements (it drops the fields that used to carry
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from extractors.corpus import extract_corpus  # noqa: E402
 from kg.graph import DEFAULT_BASE_IRI, build_graph  # noqa: E402
 from kg.ingest import read_inputs  # noqa: E402
+from listings import listing_args  # noqa: E402
 from kg.views.context import RenderContext, assign_pages  # noqa: E402
 from kg.views.pages import entity_page, paper_page  # noqa: E402
 
@@ -53,14 +53,8 @@ def _views(files, cache, year):
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("listings", type=Path)
-    ap.add_argument("--add", type=int, default=1)
-    ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--year", type=int, default=2025)
-    args = ap.parse_args(argv)
-    files = sorted(p for p in args.listings.iterdir() if p.is_file())
-    a, b = _views(files[:-args.add], args.cache, args.year), _views(files, args.cache, args.year)
+    args, before, files = listing_args(__doc__.split("\n")[0], argv)
+    a, b = _views(before, args.cache, args.year), _views(files, args.cache, args.year)
     changed, local_changed, total, data_changed = Counter(), Counter(), Counter(), Counter()
     field_changed: Counter = Counter()
     pages_b = dict(b.names.items())
