@@ -27,6 +27,31 @@ from pathlib import Path
 NOT_OUTPUTS = (".cache", ".paperkg.lock")
 
 
+#: Counts a build logs, and the row keys they go to.
+_LOG_COUNTS = (
+    (r"pages: (\d+) rendered, (\d+) unchanged", ("rendered", "reused")),
+    (r"(\d+) of them made from the same inputs", ("skipped",)),
+    (r"data records: (\d+) made, (\d+) copied", ("records_made", "records_copied")),
+    (r"data shards: (\d+) written, (\d+) unchanged", ("shards_written", "shards_kept")),
+    (r"graph.ttl: (\d+) of (\d+) subject blocks reused", ("blocks_reused", "blocks")),
+    (r"analytics.ttl: (\d+) of (\d+)", ("a_reused", "a_blocks")),
+)
+
+
+def log_counts(log: str) -> dict[str, int]:
+    """The counts of a build's log.
+
+    >>> log_counts("pages: 3 rendered, 5 unchanged ... analytics.ttl: 7 of 9")
+    {'rendered': 3, 'reused': 5, 'a_reused': 7, 'a_blocks': 9}
+    """
+    row: dict[str, int] = {}
+    for pattern, keys in _LOG_COUNTS:
+        hit = re.search(pattern, log)
+        if hit:
+            row.update(zip(keys, map(int, hit.groups())))
+    return row
+
+
 def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     cmd = [sys.executable, "-m", "kg", "build", str(inputs), "-o", str(out), "--jobs", str(jobs)]
     if year:
@@ -41,24 +66,7 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None) -> dict:
     stages = re.search(r"edges; (.*)$", proc.stderr, re.M)
     if stages:
         row.update({k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+)s", stages.group(1))})
-    pages = re.search(r"pages: (\d+) rendered, (\d+) unchanged", proc.stderr)
-    if pages:
-        row["rendered"], row["reused"] = int(pages.group(1)), int(pages.group(2))
-    skipped = re.search(r"(\d+) of them made from the same inputs", proc.stderr)
-    if skipped:
-        row["skipped"] = int(skipped.group(1))
-    records = re.search(r"data records: (\d+) made, (\d+) copied", proc.stderr)
-    if records:
-        row["records_made"], row["records_copied"] = int(records.group(1)), int(records.group(2))
-    shards = re.search(r"data shards: (\d+) written, (\d+) unchanged", proc.stderr)
-    if shards:
-        row["shards_written"], row["shards_kept"] = int(shards.group(1)), int(shards.group(2))
-    blocks = re.search(r"graph.ttl: (\d+) of (\d+) subject blocks reused", proc.stderr)
-    if blocks:
-        row["blocks_reused"], row["blocks"] = int(blocks.group(1)), int(blocks.group(2))
-    figures = re.search(r"analytics.ttl: (\d+) of (\d+)", proc.stderr)
-    if figures:
-        row["a_reused"], row["a_blocks"] = int(figures.group(1)), int(figures.group(2))
+    row.update(log_counts(proc.stderr))
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if rss:
         row["rss_mb"] = int(rss.group(1)) / 1024
