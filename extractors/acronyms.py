@@ -34,7 +34,7 @@ _LEAD_STOP = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "wit
               "their", "called", "named", "dubbed", "termed", "namely", "i.e.", "e.g.", "via", "using", "is", "are"}
 
 
-#: A count or quantifier before a long form: "over 27 open-weight models (OWMs)" counts, it does not name.
+#: A count or quantifier before a long form: "over 14 open-weight models (OWMs)" counts, it does not name.
 _COUNT_WORD = re.compile(r"^(?:\d[\d,.]*|over|about|around|nearly|approximately|roughly|some|several|many|"
                          r"all|both|each|every|most)$", re.I)
 

@@ -702,7 +702,7 @@ def _plain_modifier(t) -> bool:
         and not t.lower_.endswith(("ed", "ing")) and not _THIRD_PERSON.match(t.lower_)
 
 
-#: A third-person verb after a name ("X supports standard dataset loaders"): the predicate, not a modifier.
+#: A third-person verb after a name ("X offers common dataset readers"): the predicate, not a modifier.
 _THIRD_PERSON = re.compile(r"^(?:[a-z]+(?:[^su]s|[^s]es))$|^(?:has|does|is|was)$")
 
 

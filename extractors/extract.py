@@ -271,7 +271,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 _counted_unit(paper.title if m.field == "title" else paper.abstract, m.start, m.end):
-            continue  # "at 59 FPS", "a 3.1 dB gain": an undefined acronym after a number is its unit
+            continue  # "at 42 FPS", "a 2.5 dB gain": an undefined acronym after a number is its unit
         if not m.proposed and _names_a_problem(m, paper):
             continue
         edition = _EDITION.match(text, m.end) or (_CODED_EDITION.match(text, m.end) if m.kind in _DATA_KINDS else None)
@@ -634,12 +634,12 @@ def _size_variant(m: Mention) -> Mention:
     return m
 
 
-#: A plain number right before a name ("59 FPS"); a year is an edition, not a count.
+#: A plain number right before a name ("42 FPS"); a year is an edition, not a count.
 _COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)\s+$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 def _counted_unit(text: str, start: int, end: int) -> bool:
-    """"at 59 FPS", "3.1 dB": a number, then the acronym, then no noun it would modify ("12 FOO datasets")."""
+    """"at 42 FPS", "2.5 dB": a number, then the acronym, then no noun it would modify ("12 FOO datasets")."""
     count = _COUNT_BEFORE.search(text, max(0, start - 16), start)
     if count is None or _YEAR.match(count.group(1)):
         return False
@@ -674,7 +674,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         return True
     last = lf.split()[-1]
     if last.islower() and len(last) > 4 and last.endswith("ed"):
-        return True  # "API-served and open-sourced (ASOS)": a participle ends a description, not a name
+        return True  # "cloud-hosted and self-deployed (CHSD)": a participle ends a description, not a name
     if _names_a_problem(short, paper):
         return True
     return lf.islower() and not lower_method_head(lf) and not _gaz_kind(lf) and not _gaz_kind(short.text) \
@@ -722,7 +722,7 @@ _DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[
                            rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
 #: Two words joined by a dash right after a name: a language pair when both are languages or language codes.
 _PAIR_AFTER = re.compile(r" ([A-Za-z]+[-\u2013\u2192][A-Za-z]+)(?![\w-])")
-#: One to three capitalised words after a known data name, ending the name: "X Sketch", "X Formal Logic" (not "X
+#: One to three capitalised words after a known data name, ending the name: "X Sketch", "X Widget Logic" (not "X
 #: Large Scale Visual Recognition Challenge ...").
 _SUBSET_WORD = re.compile(r" ((?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
 

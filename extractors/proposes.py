@@ -183,7 +183,7 @@ def _kind_after(toks, end_tok: int) -> str | None:
         return counted
     if end_tok < len(toks) and toks[end_tok].lower_ not in _APPOSITIVE_OPENERS and \
             toks[end_tok].lower_ not in DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS:
-        return None  # "X supports standard dataset loaders": a data noun in X's predicate does not say what X is
+        return None  # "X offers common dataset readers": a data noun in X's predicate does not say what X is
     determined = False
     for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
@@ -720,7 +720,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         seen.add(start)
         yield make_mention(doc, toks[start].idx, toks[start].idx + len(toks[start].text),
                            _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
-    # "a new dataset - WidgetDB compiled from ...", "a novel benchmark: GizmoEval": "new" and a head noun, then the
+    # "a new dataset - WidgetDB, built from ...", "a novel benchmark: GizmoEval": "new" and a head noun, then the
     # name after a dash, colon or comma, with no verb to trigger on
     for i in [t.i for t in toks if t.lower_ in ("new", "novel")]:
         k = i + 1

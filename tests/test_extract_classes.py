@@ -956,7 +956,7 @@ def test_two_capital_pair_is_a_language_pair_only_for_language_codes():
 
 
 def test_hyphenated_acronym_in_brackets_after_a_method_is_proposed():
-    got = found("We propose a method (WG-KP) for approximate inference in widget models. WG-KP is fast.")
+    got = found("We propose a solver (WG-KP) that scales widget search to large graphs. WG-KP is simple.")
     assert got.get("WG-KP") == ("method", True)
 
 
@@ -967,8 +967,8 @@ def test_bracket_glued_to_a_word_opens_a_short_form():
 
 
 def test_coined_short_form_of_a_lower_case_description_is_a_name():
-    rec = records(("NeuRank: On Nonlinear Widgets for Personal Ranking",
-                   "In this paper, we propose a neural network based ranking model (NeuRank) that is fast. "
+    rec = records(("NeuRank: Ranking Widgets for Search",
+                   "We present a deep neural ranking model (NeuRank) for widget search. "
                    "NeuRank beats strong baselines."))[0]
     assert names(rec, "methods") == {"NeuRank"} and [e["name"] for e in rec["proposes"]] == ["NeuRank"]
 
@@ -981,51 +981,53 @@ def test_initials_of_a_lower_case_class_stay_generic():
 def test_name_in_brackets_after_a_described_head_noun_is_proposed():
     got = found("We propose a gizmo based ranking model (GizRec) that is fast. GizRec beats baselines.")
     assert got.get("GizRec") == ("method", True)
-    got = found("The goal of our work is to balance both, by proposing a widget based sequential model (SASRec).")
+    got = found("Our aim is a balance of speed and accuracy, and so we are proposing a session based sequential "
+                "model (SASRec).")
     assert got.get("SASRec", ("", False))[1]
 
 
 def test_contribute_and_past_tense_triggers_with_we():
-    assert found("To this end, we contribute Zuko-Pala, a widget control method.").get("Zuko-Pala") == ("method", True)
+    assert found("Here we contribute Zuko-Pala, a method that steers widget generation.").get("Zuko-Pala") == \
+        ("method", True)
     assert found("We also developed GizNet, a fast widget model.").get("GizNet") == ("method", True)
     got = found("Prior work introduced GizNet, a fast widget model, and we evaluate it.")
     assert got.get("GizNet", ("", False))[1] is False
 
 
 def test_second_defined_name_of_a_proposal_list_is_proposed_too():
-    rec = records(("Widgets", "We introduced a novel widget module(WDM), and a Gizmo Pattern network(GPN). "
+    rec = records(("Widgets", "We introduced a novel widget module(WDM), and a Gizmo Routing network(GRN). "
                               "Both are fast."))[0]
-    assert {e["name"] for e in rec["proposes"]} == {"widget module", "Gizmo Pattern network"}
+    assert {e["name"] for e in rec["proposes"]} == {"widget module", "Gizmo Routing network"}
 
 
 def test_en_dash_joins_two_surnames_into_one_technique():
-    got = found("We prove that the Zorbel–Kwant test and the Plumb–Wexler algorithm induce an equivalence.")
+    got = found("The Zorbel–Kwant test bounds what GizNet separates, and the Plumb–Wexler algorithm solves the rest.")
     assert "Zorbel–Kwant test" in got and "Plumb–Wexler algorithm" in got
     assert "Wexler algorithm" not in got
 
 
 def test_two_word_prefixes_with_a_slash_are_no_hub_id():
-    got = found("We vary the widget blocks and their directionality (uni/bidirectional). Results differ.")
+    got = found("Both uni/bidirectional widget encoders are compared on GizNet.")
     assert "uni/bidirectional" not in got
 
 
 def test_undefined_acronym_after_a_number_is_a_unit():
-    got = found("GizNet reaches 74.3 mAP at 59 ZPS on one chip and wins on 12 QRX datasets.")
+    got = found("GizNet runs at 42 ZPS on one chip and wins on 12 QRX datasets.")
     assert "ZPS" not in got and got.get("QRX", ("",))[0] == "dataset"
 
 
 def test_named_bounds_and_adjectives_of_names_are_no_methods():
-    got = found("Our bound extends Zorbel-Kwant bounds to the PAC-Zorbelian setting, unlike Plumb-Wexler sampling.")
+    got = found("Zorbel-Kwant bounds and a PAC-Zorbelian argument give the rate, unlike Plumb-Wexler sampling.")
     assert "Zorbel-Kwant" not in got and "PAC-Zorbelian" not in got
 
 
 def test_split_glued_to_a_known_data_name_is_that_data():
-    got = found("We measure the upper bound in AP over COCOval2017 with GizNet.")
+    got = found("GizNet reaches 51 AP on COCOval2017.")
     assert got.get("COCOval2017", ("",))[0] == "dataset"
 
 
 def test_present_participle_triggers_need_a_first_person_subject():
-    got = found("To enable evaluation, we are releasing the GizSearch Corpus, which holds six million functions.")
+    got = found("For this study we are releasing the GizSearch Corpus of widget logs.")
     assert any(proposed for _, proposed in got.values())
     got = found("Zorb optimizers can be plugged into the GizNet framework for designing new GizNet variants.")
     assert not any(proposed for _, proposed in got.values())
@@ -1033,8 +1035,8 @@ def test_present_participle_triggers_need_a_first_person_subject():
 
 def test_title_names_a_collection_with_the_and_a_head_noun():
     got = found("We collect widget videos and annotate them densely.",
-                title="Collecting and Annotating the Large Widget Motion Dataset")
-    assert got.get("Large Widget Motion Dataset") == ("dataset", True)
+                title="Building the Open Widget Motion Dataset")
+    assert got.get("Open Widget Motion Dataset") == ("dataset", True)
     got = found("We test GizNet on many widgets.", title="Widget Detection on the Gizmo Benchmark")
     assert got.get("Gizmo Benchmark") == ("benchmark", False)
 
@@ -1056,38 +1058,38 @@ def test_direction_between_dimensions_is_no_name():
 
 
 def test_camel_case_spelling_of_a_known_acronym_is_another_name():
-    rec = records(("Widgets", "Therefore, we propose CoCo, a novel framework that enables code completion. "
-                              "CoCo surpasses baselines on COCO."))[0]
+    rec = records(("Widgets", "We present CoCo, a framework for widget completion. CoCo beats baselines on COCO."))[0]
     assert "CoCo" in names(rec, "methods") and [e["name"] for e in rec["proposes"]] == ["CoCo"]
     assert "MS COCO" in names(rec, "datasets")
 
 
 def test_data_noun_in_the_predicate_does_not_type_the_subject():
-    rec = records(("GizNets: Empowering Widgets",
-                   "A new platform for widgets, termed GizNets, is released. GizNets supports standard dataset "
+    rec = records(("GizNets: A Toolkit for Widget Studies",
+                   "We build GizNets, a toolkit for widget studies. GizNets supports common dataset "
                    "loaders and recent models."))[0]
     assert not names(rec, "datasets")
 
 
 def test_sentence_initial_function_word_or_adjective_is_not_part_of_a_name():
-    got = found("Models still fail. Through GizBench, we aim to help. Traditional ZorbQA benchmarks are small.")
+    got = found("Models still fail. Through GizBench, researchers can compare widget models. Traditional ZorbQA "
+                "benchmarks are small.")
     assert "Through GizBench" not in got and "Traditional ZorbQA" not in got
     assert "GizBench" in got and "ZorbQA" in got
 
 
 def test_count_before_a_long_form_and_participle_endings_are_no_names():
-    rec = records(("Widgets", "Our test over 27 API-served and open-sourced (ASOS) models shows gaps. "
+    rec = records(("Widgets", "We compare over 14 API-hosted and self-deployed (AHSD) widget engines. "
                               "We also use 3D Widget Splatting (3DWS)."))[0]
     assert names(rec, "methods") == {"3D Widget Splatting"}
 
 
 def test_capitalised_modifier_before_a_described_head_noun():
-    got = found("We introduce an efficient LLM inference scheduler, Zorbi-Serve, to address this tradeoff.")
+    got = found("We introduce a lightweight LLM batching scheduler, Zorbi-Serve, for widget traffic.")
     assert got.get("Zorbi-Serve") == ("method", True)
 
 
 def test_new_head_noun_then_a_dash_names_a_proposal():
-    got = found("To this end, a new dataset - GizVideoDB compiled from frames of many videos is released.")
+    got = found("We describe a new dataset - GizVideoDB, built from widget camera footage.")
     assert got.get("GizVideoDB") == ("dataset", True)
 
 
@@ -1110,7 +1112,7 @@ def test_textbook_techniques_written_in_lower_case():
 
 
 def test_size_suffix_of_a_known_data_name_and_a_counted_size():
-    got = found("We evaluate on the MovieLens 1M dataset, after pretraining on the Pile 300B tokens with Mistral 7B.")
+    got = found("Ratings of the MovieLens 1M dataset tune GizRec; Mistral 7B is pretrained on the Pile 300B tokens.")
     assert got.get("MovieLens 1M", ("",))[0] == "dataset" and "Mistral 7B" in got
     assert "Pile 300B" not in got
 
@@ -1124,11 +1126,11 @@ def test_capitalised_subset_words_and_language_pairs_belong_to_known_data():
 
 
 def test_dimension_compounds_are_no_names():
-    got = found("Existing 3D-detection-framework designs and 3D-object detectors lag behind GizNet.")
+    got = found("3D-widget detectors and 2D-image encoders lag behind GizNet.")
     assert set(got) == {"GizNet"}
 
 
 def test_model_class_with_a_depth_is_a_model_not_an_edition():
-    rec = records(("Widgets", "Using VGGish, PANNs' CNN14 and GizNet on nine tasks, we show gains on WMT22."))[0]
+    rec = records(("Widgets", "GizNet with a CNN14 backbone beats the PANNs encoder, and we report gains on WMT22."))[0]
     assert "CNN14" in names(rec, "methods") and "WMT22" in names(rec, "benchmarks") | names(rec, "datasets")
     assert "PANNs" in names(rec, "methods")
