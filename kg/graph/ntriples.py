@@ -397,6 +397,36 @@ def split_pairs(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], li
     return [x for x in pairs if x[0] not in _ANALYTICS_PROPERTY_TOKENS], figures
 
 
+class _LineBuffer:
+    """One output's N-Triples lines, buffered: each subject's lines go in whole (or, with ``select``, only when it
+    takes them), written out every ``limit`` lines."""
+
+    __slots__ = ("out", "select", "limit", "parts", "lines")
+
+    def __init__(self, out: BinaryIO, select, limit: int):
+        self.out, self.select, self.limit = out, select, limit
+        self.parts: list[str] = []
+        self.lines = 0  # lines held, counted when subjects are added whole (with ``select``)
+
+    def add(self, head: str, pairs: list[tuple[str, str]]) -> None:
+        if self.select is None:
+            self.parts += [head + p + " " + o + " .\n" for p, o in pairs]
+        else:
+            text = "".join([head + p + " " + o + " .\n" for p, o in pairs])
+            if not self.select(text):
+                return
+            self.parts.append(text)
+            self.lines += len(pairs)
+        if len(self.parts) >= self.limit or self.lines >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.out.write("".join(self.parts).encode("utf-8"))
+            self.parts = []
+            self.lines = 0
+
+
 def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | None = None,
                              buffer_lines: int = 20_000, select=None, known=None,
                              analytics: BinaryIO | None = None, analytics_select=None) -> CanonicalStats:
@@ -416,9 +446,8 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
     split = analytics is not None
     stats = CanonicalStats()
     own, figures = (CanonicalStats(), CanonicalStats()) if split else (stats, None)
-    chunk: list[str] = []
-    extra: list[str] = []  # the analytics part's lines
-    selected = extra_lines = 0
+    graph_part = _LineBuffer(fh, select, buffer_lines)
+    figure_part = _LineBuffer(analytics, analytics_select, buffer_lines) if split else None
     for subject, pairs, full in canonical_groups(G, base_iri, known):
         head = subject + " "
         if split:
@@ -427,37 +456,15 @@ def write_canonical_ntriples(G: nx.MultiDiGraph, fh: BinaryIO, base_iri: str | N
                 pairs, more = split_pairs(pairs)
                 if more:
                     figures._tally(more, True)
-                    if analytics_select is None:
-                        extra += [head + p + " " + o + " .\n" for p, o in more]
-                    else:
-                        text = "".join([head + p + " " + o + " .\n" for p, o in more])
-                        if analytics_select(text):
-                            extra.append(text)
-                            extra_lines += len(more)
-                    if len(extra) >= buffer_lines or extra_lines >= buffer_lines:
-                        analytics.write("".join(extra).encode("utf-8"))
-                        extra = []
-                        extra_lines = 0
+                    figure_part.add(head, more)
                 if not pairs:
                     continue
         own._tally(pairs, full)
-        if not full:
-            pass
-        elif select is None:
-            chunk += [head + p + " " + o + " .\n" for p, o in pairs]
-        else:
-            text = "".join([head + p + " " + o + " .\n" for p, o in pairs])
-            if select(text):
-                chunk.append(text)
-                selected += len(pairs)  # lines, for the flush below
-        if len(chunk) >= buffer_lines or selected >= buffer_lines:
-            fh.write("".join(chunk).encode("utf-8"))
-            chunk = []
-            selected = 0
-    if chunk:
-        fh.write("".join(chunk).encode("utf-8"))
-    if extra:
-        analytics.write("".join(extra).encode("utf-8"))
+        if full:
+            graph_part.add(head, pairs)
+    graph_part.flush()
+    if figure_part is not None:
+        figure_part.flush()
     if split:
         own._flush()
         figures._flush()
