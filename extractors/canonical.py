@@ -107,8 +107,10 @@ def entity_id(kind: str, name: str) -> str:
     return f"{kind}/{slugify(name)}"
 
 
-#: A join of two words of three letters or more, by a space or a hyphen ("mirror descent", "mirror-descent").
-_WORD_JOIN = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\b[A-Z]{2}))[ -](?=[A-Za-z]{3})")
+#: A join of two words of three letters or more, by a space or a hyphen ("mirror descent", "mirror-descent"),
+#: or of a name and its version number ("Widget 2.5 Pro", "Widget-2.5 Pro", "Widget 2.5-Pro").
+_WORD_JOIN = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\b[A-Z]{2}))[ -](?=[A-Za-z]{3})|(?<=[A-Za-z]{3})[ -](?=\d+\.\d+\b)|"
+                        r"(?<=\b\d\.\d)[ -](?=[A-Z][a-z]{2})")
 #: A surname leading a technique's name: "Nesterov momentum" is also written "Nesterov's momentum".
 _SURNAME_LEAD = re.compile(r"^([A-Z][a-z]{2,})(?:'s)? (?=[a-z])")
 #: American -ization/-izer endings (the other direction of :data:`_BRITISH`).

@@ -60,6 +60,7 @@ METHOD_NOUNS = frozenset({
     "method", "methods", "framework", "frameworks", "model", "models", "loss", "backbone", "backbones",
     "network", "networks", "technique", "approach", "objective", "sampler", "scheduler", "policy",
     "encoder", "decoder", "agent", "agents", "baseline", "baselines", "family", "variant", "variants",
+    "mechanism", "module", "strategy", "scheme",
 })
 _TRAIN_ON = ["trained", "pretrained", "pre-trained", "finetuned", "fine-tuned", "fine-tune", "finetune",
              "train", "training", "pretraining", "pre-training", "fine-tuning", "finetuning", "distilled"]

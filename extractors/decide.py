@@ -156,7 +156,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
     f["rule_proposed"] = float(any(m.proposed for m in ms))
     f["rule_title_colon"] = float("proposes:title-colon" in rules and not cand.unconfirmed_title)
     f["rule_we_propose"] = float(any(r.startswith("proposes:we-propose") for r in rules))
-    f["rule_called"] = float("proposes:called-X" in rules)
+    f["rule_called"] = float("proposes:called-X" in rules or "proposes:quoted-X" in rules)  # a namer or quotes
     f["rule_title_head"] = float("proposes:title-head" in rules)
     f["rule_x_a_new"] = float("proposes:X-a-new" in rules)
     f["title_prefix_unconfirmed"] = float(cand.unconfirmed_title)

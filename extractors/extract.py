@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.errors import InputError
 from kg.models import Mention, Paper
-from kg.schema import DATA_KINDS
+from kg.schema import DATA_KINDS, ENTITY_KINDS
 
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
@@ -243,6 +243,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
             continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
+        if "+" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and _known_combination(m.text):
+            cands.extend(_combination_parts(m))  # "SFT+RL", "BERT+CRF": known things used together, each itself
+            continue
         if _not_a_name(m) and key not in defs:
             continue
         text = paper.title if m.field == "title" else paper.abstract
@@ -383,13 +386,19 @@ def _modifier_word(word: str, pattern: re.Pattern) -> bool:
         low not in STOP_WORDS and stop_category(word) not in _NOT_MODIFIER_CATEGORIES and not is_organisation(word)
 
 
-def _whole_phrase_in(phrase: str, text: str) -> bool:
-    """Does ``phrase`` occur in ``text`` with no word character or hyphen right before or after it?"""
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+
+
+def _whole_phrase_in(phrase: str, text: str, described: bool = False) -> bool:
+    """Does ``phrase`` occur in ``text`` with no word character or hyphen right before or after it?
+    ``described``: not counting occurrences after an indefinite article ("a compact Widget Splatting
+    system" describes the proposal with the title's words; it does not name it)."""
     pos = text.find(phrase)
     while pos >= 0:
         end = pos + len(phrase)
         if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_-")) and \
-                (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                (end == len(text) or not (text[end].isalnum() or text[end] in "_-")) and \
+                not (described and _ARTICLE_BEFORE.search(text[max(0, pos - 4):pos])):
             return True
         pos = text.find(phrase, pos + 1)
     return False
@@ -418,7 +427,10 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
                 if len(words) < k or not all(_modifier_word(w, _ANY_MODIFIER) for w in words[-k:]):
                     continue
                 phrase = " ".join(words[-k:]) + " " + m.text
-                if _whole_phrase_in(phrase.lower(), other_low):
+                own_start = m.start - len(phrase) + len(m.text)
+                if m.field == "abstract" and _ARTICLE_BEFORE.search(text[max(0, own_start - 4):own_start]):
+                    continue  # "a compact Widget Splatting system": the title's words describe the proposal
+                if _whole_phrase_in(phrase.lower(), other_low, described=m.field == "title"):
                     start = m.start - len(phrase) + len(m.text)
                     break
         if start == m.start and m.field == "abstract" and m.text[:1].isupper():
@@ -607,6 +619,8 @@ _DIRECTION = re.compile(r"^(?:[A-Z][a-z]+|\d[A-Z])-to-(?:[A-Za-z][a-z]+|\d[A-Z])
 _ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditioned|augmented|enhanced|"
                                  r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$|"
                                  r"-[A-Z][a-z]+(?:ian|ean)$", re.I)  # "PAC-Foobian": an adjective of a name
+#: A capitalised run of a dimension and adjectives of names only: "3D Gaussian", "Bayesian Riemannian".
+_ADJECTIVES_ONLY = re.compile(r"^(?:\d[DK] )?[A-Z][a-z]+(?:ian|ean)(?: [A-Z][a-z]+(?:ian|ean))*$")
 _SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?|\d+[x×]\d+)$")
 #: A split (and its year) glued to a data name: "WidgetSet-val", "FOOval2017", "Gizmo_test".
 _GLUED_SPLIT = re.compile(r"^(.+?)[-_]?(?:train|val|test|dev|minival|test-dev)(?:\d{2,4})?$")
@@ -619,7 +633,28 @@ def _not_a_name(m: Mention) -> bool:
         return True
     if m.rule.startswith(("gazetteer", "acronym")) or m.proposed:
         return False
+    if m.rule.startswith("titlecase") and _ADJECTIVES_ONLY.match(text):
+        return True  # "3D Gaussian ellipsoids", "Bayesian Riemannian updates": adjectives before a noun
     return bool(_DIRECTION.match(text)) or (" " not in text and bool(_ADJECTIVE_FRAGMENT.search(text)))
+
+
+def _known_combination(text: str) -> bool:
+    """Parts joined by "+" that are each a known name or a stop term ("SFT+RL"); "DrivAerNet++" has no parts."""
+    parts = text.split("+")
+    return len(parts) >= 2 and all(p.strip() and (_gaz_kind(p.strip()) or stop_category(p.strip())) for p in parts)
+
+
+def _combination_parts(m: Mention) -> list[Mention]:
+    """The known names among the parts of a "+" combination, as mentions of their own."""
+    parts, pos = [], m.start
+    for part in m.text.split("+"):
+        hit = known_name(part.strip())
+        if hit is not None and hit[0] in ENTITY_KINDS:
+            offset = pos + len(part) - len(part.lstrip())
+            parts.append(_with(m, start=offset, end=offset + len(part.strip()), text=part.strip(), kind=hit[0],
+                               rule=f"gazetteer:{hit[1]}", proposed=False, long_form=None))
+        pos += len(part) + 1
+    return parts
 
 
 def _size_variant(m: Mention) -> Mention:

@@ -10,7 +10,7 @@ classes of non-names, whatever the paper:
 * citation keys in brackets ("[AB12]") and author citations ("Smith-Jones and Lee (2021)");
 * owners: "X's <Name>" (an organisation owning a model), "X ... group/team/lab";
 * metrics: a name right after a number ("91.2% AUC-PR");
-* emphasis capitals inside a dictionary word ("geneRAtion", spelling out an acronym);
+* emphasis capitals inside or leading a dictionary word ("geneRAtion", "ARChive", spelling out an acronym);
 * adjective compounds ("LLM-powered").
 
 :func:`trim_span` first repairs the edges a LaTeX or scraping artefact leaves
@@ -89,8 +89,27 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Leading capitals and a lower-case rest: "WIDgeting", "ARChive" (the capitals spell an acronym's letters).
+_LEADING_CAPITALS = re.compile(r"^[A-Z]{2,}[a-z]{3,}$")
+
+
+def _dictionary_word(low: str) -> bool:
+    """A dictionary word, or a regular inflection of one ("interleaved", "routing", "widgets")."""
+    words = english_words()
+    if low in words:
+        return True
+    stems = [low[:-1]] if low.endswith("s") else []
+    if low.endswith("ed"):
+        stems += [low[:-2], low[:-1]]
+    if low.endswith("ing"):
+        stems += [low[:-3], low[:-3] + "e"]
+    return any(len(stem) >= 3 and stem in words for stem in stems)
+
+
 def _emphasis_capitals(word: str) -> bool:
-    """"geneRatiOn": capitals sprinkled into a dictionary word (spelling out an acronym's letters)."""
+    """"geneRatiOn", "INTerleaved": capitals set into a dictionary word (spelling out an acronym's letters)."""
+    if _LEADING_CAPITALS.match(word):
+        return _dictionary_word(word.lower())
     if not word.isalpha() or not word[0].islower() or word[1:].islower():
         return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])

@@ -157,7 +157,18 @@ def _keep_lexical_attributes(vocab, names) -> None:
     """Compute only ``names`` for new lexemes: spaCy runs every getter (~20 Python functions) for
     each new word, a third of the tokenizer's time on unseen text."""
     keep = {IDS[name] for name in names}
-    vocab.lex_attr_getters = {attr: f for attr, f in vocab.lex_attr_getters.items() if attr in keep}
+    getters = {attr: f for attr, f in vocab.lex_attr_getters.items() if attr in keep}
+    if IDS["LIKE_URL"] in getters:
+        getters[IDS["LIKE_URL"]] = _like_url_before_stop(getters[IDS["LIKE_URL"]])
+    vocab.lex_attr_getters = getters
+
+
+def _like_url_before_stop(like_url):
+    """spaCy's ``like_url`` is False for a token ending in ".", but its tokenizer keeps a sentence's full stop
+    on a URL whose path ends in "/" ("see widget.github.io/demo/."): such a token may start a URL too."""
+    def getter(text: str) -> bool:
+        return like_url(text) or (text.endswith("/.") and like_url(text[:-1]))
+    return getter
 
 
 def _make_tokenizer(nlp, configure_urls):

@@ -49,6 +49,7 @@ _SKIP = frozenset({
     "optimizer", "loss", "objective", "metric", "tool", "toolkit", "library", "agent", "large-scale",
     "comprehensive", "robust", "powerful", "flexible", "fast", "generic", "single-timescale", "-", "—", "–", "---",
     "plug-and-play", "training-free", "adaptive", "alternative", "theoretically", "grounded", "hybrid",
+    "datasets", "benchmarks", "i.e.", "viz.",
 })
 _BAD_PREFIX_START = frozenset({
     "beyond", "towards", "toward", "on", "a", "an", "the", "why", "how", "what", "when", "where", "which",
@@ -246,11 +247,13 @@ def _kind_before(toks, start_tok: int) -> str | None:
     """"a new benchmark X", "a small probe set, X, of ...": a data noun just before the name."""
     if start_tok >= 2 and toks[start_tok - 1].text == "," and toks[start_tok - 2].lower_ == "set":
         return "dataset"  # "set" names data only right before the name it is called
-    for t in toks[max(0, start_tok - 4):start_tok]:
+    for t in reversed(toks[max(0, start_tok - 4):start_tok]):
         if t.lower_ in DATA_NOUNS:
             return "dataset"
         if t.lower_ in BENCH_NOUNS:
             return "benchmark"
+        if t.lower_ in TRIGGERS or t.lower_ in _PAST_TRIGGERS:
+            return None  # "experiments on two datasets and propose X": the noun belongs to another clause
     return None
 
 
@@ -359,6 +362,8 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
         if sid[k] != sid[j] or t.text in (".", ";", ":") or t.lower_ in ("which", "that", "where", "to"):
             return None
         if t.text == ",":
+            if k + 2 < len(toks) and toks[k + 1].lower_ == "the" and sid[k + 1] == sid[j]:
+                k += 1  # "a model-agnostic framework, the Widget Planner (WP)": the article opens the name
             hit = _name_at(doc, toks, k + 1, spans)
             if hit is None:
                 return None
@@ -528,6 +533,11 @@ def _after_definition(toks, e: int) -> int:
     return e
 
 
+def _lower_word(text: str) -> bool:
+    """A word or a hyphenated compound of words ("repo-level", "training-free"), no number or symbol."""
+    return all(part.isalpha() for part in text.split("-"))
+
+
 def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
     """A name right after the lower-case head noun of a count phrase, optionally after a dash or colon.
 
@@ -536,7 +546,7 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     capitalised words, or a shaped word).
     """
     k = j
-    while k < len(toks) and k < j + 6 and sid[k] == sid[j] and toks[k].is_lower and toks[k].is_alpha and \
+    while k < len(toks) and k < j + 6 and sid[k] == sid[j] and toks[k].is_lower and _lower_word(toks[k].text) and \
             toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS:
         k += 1
     if k == j or k >= len(toks) or sid[k] != sid[j]:
@@ -844,11 +854,17 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
             words[-1].lower().endswith("s")
         if 2 <= len(words) <= 6 and words[0].lower() not in _BAD_PREFIX_START and not generic:
-            low_text = doc_text(doc).lower()
+            text = doc_text(doc)
+            low_text = text.lower()
+            # "Compact Widget Splatting" where Widget Splatting is known: the first words may only describe it
+            modifies_known = any(_known_name(canonical_key(" ".join(words[k:]))) for k in (1, 2) if k < len(words))
             pos = low_text.find(head.lower())
             while pos >= 0:
                 before = low_text[max(0, pos - 60):pos].split()
-                if any(w in TRIGGERS or w in NAMERS for w in before[-6:]):
+                # "we propose a compact widget splatting system": the title's words in lower case after an
+                # indefinite article describe the proposal; they do not name it
+                described = text[pos].islower() and before[-1:] in (["a"], ["an"]) and modifies_known
+                if not described and any(w in TRIGGERS or w in NAMERS for w in before[-6:]):
                     yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
                     break
                 pos = low_text.find(head.lower(), pos + 1)

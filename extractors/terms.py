@@ -39,7 +39,18 @@ def _stops() -> dict[str, str]:
     out: dict[str, str] = {}
     for term, cat in sorted(raw.items()):
         out.setdefault(canonical_key(term), cat)
+    for key, cat in sorted(out.items()):
+        out.setdefault(_prefix_joined(key), cat)
     return out
+
+
+#: Bound prefixes written with or without a hyphen: "multi-modal" = "multimodal", "pre-trained" = "pretrained".
+_BOUND_PREFIX = re.compile(r"\b(multi|pre|post|non|semi|sub|inter|intra|anti) (?=[a-z])")
+
+
+def _prefix_joined(key: str) -> str:
+    """A canonical key with its bound prefixes joined to their word (keys turn hyphens into spaces)."""
+    return _BOUND_PREFIX.sub(r"\1", key) if " " in key else key
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -48,6 +59,8 @@ def stop_category(text: str) -> str | None:
     key = canonical_key(text)
     stops = _stops()
     hit = stops.get(key)
+    if hit is None and " " in key:
+        hit = stops.get(_prefix_joined(key))
     if hit is None and key.endswith("s"):
         hit = stops.get(singular(key))
     if hit is None and _metric_compound(text):

@@ -982,8 +982,8 @@ def test_name_in_brackets_after_a_described_head_noun_is_proposed():
     got = found("We propose a gizmo based ranking model (GizRec) that is fast. GizRec beats baselines.")
     assert got.get("GizRec") == ("method", True)
     got = found("Our aim is a balance of speed and accuracy, and so we are proposing a session based sequential "
-                "model (SASRec).")
-    assert got.get("SASRec", ("", False))[1]
+                "model (SeqWidRec).")
+    assert got.get("SeqWidRec", ("", False))[1]
 
 
 def test_contribute_and_past_tense_triggers_with_we():
@@ -1134,3 +1134,74 @@ def test_model_class_with_a_depth_is_a_model_not_an_edition():
     rec = records(("Widgets", "GizNet with a CNN14 backbone beats the PANNs encoder, and we report gains on WMT22."))[0]
     assert "CNN14" in names(rec, "methods") and "WMT22" in names(rec, "benchmarks") | names(rec, "datasets")
     assert "PANNs" in names(rec, "methods")
+
+
+# --- third round: classes seen on 82 new real papers' training half -----------------------------
+
+def test_name_and_version_joined_by_a_hyphen_keep_their_tier_word():
+    rec = records(("Widgets", "The best widget scores come from Claude-3.5 Sonnet and Gemini-1.5 Pro."))[0]
+    forms = {f for e in rec["methods"] for f in [e["name"], *e["aliases"]]}
+    assert {"Claude-3.5 Sonnet", "Gemini-1.5 Pro"} <= forms
+    assert "Gemini-1.5" not in names(rec, "methods")
+
+
+def test_bound_prefix_with_or_without_a_hyphen_is_the_same_stop_term():
+    rec = records(("Widgets", "Multi-modal Large Language Models (MLLMs) reason about widgets with GizNet."))[0]
+    assert names(rec, "methods") == {"GizNet"}
+
+
+def test_box_adjectives_formats_and_platforms_are_no_methods():
+    got = found("We compare White-Box and Black-Box attacks on GizNet, store configs as YAML and collect "
+                "clips from YouTube.")
+    assert set(got) == {"GizNet"}
+
+
+def test_leading_capitals_spelling_an_acronym_are_no_name():
+    got = found("We release WOTS, the largest Widget ORChestration Trace Set, and a Gizmo INTerleaved dataset.")
+    assert "ORChestration" not in got and "INTerleaved" not in got
+
+
+def test_title_modifier_of_a_known_name_described_in_the_abstract_is_no_proposal():
+    rec = records(("Compact 3D Gaussian Splatting for Widget Mapping",
+                   "We propose a compact 3D Gaussian Splatting mapping system that stores fewer 3D Gaussian "
+                   "ellipsoids."))[0]
+    assert names(rec, "methods") == {"3D Gaussian Splatting"} and not rec["proposes"]
+    rec = records(("Two-Stage Gizmo Critic for Widget Ranking",
+                   "We propose a two-stage gizmo critic method that ranks widgets."))[0]
+    assert "two-stage gizmo critic" in {n.lower() for n in names(rec, "methods")}
+
+
+def test_any_described_head_noun_then_a_name_is_a_proposal():
+    got = found("To measure progress, we design a repo-level benchmark QuorBench with 200 tasks.")
+    assert got.get("QuorBench") == ("benchmark", True)
+    got = found("We introduce a model-agnostic framework, the Sparse Widget Planner (SWP), for long dialogues.")
+    assert got.get("Sparse Widget Planner", ("", False))[1]
+
+
+def test_named_component_before_a_component_noun_is_a_method():
+    rec = records(("Widgets", "We propose Lattice Flow (LF), a novel method featuring the Cross-Gated Pooling "
+                              "mechanism."))[0]
+    assert "Cross-Gated Pooling" in names(rec, "methods")
+
+
+def test_names_after_i_e_in_a_counted_proposal_are_proposed():
+    got = found("To support this study, we introduce two benchmarks, i.e., ZorbSet and QuillEval, for widget tasks.")
+    assert got.get("ZorbSet", ("", False))[1] and got.get("QuillEval", ("", False))[1]
+
+
+def test_data_noun_of_an_earlier_clause_does_not_type_a_proposal():
+    got = found("We run experiments on several real datasets and propose Widget-filtered Voting to reduce errors.")
+    assert got.get("Widget-filtered Voting", ("",))[0] == "method"
+    got = found("We build a new dataset called GizReach for widget navigation.")
+    assert got.get("GizReach", ("",))[0] == "dataset"
+
+
+def test_plus_combination_of_known_names_is_its_parts():
+    rec = records(("Widgets", "Our SFT+RL model beats SFT alone, and we compare BERT+CRF taggers and DrivAerNet++."))[0]
+    assert "SFT+RL" not in names(rec, "methods") and not rec["proposes"]
+    assert {"BERT", "DrivAerNet++"} <= names(rec, "methods") | names(rec, "datasets")
+
+
+def test_schemeless_url_with_a_trailing_slash_before_a_full_stop():
+    rec = records(("Widgets", "GizNet edits widgets. The code is available at: gizwidget.github.io/gizedit/."))[0]
+    assert [link["url"] for link in rec["links"]] == ["https://gizwidget.github.io/gizedit"]
