@@ -257,6 +257,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                       rule=m.rule + "+cue:X-dataset")
         if not m.proposed and m.rule.startswith("shape:capcompound") and _RESULT_AFTER.match(text, m.end):
             continue  # "Smith-Jones bounds", "the Doe-Roe inequality": a named result of maths, not a method
+        if m.kind in ("method", "term") and not m.proposed and _METRIC_AFTER.match(text, m.end):
+            continue  # "a Widget similarity score of 0.8", "the GizNet score": a model used as a metric
         if not m.proposed and (_HARDWARE_AFTER.match(text, m.end) or _HARDWARE_END.search(m.text)):
             continue  # "Hopper GPUs", "A100 GPUs": a chip generation, not the task or model of that name
         if m.rule.startswith("shape"):
@@ -609,6 +611,8 @@ _THE_X_DATA = re.compile(r"\s+(dataset|corpus|database|benchmark)\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
 _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
+#: A model named as the scorer of a metric: "X score", "X similarity (score)", "X-Score", "X distance".
+_METRIC_AFTER = re.compile(r"[- ](?:[Ss]imilarity(?: [Ss]cores?)?|[Ss]cores?|[Dd]istance)(?![\w-])")
 #: Results of maths named after people: "X-Y bounds", "the X-Y inequality".
 _RESULT_AFTER = re.compile(r"\s+(?:bounds?|inequalit(?:y|ies)|theorems?|lemmas?|conjectures?|identity|identities)\b")
 _NUMBER_FRAGMENT = re.compile(r"^[\d.,]+[KkMmBbTt]?(?:[-–x×][\d.,]+[KkMmBbTt]?)*$")
@@ -710,12 +714,17 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     last = lf.split()[-1]
     if last.islower() and len(last) > 4 and last.endswith("ed"):
         return True  # "cloud-hosted and self-deployed (CHSD)": a participle ends a description, not a name
+    if last.lower() in _METRIC_HEADS and len(lf.split()) >= 2 and not _is_proposed(raw, lf):
+        return True  # "the Mean Gizmo Error (MGE) of GizNet": a metric the paper uses is no method or data
     if _names_a_problem(short, paper):
         return True
     return lf.islower() and not lower_method_head(lf) and not _gaz_kind(lf) and not _gaz_kind(short.text) \
         and not _is_proposed(raw, lf)
 
 
+#: Head nouns of a measurement: a defined name ending in one names a metric ("Widget Consistency Score").
+_METRIC_HEADS = frozenset({"score", "index", "distance", "ratio", "error", "metric", "measure", "similarity",
+                           "quality", "accuracy", "rate", "coefficient", "divergence"})
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A name ending in an edition year ("FOO-SET 2022", "Bar Challenge 2021"): a collection or an event of data, not a
 #: method (methods carry versions, not years).

@@ -83,6 +83,8 @@ _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 _PAST_TRIGGERS = frozenset({"proposed", "introduced", "presented", "developed", "designed", "devised", "constructed",
                             "created", "curated", "released", "built", "collected", "contributed"})
 _CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS
+#: "we train X, a ...": training a named model the sentence then describes.
+_TRAIN_VERBS = frozenset({"train", "trained", "finetune", "fine-tune", "pretrain", "pre-train"})
 _FUNCTION_WORDS = frozenset({
     "is", "are", "was", "that", "which", "to", "for", "with", "and", "or", "as", "by", "in", "on", "of", "the",
     "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
@@ -563,6 +565,8 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     s, e = hit
     if not (name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))):
         return None
+    if _head_follows(toks, _after_definition(toks, e)):
+        return None  # "developing an all-powerful WIDG model": the name only modifies a head noun after it
     return hit
 
 
@@ -810,6 +814,21 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         seen.add(span.start)
         yield make_mention(doc, hit.start(1), hit.end(1), "term", "proposes:called-X" if named else "proposes:quoted-X",
                            0.6, proposed=True)
+    # "using these traces, we train Gizmo, a widget-aware assistant": a name the paper trains and then describes
+    # with an indefinite article is its own model (a trained known model is described with "the" or not at all)
+    for i in [t.i for t in toks if t.lower_ in _TRAIN_VERBS]:
+        if i == 0 or toks[i - 1].lower_ != "we" or i + 1 >= n:
+            continue
+        hit = _name_at(doc, toks, i + 1, spans)
+        if hit is None or hit[0] in seen:
+            continue
+        s, e = hit
+        k = _after_definition(toks, e)
+        if k + 1 < n and toks[k].text == "," and toks[k + 1].lower_ in ("a", "an") and sid[k + 1] == sid[s] and \
+                not _known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)])):
+            seen.add(s)
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), "method",
+                               "proposes:we-train-X-a", 0.6, proposed=True)
     # "grounded in a novel Widget-Aware Splicing (WAS) strategy": a coined name between "a novel" and a head noun
     # is the paper's own even with no trigger verb before it
     for i in [t.i for t in toks if t.lower_ in ("novel", "new")]:

@@ -1205,3 +1205,28 @@ def test_plus_combination_of_known_names_is_its_parts():
 def test_schemeless_url_with_a_trailing_slash_before_a_full_stop():
     rec = records(("Widgets", "GizNet edits widgets. The code is available at: gizwidget.github.io/gizedit/."))[0]
     assert [link["url"] for link in rec["links"]] == ["https://gizwidget.github.io/gizedit"]
+
+
+def test_a_model_named_as_the_scorer_of_a_metric_is_no_method_mention():
+    rec = records(("Widgets", "GizNet reaches a DINO similarity score of 0.79 and a CLIP score of 0.31."))[0]
+    assert names(rec, "methods") == {"GizNet"}
+    rec = records(("Widgets", "We fine-tune CLIP on widget photos and report the CLIP score."))[0]
+    assert "CLIP" in names(rec, "methods")
+
+
+def test_a_model_the_paper_trains_and_describes_is_its_own():
+    got = found("Using these traces, we train Vestro, a tool-augmented assistant initialised from GizNet.")
+    assert got.get("Vestro") == ("method", True)
+    got = found("We train GizNet on widget photos and evaluate it on COCO.")
+    assert not got.get("GizNet", ("", False))[1]
+
+
+def test_a_defined_metric_the_paper_only_uses_is_no_entity():
+    rec = records(("Widgets", "GizNet lowers the Mean Gizmo Error (MGE) of earlier models by half; MGE is what "
+                              "practitioners report."))[0]
+    assert names(rec, "methods") == {"GizNet"}
+
+
+def test_a_shaped_name_before_a_head_noun_only_modifies_it():
+    got = found("We seek a way of building data for developing an all-powerful ZGIT model.")
+    assert not got.get("ZGIT", ("", False))[1]
