@@ -85,7 +85,8 @@ def canonical_key(text: str) -> str:
     if not words:
         return ""
     last = cased.split()[-1] if cased.split() else ""
-    if not (last.isupper() and last.endswith("S") and len(last) > 2):
+    # a plural "s" is written in lower case: a final capital S is a letter of the name ("LLMS", "GSoS", "MoS")
+    if not (last.endswith("S") and len(last) > 2 and any(c.isupper() for c in last[:-1])):
         words[-1] = singular(words[-1])
     return " ".join(words)
 

@@ -83,3 +83,9 @@ def test_a_known_of_name_matches_with_its_head_in_the_plural():
     found = {m.text: m.kind for m in extract_paper(Paper(id="t", title="A Study",
                                                          abstract="We shorten long Chains of Thought for speed."))}
     assert found.get("Chains of Thought") == "method", found
+
+
+def test_a_final_capital_s_is_a_letter_of_the_name_not_a_plural():
+    from extractors.canonical import canonical_key
+    assert canonical_key("GSoS") == "gsos" and canonical_key("WMoS") == "wmos"
+    assert canonical_key("LLMs") == "llm" and canonical_key("ResNets") == "resnet"
