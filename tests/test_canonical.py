@@ -86,6 +86,5 @@ def test_a_known_of_name_matches_with_its_head_in_the_plural():
 
 
 def test_a_final_capital_s_is_a_letter_of_the_name_not_a_plural():
-    from extractors.canonical import canonical_key
     assert canonical_key("GSoS") == "gsos" and canonical_key("WMoS") == "wmos"
     assert canonical_key("LLMs") == "llm" and canonical_key("ResNets") == "resnet"
