@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.graph import build_graph
-from kg.graph.textsim import related_combined, tokenize
+from kg.graph.links import MAX_ENTITY_DF, default_max_df
+from kg.graph.textsim import MAX_CANDIDATE_DF, default_max_df_text, related_combined, tokenize
 from kg.models import CorpusExtraction, Entity, EntityRef, Paper, PaperExtraction
 from kg.queries import run_named
 
@@ -151,3 +152,9 @@ def test_a_graph_built_with_the_word_cache_is_the_graph_built_without(tmp_path):
         assert nx.utils.graphs_equal(plain, cached)
         assert sorted(plain.edges(keys=True, data=True)) == sorted(cached.edges(keys=True, data=True))
     assert any(k == "relatedTo" for _, _, k in cached.edges(keys=True))
+
+
+def test_candidate_word_limit_stops_growing_so_candidate_work_stays_linear():
+    assert default_max_df_text(500) == 50 and default_max_df_text(10_000) == 200
+    assert default_max_df_text(20_000) == default_max_df_text(1_000_000) == MAX_CANDIDATE_DF == 400
+    assert default_max_df(100_000) == 100 and default_max_df(10_000_000) == MAX_ENTITY_DF

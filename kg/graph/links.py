@@ -92,9 +92,14 @@ def builds_on(
     return out
 
 
+#: Past 400,000 papers the entity limit stops growing, so that pairs through entities stay linear in the corpus.
+MAX_ENTITY_DF = 400
+
+
 def default_max_df(n_papers: int) -> int:
-    """Entities in more papers than this are ignored for relatedTo (0.1% of papers, at least 50)."""
-    return max(50, n_papers // 1000)
+    """Entities in more papers than this are ignored for relatedTo (0.1% of papers, at least 50, at most
+    :data:`MAX_ENTITY_DF`)."""
+    return max(50, min(n_papers // 1000, MAX_ENTITY_DF))
 
 
 def entity_matrix(paper_entities, max_df=None):
