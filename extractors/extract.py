@@ -773,8 +773,8 @@ _SUBSET_WORD = re.compile(r" ((?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{2,})(?=[,.;:)]|
 
 def _named_subset(text: str, end: int):
     hit = _SUBSET_WORD.match(text, end)
-    if hit is None:
-        return None
+    if hit is None or stop_category(hit.group(1)):
+        return None  # "WidgetNet Object Detection": a task on the data, not a part of it
     for word in hit.group(1).split():
         low = word.lower()
         if low in STARTERS or stop_category(word) or low.endswith(("ed", "ing", "ly")) or size_word(low):

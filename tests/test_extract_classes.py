@@ -1230,3 +1230,8 @@ def test_a_defined_metric_the_paper_only_uses_is_no_entity():
 def test_a_shaped_name_before_a_head_noun_only_modifies_it():
     got = found("We seek a way of building data for developing an all-powerful ZGIT model.")
     assert not got.get("ZGIT", ("", False))[1]
+
+
+def test_a_task_after_a_known_data_name_is_no_part_of_it():
+    rec = records(("Breaking Beyond COCO Object Detection", "We study detectors trained on COCO and test them."))[0]
+    assert "COCO Object Detection" not in names(rec, "datasets") and "MS COCO" in names(rec, "datasets")
