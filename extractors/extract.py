@@ -37,8 +37,8 @@ from extractors.links import link_mentions
 from extractors.nonnames import non_name_reason, trim_span
 from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import extract_proposals, review_proposals, title_collections, title_prefix
-from extractors.terms import (ends_adjective, is_generic_phrase, is_organisation, lower_method_head, stop_category,
-                              stop_first_words)
+from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
+                              stop_category, stop_first_words)
 
 __all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
@@ -391,6 +391,11 @@ def _modifier_word(word: str, pattern: re.Pattern) -> bool:
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 
 
+def _after_article(text: str, pos: int) -> bool:
+    """Does an indefinite article stand right before ``text[pos]`` ("a compact ...": a description follows)?"""
+    return bool(_ARTICLE_BEFORE.search(text[max(0, pos - 4):pos]))
+
+
 def _whole_phrase_in(phrase: str, text: str, described: bool = False) -> bool:
     """Does ``phrase`` occur in ``text`` with no word character or hyphen right before or after it?
     ``described``: not counting occurrences after an indefinite article ("a compact Widget Splatting
@@ -400,7 +405,7 @@ def _whole_phrase_in(phrase: str, text: str, described: bool = False) -> bool:
         end = pos + len(phrase)
         if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] in "_-")) and \
                 (end == len(text) or not (text[end].isalnum() or text[end] in "_-")) and \
-                not (described and _ARTICLE_BEFORE.search(text[max(0, pos - 4):pos])):
+                not (described and _after_article(text, pos)):
             return True
         pos = text.find(phrase, pos + 1)
     return False
@@ -430,7 +435,7 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
                     continue
                 phrase = " ".join(words[-k:]) + " " + m.text
                 own_start = m.start - len(phrase) + len(m.text)
-                if m.field == "abstract" and _ARTICLE_BEFORE.search(text[max(0, own_start - 4):own_start]):
+                if m.field == "abstract" and _after_article(text, own_start):
                     continue  # "a compact Widget Splatting system": the title's words describe the proposal
                 if _whole_phrase_in(phrase.lower(), other_low, described=m.field == "title"):
                     start = m.start - len(phrase) + len(m.text)
@@ -714,7 +719,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     last = lf.split()[-1]
     if last.islower() and len(last) > 4 and last.endswith("ed"):
         return True  # "cloud-hosted and self-deployed (CHSD)": a participle ends a description, not a name
-    if last.lower() in _METRIC_HEADS and len(lf.split()) >= 2 and not _is_proposed(raw, lf):
+    if last.lower() in METRIC_HEADS and len(lf.split()) >= 2 and not _is_proposed(raw, lf):
         return True  # "the Mean Gizmo Error (MGE) of GizNet": a metric the paper uses is no method or data
     if _names_a_problem(short, paper):
         return True
@@ -722,9 +727,6 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         and not _is_proposed(raw, lf)
 
 
-#: Head nouns of a measurement: a defined name ending in one names a metric ("Widget Consistency Score").
-_METRIC_HEADS = frozenset({"score", "index", "distance", "ratio", "error", "metric", "measure", "similarity",
-                           "quality", "accuracy", "rate", "coefficient", "divergence"})
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A name ending in an edition year ("FOO-SET 2022", "Bar Challenge 2021"): a collection or an event of data, not a
 #: method (methods carry versions, not years).

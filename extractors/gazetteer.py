@@ -57,6 +57,7 @@ __all__ = [
     "term_variants",
     "gazetteer_names",
     "english_words",
+    "dictionary_word",
 ]
 
 GAZETTEER_FILE = "gazetteer.tsv"
@@ -314,3 +315,17 @@ def english_words() -> frozenset[str]:
     """Lower-cased English dictionary words (the web2 list of the english-words package, a dependency:
     imported with this module, so a missing package fails at import, never changing extraction)."""
     return frozenset(get_english_words_set(["web2"], lower=True))
+
+
+def dictionary_word(low: str) -> bool:
+    """A lower-case dictionary word, or a regular inflection of one ("interleaved", "routing", "widgets"):
+    the word list holds base forms only."""
+    words = english_words()
+    if low in words:
+        return True
+    stems = [low[:-1]] if low.endswith("s") else []
+    if low.endswith("ed"):
+        stems += [low[:-2], low[:-1]]
+    if low.endswith("ing"):
+        stems += [low[:-3], low[:-3] + "e"]
+    return any(len(stem) >= 3 and stem in words for stem in stems)

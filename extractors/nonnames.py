@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.gazetteer import english_words
+from extractors.gazetteer import dictionary_word, english_words
 
 __all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
@@ -93,23 +93,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 _LEADING_CAPITALS = re.compile(r"^[A-Z]{2,}[a-z]{3,}$")
 
 
-def _dictionary_word(low: str) -> bool:
-    """A dictionary word, or a regular inflection of one ("interleaved", "routing", "widgets")."""
-    words = english_words()
-    if low in words:
-        return True
-    stems = [low[:-1]] if low.endswith("s") else []
-    if low.endswith("ed"):
-        stems += [low[:-2], low[:-1]]
-    if low.endswith("ing"):
-        stems += [low[:-3], low[:-3] + "e"]
-    return any(len(stem) >= 3 and stem in words for stem in stems)
-
-
 def _emphasis_capitals(word: str) -> bool:
     """"geneRatiOn", "INTerleaved": capitals set into a dictionary word (spelling out an acronym's letters)."""
     if _LEADING_CAPITALS.match(word):
-        return _dictionary_word(word.lower())
+        return dictionary_word(word.lower())
     if not word.isalpha() or not word[0].islower() or word[1:].islower():
         return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])

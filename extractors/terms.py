@@ -12,7 +12,8 @@ import re
 from extractors.canonical import canonical_key, singular
 from extractors.gazetteer import load_stopterms
 
-__all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "lower_method_head",
+__all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "METRIC_HEADS",
+           "lower_method_head",
            "ORG_WORDS", "is_organisation", "ends_adjective", "ADJECTIVE_ENDINGS", "NAME_HEAD_NOUNS",
            "stop_first_words"]
 
@@ -188,6 +189,11 @@ METHOD_HEADS = frozenset({
     "machine", "perceptron", "matching", "prompting",
     "aggregation", "interpolant", "mechanism", "method", "algorithm", "optimizer", "policy",
 })
+
+
+#: Head nouns of a measurement: a defined name ending in one names a metric ("Widget Consistency Score").
+METRIC_HEADS = frozenset({"score", "index", "distance", "ratio", "error", "metric", "measure", "similarity",
+                          "quality", "accuracy", "rate", "coefficient", "divergence"})
 
 
 def is_generic_phrase(text: str) -> bool:
