@@ -197,8 +197,54 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: An all-capital short form set off by a comma: "we propose FOO, Fast ... ", its long form follows.
+_APPOSITIVE_SHORT = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{2,9}),\s+(?=[A-Za-z])")
+
+
+def _appositive_definitions(text: str) -> Iterator[Abbreviation]:
+    """"we propose WIDGE, Widget Inference with moDular Graph Embeddings": an acronym then a comma and words
+    whose capitals, in order, spell exactly its letters (initials or capitals set inside words) is defined by
+    them. The long form ends at the word holding the last letter; any other capital before that ends the search."""
+    for m in _APPOSITIVE_SHORT.finditer(text):
+        sf = m.group(1)
+        letters = [c for c in sf if c.isalpha()]
+        if len(letters) != len(sf):
+            continue
+        want = 0
+        end = None
+        for w in _WORD.finditer(text, m.end()):
+            word = w.group()
+            if w.start() - m.end() > 12 * len(sf) or word[0] in "([\"'":
+                break
+            core = word.rstrip(",.;:")
+            for c in core:
+                if c.isupper():
+                    if want < len(letters) and c == letters[want]:
+                        want += 1
+                    else:
+                        want = -1
+                        break
+            if want < 0 or want == 0 and not core[:1].isupper():
+                break
+            if want == len(letters):
+                end = w.start() + len(core)
+                break
+            if core != word:
+                break  # punctuation inside the run: the letters are not all spelled
+        if end is None or len(text[m.end():end].split()) < 2:
+            continue
+        yield Abbreviation(sf, m.start(1), m.end(1), text[m.end():end], m.end(), end, reverse=True)
+
+
 def find_abbreviations(text: str) -> Iterator[Abbreviation]:
     """Yield every abbreviation definition in ``text`` in order of appearance."""
+    found = list(_paren_definitions(text))
+    taken = {a.short_start for a in found}
+    found += [a for a in _appositive_definitions(text) if a.short_start not in taken]
+    yield from sorted(found, key=lambda a: (min(a.short_start, a.long_start), a.short_start))
+
+
+def _paren_definitions(text: str) -> Iterator[Abbreviation]:
     for m in _PAREN.finditer(text):
         inner = m.group(1)
         # "(LoRA; Hu et al.)" / "(GRPO, ...)": the first segment is the candidate

@@ -133,7 +133,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
     ("RIGHT:dataset:X-dataset", [{"LOWER": {"IN": sorted(DATA_NOUNS)}}]),
     ("RIGHT:benchmark:X-benchmark", [{"LOWER": {"IN": sorted(BENCH_NOUNS)}}]),
     ("RIGHT:benchmark:X-environments", [{"LOWER": {"IN": ["environment", "environments", "games", "tasks",
-                                                          "domains", "simulator", "leaderboards", "track"]}}]),
+                                                          "domains", "simulator", "leaderboards", "track",
+                                                          "challenge", "challenges", "competition"]}}]),
     ("RIGHT:method:X-optimizer", [{"LOWER": {"IN": sorted(METHOD_NOUNS)}}]),
 )
 
@@ -193,9 +194,22 @@ _MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|i
                          r"[A-Za-z0-9]-Chat$")
 
 
+#: A tier word after a name (and its version): "Foo-2 XL", "Bar 4.0 Sonnet", "Baz-Large".
+_TIER = re.compile(r"(?:[-\s]v?\d+(?:\.\d+)*)?[-\s](?:XL|XXL|Large|Base|Small|Medium|Tiny|Mini|Huge|Giant|Nano|Lite|"
+                   r"Turbo|Flash|Sonnet|Opus|Haiku)$")
+
+
 def model_shaped(text: str) -> bool:
-    """A sized or chat-tuned model name: what a method is run as, never the data it is measured on."""
-    return _MODEL_NAME.search(text) is not None
+    """A sized or chat-tuned model name, or a tier of a known model ("Foo-2 XL" when Foo-2 is a known model):
+    what a method is run as, never the data it is measured on."""
+    if _MODEL_NAME.search(text) is not None:
+        return True
+    tier = _TIER.search(text)
+    if tier is None or tier.start() == 0:
+        return False
+    before_tier = text[:len(text) - len(re.split(r"[-\s]", tier.group())[-1]) - 1]  # "Foo-2" of "Foo-2 XL"
+    known = known_name(before_tier) or known_name(text[:tier.start()])  # or "Bar" of "Bar 4.0 Sonnet"
+    return known is not None and known[0] == "method"
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -211,11 +225,12 @@ _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented
 #: A lower-case participle joined to a name makes an adjective: "Foo-hosted data", "L1-regularized".
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
-    r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+[A-Za-z]{0,2}|[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
+    r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+(?:\.[0-9]+)?[kMG]?(?:Hz|bps|fps|FPS)|"
+    r"[0-9]+[A-Za-z]{0,2}|[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
 _DATA_HEADS = frozenset({"Gym", "Arena", "Bench", "Suite", "Leaderboard"})
-_ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)$")
+_ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)(?:\+\+)?$")  # "FooBench++": a new edition
 #: Name endings of a collection of data: "FooCorpus", "BarBank", "Baz-DB".
 _ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$|[A-Za-z0-9]-(?:Train|Test|Val)$")
 _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
@@ -333,7 +348,7 @@ def suffix_kind(text: str) -> str | None:
 
 
 #: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task".
-_EVENT = re.compile(r"(?:^|\s)(?:Competition|Challenge|Olympiad|Cup|Shared Task)(?:\s+(?:19|20)\d\d)?$")
+_EVENT = re.compile(r"(?:^|\s)(?:Competition|Challenge|Olympiad|Cup|Shared Task)s?(?:\s+(?:19|20)\d\d)?$")
 
 
 def ends_with_event(text: str) -> bool:
@@ -536,6 +551,8 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
                         break
         if k is None or (kind != "method" and model_shaped(doc_text(doc)[cands[k].start_char:cands[k].end_char])):
             continue  # a sized or chat model is what was run, never the data ("speedups on Foo-13B")
+        if side == "LEFT" and kind != "method" and _modifies_next(toks, cands[k].end, rule):
+            continue  # "trained on Foo-generated data", "collected from the Foo marketplaces": Foo is not the data
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")
@@ -553,6 +570,34 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
         elif _the_x_data(toks, c.start, c.end):
             hits[k] = ("dataset", "cue:the-X-data")
     return hits
+
+
+#: Participles whose agent a name is when they follow it: "trained on GizNet generated data".
+_AGENT_PARTICIPLES = frozenset({"selected", "generated", "filtered", "curated", "synthesized", "synthesised",
+                                "labeled", "labelled", "annotated", "produced", "augmented", "rewritten", "distilled",
+                                "translated", "written", "created", "scored", "ranked"})
+#: Plural nouns that are what data is made of or split into: after a name, the name is still the data.
+_DATA_PARTS = frozenset({"questions", "problems", "images", "videos", "documents", "articles", "tasks", "splits",
+                         "samples", "examples", "prompts", "pages", "posts", "texts", "records", "scenes", "clips",
+                         "recordings", "utterances", "dialogues", "conversations", "instances", "items", "tables",
+                         "programs", "repositories", "papers", "subsets", "categories", "classes", "labels",
+                         "annotations", "captions", "episodes", "trajectories", "games", "environments", "levels"})
+#: Verbs in -s that may follow the data a result was measured on ("evaluation on X shows ...").
+_VERBS_S = frozenset({"is", "was", "has", "shows", "demonstrates", "reveals", "indicates", "suggests", "confirms",
+                      "highlights", "achieves", "yields", "improves", "outperforms", "contains", "includes",
+                      "consists", "comprises", "covers", "provides", "offers", "remains", "becomes", "requires"})
+
+
+def _modifies_next(toks, end: int, rule: str) -> bool:
+    """The name after a data cue modifies the next word: the agent of a participle ("trained on Foo generated
+    data"), or, after "from", a plural noun that is not what data is made of ("from the Foo marketplaces")."""
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    if nxt.lower_ in _AGENT_PARTICIPLES:
+        return True
+    return rule == "data-from-X" and nxt.is_lower and nxt.is_alpha and nxt.lower_.endswith("s") and \
+        len(nxt.lower_) > 3 and nxt.lower_ not in DATA_NOUNS | BENCH_NOUNS | _DATA_PARTS | _VERBS_S
 
 
 #: Words a metric is named with between a name and its score change: "X strict accuracy from 41.0 to 50.3".

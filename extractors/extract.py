@@ -481,9 +481,14 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
     return tuple(out)
 
 
+#: What may follow a subtitle's head noun: the end, punctuation, a preposition or conjunction, a participle
+#: ("A Dataset for ...", "A Benchmark Suite Covering ..."); another noun means the data word only modifies the head
+#: ("A Conversations Generation Method", "A Dataset Distillation Approach").
+_HEAD_ENDS = (r"(?=\s*(?:$|[,;:.!?()\u2013\u2014-]|(?:for|of|from|with|in|on|across|about|to|towards?|that|which|where|"
+              r"and|or|by|under|over|at|via|beyond|between|among|through|v?\d)\b|[A-Za-z]+(?:ed|ing)\b))")
 #: What a title says its prefix is: "FooSet: A Large-Scale Dataset of ...", "BarLab: An Environment for ...".
 _TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){0,4}?(dataset|database|corpus|collection|"
-                         r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b|"
+                         r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b" + _HEAD_ENDS + r"|"
                          r"^\s*:\s*(benchmarking|evaluating)\b", re.I)
 
 
@@ -493,7 +498,7 @@ _TITLE_ITEMS = re.compile(r"^\s*:\s*(?:an?\s+)?((?:[\w-]+\s+){0,4}?)(pairs|promp
                           r"questions|problems|dialogues|conversations|documents|hours|clips|utterances|"
                           r"trajectories|episodes|sentences|recordings|scans|molecules|articles|photos|"
                           r"sequences|circuits|demonstrations|puzzles|mazes|programs|proofs|captions|tables|"
-                          r"charts|meshes)\b", re.I)
+                          r"charts|meshes)\b" + _HEAD_ENDS, re.I)
 _NOT_PLAIN_MODIFIERS = frozenset({"from", "for", "with", "to", "of", "in", "on", "by", "via", "using", "and", "as",
                                   "at", "into", "through", "can", "do", "does", "is", "are", "should", "what", "how",
                                   "why", "when", "which", "who"})
@@ -629,6 +634,7 @@ _ADJECTIVE_FRAGMENT = re.compile(r"-(?:aware|based|guided|driven|free|conditione
                                  r"constrained|efficient|specific|agnostic|invariant|oriented|centric)$|"
                                  r"-[A-Z][a-z]+(?:ian|ean)$", re.I)  # "PAC-Foobian": an adjective of a name
 #: A capitalised run of a dimension and adjectives of names only: "3D Gaussian", "Bayesian Riemannian".
+_DIMENSION = re.compile(r"^\d[DK]$")
 _ADJECTIVES_ONLY = re.compile(r"^(?:\d[DK] )?[A-Z][a-z]+(?:ian|ean)(?: [A-Z][a-z]+(?:ian|ean))*$")
 _SIZE_SUFFIX = re.compile(r"^(.+?)-(\d+(?:\.\d+)?[KkMB]?|\d+[x×]\d+)$")
 #: A split (and its year) glued to a data name: "WidgetSet-val", "FOOval2017", "Gizmo_test".
@@ -642,8 +648,11 @@ def _not_a_name(m: Mention) -> bool:
         return True
     if m.rule.startswith(("gazetteer", "acronym")) or m.proposed:
         return False
-    if m.rule.startswith("titlecase") and _ADJECTIVES_ONLY.match(text):
-        return True  # "3D Gaussian ellipsoids", "Bayesian Riemannian updates": adjectives before a noun
+    if text.isupper() and text.isalpha() and text.lower() in STOP_WORDS and not m.long_form:
+        return True  # "Do NOT ...", "beats ALL": a function word in capitals is emphasis, unless defined
+    if m.rule.startswith("titlecase") and (_ADJECTIVES_ONLY.match(text) or all(
+            _DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in text.split())):
+        return True  # "3D Gaussian ellipsoids", "Vision-Centric 3D occupancy": adjectives before a noun
     return bool(_DIRECTION.match(text)) or (" " not in text and bool(_ADJECTIVE_FRAGMENT.search(text)))
 
 
@@ -731,6 +740,17 @@ _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 #: A name ending in an edition year ("FOO-SET 2022", "Bar Challenge 2021"): a collection or an event of data, not a
 #: method (methods carry versions, not years).
 _EDITION_END = re.compile(r" (?:19|20)\d\d$")
+#: A count of items in thousands ending a name: "Foo-100k", "Bar 250K" (how collections are sized; models are
+#: sized in parameters, "7B").
+_COUNT_END = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[kK]$")
+
+
+def _counted_collection(text: str) -> bool:
+    """An untyped name ending in a count of thousands, whose head is no known model ("Foo-4 32k" is a context
+    size), names a collection of data."""
+    count = _COUNT_END.match(text)
+    return count is not None and _gaz_kind(count.group(1)) != "method"
+
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
@@ -740,8 +760,10 @@ _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
                               r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")
-#: A version number, and maybe a size, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and").
-_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM])?|\d+(?:\.\d+)?[BM]|"
+#: A version number, and maybe a size or tier, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and",
+#: "X 4.0 Sonnet").
+_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM]|"
+                            r" (?:Sonnet|Opus|Haiku|Flash|Pro|Ultra|Turbo|Nano|Lite|Mini|XL|Large|Base|Small))?|\d+(?:\.\d+)?[BM]|"
                             r"(?:tiny|base|small|medium|large|xl|xxl)(?:-v\d+)?)"
                             r"(?=[,.;:)]?(?:\s|$)|[,;:)])")
 #: Words that may follow a model's version: the phrase goes on, no count of something ("X 2 times faster").
@@ -1075,7 +1097,7 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
         kind = kinds[key] or _family_kind(group[0].text, kinds) or \
             (None if defined else _family_head_kind(key, kinds)) or \
             (_contribution_kind(paper) if any(m.rule == "proposes:title-colon" for m in group) else None) or \
-            ("dataset" if any(_EDITION_END.search(m.text) for m in group) else "method")
+            ("dataset" if any(_EDITION_END.search(m.text) or _counted_collection(m.text) for m in group) else "method")
         proposed = any(m.proposed for m in group)
         for m in group:
             out.append(_with(m, kind=kind, proposed=proposed))

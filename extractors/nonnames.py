@@ -94,12 +94,15 @@ _LEADING_CAPITALS = re.compile(r"^[A-Z]{2,}[a-z]{3,}$")
 
 
 def _emphasis_capitals(word: str) -> bool:
-    """"geneRatiOn", "INTerleaved": capitals set into a dictionary word (spelling out an acronym's letters)."""
+    """"geneRatiOn", "mixtuRe", "INTerleaved": capitals set into a dictionary word (spelling out an acronym's
+    letters)."""
     if _LEADING_CAPITALS.match(word):
         return dictionary_word(word.lower())
     if not word.isalpha() or not word[0].islower() or word[1:].islower():
         return False  # "HiPPO", "LoRA": a capital first letter is how names are written
     inner = sum(c.isupper() for c in word[1:])
+    if inner == 1:  # "moDel", "mixtuRe": one capital set into a longer inflected word
+        return len(word) >= 5 and dictionary_word(word.lower())
     return inner >= 2 and word.lower() in english_words()
 
 

@@ -51,8 +51,11 @@ def _configure_tokenizer(nlp) -> None:
     # "framework---WidgetNet", "pooling—widgets": an em dash (or LaTeX's three hyphens; two join names:
     # "Gauss--Newton") separates words
     # "Widget Network(WN)": an opening bracket glued to a lower-case word before a capital opens a short form
+    # "datasets-including X, Y and Z-but also": a hyphen typed for a dash before a word that never ends a name
+    dash_before_word = r"(?<=[{a}0-9]{{2}})-(?=(?:but|including|which|whereas|while|although|though|namely)$)".format(
+        a=ALPHA)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA),
-                                                                       r"(?<=[a-z]{2})\((?=[A-Z])"]
+                                                                       r"(?<=[a-z]{2})\((?=[A-Z])", dash_before_word]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search

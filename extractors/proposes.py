@@ -18,7 +18,7 @@ from typing import Iterator
 from extractors.canonical import canonical_key
 from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, counted_kind, name_shape
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
-from extractors.gazetteer import english_words, gazetteer_names
+from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head, stop_category
 
@@ -82,7 +82,9 @@ _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 #: Past tenses of triggers, a proposal only right after "we": "we introduced X", "we then developed X".
 _PAST_TRIGGERS = frozenset({"proposed", "introduced", "presented", "developed", "designed", "devised", "constructed",
                             "created", "curated", "released", "built", "collected", "contributed"})
-_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS
+_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS | {"resulting"}
+#: What "the resulting ..." can name: the paper's made thing, then its name after a comma.
+_RESULT_HEADS = METHOD_NOUNS | DATA_NOUNS | BENCH_NOUNS | {"system", "pipeline", "agent", "suite", "toolkit", "library"}
 #: "we train X, a ...": training a named model the sentence then describes.
 _TRAIN_VERBS = frozenset({"train", "trained", "finetune", "fine-tune", "pretrain", "pre-train"})
 _FUNCTION_WORDS = frozenset({
@@ -373,6 +375,9 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
             if name_shape(toks[s].text) or toks[s].idx in spans or len(written.split()) >= 2:
                 return hit
+            if e == s + 1 and e < len(toks) and toks[e].text in (",", "(") and toks[s].is_title and \
+                    toks[s].is_alpha and not dictionary_word(toks[s].lower_):
+                return hit  # "a long-context benchmark, Zorbo, built from ...": one coined capitalised word
             return None
     return None
 
@@ -570,6 +575,44 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     return hit
 
 
+#: Words that open the list of a proposal's named parts: "X, an integrated system comprising A and B".
+_PARTS_OPENERS = frozenset({"comprising", "consisting", "composed", "containing"})
+
+
+def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen: set[int]) -> Iterator:
+    """"we introduce X, a system comprising A and B", "X, a framework consisting of A, B and C": the named parts
+    of the paper's own proposal, listed in its appositive, are the paper's too."""
+    n = len(toks)
+    if e >= n or toks[e].text != ",":
+        return
+    k = e + 1
+    while k < n and k <= e + 10 and sid[k] == sid[e] and toks[k].lower_ not in _PARTS_OPENERS:
+        if toks[k].text in (",", ";", ".", "(") or toks[k].lower_ in ("that", "which", "to", "is", "are"):
+            return
+        k += 1
+    if k >= n or toks[k].lower_ not in _PARTS_OPENERS or sid[k] != sid[e]:
+        return
+    k += 1
+    while k < n and toks[k].lower_ in ("of", "two", "three", "four", "main", "key", "components", "modules", ":"):
+        k += 1
+    while k < n and sid[k] == sid[e]:
+        part = _name_at(doc, toks, k, spans) if name_shape(toks[k].text) else None
+        if part is None or part[0] in seen:
+            return
+        written = doc_text(doc)[toks[part[0]].idx:toks[part[1] - 1].idx + len(toks[part[1] - 1].text)]
+        if _known_name(canonical_key(written)):
+            return  # "a pipeline comprising BERT and ...": known parts are used, not made
+        seen.add(part[0])
+        yield make_mention(doc, toks[part[0]].idx, toks[part[1] - 1].idx + len(toks[part[1] - 1].text),
+                           _kind_after(toks, part[1]) or "term", "proposes:parts-of-X", 0.65, proposed=True)
+        k = _after_definition(toks, part[1])
+        if k >= n or toks[k].lower_ not in (",", "and"):
+            return
+        k += 1
+        if k < n and toks[k].lower_ == "and":
+            k += 1
+
+
 def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text: str = "") -> Iterator:
     """Mentions (``proposed=True``) for names this paper introduces.
 
@@ -598,12 +641,28 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         low = tok.lower_
         if low not in _CUE_WORDS:
             low = "call"  # "which we name X", "we term this X", "we refer to the result as X"
+        if low == "resulting":
+            # "The resulting model, Zorb-7B, reaches ...": what the described process produced, named after a comma
+            if i > 0 and toks[i - 1].lower_ == "the" and i + 2 < n and toks[i + 1].lower_ in _RESULT_HEADS and \
+                    toks[i + 2].text == ",":
+                hit = _name_after_description(doc, toks, i + 1, spans, sid)
+                if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or hit[1] - hit[0] > 1):
+                    seen.add(hit[0])
+                    s, e = hit
+                    head = toks[i + 1].lower_
+                    kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term"
+                    yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
+                                       "proposes:the-resulting-X", 0.7, proposed=True)
+            continue
         if low in _PAST_TRIGGERS and low != "proposed":
             before = toks[i - 1].lower_ if i > 0 else ""
             adverb = before.endswith("ly") or before in ("also", "then", "further", "first")
             if not (before == "we" or (i > 1 and adverb and toks[i - 2].lower_ == "we")):
                 continue
             low = "propose"  # "we introduced X", "we then designed X"
+        if low.endswith("ing") and i > 0 and (toks[i - 1].lower_ == "for" or (
+                i > 1 and toks[i - 1].lower_.endswith("ly") and toks[i - 2].lower_ == "for")):
+            continue  # "a framework for (automatically) constructing ZIFT data": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and _namer_follows(toks, i, sid):
@@ -700,6 +759,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 yield make_mention(doc, toks[nxt[0]].idx, toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                    _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
                 k = _after_definition(toks, nxt[1])
+            yield from _named_parts(doc, toks, e, spans, sid, seen)
             wanted = _NUMBER_WORDS.get(toks[i + 1].lower_, 0) if i + 1 < n else 0
             if wanted >= 2:
                 # "we propose two estimators, A for small samples and B for large ones": as many names as counted,

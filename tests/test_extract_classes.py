@@ -1235,3 +1235,111 @@ def test_a_shaped_name_before_a_head_noun_only_modifies_it():
 def test_a_task_after_a_known_data_name_is_no_part_of_it():
     rec = records(("Breaking Beyond COCO Object Detection", "We study detectors trained on COCO and test them."))[0]
     assert "COCO Object Detection" not in names(rec, "datasets") and "MS COCO" in names(rec, "datasets")
+
+
+# --- fourth round: classes seen on 80 new real papers' training half (data-heavy topics) ------------
+
+def test_a_data_word_that_modifies_the_subtitle_head_does_not_type_the_title_name():
+    rec = records(("Gizmo-Tune: A Widget-Driven Multi-Turn Dialogues Generation Method for Assistants",
+                   "We propose Gizmo-Tune, a novel framework that writes multi-turn dialogues."))[0]
+    assert names(rec, "methods") == {"Gizmo-Tune"} and not names(rec, "datasets")
+    rec = records(("ZorbSet: Multi-Turn Dialogues for Widget Repair", "We release ZorbSet."))[0]
+    assert names(rec, "datasets") | names(rec, "benchmarks") == {"ZorbSet"}
+    rec = records(("QuuxSet: A Benchmark Dataset for Widget Repair", "We release QuuxSet."))[0]
+    assert names(rec, "datasets") | names(rec, "benchmarks") == {"QuuxSet"}
+
+
+def test_a_new_edition_of_a_bench_name_is_data():
+    rec = records(("Widgets", "GizmoBench++ has 500 widget tasks and is hard."))[0]
+    assert names(rec, "benchmarks") == {"GizmoBench++"}
+
+
+def test_a_sampling_rate_is_no_name():
+    rec = records(("Widgets", "GizNet generates stereo music at 48kHz and speech at 16kHz or 22.05kHz."))[0]
+    assert names(rec, "methods") == {"GizNet"}
+
+
+def test_a_function_word_in_capitals_is_emphasis_unless_defined():
+    rec = records(("Do NOT Overthink Widgets", "GizNet beats ALL baselines. We propose Memory Oriented Retrieval "
+                                               "Enhancement (MORE). MORE is fast."))[0]
+    assert names(rec, "methods") == {"GizNet", "Memory Oriented Retrieval Enhancement"}
+
+
+def test_one_capital_set_into_a_dictionary_word_is_emphasis():
+    assert non_name_reason("with a mixtuRe of adapters", 7, 14) == "emphasis"
+    assert non_name_reason("the moDel editor", 4, 9) == "emphasis"
+    assert non_name_reason("we use xLSTM here", 7, 12) is None
+
+
+def test_an_acronym_then_a_comma_and_words_whose_capitals_spell_it():
+    rec = records(("Widgets", "We propose WIDGE, Widget Inference with moDular Graph Embeddings, for repair. "
+                              "WIDGE is fast. We compare with GizNet, BarNet and QuuxNet."))[0]
+    assert names(rec, "proposes") == {"Widget Inference with moDular Graph Embeddings"}
+    entity = next(e for e in rec["methods"] if e["name"] == "Widget Inference with moDular Graph Embeddings")
+    assert "WIDGE" in entity["aliases"]
+    assert {"GizNet", "BarNet", "QuuxNet"} <= names(rec, "methods")
+
+
+def test_a_tier_of_a_known_model_is_the_model_not_the_data_it_runs_on():
+    rec = records(("Widgets", "Experiments on GPT-2 XL and T5-Large show gains; Claude 4.0 Sonnet is robust."))[0]
+    assert {"GPT-2 XL", "T5-Large", "Claude 4.0 Sonnet"} <= names(rec, "methods")
+    assert not names(rec, "benchmarks")
+
+
+def test_a_hyphen_typed_for_a_dash_before_a_function_word_ends_the_name():
+    rec = records(("Widgets", "It beats prior widget corpora-including GizSet, BarSet, and QuuxSet-but also "
+                              "contains more tokens. Plug-and-play adapters help."))[0]
+    assert {"GizSet", "BarSet", "QuuxSet"} <= names(rec, "datasets")
+    assert not any("-but" in n for n in names(rec, "datasets") | names(rec, "methods"))
+
+
+def test_a_name_before_challenge_is_an_evaluation_event():
+    rec = records(("Widgets", "We present our entries to the ZorbVis challenge and three tracks of the "
+                              "Gizmo-Kitchens challenge. A key challenge is speed."))[0]
+    assert {"ZorbVis", "Gizmo-Kitchens"} <= names(rec, "benchmarks")
+
+
+def test_a_name_ending_in_a_count_of_thousands_is_a_collection():
+    rec = records(("Widgets", "We build Zorb-100k and Zorb-250k for training widget agents; GPT-4-32k is a "
+                              "baseline."))[0]
+    assert {"Zorb-100k", "Zorb-250k"} <= names(rec, "datasets")
+    assert "GPT-4-32k" not in names(rec, "datasets")
+
+
+def test_one_coined_capitalised_word_after_a_described_head_noun_is_the_proposal():
+    got = found("To bridge this gap, we propose a novel long-context benchmark, Zorbo, aligning with real use.")
+    assert got.get("Zorbo") == ("benchmark", True)
+    got = found("We propose a novel long-context benchmark, Moreover built from books.")
+    assert "Moreover" not in got
+
+
+def test_the_resulting_thing_named_after_a_comma_is_the_papers_own():
+    got = found("We propose a recipe for widget training. The resulting model, Zorb-Fin, achieves the best results. "
+                "The resulting dataset, WidgetPile, has a million rows.")
+    assert got.get("Zorb-Fin") == ("method", True) and got.get("WidgetPile") == ("dataset", True)
+
+
+def test_named_parts_of_the_papers_own_system_are_its_own():
+    got = found("To address this, we introduce ZorbButler, an integrated system comprising ZorbGPT and ZorbRAG. "
+                "ZorbGPT is an omni-modal model.")
+    assert got.get("ZorbGPT", ("", False))[1] and got.get("ZorbRAG", ("", False))[1]
+    got = found("We introduce ZorbButler, a pipeline comprising BERT and a retriever.")
+    assert not got.get("BERT", ("", False))[1]
+
+
+def test_a_name_after_from_that_modifies_a_plural_noun_or_a_participle_is_not_the_data():
+    got = found("Servers were collected from the ZCP marketplaces. Models finetuned on GizMine selected datasets "
+                "win. We use images from BarSet.")
+    assert got["ZCP"][0] == "method" and got["GizMine"][0] == "method" and got["BarSet"][0] == "dataset"
+
+
+def test_a_trigger_verb_in_a_purpose_phrase_names_no_proposal():
+    rec = records(("Widgets", "Recent studies construct Zorb Fine-Tuning (ZFT) data. Furthermore, we design a "
+                              "framework for automatically constructing ZFT data from papers."))[0]
+    assert names(rec, "methods") == {"Zorb Fine-Tuning"} and not rec["proposes"]
+
+
+def test_a_title_case_run_of_adjective_compounds_and_a_dimension_is_no_name():
+    rec = records(("Widgets", "We present our solution for the Vision-Centric 3D occupancy prediction track of the "
+                              "ZorbScenes challenge."))[0]
+    assert "Vision-Centric 3D" not in names(rec, "benchmarks") | names(rec, "methods")
