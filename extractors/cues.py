@@ -22,6 +22,7 @@ from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 from extractors.gazetteer import english_words, gazetteer_names, known_name, load_stopterms, word_compound
+from extractors.nonnames import UNDERSCORE_NAME
 from extractors.terms import stop_category
 from extractors.urls import continues_split_host
 from kg.schema import DATA_KINDS
@@ -290,6 +291,8 @@ def _classify(t: str) -> str | None:
         return None
     if t.endswith("++") and t[:-2].isalnum():
         return "plusplus"
+    if "_" in t and UNDERSCORE_NAME.match(t):
+        return _classify(t.replace("_", "-"))  # "FOOSET_OI", "Widget_XL": underscores join the parts as hyphens do
     if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
         return None
     core = t[:-1] if len(t) > 2 and t.endswith("s") and t[-2].isupper() else t
@@ -347,8 +350,10 @@ def suffix_kind(text: str) -> str | None:
     return None
 
 
-#: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task".
-_EVENT = re.compile(r"(?:^|\s)(?:Competition|Challenge|Olympiad|Cup|Shared Task)s?(?:\s+(?:19|20)\d\d)?$")
+#: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task", "the Widget
+#: Decathlon" (a suite of tasks named as a contest).
+_EVENT = re.compile(r"(?:^|\s)(?:Competition|Challenge|Olympiad|Cup|Shared Task|Decathlon|Pentathlon)s?"
+                    r"(?:\s+(?:19|20)\d\d)?$")
 
 
 def ends_with_event(text: str) -> bool:

@@ -651,8 +651,9 @@ def _not_a_name(m: Mention) -> bool:
     if text.isupper() and text.isalpha() and text.lower() in STOP_WORDS and not m.long_form:
         return True  # "Do NOT ...", "beats ALL": a function word in capitals is emphasis, unless defined
     if m.rule.startswith("titlecase") and (_ADJECTIVES_ONLY.match(text) or all(
-            _DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in text.split())):
-        return True  # "3D Gaussian ellipsoids", "Vision-Centric 3D occupancy": adjectives before a noun
+            _DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in text.split()) or (
+            len(text.split()) == 2 and _DIMENSION.match(text.split()[1]) and text.split()[0].lower() in english_words())):
+        return True  # "3D Gaussian ellipsoids", "Vision-Centric 3D occupancy", "Current 3D detectors": modifiers
     return bool(_DIRECTION.match(text)) or (" " not in text and bool(_ADJECTIVE_FRAGMENT.search(text)))
 
 

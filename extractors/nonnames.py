@@ -36,6 +36,9 @@ _DASH_TRAIL = re.compile(r"-(?:[a-z]{3,}ly|such|which|that|and|or|while|where|in
 _MATH_CHARS = re.compile(r"[\\^_{}$=<>~]")
 #: A snake-case identifier of words ("arc_easy", "mmlu_pro"), unlike a subscript ("d_eff", "x_i", "theta_t").
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]{2,}(?:_[a-z0-9]{3,})+$")
+#: A name joined by underscores, its first part a word or acronym ("FOOSET_OI", "Widget_XL"), unlike a subscript
+#: ("W_Q", "B_crit", "Delta_c").
+UNDERSCORE_NAME = re.compile(r"^(?=[^_]*[A-Z])[A-Za-z][A-Za-z0-9]+(?:_[A-Z0-9][A-Za-z0-9]*)+$")
 #: An unclosed big-O style opening before the span: "O(", "tilde O(", "Omega left(", "Theta(".
 _BIG_O = re.compile(r"(?:\b(?:O|o|Omega|Theta|Ω|Θ)\s*(?:left\s*)?[(\[]|\bleft\s*\()[^()\[\]]*$")
 _GREEK_NUMBER = re.compile(r"^(?:[Dd]elta|[Aa]lpha|[Bb]eta|[Gg]amma|[Ee]psilon|[Ss]igma|[Ll]ambda|[Tt]heta|[Oo]mega|"
@@ -118,7 +121,7 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
     if len(span) <= 12 and ("(" in before or "[" in before) and _BIG_O.search(before):
         return "maths"
     plain = span.replace("$", "") if span.count("$") == 2 else span
-    if _SNAKE_CASE.match(plain):
+    if _SNAKE_CASE.match(plain) or UNDERSCORE_NAME.match(plain):
         plain = plain.replace("_", "")  # "arc_easy", "foo_test": an identifier of words, no subscript
     if not gazetteer and _MATH_CHARS.search(plain):
         return "maths"

@@ -6,6 +6,7 @@ import re
 from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction, evidence_tuple, select_evidence
 
 from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS
+from kg.schema import DATA_KINDS
 
 __all__ = ["paper_record"]
 
@@ -54,11 +55,19 @@ class _Sentences:
         return items, count
 
 
-def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences) -> dict:
+#: A capitalised collection head written right after a data name is part of the name as written: "the Foo Dataset".
+_WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge)\b(?![-\w])")
+
+
+def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences, paper: Paper) -> dict:
     ent = corpus.entity(ref.entity_id)
     forms = list(ent.aliases)
     for m in ref.mentions:
         forms += [m.text] + ([m.long_form] if m.long_form else [])
+        head = _WRITTEN_HEAD.match(paper.title if m.field == "title" else paper.abstract or "", m.end) \
+            if m.kind in DATA_KINDS and m.field in ("title", "abstract") else None
+        if head is not None:
+            forms.append(f"{m.text} {head.group(1)}")
     aliases = _aliases(ent.name, forms)
     evidence, count = sentences.evidence(ref.mentions)
     return {
@@ -111,9 +120,9 @@ def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extract
     record = {
         "id": paper.id,
         "title": paper.title,
-        "methods": [_entity_item(r, corpus_extraction, sentences) for r in pe.methods],
-        "datasets": [_entity_item(r, corpus_extraction, sentences) for r in pe.datasets],
-        "benchmarks": [_entity_item(r, corpus_extraction, sentences) for r in pe.benchmarks],
+        "methods": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.methods],
+        "datasets": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.datasets],
+        "benchmarks": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.benchmarks],
         "proposes": proposes,
         "repos": [_url_item(m, True, sentences) for m in pe.repos],
         "links": [_url_item(m, False, sentences) for m in pe.links],

@@ -1343,3 +1343,30 @@ def test_a_title_case_run_of_adjective_compounds_and_a_dimension_is_no_name():
     rec = records(("Widgets", "We present our solution for the Vision-Centric 3D occupancy prediction track of the "
                               "ZorbScenes challenge."))[0]
     assert "Vision-Centric 3D" not in names(rec, "benchmarks") | names(rec, "methods")
+
+
+def test_a_capitalised_collection_head_after_a_data_name_is_a_written_form_of_it():
+    rec = records(("Widgets", "We derive two benchmarks from the nuScenes Dataset and the ZorbSet Benchmark; "
+                              "later we use nuScenes alone."))[0]
+    nuscenes = next(e for e in rec["datasets"] if e["name"] == "nuScenes")
+    assert "nuScenes Dataset" in nuscenes["aliases"]
+    zorb = next(e for e in rec["datasets"] + rec["benchmarks"] if e["name"] == "ZorbSet")
+    assert "ZorbSet Benchmark" in zorb["aliases"]
+
+
+def test_a_name_joined_by_underscores_is_a_name_a_subscript_is_not():
+    rec = records(("Widgets", "We evaluate detectors on FOOSET_OI and BarNet_D, two out-of-distribution test "
+                              "sets, where W_Q and B_crit denote matrices."))[0]
+    assert names(rec, "benchmarks") | names(rec, "datasets") == {"FOOSET_OI", "BarNet_D"}
+    assert not names(rec, "methods")
+
+
+def test_a_sentence_initial_word_and_a_dimension_is_no_name():
+    got = found("Large kernels are rarely used in the backbone. Current 3D detectors commonly use feature pyramid "
+                "networks. GizNet is fast.")
+    assert "GizNet" in got and "Current 3D" not in got
+
+
+def test_a_suite_of_tasks_named_as_a_contest_is_a_benchmark():
+    rec = records(("Widgets", "The Medical Widget Decathlon covers ten tasks."))[0]
+    assert "Medical Widget Decathlon" in names(rec, "benchmarks")
