@@ -234,6 +234,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             kind = _title_kind(paper.title[m.end:])
             if kind:
                 m = _with(m, kind=kind)
+        if m.rule == "proposes:title-colon" and _SURVEY_AFTER.match(paper.title[m.end:]) and key not in defs:
+            continue  # "Widget Routing: A Review and Analysis": the topic a survey covers, not a name it gives
         if m.rule == "proposes:title-colon":
             if not _confirm_title_name(m.text, abstract_low, defs, paper.title[m.end:]):
                 unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
@@ -325,6 +327,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
 
 
+#: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
+_SURVEY_AFTER = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:review|survey|overview|tutorial|primer|"
+                           r"perspective|retrospective|position paper)s?\b", re.I)
+
+
 #: Capitalised head words that end the name of a collection of data ("... Arrhythmia Database").
 _COLLECTION_HEADS = frozenset({"database", "dataset", "corpus", "benchmark", "archive", "challenge", "repository",
                                "collection", "suite"})
@@ -346,11 +353,17 @@ def _joined_collections(cands: list[Mention], paper: Paper) -> list[Mention]:
         end = head.end(1) if head is not None and head.group(1).lower() in _COLLECTION_HEADS else m.end
         last = text[m.start:end].rsplit(None, 1)[-1].lower()
         left = ends.get((m.field, m.start - 1))
-        if last in _COLLECTION_HEADS and left is not None and text[m.start - 1] == " " and not left.proposed:
+        start = left.start if left is not None and text[m.start - 1] == " " and not left.proposed else None
+        owner = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if start is None and owner is not None and stop_category(owner.group(1)) == "organisation":
+            start = owner.start(1)  # "the Acme Dynamic Widgets Dataset": the maker's name opens the collection's
+        if last in _COLLECTION_HEADS and start is not None:
             kind = "benchmark" if last in ("benchmark", "challenge", "suite") else "dataset"
-            out.append(_with(m, start=left.start, end=end, text=text[left.start:end], kind=kind,
-                             rule="titlecase+joined"))
+            out.append(_with(m, start=start, end=end, text=text[start:end], kind=kind, rule="titlecase+joined"))
     return out
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]*) $")
 
 
 #: A capitalised word that can be part of a method's name ("Double", "Optimal-Transport", "Mean-field").
@@ -724,6 +737,9 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     lf = short.long_form
     if _gaz_kind(lf) or (_gaz_kind(short.text) and not stop_category(lf)):
         return False  # a known name ("model predictive control (MPC)") is never a generic definition
+    prefix = title_prefix(paper.title or "")
+    if prefix is not None and canonical_key(paper.title[prefix[0]:prefix[1]]) == canonical_key(short.text):
+        return False  # "ZPETS: ..." titles a paper that defines "a fully parallel widget system (ZPETS)": its name
     if stop_category(lf) or is_generic_phrase(lf) or ends_adjective(lf) or is_organisation(lf):
         return True
     last = lf.split()[-1]

@@ -1370,3 +1370,21 @@ def test_a_sentence_initial_word_and_a_dimension_is_no_name():
 def test_a_suite_of_tasks_named_as_a_contest_is_a_benchmark():
     rec = records(("Widgets", "The Medical Widget Decathlon covers ten tasks."))[0]
     assert "Medical Widget Decathlon" in names(rec, "benchmarks")
+
+
+def test_the_title_prefix_defined_with_a_lower_case_long_form_is_the_papers_own():
+    rec = records(("ZPETS: Zippy Parallel End-to-End Widget System",
+                   "In this paper, we propose a novel non-autoregressive, zippy parallel end-to-end widget system "
+                   "(ZPETS). It beats GizNet."))[0]
+    assert any("ZPETS" in [p["name"], *p["aliases"]] for p in rec["proposes"])
+
+
+def test_an_organisation_opens_the_name_of_its_collection():
+    rec = records(("Widgets", "Experiments on the NVIDIA Dynamic Widgets Dataset show gains."))[0]
+    assert "NVIDIA Dynamic Widgets Dataset" in names(rec, "datasets")
+
+
+def test_the_topic_of_a_review_is_no_proposal():
+    rec = records(("Widget Instruction Tuning: A Review And Analysis",
+                   "We review widget instruction tuning and analyse the quality of widget instruction data."))[0]
+    assert not rec["proposes"]
