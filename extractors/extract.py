@@ -1003,9 +1003,11 @@ def _confirm_title_name(text: str, abstract_low: str, defs: dict[str, str], afte
     return text.lower() in abstract_low or canonical_key(text) in defs
 
 
-#: A Title Case phrase of plain words ending in a task noun names a task: "Offline Widget Translation".
-_TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+[ -])+(?:" + "|".join(
-    sorted(w.capitalize() for w in {*TASK_NOUNS, "reasoning", "understanding"} if "-" not in w)) + r")$")
+#: A Title Case phrase of plain words ending in a task noun names a task: "Offline Widget Translation",
+#: "Short-term Widget Interaction Anticipation" (a word may carry a lower-case hyphenated part).
+_TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?[ -])+(?:" + "|".join(
+    sorted(w.capitalize() for w in {*TASK_NOUNS, "reasoning", "understanding", "anticipation", "comprehension"}
+           if "-" not in w)) + r")$")
 
 
 def _generic_titlecase(text: str) -> bool:

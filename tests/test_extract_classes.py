@@ -1388,3 +1388,11 @@ def test_the_topic_of_a_review_is_no_proposal():
     rec = records(("Widget Instruction Tuning: A Review And Analysis",
                    "We review widget instruction tuning and analyse the quality of widget instruction data."))[0]
     assert not rec["proposes"]
+
+
+def test_a_title_case_task_with_a_hyphenated_modifier_is_a_task_not_data():
+    rec = records(("Widgets", "In the Zorb4D challenges, we tackle tasks including Short-term Widget Interaction "
+                              "Anticipation and Long-term Action Anticipation. We also study Chinese Reading "
+                              "Comprehension on FooQA."))[0]
+    got = names(rec, "benchmarks") | names(rec, "datasets") | names(rec, "methods")
+    assert "FooQA" in got and not any("Anticipation" in n or "Comprehension" in n for n in got)
