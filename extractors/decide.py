@@ -65,7 +65,10 @@ _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two 
                               r"(?:method|algorithm|model|framework|approach|system|technique|architecture|agent|"
                               r"benchmark|dataset|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|"
                               r"network|optimizer|loss|tool|suite|corpus|representation|reward|rewards|methods|"
-                              r"algorithms|models)s?\s*(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
+                              r"algorithms|models|quantizer|tokenizer|encoder|decoder|generator|estimator|planner|"
+                              r"scheduler|controller|solver|retriever|detector|predictor|simulator|evaluator|verifier|"
+                              r"selector|router|sampler|compressor|adapter|regularizer)s?\s*"
+                              r"(?:,|:|\(|called|named|dubbed|termed|namely)?\s*(?:the\s+)?$",
                               re.I)
 #: The paper's possessive right before the name: "our novel X", "the proposed X", "our X outperforms".
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+)?$|"
@@ -74,7 +77,7 @@ _OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+
 _NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
                            r"refer(?:red)? to as|known as|namely|calls?(?: (?:it|this|them|the result|"
                            r"(?:this|our|the) (?:approach|method|framework|model|algorithm)))?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
-_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]{1,30}\))?\s*,\s+(?:a|an|the first|our|which|that)\b", re.I)
+_APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]{1,90}\))?\s*,\s+(?:a|an|the first|our|which|that)\b", re.I)
 _NEW_IN_SENTENCE = re.compile(r"\b(?:novel|new|first|propose[sd]?|introduce[sd]?)\b", re.I)
 _STUDY_BEFORE = re.compile(r"\b(?:stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|examin(?:e|es|ed)|revisit|"
                            r"understand|explain|characteri[sz]e|identif(?:y|ies|ied)|use|uses|using|apply|applies|"

@@ -236,6 +236,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 m = _with(m, kind=kind)
         if m.rule == "proposes:title-colon" and _SURVEY_AFTER.match(paper.title[m.end:]) and key not in defs:
             continue  # "Widget Routing: A Review and Analysis": the topic a survey covers, not a name it gives
+        if m.rule == "proposes:title-colon" and (gerund := _GERUND_BEFORE.match(m.text)) and \
+                _gaz_kind(m.text[gerund.end():]) and key not in defs:
+            continue  # "Maintaining MMLU: ...", "Scaling BERT: ...": what the paper does to a known name
         if m.rule == "proposes:title-colon":
             if not _confirm_title_name(m.text, abstract_low, defs, paper.title[m.end:]):
                 unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
@@ -245,6 +248,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
             continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
+        if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
+                len(parts := m.text.split("-")) == 2 and all(canonical_key(p) in defs for p in parts):
+            continue  # "Foo-BarO" of a paper that defines Foo and BarO: the two used together, no third name
         if "+" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and _known_combination(m.text):
             cands.extend(_combination_parts(m))  # "SFT+RL", "BERT+CRF": known things used together, each itself
             continue
@@ -327,6 +333,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
 
 
+#: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).
+_GERUND_BEFORE = re.compile(r"^[A-Z][a-z]+ing\s+")
 #: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
 _SURVEY_AFTER = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:review|survey|overview|tutorial|primer|"
                            r"perspective|retrospective|position paper)s?\b", re.I)

@@ -613,6 +613,24 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
             k += 1
 
 
+#: "Our framework introduces: (1) ...", "our method consists of two components: (i) ...": the paper's own parts
+#: are listed after this, each after an enumeration mark.
+_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\b[^.;:]{0,60}?\b(?:introduces|includes|consists of|comprises|"
+                            r"contains|features|has|involves)\b[^.;:]{0,40}?:?\s*(?=\((?:1|i|a)\))")
+_ENUMERATED_NAME = re.compile(r"\((?:\d|[ivx]{1,3}|[a-d])\)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
+                              r"\s(?:that|which|to|for|with)\b))")
+
+
+def _enumerated_parts(doc) -> Iterator:
+    """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
+    names opening the enumerated items of the paper's own method are its named parts."""
+    text = doc_text(doc)
+    for cue in _OWN_PARTS_CUE.finditer(text):
+        end = text.find(".", cue.end())
+        for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
+            yield make_mention(doc, item.start(1), item.end(1), "term", "proposes:enumerated-part", 0.65, proposed=True)
+
+
 def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text: str = "") -> Iterator:
     """Mentions (``proposed=True``) for names this paper introduces.
 
@@ -776,6 +794,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                             yield make_mention(doc, toks[nxt[0]].idx,
                                                toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                                _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
+    yield from _enumerated_parts(doc)
     # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
     for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
         b = k - 1
@@ -969,7 +988,8 @@ def _sentences_with(text_low: str, name_low: str) -> list[str]:
 # patterns: what must end right before an occurrence of the name, and what must start right after it.
 _PROPOSAL_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(TRIGGERS | NAMERS | {'using', 'use', 'proposed'}))})\b(?:\W+[\w-]+){{0,4}}?\W+\Z")
-_NEW_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple)\b")
+#: (a bracket after the name may hold its long form: "X (Widget Gizmo Optimization), a new method")
+_NEW_AFTER = re.compile(r"(?:\s*\([^()]{1,90}\))?,\s+(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple)\b")
 _PHENOMENON_AFTER_RE = re.compile(_PHENOMENON_AFTER)
 _STUDY_BEFORE = re.compile(rf"\b(?:{_STUDY_VERBS})\b(?:\W+[\w-]+){{0,3}}?\W+\Z")
 _PHENOMENON_NOUN_RE = re.compile(rf"\b(?:{_PHENOMENON_NOUNS})\b")

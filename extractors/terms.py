@@ -91,9 +91,20 @@ no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk
 te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split())
 
 
+#: Languages machine translation and multilingual benchmarks commonly pair: a pair written in capitals ("LU-KV")
+#: is a translation direction only between these (rare codes in capitals spell names: "KV" is a key-value cache).
+_COMMON_LANGUAGES = frozenset("""
+af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu ha he hi hr hu hy id ig is it ja jv ka kk km
+kn ko ky lo lt lv mk ml mn mr ms mt my ne nl no pa pl ps pt ro ru si sk sl so sq sr sv sw ta te tg th tl tr uk ur uz
+vi xh yo zh zu""".split())
+
+
 def _language_pair(text: str) -> bool:
     hit = _LANGUAGE_PAIR.match(text)
-    return bool(hit) and hit.group(1).lower() in _ISO_639_1 and hit.group(2).lower() in _ISO_639_1
+    if not hit:
+        return False
+    codes = _COMMON_LANGUAGES if text.isupper() else _ISO_639_1
+    return hit.group(1).lower() in codes and hit.group(2).lower() in codes
 #: A software or content licence, with its version: "Apache-2.0", "GPL-3.0", "CC-BY-NC-4.0", "MIT License".
 _LICENCE = re.compile(r"^(?:Apache|A?GPL|LGPL|MPL|BSD|MIT|CC0|CC[- ]BY(?:-(?:NC|SA|ND))*)(?:[- ]?v?\d+(?:\.\d+)*)?"
                       r"(?:[- ](?:Clause|License|Licence|license|licence))*$")

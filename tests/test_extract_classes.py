@@ -1396,3 +1396,32 @@ def test_a_title_case_task_with_a_hyphenated_modifier_is_a_task_not_data():
                               "Comprehension on FooQA."))[0]
     got = names(rec, "benchmarks") | names(rec, "datasets") | names(rec, "methods")
     assert "FooQA" in got and not any("Anticipation" in n or "Comprehension" in n for n in got)
+
+
+def test_rare_language_codes_in_capitals_spell_a_name_not_a_translation_direction():
+    rec = records(("Widgets", "Based on this insight, we propose LU-KV, a novel framework that allocates budgets. "
+                              "We also translate EN-DE pairs."))[0]
+    assert names(rec, "proposes") == {"LU-KV"} and "EN-DE" not in names(rec, "methods")
+
+
+def test_a_title_prefix_that_acts_on_a_known_name_is_no_proposal():
+    rec = records(("Maintaining MTEB: Towards Long Term Usability", "We describe how we maintain MTEB over years."))[0]
+    assert not rec["proposes"] and "MTEB" in names(rec, "benchmarks")
+
+
+def test_our_component_noun_then_a_defined_name_is_the_papers_own():
+    rec = records(("Widgets", "We propose Rotate, Clip, and Partition (RCP), a training approach. Our weight "
+                              "quantizer, Learnable Direct Widgeting (LDW), introduces learnable parameters."))[0]
+    assert "Learnable Direct Widgeting" in names(rec, "proposes")
+
+
+def test_enumerated_named_parts_of_our_framework_are_the_papers_own():
+    got = found("We propose Temporal Widget Models. Our dual-phase framework introduces: (1) Anchored Widgeting - "
+                "fixing responses with the past model and (2) Future-Guided Sampling - curating samples.")
+    assert got.get("Anchored Widgeting", ("", False))[1] and got.get("Future-Guided Sampling", ("", False))[1]
+
+
+def test_two_of_the_papers_own_names_joined_by_a_hyphen_are_no_third_name():
+    rec = records(("Widgets", "We introduce Zorbica (Zonal Orbit Intelligence for Complex Answering), a framework. "
+                              "It is trained with MiWO (Minimal Widget Optimization). The Zorbica-MiWO system wins."))[0]
+    assert "Zorbica-MiWO" not in names(rec, "methods") and "Minimal Widget Optimization" in names(rec, "methods")
