@@ -197,24 +197,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-#: An all-capital short form set off by a comma: "we propose FOO, Fast ... ", its long form follows.
-_APPOSITIVE_SHORT = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{2,9}),\s+(?=[A-Za-z])")
+#: A comma and the space after it: where an all-capital short form set off by a comma ends ("we propose FOO, Fast
+#: ... "), its long form following.
+_COMMA = re.compile(r",\s+(?=[A-Za-z])")
 
 
 def _appositive_definitions(text: str) -> Iterator[Abbreviation]:
     """"we propose WIDGE, Widget Inference with moDular Graph Embeddings": an acronym then a comma and words
     whose capitals, in order, spell exactly its letters (initials or capitals set inside words) is defined by
     them. The long form ends at the word holding the last letter; any other capital before that ends the search."""
-    for m in _APPOSITIVE_SHORT.finditer(text):
-        sf = m.group(1)
-        letters = [c for c in sf if c.isalpha()]
-        if len(letters) != len(sf):
-            continue
+    for comma in _COMMA.finditer(text):
+        k = j = comma.start()
+        while j > 0 and k - j <= 10 and (text[j - 1].isupper() and text[j - 1].isascii()):
+            j -= 1
+        sf = text[j:k]
+        if not 3 <= len(sf) <= 10 or (j > 0 and (text[j - 1].isalnum() or text[j - 1] in "-_")):
+            continue  # an all-capital word of its own (no digits: "FOO2" is a version, not spelled letters)
+        letters = list(sf)
         want = 0
         end = None
-        for w in _WORD.finditer(text, m.end()):
+        for w in _WORD.finditer(text, comma.end()):
             word = w.group()
-            if w.start() - m.end() > 12 * len(sf) or word[0] in "([\"'":
+            if w.start() - comma.end() > 12 * len(sf) or word[0] in "([\"'":
                 break
             core = word.rstrip(",.;:")
             for c in core:
@@ -231,9 +235,9 @@ def _appositive_definitions(text: str) -> Iterator[Abbreviation]:
                 break
             if core != word:
                 break  # punctuation inside the run: the letters are not all spelled
-        if end is None or len(text[m.end():end].split()) < 2:
+        if end is None or len(text[comma.end():end].split()) < 2:
             continue
-        yield Abbreviation(sf, m.start(1), m.end(1), text[m.end():end], m.end(), end, reverse=True)
+        yield Abbreviation(sf, j, k, text[comma.end():end], comma.end(), end, reverse=True)
 
 
 def find_abbreviations(text: str) -> Iterator[Abbreviation]:

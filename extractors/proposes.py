@@ -625,6 +625,8 @@ def _enumerated_parts(doc) -> Iterator:
     """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
     names opening the enumerated items of the paper's own method are its named parts."""
     text = doc_text(doc)
+    if "(1)" not in text and "(i)" not in text and "(a)" not in text:
+        return  # every cue ends before one of these marks: skip the scan
     for cue in _OWN_PARTS_CUE.finditer(text):
         end = text.find(".", cue.end())
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
