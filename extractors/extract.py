@@ -671,11 +671,18 @@ def _not_a_name(m: Mention) -> bool:
         return False
     if text.isupper() and text.isalpha() and text.lower() in STOP_WORDS and not m.long_form:
         return True  # "Do NOT ...", "beats ALL": a function word in capitals is emphasis, unless defined
-    if m.rule.startswith("titlecase") and (_ADJECTIVES_ONLY.match(text) or all(
-            _DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in text.split()) or (
-            len(text.split()) == 2 and _DIMENSION.match(text.split()[1]) and text.split()[0].lower() in english_words())):
+    if m.rule.startswith("titlecase") and _modifiers_only(text):
         return True  # "3D Gaussian ellipsoids", "Vision-Centric 3D occupancy", "Current 3D detectors": modifiers
     return bool(_DIRECTION.match(text)) or (" " not in text and bool(_ADJECTIVE_FRAGMENT.search(text)))
+
+
+def _modifiers_only(text: str) -> bool:
+    """A Title Case run of modifiers only: -ian adjectives ("3D Gaussian"), adjective compounds and dimensions
+    ("Vision-Centric 3D"), or a plain word and a dimension ("Current 3D")."""
+    words = text.split()
+    return bool(_ADJECTIVES_ONLY.match(text)) or \
+        all(_DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in words) or \
+        (len(words) == 2 and bool(_DIMENSION.match(words[1])) and words[0].lower() in english_words())
 
 
 def _known_combination(text: str) -> bool:
@@ -775,6 +782,7 @@ def _counted_collection(text: str) -> bool:
     size), names a collection of data."""
     count = _COUNT_END.match(text)
     return count is not None and _gaz_kind(count.group(1)) != "method"
+
 
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
