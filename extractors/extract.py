@@ -334,10 +334,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
 
 
 #: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).
-_GERUND_BEFORE = re.compile(r"^[A-Z][a-z]+ing\s+")
+_GERUND_BEFORE = re.compile(r"^[A-Z][a-z]{2,}ing\s+")
 #: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
 _SURVEY_AFTER = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:review|survey|overview|tutorial|primer|"
-                           r"perspective|retrospective|position paper)s?\b", re.I)
+                           r"perspective|retrospective|position paper)s?\b(?!-)", re.I)
 
 
 #: Capitalised head words that end the name of a collection of data ("... Arrhythmia Database").
@@ -781,7 +781,7 @@ def _counted_collection(text: str) -> bool:
     """An untyped name ending in a count of thousands, whose head is no known model ("Foo-4 32k" is a context
     size), names a collection of data."""
     count = _COUNT_END.match(text)
-    return count is not None and _gaz_kind(count.group(1)) != "method"
+    return count is not None and _gaz_kind(count.group(1)) != "method" and not model_shaped(count.group(1))
 
 
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).

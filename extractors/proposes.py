@@ -15,8 +15,10 @@ import re
 from dataclasses import replace
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from extractors.canonical import canonical_key
-from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, counted_kind, name_shape
+from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS, counted_kind, name_shape
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -630,6 +632,8 @@ def _enumerated_parts(doc) -> Iterator:
     for cue in _OWN_PARTS_CUE.finditer(text):
         end = text.find(".", cue.end())
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
+            if item.group(1).split()[0].lower() in STARTERS | STOP_WORDS:
+                continue  # "(1) A Novel Widget for ...", "(2) We Show ...": a sentence, not a name
             yield make_mention(doc, item.start(1), item.end(1), "term", "proposes:enumerated-part", 0.65, proposed=True)
 
 

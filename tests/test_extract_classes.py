@@ -1304,6 +1304,8 @@ def test_a_name_ending_in_a_count_of_thousands_is_a_collection():
                               "baseline."))[0]
     assert {"Zorb-100k", "Zorb-250k"} <= names(rec, "datasets")
     assert "GPT-4-32k" not in names(rec, "datasets")
+    rec = records(("Widgets", "We also train Zorb-3-8B-Instruct-262k on long documents."))[0]
+    assert names(rec, "methods") == {"Zorb-3-8B-Instruct-262k"}
 
 
 def test_one_coined_capitalised_word_after_a_described_head_noun_is_the_proposal():
@@ -1388,6 +1390,8 @@ def test_the_topic_of_a_review_is_no_proposal():
     rec = records(("Widget Instruction Tuning: A Review And Analysis",
                    "We review widget instruction tuning and analyse the quality of widget instruction data."))[0]
     assert not rec["proposes"]
+    rec = records(("Widget-Bench: A Review-Based Benchmark for Widgets", "We introduce Widget-Bench."))[0]
+    assert names(rec, "proposes") == {"Widget-Bench"}
 
 
 def test_a_title_case_task_with_a_hyphenated_modifier_is_a_task_not_data():
@@ -1425,3 +1429,9 @@ def test_two_of_the_papers_own_names_joined_by_a_hyphen_are_no_third_name():
     rec = records(("Widgets", "We introduce Zorbica (Zonal Orbit Intelligence for Complex Answering), a framework. "
                               "It is trained with MiWO (Minimal Widget Optimization). The Zorbica-MiWO system wins."))[0]
     assert "Zorbica-MiWO" not in names(rec, "methods") and "Minimal Widget Optimization" in names(rec, "methods")
+
+
+def test_an_enumerated_sentence_is_no_named_part():
+    got = found("Our method introduces: (1) A Novel Widget for routing and (2) Gizmo-Guided Sampling - curating "
+                "samples.")
+    assert "A Novel Widget" not in got and got.get("Gizmo-Guided Sampling", ("", False))[1]
