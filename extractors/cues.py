@@ -600,9 +600,16 @@ def _modifies_next(toks, end: int, rule: str) -> bool:
         return False
     nxt = toks[end]
     if nxt.lower_ in _AGENT_PARTICIPLES:
-        return True
+        # "Foo generated data": the participle modifies a noun; "FooSet curated by experts": FooSet is the data
+        return end + 1 < len(toks) and toks[end + 1].is_lower and toks[end + 1].is_alpha and \
+            toks[end + 1].lower_ not in _AFTER_PARTICIPLE
     return rule == "data-from-X" and nxt.is_lower and nxt.is_alpha and nxt.lower_.endswith("s") and \
         len(nxt.lower_) > 3 and nxt.lower_ not in DATA_NOUNS | BENCH_NOUNS | _DATA_PARTS | _VERBS_S
+
+
+#: Words after a participle that make it a predicate of the name, not a modifier of a later noun.
+_AFTER_PARTICIPLE = frozenset({"by", "with", "from", "in", "on", "for", "to", "using", "via", "at", "and", "or", "as",
+                               "through", "into", "under", "over", "across", "after", "before"})
 
 
 #: Words a metric is named with between a name and its score change: "X strict accuracy from 41.0 to 50.3".

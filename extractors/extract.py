@@ -774,14 +774,17 @@ _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")
 _EDITION_END = re.compile(r" (?:19|20)\d\d$")
 #: A count of items in thousands ending a name: "Foo-100k", "Bar 250K" (how collections are sized; models are
 #: sized in parameters, "7B").
-_COUNT_END = re.compile(r"^(.+?)[- ]\d+(?:\.\d+)?[kK]$")
+_COUNT_END = re.compile(r"^(.+?)[- ](\d+(?:\.\d+)?)[kK]$")
+#: Context lengths: a power of two of thousands ("Foo-128k", "Bar-32K") sizes a model's window, not a collection.
+_CONTEXT_SIZES = frozenset({"4", "8", "16", "32", "64", "128", "256", "512"})
 
 
 def _counted_collection(text: str) -> bool:
-    """An untyped name ending in a count of thousands, whose head is no known model ("Foo-4 32k" is a context
-    size), names a collection of data."""
+    """An untyped name ending in a count of thousands, whose head is no known or sized model ("Foo-4 32k",
+    "Bar-8B-Instruct-262k") and whose count is no context length, names a collection of data."""
     count = _COUNT_END.match(text)
-    return count is not None and _gaz_kind(count.group(1)) != "method" and not model_shaped(count.group(1))
+    return count is not None and count.group(2) not in _CONTEXT_SIZES and _gaz_kind(count.group(1)) != "method" and \
+        not model_shaped(count.group(1))
 
 
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).

@@ -578,7 +578,7 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
 
 
 #: Words that open the list of a proposal's named parts: "X, an integrated system comprising A and B".
-_PARTS_OPENERS = frozenset({"comprising", "consisting", "composed", "containing"})
+_PARTS_OPENERS = frozenset({"comprising", "consisting", "composed"})
 
 
 def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen: set[int]) -> Iterator:
@@ -632,8 +632,12 @@ def _enumerated_parts(doc) -> Iterator:
     for cue in _OWN_PARTS_CUE.finditer(text):
         end = text.find(".", cue.end())
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
-            if item.group(1).split()[0].lower() in STARTERS | STOP_WORDS:
+            name = item.group(1)
+            first = name.split()[0]
+            if first.lower() in STARTERS | STOP_WORDS:
                 continue  # "(1) A Novel Widget for ...", "(2) We Show ...": a sentence, not a name
+            if stop_category(name) or stop_category(first) == "generic":
+                continue  # "(1) Data Collection - ...", "(2) Human Evaluation - ...": a stage, not a name
             yield make_mention(doc, item.start(1), item.end(1), "term", "proposes:enumerated-part", 0.65, proposed=True)
 
 

@@ -1304,8 +1304,8 @@ def test_a_name_ending_in_a_count_of_thousands_is_a_collection():
                               "baseline."))[0]
     assert {"Zorb-100k", "Zorb-250k"} <= names(rec, "datasets")
     assert "GPT-4-32k" not in names(rec, "datasets")
-    rec = records(("Widgets", "We also train Zorb-3-8B-Instruct-262k on long documents."))[0]
-    assert names(rec, "methods") == {"Zorb-3-8B-Instruct-262k"}
+    rec = records(("Widgets", "We also train Zorb-3-8B-Instruct-262k and Quux-128k on long documents."))[0]
+    assert names(rec, "methods") == {"Zorb-3-8B-Instruct-262k", "Quux-128k"}
 
 
 def test_one_coined_capitalised_word_after_a_described_head_noun_is_the_proposal():
@@ -1435,3 +1435,12 @@ def test_an_enumerated_sentence_is_no_named_part():
     got = found("Our method introduces: (1) A Novel Widget for routing and (2) Gizmo-Guided Sampling - curating "
                 "samples.")
     assert "A Novel Widget" not in got and got.get("Gizmo-Guided Sampling", ("", False))[1]
+    got = found("Our pipeline consists of three stages: (1) Data Collection - gathering widgets, (2) Model Training - "
+                "fitting GizNet, and (3) Human Evaluation - rating outputs.")
+    assert not any(proposed for _, proposed in got.values())
+
+
+def test_a_participle_that_is_the_predicate_of_the_data_keeps_it_data():
+    got = found("Models trained on BarSet curated by experts improve. Models finetuned on GizMine selected datasets "
+                "win.")
+    assert got["BarSet"][0] == "dataset" and got["GizMine"][0] == "method"
