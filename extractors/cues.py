@@ -39,6 +39,7 @@ __all__ = [
     "DATA_NOUNS",
     "BENCH_NOUNS",
     "SPLIT_NOUNS",
+    "modifies_method_head",
     "STARTERS",
     "ends_with_event",
     "size_word",
@@ -63,6 +64,29 @@ METHOD_NOUNS = frozenset({
     "encoder", "decoder", "agent", "agents", "baseline", "baselines", "family", "variant", "variants",
     "mechanism", "module", "strategy", "scheme",
 })
+#: Heads a data noun may modify without naming data: "a dataset distillation framework", "a benchmark
+#: construction pipeline" describe methods and tools.
+_TOOL_HEADS = METHOD_NOUNS | {"pipeline", "pipelines", "system", "systems", "tool", "tools", "toolkit", "library",
+                              "platform", "engine"}
+#: Words that end a noun phrase, so a data noun before them is its head.
+_PHRASE_ENDS = frozenset({"for", "of", "from", "with", "in", "on", "across", "about", "to", "toward", "towards", "that",
+                          "which", "where", "and", "or", "by", "under", "over", "at", "via", "as", "is", "are", "was",
+                          "were", "has", "have", "built", "made"})
+
+
+def modifies_method_head(toks, k: int) -> bool:
+    """The data noun at ``k`` only modifies a method head after it ("a dataset distillation framework"): a run of
+    plain lower-case words up to a method or tool noun, with no preposition, verb or punctuation between."""
+    for t in toks[k + 1:k + 5]:
+        low = t.lower_
+        if low in _TOOL_HEADS:
+            return True
+        if not t.text.replace("-", "").isalpha() or not t.text.islower() or low in _PHRASE_ENDS or \
+                low in DATA_NOUNS or low in BENCH_NOUNS or low.endswith("ed"):
+            return False
+    return False
+
+
 _TRAIN_ON = ["trained", "pretrained", "pre-trained", "finetuned", "fine-tuned", "fine-tune", "finetune",
              "train", "training", "pretraining", "pre-training", "fine-tuning", "finetuning", "distilled"]
 _EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", "experiments", "experiment",
@@ -181,6 +205,11 @@ def cue_phrases() -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
+#: A one- or two-letter lower-case prefix and a hyphen before a name: "m-FooQA", "x-BarNLI" (multilingual or
+#: cross-lingual editions).
+_LANGUAGE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=[A-Z0-9])")
+_SHORT_WORDS = frozenset({"on", "in", "at", "to", "of", "by", "as", "is", "an", "or", "up", "re", "co", "un", "no",
+                          "so", "we", "it", "be", "do", "go", "my", "me", "us", "vs", "ex", "de", "pre", "non"})
 _PARTS = re.compile(r"[-.\u2013]+")  # an en dash joins two surnames as a hyphen does ("Gauss\u2013Newton")
 _MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
 _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
@@ -295,6 +324,10 @@ def _classify(t: str) -> str | None:
         return _classify(t.replace("_", "-"))  # "FOOSET_OI", "Widget_XL": underscores join the parts as hyphens do
     if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
         return None
+    if _LANGUAGE_PREFIX.match(t):
+        if t[:t.index("-")] in _SHORT_WORDS:
+            return None  # "on-GPU", "re-LLM": a word or bound prefix joined to a name
+        return "mixed" if _classify(t[t.index("-") + 1:]) else None  # "m-FooQA", "x-BarNLI": a variant of a name
     core = t[:-1] if len(t) > 2 and t.endswith("s") and t[-2].isupper() else t
     parts = [p for p in _PARTS.split(core) if p]
     letters = [c for c in core if c.isalpha()]
@@ -817,6 +850,8 @@ def _appositive_kind(toks, end: int) -> str | None:
             if t.text in (",", ".", ";", "(") or t.lower_ in METHOD_NOUNS:
                 break
     for t in toks[end + 2:end + 7]:
+        if (t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS) and modifies_method_head(toks, t.i):
+            return None  # "X, a dataset distillation framework": a method
         if t.lower_ in DATA_NOUNS:
             return "dataset"
         if t.lower_ in BENCH_NOUNS:

@@ -59,7 +59,7 @@ _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\)|\))?\s*(?:,\s*(?:and\s+)?|\s+an
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?(?:\s+[a-z]+-[a-z]+)?\s+(?:method|algorithm|model|framework|approach|system|technique|"
-                         r"architecture|agent|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|network|"
+                         r"architecture|agent|pipeline|strategy|scheme|procedure|paradigm|mechanism|network|"
                          r"based|style|like)\b", re.I)
 _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new))\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:method|algorithm|model|framework|approach|system|technique|architecture|agent|"

@@ -34,7 +34,7 @@ from extractors.docutil import doc_text, make_mention, new_mention
 from extractors.gazetteer import english_words, entity_key, gazetteer_names, known_name, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
-from extractors.nonnames import non_name_reason, trim_span
+from extractors.nonnames import ADJECTIVE_COMPOUND, non_name_reason, trim_span
 from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
@@ -206,12 +206,16 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     generic_spans = [(m.field, m.start, m.end) for m in raw if m.rule == "acronym:long"
                      and canonical_key(m.text) in generic_lf]
 
-    # a known name inside the long form a title prefix spells out ("ZBPO: Zero Buffer Policy Optimization") is
-    # part of that name, not a mention of its own
-    title_long = [(hit.start(), hit.end()) for lf in _title_definitions(paper.title or "").values()
-                  if not _gaz_kind(lf) and (hit := re.search(re.escape(lf), paper.title))]
+    # a name inside the long form a title prefix spells out ("ZBPO: Zero Buffer Policy Optimization", or the
+    # long form the abstract gives the prefix) is part of that name, not a mention of its own
+    long_forms = list(_title_definitions(paper.title or "").values())
+    prefix = title_prefix(paper.title or "")
+    if prefix is not None and (lf := defs.get(canonical_key(paper.title[prefix[0]:prefix[1]]))):
+        long_forms.append(lf)
+    title_long = [(hit.start(), hit.end()) for lf in long_forms
+                  if not _gaz_kind(lf) and (hit := re.search(re.escape(lf), paper.title, re.I))]
     if title_long:
-        raw = [m for m in raw if not (m.field == "title" and m.rule.startswith("gazetteer") and
+        raw = [m for m in raw if not (m.field == "title" and m.rule.startswith(("gazetteer", "shape", "titlecase")) and
                                       any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                           for a, b in title_long))]
     abstract_low = paper.abstract.lower()
@@ -525,12 +529,20 @@ _NOT_PLAIN_MODIFIERS = frozenset({"from", "for", "with", "to", "of", "in", "on",
                                   "why", "when", "which", "who"})
 
 
+#: Items that are also parts of a method ("Learnable Visual Prompts for ..."): data only when counted.
+_COMPONENT_ITEMS = frozenset({"prompts"})
+_COUNTED = re.compile(r"^(?:\d[\d,.]*[kKM+]?|hundreds?|thousands?|millions?|ten|twenty|fifty|one|two|three|four|five)$",
+                      re.I)
+
+
 def _title_kind(after_prefix: str) -> str | None:
     items = _TITLE_ITEMS.match(after_prefix)
     if items is not None:
         words = items.group(1).split()
+        counted = any(_COUNTED.match(w) for w in words)
         if not (words and words[0].lower().endswith("ing")) and \
-                not any(w.lower() in _NOT_PLAIN_MODIFIERS for w in words):
+                not any(w.lower() in _NOT_PLAIN_MODIFIERS for w in words) and \
+                (counted or items.group(2).lower() not in _COMPONENT_ITEMS):
             return "dataset"
     hit = _TITLE_KIND.match(after_prefix)
     if hit is None:
@@ -638,7 +650,7 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
 #: A singular data noun right after a name: "the X dataset".
-_THE_X_DATA = re.compile(r"\s+(dataset|corpus|database|benchmark)\b(?!-)")
+_THE_X_DATA = re.compile(r"\s+((?i:dataset|corpus|database|benchmark))\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
 _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
@@ -741,6 +753,10 @@ def _coined_for_description(short: Mention) -> bool:
         lf.split()[-1] in METHOD_NOUNS and not stop_category(short.text) and not _gaz_kind(lf)
 
 
+#: A component noun right after a defined acronym: "... (WASP) module", "... (GRB) blocks".
+_COMPONENT_AFTER = re.compile(r"\)?\s+(?:module|block|layer|head|unit|branch|component)s?\b")
+
+
 def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:
     """Does this acronym definition name a field, class, organisation, problem or description?
 
@@ -755,7 +771,12 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     prefix = title_prefix(paper.title or "")
     if prefix is not None and canonical_key(paper.title[prefix[0]:prefix[1]]) == canonical_key(short.text):
         return False  # "ZPETS: ..." titles a paper that defines "a fully parallel widget system (ZPETS)": its name
-    if stop_category(lf) or is_generic_phrase(lf) or ends_adjective(lf) or is_organisation(lf):
+    if stop_category(lf) or is_organisation(lf):
+        return True
+    text = paper.title if short.field == "title" else paper.abstract
+    if _COMPONENT_AFTER.match(text or "", short.end):
+        return False  # "a widget-aware scale prediction (WASP) module": the name of a part, whatever its head
+    if is_generic_phrase(lf) or ends_adjective(lf):
         return True
     last = lf.split()[-1]
     if last.islower() and len(last) > 4 and last.endswith("ed"):
@@ -796,11 +817,13 @@ _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
                               r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")
-#: A version number, and maybe a size or tier, written after a model's name, ending the phrase ("X 2.0,", "X 3 27B and",
-#: "X 4.0 Sonnet").
-_MODEL_VERSION = re.compile(r" (?:v?\d{1,2}(?:\.\d{1,2}){0,2}(?: \d+(?:\.\d+)?[BM]|"
-                            r" (?:Sonnet|Opus|Haiku|Flash|Pro|Ultra|Turbo|Nano|Lite|Mini|XL|Large|Base|Small))?|\d+(?:\.\d+)?[BM]|"
-                            r"(?:tiny|base|small|medium|large|xl|xxl)(?:-v\d+)?)"
+#: One to three variant parts after a model's name, each a version, a size, a tier or a tuning ("X 2.0", "X 3 27B",
+#: "X 4.0 Sonnet", "X Large v3", "X Chat V1.5", "X-70B IT"), ending the phrase.
+_MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|IT|"
+                       r"(?i:tiny|base|small|medium|large|xl|xxl|mini|nano|lite|pro|ultra|turbo|flash|sonnet|opus|haiku|"
+                       r"chat|instruct)(?:-v\d+)?)")
+_MODEL_VERSION = re.compile(rf"(?: {_MODEL_VARIANT_PART}|-(?:\d+(?:\.\d+)?[BM]|v\d+(?:\.\d+)*))"
+                            rf"(?: {_MODEL_VARIANT_PART}){{0,2}}"
                             r"(?=[,.;:)]?(?:\s|$)|[,;:)])")
 #: Words that may follow a model's version: the phrase goes on, no count of something ("X 2 times faster").
 _AFTER_VERSION = frozenset({"and", "or", "with", "on", "in", "as", "to", "for", "by", "from", "at", "which", "that",
@@ -819,10 +842,11 @@ def _model_version(text: str, end: int) -> int | None:
     if rest[:1] in (",", ".", ";", ":", ")") or not rest.strip():
         return hit.end() if not rest[:2] in (".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9") else None
     word = rest.split()[0].lower() if rest.split() else ""
-    return hit.end() if word in _AFTER_VERSION else None
+    return hit.end() if word in _AFTER_VERSION or word[:1] == "(" else None  # "X 2 (7B)": a note on it
 
 
 _DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+|"
+                           r" (?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended)(?![\w-])|"
                            rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
 #: Two words joined by a dash right after a name: a language pair when both are languages or language codes.
 _PAIR_AFTER = re.compile(r" ([A-Za-z]+[-\u2013\u2192][A-Za-z]+)(?![\w-])")
@@ -1030,12 +1054,15 @@ _TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?[ -])+(?:" + "|".join(
 
 
 def _generic_titlecase(text: str) -> bool:
-    """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning")."""
+    """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning"), or of a stop term
+    and modifiers that only place it ("English-centric LLMs", "Arabic Language Models")."""
     words = text.split()
     if len(words) > 7:
         return True
     return bool(stop_category(text)) or is_organisation(text) or \
-        all(stop_category(w) for w in words if len(w) > 3)
+        all(stop_category(w) for w in words if len(w) > 3) or \
+        (len(words) > 1 and bool(stop_category(words[-1])) and
+         all(ADJECTIVE_COMPOUND.search(w) or stop_category(w) in ("language", "place") for w in words[:-1]))
 
 
 def _cluster_key(m: Mention, defs: dict[str, str]) -> str:
@@ -1052,9 +1079,17 @@ _VARIANT_PART = re.compile(r"^(?:v?\d+(?:\.\d+)*|[a-z]+)$")
 _VERSION_TAIL = re.compile(r" v?\d+(?:\.\d+)*$")
 
 
+#: A lower-case "m"/"x" (multilingual, cross-lingual) opening a name written with capitals after it.
+_EDITION_PREFIX = re.compile(r"^(?:[mx]-?|[a-z]{2}-)(?=[A-Z])")
+
+
 def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
     """"FooSet-Hard", "FooSet-Clear", "BarBench 2.0": an untyped name that extends a data name of the same
     paper (or a known one) by a hyphenated part or a version is a variant or subset of that data."""
+    edition = _EDITION_PREFIX.match(text)
+    if edition is not None:
+        kind = kinds.get(canonical_key(text[edition.end():])) or _gaz_kind(text[edition.end():])
+        return kind if kind in _DATA_KINDS else None  # "m-FooQA", "mBarSwag": a language edition of known data
     head = text
     words = english_words()
     while True:
@@ -1093,9 +1128,13 @@ _MAKES = (r"\b(?:we|this (?:paper|work)|our (?:work|paper))\s+(?:\w+\s+){0,2}?(?
           r"(?:[\w-]+\s+){0,4}?")
 _MAKES_DATA = re.compile(_MAKES + rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b|\bour (?:new )?"
                          rf"({_nouns(DATA_NOUNS | BENCH_NOUNS)})\b")
+#: Model classes written as acronyms: "we propose FooVL, a lightweight VLM" makes a model.
+_MODEL_CLASS_NOUNS = ("vlms?", "llms?", "mllms?", "lmms?", "slms?", "vlas?", "transformers?")
 _MAKES_METHOD = re.compile(_MAKES + rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b|"
                            rf"\b(?:our|an? (?:novel|new|simple|general|unified|efficient))\s+(?:[\w-]+\s+){{0,2}}?"
-                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b")
+                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b|"
+                           rf"\b(?:propose|introduce|present)s?\s+[\w.+-]+,\s+an?\s+(?:[\w-]+\s+){{0,4}}?"
+                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline|{'|'.join(_MODEL_CLASS_NOUNS)})\b")
 
 
 def _contribution_kind(paper: Paper) -> str | None:
@@ -1121,7 +1160,9 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
         votes: Counter = Counter()
         for m in group:
             if m.kind != "term":
-                votes[m.kind] += m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0)
+                # a known name typed by this paper's own words ("the X benchmark") outweighs the list's prior
+                votes[m.kind] += m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0) + \
+                    (2.0 if m.rule.startswith("gazetteer") and "+cue:" in m.rule else 0.0)
         if not votes:
             for m in group:
                 k = _gaz_kind(m.text) or suffix_kind(m.text) or (suffix_kind(m.long_form) if m.long_form else None)

@@ -109,6 +109,19 @@ def _emphasis_capitals(word: str) -> bool:
     return inner >= 2 and word.lower() in english_words()
 
 
+_CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
+
+
+def _spells_acronym(word: str, text: str) -> bool:
+    """"the BESt of TwO worlds" beside "BESTOW": a dictionary word whose capitals are a run of the letters of an
+    all-capitals name in the same text is written to spell that name, and names nothing itself."""
+    capitals = "".join(c for c in word if c.isupper())
+    if not word.isalpha() or len(capitals) < 2 or word.isupper() or word[1:].islower() or \
+            not dictionary_word(word.lower()):
+        return False
+    return any(capitals in acronym and capitals != acronym for acronym in _CAPITAL_WORD.findall(text))
+
+
 def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) -> str | None:
     """Why the span ``text[start:end]`` names no ML entity (a short label), or None if it may.
 
@@ -141,7 +154,7 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "condition"  # "Alzheimer's disease", "Widget syndrome": a medical condition is a domain, not a name
     if " " not in span and _NUMBER_BEFORE.search(before[-12:]):
         return "metric"
-    if " " not in span and _emphasis_capitals(span):
+    if " " not in span and (_emphasis_capitals(span) or _spells_acronym(span, text)):
         return "emphasis"
     if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
         return "adjective"  # "LLM-powered", "Policy Gradient-like": a modifier, not a name

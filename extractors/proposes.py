@@ -18,7 +18,8 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.canonical import canonical_key
-from extractors.cues import BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS, counted_kind, name_shape
+from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS, counted_kind,
+                             modifies_method_head, name_shape)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -194,6 +195,8 @@ def _kind_after(toks, end_tok: int) -> str | None:
     determined = False
     for t in toks[end_tok:end_tok + 10]:
         low = t.lower_
+        if (low in DATA_NOUNS or low in BENCH_NOUNS) and modifies_method_head(toks, t.i):
+            break  # "X, a dataset distillation framework": the data noun modifies a method head
         if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined):  # "a 500-item subset", not "is split by"
             return "dataset"
         determined = determined or low in ("a", "an", "the")
@@ -279,6 +282,10 @@ def _others_subject(toks, i: int, sid: list[int]) -> bool:
         if t.lower_ in _OTHERS:
             return True
     return False
+
+
+#: A word that makes an edition of a named collection: "FooEval Pro", "BarQA Plus", "BazBench Verified".
+_EDITION_WORD = re.compile(r"^(?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended|Ultra)$")
 
 
 def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
@@ -617,19 +624,42 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
 
 #: "Our framework introduces: (1) ...", "our method consists of two components: (i) ...": the paper's own parts
 #: are listed after this, each after an enumeration mark.
-_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed)\b[^.;:]{0,60}?\b(?:introduces|includes|consists of|comprises|"
-                            r"contains|features|has|involves)\b[^.;:]{0,40}?:?\s*(?=\((?:1|i|a)\))")
-_ENUMERATED_NAME = re.compile(r"\((?:\d|[ivx]{1,3}|[a-d])\)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
+_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?\b(?:introduces|"
+                            r"includes|consists of|comprises|contains|features|has|involves|employs|employing|uses|"
+                            r"using|leverages|leveraging|integrates|integrating)\b[^.;:]{0,40}?:?\s*(?=\(?(?:1|i|a)\)\s)")
+_ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
                               r"\s(?:that|which|to|for|with)\b))")
+
+
+#: An acronym in brackets right before a component noun: "a widget-aware router (WAR) module".
+_DEFINED_MODULE = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)\s+(?:module|block|layer|head|unit|branch|component)s?\b")
+#: The paper speaking of its own system in the sentence.
+_OWN_SYSTEM = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Tt]he proposed)\b")
+
+
+def _defined_modules(doc) -> Iterator:
+    """"Our method routes widgets through a widget-aware router (WAR) module and a gizmo fusion (GF) block": parts
+    the paper defines, in a sentence about its own system, are its own."""
+    text = doc_text(doc)
+    if ") " not in text:
+        return
+    for hit in _DEFINED_MODULE.finditer(text):
+        start = max(text.rfind(". ", 0, hit.start()), 0)
+        if _OWN_SYSTEM.search(text, start, hit.start()):
+            yield make_mention(doc, hit.start(1), hit.end(1), "term", "proposes:defined-module", 0.6, proposed=True)
 
 
 def _enumerated_parts(doc) -> Iterator:
     """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
     names opening the enumerated items of the paper's own method are its named parts."""
     text = doc_text(doc)
-    if "(1)" not in text and "(i)" not in text and "(a)" not in text:
+    if "1)" not in text and "i)" not in text and "a)" not in text:
         return  # every cue ends before one of these marks: skip the scan
     for cue in _OWN_PARTS_CUE.finditer(text):
+        if cue.group("name") and not re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|"
+                                               r"introduce|develop)[sd]?\s+(?:[\w-]+\s+){0,3}?" +
+                                               re.escape(cue.group("name")) + r"\b", text[:cue.start()]):
+            continue  # "FooNet uses (1) ...": only the paper's own name lists its own parts
         end = text.find(".", cue.end())
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
             name = item.group(1)
@@ -805,6 +835,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                                toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                                _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
     yield from _enumerated_parts(doc)
+    yield from _defined_modules(doc)
     # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
     for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
         b = k - 1
@@ -832,14 +863,24 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if k + 2 >= n or toks[k].lower_ not in _HEAD_NOUNS or toks[k + 1].text not in ("-", "–", "—", "--", ":") or \
                 sid[k + 2] != sid[i]:
             continue
-        hit = _name_at(doc, toks, k + 2, spans)
-        if hit is None or hit[0] in seen or not name_shape(toks[hit[0]].text) or \
-                _known_name(canonical_key(toks[hit[0]].text)):
-            continue
-        seen.add(hit[0])
         kind = "dataset" if toks[k].lower_ in DATA_NOUNS else "benchmark" if toks[k].lower_ in BENCH_NOUNS else "method"
-        yield make_mention(doc, toks[hit[0]].idx, toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text), kind,
-                           "proposes:new-head-X", 0.65, proposed=True)
+        at = k + 2
+        # a plural head lists every new name: "three new benchmarks: FooEval Pro, BarQA Plus, and BazBench"
+        for _ in range(6 if toks[k].lower_.endswith("s") else 1):
+            hit = _name_at(doc, toks, at, spans)
+            if hit is None or hit[0] in seen or not name_shape(toks[hit[0]].text):
+                break
+            end = hit[1] + 1 if hit[1] < n and _EDITION_WORD.match(toks[hit[1]].text) else hit[1]
+            written = doc_text(doc)[toks[hit[0]].idx:toks[end - 1].idx + len(toks[end - 1].text)]
+            if _known_name(canonical_key(written)):
+                break
+            seen.add(hit[0])
+            yield make_mention(doc, toks[hit[0]].idx, toks[end - 1].idx + len(toks[end - 1].text), kind,
+                               "proposes:new-head-X", 0.65, proposed=True)
+            at = end + (1 if end < n and toks[end].text == "," else 0)
+            at += 1 if at < n and toks[at].lower_ == "and" else 0
+            if at == end or at >= n or sid[at] != sid[i]:
+                break
     # "X consists of two components: A, which ..., and B, ...": the parts of the paper's own system
     for i in [t.i for t in toks if t.lower_ in _COMPONENT_NOUNS]:
         if i + 1 >= n or toks[i + 1].text != ":" or \

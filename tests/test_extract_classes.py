@@ -1444,3 +1444,98 @@ def test_a_participle_that_is_the_predicate_of_the_data_keeps_it_data():
     got = found("Models trained on BarSet curated by experts improve. Models finetuned on GizMine selected datasets "
                 "win.")
     assert got["BarSet"][0] == "dataset" and got["GizMine"][0] == "method"
+
+
+# --- fifth round: classes seen on 80 more real papers' training half (mixed topics) ----------------------------
+
+def test_a_data_noun_that_modifies_a_method_head_does_not_make_data():
+    got = found("In this work, we propose ZorbDistill, a reward-guided dataset distillation framework. ZorbDistill "
+                "is simple. We also release QuxSet, a dataset for widget parsing, and GizSuite, a benchmark suite.")
+    assert got["ZorbDistill"][0] == "method"
+    assert got["QuxSet"][0] == "dataset" and got["GizSuite"][0] == "benchmark"
+
+
+def test_proposing_a_model_class_makes_the_title_name_a_method_beside_new_data():
+    rec = records(("Zorb-VL-R1: Generalizing Vision-Language Models for Aerial Widgets",
+                   "General VLMs fail on aerial widgets. We propose Zorb-VL-R1, a lightweight VLM designed for aerial "
+                   "reasoning. We also build a new dataset called Quux-VL. Zorb-VL-R1 wins."))[0]
+    assert "Zorb-VL-R1" in names(rec, "methods") and "Quux-VL" in names(rec, "datasets")
+
+
+def test_prompts_in_a_subtitle_are_data_only_when_counted():
+    method = records(("Zorb-Prompt: Integrated Heterogeneous Prompts for Widget Forecasting",
+                      "We propose Zorb-Prompt, which fuses prompts. Zorb-Prompt is accurate."))[0]
+    data = records(("ZorbPrompts: 10K Prompts for Widget Forecasting", "We release ZorbPrompts to the public."))[0]
+    assert "Zorb-Prompt" in names(method, "methods") and "ZorbPrompts" in names(data, "datasets")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Our model beats Whisper Large v3 (1.5B parameters) on Latvian.", "Whisper Large v3"),
+    ("The best open model, ZorbLM Chat V1.5, reaches 29%.", "ZorbLM Chat V1.5"),
+    ("Mistral-large and ZorbLM-70B IT (41%) are weak.", "ZorbLM-70B IT"),
+])
+def test_tiers_versions_and_tunings_after_a_model_belong_to_its_name(sentence, name):
+    assert name in found(sentence)
+
+
+def test_capitals_that_spell_an_acronym_of_the_text_are_no_names():
+    rec = records(("ZEBESTOW: Widget Speech Models with the BESt of TwO Worlds",
+                   "We propose ZEBESTOW, combining the BESt of TwO worlds. ZEBESTOW is fast."))[0]
+    assert names(rec, "methods") == {"ZEBESTOW"}
+
+
+def test_a_known_models_name_before_a_capitalised_data_noun_names_data():
+    rec = records(("Scaling Protein Widgets within the FLIP Benchmark",
+                   "We study widget models on FLIP and find they fail on FLIP splits."))[0]
+    assert "FLIP" in names(rec, "benchmarks") and "FLIP" not in names(rec, "methods")
+
+
+def test_a_language_prefix_makes_an_edition_of_known_data():
+    rec = records(("A Study", "We evaluate on m-MMLU and m-ARC, on x-CSQA and mHellaSwag, and plot t-SNE maps of "
+                              "on-GPU features."))[0]
+    assert {"m-MMLU", "m-ARC", "x-CSQA", "mHellaSwag"} <= names(rec, "benchmarks")
+    assert "t-SNE" in names(rec, "methods") and not any("GPU" in n for n in names(rec, "methods"))
+
+
+def test_a_content_warning_label_is_no_name():
+    assert "WARNING" not in found("WARNING: this paper contains model outputs which are offensive. ZorbGuard helps.")
+
+
+@pytest.mark.parametrize("title, abstract, parts", [
+    ("RTPos: Real-Time Positional Detection Transformer",
+     "In this paper, we propose a Real-Time POSitional Detection Transformer (RTPos), a fast detector. RTPos is fast.",
+     {"Positional Detection Transformer"}),
+    ("ZQP: Zonal-3D Quux Pre-training for Scaling Widget Autoencoders",
+     "We present ZQP, which pre-trains widget encoders on pseudo data. ZQP improves accuracy.", {"Zonal-3D"}),
+])
+def test_names_inside_the_long_form_a_title_spells_out_are_part_of_it(title, abstract, parts):
+    rec = records((title, abstract))[0]
+    assert not parts & names(rec, "methods") and len(rec["proposes"]) == 1
+
+
+def test_defined_modules_of_our_method_are_its_own_parts():
+    rec = records(("Widgets", "Our method routes widgets through a widget-aware gizmo routing (WAGR) module and a gizmo "
+                              "fusion estimation (GFE) block. Prior work used a widget pooling (WP) module."))[0]
+    assert {"widget-aware gizmo routing", "gizmo fusion estimation"} <= names(rec, "proposes")
+    assert "widget pooling" in names(rec, "methods") and "widget pooling" not in names(rec, "proposes")
+
+
+def test_the_papers_own_name_lists_its_parts_after_bare_enumeration_marks():
+    got = found("We present ZorbKit, a framework for tool use. ZorbKit resolves the barrier by employing 1) Widget Graph "
+                "Interactions to gather data, 2) Advanced Gizmo Synthesis to simplify queries, and 3) Guided Quux "
+                "Chain for reasoning.")
+    assert all(got.get(n, ("", False))[1] for n in ("Widget Graph Interactions", "Advanced Gizmo Synthesis",
+                                                    "Guided Quux Chain"))
+    got = found("FooNet uses 1) Masked Widget Prediction to pretrain and 2) Next Gizmo Prediction to align. We study it.")
+    assert not any(proposed for _, proposed in got.values())
+
+
+def test_modifiers_that_only_place_a_model_class_are_no_name():
+    assert not found("English-centric LLMs and Arabic-specific LLMs lag behind ZorbLM.").keys() - {"ZorbLM"}
+
+
+def test_every_name_listed_after_new_plural_head_is_proposed_with_its_edition():
+    rec = records(("Widgets", "First, we propose a recipe, resulting in three new benchmarks: FooEval Pro, BarQA Plus, "
+                              "and BazBench-Lite Pro, designed to assess models. We also test on GizBench Verified."))[0]
+    assert names(rec, "proposes") == {"FooEval Pro", "BarQA Plus", "BazBench-Lite Pro"}
+    assert "GizBench Verified" in names(rec, "benchmarks")
