@@ -208,6 +208,13 @@ def cue_phrases() -> list[tuple[str, str]]:
 #: A one- or two-letter lower-case prefix and a hyphen before a name: "m-FooQA", "x-BarNLI" (multilingual or
 #: cross-lingual editions).
 _LANGUAGE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=[A-Z0-9])")
+#: Lower-case words that name a variant of a model after a hyphen.
+_VARIANT_WORDS = frozenset({"mini", "beta", "alpha", "base", "large", "small", "chat", "instruct", "lite", "pro", "plus",
+                            "turbo", "preview", "tiny", "nano", "max", "ultra", "flash", "medium", "xl", "xxl"})
+#: Prefixes bound to the word after them: "Multi-base" is a description, not a model.
+_BOUND_PREFIXES = frozenset({"multi", "pre", "post", "non", "semi", "sub", "inter", "intra", "anti", "super", "hyper",
+                             "meta", "cross", "co", "re", "un", "over", "under", "out", "low", "high", "self", "ultra",
+                             "mini", "single", "dual", "full", "half", "open", "closed"})
 _SHORT_WORDS = frozenset({"on", "in", "at", "to", "of", "by", "as", "is", "an", "or", "up", "re", "co", "un", "no",
                           "so", "we", "it", "be", "do", "go", "my", "me", "us", "vs", "ex", "de", "pre", "non"})
 _PARTS = re.compile(r"[-.\u2013]+")  # an en dash joins two surnames as a hyphen does ("Gauss\u2013Newton")
@@ -346,6 +353,9 @@ def _classify(t: str) -> str | None:
         return "capcompound"
     if has_digit and uppers:
         return "alnum"
+    if len(parts) >= 2 and parts[0][:1].isupper() and parts[0][1:].islower() and \
+            parts[0].lower() not in _BOUND_PREFIXES and all(p in _VARIANT_WORDS for p in parts[1:]):
+        return "mixed"  # "Zorb-mini-beta", "Quux-plus": a model's name and its variant words
     return None
 
 
@@ -452,8 +462,8 @@ def candidates(doc) -> list[Candidate]:
             shape = "known"  # "Transformer-based", "Llama-type": a known name before an affix
         if shape is None and _VERSION_SUFFIX.search(core) and _is_title_token(tok):
             head = _VERSION_SUFFIX.sub("", core)
-            if head and head[0].isupper() and "-" not in head:
-                shape = "versioned"
+            if head and head[0].isupper() and "-" not in head and head.lower() not in _BOUND_PREFIXES:
+                shape = "versioned"  # "Foo-large", not "Multi-base"
         if shape == "capcompound" and is_title:
             shape = None  # "Multi-Step", "Two-Stage": every title word is capitalised
         if shape == "capcompound" and i + 1 < n and _is_title_token(toks[i + 1]) and tok.whitespace_:

@@ -257,6 +257,9 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         if _only_a_modifier(cand, paper.abstract or ""):
             out[cand.key] = False  # "our CMAES-based optimizer": the name says what the proposal builds on
             continue
+        if _earlier_own_work(cand, paper.abstract or ""):
+            out[cand.key] = False  # "by extending our Widget Library (WL)": the authors' earlier work
+            continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
@@ -265,6 +268,17 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
 
 
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|like|style|driven|inspired|guided|powered|enhanced|augmented)\b")
+
+
+#: What the authors made before: "extending our X", "built on our X", "our previous X".
+_EARLIER_OWN = re.compile(r"\b(?:(?:extend(?:s|ed|ing)?|build(?:s|ing)? (?:up)?on|built (?:up)?on|based on)\s+our|"
+                          r"our\s+(?:previous|prior|earlier|existing|former))\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _earlier_own_work(cand: ProposalCandidate, abstract: str) -> bool:
+    """Is the candidate, outside the title, introduced as the authors' earlier work ("extending our X")?"""
+    return not cand.title_named and any(m.field == "abstract" and _EARLIER_OWN.search(abstract[max(0, m.start - 60):m.start])
+                                        for m in cand.mentions)
 
 
 def _only_a_modifier(cand: ProposalCandidate, abstract: str) -> bool:

@@ -218,6 +218,12 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         raw = [m for m in raw if not (m.field == "title" and m.rule.startswith(("gazetteer", "shape", "titlecase")) and
                                       any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                           for a, b in title_long))]
+    # "we introduce Widget Leverage (WL), a metric quantifying ...": a measure, never a method or data
+    metric_keys = {canonical_key(m.long_form or m.text) for m in raw if m.field == "abstract" and
+                   _METRIC_APPOSITIVE.match(paper.abstract, m.end)}
+    if metric_keys:
+        raw = [m for m in raw if not ({canonical_key(m.text), canonical_key(m.long_form or ""),
+                                       canonical_key(defs.get(canonical_key(m.text), ""))} & metric_keys)]
     abstract_low = paper.abstract.lower()
     title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
     unconfirmed: set[tuple[str, int, int]] = set()
@@ -753,6 +759,11 @@ def _coined_for_description(short: Mention) -> bool:
         lf.split()[-1] in METHOD_NOUNS and not stop_category(short.text) and not _gaz_kind(lf)
 
 
+#: An acronym with a lower-case letter inside ("OTiS", "GiNN"; not the plural "DNNs"): a coined name.
+_COINED_ACRONYM = re.compile(r"^[A-Z]+[a-z][A-Z][A-Za-z]*$")
+#: An appositive that says a name is a measure: "X (XY), a metric quantifying ...", "X, a new score for ...".
+_METRIC_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+an?\s+(?:(?:new|novel|simple|unified|principled|general|"
+                                r"single|scalar|interpretable|lightweight)\s+)?(?:metric|measure|score|index|indicator)\b")
 #: A component noun right after a defined acronym: "... (WASP) module", "... (GRB) blocks".
 _COMPONENT_AFTER = re.compile(r"\)?\s+(?:module|block|layer|head|unit|branch|component)s?\b")
 
@@ -774,6 +785,10 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     if stop_category(lf) or is_organisation(lf):
         return True
     text = paper.title if short.field == "title" else paper.abstract
+    if _COINED_ACRONYM.match(short.text) and not stop_category(short.text) and \
+            not any(w[0] in short.text for w in re.findall(r"\b(?:of|on|or|in|to|for|and|at|by)\b", lf)):
+        return False  # "open widget model analysis (OWiMA)": capitals picked out of the words coin a name (not
+        # "quality of service (QoS)", whose lower-case letter is a function word's)
     if _COMPONENT_AFTER.match(text or "", short.end):
         return False  # "a widget-aware scale prediction (WASP) module": the name of a part, whatever its head
     if is_generic_phrase(lf) or ends_adjective(lf):

@@ -288,6 +288,10 @@ def _others_subject(toks, i: int, sid: list[int]) -> bool:
 _EDITION_WORD = re.compile(r"^(?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended|Ultra)$")
 
 
+#: Prepositions that make a trigger gerund a purpose: "for constructing", "in developing", "towards building".
+_PURPOSE_BEFORE = frozenset({"for", "in", "toward", "towards"})
+
+
 def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
     """Token span of the name starting at token ``i``, if one does."""
     if i >= len(toks):
@@ -718,9 +722,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             if not (before == "we" or (i > 1 and adverb and toks[i - 2].lower_ == "we")):
                 continue
             low = "propose"  # "we introduced X", "we then designed X"
-        if low.endswith("ing") and i > 0 and (toks[i - 1].lower_ == "for" or (
-                i > 1 and toks[i - 1].lower_.endswith("ly") and toks[i - 2].lower_ == "for")):
-            continue  # "a framework for (automatically) constructing ZIFT data": a purpose, not this paper's name
+        if low.endswith("ing") and i > 0 and (toks[i - 1].lower_ in _PURPOSE_BEFORE or (
+                i > 1 and toks[i - 1].lower_.endswith("ly") and toks[i - 2].lower_ in _PURPOSE_BEFORE)):
+            continue  # "a framework for (automatically) constructing ZIFT data", "a resource in developing Foo
+            # systems": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and _namer_follows(toks, i, sid):

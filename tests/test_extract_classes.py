@@ -1539,3 +1539,33 @@ def test_every_name_listed_after_new_plural_head_is_proposed_with_its_edition():
                               "and BazBench-Lite Pro, designed to assess models. We also test on GizBench Verified."))[0]
     assert names(rec, "proposes") == {"FooEval Pro", "BarQA Plus", "BazBench-Lite Pro"}
     assert "GizBench Verified" in names(rec, "benchmarks")
+
+
+def test_a_trigger_gerund_after_in_or_towards_is_a_purpose():
+    rec = records(("ZorbSet: Widget Queries", "We build ZorbSet, a novel dataset. We hope ZorbSet will be a resource "
+                                              "in developing effective RAG systems and towards building QuuxNet."))[0]
+    assert names(rec, "proposes") == {"ZorbSet"}
+
+
+def test_a_name_described_as_a_metric_is_no_entity():
+    rec = records(("Widgets", "We introduce Widget Leverage (WL), a metric quantifying the gain of widgets. WL grows "
+                              "with size. We also propose GizNet, a new model."))[0]
+    assert names(rec, "methods") == {"GizNet"} and names(rec, "proposes") == {"GizNet"}
+
+
+def test_a_capitalised_name_with_variant_words_is_a_model_name():
+    assert "Zorb-mini-beta" in found("We designed and trained Zorb-mini-beta, a pilot model with 0.8B parameters.")
+    assert "Multi-base" not in found("Our Multi-base widget approach is simple.", title="Widgets")
+
+
+def test_the_authors_earlier_work_is_not_proposed_again():
+    rec = records(("An Empirical Evaluation of the Widget Benchmark",
+                   "We evaluate the Widget Benchmark (WB) by extending our Gizmo Graph Library (GGLib) to WB. "
+                   "GGLib now covers eleven methods."))[0]
+    assert "Gizmo Graph Library" in names(rec, "methods") and not rec["proposes"]
+
+
+def test_a_coined_acronym_keeps_its_lower_case_long_form():
+    rec = records(("Widgets", "Our open widget model for general analysis (OWiMA) learns from many domains. We optimise "
+                              "quality of service (QoS) with a bag of words (BoW)."))[0]
+    assert names(rec, "methods") == {"open widget model for general analysis"}
