@@ -525,7 +525,7 @@ _TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){
 
 #: A subtitle whose head is a count or description of data items: "FooSet: Ten Thousand Annotated Scans of ...",
 #: "BarQA: False-Premise Questions Across ..." (plain modifiers only: no preposition, verb or question before it).
-_TITLE_ITEMS = re.compile(r"^\s*:\s*(?:an?\s+)?((?:[\w-]+\s+){0,4}?)(pairs|prompts|examples|samples|images|videos|"
+_TITLE_ITEMS = re.compile(r"^\s*:\s*(?:an?\s+)?((?:[\w,.-]+\s+){0,4}?)(pairs|prompts|examples|samples|images|videos|"
                           r"questions|problems|dialogues|conversations|documents|hours|clips|utterances|"
                           r"trajectories|episodes|sentences|recordings|scans|molecules|articles|photos|"
                           r"sequences|circuits|demonstrations|puzzles|mazes|programs|proofs|captions|tables|"

@@ -1569,3 +1569,9 @@ def test_a_coined_acronym_keeps_its_lower_case_long_form():
     rec = records(("Widgets", "Our open widget model for general analysis (OWiMA) learns from many domains. We optimise "
                               "quality of service (QoS) with a bag of words (BoW)."))[0]
     assert names(rec, "methods") == {"open widget model for general analysis"}
+
+
+def test_a_subtitle_counting_items_with_thousands_separators_types_the_title_name():
+    rec = records(("ZorbScript-100M: 1,000,000,000 pairs of scripts and shots for Widgets",
+                   "We release ZorbScript-100M to help widget generation."))[0]
+    assert "ZorbScript-100M" in names(rec, "datasets")
