@@ -925,7 +925,18 @@ def _coded(word: str, words) -> bool:
     if any(c.isdigit() or c == "_" for c in word):
         return True
     return any(p and p not in words and singular(p) not in words and p not in _WORD_PREFIXES and
-               not p.endswith(("ed", "ing", "al", "ic", "ive", "ous")) for p in word.split("-"))
+               not p.endswith(("ed", "ing", "al", "ic", "ive", "ous")) and not _compared(p, words)
+               for p in word.split("-"))
+
+
+def _compared(word: str, words) -> bool:
+    """A comparative or superlative of a dictionary adjective ("larger", "noisiest"): a description."""
+    for end, adds in (("iest", ("y",)), ("ier", ("y",)), ("est", ("", "e")), ("er", ("", "e"))):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            stem = word[:-len(end)]
+            if any(stem + add in words for add in adds) or (stem[-1:] == stem[-2:-1] and stem[:-1] in words):
+                return True  # "bigger": a doubled consonant
+    return False
 
 
 def _known_data_kind(text: str) -> str | None:

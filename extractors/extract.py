@@ -266,6 +266,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
+        if m.rule.startswith("gazetteer:") and key in defs and (meant := known_name(defs[key])) is not None and \
+                meant[1] != m.rule[len("gazetteer:"):].split("+")[0]:
+            # "Grouped Query Attention (GQA)": the paper's definition says which known name its acronym is
+            m = _with(m, kind=meant[0])
         text = paper.title if m.field == "title" else paper.abstract
         if m.kind == "method" and m.rule.startswith("gazetteer") and not m.proposed and \
                 (noun := _THE_X_DATA.match(text, m.end)) and text[max(0, m.start - 4):m.start].lower() == "the ":
@@ -865,9 +869,11 @@ _DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[
                            rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
 #: Two words joined by a dash right after a name: a language pair when both are languages or language codes.
 _PAIR_AFTER = re.compile(r" ([A-Za-z]+[-\u2013\u2192][A-Za-z]+)(?![\w-])")
-#: One to three capitalised words after a known data name, ending the name: "X Sketch", "X Widget Logic" (not "X
-#: Large Scale Visual Recognition Challenge ...").
-_SUBSET_WORD = re.compile(r" ((?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{2,})(?=[,.;:)]|\s+[a-z(]|$)")
+#: One to three capitalised words after a known data name, ending the name: "X Sketch", "X Widget Logic", or a task
+#: in camel case before "environment", "task", ... ("X DoorKey environment"; not "X Large Scale Visual Recognition
+#: Challenge ...").
+_SUBSET_WORD = re.compile(r" ((?:[A-Z][a-z]{2,} ){0,2}[A-Z][a-z]{2,}|[A-Z][a-z]{2,}[A-Z][a-z]{2,}(?= (?:environment|task|"
+                          r"game|domain|level|map)s?\b))(?=[,.;:)]|\s+[a-z(]|$)")
 
 
 def _named_subset(text: str, end: int):
@@ -945,6 +951,8 @@ _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments
                          r"\b(benchmark|suite|collection)\s*\(\s*$|"
                          # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
                          r"(?-i:\b(?P<suite>[A-Z][\w-]+))\s+(?:[a-z-]+\s+)?(tasks|games)\s*\(\s*$", re.I)
+#: A plural noun right before the colon or dash that opens a list: the list's own head.
+_OTHER_HEAD_BEFORE_COLON = re.compile(r"\s([a-z]{3,}s)\s*(?:--|—|:)\s*$")
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
                "datasets": "dataset", "data sets": "dataset", "corpora": "dataset", "test sets": "benchmark",
                "benchmark": "benchmark", "suite": "benchmark", "collection": "dataset", "games": "benchmark",
@@ -961,6 +969,9 @@ def _type_intro(text: str, start: int) -> re.Match | None:
     intro = _TYPE_INTRO.search(text, max(0, start - 80), start)
     if intro is not None and intro.group("suite") and _gaz_kind(intro.group("suite")) not in _DATA_KINDS:
         return None
+    if intro is not None and (head := _OTHER_HEAD_BEFORE_COLON.search(intro.group())) and \
+            head.group(1).lower() not in _INTRO_KIND:
+        return None  # "datasets across three dimensions: A, B, C": the colon lists the dimensions
     return intro
 
 

@@ -641,16 +641,51 @@ _DEFINED_MODULE = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)\s+(?:module|block|l
 _OWN_SYSTEM = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Tt]he proposed)\b")
 
 
+#: A coined Title Case component with its acronym: "a Gizmo Refinement Module (GRM)", "the Widget Fusion (WF)
+#: block", "a Scene Widget Perceiver (SWP)".
+_DEFINED_COMPONENT = re.compile(r"((?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)\s+\(([A-Z][A-Za-z0-9-]{1,9})\)"
+                                r"(\s+(?:module|block|layer|head|unit|branch|component)s?\b)?")
+_COMPONENT_HEADS = frozenset({"module", "modules", "block", "blocks", "layer", "head", "unit", "branch", "component",
+                              "mechanism", "encoder", "decoder", "perceiver", "fusion", "aggregator", "aggregation",
+                              "adapter", "extractor", "generator", "predictor", "refiner", "selector", "router",
+                              "loss"})
+#: Words before a definition that make it someone else's: "methods such as the Widget Encoder (WE)".
+_USED_BEFORE = re.compile(r"\b(?:such as|e\.g\.|like|existing|prior|previous|popular|standard|conventional|"
+                          r"traditional|classical|classic|vanilla|original)\b[^.;]{0,30}$", re.I)
+#: The paper proposes something of its own somewhere.
+_PROPOSES_ANYWHERE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|"
+                                r"design|develop|devise|build)[sd]?\b")
+
+
 def _defined_modules(doc) -> Iterator:
-    """"Our method routes widgets through a widget-aware router (WAR) module and a gizmo fusion (GF) block": parts
-    the paper defines, in a sentence about its own system, are its own."""
+    """Parts the paper defines for its own system: "Our method routes widgets through a widget-aware router (WAR)
+    module and a gizmo fusion (GF) block" (a sentence about its own system), or, in a paper that proposes
+    something, "a Contextual Widget Module (CWM) is presented" (a coined Title Case component with an acronym,
+    no known name and not introduced as someone else's)."""
     text = doc_text(doc)
-    if ") " not in text:
+    if ") " not in text and not text.endswith(")"):
         return
+    found: set[int] = set()
     for hit in _DEFINED_MODULE.finditer(text):
         start = max(text.rfind(". ", 0, hit.start()), 0)
         if _OWN_SYSTEM.search(text, start, hit.start()):
+            found.add(hit.start(1))
             yield make_mention(doc, hit.start(1), hit.end(1), "term", "proposes:defined-module", 0.6, proposed=True)
+    if not _PROPOSES_ANYWHERE.search(text):
+        return
+    for hit in _DEFINED_COMPONENT.finditer(text):
+        words = hit.group(1).split()
+        while words and words[0].lower() in STARTERS | STOP_WORDS:
+            words = words[1:]  # "While Widget Networks (WNs)": a sentence's first word is no part of the name
+        if len(words) < 2 or hit.start(2) in found:
+            continue
+        long_form = " ".join(words)
+        if not hit.group(3) and words[-1].lower() not in _COMPONENT_HEADS:
+            continue
+        if _known_name(canonical_key(long_form)) or _known_name(canonical_key(hit.group(2))) or \
+                stop_category(long_form) or _USED_BEFORE.search(text[max(0, hit.start() - 60):hit.start()]):
+            continue
+        yield make_mention(doc, hit.start(2), hit.end(2), "term", "proposes:defined-component", 0.6, proposed=True)
 
 
 def _enumerated_parts(doc) -> Iterator:

@@ -1575,3 +1575,38 @@ def test_a_subtitle_counting_items_with_thousands_separators_types_the_title_nam
     rec = records(("ZorbScript-100M: 1,000,000,000 pairs of scripts and shots for Widgets",
                    "We release ZorbScript-100M to help widget generation."))[0]
     assert "ZorbScript-100M" in names(rec, "datasets")
+
+
+def test_comparative_adjectives_in_a_list_are_no_data_names():
+    rec = records(("Widgets", "Curated sets beat models trained on much larger, noisier datasets and on bigger, "
+                              "cleaner corpora. We use the zorb40k, quuxtype and gizv1 datasets."))[0]
+    assert names(rec, "datasets") == {"zorb40k", "quuxtype", "gizv1"}
+
+
+def test_the_papers_definition_says_which_known_name_an_acronym_is():
+    rec = records(("Widgets", "Our model utilizes Grouped Query Attention (GQA), offering efficient inference. GQA "
+                              "helps."))[0]
+    assert "Grouped Query Attention" in names(rec, "methods") and not rec["benchmarks"]
+    rec = records(("Widgets", "We test on Massive Multitask Language Understanding (MMLU) and on GQA."))[0]
+    assert names(rec, "benchmarks") == {"MMLU", "GQA"}
+
+
+def test_a_list_after_another_plural_head_and_a_colon_lists_that_head():
+    rec = records(("Widgets", "We measure the coverage of alignment datasets across three dimensions: Lexical Widgetry, "
+                              "Malicious Gizmos, and Quux Tactics. We evaluate on three datasets: FooSet, BarSet and "
+                              "Zorb."))[0]
+    assert names(rec, "datasets") == {"FooSet", "BarSet", "Zorb"} and not rec["methods"]
+
+
+def test_a_coined_component_with_an_acronym_in_a_proposing_paper_is_its_own():
+    rec = records(("Widget Segmentation", "We propose a widget segmentation network. Furthermore, a Contextual Gizmo "
+                                          "Module (CGM) is presented to capture context, and features are sent to the "
+                                          "Quux Widget Module (QWM). Methods such as the Bar Fusion Module (BFM) "
+                                          "are slower."))[0]
+    assert {"Contextual Gizmo Module", "Quux Widget Module"} <= names(rec, "proposes")
+    assert "Bar Fusion Module" not in names(rec, "proposes")
+
+
+def test_a_camel_case_task_of_a_known_suite_before_environment_is_one_name():
+    rec = records(("Widgets", "We train an agent in the MiniGrid KeyQuux environment, a sparse-reward benchmark."))[0]
+    assert "MiniGrid KeyQuux" in names(rec, "benchmarks")
