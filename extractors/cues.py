@@ -205,6 +205,8 @@ def cue_phrases() -> list[tuple[str, str]]:
     return sorted(set(out))
 
 
+#: A Greek letter (and digits) after a hyphen ending a name: "FooPO-λ", "Bar-α2".
+_GREEK_TAIL = re.compile(r"-[α-ωΑ-Ω]\d*$")
 #: A one- or two-letter lower-case prefix and a hyphen before a name: "m-FooQA", "x-BarNLI" (multilingual or
 #: cross-lingual editions).
 _LANGUAGE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=[A-Z0-9])")
@@ -331,6 +333,8 @@ def _classify(t: str) -> str | None:
         return _classify(t.replace("_", "-"))  # "FOOSET_OI", "Widget_XL": underscores join the parts as hyphens do
     if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
         return None
+    if _GREEK_TAIL.search(t):
+        return "mixed" if _classify(t[:t.rindex("-")]) else None  # "FooPO-λ", "TD-λ": a variant by its parameter
     if _LANGUAGE_PREFIX.match(t):
         if t[:t.index("-")] in _SHORT_WORDS:
             return None  # "on-GPU", "re-LLM": a word or bound prefix joined to a name

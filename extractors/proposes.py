@@ -885,6 +885,17 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             continue  # "X was introduced", "X is proposed by/in ...": the history of a name, not this paper's work
         end = b - 1 if toks[b - 1].lower_ in _HEAD_NOUNS else b
         start = end - 1
+        run = start
+        while end < b and run > 0 and end - run < 4 and toks[run - 1].is_title and sid[run - 1] == sid[k] and \
+                toks[run - 1].lower_ not in STARTERS and toks[run].is_title:
+            run -= 1  # "a Data Rolling strategy is developed": a Title Case run before the head noun
+        if end - run >= 2 and toks[run].is_title and toks[start].is_title:
+            written = doc_text(doc)[toks[run].idx:toks[start].idx + len(toks[start].text)]
+            if run not in seen and not _known_name(canonical_key(written)) and not stop_category(written):
+                seen.add(run)
+                yield make_mention(doc, toks[run].idx, toks[start].idx + len(toks[start].text),
+                                   _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
+            continue
         if start < 0 or sid[start] != sid[k] or start in seen or not name_shape(toks[start].text) or \
                 _known_name(canonical_key(toks[start].text)):
             continue

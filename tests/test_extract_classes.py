@@ -1610,3 +1610,15 @@ def test_a_coined_component_with_an_acronym_in_a_proposing_paper_is_its_own():
 def test_a_camel_case_task_of_a_known_suite_before_environment_is_one_name():
     rec = records(("Widgets", "We train an agent in the MiniGrid KeyQuux environment, a sparse-reward benchmark."))[0]
     assert "MiniGrid KeyQuux" in names(rec, "benchmarks")
+
+
+def test_a_greek_letter_after_a_hyphen_is_a_variant_of_a_name():
+    rec = records(("Widgets", "We propose a simple solution ZorbPO-\u03bb, an efficient variant of ZorbPO, and compare "
+                              "with TD-\u03bb."))[0]
+    assert "ZorbPO-\u03bb" in names(rec, "proposes") and "TD-\u03bb" in names(rec, "methods")
+
+
+def test_a_title_case_run_before_a_head_noun_is_the_subject_of_a_passive_proposal():
+    got = found("Moreover, a Widget Rolling Gizmo module is proposed to add dynamics. The Transformer model was "
+                "proposed by others.")
+    assert got.get("Widget Rolling Gizmo", ("", False))[1] and not got.get("Transformer", ("", False))[1]
