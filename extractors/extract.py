@@ -1160,16 +1160,26 @@ _MAKES_METHOD = re.compile(_MAKES + rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline
                            rf"\b(?:our|an? (?:novel|new|simple|general|unified|efficient))\s+(?:[\w-]+\s+){{0,2}}?"
                            rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline)\b|"
                            rf"\b(?:propose|introduce|present)s?\s+[\w.+-]+,\s+an?\s+(?:[\w-]+\s+){{0,4}}?"
-                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline|{'|'.join(_MODEL_CLASS_NOUNS)})\b")
+                           rf"(?:{_nouns(METHOD_NOUNS)}|system|pipeline|{'|'.join(_MODEL_CLASS_NOUNS)}|"
+                           rf"[a-z]{{3,}}(?:er|or)s?(?=\s*(?:[,.;(]|$|\s(?:that|which|for|to|with|trained|designed|"
+                           rf"built|capable|based)\b)))\b")  # "X, a pathology Reasoner, ...": an agent noun
 
 
-def _contribution_kind(paper: Paper) -> str | None:
+def _contribution_kind(paper: Paper, name: str = "") -> str | None:
     """"Name: Rest of Title" with an abstract that makes data and shows no method of its own ("we propose a
-    ... framework", "our method", "a novel approach"): the title's name is the data."""
+    ... framework", "our method", "a novel approach"): the title's name is the data. Not when the abstract
+    proposes the name itself in a sentence that says nothing of data ("we propose an interactive Foo-Agent,
+    which ..." beside "we also build the BarSet dataset")."""
     text = (paper.abstract or "").lower()
     made = _MAKES_DATA.search(text)
     if made is None or _MAKES_METHOD.search(text):
         return None
+    if name:
+        named = re.compile(rf"\b(?:propose|introduce|present|develop|design)[sd]?\s+(?:[\w-]+\s+){{0,3}}?"
+                           rf"{re.escape(name.lower())}(?![\w-])")
+        for sentence in re.split(r"(?<=\.)\s+", text):
+            if named.search(sentence) and not any(w in sentence.split() for w in DATA_NOUNS | BENCH_NOUNS):
+                return None
     noun = made.group(1) or made.group(2)
     return "benchmark" if noun in BENCH_NOUNS else "dataset"
 
@@ -1201,7 +1211,8 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
         defined = any(m.long_form for m in group)  # "Foo Bar Reasoning (FBR)" beside "FBR-Bench": a concept
         kind = kinds[key] or _family_kind(group[0].text, kinds) or \
             (None if defined else _family_head_kind(key, kinds)) or \
-            (_contribution_kind(paper) if any(m.rule == "proposes:title-colon" for m in group) else None) or \
+            (_contribution_kind(paper, group[0].text) if any(m.rule == "proposes:title-colon" for m in group)
+             else None) or \
             ("dataset" if any(_EDITION_END.search(m.text) or _counted_collection(m.text) for m in group) else "method")
         proposed = any(m.proposed for m in group)
         for m in group:

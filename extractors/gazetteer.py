@@ -281,8 +281,12 @@ def case_clash(text: str) -> bool:
     "CoCo" is not "COCO", "Sam" is not "SAM": the gazetteer matches such forms only as written, so neither
     the kind nor the entity of the known name applies to them.
     """
+    if text.isalpha() and len(text) >= 3 and text[0].isupper() and text[1:].islower():
+        forms = _exact_forms().get(canonical_key(text))
+        # "Aime" is not "AIME": a word in title case is not an acronym the list only knows in capitals
+        return forms is not None and all(f.isupper() for f in forms)
     if not _CAMEL_HUMP.search(text):
-        return False  # "Sam", "SAM", "ARC-e": a title-case, one-case or suffix spelling is the known name's own
+        return False  # "SAM", "ARC-e": a one-case or suffix spelling is the known name's own
     forms = _exact_forms().get(canonical_key(text))
     if forms is None:
         return False

@@ -160,6 +160,10 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     if opener is not None and opener.end() < len(prefix):
         prefix = prefix[opener.end():]  # "Introducing Widget ASK: ...": the name follows the presenting verb
         begin += opener.end()
+    owner = re.match(r"^[A-Z][\w.-]*['’]s\s+(?=\S)", prefix)
+    if owner is not None and len(prefix.split()) >= 2:
+        prefix = prefix[owner.end():]  # "Acme's WidgetKit: ...": the organisation owns the name, it is no part of it
+        begin += owner.end()
     bracket = re.match(r"^(.+?)\s*\([^()]+\)$", prefix)
     if bracket is not None:  # "WIDGET (Wide Image Data Grid): ...": the name, its long form in brackets
         prefix = bracket.group(1)
@@ -288,6 +292,25 @@ def _others_subject(toks, i: int, sid: list[int]) -> bool:
 _EDITION_WORD = re.compile(r"^(?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended|Ultra)$")
 
 
+#: Head nouns whose "namely" lists the paper's own names: "two modules, namely A and B".
+_NAMELY_HEADS = frozenset({"method", "methods", "framework", "frameworks", "algorithm", "algorithms", "approach",
+                           "approaches", "model", "models", "technique", "techniques", "benchmark", "benchmarks",
+                           "dataset", "datasets", "corpus", "corpora", "module", "modules", "component", "components",
+                           "part", "parts", "stage", "stages", "variant", "variants", "version", "versions", "strategy",
+                           "strategies", "mechanism", "mechanisms", "network", "networks", "architecture", "system",
+                           "systems", "pipeline", "suite", "suites", "task", "tasks", "agent", "agents", "tool",
+                           "tools", "loss", "losses", "objective", "objectives", "estimator", "estimators", "block",
+                           "blocks", "scheme", "schemes", "policy", "policies", "", "name", "names"})
+
+
+def _listed_head(toks, i: int) -> str:
+    """The word a "namely" list names (before the comma), lower-cased; "" when it is not a plain word."""
+    k = i - 1
+    if k >= 0 and toks[k].text in (",", ":", "("):
+        k -= 1
+    return toks[k].lower_ if k >= 0 and toks[k].is_alpha and toks[k].is_lower else ""
+
+
 #: Prepositions that make a trigger gerund a purpose: "for constructing", "in developing", "towards building".
 _PURPOSE_BEFORE = frozenset({"for", "in", "toward", "towards"})
 
@@ -324,8 +347,9 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         return None
     shaped = any(name_shape(t.text) for t in toks[i:j])
     if not shaped and j < len(toks) and toks[j].is_lower and toks[j].is_alpha and \
-            toks[j].lower_ not in _FUNCTION_WORDS:
-        return None  # "a Partial widget Sorting strategy": the capital starts a lower-case phrase
+            toks[j].lower_ not in _FUNCTION_WORDS and not (j - i >= 2 and toks[j].lower_ in _PREDICATES):
+        return None  # "a Partial widget Sorting strategy": the capital starts a lower-case phrase (not "Widget
+        # Frame Selection performs ...": a name, then its predicate)
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
     return i, j
@@ -366,6 +390,14 @@ def _bare_word(toks, s: int) -> bool:
     described = after is not None and (after.lower_ in ("a", "an", "which", "that") or
                                        (after.lower_ == "the" and third is not None and third.is_alpha))
     return not (nxt.text == "," and described)
+
+
+#: Verbs that open the predicate after a name: "A performs ..., while B employs ...".
+_PREDICATES = frozenset({"employs", "performs", "uses", "takes", "computes", "generates", "predicts", "selects",
+                         "learns", "produces", "captures", "encodes", "aggregates", "refines", "estimates", "retrieves",
+                         "identifies", "applies", "combines", "leverages", "fuses", "extracts", "maps", "handles",
+                         "provides", "enables", "ensures", "integrates", "adapts", "converts", "filters", "ranks",
+                         "guides", "decomposes", "constructs", "builds", "injects", "replaces", "removes", "prunes"})
 
 
 def _run_word(t) -> bool:
@@ -428,7 +460,8 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
 #: "consists of two components:", "has three parts:": a list of the system's own named parts follows.
 _COMPONENT_NOUNS = frozenset({"components", "parts", "modules", "stages", "elements", "ingredients", "pieces"})
 _COMPOSED = frozenset({"consists", "consist", "comprises", "comprise", "composed", "has", "have", "contains",
-                       "includes", "of"})
+                       "includes", "of", "via", "through", "with", "uses", "employs", "leverages", "integrates",
+                       "introduces", "features"})
 
 
 def _next_part(toks, k: int, sid: list[int]) -> int:
@@ -439,9 +472,9 @@ def _next_part(toks, k: int, sid: list[int]) -> int:
         t = toks[j]
         depth += t.text == "("
         depth -= t.text == ")"
-        if depth <= 0 and (t.text == ";" or t.lower_ == "and"):
+        if depth <= 0 and (t.text == ";" or t.lower_ in ("and", "while", "whereas")):
             j += 1
-            while j < len(toks) and toks[j].lower_ in ("and", "the", ","):
+            while j < len(toks) and toks[j].lower_ in ("and", "the", ",", "while", "whereas"):
                 j += 1
             return j
         j += 1
@@ -628,10 +661,12 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
 
 #: "Our framework introduces: (1) ...", "our method consists of two components: (i) ...": the paper's own parts
 #: are listed after this, each after an enumeration mark.
-_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Tt]he proposed|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?\b(?:introduces|"
-                            r"includes|consists of|comprises|contains|features|has|involves|employs|employing|uses|"
-                            r"using|leverages|leveraging|integrates|integrating)\b[^.;:]{0,40}?:?\s*(?=\(?(?:1|i|a)\)\s)")
-_ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
+_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?"
+                            r"\b(?:introduces|includes?|consists? of|comprises?|contains?|features?|has|have|involves?|"
+                            r"employs|employing|uses|using|leverages|leveraging|integrates|integrating)\b[^.;:]{0,40}?:?"
+                            r"\s*(?=\(?(?:1|i|a)\)\s)")
+_ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2})?"
+                              r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
                               r"\s(?:that|which|to|for|with)\b))")
 
 
@@ -832,6 +867,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                             (t.lower_ == "our" and t.i >= i - 4)
                                             for t in toks[max(0, i - 12):i] if sid[t.i] == sid[i])):
                 continue  # "baselines, namely A, B and C", "existing resources, namely A": examples, not a new name
+            if low == "namely" and _listed_head(toks, i) not in _NAMELY_HEADS:
+                continue  # "from three platforms, namely A, B and C": the sources of the paper's data, not its names
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]

@@ -1622,3 +1622,55 @@ def test_a_title_case_run_before_a_head_noun_is_the_subject_of_a_passive_proposa
     got = found("Moreover, a Widget Rolling Gizmo module is proposed to add dynamics. The Transformer model was "
                 "proposed by others.")
     assert got.get("Widget Rolling Gizmo", ("", False))[1] and not got.get("Transformer", ("", False))[1]
+
+
+def test_a_title_case_word_is_not_an_acronym_known_only_in_capitals():
+    rec = records(("Gaia: Towards Autonomous Widget Agents", "This paper introduces Gaia, a novel multi-agent "
+                                                             "framework. Gaia beats baselines on WebVoyager."))[0]
+    assert "Gaia" in names(rec, "methods") and "Gaia" in names(rec, "proposes") and not rec["datasets"]
+
+
+def test_an_agent_noun_heading_the_appositive_makes_the_title_name_a_method():
+    rec = records(("Zorb-R1: A Multimodal Pathology Expert Reasoner",
+                   "We build a new dataset of reasoning-oriented cases from textbooks. Building on this, we introduce "
+                   "Zorb-R1, a multimodal RL-based pathology Reasoner, trained in three stages."))[0]
+    assert "Zorb-R1" in names(rec, "methods")
+
+
+def test_a_title_name_proposed_in_a_sentence_without_data_is_no_data():
+    rec = records(("Zorb-Agent: Towards Interactive Widget Change Interpretation",
+                   "To address this, we propose an interactive Zorb-Agent, which can follow user instructions. We also "
+                   "build a new dataset called Quux-MCI with change masks."))[0]
+    assert "Zorb-Agent" in names(rec, "methods") and "Quux-MCI" in names(rec, "datasets")
+
+
+def test_namely_after_a_source_noun_lists_sources_not_proposals():
+    rec = records(("ZorbBench: Fresh Widget Evaluation", "We propose ZorbBench, a benchmark which collects new problems "
+                                                         "from three platforms, namely FooCode, BarCoder, and BazForces."))[0]
+    assert names(rec, "proposes") == {"ZorbBench"}
+
+
+def test_modalities_fields_interfaces_and_degrees_are_no_names():
+    got = found("We pretrain on Chest X-ray images and Earth Observation data with a Graphical User Interface built by "
+                "a Ph.D student for the SDG goals. ZorbNet wins.")
+    assert set(got) == {"ZorbNet"}
+
+
+def test_an_organisation_owning_the_title_name_is_no_part_of_it():
+    rec = records(("Acme's WidgetKit: A Toolkit for Merging Widgets", "We present WidgetKit, an open toolkit."))[0]
+    assert names(rec, "proposes") == {"WidgetKit"}
+
+
+def test_components_listed_with_their_predicates_are_the_papers_own():
+    rec = records(("Widgets", "We propose ZAPV, a training-free framework. ZAPV operates via two complementary "
+                              "components: Widget Frame Retrieval employs semantic expansion to find frames, while "
+                              "Widget Token Retrieval performs token selection."))[0]
+    assert {"Widget Frame Retrieval", "Widget Token Retrieval"} <= names(rec, "proposes")
+
+
+def test_its_enumerated_innovations_with_articles_are_the_papers_own():
+    rec = records(("Zaime: A Multi-Agent Framework", "This paper introduces Zaime, a novel multi-agent framework. Its "
+                                                     "core innovations include: (1) a Dynamic Widgeter that refines the "
+                                                     "plan; (2) an Actor Gizmo that builds agents; and (3) a centralized "
+                                                     "Progress Quux Module that tracks state."))[0]
+    assert {"Dynamic Widgeter", "Actor Gizmo", "Progress Quux Module"} <= names(rec, "proposes")
