@@ -570,7 +570,8 @@ _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:
 _LIST_ITEM = re.compile(_ITEM)
 #: Where data is named: "on A and B", "across A, B and C", "from the A and B".
 #: "two real-world datasets, A and B": a count, a plural data noun and a comma before the list.
-_COUNTED_INTRO = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:[\w-]+\s+){0,2}?"
+_COUNTED_INTRO = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:of\s+the\s+(?:[\w-]+\s+){0,2}?)?"
+                            r"(?:[\w-]+\s+){0,2}?"
                             r"(benchmarks|datasets|corpora|environments|suites)\s*,\s*$", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            **{str(n): n for n in range(2, 10)}}

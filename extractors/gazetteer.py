@@ -296,9 +296,9 @@ def case_clash(text: str) -> bool:
 
 def entity_key(text: str) -> str:
     """The key a mention is grouped by: :func:`canonical_key`, apart for a :func:`case_clash` spelling
-    ("CoCo" keys as "coco =CoCo", not as the known "COCO")."""
+    ("CoCo" keys as "coco =CoCo" and "Aime" as "aime =Aime", not as the known "COCO" and "AIME")."""
     key = canonical_key(text)
-    return f"{key} ={text}" if _CAMEL_HUMP.search(text) and case_clash(text) else key
+    return f"{key} ={text}" if case_clash(text) else key
 
 
 def known_name(text: str) -> tuple[str, str] | None:

@@ -1625,9 +1625,12 @@ def test_a_title_case_run_before_a_head_noun_is_the_subject_of_a_passive_proposa
 
 
 def test_a_title_case_word_is_not_an_acronym_known_only_in_capitals():
-    rec = records(("Gaia: Towards Autonomous Widget Agents", "This paper introduces Gaia, a novel multi-agent "
-                                                             "framework. Gaia beats baselines on WebVoyager."))[0]
-    assert "Gaia" in names(rec, "methods") and "Gaia" in names(rec, "proposes") and not rec["datasets"]
+    rec, other = records(("Gaia: Towards Autonomous Widget Agents", "This paper introduces Gaia, a novel multi-agent "
+                                                                    "framework. Gaia beats baselines on WebVoyager."),
+                         ("Widget Agents", "We evaluate widget agents on GAIA and WebVoyager."))
+    assert "Gaia" in names(rec, "methods") and "Gaia" in names(rec, "proposes")
+    assert names(rec, "benchmarks") == {"WebVoyager"}
+    assert "GAIA" in names(other, "benchmarks")
 
 
 def test_an_agent_noun_heading_the_appositive_makes_the_title_name_a_method():
@@ -1674,3 +1677,9 @@ def test_its_enumerated_innovations_with_articles_are_the_papers_own():
                                                      "plan; (2) an Actor Gizmo that builds agents; and (3) a centralized "
                                                      "Progress Quux Module that tracks state."))[0]
     assert {"Dynamic Widgeter", "Actor Gizmo", "Progress Quux Module"} <= names(rec, "proposes")
+
+
+def test_a_count_of_the_largest_datasets_types_the_names_that_follow():
+    rec = records(("Widgets", "ZorbSAM is trained on two of the largest medical image segmentation datasets, "
+                              "QA-Wid2D-20M and GizMed-361M, resulting in a series of models."))[0]
+    assert names(rec, "datasets") == {"QA-Wid2D-20M", "GizMed-361M"}
