@@ -283,7 +283,7 @@ def case_clash(text: str) -> bool:
     """
     if text.isalpha() and len(text) >= 3 and text[0].isupper() and text[1:].islower():
         forms = _exact_forms().get(canonical_key(text))
-        # "Aime" is not "AIME": a word in title case is not an acronym the list only knows in capitals
+        # "Sam" is not "SAM": a word in title case is not an acronym the list only knows in capitals
         return forms is not None and all(f.isupper() for f in forms)
     if not _CAMEL_HUMP.search(text):
         return False  # "SAM", "ARC-e": a one-case or suffix spelling is the known name's own
@@ -296,7 +296,7 @@ def case_clash(text: str) -> bool:
 
 def entity_key(text: str) -> str:
     """The key a mention is grouped by: :func:`canonical_key`, apart for a :func:`case_clash` spelling
-    ("CoCo" keys as "coco =CoCo" and "Aime" as "aime =Aime", not as the known "COCO" and "AIME")."""
+    ("CoCo" keys as "coco =CoCo" and "Sam" as "sam =Sam", not as the known "COCO" and "SAM")."""
     key = canonical_key(text)
     return f"{key} ={text}" if case_clash(text) else key
 

@@ -113,7 +113,7 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z]{4,}\b")
 
 
 def _spells_acronym(word: str, text: str) -> bool:
-    """"the BESt of TwO worlds" beside "BESTOW": a dictionary word whose capitals are a run of the letters of an
+    """"the MOSt of TAsks" beside "MOSTA": a dictionary word whose capitals are a run of the letters of an
     all-capitals name in the same text is written to spell that name, and names nothing itself."""
     capitals = "".join(c for c in word if c.isupper())
     if not word.isalpha() or len(capitals) < 2 or word.isupper() or word[1:].islower() or \

@@ -925,7 +925,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         run = start
         while end < b and run > 0 and end - run < 4 and toks[run - 1].is_title and sid[run - 1] == sid[k] and \
                 toks[run - 1].lower_ not in STARTERS and toks[run].is_title:
-            run -= 1  # "a Data Rolling strategy is developed": a Title Case run before the head noun
+            run -= 1  # "a Widget Rolling strategy is proposed": a Title Case run before the head noun
         if end - run >= 2 and toks[run].is_title and toks[start].is_title:
             written = doc_text(doc)[toks[run].idx:toks[start].idx + len(toks[start].text)]
             if run not in seen and not _known_name(canonical_key(written)) and not stop_category(written):

@@ -1449,43 +1449,43 @@ def test_a_participle_that_is_the_predicate_of_the_data_keeps_it_data():
 # --- fifth round: classes seen on 80 more real papers' training half (mixed topics) ----------------------------
 
 def test_a_data_noun_that_modifies_a_method_head_does_not_make_data():
-    got = found("In this work, we propose ZorbDistill, a reward-guided dataset distillation framework. ZorbDistill "
-                "is simple. We also release QuxSet, a dataset for widget parsing, and GizSuite, a benchmark suite.")
+    got = found("We present ZorbDistill, a preference-weighted dataset pruning framework. ZorbDistill is simple. "
+                "We also release QuxSet, a dataset for widget parsing, and GizSuite, a benchmark suite.")
     assert got["ZorbDistill"][0] == "method"
     assert got["QuxSet"][0] == "dataset" and got["GizSuite"][0] == "benchmark"
 
 
 def test_proposing_a_model_class_makes_the_title_name_a_method_beside_new_data():
     rec = records(("Zorb-VL-R1: Generalizing Vision-Language Models for Aerial Widgets",
-                   "General VLMs fail on aerial widgets. We propose Zorb-VL-R1, a lightweight VLM designed for aerial "
-                   "reasoning. We also build a new dataset called Quux-VL. Zorb-VL-R1 wins."))[0]
+                   "We present Zorb-VL-R1, a compact VLM built for widget counting. We also build a new dataset "
+                   "called Quux-VL. Zorb-VL-R1 wins."))[0]
     assert "Zorb-VL-R1" in names(rec, "methods") and "Quux-VL" in names(rec, "datasets")
 
 
 def test_prompts_in_a_subtitle_are_data_only_when_counted():
-    method = records(("Zorb-Prompt: Integrated Heterogeneous Prompts for Widget Forecasting",
+    method = records(("Zorb-Prompt: Learnable Layered Prompts for Widget Forecasting",
                       "We propose Zorb-Prompt, which fuses prompts. Zorb-Prompt is accurate."))[0]
     data = records(("ZorbPrompts: 10K Prompts for Widget Forecasting", "We release ZorbPrompts to the public."))[0]
     assert "Zorb-Prompt" in names(method, "methods") and "ZorbPrompts" in names(data, "datasets")
 
 
 @pytest.mark.parametrize("sentence, name", [
-    ("Our model beats Whisper Large v3 (1.5B parameters) on Latvian.", "Whisper Large v3"),
+    ("Compared with Whisper Large v3 (1.5B parameters), our widget model is faster.", "Whisper Large v3"),
     ("The best open model, ZorbLM Chat V1.5, reaches 29%.", "ZorbLM Chat V1.5"),
-    ("Mistral-large and ZorbLM-70B IT (41%) are weak.", "ZorbLM-70B IT"),
+    ("On widgets, ZorbLM-70B IT (52%) trails the widget model.", "ZorbLM-70B IT"),
 ])
 def test_tiers_versions_and_tunings_after_a_model_belong_to_its_name(sentence, name):
     assert name in found(sentence)
 
 
 def test_capitals_that_spell_an_acronym_of_the_text_are_no_names():
-    rec = records(("ZEBESTOW: Widget Speech Models with the BESt of TwO Worlds",
-                   "We propose ZEBESTOW, combining the BESt of TwO worlds. ZEBESTOW is fast."))[0]
-    assert names(rec, "methods") == {"ZEBESTOW"}
+    rec = records(("MOSTA: Widget Speech Models with the MOSt of TAsks",
+                   "We propose MOSTA, a speech model named for the MOSt of TAsks. MOSTA is fast."))[0]
+    assert names(rec, "methods") == {"MOSTA"}
 
 
 def test_a_known_models_name_before_a_capitalised_data_noun_names_data():
-    rec = records(("Scaling Protein Widgets within the FLIP Benchmark",
+    rec = records(("Widget Models on the FLIP Benchmark",
                    "We study widget models on FLIP and find they fail on FLIP splits."))[0]
     assert "FLIP" in names(rec, "benchmarks") and "FLIP" not in names(rec, "methods")
 
@@ -1498,14 +1498,14 @@ def test_a_language_prefix_makes_an_edition_of_known_data():
 
 
 def test_a_content_warning_label_is_no_name():
-    assert "WARNING" not in found("WARNING: this paper contains model outputs which are offensive. ZorbGuard helps.")
+    assert "WARNING" not in found("WARNING: examples below may upset readers. ZorbGuard filters them.")
 
 
 @pytest.mark.parametrize("title, abstract, parts", [
-    ("RTPos: Real-Time Positional Detection Transformer",
-     "In this paper, we propose a Real-Time POSitional Detection Transformer (RTPos), a fast detector. RTPos is fast.",
+    ("LLPos: Low-Latency Positional Detection Transformer",
+     "We build a Low-Latency POSitional Detection Transformer (LLPos), a widget detector. LLPos is fast.",
      {"Positional Detection Transformer"}),
-    ("ZQP: Zonal-3D Quux Pre-training for Scaling Widget Autoencoders",
+    ("ZQP: Zonal-3D Quux Pre-training of Widget Encoders",
      "We present ZQP, which pre-trains widget encoders on pseudo data. ZQP improves accuracy.", {"Zonal-3D"}),
 ])
 def test_names_inside_the_long_form_a_title_spells_out_are_part_of_it(title, abstract, parts):
@@ -1521,11 +1521,11 @@ def test_defined_modules_of_our_method_are_its_own_parts():
 
 
 def test_the_papers_own_name_lists_its_parts_after_bare_enumeration_marks():
-    got = found("We present ZorbKit, a framework for tool use. ZorbKit resolves the barrier by employing 1) Widget Graph "
-                "Interactions to gather data, 2) Advanced Gizmo Synthesis to simplify queries, and 3) Guided Quux "
-                "Chain for reasoning.")
-    assert all(got.get(n, ("", False))[1] for n in ("Widget Graph Interactions", "Advanced Gizmo Synthesis",
-                                                    "Guided Quux Chain"))
+    got = found("We present ZorbKit, a framework for tool use. ZorbKit makes widget data by employing 1) Widget "
+                "Sampling Loops to gather data, 2) Gizmo Query Mixing to vary queries, and 3) Quux Step Chains for "
+                "reasoning.")
+    assert all(got.get(n, ("", False))[1] for n in ("Widget Sampling Loops", "Gizmo Query Mixing",
+                                                    "Quux Step Chains"))
     got = found("FooNet uses 1) Masked Widget Prediction to pretrain and 2) Next Gizmo Prediction to align. We study it.")
     assert not any(proposed for _, proposed in got.values())
 
@@ -1535,40 +1535,41 @@ def test_modifiers_that_only_place_a_model_class_are_no_name():
 
 
 def test_every_name_listed_after_new_plural_head_is_proposed_with_its_edition():
-    rec = records(("Widgets", "First, we propose a recipe, resulting in three new benchmarks: FooEval Pro, BarQA Plus, "
-                              "and BazBench-Lite Pro, designed to assess models. We also test on GizBench Verified."))[0]
+    rec = records(("Widgets", "We derive harder editions of three suites and release three new benchmarks: FooEval "
+                              "Pro, BarQA Plus, and BazBench-Lite Pro. We also test on GizBench Verified."))[0]
     assert names(rec, "proposes") == {"FooEval Pro", "BarQA Plus", "BazBench-Lite Pro"}
     assert "GizBench Verified" in names(rec, "benchmarks")
 
 
 def test_a_trigger_gerund_after_in_or_towards_is_a_purpose():
-    rec = records(("ZorbSet: Widget Queries", "We build ZorbSet, a novel dataset. We hope ZorbSet will be a resource "
-                                              "in developing effective RAG systems and towards building QuuxNet."))[0]
+    rec = records(("ZorbSet: Widget Queries", "We build ZorbSet, a novel dataset. We hope ZorbSet will be a "
+                                              "resource in developing effective RAG systems and towards building "
+                                              "QuuxNet."))[0]
     assert names(rec, "proposes") == {"ZorbSet"}
 
 
 def test_a_name_described_as_a_metric_is_no_entity():
-    rec = records(("Widgets", "We introduce Widget Leverage (WL), a metric quantifying the gain of widgets. WL grows "
-                              "with size. We also propose GizNet, a new model."))[0]
+    rec = records(("Widgets", "We define Widget Leverage (WL), a metric for the gain widgets bring. WL grows with "
+                              "size. We also propose GizNet, a new model."))[0]
     assert names(rec, "methods") == {"GizNet"} and names(rec, "proposes") == {"GizNet"}
 
 
 def test_a_capitalised_name_with_variant_words_is_a_model_name():
-    assert "Zorb-mini-beta" in found("We designed and trained Zorb-mini-beta, a pilot model with 0.8B parameters.")
+    assert "Zorb-mini-beta" in found("Zorb-mini-beta, a small preview release, answers widget questions.")
     assert "Multi-base" not in found("Our Multi-base widget approach is simple.", title="Widgets")
 
 
 def test_the_authors_earlier_work_is_not_proposed_again():
     rec = records(("An Empirical Evaluation of the Widget Benchmark",
-                   "We evaluate the Widget Benchmark (WB) by extending our Gizmo Graph Library (GGLib) to WB. "
-                   "GGLib now covers eleven methods."))[0]
+                   "Building on our Gizmo Graph Library (GGLib), we test widget models on the Widget Benchmark (WB). "
+                   "GGLib now covers more methods."))[0]
     assert "Gizmo Graph Library" in names(rec, "methods") and not rec["proposes"]
 
 
 def test_a_coined_acronym_keeps_its_lower_case_long_form():
-    rec = records(("Widgets", "Our open widget model for general analysis (OWiMA) learns from many domains. We optimise "
+    rec = records(("Widgets", "Our sparse widget reader for noisy logs (SWiRL) reads many formats. We optimise "
                               "quality of service (QoS) with a bag of words (BoW)."))[0]
-    assert names(rec, "methods") == {"open widget model for general analysis"}
+    assert names(rec, "methods") == {"sparse widget reader for noisy logs"}
 
 
 def test_a_subtitle_counting_items_with_thousands_separators_types_the_title_name():
@@ -1578,13 +1579,13 @@ def test_a_subtitle_counting_items_with_thousands_separators_types_the_title_nam
 
 
 def test_comparative_adjectives_in_a_list_are_no_data_names():
-    rec = records(("Widgets", "Curated sets beat models trained on much larger, noisier datasets and on bigger, "
-                              "cleaner corpora. We use the zorb40k, quuxtype and gizv1 datasets."))[0]
+    rec = records(("Widgets", "Small clean sets can beat bigger, noisier datasets and larger, cleaner corpora. We "
+                              "use the zorb40k, quuxtype and gizv1 datasets."))[0]
     assert names(rec, "datasets") == {"zorb40k", "quuxtype", "gizv1"}
 
 
 def test_the_papers_definition_says_which_known_name_an_acronym_is():
-    rec = records(("Widgets", "Our model utilizes Grouped Query Attention (GQA), offering efficient inference. GQA "
+    rec = records(("Widgets", "Each widget layer applies Grouped Query Attention (GQA) to save memory. GQA "
                               "helps."))[0]
     assert "Grouped Query Attention" in names(rec, "methods") and not rec["benchmarks"]
     rec = records(("Widgets", "We test on Massive Multitask Language Understanding (MMLU) and on GQA."))[0]
@@ -1592,15 +1593,15 @@ def test_the_papers_definition_says_which_known_name_an_acronym_is():
 
 
 def test_a_list_after_another_plural_head_and_a_colon_lists_that_head():
-    rec = records(("Widgets", "We measure the coverage of alignment datasets across three dimensions: Lexical Widgetry, "
+    rec = records(("Widgets", "We score safety datasets along three dimensions: Lexical Widgetry, "
                               "Malicious Gizmos, and Quux Tactics. We evaluate on three datasets: FooSet, BarSet and "
                               "Zorb."))[0]
     assert names(rec, "datasets") == {"FooSet", "BarSet", "Zorb"} and not rec["methods"]
 
 
 def test_a_coined_component_with_an_acronym_in_a_proposing_paper_is_its_own():
-    rec = records(("Widget Segmentation", "We propose a widget segmentation network. Furthermore, a Contextual Gizmo "
-                                          "Module (CGM) is presented to capture context, and features are sent to the "
+    rec = records(("Widget Segmentation", "We propose a widget segmentation network. In addition, a Contextual Gizmo "
+                                          "Module (CGM) gathers context, and features go to the "
                                           "Quux Widget Module (QWM). Methods such as the Bar Fusion Module (BFM) "
                                           "are slower."))[0]
     assert {"Contextual Gizmo Module", "Quux Widget Module"} <= names(rec, "proposes")
@@ -1608,13 +1609,13 @@ def test_a_coined_component_with_an_acronym_in_a_proposing_paper_is_its_own():
 
 
 def test_a_camel_case_task_of_a_known_suite_before_environment_is_one_name():
-    rec = records(("Widgets", "We train an agent in the MiniGrid KeyQuux environment, a sparse-reward benchmark."))[0]
+    rec = records(("Widgets", "Agents are tested in the MiniGrid KeyQuux environment with few rewards."))[0]
     assert "MiniGrid KeyQuux" in names(rec, "benchmarks")
 
 
 def test_a_greek_letter_after_a_hyphen_is_a_variant_of_a_name():
-    rec = records(("Widgets", "We propose a simple solution ZorbPO-\u03bb, an efficient variant of ZorbPO, and compare "
-                              "with TD-\u03bb."))[0]
+    rec = records(("Widgets", "We introduce ZorbPO-\u03bb, which reweights ZorbPO updates, and compare with "
+                              "TD-\u03bb."))[0]
     assert "ZorbPO-\u03bb" in names(rec, "proposes") and "TD-\u03bb" in names(rec, "methods")
 
 
@@ -1625,8 +1626,8 @@ def test_a_title_case_run_before_a_head_noun_is_the_subject_of_a_passive_proposa
 
 
 def test_a_title_case_word_is_not_an_acronym_known_only_in_capitals():
-    rec, other = records(("Gaia: Towards Autonomous Widget Agents", "This paper introduces Gaia, a novel multi-agent "
-                                                                    "framework. Gaia beats baselines on WebVoyager."),
+    rec, other = records(("Gaia: Towards Autonomous Widget Agents", "We present Gaia, an agent framework for "
+                                                                    "widgets. Gaia beats baselines on WebVoyager."),
                          ("Widget Agents", "We evaluate widget agents on GAIA and WebVoyager."))
     assert "Gaia" in names(rec, "methods") and "Gaia" in names(rec, "proposes")
     assert names(rec, "benchmarks") == {"WebVoyager"}
@@ -1635,21 +1636,21 @@ def test_a_title_case_word_is_not_an_acronym_known_only_in_capitals():
 
 def test_an_agent_noun_heading_the_appositive_makes_the_title_name_a_method():
     rec = records(("Zorb-R1: A Multimodal Pathology Expert Reasoner",
-                   "We build a new dataset of reasoning-oriented cases from textbooks. Building on this, we introduce "
-                   "Zorb-R1, a multimodal RL-based pathology Reasoner, trained in three stages."))[0]
+                   "We build a new dataset of widget cases from manuals. Next, we introduce Zorb-R1, a widget "
+                   "Reasoner, trained in two stages."))[0]
     assert "Zorb-R1" in names(rec, "methods")
 
 
 def test_a_title_name_proposed_in_a_sentence_without_data_is_no_data():
     rec = records(("Zorb-Agent: Towards Interactive Widget Change Interpretation",
-                   "To address this, we propose an interactive Zorb-Agent, which can follow user instructions. We also "
+                   "We propose an interactive Zorb-Agent, which answers widget questions. We also "
                    "build a new dataset called Quux-MCI with change masks."))[0]
     assert "Zorb-Agent" in names(rec, "methods") and "Quux-MCI" in names(rec, "datasets")
 
 
 def test_namely_after_a_source_noun_lists_sources_not_proposals():
-    rec = records(("ZorbBench: Fresh Widget Evaluation", "We propose ZorbBench, a benchmark which collects new problems "
-                                                         "from three platforms, namely FooCode, BarCoder, and BazForces."))[0]
+    rec = records(("ZorbBench: Fresh Widget Evaluation", "We propose ZorbBench, a benchmark with fresh tasks gathered "
+                                                         "from three websites, namely FooCode, BarCoder, and BazForces."))[0]
     assert names(rec, "proposes") == {"ZorbBench"}
 
 
@@ -1660,26 +1661,26 @@ def test_modalities_fields_interfaces_and_degrees_are_no_names():
 
 
 def test_an_organisation_owning_the_title_name_is_no_part_of_it():
-    rec = records(("Acme's WidgetKit: A Toolkit for Merging Widgets", "We present WidgetKit, an open toolkit."))[0]
+    rec = records(("Acme's WidgetKit: Tools for Widget Assembly", "We present WidgetKit, an open toolkit."))[0]
     assert names(rec, "proposes") == {"WidgetKit"}
 
 
 def test_components_listed_with_their_predicates_are_the_papers_own():
-    rec = records(("Widgets", "We propose ZAPV, a training-free framework. ZAPV operates via two complementary "
-                              "components: Widget Frame Retrieval employs semantic expansion to find frames, while "
-                              "Widget Token Retrieval performs token selection."))[0]
+    rec = records(("Widgets", "We propose ZAPV, a widget framework. ZAPV works through two components: Widget Frame "
+                              "Retrieval employs a scorer to pick frames, while Widget Token Retrieval performs token "
+                              "selection."))[0]
     assert {"Widget Frame Retrieval", "Widget Token Retrieval"} <= names(rec, "proposes")
 
 
 def test_its_enumerated_innovations_with_articles_are_the_papers_own():
-    rec = records(("Zaime: A Multi-Agent Framework", "This paper introduces Zaime, a novel multi-agent framework. Its "
-                                                     "core innovations include: (1) a Dynamic Widgeter that refines the "
-                                                     "plan; (2) an Actor Gizmo that builds agents; and (3) a centralized "
-                                                     "Progress Quux Module that tracks state."))[0]
+    rec = records(("Zaime: A Widget Agent System", "We present Zaime, a widget agent system. Its key parts include: "
+                                                   "(1) a Dynamic Widgeter that edits plans; (2) an Actor Gizmo that "
+                                                   "spawns helpers; and (3) a shared Progress Quux Module that tracks "
+                                                   "state."))[0]
     assert {"Dynamic Widgeter", "Actor Gizmo", "Progress Quux Module"} <= names(rec, "proposes")
 
 
 def test_a_count_of_the_largest_datasets_types_the_names_that_follow():
-    rec = records(("Widgets", "ZorbSAM is trained on two of the largest medical image segmentation datasets, "
-                              "QA-Wid2D-20M and GizMed-361M, resulting in a series of models."))[0]
+    rec = records(("Widgets", "ZorbSAM learns from two of the biggest widget mask datasets, QA-Wid2D-20M and "
+                              "GizMed-361M."))[0]
     assert names(rec, "datasets") == {"QA-Wid2D-20M", "GizMed-361M"}
