@@ -226,6 +226,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                                        canonical_key(defs.get(canonical_key(m.text), ""))} & metric_keys)]
     abstract_low = paper.abstract.lower()
     title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
+    # "Widget Inversion and Gizmo Refinement for Report Generation": the title's head before its purpose
+    head = _TITLE_HEAD.match(paper.title or "") if title_key else None
+    title_head_key = canonical_key(head.group(1)) if head is not None and len(head.group(1).split()) >= 3 else ""
     unconfirmed: set[tuple[str, int, int]] = set()
     title_named: set[str] = set()
     cands: list[Mention] = []
@@ -338,9 +341,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
                 canonical_key(m.text) == title_key and len(m.text.split()) >= 3:
             title_named.add(key)  # a title that is a known data collection's full name: that collection's paper
-        if title_key and m.rule.startswith("acronym") and canonical_key(m.long_form or m.text) == title_key \
-                and not _gaz_kind(m.long_form or m.text):
-            title_named.add(key)  # the whole title names what the abstract defines: the paper's own
+        if title_key and m.rule.startswith("acronym") and \
+                canonical_key(m.long_form or m.text) in (title_key, title_head_key) and not _gaz_kind(m.long_form or m.text):
+            title_named.add(key)  # the whole title (or its head before "for ...") names what the abstract defines
         cands.append(m)
     variants = _modified_known_names(cands, paper, defs.values())
     kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper) + variants), paper)
@@ -837,6 +840,8 @@ _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".
 _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algorithm|method|model|scheme|"
                               r"estimator|sampler|transform|solver|heuristic|procedure|update|filter|test)\b")
+#: A title's head before the preposition that opens its purpose or setting: "<Head> for ...", "<Head> with ...".
+_TITLE_HEAD = re.compile(r"^\s*(.+?)\s+(?:for|with|via|towards?|through|using|in|on)\s+\S")
 #: One to three variant parts after a model's name, each a version, a size, a tier or a tuning ("X 2.0", "X 3 27B",
 #: "X 4.0 Sonnet", "X Large v3", "X Chat V1.5", "X-70B IT"), ending the phrase.
 _MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|IT|"

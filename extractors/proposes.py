@@ -686,7 +686,8 @@ _COMPONENT_HEADS = frozenset({"module", "modules", "block", "blocks", "layer", "
                               "loss"})
 #: Words before a definition that make it someone else's: "methods such as the Widget Encoder (WE)".
 _USED_BEFORE = re.compile(r"\b(?:such as|e\.g\.|like|existing|prior|previous|popular|standard|conventional|"
-                          r"traditional|classical|classic|vanilla|original)\b[^.;]{0,30}$", re.I)
+                          r"traditional|classical|classic|vanilla|original|recent|well-known|widely used)\b[^.;]{0,30}$",
+                          re.I)
 #: The paper proposes something of its own somewhere.
 _PROPOSES_ANYWHERE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|"
                                 r"design|develop|devise|build)[sd]?\b")

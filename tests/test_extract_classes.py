@@ -1684,3 +1684,18 @@ def test_a_count_of_the_largest_datasets_types_the_names_that_follow():
     rec = records(("Widgets", "ZorbSAM learns from two of the biggest widget mask datasets, QA-Wid2D-20M and "
                               "GizMed-361M."))[0]
     assert names(rec, "datasets") == {"QA-Wid2D-20M", "GizMed-361M"}
+
+
+def test_a_title_head_before_its_purpose_that_the_abstract_defines_is_the_papers_own():
+    rec = records(("Widget Inversion and Gizmo Refinement for Report Generation",
+                   "Existing methods ignore the modality gap. In this paper, we proposed Widget Inversion and Gizmo "
+                   "Refinement (WIGR) to address both issues. Specifically, widget inversion represents images as "
+                   "pseudo words. Subsequently, gizmo refinement refines these words. Notably, WIGR is plug-and-play, "
+                   "and experiments show the value of WIGR."))[0]
+    assert "Widget Inversion and Gizmo Refinement" in names(rec, "proposes")
+
+
+def test_a_recent_defined_component_is_someone_elses():
+    rec = records(("Widgets", "We propose GizRNN, a recurrent widget model. It generalizes the recent Quux Memory Unit "
+                              "(QMU) and adds a Gizmo Fusion Module (GFM)."))[0]
+    assert "Gizmo Fusion Module" in names(rec, "proposes") and "Quux Memory Unit" not in names(rec, "proposes")
