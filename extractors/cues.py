@@ -229,7 +229,8 @@ _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)
 #: A model name by its parameter count, possibly followed by a variant word ("Qwen2.5-7B", "Llama 3 70B",
 #: "Foo-2-13B-chat", "Bar-8x7B", "Baz-MoE-A2.7B", "Foo-3-8B-Instruct"), or by a chat variant with no size ("Foo-VL-Chat").
 #: Counts in millions name collections as often as models ("Foo-10M" clips), so only billions count.
-_MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|it|base|hf|sft|dpo|preview|v\d+(?:\.\d+)*))?$|"
+_MODEL_NAME = re.compile(r"[-\s](?:\d+x)?A?\d+(?:\.\d+)?B(?:-(?i:chat|instruct|it|base|hf|sft|dpo|preview|v\d+(?:\.\d+)*))?"
+                         r"(?:-(?i:\d{1,2}-?bits?|int[48]|awq|gptq|fp16|bf16|fp8|gguf))?$|"
                          r"[A-Za-z0-9]-Chat$")
 
 
@@ -266,7 +267,8 @@ _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+(?:\.[0-9]+)?[kMG]?(?:Hz|bps|fps|FPS)|"
     r"[0-9]+[A-Za-z]{0,2}|[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
-    r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9])$")
+    r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9]|"
+    r"(?i:level|stage|phase|round|step|tier|epoch|layer|block|head|rank)[-_]?[0-9]{1,2})$")  # "LEVEL2": an ordinal
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
 _DATA_HEADS = frozenset({"Gym", "Arena", "Bench", "Suite", "Leaderboard"})
 _ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)(?:\+\+)?$")  # "FooBench++": a new edition

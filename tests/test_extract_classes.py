@@ -1699,3 +1699,10 @@ def test_a_recent_defined_component_is_someone_elses():
     rec = records(("Widgets", "We propose GizRNN, a recurrent widget model. It generalizes the recent Quux Memory Unit "
                               "(QMU) and adds a Gizmo Fusion Module (GFM)."))[0]
     assert "Gizmo Fusion Module" in names(rec, "proposes") and "Quux Memory Unit" not in names(rec, "proposes")
+
+
+def test_ordinal_levels_quantized_models_and_heading_metrics_are_typed_right():
+    rec = records(("Widgets", "We evaluate Zorb2-7B-4bit and ZorbLM-13B-AWQ on the BarSet and GizBench benchmarks, "
+                              "and report LEVEL1 and LEVEL2 mAPH on the Waymo dataset."))[0]
+    assert {"Zorb2-7B-4bit", "ZorbLM-13B-AWQ"} <= names(rec, "methods")
+    assert not {"LEVEL1", "LEVEL2", "mAPH"} & (names(rec, "methods") | names(rec, "benchmarks") | names(rec, "datasets"))
