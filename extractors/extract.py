@@ -31,7 +31,7 @@ from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import doc_text, make_mention, new_mention
-from extractors.gazetteer import english_words, entity_key, gazetteer_names, known_name, word_compound
+from extractors.gazetteer import dictionary_word, english_words, entity_key, gazetteer_names, known_name, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import ADJECTIVE_COMPOUND, non_name_reason, trim_span
@@ -1086,15 +1086,18 @@ _TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?[ -])+(?:" + "|".join(
 
 
 def _generic_titlecase(text: str) -> bool:
-    """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning"), or of a stop term
-    and modifiers that only place it ("English-centric LLMs", "Arabic Language Models")."""
+    """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning"), of a stop term
+    and modifiers that only place it ("English-centric LLMs", "Arabic Language Models"), or of a gerund and a
+    stop term ("Enabling LLMs")."""
     words = text.split()
     if len(words) > 7:
         return True
     return bool(stop_category(text)) or is_organisation(text) or \
         all(stop_category(w) for w in words if len(w) > 3) or \
         (len(words) > 1 and bool(stop_category(words[-1])) and
-         all(ADJECTIVE_COMPOUND.search(w) or stop_category(w) in ("language", "place") for w in words[:-1]))
+         all(ADJECTIVE_COMPOUND.search(w) or stop_category(w) in ("language", "place") for w in words[:-1])) or \
+        (len(words) > 1 and words[0].endswith("ing") and dictionary_word(words[0].lower()) and
+         bool(stop_category(" ".join(words[1:]))))  # "Enabling LLMs to ...": a sentence's verb, then a class
 
 
 def _cluster_key(m: Mention, defs: dict[str, str]) -> str:

@@ -1706,3 +1706,9 @@ def test_ordinal_levels_quantized_models_and_heading_metrics_are_typed_right():
                               "and report LEVEL1 and LEVEL2 mAPH on the Waymo dataset."))[0]
     assert {"Zorb2-7B-4bit", "ZorbLM-13B-AWQ"} <= names(rec, "methods")
     assert not {"LEVEL1", "LEVEL2", "mAPH"} & (names(rec, "methods") | names(rec, "benchmarks") | names(rec, "datasets"))
+
+
+def test_gerund_before_a_class_licences_distance_fields_and_roc_are_no_names():
+    got = found("Enabling LLM agents to plan is hard. We fit an SDF and plot the ROC curve of ZorbNet, released under a "
+                "Creative Commons license.")
+    assert set(got) == {"ZorbNet"}
