@@ -849,11 +849,11 @@ _MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|IT|
                        r"chat|instruct)(?:-v\d+)?)")
 _MODEL_VERSION = re.compile(rf"(?: {_MODEL_VARIANT_PART}|-(?:\d+(?:\.\d+)?[BM]|v\d+(?:\.\d+)*))"
                             rf"(?: {_MODEL_VARIANT_PART}){{0,2}}"
-                            r"(?=[,.;:)]?(?:\s|$)|[,;:)])")
+                            r"(?=[,.;:)]?(?:\s|$)|[,;:)]|/\d)")  # "X 3.5/3.7": two versions, the first ends here
 #: Words that may follow a model's version: the phrase goes on, no count of something ("X 2 times faster").
 _AFTER_VERSION = frozenset({"and", "or", "with", "on", "in", "as", "to", "for", "by", "from", "at", "which", "that",
                             "is", "are", "was", "were", "model", "models", "achieves", "reaches", "outperforms",
-                            "but", "while", "than", "under", "via", "using"})
+                            "but", "while", "than", "under", "via", "using", "series", "family", "variants"})
 
 
 def _model_version(text: str, end: int) -> int | None:
@@ -861,12 +861,16 @@ def _model_version(text: str, end: int) -> int | None:
     hit = _MODEL_VERSION.match(text, end)
     if hit is None:
         return None
+    if hit.group().strip().islower() and re.search(r"\d(?:\.\d+)?[BM]$", text[:end]):
+        return None  # "Foo-1.7B base model": a sized model's own description, not another variant
     rest = text[hit.end():hit.end() + 20]
     if rest[:1] == ")" and text.rfind("(", 0, end) <= text.rfind(")", 0, end):
         return None  # "X 1) cuts ...": an enumeration, not a version
     if rest[:1] in (",", ".", ";", ":", ")") or not rest.strip():
         return hit.end() if not rest[:2] in (".0", ".1", ".2", ".3", ".4", ".5", ".6", ".7", ".8", ".9") else None
-    word = rest.split()[0].lower() if rest.split() else ""
+    if re.match(r"/\d", rest):
+        return hit.end()  # "X 3.5/3.7": the first of two versions
+    word = rest.split()[0].lower().rstrip(".,;:") if rest.split() else ""
     return hit.end() if word in _AFTER_VERSION or word[:1] == "(" else None  # "X 2 (7B)": a note on it
 
 

@@ -1712,3 +1712,13 @@ def test_gerund_before_a_class_licences_distance_fields_and_roc_are_no_names():
     got = found("Enabling LLM agents to plan is hard. We fit an SDF and plot the ROC curve of ZorbNet, released under a "
                 "Creative Commons license.")
     assert set(got) == {"ZorbNet"}
+
+
+def test_a_model_version_before_a_slash_or_a_series_noun_belongs_to_the_name():
+    got = found("Proprietary LLMs (especially Grok 3/4) dominate, as do models in the GizLM 2 family and the Grok 2 "
+                "series.")
+    assert {"Grok 3", "GizLM 2", "Grok 2"} <= set(got)
+
+
+def test_a_lower_case_tier_after_a_sized_model_describes_it():
+    assert "ZorbLM2-1.7B" in found("We fine-tune the ZorbLM2-1.7B base model, as the widget team did.")
