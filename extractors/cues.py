@@ -40,6 +40,7 @@ __all__ = [
     "BENCH_NOUNS",
     "SPLIT_NOUNS",
     "modifies_method_head",
+    "EDITION_WORDS",
     "STARTERS",
     "ends_with_event",
     "size_word",
@@ -213,10 +214,8 @@ _LANGUAGE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=[A-Z0-9])")
 #: Lower-case words that name a variant of a model after a hyphen.
 _VARIANT_WORDS = frozenset({"mini", "beta", "alpha", "base", "large", "small", "chat", "instruct", "lite", "pro", "plus",
                             "turbo", "preview", "tiny", "nano", "max", "ultra", "flash", "medium", "xl", "xxl"})
-#: Prefixes bound to the word after them: "Multi-base" is a description, not a model.
-_BOUND_PREFIXES = frozenset({"multi", "pre", "post", "non", "semi", "sub", "inter", "intra", "anti", "super", "hyper",
-                             "meta", "cross", "co", "re", "un", "over", "under", "out", "low", "high", "self", "ultra",
-                             "mini", "single", "dual", "full", "half", "open", "closed"})
+#: Words that make an edition of a named collection after it: "FooEval Pro", "BarQA Plus", "BazBench Verified".
+EDITION_WORDS = ("Pro", "Plus", "Lite", "Hard", "Verified", "Live", "Mini", "Max", "Extended", "Ultra")
 _SHORT_WORDS = frozenset({"on", "in", "at", "to", "of", "by", "as", "is", "an", "or", "up", "re", "co", "un", "no",
                           "so", "we", "it", "be", "do", "go", "my", "me", "us", "vs", "ex", "de", "pre", "non"})
 _PARTS = re.compile(r"[-.\u2013]+")  # an en dash joins two surnames as a hyphen does ("Gauss\u2013Newton")
@@ -923,6 +922,8 @@ def _lower_item(t) -> bool:
 _WORD_PREFIXES = frozenset({"multi", "non", "pre", "post", "semi", "sub", "cross", "self", "co", "inter", "intra", "un",
                             "re", "bi", "tri", "mono", "hyper", "meta", "over", "under", "out", "anti", "pseudo",
                             "mid", "long", "short", "high", "low", "fine", "coarse"})
+#: Prefixes bound to the word after them: "Multi-base" is a description, not a model.
+_BOUND_PREFIXES = _WORD_PREFIXES | {"super", "ultra", "mini", "single", "dual", "full", "half", "open", "closed"}
 
 
 def _coded(word: str, words) -> bool:

@@ -24,8 +24,8 @@ from kg.schema import DATA_KINDS, ENTITY_KINDS
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS, TASK_NOUNS,
-                             ends_with_event, extract_cues, hub_ids, population_schemes,
+from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
+                             TASK_NOUNS, ends_with_event, extract_cues, hub_ids, population_schemes,
                              surname_techniques,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
@@ -875,7 +875,7 @@ def _model_version(text: str, end: int) -> int | None:
 
 
 _DATA_VARIANT = re.compile(rf"(?:{DATA_SPLIT}|{DATA_RESOLUTION}| v?\d+\.\d+(?:-[A-Z][a-z]+)?| v\d+|"
-                           r" (?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended)(?![\w-])|"
+                           rf" (?:{'|'.join(EDITION_WORDS)})(?![\w-])|"
                            rf" \d+(?:\.\d+)?[KMB](?= (?:dataset|benchmark|corpus|split|subset|and|or|,)|[,.;:)]))\b(?![.,]\d)")
 #: Two words joined by a dash right after a name: a language pair when both are languages or language codes.
 _PAIR_AFTER = re.compile(r" ([A-Za-z]+[-\u2013\u2192][A-Za-z]+)(?![\w-])")

@@ -18,8 +18,8 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.canonical import canonical_key
-from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS, counted_kind,
-                             modifies_method_head, name_shape)
+from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS,
+                             counted_kind, modifies_method_head, name_shape)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -288,8 +288,7 @@ def _others_subject(toks, i: int, sid: list[int]) -> bool:
     return False
 
 
-#: A word that makes an edition of a named collection: "FooEval Pro", "BarQA Plus", "BazBench Verified".
-_EDITION_WORD = re.compile(r"^(?:Pro|Plus|Lite|Hard|Verified|Live|Mini|Max|Extended|Ultra)$")
+_EDITION_WORD = re.compile(rf"^(?:{'|'.join(EDITION_WORDS)})$")
 
 
 #: Head nouns whose "namely" lists the paper's own names: "two modules, namely A and B".
