@@ -82,8 +82,9 @@ def modifies_method_head(toks, k: int) -> bool:
         low = t.lower_
         if low in _TOOL_HEADS:
             return True
-        if not t.text.replace("-", "").isalpha() or not t.text.islower() or low in _PHRASE_ENDS or \
-                low in DATA_NOUNS or low in BENCH_NOUNS or low.endswith("ed"):
+        if low in DATA_NOUNS or low in BENCH_NOUNS:
+            continue  # "a dataset collection tool": the run goes on to its head
+        if not t.text.replace("-", "").isalpha() or not t.text.islower() or low in _PHRASE_ENDS or low.endswith("ed"):
             return False
     return False
 

@@ -603,6 +603,8 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
         kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
         intro = _type_intro(text, lst.start())
+        if intro is not None and _lists_other_head(intro, len(items)):
+            intro = None
         if "method" in kinds and intro is None:
             continue  # a known method in the list, and no type noun introducing it: not a list of data
         data = [k for k in kinds if k in _DATA_KINDS]
@@ -979,10 +981,18 @@ def _type_intro(text: str, start: int) -> re.Match | None:
     intro = _TYPE_INTRO.search(text, max(0, start - 80), start)
     if intro is not None and intro.group("suite") and _gaz_kind(intro.group("suite")) not in _DATA_KINDS:
         return None
-    if intro is not None and (head := _OTHER_HEAD_BEFORE_COLON.search(intro.group())) and \
-            head.group(1).lower() not in _INTRO_KIND:
-        return None  # "datasets across three dimensions: A, B, C": the colon lists the dimensions
     return intro
+
+
+def _lists_other_head(intro: re.Match, items: int) -> bool:
+    """"datasets across three dimensions: A, B, C": the plural noun right before the colon, counted as many as the
+    list's items, is what the list names (not "three datasets from two domains: A, B, C")."""
+    head = _OTHER_HEAD_BEFORE_COLON.search(intro.group())
+    if head is None or head.group(1).lower() in _INTRO_KIND:
+        return False
+    counted = re.search(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:[\w-]+\s+){0,2}?" + re.escape(head.group(1)),
+                        intro.group(), re.I)
+    return counted is not None and _COUNTS.get(counted.group(1).lower()) == items
 
 
 def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:

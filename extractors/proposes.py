@@ -730,6 +730,8 @@ def _enumerated_parts(doc) -> Iterator:
     if "1)" not in text and "i)" not in text and "a)" not in text:
         return  # every cue ends before one of these marks: skip the scan
     for cue in _OWN_PARTS_CUE.finditer(text):
+        if cue.group(0)[:3].lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0, cue.start()):
+            continue  # "Its components include: (1) ...": only after the paper has proposed something
         if cue.group("name") and not re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|"
                                                r"introduce|develop)[sd]?\s+(?:[\w-]+\s+){0,3}?" +
                                                re.escape(cue.group("name")) + r"\b", text[:cue.start()]):

@@ -1722,3 +1722,15 @@ def test_a_model_version_before_a_slash_or_a_series_noun_belongs_to_the_name():
 
 def test_a_lower_case_tier_after_a_sized_model_describes_it():
     assert "ZorbLM2-1.7B" in found("We fine-tune the ZorbLM2-1.7B base model, as the widget team did.")
+
+
+def test_a_colon_list_counted_like_the_data_noun_stays_data_and_a_collection_tool_is_a_method():
+    rec = records(("Widgets", "We use three datasets across two domains: FooSet, BarSet and BazSet. QuuxSet, a dataset "
+                              "collection tool, gathers them."))[0]
+    assert names(rec, "datasets") == {"FooSet", "BarSet", "BazSet"} and "QuuxSet" in names(rec, "methods")
+
+
+def test_its_parts_are_own_only_after_the_paper_proposes_something():
+    rec = records(("Widgets", "Its main components include: (1) a Widget Encoder that reads widgets, and (2) a Gizmo "
+                              "Decoder that writes them."))[0]
+    assert not rec["proposes"]
