@@ -261,7 +261,7 @@ def size_word(word: str) -> bool:
 
 
 _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|labelled|labeled|annotated|"
-                    r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly)$", re.I)
+                    r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly|architecture|compatible)$", re.I)
 #: A lower-case participle joined to a name makes an adjective: "Foo-hosted data", "L1-regularized".
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
@@ -607,6 +607,9 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
             continue  # a sized or chat model is what was run, never the data ("speedups on Foo-13B")
         if side == "LEFT" and kind != "method" and _modifies_next(toks, cands[k].end, rule):
             continue  # "trained on Foo-generated data", "collected from the Foo marketplaces": Foo is not the data
+        if rule == "datasets-such-as-X" and toks[start].lower_ == "data" and \
+                any(t.lower_ == "for" for t in toks[max(0, start - 3):start]):
+            continue  # "models built for tabular data (e.g. Foo)": the examples are of what is for the data
         if r > best.get(k, 0):
             best[k] = r
             hits[k] = (kind, f"cue:{rule}")

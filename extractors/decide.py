@@ -290,12 +290,26 @@ def _only_a_modifier(cand: ProposalCandidate, abstract: str) -> bool:
 def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool]) -> dict[str, bool]:
     """Variants named after the paper's own name are its own too: "FooNet-S and FooNet-L", "Bar-Euler"
     (a hyphen only: "Foo Meets Bar" is no variant of Foo)."""
-    bases = [c.mentions[0].text for c in candidates if own.get(c.key) and len(c.mentions[0].text) >= 3]
+    bases = sorted({m.text for c in candidates if own.get(c.key) for m in c.mentions if len(m.text) >= 3})
     out = dict(own)
     for c in candidates:
-        if not out.get(c.key) and any(m.text.startswith(b + "-") for m in c.mentions for b in bases):
+        if not out.get(c.key) and any(_variant_of(m.text, b) for m in c.mentions for b in bases):
             out[c.key] = True
     return out
+
+
+_MEASURE_WORDS = frozenset({"score", "scores", "metric", "index", "rate", "accuracy", "distance", "ratio"})
+
+
+def _variant_of(name: str, base: str) -> bool:
+    """"FooNet-S" of "FooNet"; "Zorb2GoChain" of "Zorb2Go" (a capital glued to a base ending in a small letter or
+    digit); not "FOOBar" of "FOO" (capitals run on) or "Foo Meets Bar" (a space)."""
+    if len(name) <= len(base) or not name.startswith(base):
+        return False
+    if name[len(base):].lstrip("-").lower() in _MEASURE_WORDS:
+        return False  # "FooNet-Score": a measure named after the method, no variant of it
+    nxt = name[len(base)]
+    return nxt == "-" or (nxt.isupper() and (base[-1].islower() or base[-1].isdigit()) and len(base) >= 4)
 
 
 def _kind_word(f: dict[str, float]) -> bool:

@@ -13,7 +13,7 @@ import functools
 import gc
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -243,11 +243,14 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if m.rule == "acronym:long" and is_generic_phrase(m.text):
             continue
+        if m.rule.startswith("shape:capcompound") and _hybrid_of_known(m, paper):
+            continue  # "a hybrid Transformer-Mamba model": two known names combined, each found on its own
         if m.rule == "proposes:title-colon" and m.kind == "term":
             kind = _title_kind(paper.title[m.end:])
             if kind:
                 m = _with(m, kind=kind)
-        if m.rule == "proposes:title-colon" and _SURVEY_AFTER.match(paper.title[m.end:]) and key not in defs:
+        if m.rule == "proposes:title-colon" and _SURVEY_AFTER.match(paper.title[m.end:]) and key not in defs and \
+                m.kind not in DATA_KINDS:  # "X: A Survey and Benchmark of ...": the benchmark is the name's
             continue  # "Widget Routing: A Review and Analysis": the topic a survey covers, not a name it gives
         if m.rule == "proposes:title-colon" and (gerund := _GERUND_BEFORE.match(m.text)) and \
                 _gaz_kind(m.text[gerund.end():]) and key not in defs:
@@ -449,6 +452,11 @@ def _whole_phrase_in(phrase: str, text: str, described: bool = False) -> bool:
     return False
 
 
+#: Words after which a variant modifier is a verb: "emulators that approximate X", "to approximate X".
+_VERB_OPENERS = frozenset({"that", "which", "who", "to", "can", "may", "will", "could", "would", "should", "must",
+                           "cannot", "we", "they", "often", "also"})
+
+
 def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> list[Mention]:
     """"Double Widget Sampling", "mean-field Widget dynamics": words that make a known method into a named
     variant of it belong to the name. Two signals say so: capitalised words right before a Title Case known
@@ -490,7 +498,8 @@ def _modified_known_names(cands: list[Mention], paper: Paper, long_forms) -> lis
                 start = m.start - len(" ".join(words[-k:])) - 1
         if start == m.start and words and words[-1] in _VARIANT_MODIFIERS and m.text[:1].isalpha():
             k = 2 if len(words) >= 2 and words[-2] in _VARIANT_MODIFIERS else 1
-            start = m.start - len(" ".join(words[-k:])) - 1  # "stochastic Frank-Wolfe": a variant of the algorithm
+            if not (len(words) > k and words[-1 - k].lower() in _VERB_OPENERS):  # "models that approximate X": a verb
+                start = m.start - len(" ".join(words[-k:])) - 1  # "stochastic Frank-Wolfe": a variant of the algorithm
         if start < m.start and any(re.search(rf"(?<![\w-]){re.escape(text[start:m.end].lower())}[ -]\w",
                                              long_form.lower()) for long_form in long_forms):
             continue  # part of a longer defined name ("Zorb-Lit Splatting for Night Scenes (ZLS)")
@@ -546,6 +555,17 @@ _NOT_PLAIN_MODIFIERS = frozenset({"from", "for", "with", "to", "of", "in", "on",
 _COMPONENT_ITEMS = frozenset({"prompts"})
 _COUNTED = re.compile(r"^(?:\d[\d,.]*[kKM+]?|hundreds?|thousands?|millions?|ten|twenty|fifty|one|two|three|four|five)$",
                       re.I)
+
+
+_HYBRID_BEFORE = re.compile(r"\b(?:hybrid|combined|interleaved)\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def _hybrid_of_known(m: Mention, paper: Paper) -> bool:
+    """"hybrid A-B" where A and B are both known names: a combination of the two, not a third name."""
+    parts = m.text.split("-")
+    text = paper.title if m.field == "title" else paper.abstract or ""
+    return len(parts) == 2 and all(known_name(p) for p in parts) and \
+        bool(_HYBRID_BEFORE.search(text[max(0, m.start - 30):m.start]))
 
 
 def _title_kind(after_prefix: str) -> str | None:
@@ -606,6 +626,10 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         if intro is not None and _lists_other_head(intro, len(items)):
             intro = None
         if "method" in kinds and intro is None:
+            if len(items) >= 3 and kinds.count("method") >= max(2, (len(items) + 1) // 2) and \
+                    not any(k in _DATA_KINDS for k in kinds):
+                # "families including FooLM, BarGPT, Quux and Zorb": mostly known models, the rest are models too
+                out.extend(_unknown_members(abstract_doc, text, items, kinds, "method"))
             continue  # a known method in the list, and no type noun introducing it: not a list of data
         data = [k for k in kinds if k in _DATA_KINDS]
         majority = max(sorted(set(data)), key=data.count) if data else None
@@ -624,14 +648,22 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
             kind = majority
         else:
             continue
-        for (s, e), k in zip(items, kinds):
-            while e > s and text[e - 1] in ".,":
-                e -= 1  # the sentence's full stop is no part of the last name
-            word = text[s:e]
-            if k is None and not stop_category(word) and not model_shaped(word) and \
-                    word.split()[0].lower() not in STARTERS and not is_organisation(word):
-                out.append(make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6))
+        out.extend(_unknown_members(abstract_doc, text, items, kinds, kind))
     return out
+
+
+def _unknown_members(abstract_doc, text: str, items, kinds, kind: str) -> Iterator[Mention]:
+    """Candidates of ``kind`` for the list items no rule typed (not stop terms, organisations, sentence openers;
+    a sized model is never data)."""
+    for (s, e), k in zip(items, kinds):
+        while e > s and text[e - 1] in ".,":
+            e -= 1  # the sentence's full stop is no part of the last name
+        word = text[s:e]
+        if kind == "method" and " " not in word and dictionary_word(word.lower()):
+            continue  # "BERT, RoBERTa and Humans": a capitalised common word in a list of models is no model
+        if k is None and not stop_category(word) and (kind == "method" or not model_shaped(word)) and \
+                word.split()[0].lower() not in STARTERS and not is_organisation(word):
+            yield make_mention(abstract_doc, s, e, kind, "cue:list-member", 0.6)
 
 
 def _has_digit(text: str) -> bool:

@@ -49,7 +49,7 @@ _CITE_KEY = re.compile(r"^[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?$")
 #: After a name: "and Lee (2021)", "and Lee, 2021", "et al." (a citation of people).
 _AUTHOR_CITE = re.compile(r"^\s*(?:and|&)\s+[A-Z][\w'-]+\s*(?:\(\d{4}[a-z]?\)|,\s*\d{4}\b)")
 _OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laboratory|consortium|submission|"
-                          r"institute|university)\b")
+                          r"institute|university|(?:Center|Centre|Institute|University|Foundation|Laboratory)(?![\w-]))\b")
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[A-Z]\w*|(?=\w*[A-Za-z])\w*\d\w*)")  # not a count: "X's 18 subsets"
 _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
 #: A hyphenated adjective ("LLM-powered", "Fourier-based"): it describes a name, it is none.

@@ -36,6 +36,8 @@ TRIGGERS = frozenset({
     # "we are releasing X", "by constructing X": the present participles
     "releasing", "constructing", "designing", "devising", "building", "creating", "curating", "collecting",
     "deriving", "offering", "formulating", "contributing",
+    # "we publish a corpus X", "we publish the weights of X"
+    "publish", "publishes", "publishing",
 })
 NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", "abbreviated", "namely", "call",
                     "calls"})
@@ -43,7 +45,8 @@ NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", 
 _CALL_OBJECTS = frozenset({"it", "this", "them", "these", "the", "result", "resulting", "our", "approach", "method",
                            "framework", "model", "algorithm", "technique", "procedure", "scheme", "strategy",
                            "architecture", "policy", "system", "module", "network", "optimizer", "variant",
-                           "pipeline", "objective", "loss", "estimator", "family"})
+                           "pipeline", "objective", "loss", "estimator", "family", "new", "resulting", "final",
+                           "enhanced", "improved"})
 _SKIP = frozenset({
     "a", "an", "the", "new", "novel", "simple", "general", "principled", "unified", "efficient", "effective",
     "scalable", "practical", "lightweight", "two", "three", "first", "our", "this", "family", "of", "method",
@@ -52,7 +55,7 @@ _SKIP = frozenset({
     "optimizer", "loss", "objective", "metric", "tool", "toolkit", "library", "agent", "large-scale",
     "comprehensive", "robust", "powerful", "flexible", "fast", "generic", "single-timescale", "-", "—", "–", "---",
     "plug-and-play", "training-free", "adaptive", "alternative", "theoretically", "grounded", "hybrid",
-    "datasets", "benchmarks", "i.e.", "viz.",
+    "datasets", "benchmarks", "i.e.", "viz.", "weights", "checkpoints",
 })
 _BAD_PREFIX_START = frozenset({
     "beyond", "towards", "toward", "on", "a", "an", "the", "why", "how", "what", "when", "where", "which",
@@ -74,7 +77,7 @@ _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "g
                             "collect", "collects", "curate", "curates", "synthesize", "synthesise", "synthesizes",
                             "contribute", "contributes", "providing", "giving", "offering", "deriving", "building",
                             "creating", "constructing", "collecting", "curating", "formulating", "contributing",
-                            "releasing", "designing", "devising"})
+                            "releasing", "designing", "devising", "publish", "publishes", "publishing"})
 #: Verbs a trigger is coordinated with before its object: "we propose and test a procedure X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
                            "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
@@ -88,8 +91,6 @@ _PAST_TRIGGERS = frozenset({"proposed", "introduced", "presented", "developed", 
 _CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS | {"resulting"}
 #: What "the resulting ..." can name: the paper's made thing, then its name after a comma.
 _RESULT_HEADS = METHOD_NOUNS | DATA_NOUNS | BENCH_NOUNS | {"system", "pipeline", "agent", "suite", "toolkit", "library"}
-#: "we train X, a ...": training a named model the sentence then describes.
-_TRAIN_VERBS = frozenset({"train", "trained", "finetune", "fine-tune", "pretrain", "pre-train"})
 _FUNCTION_WORDS = frozenset({
     "is", "are", "was", "that", "which", "to", "for", "with", "and", "or", "as", "by", "in", "on", "of", "the",
     "a", "an", "can", "achieves", "uses", "leverages", "enables", "allows", "consists", "combines", "based",
@@ -197,8 +198,13 @@ def _kind_after(toks, end_tok: int) -> str | None:
             toks[end_tok].lower_ not in DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS:
         return None  # "X offers common dataset readers": a data noun in X's predicate does not say what X is
     determined = False
-    for t in toks[end_tok:end_tok + 10]:
+    for t in toks[end_tok:end_tok + 14]:
         low = t.lower_
+        if determined and low in ("and", "or") and _joins_modifiers(toks, t.i):
+            continue  # "X, a large and diverse video dataset": coordinated modifiers of one head
+        if determined and low == "and" and t.i + 1 < len(toks) and \
+                toks[t.i + 1].lower_ in DATA_NOUNS | BENCH_NOUNS and not modifies_method_head(toks, t.i + 1):
+            continue  # "X: A Survey and Benchmark of ...": the name is also the collection coordinated with it
         if (low in DATA_NOUNS or low in BENCH_NOUNS) and modifies_method_head(toks, t.i):
             break  # "X, a dataset distillation framework": the data noun modifies a method head
         if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined):  # "a 500-item subset", not "is split by"
@@ -211,6 +217,16 @@ def _kind_after(toks, end_tok: int) -> str | None:
                                                                "against", "using", "via"):
             break  # "the proposed X on the Y Dataset": the data noun heads another phrase
     return None
+
+
+def _joins_modifiers(toks, i: int) -> bool:
+    """Does the "and" at ``i`` join two lower-case modifiers ("clean and balanced") rather than two phrases
+    ("a method and a dataset", "X and the Y corpus")?"""
+    if i + 1 >= len(toks) or i < 1:
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    return after.is_lower and after.is_alpha and after.lower_ not in ("a", "an", "the", "our", "its", "their") and \
+        after.lower_ not in METHOD_NOUNS and before.is_lower and before.lower_ not in METHOD_NOUNS
 
 
 def _title_kind(toks, colon: int) -> str | None:
@@ -256,10 +272,18 @@ def _made_passively(toks, i: int, sid: list[int]) -> str | None:
     return "term" if noun in _HEAD_NOUNS else None
 
 
+#: Heads that name an evaluation suite when "evaluation"/"benchmarking" modifies them.
+_CONTAINER_HEADS = frozenset({"framework", "platform", "toolkit", "toolbox", "harness", "library", "protocol"})
+_EVALUATING = frozenset({"evaluation", "benchmarking", "assessment"})
+
+
 def _kind_before(toks, start_tok: int) -> str | None:
     """"a new benchmark X", "a small probe set, X, of ...": a data noun just before the name."""
     if start_tok >= 2 and toks[start_tok - 1].text == "," and toks[start_tok - 2].lower_ == "set":
         return "dataset"  # "set" names data only right before the name it is called
+    if start_tok >= 2 and toks[start_tok - 1].lower_ in _CONTAINER_HEADS and \
+            toks[start_tok - 2].lower_ in _EVALUATING:
+        return "benchmark"  # "an evaluation framework X", "a benchmarking platform X": what X evaluates with
     for t in reversed(toks[max(0, start_tok - 4):start_tok]):
         if t.lower_ in DATA_NOUNS:
             return "dataset"
@@ -489,6 +513,10 @@ def _naming_verb(toks, i: int) -> bool:
     low = toks[i].lower_
     if low in ("name", "term") and i > 0 and toks[i - 1].lower_ == "we":
         return True
+    if low in ("name", "term") and i > 1 and toks[i - 1].lower_ == "and" and \
+            any(t.lower_ == "we" for t in toks[max(0, i - 14):i - 1]) and \
+            toks[i + 1:i + 2] and toks[i + 1].lower_ in ("the", "it", "this", "our", "them"):
+        return True  # "we apply A to B and term the result X": the naming verb coordinated with the paper's own
     if low == "as" and i >= 2:
         window = [t.lower_ for t in toks[max(0, i - 6):i]]
         return "to" in window and any(w in ("refer", "refers", "referred") for w in window)
@@ -576,6 +604,64 @@ def _trigger_before(toks, i: int, sid: list[int], triggers: frozenset = TRIGGERS
 #: "we train Widget-LM, a speech model": training a model the sentence then describes is making it.
 _TRAIN_VERBS = frozenset({"train", "trains", "pretrain", "pretrains", "pre-train", "fine-tune", "finetune"})
 _MAKING_VERBS = TRIGGERS | _TRAIN_VERBS
+#: "we implement Gizmo, an inference engine ...": implementing a name the sentence then describes makes it.
+_IMPLEMENT_VERBS = frozenset({"implement", "implements"})
+
+
+def _we_before(toks, i: int) -> bool:
+    """Is the verb at ``i`` ("train", "fine-tune" split as fine - tune) said by "we", an adverb allowed between?"""
+    k = i - 1
+    if k >= 1 and toks[k].text == "-":
+        k -= 2  # "fine - tune", "pre - train"
+    if k >= 0 and toks[k].lower_ in ("also", "then", "further", "first", "additionally", "finally"):
+        k -= 1
+    if k >= 1 and toks[k].lower_ == "and":  # "we build a dataset and fine-tune ...": a coordinated verb
+        return any(t.lower_ == "we" for t in toks[max(0, k - 14):k])
+    return k >= 0 and toks[k].lower_ == "we"
+
+
+def _made_into(doc, toks, i: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """The coined name after "into" in "we fine-tune the Foo model into Bar" (training verb at ``i``)."""
+    for k in range(i + 1, min(len(toks) - 1, i + 9)):
+        if sid[k] != sid[i] or toks[k].text in (",", ";", ".") or toks[k].lower_ in ("and", "to", "for", "with"):
+            return None
+        if toks[k].lower_ == "into":
+            hit = _name_at(doc, toks, k + 1, spans)
+            if hit is None or not name_shape(toks[hit[0]].text):
+                return None
+            written = doc_text(doc)[toks[hit[0]].idx:toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text)]
+            return None if _known_name(canonical_key(written)) else hit
+    return None
+
+
+#: Words before a namer that make the named thing someone else's: "a recent detector called X".
+_EARLIER_MARKS = frozenset({"recent", "existing", "popular", "prior", "previous", "well-known", "classic",
+                            "standard", "conventional", "off-the-shelf", "established", "widely-used", "pretrained",
+                            "pre-trained"})
+
+
+_NEED_WORDS = frozenset({"important", "necessary", "crucial", "essential", "critical", "vital", "desirable",
+                         "need", "needs", "needed", "challenging", "difficult", "hard", "urgent", "imperative"})
+
+
+def _impersonal_need(toks, i: int, sid: list[int]) -> bool:
+    """"it is important to develop X", "there is a need to build X": a trigger after "to" in a sentence whose
+    subject is a need, not the paper ("we need to ..." and "we aim to ..." still propose)."""
+    if i < 2 or toks[i - 1].lower_ != "to":
+        return False
+    window = [t for t in toks[max(0, i - 6):i - 1] if sid[t.i] == sid[i]]
+    return any(t.lower_ in _NEED_WORDS for t in window) and not any(t.lower_ in ("we", "our") for t in window)
+
+
+def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
+    """Is the noun phrase before the namer at ``i`` marked as existing work ("a popular MLLM called X")?"""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        t = toks[k]
+        if sid[k] != sid[i] or t.text in (",", ";", ":", "(") or t.lower_ in ("we", "our", "new", "novel"):
+            return False
+        if t.lower_ in _EARLIER_MARKS:
+            return True
+    return False
 
 
 def _after_definition(toks, e: int) -> int:
@@ -723,6 +809,88 @@ def _defined_modules(doc) -> Iterator:
         yield make_mention(doc, hit.start(2), hit.end(2), "term", "proposes:defined-component", 0.6, proposed=True)
 
 
+#: The paper's own system listing its named parts without enumeration marks: "Our method comprises two novel
+#: components including A (AB) and C (CD)", "X integrates three modules: A, B and C".
+_PART_PLURALS = ("components", "modules", "parts", "techniques", "innovations", "stages", "mechanisms", "designs",
+                 "strategies", "blocks", "branches", "sub-modules", "submodules")
+_LISTED_PARTS_CUE = re.compile(
+    r"\b(?:(?P<own>[Oo]ur|[Ii]ts|[Tt]he proposed)|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:()]{0,50}?"
+    r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has)\s+"
+    r"(?:(?:two|three|four|several|multiple)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    rf"(?:{'|'.join(_PART_PLURALS)})(?:\s*,?\s*(?:including|such as|namely)\b|\s*:)\s*")
+#: "novel optimizations like A": examples the paper marks as new, in a paper that proposes something.
+_NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s)\s+"
+                             r"(?:like|such as|including)\s+")
+
+
+def _own_name(name: str, text: str, before: int, title_text: str) -> bool:
+    """Is ``name`` the paper's own: the name before the title's colon, or one it proposes before ``before``?"""
+    span = title_prefix(title_text) if title_text else None
+    if span is not None and title_text[span[0]:span[1]] == name:
+        return True
+    return re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|develop)"
+                     r"[sd]?\s+(?:[\w-]+\s+){0,3}?" + re.escape(name) + r"\b", text[:before]) is not None
+
+
+def _listed_names(doc, toks, k: int, spans: dict[int, int], rule: str) -> Iterator:
+    """Names listed from token ``k`` on ("A (AB) and C (CD)", "A, B and C"), stopping at the first item that is
+    not a coined name (a known name, a stop term or a plain word ends the list)."""
+    n = len(toks)
+    sid = sentence_ids(doc)
+    first = k
+    while k < n and sid[k] == sid[first]:
+        if toks[k].lower_ in ("a", "an", "the"):
+            k += 1
+        hit = _name_at(doc, toks, k, spans) if k < n else None
+        if hit is None:
+            return
+        s, e = hit
+        # a coined name: shaped ("sLSTM", "FooNet"), or Title Case words with their acronym ("Widget Folding
+        # (WF)"); plain Title Case words ("a Review Reader for ...") only describe a part
+        if not (name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]) and
+                                             _after_definition(toks, e) > e)):
+            return
+        written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+        if _known_name(canonical_key(written)) or stop_category(written):
+            return
+        yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
+                           _kind_after(toks, e) or "term", rule, 0.65, proposed=True)
+        k = _after_definition(toks, e)
+        if k < n and toks[k].text == ",":
+            k += 1
+        if k < n and toks[k].lower_ == "and":
+            k += 1
+        elif k < n and toks[k - 1].text != ",":
+            return
+
+
+def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
+    """"Our method comprises two components including A and B", "X integrates three modules: A, B and C" (X the
+    paper's own name), "a runtime with novel optimizations like A": the parts the paper lists as its own."""
+    text = doc_text(doc)
+    toks = None
+    for cue in _LISTED_PARTS_CUE.finditer(text):
+        if cue.group("own") and cue.group("own").lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0,
+                                                                                                  cue.start()):
+            continue
+        if cue.group("name") and not _own_name(cue.group("name"), text, cue.start(), title_text):
+            continue
+        toks = toks if toks is not None else token_table(doc)
+        k = next((t.i for t in toks if t.idx >= cue.end()), None)
+        if k is not None:
+            yield from _listed_names(doc, toks, k, spans, "proposes:listed-part")
+    if not _PROPOSES_ANYWHERE.search(text):
+        return
+    for cue in _NOVEL_EXAMPLES.finditer(text):
+        start = max(text.rfind(". ", 0, cue.start()), 0)
+        if _USED_BEFORE.search(text[start:cue.start()]):
+            continue  # "existing systems with novel kernels like A": someone else's novelties
+        toks = toks if toks is not None else token_table(doc)
+        k = next((t.i for t in toks if t.idx >= cue.end()), None)
+        if k is not None:
+            yield from _listed_names(doc, toks, k, spans, "proposes:novel-examples")
+
+
 def _enumerated_parts(doc) -> Iterator:
     """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
     names opening the enumerated items of the paper's own method are its named parts."""
@@ -800,6 +968,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             # systems": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
+        if low in TRIGGERS and _impersonal_need(toks, i, sid):
+            continue  # "it is important to develop X that ...": what the field needs, not what the paper makes
+        if low in NAMERS and _earlier_thing_named(toks, i, sid):
+            continue  # "we apply it to a recent detector called X": the name of what the paper builds on
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
         if low in _CONTRIBUTION:
@@ -915,6 +1087,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                                _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
     yield from _enumerated_parts(doc)
     yield from _defined_modules(doc)
+    yield from _listed_parts(doc, title_text, spans)
     # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
     for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
         b = k - 1
@@ -1036,7 +1209,16 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                            0.6, proposed=True)
     # "using these traces, we train Gizmo, a widget-aware assistant": a name the paper trains and then describes
     # with an indefinite article is its own model (a trained known model is described with "the" or not at all)
-    for i in [t.i for t in toks if t.lower_ in _TRAIN_VERBS]:
+    for i in [t.i for t in toks if t.lower_ in _TRAIN_VERBS or t.lower_ in _IMPLEMENT_VERBS or
+              (t.lower_ in ("tune", "train") and t.i > 1 and toks[t.i - 1].text == "-")]:
+        training = toks[i].lower_ in _TRAIN_VERBS or toks[i].lower_ == "tune"
+        into = _made_into(doc, toks, i, spans, sid) if training and _we_before(toks, i) else None
+        if into is not None and into[0] not in seen:
+            # "we fine-tune the Foo-7B model into Foo-Med": the name of what training turned the model into
+            seen.add(into[0])
+            yield make_mention(doc, toks[into[0]].idx, toks[into[1] - 1].idx + len(toks[into[1] - 1].text), "method",
+                               "proposes:we-train-into-X", 0.6, proposed=True)
+            continue
         if i == 0 or toks[i - 1].lower_ != "we" or i + 1 >= n:
             continue
         hit = _name_at(doc, toks, i + 1, spans)

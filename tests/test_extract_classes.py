@@ -1734,3 +1734,106 @@ def test_its_parts_are_own_only_after_the_paper_proposes_something():
     rec = records(("Widgets", "Its main components include: (1) a Widget Encoder that reads widgets, and (2) a Gizmo "
                               "Decoder that writes them."))[0]
     assert not rec["proposes"]
+
+
+# --- sixth round: classes seen on 83 more real papers' training half (efficiency, generation, multimodal, science) --
+
+def test_coordinated_modifiers_and_a_survey_with_a_benchmark_type_the_release():
+    rec = records(("Quuxify: Making Worlds", "We present Quuxify, a framework for making worlds. We release "
+                                             "QX-Blocks, a clean and diverse action-annotated clip dataset."),
+                  ("ZorbNet4Rain: A Survey and Benchmark of Rain Forecasting Networks",
+                   "We review rain forecasters and release ZorbNet4Rain to compare them."))
+    assert "QX-Blocks" in names(rec[0], "datasets") and "QX-Blocks" not in names(rec[0], "methods")
+    assert "ZorbNet4Rain" in names(rec[1], "benchmarks") and "ZorbNet4Rain" in names(rec[1], "proposes")
+
+
+def test_an_evaluation_framework_names_a_benchmark():
+    rec = records(("Rethinking Widget Networks", "We study widget networks and propose a unified evaluation framework "
+                                                 "WidgKit for widget networks. WidgKit makes runs comparable."))[0]
+    assert names(rec, "benchmarks") == {"WidgKit"} and not names(rec, "methods")
+
+
+def test_examples_of_models_for_some_data_are_models_and_centres_are_owners():
+    rec = records(("Widgets", "Most earlier models built for tabular data (e.g. ZorbTron, QuuxBERT) read text only. "
+                              "Web data (e.g. GizCrawl) is noisy. Access is granted by the Example ZQMI Center."))[0]
+    assert {"ZorbTron", "QuuxBERT"} <= names(rec, "methods") and "GizCrawl" in names(rec, "datasets")
+    assert "ZQMI" not in names(rec, "methods") | names(rec, "datasets") | names(rec, "benchmarks")
+
+
+def test_question_formats_file_formats_and_clinical_wards_are_no_names():
+    got = found("Each chart of ZorbCharts has True/False (TF) and Multiple Choice (MC) questions, stored as CSV and "
+                "JSON, from ICU stays.", title="ZorbCharts: A Benchmark")
+    assert set(got) == {"ZorbCharts"}
+
+
+def test_publishing_weights_names_the_papers_model():
+    rec = records(("Zorb: A Benchmark for Clinic Models", "We publish the weights of QRM-T-small, a 90M parameter "
+                                                          "clinical foundation model."))[0]
+    assert "QRM-T-small" in names(rec, "proposes")
+
+
+def test_a_named_thing_marked_as_earlier_work_is_not_proposed_and_a_coordinated_term_names():
+    rec = records(("Widen Your View: Zorb Adaptation for Vision Models",
+                   "We propose a novel method, termed Zorb Adaptation (ZA). To test ZA, we apply it to a popular detector "
+                   "called QuuxDet, and term the new model QuuxDet-ZA."))[0]
+    assert "QuuxDet-ZA" in names(rec, "proposes") and "QuuxDet" not in names(rec, "proposes")
+
+
+def test_parts_listed_by_the_papers_own_name_and_novel_examples_are_its_own():
+    rec = records(("ZorbQuant: Careful Quantization for Language Models",
+                   "We introduce a careful quantization (ZorbQuant) technique. ZorbQuant comprises two innovative "
+                   "components including Learnable Range Folding (LRF) and Learnable Scale Shifting (LSS)."),
+                  ("QuuxLang: Efficient Execution of Widget Programs",
+                   "We introduce QuuxLang, a system for widget programs. Its runtime speeds up execution with novel "
+                   "optimizations like TreeCache for reuse. Existing engines with novel kernels like FlashZorb are "
+                   "slow."))
+    assert {"Learnable Range Folding", "Learnable Scale Shifting"} <= names(rec[0], "proposes")
+    assert "TreeCache" in names(rec[1], "proposes") and "FlashZorb" not in names(rec[1], "proposes")
+
+
+def test_plain_title_case_parts_only_describe():
+    rec = records(("Widgets", "We propose GizRec, a review-based widget recommender. GizRec consists of three core "
+                              "components: a Review Reader for finding likes, a Profile Keeper for updates, and a "
+                              "Gizmo Ranker."))[0]
+    assert names(rec, "proposes") == {"GizRec"}
+
+
+def test_implemented_and_trained_into_names_are_the_papers():
+    rec = records(("Zorbify: Fast Models", "We propose Zorbify, a compression method. Alongside Zorbify, we implement "
+                                           "QuickTalk, an efficient and flexible inference framework for phones. We "
+                                           "build a corpus and fine-tune the Qwen3-4B model into Qwen-Zorb (Qwen-Z). "
+                                           "We implement PPO in JAX."))[0]
+    assert {"QuickTalk", "Qwen-Zorb"} <= names(rec, "proposes")
+    assert not {"Qwen3-4B", "Proximal Policy Optimization", "JAX"} & names(rec, "proposes")
+
+
+def test_names_glued_to_the_papers_own_name_are_its_parts_but_its_scores_are_not():
+    rec = records(("Zorb2Go: Tuned Planners for Driving", "We propose Zorb2Go, a planning framework. We then employ a "
+                                                          "Zorb2GoChain module and Zorb2GoDriver to plan. Plans are "
+                                                          "rated with the Zorb2Go-Score."))[0]
+    assert {"Zorb2GoChain", "Zorb2GoDriver"} <= names(rec, "proposes") and "Zorb2Go-Score" not in names(rec, "proposes")
+
+
+def test_a_need_to_develop_something_is_no_proposal():
+    rec = records(("A Survey on Long Zorb Modeling", "It is important to develop Long Zorb Models (LZMs) that read "
+                                                     "long inputs. We survey LZMs."))[0]
+    assert not rec["proposes"]
+
+
+def test_a_hybrid_of_two_known_names_and_an_architecture_suffix_are_no_new_names():
+    got = found("We present Zorb, a hybrid Transformer-Mamba model that uses a LLaMA-architecture backbone and a "
+                "key-value (KV) cache.", title="Zorb: A Hybrid Model")
+    assert "Transformer-Mamba" not in got and "LLaMA" in got and "LLaMA-architecture" not in got
+    assert not {"key-value", "KV"} & set(got)
+
+
+def test_a_variant_modifier_after_that_is_a_verb():
+    got = found("Emulators that approximate Proximal Policy Optimization are cheap; stochastic Frank-Wolfe is too.")
+    assert "Proximal Policy Optimization" in got and "approximate Proximal Policy Optimization" not in got
+    assert "stochastic Frank-Wolfe" in got
+
+
+def test_unknown_members_of_a_list_of_known_models_are_models():
+    rec = records(("Widgets", "We test model families including BERT, RoBERTa, Quuxlm, GPT-2, and Zorbz. We compare "
+                              "BERT, RoBERTa, and Humans."))[0]
+    assert {"Quuxlm", "Zorbz"} <= names(rec, "methods") and "Humans" not in names(rec, "methods")
