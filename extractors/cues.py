@@ -65,6 +65,8 @@ METHOD_NOUNS = frozenset({
     "encoder", "decoder", "agent", "agents", "baseline", "baselines", "family", "variant", "variants",
     "mechanism", "module", "strategy", "scheme",
 })
+#: Nouns naming a part of a system after its name or acronym: "the WF module", "a Widget Fusion (WF) block".
+COMPONENT_NOUNS = ("module", "block", "layer", "head", "unit", "branch", "component")
 #: Heads a data noun may modify without naming data: "a dataset distillation framework", "a benchmark
 #: construction pipeline" describe methods and tools.
 _TOOL_HEADS = METHOD_NOUNS | {"pipeline", "pipelines", "system", "systems", "tool", "tools", "toolkit", "library",
@@ -261,7 +263,8 @@ def size_word(word: str) -> bool:
 
 
 _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented|enhanced|tuned|trained|pretrained|derived|labelled|labeled|annotated|"
-                    r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly|architecture|compatible)$", re.I)
+                    r"generated|only|specific|level|scale|wise|inspired|powered|centric|friendly|architecture|"
+                    r"compatible)$", re.I)
 #: A lower-case participle joined to a name makes an adjective: "Foo-hosted data", "L1-regularized".
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(

@@ -24,7 +24,8 @@ from kg.schema import DATA_KINDS, ENTITY_KINDS
 from extractors.acronyms import best_long_form, extract_acronyms
 from extractors.canonical import DATA_RESOLUTION, DATA_SPLIT, canonical_key
 from extractors.citations import citation_mentions
-from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND, STARTERS,
+from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS, PLURAL_DATA_NOUN_KIND,
+                             STARTERS,
                              TASK_NOUNS, ends_with_event, extract_cues, hub_ids, population_schemes,
                              surname_techniques,
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
@@ -243,6 +244,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if m.rule == "acronym:long" and is_generic_phrase(m.text):
             continue
+        if m.rule.startswith("gazetteer") and m.text in _CLASS_NOUN_NAMES and \
+                _modified_class_noun(paper.title if m.field == "title" else paper.abstract or "", m.start):
+            continue  # "a video latent transformer", "diffusion transformers": a kind of model, not the architecture
         if m.rule.startswith("shape:capcompound") and _hybrid_of_known(m, paper):
             continue  # "a hybrid Transformer-Mamba model": two known names combined, each found on its own
         if m.rule == "proposes:title-colon" and m.kind == "term":
@@ -557,6 +561,22 @@ _COUNTED = re.compile(r"^(?:\d[\d,.]*[kKM+]?|hundreds?|thousands?|millions?|ten|
                       re.I)
 
 
+#: Known names that are also the class noun of many models when written in lower case.
+_CLASS_NOUN_NAMES = frozenset({"transformer", "transformers"})
+
+
+def _modified_class_noun(text: str, start: int) -> bool:
+    """Is the lower-case class noun at ``start`` modified by a content word ("decoder transformer", "sparse voxel
+    transformers")? After a function word or a verb ("using transformers", "train a transformer") it names the
+    architecture."""
+    before = re.search(r"([A-Za-z][\w-]*)\)?\s+$", text[max(0, start - 40):start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.islower() and word not in STOP_WORDS and not word.endswith(("ing", "ed")) and \
+        word not in ("vanilla", "standard", "original")
+
+
 _HYBRID_BEFORE = re.compile(r"\b(?:hybrid|combined|interleaved)\s+(?:[a-z]+\s+)?$", re.I)
 
 
@@ -807,7 +827,7 @@ _COINED_ACRONYM = re.compile(r"^[A-Z]+[a-z][A-Z][A-Za-z]*$")
 _METRIC_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+an?\s+(?:(?:new|novel|simple|unified|principled|general|"
                                 r"single|scalar|interpretable|lightweight)\s+)?(?:metric|measure|score|index|indicator)\b")
 #: A component noun right after a defined acronym: "... (WASP) module", "... (GRB) blocks".
-_COMPONENT_AFTER = re.compile(r"\)?\s+(?:module|block|layer|head|unit|branch|component)s?\b")
+_COMPONENT_AFTER = re.compile(rf"\)?\s+(?:{'|'.join(COMPONENT_NOUNS)})s?\b")
 
 
 def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:

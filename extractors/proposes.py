@@ -18,7 +18,8 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.canonical import canonical_key
-from extractors.cues import (BENCH_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS, SPLIT_NOUNS, STARTERS,
+from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS,
+                             SPLIT_NOUNS, STARTERS,
                              counted_kind, modifies_method_head, name_shape)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
@@ -751,12 +752,14 @@ _OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][
                             r"employs|employing|uses|using|leverages|leveraging|integrates|integrating)\b[^.;:]{0,40}?:?"
                             r"\s*(?=\(?(?:1|i|a)\)\s)")
 _ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2})?"
-                              r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5})(?=\s*(?:[-\u2013\u2014:,(]|"
-                              r"\s(?:that|which|to|for|with)\b))")
+                              r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5}|[a-z]+[A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)"
+                              r"(?=\s*(?:[-\u2013\u2014:,(]|\s(?:that|which|to|for|with)\b))")
+#: "we modify the widget cell, obtaining: (i) ..., (ii) ...": the variants the paper's own change yields.
+_OWN_RESULTS_CUE = re.compile(r"\b[Ww]e\b[^.;:]{0,80}?\b(?:obtaining|yielding)\b\s*:?\s*(?=\(?(?:1|i|a)\)\s)")
 
 
 #: An acronym in brackets right before a component noun: "a widget-aware router (WAR) module".
-_DEFINED_MODULE = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,11})\)\s+(?:module|block|layer|head|unit|branch|component)s?\b")
+_DEFINED_MODULE = re.compile(rf"\(([A-Z][A-Za-z0-9-]{{1,11}})\)\s+(?:{'|'.join(COMPONENT_NOUNS)})s?\b")
 #: The paper speaking of its own system in the sentence.
 _OWN_SYSTEM = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Tt]he proposed)\b")
 
@@ -764,7 +767,7 @@ _OWN_SYSTEM = re.compile(r"\b(?:[Oo]ur|[Ww]e|[Tt]he proposed)\b")
 #: A coined Title Case component with its acronym: "a Gizmo Refinement Module (GRM)", "the Widget Fusion (WF)
 #: block", "a Scene Widget Perceiver (SWP)".
 _DEFINED_COMPONENT = re.compile(r"((?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)\s+\(([A-Z][A-Za-z0-9-]{1,9})\)"
-                                r"(\s+(?:module|block|layer|head|unit|branch|component)s?\b)?")
+                                rf"(\s+(?:{'|'.join(COMPONENT_NOUNS)})s?\b)?")
 _COMPONENT_HEADS = frozenset({"module", "modules", "block", "blocks", "layer", "head", "unit", "branch", "component",
                               "mechanism", "encoder", "decoder", "perceiver", "fusion", "aggregator", "aggregation",
                               "adapter", "extractor", "generator", "predictor", "refiner", "selector", "router",
@@ -815,7 +818,7 @@ _PART_PLURALS = ("components", "modules", "parts", "techniques", "innovations", 
                  "strategies", "blocks", "branches", "sub-modules", "submodules")
 _LISTED_PARTS_CUE = re.compile(
     r"\b(?:(?P<own>[Oo]ur|[Ii]ts|[Tt]he proposed)|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:()]{0,50}?"
-    r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has)\s+"
+    r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has|introduces)\s+"
     r"(?:(?:two|three|four|several|multiple)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     rf"(?:{'|'.join(_PART_PLURALS)})(?:\s*,?\s*(?:including|such as|namely)\b|\s*:)\s*")
 #: "novel optimizations like A": examples the paper marks as new, in a paper that proposes something.
@@ -897,10 +900,11 @@ def _enumerated_parts(doc) -> Iterator:
     text = doc_text(doc)
     if "1)" not in text and "i)" not in text and "a)" not in text:
         return  # every cue ends before one of these marks: skip the scan
-    for cue in _OWN_PARTS_CUE.finditer(text):
+    cues = sorted([*_OWN_PARTS_CUE.finditer(text), *_OWN_RESULTS_CUE.finditer(text)], key=lambda c: c.start())
+    for cue in cues:
         if cue.group(0)[:3].lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0, cue.start()):
             continue  # "Its components include: (1) ...": only after the paper has proposed something
-        if cue.group("name") and not re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|"
+        if cue.re is _OWN_PARTS_CUE and cue.group("name") and not re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|"
                                                r"introduce|develop)[sd]?\s+(?:[\w-]+\s+){0,3}?" +
                                                re.escape(cue.group("name")) + r"\b", text[:cue.start()]):
             continue  # "FooNet uses (1) ...": only the paper's own name lists its own parts
@@ -912,6 +916,8 @@ def _enumerated_parts(doc) -> Iterator:
                 continue  # "(1) A Novel Widget for ...", "(2) We Show ...": a sentence, not a name
             if stop_category(name) or stop_category(first) == "generic":
                 continue  # "(1) Data Collection - ...", "(2) Human Evaluation - ...": a stage, not a name
+            if _known_name(canonical_key(name)):
+                continue  # "(1) BERT, which ...": a known name is used, not made
             yield make_mention(doc, item.start(1), item.end(1), "term", "proposes:enumerated-part", 0.65, proposed=True)
 
 

@@ -1837,3 +1837,15 @@ def test_unknown_members_of_a_list_of_known_models_are_models():
     rec = records(("Widgets", "We test model families including BERT, RoBERTa, Quuxlm, GPT-2, and Zorbz. We compare "
                               "BERT, RoBERTa, and Humans."))[0]
     assert {"Quuxlm", "Zorbz"} <= names(rec, "methods") and "Humans" not in names(rec, "methods")
+
+
+def test_a_lower_case_transformer_after_a_modifier_is_a_kind_of_model():
+    assert not found("We train decoder transformer models and sparse voxel transformers.")
+    assert {"transformers", "transformer"} <= set(found("Using transformers helps, and we train a transformer."))
+
+
+def test_variants_the_papers_change_yields_are_its_own_and_known_parts_are_not():
+    rec = records(("zLSTM: Extended Widget Memory",
+                   "We modify the widget memory, obtaining: (i) sWM with a scalar memory, and (ii) mWM that is "
+                   "parallel. Our model uses: (1) BERT for text, (2) Gizmo Fusion for images."))[0]
+    assert {"sWM", "mWM", "Gizmo Fusion"} <= names(rec, "proposes") and "BERT" not in names(rec, "proposes")
