@@ -102,7 +102,7 @@ TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "ret
                "translation", "summarization", "summarisation", "answering", "forecasting", "grading",
                "subtyping", "parsing", "tracking", "localization", "localisation", "estimation", "completion",
                "reranking", "re-ranking", "grounding", "propagation", "prediction", "generation", "reconstruction",
-               "restoration", "denoising", "registration", "inpainting", "matching"]
+               "restoration", "denoising", "registration", "inpainting", "matching", "extraction", "diarization"]
 _BEATS = ["outperforms", "outperform", "outperforming", "outperformed", "surpasses", "surpass", "surpassing",
           "beats", "beating", "versus", "vs", "vs."]
 
@@ -269,7 +269,7 @@ _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+(?:\.[0-9]+)?[kMG]?(?:Hz|bps|fps|FPS)|"
-    r"[0-9]+[A-Za-z]{0,2}|[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
+    r"[0-9]+[A-Za-z]{0,2}|(?:[a-z]+-)?[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9]|"
     r"(?i:level|stage|phase|round|step|tier|epoch|layer|block|head|rank)[-_]?[0-9]{1,2})$")  # "LEVEL2": an ordinal
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
@@ -399,7 +399,14 @@ def suffix_kind(text: str) -> str | None:
         return "benchmark"
     if _NAMED_OPTIMIZATION.search(text):
         return "method"  # "Widget Preference Optimization": a Title Case name of an optimisation method
+    head = _HEAD_FIRST.match(text)
+    if head is not None:  # "Benchmark for Widget Pose Estimation", "Corpus of Gizmo Dialogues"
+        return "dataset" if head.group(1).lower() in DATA_NOUNS else "benchmark"
     return None
+
+
+#: A collection noun heading a name before its complement: "Benchmark for ...", "Dataset of ...".
+_HEAD_FIRST = re.compile(r"^(Benchmark|Dataset|Corpus|Suite|Challenge|Database)\s+(?:for|of|on)\s+[A-Z0-9]")
 
 
 #: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task", "the Widget
@@ -582,6 +589,19 @@ def _title_runs(doc, toks, covered: list[bool]) -> Iterator[Candidate]:
         last = j
 
 
+#: Roles in a contest a name can modify: "the FooCLEF winner", "the top Bar Challenge entry".
+_CONTEST_ROLES = frozenset({"winner", "winners", "champion", "champions", "submission", "submissions", "entry",
+                            "entries", "team", "teams"})
+
+
+def _contest_role_after(toks, end: int) -> bool:
+    """Is the name ending at token ``end`` (an edition year or number allowed after it) followed by a contest
+    role ("winner", "team")?"""
+    if end < len(toks) and toks[end].text.isdigit():
+        end += 1
+    return end < len(toks) and toks[end].lower_ in _CONTEST_ROLES
+
+
 def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
     """Map candidate index -> (kind, rule) from the context cue matches."""
     matches = state(doc).cues
@@ -610,6 +630,8 @@ def _cue_hits(doc, cands: list[Candidate]) -> dict[int, tuple[str, str]]:
             continue  # a sized or chat model is what was run, never the data ("speedups on Foo-13B")
         if side == "LEFT" and kind != "method" and _modifies_next(toks, cands[k].end, rule):
             continue  # "trained on Foo-generated data", "collected from the Foo marketplaces": Foo is not the data
+        if side == "LEFT" and kind == "method" and _contest_role_after(toks, cands[k].end):
+            continue  # "surpasses the FooCLEF 2024 winner": the contest names who won it, the cue is about the winner
         if rule == "datasets-such-as-X" and toks[start].lower_ == "data" and \
                 any(t.lower_ == "for" for t in toks[max(0, start - 3):start]):
             continue  # "models built for tabular data (e.g. Foo)": the examples are of what is for the data

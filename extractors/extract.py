@@ -37,7 +37,7 @@ from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import ADJECTIVE_COMPOUND, non_name_reason, trim_span
 from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
-from extractors.proposes import extract_proposals, review_proposals, title_collections, title_prefix
+from extractors.proposes import TITLE_SEPARATOR, extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
                               stop_category, stop_first_words)
 
@@ -219,17 +219,22 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         raw = [m for m in raw if not (m.field == "title" and m.rule.startswith(("gazetteer", "shape", "titlecase")) and
                                       any(a <= m.start and m.end <= b and (m.start, m.end) != (a, b)
                                           for a, b in title_long))]
-    # "we introduce Widget Leverage (WL), a metric quantifying ...": a measure, never a method or data
+    # "we introduce Widget Leverage (WL), a metric quantifying ...": a measure, never a method or data; "we
+    # propose a new task: Widget Diarization (WD)": a task, neither
     metric_keys = {canonical_key(m.long_form or m.text) for m in raw if m.field == "abstract" and
-                   _METRIC_APPOSITIVE.match(paper.abstract, m.end)}
+                   (_METRIC_APPOSITIVE.match(paper.abstract, m.end) or
+                    _AS_TASK.search(paper.abstract[max(0, m.start - 50):m.start]))}
     if metric_keys:
         raw = [m for m in raw if not ({canonical_key(m.text), canonical_key(m.long_form or ""),
-                                       canonical_key(defs.get(canonical_key(m.text), ""))} & metric_keys)]
+                                       canonical_key(defs.get(canonical_key(m.text), ""))} & metric_keys) and
+               not (m.rule.startswith("titlecase") and any(k.endswith(" " + canonical_key(m.text))
+                                                           for k in metric_keys))]  # its tail cut off as a run
     abstract_low = paper.abstract.lower()
     title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
     # "Widget Inversion and Gizmo Refinement for Report Generation": the title's head before its purpose
     head = _TITLE_HEAD.match(paper.title or "") if title_key else None
-    title_head_key = canonical_key(head.group(1)) if head is not None and len(head.group(1).split()) >= 3 else ""
+    title_head_key = canonical_key(head.group(1)) if head is not None and len(head.group(1).split()) >= 3 and \
+        head.group(1).split()[-1].lower() not in TASK_NOUNS else ""  # "Widget Relation Extraction with ...": a task
     unconfirmed: set[tuple[str, int, int]] = set()
     title_named: set[str] = set()
     cands: list[Mention] = []
@@ -242,6 +247,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if stop_category(m.text) and key not in defs:  # a local definition overrides the stop list
             continue
+        if _language_and_stop_term(m.text) and not m.rule.startswith("gazetteer"):
+            continue  # "an English Automatic Speech Recognition (ASR) system": a language and a task
         if m.rule == "acronym:long" and is_generic_phrase(m.text):
             continue
         if m.rule.startswith("gazetteer") and m.text in _CLASS_NOUN_NAMES and \
@@ -360,7 +367,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
 #: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).
 _GERUND_BEFORE = re.compile(r"^[A-Z][a-z]{2,}ing\s+")
 #: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
-_SURVEY_AFTER = re.compile(r"^\s*:\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:review|survey|overview|tutorial|primer|"
+_SURVEY_AFTER = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                           r"(?:review|survey|overview|tutorial|primer|"
                            r"perspective|retrospective|position paper)s?\b(?!-)", re.I)
 
 
@@ -538,14 +546,16 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
 _HEAD_ENDS = (r"(?=\s*(?:$|[,;:.!?()\u2013\u2014-]|(?:for|of|from|with|in|on|across|about|to|towards?|that|which|where|"
               r"and|or|by|under|over|at|via|beyond|between|among|through|v?\d)\b|[A-Za-z]+(?:ed|ing)\b))")
 #: What a title says its prefix is: "FooSet: A Large-Scale Dataset of ...", "BarLab: An Environment for ...".
-_TITLE_KIND = re.compile(r"^\s*:\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){0,4}?(dataset|database|corpus|collection|"
+_TITLE_KIND = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){{0,4}}?"
+                         r"(dataset|database|corpus|collection|"
                          r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b" + _HEAD_ENDS + r"|"
-                         r"^\s*:\s*(benchmarking|evaluating)\b", re.I)
+                         rf"^{TITLE_SEPARATOR}\s*(benchmarking|evaluating)\b", re.I)
 
 
 #: A subtitle whose head is a count or description of data items: "FooSet: Ten Thousand Annotated Scans of ...",
 #: "BarQA: False-Premise Questions Across ..." (plain modifiers only: no preposition, verb or question before it).
-_TITLE_ITEMS = re.compile(r"^\s*:\s*(?:an?\s+)?((?:[\w,.-]+\s+){0,4}?)(pairs|prompts|examples|samples|images|videos|"
+_TITLE_ITEMS = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:an?\s+)?((?:[\w,.-]+\s+){{0,4}}?)"
+                          r"(pairs|prompts|examples|samples|images|videos|"
                           r"questions|problems|dialogues|conversations|documents|hours|clips|utterances|"
                           r"trajectories|episodes|sentences|recordings|scans|molecules|articles|photos|"
                           r"sequences|circuits|demonstrations|puzzles|mazes|programs|proofs|captions|tables|"
@@ -672,6 +682,15 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
     return out
 
 
+def _language_and_stop_term(text: str) -> bool:
+    """"English Speech Recognition", "Hindi LLMs": a language before a stop term names no entity."""
+    first, _, rest = text.partition(" ")
+    return bool(rest) and stop_category(first) == "language" and bool(stop_category(rest))
+
+
+_SIZED = re.compile(r"^\d[\d.]*[KMBT]\s+(.+)$")
+
+
 def _unknown_members(abstract_doc, text: str, items, kinds, kind: str) -> Iterator[Mention]:
     """Candidates of ``kind`` for the list items no rule typed (not stop terms, organisations, sentence openers;
     a sized model is never data)."""
@@ -679,6 +698,9 @@ def _unknown_members(abstract_doc, text: str, items, kinds, kind: str) -> Iterat
         while e > s and text[e - 1] in ".,":
             e -= 1  # the sentence's full stop is no part of the last name
         word = text[s:e]
+        sized = _SIZED.match(word)
+        if sized is not None and stop_category(sized.group(1)):
+            continue  # "3B and 7B MLLMs": sizes of a class of models
         if kind == "method" and " " not in word and dictionary_word(word.lower()):
             continue  # "BERT, RoBERTa and Humans": a capitalised common word in a list of models is no model
         if k is None and not stop_category(word) and (kind == "method" or not model_shaped(word)) and \
@@ -758,11 +780,12 @@ def _not_a_name(m: Mention) -> bool:
 
 def _modifiers_only(text: str) -> bool:
     """A Title Case run of modifiers only: -ian adjectives ("3D Gaussian"), adjective compounds and dimensions
-    ("Vision-Centric 3D"), or a plain word and a dimension ("Current 3D")."""
+    ("Vision-Centric 3D"), or a plain word or word compound and a dimension ("Current 3D")."""
     words = text.split()
     return bool(_ADJECTIVES_ONLY.match(text)) or \
         all(_DIMENSION.match(w) or _ADJECTIVE_FRAGMENT.search(w) for w in words) or \
-        (len(words) == 2 and bool(_DIMENSION.match(words[1])) and words[0].lower() in english_words())
+        (len(words) == 2 and bool(_DIMENSION.match(words[1])) and
+         (words[0].lower() in english_words() or word_compound(words[0])))  # "High-fidelity 3D"
 
 
 def _known_combination(text: str) -> bool:
@@ -824,6 +847,9 @@ def _coined_for_description(short: Mention) -> bool:
 #: An acronym with a lower-case letter inside ("OTiS", "GiNN"; not the plural "DNNs"): a coined name.
 _COINED_ACRONYM = re.compile(r"^[A-Z]+[a-z][A-Z][A-Za-z]*$")
 #: An appositive that says a name is a measure: "X (XY), a metric quantifying ...", "X, a new score for ...".
+#: A name introduced as a task: "a new task: X", "a novel problem, X", "a new setting called X".
+_AS_TASK = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+)?(?:task|problem|setting)\s*(?::|,|called|termed|named|dubbed)"
+                      r"\s*$", re.I)
 _METRIC_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+an?\s+(?:(?:new|novel|simple|unified|principled|general|"
                                 r"single|scalar|interpretable|lightweight)\s+)?(?:metric|measure|score|index|indicator)\b")
 #: A component noun right after a defined acronym: "... (WASP) module", "... (GRB) blocks".
@@ -1184,6 +1210,9 @@ _VERSION_TAIL = re.compile(r" v?\d+(?:\.\d+)*$")
 _EDITION_PREFIX = re.compile(r"^(?:[mx]-?|[a-z]{2}-)(?=[A-Z])")
 
 
+_PLUS_END = re.compile(r"(?:\+{1,2}|(?<=[a-z0-9])Plus)$")
+
+
 def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
     """"FooSet-Hard", "FooSet-Clear", "BarBench 2.0": an untyped name that extends a data name of the same
     paper (or a known one) by a hyphenated part or a version is a variant or subset of that data."""
@@ -1191,6 +1220,12 @@ def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
     if edition is not None:
         kind = kinds.get(canonical_key(text[edition.end():])) or _gaz_kind(text[edition.end():])
         return kind if kind in _DATA_KINDS else None  # "m-FooQA", "mBarSwag": a language edition of known data
+    plus = _PLUS_END.search(text)
+    if plus is not None and plus.start() > 2:
+        base = text[:plus.start()]
+        kind = kinds.get(canonical_key(base)) or _gaz_kind(base)
+        if kind in _DATA_KINDS:
+            return kind  # "FooQA+", "FooQAPlus": an improved edition of the data
     head = text
     words = english_words()
     while True:

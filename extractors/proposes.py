@@ -26,7 +26,7 @@ from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import lower_method_head, stop_category
 
-__all__ = ["title_prefix", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
+__all__ = ["title_prefix", "TITLE_SEPARATOR", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
 
 TRIGGERS = frozenset({
     "propose", "proposes", "proposing", "introduce", "introduces", "introducing", "present", "presents",
@@ -62,6 +62,9 @@ _BAD_PREFIX_START = frozenset({
     "beyond", "towards", "toward", "on", "a", "an", "the", "why", "how", "what", "when", "where", "which",
     "rethinking", "revisiting", "understanding", "is", "are", "do", "does", "can", "should", "position",
     "survey", "review", "tutorial", "from", "to", "in", "learning", "not", "no", "all", "one", "more", "less",
+    # gerunds of studying what the title names: "Demystifying Widget Debate: ..."
+    "demystifying", "analyzing", "analysing", "exploring", "investigating", "unveiling", "dissecting", "probing",
+    "unpacking", "uncovering", "examining", "characterizing", "characterising", "interpreting", "explaining",
 })
 _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 #: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
@@ -141,9 +144,16 @@ def title_collections(doc) -> Iterator:
                            proposed=bool(_TITLE_MAKING.match(text)))
 
 
+#: What separates a title's name from the rest, after the name: a colon, or a spaced dash after a one-word name
+#: ("Widgetron - A Corpus of ..."); a pattern that matches at the start of the title's rest.
+TITLE_SEPARATOR = r"\s*(?::|[-\u2013\u2014]{1,2}(?=\s))"
+_DASH_TITLE = re.compile(r"^\s*(\S{2,40}?)\s+[-\u2013\u2014]{1,2}\s+\S")
+
+
 def title_prefix(title: str) -> tuple[int, int] | None:
-    """Character span of the name before the title's colon, if it could be one."""
-    m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title)
+    """Character span of the name before the title's colon (or a one-word name before a spaced dash), if it could
+    be one."""
+    m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title) or (_DASH_TITLE.match(title) if ":" not in title else None)
     if not m:
         whole = title.strip()
         report = _REPORT_TAIL.search(whole)
@@ -350,6 +360,9 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         j = i
         while j < len(toks) and toks[j].idx < end_char:
             j += 1
+        while j < len(toks) and toks[j - 1].text.isupper() and toks[j].text.isupper() and toks[j].is_alpha and \
+                len(toks[j].text) >= 3:
+            j += 1  # "FOO INSTRUCTIONS": a name written in capitals goes on over its capitalised words
         return None if ADJECTIVE_COMPOUND.search(toks[j - 1].text) else (i, j)
     # a run of capitalised or name-shaped words: "Prefix Grouper", "Dynamics-Aware Hybrid ... Learning"
     j = i
@@ -635,6 +648,9 @@ def _made_into(doc, toks, i: int, spans: dict[int, int], sid: list[int]) -> tupl
     return None
 
 
+#: Verbs of using a named thing: "we leverage Foo, an autoregressive model, as ...".
+_USE_VERBS = frozenset({"leverage", "leverages", "leveraging", "use", "uses", "using", "adopt", "adopts", "employ",
+                        "employs", "utilize", "utilizes", "utilise", "utilises", "borrow", "borrows"})
 #: Words before a namer that make the named thing someone else's: "a recent detector called X".
 _EARLIER_MARKS = frozenset({"recent", "existing", "popular", "prior", "previous", "well-known", "classic",
                             "standard", "conventional", "off-the-shelf", "established", "widely-used", "pretrained",
@@ -652,6 +668,30 @@ def _impersonal_need(toks, i: int, sid: list[int]) -> bool:
         return False
     window = [t for t in toks[max(0, i - 6):i - 1] if sid[t.i] == sid[i]]
     return any(t.lower_ in _NEED_WORDS for t in window) and not any(t.lower_ in ("we", "our") for t in window)
+
+
+#: Heads whose name is a phenomenon the paper studies or a measure it reports, not a method or data it makes.
+_STUDIED_HEADS = frozenset({"phenomenon", "phenomena", "mode", "modes", "behavior", "behaviour", "behaviors",
+                            "behaviours", "effect", "effects", "problem", "issue", "bias", "vulnerability",
+                            "pathology", "metric", "metrics", "measure", "score", "criterion", "index"})
+
+
+def _names_what_is_studied(toks, i: int, sid: list[int]) -> bool:
+    """Is the namer at ``i`` naming a phenomenon or a measure ("a failure mode in LLMs, termed X", "an evaluation
+    metric named Y")? The head is the last noun before the namer, prepositional phrases and a comma skipped."""
+    k = i - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k < 0 or sid[k] != sid[i]:
+        return False
+    if toks[k].lower_ in _STUDIED_HEADS:
+        return True
+    for j in range(k - 1, max(0, k - 4), -1):  # one prepositional phrase after the head: "a mode in LLMs, termed"
+        if sid[j] != sid[i] or toks[j].text in (",", ";", ":", "."):
+            return False
+        if toks[j].lower_ in ("of", "in", "for", "on", "with", "among"):
+            return toks[j - 1].lower_ in _STUDIED_HEADS
+    return False
 
 
 def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
@@ -894,7 +934,7 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
             yield from _listed_names(doc, toks, k, spans, "proposes:novel-examples")
 
 
-def _enumerated_parts(doc) -> Iterator:
+def _enumerated_parts(doc, title_text: str = "") -> Iterator:
     """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
     names opening the enumerated items of the paper's own method are its named parts."""
     text = doc_text(doc)
@@ -904,9 +944,8 @@ def _enumerated_parts(doc) -> Iterator:
     for cue in cues:
         if cue.group(0)[:3].lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0, cue.start()):
             continue  # "Its components include: (1) ...": only after the paper has proposed something
-        if cue.re is _OWN_PARTS_CUE and cue.group("name") and not re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|"
-                                               r"introduce|develop)[sd]?\s+(?:[\w-]+\s+){0,3}?" +
-                                               re.escape(cue.group("name")) + r"\b", text[:cue.start()]):
+        if cue.re is _OWN_PARTS_CUE and cue.group("name") and \
+                not _own_name(cue.group("name"), text, cue.start(), title_text):
             continue  # "FooNet uses (1) ...": only the paper's own name lists its own parts
         end = text.find(".", cue.end())
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
@@ -934,7 +973,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         span = title_prefix(doc_text(doc))
         if span is not None:
             toks = token_table(doc)
-            colon = next((t.i for t in toks if t.idx >= span[1] and t.text.endswith(":")), None)  # ":" or "):"
+            colon = next((t.i for t in toks if t.idx >= span[1] and (t.text.endswith(":") or  # ":" or "):"
+                                                                        t.text in ("-", "--", "\u2013", "\u2014"))),
+                         None)
             kind = _title_kind(toks, colon) if colon is not None else None
             # typed by the title itself ("X: A Benchmark for ..."): stronger than a default-typed acronym
             yield make_mention(doc, span[0], span[1], kind or "term", "proposes:title-colon", 0.9 if kind else 0.6,
@@ -974,8 +1015,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             # systems": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
+        if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")":
+            continue  # "widget-based gizmo design (WGD)": the trigger word ends a defined name, it is no verb
         if low in TRIGGERS and _impersonal_need(toks, i, sid):
             continue  # "it is important to develop X that ...": what the field needs, not what the paper makes
+        if low in NAMERS and _names_what_is_studied(toks, i, sid):
+            continue  # "a failure mode, termed X", "a new metric named Y": a phenomenon or a measure, not a method
         if low in NAMERS and _earlier_thing_named(toks, i, sid):
             continue  # "we apply it to a recent detector called X": the name of what the paper builds on
         if low in TRIGGERS and _namer_follows(toks, i, sid):
@@ -1091,7 +1136,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                             yield make_mention(doc, toks[nxt[0]].idx,
                                                toks[nxt[1] - 1].idx + len(toks[nxt[1] - 1].text),
                                                _kind_after(toks, nxt[1]) or kind, rule, 0.65, proposed=True)
-    yield from _enumerated_parts(doc)
+    yield from _enumerated_parts(doc, title_text)
     yield from _defined_modules(doc)
     yield from _listed_parts(doc, title_text, spans)
     # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
@@ -1186,7 +1231,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             seen.add(i)
             yield make_mention(doc, toks[i].idx, toks[i].idx + len(toks[i].text), _kind_after(toks, i + 1) or "term",
                                "proposes:X-a-new", 0.6, proposed=True)
-        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid, _MAKING_VERBS):
+        elif _head_follows(toks, i + 3) and _trigger_before(toks, i, sid, _MAKING_VERBS) and \
+                not any(t.lower_ in _USE_VERBS for t in toks[max(0, i - 3):i]):
             # "we propose to ... by Widget Sampling, a simple scheme that": a capitalised name in the trigger's
             # sentence, described by an indefinite head noun
             s = i

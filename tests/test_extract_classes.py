@@ -1849,3 +1849,59 @@ def test_variants_the_papers_change_yields_are_its_own_and_known_parts_are_not()
                    "We modify the widget memory, obtaining: (i) sWM with a scalar memory, and (ii) mWM that is "
                    "parallel. Our model uses: (1) BERT for text, (2) Gizmo Fusion for images."))[0]
     assert {"sWM", "mWM", "Gizmo Fusion"} <= names(rec, "proposes") and "BERT" not in names(rec, "proposes")
+
+
+def test_an_improved_edition_of_known_data_is_data_and_a_contest_winner_is_no_method():
+    rec = records(("CodeContests+: Better Tests for Programs", "We apply our system to the CodeContests dataset and "
+                                                               "release CodeContests+. Our model beats the FooCLEF "
+                                                               "2024 winner."))[0]
+    assert "CodeContests+" in names(rec, "datasets") | names(rec, "benchmarks")
+    assert "FooCLEF 2024" in names(rec, "datasets") | names(rec, "benchmarks")
+    assert not {"CodeContests+", "FooCLEF 2024"} & names(rec, "methods")
+
+
+def test_a_named_phenomenon_or_metric_is_not_proposed():
+    rec = records(("Zorb: Safety", "We uncover an underexplored failure mode in reasoning models, termed Self-Zorbing. "
+                                   "We introduce a new evaluation metric named Mean Widget Ratio (MWR). We propose a "
+                                   "method, termed GizGuard (GG)."))[0]
+    assert "GizGuard" in names(rec, "proposes")
+    assert not {"Self-Zorbing", "Mean Widget Ratio"} & names(rec, "proposes")
+
+
+def test_a_benchmark_headed_long_form_and_prefixed_dimensions_are_typed_right():
+    got = found("Using the protocol of the BWP (Benchmark for Widget Pose) Challenge, we test ZorbNet with object-aware "
+                "pseudo-3D features. High-fidelity 3D reconstruction matters.")
+    assert got["Benchmark for Widget Pose"][0] == "benchmark"
+    assert "pseudo-3D" not in got and "High-fidelity 3D" not in got
+
+
+def test_a_trigger_word_inside_a_defined_name_and_a_used_model_are_no_proposals():
+    rec = records(("ZorbChord: Aligning Widgets", "Widget-based gizmo design (WBGD) maps widgets to gizmos. We propose "
+                                                  "ZorbChord, which integrates two techniques: (1) we leverage QuuxLM, "
+                                                  "an autoregressive model, as the generator."))[0]
+    assert names(rec, "proposes") == {"ZorbChord"}
+
+
+def test_a_new_task_names_no_entity_and_a_task_title_head_is_no_proposal():
+    rec = records(("Widget Emotion Diarization: Which Widget Feels When?",
+                   "We propose a new task: Widget Emotion Diarization (WED). We also introduce the Zorb Emotion Dataset "
+                   "(ZED)."),
+                  ("Gizmo-Level Relation Extraction with Widget Graphs",
+                   "Gizmo-level relation extraction (GRE) is hard. We propose a relation graph method for GRE."))
+    assert "Widget Emotion Diarization" not in names(rec[0], "methods") | names(rec[0], "datasets")
+    assert names(rec[0], "proposes") == {"Zorb Emotion Dataset"}
+    assert not rec[1]["proposes"]
+
+
+def test_names_in_capitals_run_on_and_software_and_formats_are_no_names():
+    rec = records(("ZorbIE: Instructions for Extraction",
+                   "We introduce ZIE INSTRUCTIONS, a benchmark of 20 extraction datasets. Tasks span PowerPoint and "
+                   "VSCode, with Musical Instrument Digital Interface (MIDI) files."))[0]
+    assert "ZIE INSTRUCTIONS" in names(rec, "benchmarks") and "ZIE INSTRUCTIONS" in names(rec, "proposes")
+    assert not {"PowerPoint", "VSCode", "Musical Instrument Digital Interface"} & names(rec, "methods")
+
+
+def test_a_one_word_name_before_a_spaced_dash_titles_the_paper():
+    rec = records(("ZorbCaps - A large-scale widget dataset with text captions",
+                   "We present a new dataset of widgets with captions."))[0]
+    assert "ZorbCaps" in names(rec, "datasets") and "ZorbCaps" in names(rec, "proposes")
