@@ -579,10 +579,10 @@ def _modified_class_noun(text: str, start: int) -> bool:
     """Is the lower-case class noun at ``start`` modified by a content word ("decoder transformer", "sparse voxel
     transformers")? After a function word or a verb ("using transformers", "train a transformer") it names the
     architecture."""
-    before = re.search(r"([A-Za-z][\w-]*)\)?\s+$", text[max(0, start - 40):start])
+    before = re.search(r"([A-Za-z][\w-]*)(?:\s*\([^()]{1,12}\))?\s+$", text[max(0, start - 40):start])
     if before is None:
         return False
-    word = before.group(1)
+    word = before.group(1)  # "autoregressive (AR) transformers": the word before the bracketed acronym
     return word.islower() and word not in STOP_WORDS and not word.endswith(("ing", "ed")) and \
         word not in ("vanilla", "standard", "original")
 

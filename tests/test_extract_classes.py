@@ -1840,7 +1840,8 @@ def test_unknown_members_of_a_list_of_known_models_are_models():
 
 
 def test_a_lower_case_transformer_after_a_modifier_is_a_kind_of_model():
-    assert not found("We train decoder transformer models and sparse voxel transformers.")
+    assert not found("We train decoder transformer models, sparse voxel transformers and autoregressive (AR) "
+                     "transformers.")
     assert {"transformers", "transformer"} <= set(found("Using transformers helps, and we train a transformer."))
 
 
@@ -1905,3 +1906,9 @@ def test_a_one_word_name_before_a_spaced_dash_titles_the_paper():
     rec = records(("ZorbCaps - A large-scale widget dataset with text captions",
                    "We present a new dataset of widgets with captions."))[0]
     assert "ZorbCaps" in names(rec, "datasets") and "ZorbCaps" in names(rec, "proposes")
+
+
+def test_examples_of_gold_standards_are_data():
+    rec = records(("ZorbLex-900: Widget Similarity", "Unlike gold standards such as WidgSim-200 and QUUX, ZorbLex-900 "
+                                                     "rates similarity."))[0]
+    assert {"WidgSim-200", "QUUX"} <= names(rec, "datasets") | names(rec, "benchmarks")
