@@ -464,7 +464,7 @@ def _whole_phrase_in(phrase: str, text: str, described: bool = False) -> bool:
     return False
 
 
-#: Words after which a variant modifier is a verb: "emulators that approximate X", "to approximate X".
+#: Words after which a variant modifier is a verb: "surrogates that approximate X", "to approximate X".
 _VERB_OPENERS = frozenset({"that", "which", "who", "to", "can", "may", "will", "could", "would", "should", "must",
                            "cannot", "we", "they", "often", "also"})
 
@@ -700,7 +700,7 @@ def _unknown_members(abstract_doc, text: str, items, kinds, kind: str) -> Iterat
         word = text[s:e]
         sized = _SIZED.match(word)
         if sized is not None and stop_category(sized.group(1)):
-            continue  # "3B and 7B MLLMs": sizes of a class of models
+            continue  # "2B and 8B VLMs": sizes of a class of models
         if kind == "method" and " " not in word and dictionary_word(word.lower()):
             continue  # "BERT, RoBERTa and Humans": a capitalised common word in a list of models is no model
         if k is None and not stop_category(word) and (kind == "method" or not model_shaped(word)) and \

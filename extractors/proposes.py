@@ -46,8 +46,8 @@ NAMERS = frozenset({"called", "dubbed", "named", "termed", "denoted", "coined", 
 _CALL_OBJECTS = frozenset({"it", "this", "them", "these", "the", "result", "resulting", "our", "approach", "method",
                            "framework", "model", "algorithm", "technique", "procedure", "scheme", "strategy",
                            "architecture", "policy", "system", "module", "network", "optimizer", "variant",
-                           "pipeline", "objective", "loss", "estimator", "family", "new", "resulting", "final",
-                           "enhanced", "improved"})
+                           "pipeline", "objective", "loss", "estimator", "family", "new", "resulting", "result",
+                           "final", "enhanced", "improved"})
 _SKIP = frozenset({
     "a", "an", "the", "new", "novel", "simple", "general", "principled", "unified", "efficient", "effective",
     "scalable", "practical", "lightweight", "two", "three", "first", "our", "this", "family", "of", "method",
@@ -618,7 +618,7 @@ def _trigger_before(toks, i: int, sid: list[int], triggers: frozenset = TRIGGERS
 #: "we train Widget-LM, a speech model": training a model the sentence then describes is making it.
 _TRAIN_VERBS = frozenset({"train", "trains", "pretrain", "pretrains", "pre-train", "fine-tune", "finetune"})
 _MAKING_VERBS = TRIGGERS | _TRAIN_VERBS
-#: "we implement Gizmo, an inference engine ...": implementing a name the sentence then describes makes it.
+#: "we implement Gizmo, a serving library ...": implementing a name the sentence then describes makes it.
 _IMPLEMENT_VERBS = frozenset({"implement", "implements"})
 
 
@@ -648,7 +648,7 @@ def _made_into(doc, toks, i: int, spans: dict[int, int], sid: list[int]) -> tupl
     return None
 
 
-#: Verbs of using a named thing: "we leverage Foo, an autoregressive model, as ...".
+#: Verbs of using a named thing: "we adopt Foo, a pretrained encoder, as the reader".
 _USE_VERBS = frozenset({"leverage", "leverages", "leveraging", "use", "uses", "using", "adopt", "adopts", "employ",
                         "employs", "utilize", "utilizes", "utilise", "utilises", "borrow", "borrows"})
 #: Words before a namer that make the named thing someone else's: "a recent detector called X".
@@ -698,8 +698,9 @@ def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
     """Is the noun phrase before the namer at ``i`` marked as existing work ("a popular MLLM called X")?"""
     for k in range(i - 1, max(-1, i - 6), -1):
         t = toks[k]
-        if sid[k] != sid[i] or t.text in (",", ";", ":", "(") or t.lower_ in ("we", "our", "new", "novel"):
-            return False
+        if sid[k] != sid[i] or t.text in (",", ";", ":", "(") or t.lower_ in ("we", "our", "new", "novel", "and") or \
+                t.lower_ in NAMERS:
+            return False  # the noun phrase ends at a clause break or at another namer
         if t.lower_ in _EARLIER_MARKS:
             return True
     return False
@@ -794,7 +795,7 @@ _OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][
 _ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2})?"
                               r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5}|[a-z]+[A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)"
                               r"(?=\s*(?:[-\u2013\u2014:,(]|\s(?:that|which|to|for|with)\b))")
-#: "we modify the widget cell, obtaining: (i) ..., (ii) ...": the variants the paper's own change yields.
+#: "we alter the widget cell, yielding: (i) ..., (ii) ...": the variants the paper's own change yields.
 _OWN_RESULTS_CUE = re.compile(r"\b[Ww]e\b[^.;:]{0,80}?\b(?:obtaining|yielding)\b\s*:?\s*(?=\(?(?:1|i|a)\)\s)")
 
 
@@ -852,8 +853,8 @@ def _defined_modules(doc) -> Iterator:
         yield make_mention(doc, hit.start(2), hit.end(2), "term", "proposes:defined-component", 0.6, proposed=True)
 
 
-#: The paper's own system listing its named parts without enumeration marks: "Our method comprises two novel
-#: components including A (AB) and C (CD)", "X integrates three modules: A, B and C".
+#: The paper's own system listing its named parts without enumeration marks: "Our model has two key parts,
+#: namely A (AB) and C (CD)", "X integrates three modules: A, B and C".
 _PART_PLURALS = ("components", "modules", "parts", "techniques", "innovations", "stages", "mechanisms", "designs",
                  "strategies", "blocks", "branches", "sub-modules", "submodules")
 _LISTED_PARTS_CUE = re.compile(
@@ -861,7 +862,7 @@ _LISTED_PARTS_CUE = re.compile(
     r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has|introduces)\s+"
     r"(?:(?:two|three|four|several|multiple)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     rf"(?:{'|'.join(_PART_PLURALS)})(?:\s*,?\s*(?:including|such as|namely)\b|\s*:)\s*")
-#: "novel optimizations like A": examples the paper marks as new, in a paper that proposes something.
+#: "novel kernels like A": examples the paper marks as new, in a paper that proposes something.
 _NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s)\s+"
                              r"(?:like|such as|including)\s+")
 
@@ -908,8 +909,8 @@ def _listed_names(doc, toks, k: int, spans: dict[int, int], rule: str) -> Iterat
 
 
 def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
-    """"Our method comprises two components including A and B", "X integrates three modules: A, B and C" (X the
-    paper's own name), "a runtime with novel optimizations like A": the parts the paper lists as its own."""
+    """"Our model has two key parts, namely A and B", "X integrates three modules: A, B and C" (X the paper's
+    own name), "an engine with novel kernels like A": the parts the paper lists as its own."""
     text = doc_text(doc)
     toks = None
     for cue in _LISTED_PARTS_CUE.finditer(text):
@@ -1271,7 +1272,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             yield make_mention(doc, toks[into[0]].idx, toks[into[1] - 1].idx + len(toks[into[1] - 1].text), "method",
                                "proposes:we-train-into-X", 0.6, proposed=True)
             continue
-        if i == 0 or toks[i - 1].lower_ != "we" or i + 1 >= n:
+        if i + 1 >= n or not _we_before(toks, i):
             continue
         hit = _name_at(doc, toks, i + 1, spans)
         if hit is None or hit[0] in seen:

@@ -1740,7 +1740,7 @@ def test_its_parts_are_own_only_after_the_paper_proposes_something():
 
 def test_coordinated_modifiers_and_a_survey_with_a_benchmark_type_the_release():
     rec = records(("Quuxify: Making Worlds", "We present Quuxify, a framework for making worlds. We release "
-                                             "QX-Blocks, a clean and diverse action-annotated clip dataset."),
+                                             "QX-Blocks, a clean and balanced labelled clip dataset."),
                   ("ZorbNet4Rain: A Survey and Benchmark of Rain Forecasting Networks",
                    "We review rain forecasters and release ZorbNet4Rain to compare them."))
     assert "QX-Blocks" in names(rec[0], "datasets") and "QX-Blocks" not in names(rec[0], "methods")
@@ -1748,8 +1748,8 @@ def test_coordinated_modifiers_and_a_survey_with_a_benchmark_type_the_release():
 
 
 def test_an_evaluation_framework_names_a_benchmark():
-    rec = records(("Rethinking Widget Networks", "We study widget networks and propose a unified evaluation framework "
-                                                 "WidgKit for widget networks. WidgKit makes runs comparable."))[0]
+    rec = records(("Rethinking Widget Networks", "We build an evaluation framework WidgKit to compare widget "
+                                                 "networks. WidgKit makes runs comparable."))[0]
     assert names(rec, "benchmarks") == {"WidgKit"} and not names(rec, "methods")
 
 
@@ -1767,56 +1767,54 @@ def test_question_formats_file_formats_and_clinical_wards_are_no_names():
 
 
 def test_publishing_weights_names_the_papers_model():
-    rec = records(("Zorb: A Benchmark for Clinic Models", "We publish the weights of QRM-T-small, a 90M parameter "
-                                                          "clinical foundation model."))[0]
+    rec = records(("Zorb: A Benchmark for Clinic Models", "We publish the weights of QRM-T-small, a small widget "
+                                                          "model."))[0]
     assert "QRM-T-small" in names(rec, "proposes")
 
 
 def test_a_named_thing_marked_as_earlier_work_is_not_proposed_and_a_coordinated_term_names():
     rec = records(("Widen Your View: Zorb Adaptation for Vision Models",
-                   "We propose a novel method, termed Zorb Adaptation (ZA). To test ZA, we apply it to a popular detector "
-                   "called QuuxDet, and term the new model QuuxDet-ZA."))[0]
+                   "Our method is Zorb Adaptation (ZA). We add ZA to a popular detector called QuuxDet and term the "
+                   "result QuuxDet-ZA."))[0]
     assert "QuuxDet-ZA" in names(rec, "proposes") and "QuuxDet" not in names(rec, "proposes")
 
 
 def test_parts_listed_by_the_papers_own_name_and_novel_examples_are_its_own():
     rec = records(("ZorbQuant: Careful Quantization for Language Models",
-                   "We introduce a careful quantization (ZorbQuant) technique. ZorbQuant comprises two innovative "
-                   "components including Learnable Range Folding (LRF) and Learnable Scale Shifting (LSS)."),
+                   "We introduce a careful quantization (ZorbQuant) technique. ZorbQuant has two key parts, namely "
+                   "Learnable Range Folding (LRF) and Learnable Scale Shifting (LSS)."),
                   ("QuuxLang: Efficient Execution of Widget Programs",
-                   "We introduce QuuxLang, a system for widget programs. Its runtime speeds up execution with novel "
-                   "optimizations like TreeCache for reuse. Existing engines with novel kernels like FlashZorb are "
-                   "slow."))
+                   "We introduce QuuxLang, a system for widget programs. Its engine adds novel kernels like TreeCache. "
+                   "Existing engines also have novel kernels like FlashZorb."))
     assert {"Learnable Range Folding", "Learnable Scale Shifting"} <= names(rec[0], "proposes")
     assert "TreeCache" in names(rec[1], "proposes") and "FlashZorb" not in names(rec[1], "proposes")
 
 
 def test_plain_title_case_parts_only_describe():
-    rec = records(("Widgets", "We propose GizRec, a review-based widget recommender. GizRec consists of three core "
-                              "components: a Review Reader for finding likes, a Profile Keeper for updates, and a "
-                              "Gizmo Ranker."))[0]
+    rec = records(("Widgets", "We propose GizRec, a review-based widget recommender. GizRec has three parts: a Review "
+                              "Reader, a Profile Keeper and a Gizmo Ranker."))[0]
     assert names(rec, "proposes") == {"GizRec"}
 
 
 def test_implemented_and_trained_into_names_are_the_papers():
-    rec = records(("Zorbify: Fast Models", "We propose Zorbify, a compression method. Alongside Zorbify, we implement "
-                                           "QuickTalk, an efficient and flexible inference framework for phones. We "
-                                           "build a corpus and fine-tune the Qwen3-4B model into Qwen-Zorb (Qwen-Z). "
-                                           "We implement PPO in JAX."))[0]
-    assert {"QuickTalk", "Qwen-Zorb"} <= names(rec, "proposes")
-    assert not {"Qwen3-4B", "Proximal Policy Optimization", "JAX"} & names(rec, "proposes")
+    rec = records(("Zorbify: Fast Models", "We propose Zorbify, a compression method. We also implement QuickTalk, a "
+                                           "serving library for phones. We build a corpus and fine-tune the "
+                                           "Llama-3-8B model into Zorb-Llama (ZL). We implement PPO in JAX."))[0]
+    assert {"QuickTalk", "Zorb-Llama"} <= names(rec, "proposes")
+    assert not {"Llama-3-8B", "Proximal Policy Optimization", "JAX"} & names(rec, "proposes")
 
 
 def test_names_glued_to_the_papers_own_name_are_its_parts_but_its_scores_are_not():
-    rec = records(("Zorb2Go: Tuned Planners for Driving", "We propose Zorb2Go, a planning framework. We then employ a "
-                                                          "Zorb2GoChain module and Zorb2GoDriver to plan. Plans are "
-                                                          "rated with the Zorb2Go-Score."))[0]
-    assert {"Zorb2GoChain", "Zorb2GoDriver"} <= names(rec, "proposes") and "Zorb2Go-Score" not in names(rec, "proposes")
+    rec = records(("Zorb2Go: Tuned Planners for Driving", "We propose Zorb2Go, a planning framework. Zorb2GoPlanner "
+                                                          "and Zorb2GoCritic split the work. Plans are rated with the "
+                                                          "Zorb2Go-Score."))[0]
+    assert {"Zorb2GoPlanner", "Zorb2GoCritic"} <= names(rec, "proposes")
+    assert "Zorb2Go-Score" not in names(rec, "proposes")
 
 
 def test_a_need_to_develop_something_is_no_proposal():
-    rec = records(("A Survey on Long Zorb Modeling", "It is important to develop Long Zorb Models (LZMs) that read "
-                                                     "long inputs. We survey LZMs."))[0]
+    rec = records(("A Survey on Long Zorb Modeling", "There is a need to develop Widget Memory Models (WMMs) for long "
+                                                     "inputs. We survey WMMs."))[0]
     assert not rec["proposes"]
 
 
@@ -1828,7 +1826,7 @@ def test_a_hybrid_of_two_known_names_and_an_architecture_suffix_are_no_new_names
 
 
 def test_a_variant_modifier_after_that_is_a_verb():
-    got = found("Emulators that approximate Proximal Policy Optimization are cheap; stochastic Frank-Wolfe is too.")
+    got = found("Surrogates that approximate Proximal Policy Optimization are cheap; stochastic Frank-Wolfe is too.")
     assert "Proximal Policy Optimization" in got and "approximate Proximal Policy Optimization" not in got
     assert "stochastic Frank-Wolfe" in got
 
@@ -1847,68 +1845,67 @@ def test_a_lower_case_transformer_after_a_modifier_is_a_kind_of_model():
 
 def test_variants_the_papers_change_yields_are_its_own_and_known_parts_are_not():
     rec = records(("zLSTM: Extended Widget Memory",
-                   "We modify the widget memory, obtaining: (i) sWM with a scalar memory, and (ii) mWM that is "
+                   "We alter the widget cell, yielding: (i) sWM for short inputs, and (ii) mWM that runs in "
                    "parallel. Our model uses: (1) BERT for text, (2) Gizmo Fusion for images."))[0]
     assert {"sWM", "mWM", "Gizmo Fusion"} <= names(rec, "proposes") and "BERT" not in names(rec, "proposes")
 
 
 def test_an_improved_edition_of_known_data_is_data_and_a_contest_winner_is_no_method():
-    rec = records(("CodeContests+: Better Tests for Programs", "We apply our system to the CodeContests dataset and "
-                                                               "release CodeContests+. Our model beats the FooCLEF "
-                                                               "2024 winner."))[0]
+    rec = records(("CodeContests+: Better Tests for Programs", "We add tests to the CodeContests dataset and release "
+                                                               "CodeContests+. It outperforms the FooCLEF 2024 "
+                                                               "winner."))[0]
     assert "CodeContests+" in names(rec, "datasets") | names(rec, "benchmarks")
     assert "FooCLEF 2024" in names(rec, "datasets") | names(rec, "benchmarks")
     assert not {"CodeContests+", "FooCLEF 2024"} & names(rec, "methods")
 
 
 def test_a_named_phenomenon_or_metric_is_not_proposed():
-    rec = records(("Zorb: Safety", "We uncover an underexplored failure mode in reasoning models, termed Self-Zorbing. "
-                                   "We introduce a new evaluation metric named Mean Widget Ratio (MWR). We propose a "
-                                   "method, termed GizGuard (GG)."))[0]
+    rec = records(("Zorb: Safety", "We describe a failure mode of widget planners, termed Self-Zorbing. Results are "
+                                   "scored by a new metric named Widget Agreement Index (WAI). We propose a method, "
+                                   "termed GizGuard (GG)."))[0]
     assert "GizGuard" in names(rec, "proposes")
-    assert not {"Self-Zorbing", "Mean Widget Ratio"} & names(rec, "proposes")
+    assert not {"Self-Zorbing", "Widget Agreement Index"} & names(rec, "proposes")
 
 
 def test_a_benchmark_headed_long_form_and_prefixed_dimensions_are_typed_right():
-    got = found("Using the protocol of the BWP (Benchmark for Widget Pose) Challenge, we test ZorbNet with object-aware "
-                "pseudo-3D features. High-fidelity 3D reconstruction matters.")
+    got = found("Scores follow the BWP (Benchmark for Widget Pose) protocol; ZorbNet uses pseudo-3D cues. "
+                "High-fidelity 3D widgets are rare.")
     assert got["Benchmark for Widget Pose"][0] == "benchmark"
     assert "pseudo-3D" not in got and "High-fidelity 3D" not in got
 
 
 def test_a_trigger_word_inside_a_defined_name_and_a_used_model_are_no_proposals():
-    rec = records(("ZorbChord: Aligning Widgets", "Widget-based gizmo design (WBGD) maps widgets to gizmos. We propose "
-                                                  "ZorbChord, which integrates two techniques: (1) we leverage QuuxLM, "
-                                                  "an autoregressive model, as the generator."))[0]
+    rec = records(("ZorbChord: Aligning Widgets", "Gizmo-based widget design (GWD) is a classic task. We propose "
+                                                  "ZorbChord, which joins two ideas: (1) we adopt QuuxLM, a pretrained "
+                                                  "encoder, as the reader."))[0]
     assert names(rec, "proposes") == {"ZorbChord"}
 
 
 def test_a_new_task_names_no_entity_and_a_task_title_head_is_no_proposal():
-    rec = records(("Widget Emotion Diarization: Which Widget Feels When?",
-                   "We propose a new task: Widget Emotion Diarization (WED). We also introduce the Zorb Emotion Dataset "
-                   "(ZED)."),
+    rec = records(("Widget Mood Tagging: Who Feels What?",
+                   "We propose a new task: Widget Mood Tagging (WMT). We also introduce the Zorb Mood Dataset (ZMD)."),
                   ("Gizmo-Level Relation Extraction with Widget Graphs",
                    "Gizmo-level relation extraction (GRE) is hard. We propose a relation graph method for GRE."))
-    assert "Widget Emotion Diarization" not in names(rec[0], "methods") | names(rec[0], "datasets")
-    assert names(rec[0], "proposes") == {"Zorb Emotion Dataset"}
+    assert "Widget Mood Tagging" not in names(rec[0], "methods") | names(rec[0], "datasets")
+    assert names(rec[0], "proposes") == {"Zorb Mood Dataset"}
     assert not rec[1]["proposes"]
 
 
 def test_names_in_capitals_run_on_and_software_and_formats_are_no_names():
     rec = records(("ZorbIE: Instructions for Extraction",
-                   "We introduce ZIE INSTRUCTIONS, a benchmark of 20 extraction datasets. Tasks span PowerPoint and "
-                   "VSCode, with Musical Instrument Digital Interface (MIDI) files."))[0]
+                   "We introduce ZIE INSTRUCTIONS, a benchmark suite of widget tasks. Tasks use Excel and Photoshop, "
+                   "with Musical Instrument Digital Interface (MIDI) files."))[0]
     assert "ZIE INSTRUCTIONS" in names(rec, "benchmarks") and "ZIE INSTRUCTIONS" in names(rec, "proposes")
-    assert not {"PowerPoint", "VSCode", "Musical Instrument Digital Interface"} & names(rec, "methods")
+    assert not {"Excel", "Photoshop", "Musical Instrument Digital Interface"} & names(rec, "methods")
 
 
 def test_a_one_word_name_before_a_spaced_dash_titles_the_paper():
-    rec = records(("ZorbCaps - A large-scale widget dataset with text captions",
+    rec = records(("ZorbCaps - A Corpus of Captioned Widgets",
                    "We present a new dataset of widgets with captions."))[0]
     assert "ZorbCaps" in names(rec, "datasets") and "ZorbCaps" in names(rec, "proposes")
 
 
 def test_examples_of_gold_standards_are_data():
-    rec = records(("ZorbLex-900: Widget Similarity", "Unlike gold standards such as WidgSim-200 and QUUX, ZorbLex-900 "
-                                                     "rates similarity."))[0]
+    rec = records(("ZorbLex-900: Widget Similarity", "We compare ZorbLex-900 with gold standards such as WidgSim-200 "
+                                                     "and QUUX."))[0]
     assert {"WidgSim-200", "QUUX"} <= names(rec, "datasets") | names(rec, "benchmarks")
