@@ -913,7 +913,8 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
     own name), "an engine with novel kernels like A": the parts the paper lists as its own."""
     text = doc_text(doc)
     toks = None
-    for cue in _LISTED_PARTS_CUE.finditer(text):
+    low = text.lower()
+    for cue in (_LISTED_PARTS_CUE.finditer(text) if any(p in low for p in _PART_PLURALS) else ()):
         if cue.group("own") and cue.group("own").lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0,
                                                                                                   cue.start()):
             continue
@@ -923,8 +924,8 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
         k = next((t.i for t in toks if t.idx >= cue.end()), None)
         if k is not None:
             yield from _listed_names(doc, toks, k, spans, "proposes:listed-part")
-    if not _PROPOSES_ANYWHERE.search(text):
-        return
+    if not ("novel" in low or "new" in low or "proposed" in low) or not _PROPOSES_ANYWHERE.search(text):
+        return  # (cheap tests first: most abstracts name no novel examples)
     for cue in _NOVEL_EXAMPLES.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
         if _USED_BEFORE.search(text[start:cue.start()]):
