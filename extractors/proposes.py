@@ -653,8 +653,8 @@ _USE_VERBS = frozenset({"leverage", "leverages", "leveraging", "use", "uses", "u
                         "employs", "utilize", "utilizes", "utilise", "utilises", "borrow", "borrows"})
 #: Words before a namer that make the named thing someone else's: "a recent detector called X".
 _EARLIER_MARKS = frozenset({"recent", "existing", "popular", "prior", "previous", "well-known", "classic",
-                            "standard", "conventional", "off-the-shelf", "established", "widely-used", "pretrained",
-                            "pre-trained"})
+                            "classical", "standard", "conventional", "traditional", "vanilla", "original",
+                            "off-the-shelf", "established", "widely-used", "pretrained", "pre-trained"})
 
 
 _NEED_WORDS = frozenset({"important", "necessary", "crucial", "essential", "critical", "vital", "desirable",
@@ -814,9 +814,8 @@ _COMPONENT_HEADS = frozenset({"module", "modules", "block", "blocks", "layer", "
                               "adapter", "extractor", "generator", "predictor", "refiner", "selector", "router",
                               "loss"})
 #: Words before a definition that make it someone else's: "methods such as the Widget Encoder (WE)".
-_USED_BEFORE = re.compile(r"\b(?:such as|e\.g\.|like|existing|prior|previous|popular|standard|conventional|"
-                          r"traditional|classical|classic|vanilla|original|recent|well-known|widely used)\b[^.;]{0,30}$",
-                          re.I)
+_USED_BEFORE = re.compile(rf"\b(?:such as|e\.g\.|like|widely used|"
+                          rf"{'|'.join(re.escape(w) for w in sorted(_EARLIER_MARKS))})\b[^.;]{{0,30}}$", re.I)
 #: The paper proposes something of its own somewhere.
 _PROPOSES_ANYWHERE = re.compile(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|"
                                 r"design|develop|devise|build)[sd]?\b")
