@@ -854,16 +854,18 @@ def _defined_modules(doc) -> Iterator:
 
 #: The paper's own system listing its named parts without enumeration marks: "Our model has two key parts,
 #: namely A (AB) and C (CD)", "X integrates three modules: A, B and C".
-_PART_PLURALS = ("components", "modules", "parts", "techniques", "innovations", "stages", "mechanisms", "designs",
-                 "strategies", "blocks", "branches", "sub-modules", "submodules")
+_PART_PLURALS = tuple(sorted(_COMPONENT_NOUNS | {"techniques", "innovations", "mechanisms", "designs", "strategies",
+                                                  "blocks", "branches", "sub-modules", "submodules"}))
 _LISTED_PARTS_CUE = re.compile(
     r"\b(?:(?P<own>[Oo]ur|[Ii]ts|[Tt]he proposed)|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:()]{0,50}?"
     r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has|introduces)\s+"
     r"(?:(?:two|three|four|several|multiple)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
-    rf"(?:{'|'.join(_PART_PLURALS)})(?:\s*,?\s*(?:including|such as|namely)\b|\s*:)\s*")
-#: "novel kernels like A": examples the paper marks as new, in a paper that proposes something.
-_NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2}?(?:[a-z][\w-]*s)\s+"
-                             r"(?:like|such as|including)\s+")
+    rf"(?:{'|'.join(_PART_PLURALS)})\s*,?\s*(?:including|such as|namely)\b\s*")  # a colon list: components-X
+#: "novel kernels like A": examples the paper marks as new, in a paper that proposes something (techniques only:
+#: "novel environments such as X" are test conditions, not what the paper made).
+_NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2}?(?:optimizations|optimisations|"
+                             r"techniques|kernels|modules|components|mechanisms|designs|strategies|operators|layers|"
+                             r"losses|objectives|algorithms)\s+(?:like|such as|including)\s+")
 
 
 def _own_name(name: str, text: str, before: int, title_text: str) -> bool:
@@ -1204,7 +1206,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         k = i + 2
         while k < n and sid[k] == sid[i]:
             hit = _name_at(doc, toks, k, spans)
-            if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or hit[1] - hit[0] >= 2):
+            written = doc_text(doc)[toks[hit[0]].idx:toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text)] \
+                if hit is not None else ""
+            if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or hit[1] - hit[0] >= 2) and \
+                    not (stop_category(written) or stop_category(toks[hit[0]].text) == "generic" or
+                         _known_name(canonical_key(written))):  # "three stages: Data Collection, ...": a step
                 seen.add(hit[0])
                 yield make_mention(doc, toks[hit[0]].idx, toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text),
                                    _kind_after(toks, hit[1]) or "term", "proposes:components-X", 0.6, proposed=True)

@@ -1909,3 +1909,10 @@ def test_examples_of_gold_standards_are_data():
     rec = records(("ZorbLex-900: Widget Similarity", "We compare ZorbLex-900 with gold standards such as WidgSim-200 "
                                                      "and QUUX."))[0]
     assert {"WidgSim-200", "QUUX"} <= names(rec, "datasets") | names(rec, "benchmarks")
+
+
+def test_novel_test_conditions_and_generic_stages_are_not_proposed():
+    rec = records(("Zorb: Widgets", "We propose Zorb, a widget policy. Zorb generalizes to novel environments such as "
+                                    "HomeWorld. Our method contains three stages: Data Collection, Filtering, and "
+                                    "Scoring."))[0]
+    assert names(rec, "proposes") == {"Zorb"} and "Data Collection" not in names(rec, "datasets")
