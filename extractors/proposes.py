@@ -853,7 +853,7 @@ def _defined_modules(doc) -> Iterator:
 
 
 #: The paper's own system listing its named parts without enumeration marks: "Our model has two key parts,
-#: namely A (AB) and C (CD)", "X integrates three modules: A, B and C".
+#: namely A (AB) and C (CD)", "X includes modules such as A and B" (a colon list is the components-X rule's).
 _PART_PLURALS = tuple(sorted(_COMPONENT_NOUNS | {"techniques", "innovations", "mechanisms", "designs", "strategies",
                                                   "blocks", "branches", "sub-modules", "submodules"}))
 _LISTED_PARTS_CUE = re.compile(
@@ -910,8 +910,8 @@ def _listed_names(doc, toks, k: int, spans: dict[int, int], rule: str) -> Iterat
 
 
 def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
-    """"Our model has two key parts, namely A and B", "X integrates three modules: A, B and C" (X the paper's
-    own name), "an engine with novel kernels like A": the parts the paper lists as its own."""
+    """"Our model has two key parts, namely A and B", "X includes modules such as A and B" (X the paper's own
+    name), "an engine with novel kernels like A": the parts the paper lists as its own."""
     text = doc_text(doc)
     toks = None
     low = text.lower()
