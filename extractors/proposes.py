@@ -1024,8 +1024,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             continue  # "it is important to develop X that ...": what the field needs, not what the paper makes
         if low in NAMERS and _names_what_is_studied(toks, i, sid):
             continue  # "a failure mode, termed X", "a new metric named Y": a phenomenon or a measure, not a method
-        if low in NAMERS and _earlier_thing_named(toks, i, sid):
-            continue  # "we apply it to a recent detector called X": the name of what the paper builds on
+        # "we apply it to a recent detector called X": the name of what the paper builds on (typed, not proposed)
+        earlier = low in NAMERS and _earlier_thing_named(toks, i, sid)
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
         if low in _CONTRIBUTION:
@@ -1106,6 +1106,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
             seen.add(s)
             kind = _kind_after(toks, e) or _kind_before(toks, s) or "term"
+            if earlier:
+                if kind != "term":  # "a popular dataset called X": what it is, said by the namer's noun
+                    yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
+                                       "cue:earlier-called-X", 0.7)
+                continue
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind, rule, 0.7,
                                proposed=True)
             # "we propose A and B" / "A, B": a coordinated second name

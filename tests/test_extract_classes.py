@@ -1777,6 +1777,8 @@ def test_a_named_thing_marked_as_earlier_work_is_not_proposed_and_a_coordinated_
                    "Our method is Zorb Adaptation (ZA). We add ZA to a popular detector called QuuxDet and term the "
                    "result QuuxDet-ZA."))[0]
     assert "QuuxDet-ZA" in names(rec, "proposes") and "QuuxDet" not in names(rec, "proposes")
+    rec = records(("Zorb: Widgets", "We study a popular corpus called Quuxle and propose a fix called GizFix."))[0]
+    assert "Quuxle" in names(rec, "datasets") and names(rec, "proposes") == {"Zorb", "GizFix"}
 
 
 def test_parts_listed_by_the_papers_own_name_and_novel_examples_are_its_own():
