@@ -848,8 +848,8 @@ def _coined_for_description(short: Mention) -> bool:
 _COINED_ACRONYM = re.compile(r"^[A-Z]+[a-z][A-Z][A-Za-z]*$")
 #: An appositive that says a name is a measure: "X (XY), a metric quantifying ...", "X, a new score for ...".
 #: A name introduced as a task: "a new task: X", "a novel problem, X", "a new setting called X".
-_AS_TASK = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+)?(?:task|problem|setting)\s*(?::|,|called|termed|named|dubbed)"
-                      r"\s*$", re.I)
+_AS_TASK = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+)?(?:task|problem|setting)(?:\s*[:,]\s*(?:called|termed|named|"
+                      r"dubbed)?|\s+(?:called|termed|named|dubbed))\s*$", re.I)
 _METRIC_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+an?\s+(?:(?:new|novel|simple|unified|principled|general|"
                                 r"single|scalar|interpretable|lightweight)\s+)?(?:metric|measure|score|index|indicator)\b")
 #: A component noun right after a defined acronym: "... (WASP) module", "... (GRB) blocks".

@@ -929,8 +929,9 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
         return  # (cheap tests first: most abstracts name no novel examples)
     for cue in _NOVEL_EXAMPLES.finditer(text):
         start = max(text.rfind(". ", 0, cue.start()), 0)
-        if _USED_BEFORE.search(text[start:cue.start()]):
-            continue  # "existing systems with novel kernels like A": someone else's novelties
+        if _USED_BEFORE.search(text[start:cue.start()]) or \
+                any(w in _USE_VERBS for w in text[max(start, cue.start() - 30):cue.start()].lower().split()[-3:]):
+            continue  # "existing systems with novel kernels like A", "we leverage novel kernels like A": not made
         toks = toks if toks is not None else token_table(doc)
         k = next((t.i for t in toks if t.idx >= cue.end()), None)
         if k is not None:

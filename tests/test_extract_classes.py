@@ -1790,6 +1790,9 @@ def test_parts_listed_by_the_papers_own_name_and_novel_examples_are_its_own():
                    "Existing engines also have novel kernels like FlashZorb."))
     assert {"Learnable Range Folding", "Learnable Scale Shifting"} <= names(rec[0], "proposes")
     assert "TreeCache" in names(rec[1], "proposes") and "FlashZorb" not in names(rec[1], "proposes")
+    rec = records(("Quux: Widgets", "We propose Quux. We leverage novel techniques like ZorbNorm to stabilise training. "
+                                    "We propose a new setting, termed Open Widgets."))[0]
+    assert names(rec, "proposes") == {"Quux"} and "Open Widgets" not in names(rec, "methods")
 
 
 def test_plain_title_case_parts_only_describe():
