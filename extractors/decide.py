@@ -33,6 +33,7 @@ from typing import Sequence
 
 from extractors.canonical import canonical_key
 from extractors.cues import name_shape
+from extractors.terms import METRIC_HEADS
 from kg.errors import DataError
 from kg.models import Mention, Paper
 from kg.schema import DATA_KINDS
@@ -298,15 +299,12 @@ def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool])
     return out
 
 
-_MEASURE_WORDS = frozenset({"score", "scores", "metric", "index", "rate", "accuracy", "distance", "ratio"})
-
-
 def _variant_of(name: str, base: str) -> bool:
     """"FooNet-S" of "FooNet"; "Zorb2GoChain" of "Zorb2Go" (a capital glued to a base ending in a small letter or
     digit); not "FOOBar" of "FOO" (capitals run on) or "Foo Meets Bar" (a space)."""
     if len(name) <= len(base) or not name.startswith(base):
         return False
-    if name[len(base):].lstrip("-").lower() in _MEASURE_WORDS:
+    if name[len(base):].lstrip("-").lower().rstrip("s") in METRIC_HEADS:
         return False  # "FooNet-Score": a measure named after the method, no variant of it
     nxt = name[len(base)]
     return nxt == "-" or (nxt.isupper() and (base[-1].islower() or base[-1].isdigit()) and len(base) >= 4)

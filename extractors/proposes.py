@@ -24,7 +24,7 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
-from extractors.terms import lower_method_head, stop_category
+from extractors.terms import METRIC_HEADS, lower_method_head, stop_category
 
 __all__ = ["title_prefix", "TITLE_SEPARATOR", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
 
@@ -673,7 +673,7 @@ def _impersonal_need(toks, i: int, sid: list[int]) -> bool:
 #: Heads whose name is a phenomenon the paper studies or a measure it reports, not a method or data it makes.
 _STUDIED_HEADS = frozenset({"phenomenon", "phenomena", "mode", "modes", "behavior", "behaviour", "behaviors",
                             "behaviours", "effect", "effects", "problem", "issue", "bias", "vulnerability",
-                            "pathology", "metric", "metrics", "measure", "score", "criterion", "index"})
+                            "pathology", "metrics", "criterion"}) | METRIC_HEADS
 
 
 def _names_what_is_studied(toks, i: int, sid: list[int]) -> bool:
