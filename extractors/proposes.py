@@ -84,7 +84,11 @@ _WEAK_TRIGGERS = frozenset({"formulate", "formulates", "provide", "provides", "g
                             "releasing", "designing", "devising", "publish", "publishes", "publishing"})
 #: Verbs a trigger is coordinated with before its object: "we propose and test a procedure X".
 _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement", "test", "validate", "prove",
-                           "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate"})
+                           "train", "deploy", "release", "open-source", "benchmark", "apply", "instantiate",
+                           # after a past trigger: "we designed and trained X"
+                           "analyzed", "analysed", "studied", "evaluated", "implemented", "tested", "validated",
+                           "trained", "deployed", "released", "open-sourced", "benchmarked", "applied",
+                           "instantiated"})
 #: LaTeX font commands left before a name in scraped text: "an algorithm {\\sc Widget}".
 _LATEX_FONT = frozenset({"{", "\\sc", "\\em", "\\it", "\\bf"})  # "{\\sc X}"; "\\textbf{" is LATEX_FONT_TOKEN
 #: Counts before a head noun: "we introduce two scores: the A and the B".
@@ -390,6 +394,48 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
     return i, j
+
+
+def _name_before_bracket(toks, close: int, ends: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """Token span of the name right before the bracket group that ends at token ``close``: a long form found
+    before ("Widget Flow Tuning (WFT)", ``ends`` maps a found name's end char to its start char) or one token
+    written like a name ("WiFT (Widget Flow Tuning)"); None otherwise."""
+    p = close - 1
+    while p > 0 and close - p <= 12 and sid[p] == sid[close] and toks[p].text not in ("(", ")"):
+        p -= 1
+    if p < 1 or toks[p].text != "(" or sid[p - 1] != sid[close] or any(
+            t.lower_ in _CITING or (t.text.isdigit() and len(t.text) == 4) for t in toks[p + 1:close]):
+        return None  # "BarNet (Lee et al., 2021)": a reference, not a definition
+    last = toks[p - 1]
+    start_char = ends.get(last.idx + len(last.text))
+    if start_char is not None:
+        s = p - 1
+        while s > 0 and toks[s].idx > start_char:
+            s -= 1
+        if toks[s].idx == start_char:
+            return s, p
+    return (p - 1, p) if name_shape(last.text) else None
+
+
+#: Words of a reference in brackets: "(Lee et al.)", "(see Sec. 2)".
+_CITING = frozenset({"et", "al", "al.", "see", "e.g.", "i.e.", "cf.", "ref", "sec.", "section"})
+#: Words after "X, our" that make X something older, not this paper's: "X, our previous model".
+_OLDER = frozenset({"previous", "earlier", "prior", "original", "old", "baseline", "existing", "preliminary"})
+
+
+def _our_head_after(toks, k: int, sid: list[int]) -> str | None:
+    """The head noun of "our (newly) constructed dataset" starting at token ``k`` ("our"), else None. A word of
+    making must come first: "X, our main benchmark" is what the paper uses, not what it makes."""
+    made = False
+    for j in range(k + 1, min(len(toks), k + 5)):
+        t = toks[j]
+        if sid[j] != sid[k] or not t.is_lower or t.lower_ in _OLDER:
+            return None
+        if t.lower_ in _MADE or t.lower_ in ("new", "newly", "novel", "own"):
+            made = True
+        elif t.lower_ in _HEAD_NOUNS or t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS:
+            return t.lower_ if made else None
+    return None
 
 
 def _of_continues(toks, i: int, j: int, joined_by_of: bool) -> bool:
@@ -972,6 +1018,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     Structural Growth (MSG)" takes the whole long form.
     """
     spans = name_spans or {}
+    ends = {e: s for s, e in spans.items()}
     field = field_of(doc)
     if field == "title":
         span = title_prefix(doc_text(doc))
@@ -1006,6 +1053,20 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term"
                     yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
                                        "proposes:the-resulting-X", 0.7, proposed=True)
+            elif i > 0 and toks[i - 1].lower_ == "the" and i + 2 < n:
+                # "the resulting Zorb-7B model", "the resulting widget gate (WG) layer": the name before the head
+                hit = _name_at(doc, toks, i + 1, spans)
+                if hit is not None and hit[0] not in seen:
+                    s, e = hit
+                    k = _after_definition(toks, e)
+                    written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+                    if k < n and sid[k] == sid[i] and (toks[k].lower_ in _RESULT_HEADS or toks[k].lower_ in
+                                                       _HEAD_NOUNS) and not _known_name(canonical_key(written)):
+                        seen.add(s)
+                        head = toks[k].lower_
+                        kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term"
+                        yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
+                                           "proposes:the-resulting-X", 0.65, proposed=True)
             continue
         if low in _PAST_TRIGGERS and low != "proposed":
             before = toks[i - 1].lower_ if i > 0 else ""
@@ -1157,6 +1218,17 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             continue  # "X was introduced", "X is proposed by/in ...": the history of a name, not this paper's work
         end = b - 1 if toks[b - 1].lower_ in _HEAD_NOUNS else b
         start = end - 1
+        if toks[start].text == ")":
+            # "Widget flow tuning (WFT) is introduced to ...", "a widget gate (WG) module is further proposed"
+            hit = _name_before_bracket(toks, start, ends, sid)
+            if hit is not None and hit[0] not in seen and sid[hit[0]] == sid[k]:
+                s, e = hit
+                written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+                if not _known_name(canonical_key(written)) and not stop_category(written):
+                    seen.add(s)
+                    yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
+                                       _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
+            continue
         run = start
         while end < b and run > 0 and end - run < 4 and toks[run - 1].is_title and sid[run - 1] == sid[k] and \
                 toks[run - 1].lower_ not in STARTERS and toks[run].is_title:
@@ -1226,6 +1298,23 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     for i in [t.i - 1 for t in toks if t.text == "," and 0 < t.i < n - 3]:
         if i in seen:
             continue
+        named = _name_before_bracket(toks, i, ends, sid) if toks[i].text == ")" else \
+            (i, i + 1) if name_shape(toks[i].text) else None
+        if named is not None and named[0] not in seen:
+            s, e = named
+            written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+            head = _our_head_after(toks, i + 2, sid) if toks[i + 2].lower_ == "our" else None
+            fresh = toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") and e != i + 1
+            if (head is not None or fresh) and not _known_name(canonical_key(written)) and \
+                    not stop_category(written):
+                # "trained on WidgetSet, our newly collected dataset", "WiFT (Widget Flow Tuning), a new method"
+                seen.add(s)
+                kind = ("dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term") \
+                    if head is not None else _kind_after(toks, i + 1) or "term"
+                yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
+                                   "proposes:X-our-new" if head is not None else "proposes:X-a-new", 0.6,
+                                   proposed=True)
+                continue
         if toks[i + 2].lower_ not in ("a", "an"):
             made = _made_passively(toks, i, sid)
             if made is not None and name_shape(toks[i].text):

@@ -90,7 +90,8 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         for m in mentions:
             if not m.long_form or m.kind not in ENTITY_KINDS:
                 continue
-            sk, lk = canonical_key(m.text), canonical_key(m.long_form)
+            # the short form keyed as its mentions are: "RaP" defined here is "rap =RaP", not the known "RAP"
+            sk, lk = entity_key(m.text), canonical_key(m.long_form)
             if sk == lk:
                 continue  # the long form's own mention: its short form decides
             target = gaz.get(lk, lk)
