@@ -265,7 +265,7 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
                                              probability(feats, model) >= model["threshold"])
-    return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys))
+    return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys), gazetteer_keys)
 
 
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|like|style|driven|inspired|guided|powered|enhanced|augmented)\b")
@@ -288,21 +288,37 @@ def _only_a_modifier(cand: ProposalCandidate, abstract: str) -> bool:
         and not cand.title_named
 
 
-def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool]) -> dict[str, bool]:
+def _own_variants(candidates: Sequence[ProposalCandidate], own: dict[str, bool], gazetteer_keys) -> dict[str, bool]:
     """Variants named after the paper's own name are its own too: "FooNet-S and FooNet-L", "Bar-Euler"
-    (a hyphen only: "Foo Meets Bar" is no variant of Foo)."""
+    (a hyphen only: "Foo Meets Bar" is no variant of Foo); a known name only when it starts with the base."""
     bases = sorted({m.text for c in candidates if own.get(c.key) for m in c.mentions if len(m.text) >= 3})
     out = dict(own)
     for c in candidates:
-        if not out.get(c.key) and any(_variant_of(m.text, b) for m in c.mentions for b in bases):
+        if not out.get(c.key) and any(_variant_of(m.text, b) and (m.text.startswith(b) or
+                                                                 canonical_key(m.text) not in gazetteer_keys)
+                                      for m in c.mentions for b in bases):
             out[c.key] = True
     return out
 
 
+#: A size or count after a name's first part: "Foo-100k", "Foo-7B", "Foo-1.5M".
+_SIZE_PART = re.compile(r"^\d+(?:\.\d+)?[kKMBT]$")
+
+
 def _variant_of(name: str, base: str) -> bool:
     """"FooNet-S" of "FooNet"; "Zorb2GoChain" of "Zorb2Go" (a capital glued to a base ending in a small letter or
-    digit); not "FOOBar" of "FOO" (capitals run on) or "Foo Meets Bar" (a space)."""
-    if len(name) <= len(base) or not name.startswith(base):
+    digit); not "FOOBar" of "FOO" (capitals run on) or "Foo Meets Bar" (a space). Hyphen parts too: "Foo-Mini-Bench"
+    and "Foo-100k" of "Foo-Bench" (its first part kept, a part put in or a size after it), "Bar-Zorb-8B" of "Zorb"
+    (the base a whole inner part)."""
+    if not name.startswith(base):
+        parts, base_parts = name.split("-"), base.split("-")
+        if " " in name or parts[-1].lower().rstrip("s") in METRIC_HEADS:
+            return False
+        if len(base_parts) >= 2 and parts[0] == base_parts[0] and len(parts[0]) >= 2:
+            return (len(parts) > len(base_parts) and parts[-1] == base_parts[-1]) or \
+                (len(parts) == 2 and bool(_SIZE_PART.match(parts[1])))
+        return len(base) >= 4 and len(base_parts) == 1 and base in parts[1:]
+    if len(name) <= len(base):
         return False
     if name[len(base):].lstrip("-").lower().rstrip("s") in METRIC_HEADS:
         return False  # "FooNet-Score": a measure named after the method, no variant of it

@@ -1972,3 +1972,14 @@ def test_a_mixed_case_acronym_defined_here_is_not_the_known_capitals():
                                               "and simple."))[0]
     assert [e["name"] for e in rec["methods"]] == ["Rank-and-Pick"]
     assert "RaP" in rec["methods"][0]["aliases"]
+
+
+def test_names_built_from_the_papers_own_name_by_hyphen_parts_are_its_own():
+    rec = records(("ZQ-Bench: Testing Widget Agents", "We present ZQ-Bench, a benchmark for widget agents. It has two "
+                                                      "tracks, ZQ-Agent-Bench and ZQ-Tool-Bench, and we release the "
+                                                      "training sets ZQ-100k and ZQ-250k."),
+                  ("Zorblet: Small Widget Models", "We present Zorblet, a recipe for small widget models. Applied "
+                                                   "to an open base model, it gives Orbix-Zorblet-8B, which beats "
+                                                   "larger models. LLaVA-1.5 is slower."))
+    assert {"ZQ-Agent-Bench", "ZQ-Tool-Bench", "ZQ-100k", "ZQ-250k"} <= names(rec[0], "proposes")
+    assert "Orbix-Zorblet-8B" in names(rec[1], "proposes") and "LLaVA-1.5" not in names(rec[1], "proposes")
