@@ -795,13 +795,15 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
 
 
 #: Words that open the list of a proposal's named parts: "X, an integrated system comprising A and B".
-_PARTS_OPENERS = frozenset({"comprising", "consisting", "composed"})
+_PARTS_OPENERS = frozenset({"comprising", "consisting", "composed", "featuring", "incorporating"})
 
 
 def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen: set[int]) -> Iterator:
-    """"we introduce X, a system comprising A and B", "X, a framework consisting of A, B and C": the named parts
-    of the paper's own proposal, listed in its appositive, are the paper's too."""
+    """"we introduce X, a system comprising A and B", "X, a framework consisting of A, B and C", "X, a method
+    featuring the A mechanism": the named parts of the paper's own proposal, listed in its appositive, are the
+    paper's too."""
     n = len(toks)
+    e = _after_definition(toks, e)  # "X (XY), a system comprising ..."
     if e >= n or toks[e].text != ",":
         return
     k = e + 1
@@ -812,7 +814,8 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
     if k >= n or toks[k].lower_ not in _PARTS_OPENERS or sid[k] != sid[e]:
         return
     k += 1
-    while k < n and toks[k].lower_ in ("of", "two", "three", "four", "main", "key", "components", "modules", ":"):
+    while k < n and toks[k].lower_ in ("of", "two", "three", "four", "main", "key", "components", "modules", ":",
+                                       "a", "an", "the", "novel", "new"):
         k += 1
     while k < n and sid[k] == sid[e]:
         part = _name_at(doc, toks, k, spans) if name_shape(toks[k].text) else None

@@ -1983,3 +1983,11 @@ def test_names_built_from_the_papers_own_name_by_hyphen_parts_are_its_own():
                                                    "larger models. LLaVA-1.5 is slower."))
     assert {"ZQ-Agent-Bench", "ZQ-Tool-Bench", "ZQ-100k", "ZQ-250k"} <= names(rec[0], "proposes")
     assert "Orbix-Zorblet-8B" in names(rec[1], "proposes") and "LLaVA-1.5" not in names(rec[1], "proposes")
+
+
+def test_parts_featured_in_the_papers_defined_proposal_are_its_own_but_known_parts_end_the_list():
+    rec = records(("ZVX: Fast Widget Video", "We propose Zip Video Xpress (ZVX), a novel method featuring the "
+                                             "Frame-Query Pooling mechanism. We also present Zed, a tool incorporating "
+                                             "BERT and the Widget Router."))[0]
+    assert "Frame-Query Pooling" in names(rec, "proposes")
+    assert not {"BERT", "Widget Router"} & names(rec, "proposes")
