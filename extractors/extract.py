@@ -1210,7 +1210,8 @@ _VERSION_TAIL = re.compile(r" v?\d+(?:\.\d+)*$")
 _EDITION_PREFIX = re.compile(r"^(?:[mx]-?|[a-z]{2}-)(?=[A-Z])")
 
 
-_PLUS_END = re.compile(r"(?:\+{1,2}|(?<=[a-z0-9])Plus)$")
+#: An edition mark at a name's end: "FooQA+", "FooQAPlus", "FooHQv2" (a version glued on).
+_PLUS_END = re.compile(r"(?:\+{1,2}|(?<=[a-z0-9])Plus|(?<=[A-Za-z])[vV]\d+(?:\.\d+)?)$")
 
 
 def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
@@ -1225,7 +1226,7 @@ def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
         base = text[:plus.start()]
         kind = kinds.get(canonical_key(base)) or _gaz_kind(base)
         if kind in _DATA_KINDS:
-            return kind  # "FooQA+", "FooQAPlus": an improved edition of the data
+            return kind  # "FooQA+", "FooQAPlus", "FooHQv2": an improved edition of the data
     head = text
     words = english_words()
     while True:

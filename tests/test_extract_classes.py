@@ -1991,3 +1991,9 @@ def test_parts_featured_in_the_papers_defined_proposal_are_its_own_but_known_par
                                              "BERT and the Widget Router."))[0]
     assert "Frame-Query Pooling" in names(rec, "proposes")
     assert not {"BERT", "Widget Router"} & names(rec, "proposes")
+
+
+def test_a_version_glued_to_known_data_keeps_its_kind():
+    got = found("We sample faces on AFHQv2 and FFHQv2 and compare with ResNetV2.")
+    assert got["AFHQv2"][0] in ("dataset", "benchmark") and got["FFHQv2"][0] in ("dataset", "benchmark")
+    assert got["ResNetV2"][0] == "method"
