@@ -238,6 +238,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     unconfirmed: set[tuple[str, int, int]] = set()
     title_named: set[str] = set()
     cands: list[Mention] = []
+    # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
+    # marks a family of names
+    family_tails = Counter(t.rsplit("-", 1)[1].lower() for t in {m.text for m in raw} if
+                           "-" in t and " " not in t and len(t.split("-", 1)[0]) >= 3 and not word_compound(t) and
+                           not dictionary_word(t.split("-", 1)[0].lower()))
     for m in raw:
         key = canonical_key(m.text)
         if not key or key in generic_sf or key in generic_lf:
@@ -308,8 +313,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule == "shape:acronym" and key not in defs and _initials_stop(m.text, paper):
             continue
         if m.rule.startswith("shape:capcompound") and key not in defs and not m.proposed and \
-                m.kind not in _DATA_KINDS and word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1:
-            continue  # "Teacher-Pupil" once, of two plain words: a description, not a name
+                m.kind not in _DATA_KINDS and word_compound(m.text) and (paper.title + " " + paper.abstract).count(m.text) == 1 \
+                and family_tails[m.text.rsplit("-", 1)[1].lower()] < 2:
+            continue  # "Teacher-Pupil" once, of two plain words: a description, not a name (unless of a family)
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 sum(c.isalpha() for c in m.text) <= 2 and not (m.kind in _DATA_KINDS and _has_digit(m.text)):
             continue  # an undefined two-letter acronym ("ST", "EV") is a task or a unit far more often than a name

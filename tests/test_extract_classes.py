@@ -1997,3 +1997,9 @@ def test_a_version_glued_to_known_data_keeps_its_kind():
     got = found("We sample faces on AFHQv2 and FFHQv2 and compare with ResNetV2.")
     assert got["AFHQv2"][0] in ("dataset", "benchmark") and got["FFHQv2"][0] in ("dataset", "benchmark")
     assert got["ResNetV2"][0] == "method"
+
+
+def test_a_word_compound_in_a_family_of_coined_names_is_a_name():
+    got = found("It beats similarly sized Zorbq-Coder, Plinkseek-Coder, and Seed-Coder on code. We adopt a "
+                "Teacher-Pupil setup and a Goal-Search heuristic.")
+    assert "Seed-Coder" in got and "Teacher-Pupil" not in got
