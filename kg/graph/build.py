@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
-import random
 from contextlib import contextmanager
 from typing import Iterable, Sequence
 
@@ -28,6 +27,7 @@ from kg.graph.iris import (
     node_iri,
     repo_keys,
 )
+from kg.graph.communities import COMMUNITY_SEED, louvain
 from kg.graph.links import builds_on
 from kg.graph.textsim import related_combined, tokenize_cached
 from kg.graph.trends import add_months
@@ -37,7 +37,6 @@ from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 __all__ = ["build_nx", "add_analytics", "add_lookup_keys", "add_method_pairs", "RANKED_PER_TYPE", "TOP_METHOD_PAIRS",
            "evidence_key", "COMMUNITY_SEED", "PAGERANK_DIGITS", "pagerank_figure", "community_ids"]
 
-COMMUNITY_SEED = 42
 
 #: significant digits of the PageRank written (``pagerank``, pkg:pagerank), which is the paper's PageRank times the
 #: number of papers (1 = the average paper): a listing that does not reach a paper leaves its figure as it was
@@ -396,17 +395,8 @@ def community_ids(communities: Sequence[Sequence[str]], iri: dict) -> list[int]:
     return ids
 
 
-class _InOrder(random.Random):
-    """The "random state" handed to networkx's Louvain: its one use, shuffling the nodes before each level,
-    leaves them in the order given (papers by key; on coarser levels, communities in that order). A seeded
-    shuffle of all papers changes completely when one paper is added, and with it most communities."""
-
-    def shuffle(self, x, *args, **kwargs) -> None:  # noqa: D401 - keeps the order
-        return None
-
-
 def _communities(U: nx.Graph) -> list[list]:
-    """Louvain communities of each connected component on its own, nodes visited in U's order (_InOrder).
+    """Louvain communities (kg.graph.communities) of each connected component on its own, nodes in U's order.
 
     Modularity weighs a community against the total weight of the graph it is computed on: over the whole
     paper graph, papers added in a component of their own would shift every other decision. Per component,
@@ -420,11 +410,7 @@ def _communities(U: nx.Graph) -> list[list]:
         if len(component) <= 2:
             out.append(component)
             continue
-        C = nx.Graph()
-        C.add_nodes_from(component)
-        C.add_weighted_edges_from((u, v, w) for u, v, w in U.subgraph(component).edges(data="weight"))
-        found = nx.community.louvain_communities(C, weight="weight", seed=_InOrder(COMMUNITY_SEED))
-        out.extend(sorted(c, key=order.__getitem__) for c in found)
+        out.extend(louvain(component, U.subgraph(component).edges(data="weight")))
     return out
 
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from kg.graph.build import COMMUNITY_SEED
+from kg.graph.communities import louvain
 from kg.schema import ENTITY_RELATIONS, ENTITY_TYPES
 from kg.views.context import (
     CO_USE,
@@ -86,7 +86,7 @@ class MapModel:
         wg.add_nodes_from(drawn)
         wg.add_weighted_edges_from((a, b, n / math.sqrt(max(1, sup[a]) * max(1, sup[b])))
                                    for (a, b), n in sorted(self.pairs.items()))
-        comms = nx.community.louvain_communities(wg, weight="weight", seed=COMMUNITY_SEED) if drawn else []
+        comms = louvain(drawn, wg.edges(data="weight")) if drawn else []
         rank_key = lambda k: (-sup[k], tb.low(k), k)  # noqa: E731
         comms = sorted((sorted(c, key=rank_key) for c in comms), key=lambda c: (-sum(sup[k] for k in c), rank_key(c[0])))
         # a topic has at least MIN_TOPIC entities; smaller groups are drawn, grey and unlabelled, in no topic
