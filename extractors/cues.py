@@ -33,6 +33,7 @@ __all__ = [
     "cue_phrases",
     "Candidate",
     "name_shape",
+    "noun_data_kind",
     "candidates",
     "extract_cues",
     "suffix_kind",
@@ -56,6 +57,11 @@ __all__ = [
 DATA_NOUNS = frozenset({"dataset", "datasets", "corpus", "corpora", "data-set", "collection", "database",
                         "databases", "archive"})
 BENCH_NOUNS = frozenset({"benchmark", "benchmarks", "suite", "suites", "leaderboard", "testbed", "test-bed", "arena"})
+
+
+def noun_data_kind(noun: str) -> str | None:
+    """"dataset" for a data noun ("corpus"), "benchmark" for a benchmark noun ("suite"), else None (lower case in)."""
+    return "dataset" if noun in DATA_NOUNS else "benchmark" if noun in BENCH_NOUNS else None
 #: Parts of a dataset named after it: "the Heron split", "the Fiqa and Scidocs subsets".
 SPLIT_NOUNS = frozenset({"split", "subset", "subsets"})  # not "splits": "X splits the input" is a verb
 METHOD_NOUNS = frozenset({
@@ -738,7 +744,7 @@ def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:
     if start < 2 or end >= len(toks) or toks[start - 1].text != "," or toks[end].text not in (",", "(", "."):
         return None
     noun = toks[start - 2].lower_
-    kind = "dataset" if noun in DATA_NOUNS else "benchmark" if noun in BENCH_NOUNS else None
+    kind = noun_data_kind(noun)
     if kind is None or singular(noun) != noun:  # "corpus" is singular; "datasets, X, ..." lists one of many
         return None
     k = start - 3

@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key
 from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS,
                              SPLIT_NOUNS, STARTERS,
-                             counted_kind, modifies_method_head, name_shape)
+                             counted_kind, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -1053,7 +1053,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     seen.add(hit[0])
                     s, e = hit
                     head = toks[i + 1].lower_
-                    kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term"
+                    kind = noun_data_kind(head) or "term"
                     yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
                                        "proposes:the-resulting-X", 0.7, proposed=True)
             elif i > 0 and toks[i - 1].lower_ == "the" and i + 2 < n:
@@ -1067,7 +1067,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                                        _HEAD_NOUNS) and not _known_name(canonical_key(written)):
                         seen.add(s)
                         head = toks[k].lower_
-                        kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term"
+                        kind = noun_data_kind(head) or "term"
                         yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
                                            "proposes:the-resulting-X", 0.65, proposed=True)
             continue
@@ -1261,7 +1261,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if k + 2 >= n or toks[k].lower_ not in _HEAD_NOUNS or toks[k + 1].text not in ("-", "–", "—", "--", ":") or \
                 sid[k + 2] != sid[i]:
             continue
-        kind = "dataset" if toks[k].lower_ in DATA_NOUNS else "benchmark" if toks[k].lower_ in BENCH_NOUNS else "method"
+        kind = noun_data_kind(toks[k].lower_) or "method"
         at = k + 2
         # a plural head lists every new name: "three new benchmarks: FooEval Pro, BarQA Plus, and BazBench"
         for _ in range(6 if toks[k].lower_.endswith("s") else 1):
@@ -1312,8 +1312,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     not stop_category(written):
                 # "trained on WidgetSet, our newly collected dataset", "WiFT (Widget Flow Tuning), a new method"
                 seen.add(s)
-                kind = ("dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "term") \
-                    if head is not None else _kind_after(toks, i + 1) or "term"
+                kind = (noun_data_kind(head) or "term") if head is not None else _kind_after(toks, i + 1) or "term"
                 yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), kind,
                                    "proposes:X-our-new" if head is not None else "proposes:X-a-new", 0.6,
                                    proposed=True)
