@@ -5,6 +5,7 @@
     python benchmarks/quality.py --split sealed        # aggregate P/R/F1 only, never per-paper errors
     python benchmarks/quality.py --split heldout       # the same for the held-out invented listings
     python benchmarks/quality.py --write-baseline      # store all three in benchmarks/quality_baseline.json
+    python benchmarks/quality.py --ci                  # also: gold names per class and 95 % bootstrap intervals
 
 Gold sets:
 
@@ -24,6 +25,13 @@ Gold sets:
 The corpus gold files hold labels keyed by paper id, not the corpus text;
 titles and abstracts are joined from ``../shared/corpus`` at evaluation time.
 Each set is extracted on its own (as ``paperkg extract`` would on that input).
+
+``--ci`` adds, for every split, how many gold names each class has and a 95 %
+interval for its F1: papers are resampled with replacement (percentile bootstrap,
+:data:`BOOTSTRAP_SAMPLES` draws, fixed seed, so the output is deterministic) and
+each draw is scored as the scorer scores (micro-averaged counts of its own
+per-paper matching). A split with few gold names of a class cannot tell 0.85
+from 0.90 for it; the interval says so. Aggregate only, like the scores.
 """
 from __future__ import annotations
 
@@ -48,6 +56,9 @@ SPLITS = ("dev", "train", "sealed", "heldout")
 #: Splits whose per-paper errors are never printed.
 AGGREGATE_ONLY = ("sealed", "heldout")
 CLASSES = ("methods", "data", "proposes", "repos", "links")
+#: Resamples of the papers behind each interval of ``--ci``, and their seed.
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 20261205
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -140,6 +151,89 @@ def split_scores(split: str, workdir: Path) -> dict[str, dict[str, float]]:
     return {c: {k: result[c][k] for k in ("p", "r", "f1")} for c in CLASSES} | {"papers": len(papers)}
 
 
+def _scorer():
+    """../shared/eval/score.py as a module: its own matching gives the per-paper counts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("paperkg_gold_scorer", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def paper_counts(pred: Path, gold: Path) -> list[dict[str, tuple[int, int, int]]]:
+    """(tp, fp, fn) of every class for each gold paper, in gold-file order, as the scorer counts them."""
+    scorer = _scorer()
+    golds, preds = scorer.load(str(gold)), scorer.load(str(pred))
+    out = []
+    for key, record in golds.items():
+        result, _ = scorer.score({key: record}, preds)
+        out.append({c: (result[c]["tp"], result[c]["fp"], result[c]["fn"]) for c in CLASSES})
+    return out
+
+
+def f1_of(tp: float, fp: float, fn: float) -> float:
+    """The scorer's F1 of summed counts (1.0 when there is nothing to find and nothing found)."""
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def bootstrap_intervals(counts: list[dict[str, tuple[int, int, int]]], samples: int = BOOTSTRAP_SAMPLES,
+                        seed: int = BOOTSTRAP_SEED, level: float = 0.95) -> dict[str, tuple[float, float]]:
+    """{class: (low, high)}: percentile bootstrap interval of the micro F1 over papers drawn with replacement.
+
+    >>> counts = [{"methods": (1, 0, 0)}, {"methods": (0, 1, 1)}] * 20
+    >>> low, high = bootstrap_intervals(counts, samples=500)["methods"]
+    >>> low < f1_of(20, 20, 20) < high
+    True
+    """
+    import numpy as np
+
+    if not counts:
+        return {}
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(counts), size=(samples, len(counts)))
+    out = {}
+    for cls in counts[0]:
+        table = np.array([c[cls] for c in counts], dtype=float)  # papers x (tp, fp, fn)
+        sums = table[draws].sum(axis=1)  # samples x 3
+        f1s = sorted(f1_of(*row) for row in sums.tolist())
+        lo = f1s[int((1 - level) / 2 * samples)]
+        hi = f1s[min(samples - 1, int((1 + level) / 2 * samples))]
+        out[cls] = (round(lo, 3), round(hi, 3))
+    return out
+
+
+def split_intervals(split: str, workdir: Path, pred: Path | None = None) -> dict[str, dict]:
+    """{class: {"gold": names to find, "f1": F1, "ci": (low, high)}} for one split (aggregates only);
+    ``pred``: predictions already made for it (else the split is extracted, or the file of split_scores reused)."""
+    papers, gold = split_data(split, workdir)
+    pred = pred or workdir / f"{split}-pred.jsonl"
+    if not pred.exists():
+        predict_papers(papers, pred)
+    counts = paper_counts(pred, gold)
+    intervals = bootstrap_intervals(counts)
+    out = {}
+    for cls in CLASSES:
+        tp, fp, fn = (sum(c[cls][i] for c in counts) for i in range(3))
+        out[cls] = {"gold": tp + fn, "f1": round(f1_of(tp, fp, fn), 3), "ci": intervals[cls]}
+    return out
+
+
+def _ci_table(all_intervals: dict[str, dict]) -> str:
+    splits = list(all_intervals)
+    rows = ["95 % bootstrap intervals of F1 (papers resampled; n = gold names of the class)",
+            "class     " + "".join(f"{s:>26}" for s in splits)]
+    for c in CLASSES:
+        cells = []
+        for s in splits:
+            v = all_intervals[s][c]
+            cells.append(f"{v['ci'][0]:.3f}-{v['ci'][1]:.3f} (n={v['gold']})".rjust(26))
+        rows.append(f"{c:<10}" + "".join(cells))
+    return "\n".join(rows) + "\n"
+
+
 def _table(all_scores: dict[str, dict]) -> str:
     splits = list(all_scores)
     head = "class     " + "".join(f"{s + ' (' + str(all_scores[s]['papers']) + ')':>26}" for s in splits)
@@ -165,10 +259,14 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="paperkg-quality-"))
     if split is None:
         all_scores = {s: split_scores(s, work) for s in SPLITS}
+        intervals = {s: split_intervals(s, work) for s in SPLITS} if "--ci" in argv else None
         if "--json" in argv:
-            print(json.dumps(all_scores, indent=2))
+            print(json.dumps(all_scores if intervals is None else {"scores": all_scores, "intervals": intervals},
+                             indent=2))
         else:
             print(_table(all_scores), end="")
+            if intervals is not None:
+                print(_ci_table(intervals), end="")
         if "--write-baseline" in argv:
             from kg.atomic import write_text
 
@@ -179,6 +277,8 @@ def main(argv: list[str]) -> int:
     papers, gold = split_data(split, work)
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else work / "pred.jsonl"
     predict_papers(papers, out)
+    if "--ci" in argv:
+        print(_ci_table({split: split_intervals(split, work, pred=out)}), end="")
     if "--json" in argv:
         print(json.dumps(f1_scores(out, gold=gold)))
     elif split in AGGREGATE_ONLY:
