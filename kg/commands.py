@@ -48,6 +48,7 @@ def _cmd_build(args) -> int:
         store_dir=args.store,
         dask_address=args.dask,
         year=args.year,
+        skip_if_current=not args.force,
     )
     return 1 if result.errors else 0
 
@@ -71,6 +72,9 @@ def register_build(b: argparse.ArgumentParser) -> None:
                    help="do not reuse or keep per-paper extraction results (OUTPUT/.cache)")
     b.add_argument("--store", metavar="DIR", default=None,
                    help="also write the RDF into an on-disk Oxigraph store here (for query/serve --store)")
+    b.add_argument("--force", action="store_true",
+                   help="build even when OUTPUT already holds the untouched outputs of the same listings, options "
+                        "and paperkg (such a build otherwise reads and writes nothing)")
     _add_input_options(b)
     b.set_defaults(func=_cmd_build)
 

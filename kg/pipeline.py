@@ -27,7 +27,7 @@ from typing import Callable, Sequence
 
 from extractors import paper_record
 from kg import __version__
-from kg import memory
+from kg import memory, uptodate
 from kg.atomic import atomic_write, exchange
 from kg.errors import InputError, NoPapersError, OutputError, one_line
 from extractors.corpus import ExtractStats, extract_corpus
@@ -111,18 +111,24 @@ class BuildResult:
     page_stats: dict = field(default_factory=dict)  # {"rendered": n, "reused": n}: paper/entity pages
     #: {"blocks": n, "reused": n, "analytics_blocks": n, "analytics_reused": n}: graph.ttl and analytics.ttl subject blocks
     rdf_stats: dict = field(default_factory=dict)
+    #: True when the outputs in place were those of the same listings, options and code (nothing was built)
+    up_to_date: bool = False
 
 
 def _ingest(inputs: Sequence[str | os.PathLike], fmt: str | None, strict: bool, log: Log,
-            refuse_empty: bool = False, year: int | None = None):
-    """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read."""
+            refuse_empty: bool = False, year: int | None = None, logged: list | None = None):
+    """Read the inputs, logging each bad file; ``refuse_empty``: raise NoPapersError when no paper was read;
+    ``logged``: also gets each line logged."""
     paths = list(inputs) if inputs else default_corpus_paths()
     result = read_inputs(paths, fmt=fmt, strict=strict, year=year)
-    for warning in getattr(result, "warnings", ()):
-        log(f"paperkg: warning: {one_line(str(warning))}")
+    lines = [f"paperkg: warning: {one_line(str(warning))}" for warning in getattr(result, "warnings", ())]
     if result.papers or not refuse_empty or len(result.errors) > 1:  # NoPapersError's line tells a lone one
-        for line in error_lines(result.errors):  # bad records: the first 20 per file, then a count
-            log(f"paperkg: error: {one_line(line)}")
+        # bad records: the first 20 per file, then a count
+        lines += [f"paperkg: error: {one_line(line)}" for line in error_lines(result.errors)]
+    for line in lines:
+        log(line)
+    if logged is not None:
+        logged.extend(lines)
     if refuse_empty and not result.papers:
         raise NoPapersError(result.errors, len(result.files))
     return result
@@ -405,6 +411,7 @@ def build_job(
     dask_address: str | None = None,
     stages: bool | None = None,
     year: int | None = None,
+    skip_if_current: bool = False,
 ) -> BuildResult:
     """Ingest, extract, build the graph and write every output into ``out_dir``.
 
@@ -414,19 +421,39 @@ def build_job(
     extraction on that Dask cluster; ``stages``: log a line as each stage
     starts (default: when not quiet and stderr is a terminal, since a big
     build otherwise spends minutes after extraction without a word);
-    ``year``: the year of Daily Papers day headings written without one.
+    ``year``: the year of Daily Papers day headings written without one;
+    ``skip_if_current``: when the output folder holds the untouched outputs of a
+    build of the same listings, options and code (kg.uptodate), read and write
+    nothing: repeat that build's warnings and errors and return them with
+    ``up_to_date`` set (the result then has no graph). Builds with the cache
+    record what they wrote for this check.
 
     Raises NoPapersError, touching nothing, when no input gives a paper (a
     typo, an empty folder): an empty graph must not replace good outputs.
     """
     if stages is None:
         stages = not quiet and sys.stderr.isatty()
+    out_dir = Path(out_dir)
+    paths = list(inputs) if inputs else default_corpus_paths()
+    key = None
+    if cache:
+        key = uptodate.build_key(paths, _key_options(fmt, strict, base_iri, top_k, max_nodes, year, store_dir))
+    if skip_if_current and key is not None and out_dir.is_dir():
+        with _build_lock(out_dir):
+            record = uptodate.current_record(out_dir, key, store_dir)
+        if record is not None:
+            for line in record["log"]:
+                log(line)
+            if not quiet:
+                log(f"paperkg: {out_dir}/ is up to date: the outputs of these listings, options and paperkg "
+                    f"are in place and untouched; nothing was read or written (--force rebuilds)")
+            return BuildResult(report={}, out_dir=out_dir, errors=uptodate.recorded_errors(record), up_to_date=True)
     if stages:
         log("paperkg: reading listings...")
     t = time.perf_counter()
-    ingest = _ingest(inputs, fmt, strict, log, refuse_empty=True, year=year)
+    ingest_lines: list[str] = []
+    ingest = _ingest(paths, fmt, strict, log, refuse_empty=True, year=year, logged=ingest_lines)
     ingested = time.perf_counter() - t
-    out_dir = Path(out_dir)
     out_existed = out_dir.is_dir()
     check_build_memory(ingest.papers)
     with _build_lock(out_dir):
@@ -434,13 +461,38 @@ def build_job(
         published: list[bool] = []
         try:
             _probe_outputs(out_dir, Path(os.path.realpath(out_dir)))
-            return _build_locked(ingest, ingested, out_dir, jobs=jobs, base_iri=base_iri, top_k=top_k,
-                                 max_nodes=max_nodes, quiet=quiet, log=log, cache=cache, store_dir=store_dir,
-                                 dask_address=dask_address, stages=stages, published=published)
+            result = _build_locked(ingest, ingested, out_dir, jobs=jobs, base_iri=base_iri, top_k=top_k,
+                                   max_nodes=max_nodes, quiet=quiet, log=log, cache=cache, store_dir=store_dir,
+                                   dask_address=dask_address, stages=stages, published=published)
         except Exception:
             if not published:
                 _remove_unbuilt(out_dir, out_existed, cache_existed)
             raise
+        if key is not None:
+            _record_build(out_dir, key, paths, (fmt, strict, base_iri, top_k, max_nodes, year, store_dir),
+                          ingest_lines, ingest.errors, log)
+        return result
+
+
+def _record_build(out_dir: Path, key: str, paths, options: tuple, ingest_lines, errors, log: Log) -> None:
+    """The build's last write (kg.uptodate): only when the listings are still those hashed before the build.
+    The outputs are in place by now, so a record that cannot be written costs the next no-op a full build,
+    not this build its success: a warning, and any older record is removed."""
+    try:
+        if uptodate.build_key(paths, _key_options(*options)) == key:
+            uptodate.write_record(out_dir, key, options[-1], ingest_lines, errors)
+            return
+    except OSError as exc:
+        log(f"paperkg: warning: cannot record the build in {one_line(str(out_dir / CACHE_DIR))}: "
+            f"{exc.strerror or exc}; the next build into it rebuilds")
+    with contextlib.suppress(OSError):
+        os.unlink(out_dir / CACHE_DIR / uptodate.RECORD_NAME)
+
+
+def _key_options(fmt, strict, base_iri, top_k, max_nodes, year, store_dir) -> dict:
+    """The build options that change what is written (not jobs, Dask, logging), for kg.uptodate.build_key."""
+    return {"fmt": fmt, "strict": strict, "base_iri": base_iri or DEFAULT_BASE_IRI, "top_k": top_k,
+            "max_nodes": max_nodes, "year": year, "store": None if store_dir is None else os.path.realpath(store_dir)}
 
 
 #: Least memory a build holds per paper (graph, RDF writing, views tables) and per character of text,

@@ -35,6 +35,7 @@ __all__ = [
     "read_file",
     "iter_entries",
     "expand_paths",
+    "file_label",
     "default_corpus_paths",
     "error_lines",
     "MAX_RECORD_ERRORS_SHOWN",
@@ -122,7 +123,7 @@ def _demo_dir() -> Path | None:
     return Path(str(root)) if root.is_dir() else None
 
 
-def _label(path: str | os.PathLike) -> str:
+def file_label(path: str | os.PathLike) -> str:
     """How a file is named in sources, errors and reports.
 
     The path as given, except that bundled demo files are ``demo/<name>``, so
@@ -189,7 +190,7 @@ def _check_format(fmt: str | None, file: str) -> None:
 
 def _read_one(path: Path, fmt: str | None, warnings: list[IngestWarning] | None,
               errors: list[InputError] | None = None, year: int | None = None) -> list[Paper]:
-    file = _label(path)
+    file = file_label(path)
     _check_format(fmt, file)
     if path.is_dir():
         raise InputError(file, "directory contains no input files")
@@ -253,7 +254,7 @@ def read_inputs(
         if key in seen:  # the same file named twice would merge every paper with itself
             continue
         seen.add(key)
-        file = _label(path)
+        file = file_label(path)
         result.files.append(file)
         skipped: list[InputError] | None = None if strict else []
         try:
