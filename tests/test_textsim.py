@@ -9,7 +9,7 @@ import pytest
 
 from kg.graph import build_graph
 from kg.graph.links import MAX_ENTITY_DF, default_max_df
-from kg.graph.textsim import MAX_CANDIDATE_DF, default_max_df_text, related_combined, tokenize
+from kg.graph.textsim import MAX_CANDIDATE_DF, count_matrix, default_max_df_text, related_combined, tokenize
 from kg.models import CorpusExtraction, Entity, EntityRef, Paper, PaperExtraction
 from kg.queries import run_named
 
@@ -158,3 +158,35 @@ def test_candidate_word_limit_stops_growing_so_candidate_work_stays_linear():
     assert default_max_df_text(500) == 50 and default_max_df_text(10_000) == 200
     assert default_max_df_text(20_000) == default_max_df_text(1_000_000) == MAX_CANDIDATE_DF == 400
     assert default_max_df(100_000) == 100 and default_max_df(10_000_000) == MAX_ENTITY_DF
+
+
+def test_count_matrix_counts_words_in_sorted_columns():
+    X, vocab = count_matrix([["widget", "gizmo", "widget"], [], ["blorp", "gizmo"]])
+    assert vocab.tolist() == ["blorp", "gizmo", "widget"]
+    assert X.toarray().tolist() == [[0.0, 1.0, 2.0], [0.0, 0.0, 0.0], [1.0, 1.0, 0.0]]
+    X, vocab = count_matrix([["widget", "gizmo", "widget"], [], ["blorp", "gizmo"]], min_df=2)
+    assert vocab.tolist() == ["gizmo"] and X.toarray().tolist() == [[1.0], [0.0], [1.0]]
+    assert count_matrix([["a"], ["b"]], min_df=2)[0] is None
+    assert count_matrix([[], []])[0] is None
+
+
+def test_count_matrix_agrees_with_counting_by_hand():
+    from collections import Counter
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(40)]
+    for _ in range(30):
+        lists = [[rng.choice(words) for _ in range(rng.randrange(0, 12))] for _ in range(rng.randrange(1, 15))]
+        min_df = rng.choice((1, 2, 3))
+        df = Counter(w for tokens in lists for w in set(tokens))
+        expect_vocab = sorted(w for w, n in df.items() if n >= min_df)
+        X, vocab = count_matrix(lists, min_df)
+        if not expect_vocab:
+            assert X is None
+            continue
+        assert vocab.tolist() == expect_vocab
+        assert X.has_sorted_indices and X.shape == (len(lists), len(expect_vocab))
+        dense = X.toarray()
+        for i, tokens in enumerate(lists):
+            counts = Counter(tokens)
+            assert dense[i].tolist() == [float(counts[w]) for w in expect_vocab]

@@ -181,18 +181,44 @@ def _tokenize_slice(args) -> list[list[str]]:
     return out
 
 
+def count_matrix(token_lists: Sequence[list[str]], min_df: int = 1):
+    """(csr matrix of word counts per paper, float64; sorted vocabulary) over the words in at least ``min_df``
+    papers; (None, []) when no word is. Columns follow the sorted vocabulary, as a bag-of-words vectoriser
+    lays them out (scikit-learn's CountVectorizer gives the same matrix; importing it cost 0.8 s a build).
+
+    >>> X, vocab = count_matrix([["gizmo", "widget", "gizmo"], ["widget"], ["blorp"]], min_df=2)
+    >>> vocab.tolist(), X.toarray().tolist()
+    (['widget'], [[1.0], [1.0], [0.0]])
+    """
+    from scipy import sparse
+
+    seen: dict[str, int] = {}  # word -> its number in order of first occurrence
+    first = np.fromiter((seen.setdefault(w, len(seen)) for tokens in token_lists for w in tokens), dtype=np.int64)
+    vocab = sorted(seen)
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[np.fromiter((seen[w] for w in vocab), dtype=np.int64, count=len(vocab))] = np.arange(len(vocab))
+    cols = rank[first]
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), [len(tokens) for tokens in token_lists])
+    X = sparse.csr_matrix((np.ones(len(cols), dtype=np.float64), (rows, cols)), shape=(len(token_lists), len(vocab)))
+    X.sum_duplicates()
+    keep = np.bincount(X.indices, minlength=len(vocab)) >= min_df
+    if not keep.any():
+        return None, np.asarray([], dtype=object)
+    if not keep.all():
+        X = X[:, np.flatnonzero(keep)]
+    X.sort_indices()
+    return X.tocsr(), np.asarray(vocab, dtype=object)[keep]
+
+
 def text_matrix(token_lists: Sequence[list[str]]):
     """(L2-normalised TF-IDF csr matrix, vocabulary array) of the papers' words."""
     from scipy import sparse
-    from sklearn.feature_extraction.text import CountVectorizer
 
     if not any(token_lists):
         return None, np.asarray([], dtype=object)
-    vec = CountVectorizer(analyzer=_identity, min_df=2 if len(token_lists) > 2 else 1, dtype=np.float64)
-    try:
-        X = vec.fit_transform(token_lists).tocsr()
-    except ValueError:  # no word in two papers
-        return None, np.asarray([], dtype=object)
+    X, vocab = count_matrix(token_lists, min_df=2 if len(token_lists) > 2 else 1)
+    if X is None:  # no word in two papers
+        return None, vocab
     X.sort_indices()
     X.data = np.log(X.data) + 1.0  # sublinear tf
     X = X @ sparse.diags(idf(np.bincount(X.indices, minlength=X.shape[1]), X.shape[0]))
@@ -200,11 +226,7 @@ def text_matrix(token_lists: Sequence[list[str]]):
     norms[norms == 0] = 1.0
     X = (sparse.diags(1.0 / norms) @ X).tocsr()
     X.sort_indices()
-    return X, np.asarray(vec.get_feature_names_out(), dtype=object)
-
-
-def _identity(tokens):
-    return tokens
+    return X, vocab
 
 
 def _rank_in_row(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
