@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -581,16 +582,22 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
             rdf_stats: dict = {}
             # Turtle blocks of subjects whose statements did not change are copied from the graph.ttl and
             # analytics.ttl being replaced (the new indexes are PENDING_NAMES until the outputs are published:
-            # a failed build keeps the old ones)
-            write_outputs(graph, staging, previous=out_dir / GRAPH_FILE, cache_dir=out_dir / CACHE_DIR if cache else None,
-                          pending=True, report=rdf_stats)
-            timings["rdf"] = time.perf_counter() - t
-            t = time.perf_counter()
+            # a failed build keeps the old ones). The RDF files and the views are written at the same time
+            # (the RDF in a forked process) where that fits: they only read the graph.
+            rdf = _RdfJob(graph, staging, previous=out_dir / GRAPH_FILE,
+                          cache_dir=out_dir / CACHE_DIR if cache else None, report=rdf_stats)
+            t_views = time.perf_counter()
             stage("writing the HTML views (one page per paper and entity)...")
             page_stats: dict = {}
             # pages whose view model is unchanged are hard-linked from the outputs being replaced
-            write_views(graph, staging, max_nodes=max_nodes, previous=out_dir, stats=page_stats)
-            timings["views"] = time.perf_counter() - t
+            try:
+                write_views(graph, staging, max_nodes=max_nodes, previous=out_dir, stats=page_stats)
+            except BaseException:
+                rdf.cancel()
+                raise
+            timings["views"] = time.perf_counter() - t_views
+            rdf.finish()
+            timings["rdf"] = rdf.seconds
             report = _build_report(ingest, extraction_report, graph)
             with atomic_write(staging / "build-report.json") as fh:
                 json.dump(report, fh, indent=2, ensure_ascii=False, sort_keys=True)
@@ -665,6 +672,78 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
     return BuildResult(report=report, out_dir=out_dir, files=files, errors=list(ingest.errors), graph=graph,
                        timings=timings, extract_stats={"cached": stats.cached, "extracted": stats.extracted},
                        page_stats=page_stats, rdf_stats=rdf_stats)
+
+
+class _RdfJob:
+    """``write_outputs`` of a build: in a forked process while the caller writes the views, or (no ``fork``,
+    too little memory for a second process, a small graph) in this process before them.
+
+    The child sends back the RDF stage's report and its time, or the exception it raised, which
+    :meth:`finish` raises here (a paperkg error keeps its one-line message)."""
+
+    #: Fewest nodes + edges worth a second process (forking and joining cost a few ms; small builds gain nothing).
+    MIN_GRAPH = 20_000
+
+    def __init__(self, graph, staging: Path, *, previous, cache_dir, report: dict):
+        self.report, self.seconds, self.proc, self.conn = report, 0.0, None, None
+        kwargs = {"previous": previous, "cache_dir": cache_dir, "pending": True, "report": report}
+        g = graph.nx
+        if g.number_of_nodes() + g.number_of_edges() >= self.MIN_GRAPH and _fork_fits():
+            ctx = multiprocessing.get_context("fork")
+            self.conn, child = ctx.Pipe(duplex=False)
+            self.proc = ctx.Process(target=_rdf_child, args=(child, graph, staging, kwargs), daemon=True)
+            self.proc.start()
+            child.close()
+            return
+        t = time.perf_counter()
+        write_outputs(graph, staging, **kwargs)
+        self.seconds = time.perf_counter() - t
+
+    def finish(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            message = ("error", OutputError("the process writing graph.ttl and analytics.ttl stopped "
+                                             "without a word (killed, or out of memory?)"))
+        finally:
+            self.proc.join()
+            self.conn.close()
+        if message[0] == "error":
+            raise message[1]
+        self.report.update(message[1])
+        self.seconds = message[2]
+
+    def cancel(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.join()
+            self.conn.close()
+
+
+def _rdf_child(conn, graph, staging: Path, kwargs: dict) -> None:
+    t = time.perf_counter()
+    try:
+        write_outputs(graph, staging, **kwargs)
+        conn.send(("ok", kwargs["report"], time.perf_counter() - t))
+    except BaseException as exc:  # everything goes back to the build, which raises it
+        try:
+            conn.send(("error", exc))
+        except Exception:  # not picklable: its type and message
+            conn.send(("error", OutputError(f"writing graph.ttl and analytics.ttl failed: "
+                                            f"{type(exc).__name__}: {one_line(str(exc))}")))
+    finally:
+        conn.close()
+
+
+def _fork_fits() -> bool:
+    """Whether a forked copy of this process can run beside it: fork exists and the memory available is at least
+    this process's resident size (a forked child shares pages until it writes them; this is the worst case)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    available, rss = memory.available_bytes(), memory.rss_bytes()
+    return available is None or rss is None or available >= rss + memory.RESERVE_BYTES
 
 
 def _extraction_report(extraction) -> dict:
