@@ -74,7 +74,7 @@ def register_build(b: argparse.ArgumentParser) -> None:
                    help="also write the RDF into an on-disk Oxigraph store here (for query/serve --store)")
     b.add_argument("--force", action="store_true",
                    help="build even when OUTPUT already holds the untouched outputs of the same listings, options "
-                        "and paperkg (such a build otherwise reads and writes nothing)")
+                        "and paperkg (such a build otherwise builds and writes nothing)")
     _add_input_options(b)
     b.set_defaults(func=_cmd_build)
 

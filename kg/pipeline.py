@@ -424,7 +424,7 @@ def build_job(
     build otherwise spends minutes after extraction without a word);
     ``year``: the year of Daily Papers day headings written without one;
     ``skip_if_current``: when the output folder holds the untouched outputs of a
-    build of the same listings, options and code (kg.uptodate), read and write
+    build of the same listings, options and code (kg.uptodate), build and write
     nothing: repeat that build's warnings and errors and return them with
     ``up_to_date`` set (the result then has no graph). Builds with the cache
     record what they wrote for this check.
@@ -446,8 +446,8 @@ def build_job(
             for line in record["log"]:
                 log(line)
             if not quiet:
-                log(f"paperkg: {out_dir}/ is up to date: the outputs of these listings, options and paperkg "
-                    f"are in place and untouched; nothing was read or written (--force rebuilds)")
+                log(f"paperkg: {out_dir}/ is up to date: it holds the untouched outputs of these listings, options "
+                    f"and paperkg; nothing was built or written (--force rebuilds)")
             return BuildResult(report={}, out_dir=out_dir, errors=uptodate.recorded_errors(record), up_to_date=True)
     if stages:
         log("paperkg: reading listings...")

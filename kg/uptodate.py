@@ -7,7 +7,7 @@ the code and libraries that run it: the same three give the same output bytes, w
 it left in the output folder and in the ``--store`` folder (:func:`tree_state`: path, type, size,
 modification time and inode of each). The next build into that folder makes the digest first (it reads
 and hashes every listing: about 0.4 s for 120 MB) and, when both it and the state of the folders are
-unchanged, reads, extracts and writes nothing: the outputs in place are the bytes it would write. The
+unchanged, parses, extracts and writes nothing: the outputs in place are the bytes it would write. The
 warnings and errors the inputs gave are printed again and the exit status is the same. ``paperkg build
 --force`` rebuilds anyway.
 
