@@ -48,7 +48,7 @@ def test_rdf_written_in_a_forked_process_gives_the_same_outputs(listings, tmp_pa
 
     monkeypatch.setattr(pipeline, "write_outputs", spy)
     monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
-    forked = build_job([listings], tmp_path / "forked", quiet=True, year=2025)
+    forked = build_job([listings], tmp_path / "forked", quiet=True, year=2025, jobs=2)
     assert [int(p) for p in pids.read_text().split()] != [os.getpid()]  # ran in another process
     assert forked.rdf_stats == inline.rdf_stats and forked.rdf_stats.get("blocks")
     assert _tree(tmp_path / "forked") == _tree(tmp_path / "inline")
@@ -65,7 +65,7 @@ def test_a_failure_in_the_forked_rdf_process_fails_the_build_and_keeps_the_outpu
     monkeypatch.setattr(pipeline, "write_outputs", fail)
     monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
     with pytest.raises(OutputError, match="No space left on device"):
-        build_job([listings], out, quiet=True, year=2026)  # another year: a real build, not "up to date"
+        build_job([listings], out, quiet=True, year=2026, jobs=2)  # another year: a real build, not "up to date"
     assert _tree(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".out.paperkg-")]  # no staging left
 
@@ -77,5 +77,28 @@ def test_a_forked_rdf_process_that_dies_fails_the_build(listings, tmp_path, monk
     monkeypatch.setattr(pipeline, "write_outputs", die)
     monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
     with pytest.raises(OutputError, match="stopped without a word"):
-        build_job([listings], tmp_path / "out", quiet=True, year=2025)
+        build_job([listings], tmp_path / "out", quiet=True, year=2025, jobs=2)
     assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_one_job_writes_the_rdf_in_the_build_process(listings, tmp_path, monkeypatch):
+    pids = tmp_path / "pids"
+    real = pipeline.write_outputs
+
+    def spy(*args, **kwargs):
+        with open(pids, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "write_outputs", spy)
+    monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
+    build_job([listings], tmp_path / "out", quiet=True, year=2025, jobs=1)
+    assert [int(p) for p in pids.read_text().split()] == [os.getpid()]
+
+
+def test_no_fork_without_room_for_a_second_copy(monkeypatch):
+    monkeypatch.setattr(pipeline.memory, "rss_bytes", lambda: 4 << 30)
+    monkeypatch.setattr(pipeline.memory, "available_bytes", lambda: 6 << 30)
+    assert not pipeline._fork_fits()
+    monkeypatch.setattr(pipeline.memory, "available_bytes", lambda: 9 << 30)
+    assert pipeline._fork_fits()
