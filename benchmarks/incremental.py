@@ -11,7 +11,8 @@ folder (``cold``) and compares every output file of the two. Each build runs in 
 ``paperkg build`` process under ``/usr/bin/time -v`` when available (wall clock, peak RSS). It
 prints one table row per build (with the data records made and copied from the previous shards, the data
 shards written and kept,
-and the graph.ttl and analytics.ttl subject blocks reused) and the share of changed files; exit status 1 if the incremental
+and the graph.ttl and analytics.ttl subject blocks reused, the peak RSS of the largest process and the most memory
+the machine had in use during the build, all processes together) and the share of changed files; exit status 1 if the incremental
 outputs differ from the cold ones.
 """
 from __future__ import annotations
@@ -60,7 +61,8 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None, force: bool = F
         cmd += ["--year", str(year)]
     timed = ["/usr/bin/time", "-v"] + cmd if os.path.exists("/usr/bin/time") else cmd
     t = time.perf_counter()
-    proc = subprocess.run(timed, capture_output=True, text=True)
+    with _MemoryInUse() as used:
+        proc = subprocess.run(timed, capture_output=True, text=True)
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         sys.exit(f"build failed: {proc.stderr[-2000:]}")
@@ -72,7 +74,48 @@ def _build(inputs: Path, out: Path, jobs: int, year: int | None, force: bool = F
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
     if rss:
         row["rss_mb"] = int(rss.group(1)) / 1024
+    if used.peak is not None:
+        row["in_use_mb"] = used.peak / 1024
     return row
+
+
+def mem_available_kb() -> int | None:
+    """The kernel's MemAvailable (kB), or None where /proc/meminfo has none."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+class _MemoryInUse:
+    """The most memory the machine had in use beyond what it had at the start, sampled every 0.25 s while a
+    build runs: all its processes together (a forked child, view workers), which a single process's peak RSS
+    misses; it also counts anything else the machine did meanwhile (kB; None without /proc/meminfo)."""
+
+    def __enter__(self):
+        import threading
+
+        self.start, self.peak, self._stop = mem_available_kb(), None, threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        if self.start is not None:
+            self.peak = 0
+            self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            now = mem_available_kb()
+            if now is not None:
+                self.peak = max(self.peak, self.start - now)
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
 
 
 def _tree(out: Path) -> dict[str, Path]:
@@ -116,7 +159,7 @@ def main(argv=None) -> int:
     stages = ("ingest", "extract", "graph", "jsonl", "rdf", "views", "move")
     print(f"{'build':<13} {'wall':>7} " + " ".join(f"{s:>7}" for s in stages)
           + f" {'rendered':>8} {'reused':>7} {'no view':>7} {'rec made':>8} {'rec copied':>10} {'shards new':>10} {'kept':>5}"
-          + f" {'ttl blocks reused':>17} {'analytics reused':>17} {'RSS MB':>7} {'load':>5}")
+          + f" {'ttl blocks reused':>17} {'analytics reused':>17} {'RSS MB':>7} {'in use MB':>9} {'load':>5}")
     for name, r in rows.items():
         print(f"{name:<13} {r['wall']:7.1f} " + " ".join(f"{r.get(s, 0):7.1f}" for s in stages)
               + f" {r.get('rendered', 0):8d} {r.get('reused', 0):7d} {r.get('skipped', 0):7d}"
@@ -124,7 +167,7 @@ def main(argv=None) -> int:
               f" {r.get('shards_written', 0):10d} {r.get('shards_kept', 0):5d}"
               + f" {str(r.get('blocks_reused', '-')) + ' / ' + str(r.get('blocks', '-')):>17}"
               + f" {str(r.get('a_reused', '-')) + ' / ' + str(r.get('a_blocks', '-')):>17} {r.get('rss_mb', 0):7.0f}"
-              f" {r['load']:5.1f}")
+              f" {r.get('in_use_mb', 0):9.0f} {r['load']:5.1f}")
     print(f"incremental / cold wall: {100 * rows['incremental']['wall'] / rows['cold']['wall']:.0f} %; "
           f"no-op / cold: {100 * rows['no-op']['wall'] / rows['cold']['wall']:.0f} %; "
           f"no-op --force / cold: {100 * rows['no-op --force']['wall'] / rows['cold']['wall']:.0f} %")
