@@ -35,10 +35,8 @@ def _tree(out: Path) -> dict[str, bytes]:
     return found
 
 
-def test_rdf_written_in_a_forked_process_gives_the_same_outputs(listings, tmp_path, monkeypatch):
-    inline = build_job([listings], tmp_path / "inline", quiet=True, year=2025)
-    assert pipeline._RdfJob.MIN_GRAPH > 1000  # the small graph above was written in this process
-    pids = tmp_path / "pids"
+def _record_writer_pids(monkeypatch, pids: Path) -> Path:
+    """Make every graph big enough to fork for and append the pid of each process that writes the RDF to ``pids``."""
     real = pipeline.write_outputs
 
     def spy(*args, **kwargs):
@@ -48,6 +46,13 @@ def test_rdf_written_in_a_forked_process_gives_the_same_outputs(listings, tmp_pa
 
     monkeypatch.setattr(pipeline, "write_outputs", spy)
     monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
+    return pids
+
+
+def test_rdf_written_in_a_forked_process_gives_the_same_outputs(listings, tmp_path, monkeypatch):
+    inline = build_job([listings], tmp_path / "inline", quiet=True, year=2025)
+    assert pipeline._RdfJob.MIN_GRAPH > 1000  # the small graph above was written in this process
+    pids = _record_writer_pids(monkeypatch, tmp_path / "pids")
     forked = build_job([listings], tmp_path / "forked", quiet=True, year=2025, jobs=2)
     assert [int(p) for p in pids.read_text().split()] != [os.getpid()]  # ran in another process
     assert forked.rdf_stats == inline.rdf_stats and forked.rdf_stats.get("blocks")
@@ -82,16 +87,7 @@ def test_a_forked_rdf_process_that_dies_fails_the_build(listings, tmp_path, monk
 
 
 def test_one_job_writes_the_rdf_in_the_build_process(listings, tmp_path, monkeypatch):
-    pids = tmp_path / "pids"
-    real = pipeline.write_outputs
-
-    def spy(*args, **kwargs):
-        with open(pids, "a") as fh:
-            fh.write(f"{os.getpid()}\n")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "write_outputs", spy)
-    monkeypatch.setattr(pipeline._RdfJob, "MIN_GRAPH", 0)
+    pids = _record_writer_pids(monkeypatch, tmp_path / "pids")
     build_job([listings], tmp_path / "out", quiet=True, year=2025, jobs=1)
     assert [int(p) for p in pids.read_text().split()] == [os.getpid()]
 
