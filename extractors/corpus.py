@@ -174,6 +174,7 @@ def corpus_mentions(
     return [found[k] for k in keys]
 
 
+@memory.rare_full_collections()  # mentions by the hundred thousand, no cycles: see kg.memory
 def extract_corpus(
     papers: Sequence[Paper],
     jobs: int = 1,

@@ -8,9 +8,7 @@ Case), forms of one thing (acronym and long form) share one kind.
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 from collections import Counter
 from typing import Iterator, Sequence
@@ -18,6 +16,7 @@ from typing import Iterator, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.errors import InputError
+from kg.memory import gc_paused
 from kg.models import Mention, Paper
 from kg.schema import DATA_KINDS, ENTITY_KINDS
 
@@ -1353,7 +1352,7 @@ def extract_batch(papers: Sequence[Paper], batch_size: int = 64) -> list[tuple[M
                 raise InputError(p.id, f"{name} has {len(text):,} characters; the extractor takes at most "
                                        f"{MAX_TEXT_CHARS:,}")
             texts.append((name, text))
-    with _gc_paused():
+    with gc_paused():
         docs = []
         for name, text in texts:
             doc = nlp.tokenizer(text)
@@ -1379,20 +1378,4 @@ def _outside(entities: tuple[Mention, ...], links: tuple[Mention, ...]) -> tuple
                  if not any(u.field == m.field and u.start < m.end and m.start < u.end for u in links))
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    """The cyclic garbage collector off for one batch, back on (if it was) afterwards.
-
-    A batch allocates ~10^5 short-lived tuples (token tables, mentions) that
-    hold no reference cycles but keep triggering collections that scan the
-    whole heap (spaCy's pipeline, the gazetteer): ~15% of extraction time.
-    Whatever cycles a batch leaves are collected once the collector is back.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 

@@ -106,8 +106,27 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     # a long form read as a typo of a known name is that name in every paper ("Varational AutoEncoder")
     variants = {k: v for local in locals_ for k, v in sorted(local.items()) if v != k and v in gaz_forms}
 
+    # a surface form keys the same way in every paper: keyed once per (data or not, text)
+    form_keys: dict[tuple[bool, str], str] = {}
+    collection_forms: dict[str, str] = {}
+
+    def collection_form(m: Mention) -> str:
+        if m.kind not in DATA_KINDS:
+            return m.text
+        form = collection_forms.get(m.text)
+        if form is None:
+            form = collection_forms[m.text] = data_collection(m.text)
+        return form
+
+    def form_key(m: Mention) -> str:
+        memo = (m.kind in DATA_KINDS, m.text)
+        key = form_keys.get(memo)
+        if key is None:
+            key = form_keys[memo] = entity_key(_collection_form(m))
+        return key
+
     def resolve_key(m: Mention, local: dict[str, str]) -> str:
-        key = entity_key(_collection_form(m))
+        key = form_key(m)
         if key in local:
             return local[key]
         if key in gaz:  # a known name: the gazetteer before other papers' definitions
@@ -162,7 +181,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         for p, m in items:
             weight = m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0)
             votes[m.kind] += weight
-            for form in dict.fromkeys((m.text, m.long_form, _collection_form(m))):
+            for form in dict.fromkeys((m.text, m.long_form, collection_form(m))):
                 if form:
                     forms[form] += 1
                     first.setdefault(form, (p, _FIELD_ORDER[m.field], m.start))
@@ -183,17 +202,20 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     for p, pid in enumerate(paper_ids):
         refs: dict[str, list[EntityRef]] = {k: [] for k in ENTITY_KINDS}
         proposes: list[str] = []
-        ordered = sorted(paper_keys[p].items(), key=lambda kv: min(
-            (_FIELD_ORDER[m.field], m.start) for m in kv[1]))
+        # each key's mentions in text order; keys in the order of their first mention (ties: as grouped)
+        ordered = sorted(((key, sorted(ms, key=_text_order)) for key, ms in paper_keys[p].items()),
+                         key=lambda kv: _text_order(kv[1][0])[:2])
         for key, ms in ordered:
             ent = entities[key]
-            ms = sorted(ms, key=lambda m: (_FIELD_ORDER[m.field], m.start, m.end))
-            ms = [replace(m, kind=ent.kind) if m.kind != ent.kind else m for m in ms]
+            kind = ent.kind
+            ms = [m if m.kind == kind else replace(m, kind=kind) for m in ms]
             texts = [m.long_form or m.text for m in ms] + [m.text for m in ms]
             surface = max(texts, key=lambda t: (len(t.split()), len(t), -texts.index(t)))
-            refs[ent.kind].append(EntityRef(entity_id=ent.id, mentions=tuple(ms), surface=surface))
-            if any(m.proposed for m in ms):
-                proposes.append(ent.id)
+            refs[kind].append(EntityRef(entity_id=ent.id, mentions=tuple(ms), surface=surface))
+            for m in ms:
+                if m.proposed:
+                    proposes.append(ent.id)
+                    break
         links = [m for m in per_paper[p] if m.kind in ("repo", "link")]
         papers.append(PaperExtraction(
             paper_id=pid,
@@ -212,6 +234,10 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
 def _gazetteer_display_names() -> dict[str, str]:
     """{key of a gazetteer entry name: that name as written}."""
     return {canonical_key(name): name for _, name in gazetteer_names().values()}
+
+
+def _text_order(m: Mention) -> tuple[int, int, int]:
+    return _FIELD_ORDER[m.field], m.start, m.end
 
 
 def _collection_form(m: Mention) -> str:

@@ -17,11 +17,15 @@ where neither exists nothing is checked.
 """
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
+from typing import Iterator
 
 from kg.errors import NotEnoughMemoryError
 
-__all__ = ["available_bytes", "rss_bytes", "plan_workers", "check_fits", "RESERVE_BYTES", "MB"]
+__all__ = ["available_bytes", "rss_bytes", "plan_workers", "check_fits", "RESERVE_BYTES", "MB", "gc_paused",
+           "rare_full_collections", "FULL_COLLECTION_EVERY"]
 
 MB = 1 << 20
 #: Memory left to the rest of the machine (and to estimation error) whatever a stage plans.
@@ -87,3 +91,44 @@ def plan_workers(stage: str, wanted: int, per_worker: int, in_process: int, avai
             return int(fit)
     check_fits(stage, in_process, available, reserve)
     return 1
+
+
+#: Young-generation collections between two full ones during a build (CPython's default: 10).
+FULL_COLLECTION_EVERY = 1000
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic collector off for one burst of allocation, back on (if it was) afterwards.
+
+    Such a burst (a batch of token tables and mentions, the graph's edges, the similarity rows)
+    allocates ~10^5-10^7 containers that hold no reference cycles but keep triggering
+    collections that scan the whole heap; whatever cycles it leaves are collected once the
+    collector is back.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def rare_full_collections(every: int = FULL_COLLECTION_EVERY) -> Iterator[None]:
+    """Full collections ``every`` young-generation collections instead of every 10, for the duration.
+
+    A build holds millions of long-lived, acyclic containers (papers, mentions, the graph's
+    dicts) and keeps adding more; each full collection walks all of them, which took a third of
+    the time of a build that extracts nothing (entity resolution: 12.2 s of which 6 s were
+    collections on 95,000 papers). Young cycles (a page render's, a parser's) are still collected
+    at once; only the rare cycle that outlives two young collections waits longer. Forked
+    workers inherit the setting; the previous thresholds come back afterwards.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(before[0], before[1], max(before[2], every))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -395,6 +395,7 @@ def _publish_files(staging: Path, out_dir: Path) -> list[Path]:
     return files
 
 
+@memory.rare_full_collections()  # a build's heap is large and acyclic: see kg.memory
 def build_job(
     inputs: Sequence[str | os.PathLike] = (),
     out_dir: str | os.PathLike = DEFAULT_OUT_DIR,

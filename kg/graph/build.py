@@ -11,10 +11,8 @@ back to the very same graph.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import itertools
-from contextlib import contextmanager
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -31,6 +29,7 @@ from kg.graph.communities import COMMUNITY_SEED, louvain
 from kg.graph.links import builds_on
 from kg.graph.textsim import related_combined, tokenize_cached
 from kg.graph.trends import add_months
+from kg.memory import gc_paused
 from kg.models import CorpusExtraction, Mention, Paper, select_evidence
 from kg.schema import ENTITY_TYPES, RELATION_OF_FIELD, TYPE_OF_KIND
 
@@ -131,18 +130,6 @@ def _choose_link_type(types: Iterable[str | None]) -> str:
     return sorted(found)[0] if found else "other"
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic collector: the build allocates millions of small
-    containers and creates no cycles, and each full collection rescans the
-    whole (large, long-lived) heap."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_nx(
@@ -158,7 +145,7 @@ def build_nx(
     ``cache_dir``: keep the words of titles and abstracts (TF-IDF relatedness) in a word cache there
     (kg.sqlcache.WordCache), so a rebuild tokenizes only new texts; the graph is the same either way."""
     check_base_iri(base_iri)
-    with _gc_paused():
+    with gc_paused():
         G = _build(papers, extraction, base_iri, top_k, max_df, cache_dir)
         add_analytics(G)
     return G

@@ -30,7 +30,6 @@ products make the result byte-identical run to run.
 """
 from __future__ import annotations
 
-import gc
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -278,13 +277,8 @@ def related_combined(
 
     Sorted by (i, -weight, j); shared entities and terms sorted by name.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with memory.gc_paused():
         return _related_combined(paper_entities, texts, top_k, max_df, block_nnz, tokens)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _related_combined(paper_entities, texts, top_k, max_df, block_nnz, tokens):
