@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 import pyoxigraph as ox
 
 import kg.views
+from kg import memory
 from kg.errors import InputError
 from kg.graph.build import build_nx
 from kg.graph.iris import DEFAULT_BASE_IRI
@@ -104,15 +106,20 @@ class KnowledgeGraph:
         self.base_iri = base_iri
         self._rdf = None
         self._pool = None  # worker process for queries with a time limit, made on first use
+        self._files: tuple = ()  # (path, format, size, mtime_ns) of the files :func:`load` read, for .store
 
     @property
     def store(self) -> ox.Store:
-        """The Oxigraph store; built from ``.nx`` on first use when not given.
+        """The Oxigraph store; made on first use when not given: from the files :func:`load` read
+        (when they are still as they were), else from ``.nx``.
 
         Loading millions of triples into Oxigraph is the slowest step of a
         big build, and ``paperkg build`` writes its RDF straight from the
         NetworkX graph, so the store is only made when something queries it.
         """
+        if self._store is None and self._files:
+            self._store = _store_of_files(self._files)  # None when a file changed since it was loaded
+            self._files = ()
         if self._store is None:
             # canonical N-Triples text, bulk-parsed by Oxigraph: ~10x faster than inserting Python terms
             with tempfile.TemporaryFile() as fh:
@@ -501,14 +508,53 @@ def load(path: str | os.PathLike) -> KnowledgeGraph:
         raise InputError(str(path), "expected an output folder or a .ttl, .nt or .jsonld graph file")
     if not path.is_file():
         raise InputError(str(path), "no such graph file")
-    store = ox.Store()
+    files = []
     for part in graph_parts(path):
         try:
-            store.load(path=str(part), format=fmt, to_graph=ox.DefaultGraph())
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise InputError(str(part), f"cannot parse graph: {exc}") from None
+            st = part.stat()
+        except OSError as exc:
+            raise InputError(str(part), f"cannot read graph: {exc.strerror or exc}") from None
+        files.append((part, fmt, st.st_size, st.st_mtime_ns))
+    # the triples go straight from the parser into the NetworkX graph; the store (an index of every
+    # triple, most of a load's time) is made from the same files only when something queries them
     try:
-        graph = rdf_to_nx(store)
+        with memory.rare_full_collections():
+            graph = rdf_to_nx(_parsed(files))
+    except _ParseFailure as failure:
+        raise InputError(str(failure.path), f"cannot parse graph: {failure.reason}") from None
     except (ValueError, KeyError, IndexError) as exc:
         raise InputError(str(path), f"not a paperkg graph: {exc}") from None
-    return KnowledgeGraph(graph, store, graph.graph["base_iri"])
+    loaded = KnowledgeGraph(graph, None, graph.graph["base_iri"])
+    loaded._files = tuple(files)
+    return loaded
+
+
+class _ParseFailure(Exception):
+    """A graph file the parser could not read, told apart from a graph that is not paperkg's."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(reason)
+        self.path, self.reason = path, reason
+
+
+def _parsed(files) -> Iterator[ox.Triple]:
+    for part, fmt, _, _ in files:
+        try:
+            yield from ox.parse(path=str(part), format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise _ParseFailure(part, str(exc)) from None
+
+
+def _store_of_files(files) -> ox.Store | None:
+    """The files :func:`load` read, in a store; None when one of them is no longer the file that was read
+    (size or modification time): the store is then made from the graph itself."""
+    store = ox.Store()
+    for part, fmt, size, mtime_ns in files:
+        try:
+            st = part.stat()
+            if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+                return None
+            store.load(path=str(part), format=fmt, to_graph=ox.DefaultGraph())
+        except (SyntaxError, ValueError, OSError):
+            return None
+    return store

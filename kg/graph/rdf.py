@@ -101,12 +101,17 @@ _py = term_value
 
 
 def rdf_to_nx(source, base_iri: str | None = None) -> nx.MultiDiGraph:
-    """Rebuild the NetworkX graph from its RDF (a pyoxigraph Store, rdflib Graph or triples)."""
+    """Rebuild the NetworkX graph from its RDF (a pyoxigraph Store, rdflib Graph or triples, in any order)."""
     triples = _iter_triples(source)
     by_subject: dict[str, dict[str, list]] = {}
     for t in triples:
         if isinstance(t.subject, ox.NamedNode):
             by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+    # a graph is a set: a triple written twice (parsed triples, not a store's) is one statement
+    for props in by_subject.values():
+        for objects in props.values():
+            if len(objects) > 1:
+                objects[:] = dict.fromkeys(objects)
     type_p, label_p = RDF + "type", RDFS + "label"
     ns = NAMESPACE  # local names of pkg: types and relations
     if base_iri is None:
