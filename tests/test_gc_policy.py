@@ -58,15 +58,21 @@ def test_the_collector_is_paused_and_left_as_found(was_enabled):
         (gc.enable if before else gc.disable)()
 
 
-def test_a_build_runs_with_rare_full_collections(tmp_path, monkeypatch, default_thresholds):
+def _thresholds_seen_by(monkeypatch, module, name: str) -> list:
+    """The collector thresholds each call of ``module.name`` runs under (the call itself goes through)."""
     seen = []
-    real_build_graph = kg.pipeline.build_graph
+    real = getattr(module, name)
 
     def spy(*args, **kwargs):
         seen.append(gc.get_threshold())
-        return real_build_graph(*args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(kg.pipeline, "build_graph", spy)
+    monkeypatch.setattr(module, name, spy)
+    return seen
+
+
+def test_a_build_runs_with_rare_full_collections(tmp_path, monkeypatch, default_thresholds):
+    seen = _thresholds_seen_by(monkeypatch, kg.pipeline, "build_graph")
     src = tmp_path / "in.jsonl"
     src.write_text('{"title": "Widget Search", "abstract": "We propose Widget Search (WS) and test it on FooBench."}\n',
                    encoding="utf-8")
@@ -77,14 +83,7 @@ def test_a_build_runs_with_rare_full_collections(tmp_path, monkeypatch, default_
 
 
 def test_corpus_resolution_runs_with_rare_full_collections(monkeypatch, default_thresholds):
-    seen = []
-    real_resolve = extractors.corpus.resolve_corpus
-
-    def spy(*args, **kwargs):
-        seen.append(gc.get_threshold())
-        return real_resolve(*args, **kwargs)
-
-    monkeypatch.setattr(extractors.corpus, "resolve_corpus", spy)
+    seen = _thresholds_seen_by(monkeypatch, extractors.corpus, "resolve_corpus")
     papers = [Paper(id="p1", title="Gizmo Nets", abstract="We train Gizmo Nets (GN) on the BarSet dataset.")]
     result = extract_corpus(papers)
     assert seen == [(700, 10, FULL_COLLECTION_EVERY)]
