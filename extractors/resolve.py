@@ -111,6 +111,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     collection_forms: dict[str, str] = {}
 
     def collection_form(m: Mention) -> str:
+        """A split or resolution of a data collection is that collection ("WidgetSpeech test-noisy")."""
         if m.kind not in DATA_KINDS:
             return m.text
         form = collection_forms.get(m.text)
@@ -122,7 +123,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         memo = (m.kind in DATA_KINDS, m.text)
         key = form_keys.get(memo)
         if key is None:
-            key = form_keys[memo] = entity_key(_collection_form(m))
+            key = form_keys[memo] = entity_key(collection_form(m))
         return key
 
     def resolve_key(m: Mention, local: dict[str, str]) -> str:
@@ -238,12 +239,6 @@ def _gazetteer_display_names() -> dict[str, str]:
 
 def _text_order(m: Mention) -> tuple[int, int, int]:
     return _FIELD_ORDER[m.field], m.start, m.end
-
-
-def _collection_form(m: Mention) -> str:
-    """A split or resolution of a data collection is that collection ("WidgetSpeech test-noisy")."""
-    return data_collection(m.text) if m.kind in DATA_KINDS else m.text
-
 
 
 def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name: str | None = None) -> str:

@@ -120,9 +120,8 @@ def rare_full_collections(every: int = FULL_COLLECTION_EVERY) -> Iterator[None]:
     """Full collections ``every`` young-generation collections instead of every 10, for the duration.
 
     A build holds millions of long-lived, acyclic containers (papers, mentions, the graph's
-    dicts) and keeps adding more; each full collection walks all of them, which took a third of
-    the time of a build that extracts nothing (entity resolution: 12.2 s of which 6 s were
-    collections on 95,000 papers). Young cycles (a page render's, a parser's) are still collected
+    dicts) and keeps adding more; each full collection walks all of them (half of entity
+    resolution's 12.2 s on 95,000 papers; 10-15 % of a build from the caches). Young cycles (a page render's, a parser's) are still collected
     at once; only the rare cycle that outlives two young collections waits longer. Forked
     workers inherit the setting; the previous thresholds come back afterwards.
     """
