@@ -1,11 +1,7 @@
 """benchmarks/entity_audit.py flags the junk shapes it names, and nothing in a clean list."""
-import importlib.util
-from pathlib import Path
+from script_modules import benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("entity_audit", ROOT / "benchmarks" / "entity_audit.py")
-audit = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(audit)
+audit = benchmark("entity_audit", "entity_audit")
 
 
 def _entity(name, kind="method", aliases=(), support=1):

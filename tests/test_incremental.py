@@ -5,7 +5,6 @@ The listings are invented ones from benchmarks/synth.py (Daily Papers page dumps
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -14,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.pipeline import build_job
+from script_modules import benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
 #: Hidden entries that are not outputs: the extraction cache (holds what earlier builds saw) and the lock.
 NOT_OUTPUTS = (".cache", ".paperkg.lock")
 
@@ -23,9 +22,7 @@ NOT_OUTPUTS = (".cache", ".paperkg.lock")
 @pytest.fixture(scope="module")
 def listings(tmp_path_factory):
     """Four invented day listings of 40 entries each (0000_synth.txt ... 0003_synth.txt)."""
-    spec = importlib.util.spec_from_file_location("paperkg_bench_synth_incr", ROOT / "benchmarks" / "synth.py")
-    synth = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synth)
+    synth = benchmark("synth", "paperkg_bench_synth_incr")
     folder = tmp_path_factory.mktemp("listings")
     synth.write_corpus(synth.generate(160, seed=3), folder, per_file=40)
     return sorted(folder.iterdir())

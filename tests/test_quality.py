@@ -1,6 +1,5 @@
 """Extraction quality must not drop more than 0.05 F1 below benchmarks/quality_baseline.json on any split,
 and the sealed split only ever prints aggregate scores."""
-import importlib.util
 import json
 import subprocess
 import sys
@@ -8,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from script_modules import benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -16,9 +16,7 @@ pytestmark = pytest.mark.shared
 
 
 def _quality():
-    spec = importlib.util.spec_from_file_location("paperkg_quality", ROOT / "benchmarks" / "quality.py")
-    quality = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(quality)
+    quality = benchmark("quality", "paperkg_quality")
     if not quality.available():
         pytest.skip("../shared gold set, corpus or scorer not available")
     return quality

@@ -1,18 +1,12 @@
 """benchmarks/quality.py --ci: bootstrap intervals of F1 over papers (pure functions; no ../shared needed)."""
-import importlib.util
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from script_modules import benchmark
 
 
 @pytest.fixture(scope="module")
 def quality():
-    spec = importlib.util.spec_from_file_location("paperkg_quality_ci", ROOT / "benchmarks" / "quality.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("quality", "paperkg_quality_ci")
 
 
 def _papers(n, tp=(1, 0, 0), miss=(0, 1, 1)):

@@ -2,7 +2,6 @@
 bytes as writing them first in the build's own process, and a failure there fails the build as before."""
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
@@ -11,15 +10,12 @@ import pytest
 from kg import pipeline
 from kg.errors import OutputError
 from kg.pipeline import build_job
-
-ROOT = Path(__file__).resolve().parents[1]
+from script_modules import benchmark
 
 
 @pytest.fixture(scope="module")
 def listings(tmp_path_factory):
-    spec = importlib.util.spec_from_file_location("paperkg_bench_synth_rdfjob", ROOT / "benchmarks" / "synth.py")
-    synth = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synth)
+    synth = benchmark("synth", "paperkg_bench_synth_rdfjob")
     folder = tmp_path_factory.mktemp("listings")
     synth.write_corpus(synth.generate(120, seed=11), folder, per_file=40)
     return folder

@@ -8,7 +8,6 @@ it); a listing that shares them changes the papers' relatedness. The listings ar
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -18,16 +17,13 @@ import pytest
 
 from kg.graph.links import idf, idf_corpus_size
 from kg.pipeline import build_job
+from script_modules import benchmark
 
-ROOT = Path(__file__).resolve().parents[1]
 _BLOCK_END = re.compile(r"\n(?!\t)")
 
 
 def _synth():
-    spec = importlib.util.spec_from_file_location("paperkg_bench_synth_related", ROOT / "benchmarks" / "synth.py")
-    synth = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synth)
-    return synth
+    return benchmark("synth", "paperkg_bench_synth_related")
 
 
 def _blocks(ttl: Path) -> dict[str, str]:

@@ -2,23 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import statistics
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from script_modules import benchmark
 
 
 @pytest.fixture(scope="module")
 def synth():
-    spec = importlib.util.spec_from_file_location("paperkg_bench_synth", ROOT / "benchmarks" / "synth.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark("synth", "paperkg_bench_synth")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 (extractors.urls), own-code and link-type cues (the kg_urls component, extractors.url_owner)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -343,10 +342,7 @@ def _load_scorer():
     path = SHARED / "eval" / "score.py"
     if not path.exists():
         pytest.skip("../shared/eval/score.py not available")
-    spec = importlib.util.spec_from_file_location("paperkg_gold_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(path, "paperkg_gold_score")
 
 
 @pytest.mark.shared
@@ -386,6 +382,7 @@ def test_gold_repos_and_links_exact(nlp):
 
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+from script_modules import load_script
 
 _PIECES = st.sampled_from([
     "Code", "is", "available", "at", "our", "we", "build", "on", "e.g.", "Fig.1", "v1.2", "3.5x",
