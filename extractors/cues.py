@@ -127,7 +127,9 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                        {"LOWER": {"IN": ["on", "across"]}},
                                        {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
                                         "OP": "?"}]),
-    ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks"]}},
+    ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks",
+                                                               "evaluations", "leaderboards", "testbeds"]}},
+                                             {"LOWER": ",", "OP": "?"},  # "large-scale evaluations, such as X"
                                              {"LOWER": {"IN": ["such", "including", "like", "(", ":", "--", "---",
                                                                "\u2014", "\u2013"]}},
                                              {"LOWER": {"IN": ["as", "e.g.", "e.g", "i.e."]}, "OP": "?"}]),
@@ -162,6 +164,10 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                                      "imagery", "prompts", "statements", "datasets", "corpora",
                                                      "subsets", "collections"]}},
                                   {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
+    ("LEFT:dataset:data-based-on-X", [{"LOWER": {"IN": ["dataset", "datasets", "corpus", "corpora", "benchmark",
+                                                          "benchmarks"]}},
+                                       {"LOWER": {"IN": ["based", "built", "derived", "constructed", "created"]}},
+                                       {"LOWER": {"IN": ["on", "upon", "from"]}}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:benchmark:tasks-from-X", [{"LOWER": {"IN": ["benchmarks", "tasks", "environments", "games"]}},
                                      {"LOWER": "from"}, {"LOWER": "the", "OP": "?"}]),
     ("LEFT:dataset:subset-of-X", [{"LOWER": {"IN": ["subset", "subsets", "split", "splits", "portion"]}},
@@ -234,6 +240,7 @@ _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 #: Capitalised describers that do not name data ("a Public dataset", "the Large benchmark").
 _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)|large|small|big|new|real|standard|"
                                r"common|popular|original|full|entire|main|final|open|hard|easy|clean|noisy|"
+                               r"recent|existing|current|prior|previous|latest|emerging|leading|"
                                r"several|various|other|multi|single|our|their|this|these|both)$")
 #: A model name by its parameter count, possibly followed by a variant word ("Qwen2.5-7B", "Llama 3 70B",
 #: "Foo-2-13B-chat", "Bar-8x7B", "Baz-MoE-A2.7B", "Foo-3-8B-Instruct"), or by a chat variant with no size ("Foo-VL-Chat").
@@ -522,6 +529,7 @@ def candidates(doc) -> list[Candidate]:
         # Title Case word followed by a model size: "Mistral 7B"
         if _is_title_token(tok) and i + 1 < n and _MODEL_SIZE.match(toks[i + 1].text) \
                 and tok.lower_ not in STARTERS and not _plain_word_before_size(tok) \
+                and not (is_title and tok.lower_ in english_words() and canonical_key(tok.text) not in gazetteer_names()) \
                 and not (i + 2 < n and toks[i + 2].lower_ in _COUNTED_NOUNS):  # "the Gizmo 300B tokens": a count
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
@@ -747,6 +755,8 @@ def _noun_appositive(toks, start: int, end: int, sid: list[int]) -> str | None:
     kind = noun_data_kind(noun)
     if kind is None or singular(noun) != noun:  # "corpus" is singular; "datasets, X, ..." lists one of many
         return None
+    if toks[end].text == ".":
+        return kind  # "..., along with a new dataset, Zorbix.": a name closing the sentence is no clause's subject
     k = start - 3
     while k >= 0 and sid[k] == sid[start] and toks[k].is_alpha and k > start - 7:
         if toks[k].lower_ in _PLACE_PREPOSITIONS:
@@ -1102,6 +1112,8 @@ def hub_ids(doc) -> Iterator:
             continue  # "uni/bidirectional", "pre/post-training": two prefixes of one word
         if _VERSIONED.search(owner):
             continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
+        if "-" in owner and "-" in name and owner.rsplit("-", 1)[1].lower() == name.rsplit("-", 1)[1].lower():
+            continue  # "intra-widget/inter-widget", "pre-norm/post-norm": two forms of one word, no id
         if all(plain) or stop_category(name) or \
                 owner.lower() in STOP_WORDS or name.lower() in STOP_WORDS:
             continue
@@ -1121,6 +1133,10 @@ def lower_case_data_lists(doc) -> Iterator:
     words alone are descriptions ("datasets such as images, text and audio"): one member must be written
     like an identifier (a digit, hyphen or underscore, or a word no dictionary has)."""
     lowers = token_columns(doc).lower_
+    coded = [i for i, low in enumerate(lowers) if 2 <= i and low in _SINGULAR_DATA_NOUNS and lowers[i - 2] == "the"
+             and _LOWER_CODE.match(lowers[i - 1])]
+    if coded:
+        yield from _coded_before_noun(doc, coded)
     starts = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND or low in _EXAMPLE_INTROS
               or low in ("on", "across")]
     if not starts:
@@ -1177,6 +1193,23 @@ def lower_case_data_lists(doc) -> Iterator:
     nouns = [i for i, low in enumerate(lowers) if low in PLURAL_DATA_NOUN_KIND]
     if nouns:
         yield from _lower_lists_before_noun(doc, toks, sid, words, nouns)
+
+
+_SINGULAR_DATA_NOUNS = frozenset({"dataset", "corpus", "benchmark", "database"})
+#: A lower-case identifier with letters and digits: "wiki40b", "fb15k237", "ogbn-products2" (not "3d", "7b").
+_LOWER_CODE = re.compile(r"^(?=[a-z0-9_-]*[a-z]{2})(?=[a-z0-9_-]*\d)[a-z][a-z0-9_-]{3,}$")
+
+
+def _coded_before_noun(doc, nouns: list[int]) -> Iterator:
+    """"on the wiki40b dataset", "the zq2019 benchmark": a lower-case identifier between "the" and a singular
+    data noun is that collection's name, written as its files are."""
+    toks = token_table(doc)
+    for i in nouns:
+        t = toks[i - 1]
+        if t.text != t.lower_:
+            continue
+        kind = noun_data_kind(toks[i].lower_)
+        yield make_mention(doc, t.idx, t.idx + len(t.text), kind, "cue:the-code-dataset", 0.7)
 
 
 #: Nouns of a named source of data a bracketed member list may follow: "from the Foo repository (a, b, c)".

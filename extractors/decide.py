@@ -73,6 +73,7 @@ _OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two 
                               re.I)
 #: The paper's possessive right before the name: "our novel X", "the proposed X", "our X outperforms".
 _OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+)?$|"
+                         r"\bour\s+(?:novel|new|proposed)\s+(?:[\w-]+\s+){0,2}?[a-z]{3,}\s*,\s*$|"  # "our new codec, X"
                          r"^\s*the (?:resulting |proposed )?(?:method|approach|framework|model|algorithm|system|"
                          r"architecture|optimizer|policy)\s*,\s*$", re.I)
 _NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
@@ -181,7 +182,7 @@ def cluster_features(paper: Paper, cand: ProposalCandidate, gazetteer_keys, titl
             f["first_person_trigger"] = 1.0
         if _NEAR_TRIGGER_BEFORE.search(before[-80:]):
             f["near_trigger"] = 1.0
-        if _OUR_HEAD_BEFORE.search(before[-90:]) or _OUR_BEFORE.search(before[-30:]):
+        if _OUR_HEAD_BEFORE.search(before[-90:]) or _OUR_BEFORE.search(before[-60:]):
             f["our_head_before"] = 1.0
         if _NAMER_BEFORE.search(before[-40:]):
             f["namer_before"] = 1.0

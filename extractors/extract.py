@@ -237,6 +237,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     unconfirmed: set[tuple[str, int, int]] = set()
     title_named: set[str] = set()
     cands: list[Mention] = []
+    # names as this paper writes them for its own things: "CoCo" proposed here is not the known "COCO"
+    own_names = {m.text for m in raw if m.proposed and m.field == "abstract" and
+                 m.rule.startswith("proposes:") and m.rule != "proposes:title-colon"}
+    defined = {m.text for m in raw if m.rule == "acronym:short" and m.long_form}
     # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
     # marks a family of names
     family_tails = Counter(t.rsplit("-", 1)[1].lower() for t in {m.text for m in raw} if
@@ -287,6 +291,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
+        if m.rule.startswith("gazetteer:") and _alias_taken(m, key, defs, own_names, defined, paper):
+            continue  # "we introduce the Widget Bench (WB)" where WB is also a known name's acronym: this paper's WB
         if m.rule.startswith("gazetteer:") and key in defs and (meant := known_name(defs[key])) is not None and \
                 meant[1] != m.rule[len("gazetteer:"):].split("+")[0]:
             # "Grouped Query Attention (GQA)": the paper's definition says which known name its acronym is
@@ -372,9 +378,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
 #: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).
 _GERUND_BEFORE = re.compile(r"^[A-Z][a-z]{2,}ing\s+")
 #: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
-_SURVEY_AFTER = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
-                           r"(?:review|survey|overview|tutorial|primer|"
-                           r"perspective|retrospective|position paper)s?\b(?!-)", re.I)
+_SURVEY_AFTER = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,2}}?"
+                           r"(?:review|survey|overview|tutorial|primer|examination|roadmap|guide|handbook|"
+                           r"perspective|retrospective|position paper|recent advance|"
+                           r"(?:empirical|systematic|comparative|critical) (?:study|analysis|evaluation|look))s?\b(?!-)",
+                           re.I)
 
 
 #: Capitalised head words that end the name of a collection of data ("... Arrhythmia Database").
@@ -722,6 +730,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
     """Candidates with artefact edges trimmed and non-names (maths, citations, owners, metrics) dropped."""
     out = []
     owners: set[str] = set()
+    # the paper's own name is no organisation, whatever follows it once ("ZorbBot's GUI parser")
+    own = {canonical_key(m.text) for m in raw if m.proposed and m.rule.startswith("proposes:")}
     for m in raw:
         text = paper.title if m.field == "title" else paper.abstract
         start, end = trim_span(text, m.start, m.end)
@@ -734,7 +744,7 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
             if (lf_start, lf_end) != (0, len(m.long_form)):
                 m = _with(m, long_form=m.long_form[lf_start:lf_end])
         reason = non_name_reason(text, start, end, gazetteer=m.rule.startswith("gazetteer"))
-        if reason is None:
+        if reason is None or (reason == "owner" and canonical_key(m.text) in own and " " not in m.text):
             out.append(m)
         elif reason == "owner":
             owners.add(canonical_key(m.text))
@@ -747,7 +757,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 #: A singular data noun right after a name: "the X dataset".
 _THE_X_DATA = re.compile(r"\s+((?i:dataset|corpus|database|benchmark))\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
-_HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?)(?![\w-])")
+_HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?|processors?|robots?|robotic arms?|arms?|"
+                             r"manipulators?|grippers?|quadrupeds?|humanoids?)(?![\w-])")
 _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
 #: A model named as the scorer of a metric: "X score", "X similarity (score)", "X-Score", "X distance".
 _METRIC_AFTER = re.compile(r"[- ](?:[Ss]imilarity(?: [Ss]cores?)?|[Ss]cores?|[Dd]istance)(?![\w-])")
@@ -929,7 +940,8 @@ _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algo
 _TITLE_HEAD = re.compile(r"^\s*(.+?)\s+(?:for|with|via|towards?|through|using|in|on)\s+\S")
 #: One to three variant parts after a model's name, each a version, a size, a tier or a tuning ("X 2.0", "X 3 27B",
 #: "X 4.0 Sonnet", "X Large v3", "X Chat V1.5", "X-70B IT"), ending the phrase.
-_MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|IT|"
+_MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|\d{1,2}x\d{1,3}[BM]|IT|II|III|IV|"
+                       r"[RV]\d{1,2}(?:\.\d)?|"  # "Gizmo II", "WidgetSeek R1", "Foo 8x7B"
                        r"(?i:tiny|base|small|medium|large|xl|xxl|mini|nano|lite|pro|ultra|turbo|flash|sonnet|opus|haiku|"
                        r"chat|instruct)(?:-v\d+)?)")
 _MODEL_VERSION = re.compile(rf"(?: {_MODEL_VARIANT_PART}|-(?:\d+(?:\.\d+)?[BM]|v\d+(?:\.\d+)*))"
@@ -1219,9 +1231,10 @@ _EDITION_PREFIX = re.compile(r"^(?:[mx]-?|[a-z]{2}-)(?=[A-Z])")
 _PLUS_END = re.compile(r"(?:\+{1,2}|(?<=[a-z0-9])Plus|(?<=[A-Za-z])[vV]\d+(?:\.\d+)?)$")
 
 
-def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
+def _family_kind(text: str, kinds: dict[str, str | None], defs: dict[str, str]) -> str | None:
     """"FooSet-Hard", "FooSet-Clear", "BarBench 2.0": an untyped name that extends a data name of the same
-    paper (or a known one) by a hyphenated part or a version is a variant or subset of that data."""
+    paper (or a known one) by a hyphenated part or a version is a variant or subset of that data. The data
+    may be named by the acronym the paper defines for it ("Widget Task Bench (WTB)" and "WTB-Hard")."""
     edition = _EDITION_PREFIX.match(text)
     if edition is not None:
         kind = kinds.get(canonical_key(text[edition.end():])) or _gaz_kind(text[edition.end():])
@@ -1245,7 +1258,7 @@ def _family_kind(text: str, kinds: dict[str, str | None]) -> str | None:
         if head.lower() in words:
             return None  # "Mutual-Taught": a word compound, not a variant of data
         key = canonical_key(head)
-        kind = kinds.get(key) or _gaz_kind(head)
+        kind = kinds.get(key) or kinds.get(canonical_key(defs.get(key, ""))) or _gaz_kind(head)
         if kind in _DATA_KINDS:
             return kind
         if kind is not None:
@@ -1300,6 +1313,26 @@ def _contribution_kind(paper: Paper, name: str = "") -> str | None:
     return "benchmark" if noun in BENCH_NOUNS else "dataset"
 
 
+def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: set[str], defined: set[str],
+                 paper: Paper) -> bool:
+    """A known name's short alias ("WB" of "Widget Boosting") that this paper defines as something else or
+    introduces as its own name, written the same way, while the known full name appears nowhere in it: the
+    paper's meaning holds."""
+    known = m.rule[len("gazetteer:"):].split("+")[0]
+    if canonical_key(known) == key or known.lower() in f"{paper.title} {paper.abstract}".lower():
+        return False
+    if key in defs and m.text in defined:
+        meant = defs[key]
+        return canonical_key(meant) != canonical_key(known) and known_name(meant) is None
+    return m.text in own_names
+
+
+def _defining(m: Mention) -> bool:
+    """A typed proposal in the abstract ("we propose X, a diffusion model"): the kind is what the paper's own
+    sentence says X is. (A title prefix's kind may be only a guess from its shape, "-Net".)"""
+    return m.field == "abstract" and m.proposed and m.rule.startswith("proposes:")
+
+
 def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) -> tuple[Mention, ...]:
     """One kind per cluster (acronym + long form): typed evidence wins, then gazetteer, suffix, what the
     abstract says the paper makes (for the title's name), method."""
@@ -1312,8 +1345,10 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
         votes: Counter = Counter()
         for m in group:
             if m.kind != "term":
-                # a known name typed by this paper's own words ("the X benchmark") outweighs the list's prior
-                votes[m.kind] += m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0) + \
+                # a known name typed by this paper's own words ("the X benchmark") outweighs the list's prior;
+                # what the paper says its own name is ("we propose X, a diffusion model") outweighs one cue
+                # elsewhere ("samples from X")
+                votes[m.kind] += m.confidence + (1.0 if m.rule.startswith("gazetteer") or _defining(m) else 0.0) + \
                     (2.0 if m.rule.startswith("gazetteer") and "+cue:" in m.rule else 0.0)
         if not votes:
             for m in group:
@@ -1325,7 +1360,7 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
     for key in sorted(clusters):
         group = clusters[key]
         defined = any(m.long_form for m in group)  # "Foo Bar Reasoning (FBR)" beside "FBR-Bench": a concept
-        kind = kinds[key] or _family_kind(group[0].text, kinds) or \
+        kind = kinds[key] or _family_kind(group[0].text, kinds, defs) or \
             (None if defined else _family_head_kind(key, kinds)) or \
             (_contribution_kind(paper, group[0].text) if any(m.rule == "proposes:title-colon" for m in group)
              else None) or \

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from extractors.gazetteer import dictionary_word, english_words
+from extractors.terms import stop_category
 
 __all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
@@ -50,6 +51,9 @@ _CITE_KEY = re.compile(r"^[A-Z][A-Za-z]{0,5}\+?\d{2}[a-z]?$")
 _AUTHOR_CITE = re.compile(r"^\s*(?:and|&)\s+[A-Z][\w'-]+\s*(?:\(\d{4}[a-z]?\)|,\s*\d{4}\b)")
 _OWNER_GROUP = re.compile(r"^(?:\s+[A-Z][\w-]*){0,3}\s+(?:group|team|lab|laboratory|consortium|submission|"
                           r"institute|university|(?:Center|Centre|Institute|University|Foundation|Laboratory)(?![\w-]))\b")
+#: An organisation's head word inside a name, followed by what it is for or of.
+_ORGANISATION = re.compile(r"\s(?:Centre|Center|Institute|University|Foundation|Laboratory|Laboratories|Agency|"
+                           r"Corporation|Academy|Council|Ministry|Department)\s+(?:for|of)\s")
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[A-Z]\w*|(?=\w*[A-Za-z])\w*\d\w*)")  # not a count: "X's 18 subsets"
 _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
 #: A hyphenated adjective ("LLM-powered", "Fourier-based"): it describes a name, it is none.
@@ -150,12 +154,26 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "owner"
     if _OWNER_GROUP.match(after):
         return "owner"
+    if _ORGANISATION.search(span):
+        return "owner"  # "the Northern Centre for Widget Forecasts", "the Zorb Institute of Science": who, not what
     if _CONDITION.search(span):
         return "condition"  # "Alzheimer's disease", "Widget syndrome": a medical condition is a domain, not a name
     if " " not in span and _NUMBER_BEFORE.search(before[-12:]):
         return "metric"
+    if _AT_K.match(after):
+        return "metric"  # "Hit@10", "Recall@5": a metric at a cut-off, whatever its first word
     if " " not in span and (_emphasis_capitals(span) or _spells_acronym(span, text)):
         return "emphasis"
     if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
         return "adjective"  # "LLM-powered", "Policy Gradient-like": a modifier, not a name
+    edition = _VENUE_YEAR.match(span)
+    if edition is not None and stop_category(edition.group(1)) == "venue" and not _DATA_AFTER.match(after):
+        return "venue"  # "ZQCONF23", "ZQCONF 2024", "ZQCONF'24": a conference edition (not "ZQCONF 2017 datasets")
     return None
+
+
+_AT_K = re.compile(r"@(?:\d|k\b|K\b)")
+_DATA_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:datasets?|challenges?|benchmarks?|competitions?|shared tasks?|"
+                         r"tracks?|data|corpus|splits?|test sets?)\b", re.I)
+#: A name followed by a two- or four-digit year, glued, spaced or after an apostrophe.
+_VENUE_YEAR = re.compile(r"^([A-Za-z][A-Za-z-]+?)(?:\s|'|’)?(?:19|20)?\d\d$")

@@ -212,7 +212,7 @@ def _kind_after(toks, end_tok: int) -> str | None:
     if end_tok < len(toks) and toks[end_tok].lower_ not in _APPOSITIVE_OPENERS and \
             toks[end_tok].lower_ not in DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS:
         return None  # "X offers common dataset readers": a data noun in X's predicate does not say what X is
-    determined = False
+    determined = defines = False
     for t in toks[end_tok:end_tok + 14]:
         low = t.lower_
         if determined and low in ("and", "or") and _joins_modifiers(toks, t.i):
@@ -224,14 +224,69 @@ def _kind_after(toks, end_tok: int) -> str | None:
             break  # "X, a dataset distillation framework": the data noun modifies a method head
         if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined):  # "a 500-item subset", not "is split by"
             return "dataset"
+        if low in ("a", "an", "the") and not determined:
+            # only an article opening the appositive ("X, a ...", "X is the ...") starts X's own description
+            defines = t.i <= end_tok + 1
         determined = determined or low in ("a", "an", "the")
         if low in BENCH_NOUNS:
             return "benchmark"
+        if defines and low in _CONTAINER_HEADS and (toks[t.i - 1].lower_ in _EVALUATING or _evaluates_after(toks, t.i)):
+            return "benchmark"  # "X, an agent evaluation framework", "X, a framework designed to evaluate ..."
+        if defines and (low in _DEFINING_HEADS or low in METHOD_NOUNS) and _modifies_later_head(toks, t.i):
+            continue  # "X, an agent evaluation framework": the later head says what X is
+        if defines and low in _DEFINING_HEADS:
+            return "method"  # "X, a latent diffusion model for ...": the paper says what X is
         if t.is_sent_start or low in METHOD_NOUNS or low in (".", ";", "which", "that", "to", "for", "by", "and",
                                                                "with", "on", "in", "from", "over", "across",
                                                                "against", "using", "via"):
             break  # "the proposed X on the Y Dataset": the data noun heads another phrase
     return None
+
+
+#: Heads that, in a name's own appositive ("X, a ... model"), say the name is a method, model or tool. Not
+#: "family" / "variant" / "baseline" ("a variant of the Foo corpus" may be data).
+_DEFINING_HEADS = frozenset({
+    "method", "framework", "algorithm", "approach", "model", "technique", "architecture", "optimizer", "network",
+    "system", "pipeline", "toolkit", "library", "package", "tool", "agent", "encoder", "decoder", "sampler",
+    "scheduler", "strategy", "scheme", "mechanism", "module", "policy", "paradigm", "procedure", "engine",
+    "estimator", "planner", "solver", "controller", "detector", "classifier", "generator", "retriever", "verifier",
+    "tokenizer", "transformer", "llm", "vlm", "mllm", "lmm", "slm", "vla",
+})
+
+
+def _modifies_later_head(toks, k: int) -> bool:
+    """Does the noun at ``k`` only modify a head a few plain words later ("a model evaluation suite", "a
+    diffusion model training framework")? Then that later head says what the name is."""
+    for t in toks[k + 1:k + 4]:
+        low = t.lower_
+        if low in _DEFINING_HEADS or low in DATA_NOUNS or low in BENCH_NOUNS or low in _CONTAINER_HEADS:
+            return True
+        if not (t.is_alpha and t.is_lower) or low in _PHRASE_BREAKS or low.endswith(("ed", "ing")):
+            return False
+    return False
+
+
+_LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "in-the-wild", "open-ended"
+
+#: Verbs of evaluating that make a framework or toolkit a benchmark: "a framework designed to evaluate ...".
+_EVALUATE_VERBS = frozenset({"evaluate", "evaluating", "assess", "assessing", "measure", "measuring", "benchmarking",
+                             "probe", "probing", "quantify", "quantifying"})
+
+
+def _evaluates_after(toks, k: int) -> bool:
+    """"a framework designed to rigorously evaluate ...", "a toolkit for assessing ...": the head's purpose, a few
+    words on, is evaluating (a verb, not the noun of "a toolkit for creating benchmarks")."""
+    for t in toks[k + 1:k + 6]:
+        if t.lower_ in _EVALUATE_VERBS or (t.lower_ in ("test", "benchmark") and toks[t.i - 1].lower_ == "to"):
+            return True
+        if t.text in (",", ".", ";", "(") or t.lower_ in ("and", "which", "that"):
+            return False
+    return False
+
+
+#: Words after which a noun phrase has ended.
+_PHRASE_BREAKS = frozenset({"for", "of", "from", "with", "in", "on", "to", "that", "which", "where", "and", "or",
+                            "by", "at", "via", "as", "is", "are", "was", "were", "than", "into", "across"})
 
 
 def _joins_modifiers(toks, i: int) -> bool:
@@ -240,7 +295,10 @@ def _joins_modifiers(toks, i: int) -> bool:
     if i + 1 >= len(toks) or i < 1:
         return False
     before, after = toks[i - 1], toks[i + 1]
-    return after.is_lower and after.is_alpha and after.lower_ not in ("a", "an", "the", "our", "its", "their") and \
+    if before.text == "," and i >= 2:
+        before = toks[i - 2]  # "a large, diverse, and open video dataset": the serial comma before "and"
+    return after.is_lower and (after.is_alpha or _LOWER_COMPOUND.match(after.text) is not None) and \
+        after.lower_ not in ("a", "an", "the", "our", "its", "their") and \
         after.lower_ not in METHOD_NOUNS and before.is_lower and before.lower_ not in METHOD_NOUNS
 
 
@@ -287,6 +345,9 @@ def _made_passively(toks, i: int, sid: list[int]) -> str | None:
     return "term" if noun in _HEAD_NOUNS else None
 
 
+#: Words that make "<word> set" a collection of data: "training set", "test set", "evaluation set".
+_SET_KINDS = frozenset({"training", "train", "test", "testing", "evaluation", "validation", "development", "dev",
+                        "held-out", "probe", "data", "instruction", "preference"})
 #: Heads that name an evaluation suite when "evaluation"/"benchmarking" modifies them.
 _CONTAINER_HEADS = frozenset({"framework", "platform", "toolkit", "toolbox", "harness", "library", "protocol"})
 _EVALUATING = frozenset({"evaluation", "benchmarking", "assessment"})
@@ -296,9 +357,14 @@ def _kind_before(toks, start_tok: int) -> str | None:
     """"a new benchmark X", "a small probe set, X, of ...": a data noun just before the name."""
     if start_tok >= 2 and toks[start_tok - 1].text == "," and toks[start_tok - 2].lower_ == "set":
         return "dataset"  # "set" names data only right before the name it is called
+    if start_tok >= 2 and toks[start_tok - 1].lower_ == "set" and toks[start_tok - 2].lower_ in _SET_KINDS:
+        return "dataset"  # "a large training set FooDocs-2M", "a held-out test set Bar-Hard"
     if start_tok >= 2 and toks[start_tok - 1].lower_ in _CONTAINER_HEADS and \
             toks[start_tok - 2].lower_ in _EVALUATING:
         return "benchmark"  # "an evaluation framework X", "a benchmarking platform X": what X evaluates with
+    head = start_tok - 2 if start_tok >= 2 and toks[start_tok - 1].text == "," else start_tok - 1
+    if head >= 1 and toks[head].lower_ in _DEFINING_HEADS and toks[head - 1].lower_ not in _EVALUATING:
+        return "method"  # "a unified widget-based framework, ZQ-Net,", "the resulting model ZQ-7B"
     for t in reversed(toks[max(0, start_tok - 4):start_tok]):
         if t.lower_ in DATA_NOUNS:
             return "dataset"

@@ -100,6 +100,15 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
                 target = known
             local.setdefault(sk, target)
             local.setdefault(lk, target)
+        for m in mentions:
+            if m.proposed and m.rule == "proposes:title-colon" and m.kind in ENTITY_KINDS:
+                # "WB: Widget Boosting for ..." where WB is also a known name's short alias, whose full name
+                # this paper never writes: the paper's own WB (or what it defines WB as), not the known one
+                sk = entity_key(m.text)
+                known = gaz.get(sk)
+                if known is not None and known != sk and \
+                        not any(o.rule.startswith("gazetteer") and gaz.get(entity_key(o.text)) == known for o in mentions):
+                    local.setdefault(sk, sk)
         return local
 
     locals_ = [local_definitions(mentions) for mentions in per_paper]
