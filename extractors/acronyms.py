@@ -110,6 +110,7 @@ def _contains_short(sf: str, lf: str) -> bool:
 
 
 _MINOR = {"of", "for", "and", "the", "with", "to", "from", "in", "on", "a", "an", "via", "by", "at"}
+_LOWER_RUN = re.compile(r"[a-z]{2,}")
 
 
 def _initials_long_form(sf: str, window: str) -> int | None:
@@ -155,6 +156,8 @@ def best_long_form(sf: str, window: str) -> int | None:
             continue
         if any(c.isdigit() for c in sf) and not any(c.isdigit() for c in variant) and not _initials_cover(variant, lf):
             continue  # without its digits a short form matches loosely: every letter must start a word part
+        if len(_LOWER_RUN.findall(variant)) >= 2 and not _initials_cover("".join(filter(str.isupper, variant)), lf):
+            continue  # a coined word "ZorbWebLM" matches any long phrase letter by letter: its capitals must be initials
         return start
     return None
 

@@ -1235,6 +1235,8 @@ def _family_kind(text: str, kinds: dict[str, str | None], defs: dict[str, str]) 
     """"FooSet-Hard", "FooSet-Clear", "BarBench 2.0": an untyped name that extends a data name of the same
     paper (or a known one) by a hyphenated part or a version is a variant or subset of that data. The data
     may be named by the acronym the paper defines for it ("Widget Task Bench (WTB)" and "WTB-Hard")."""
+    if model_shaped(text):
+        return None  # "FooData-Llama-8B": a model trained on the data, sized like a model
     edition = _EDITION_PREFIX.match(text)
     if edition is not None:
         kind = kinds.get(canonical_key(text[edition.end():])) or _gaz_kind(text[edition.end():])

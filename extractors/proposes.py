@@ -222,7 +222,8 @@ def _kind_after(toks, end_tok: int) -> str | None:
             continue  # "X: A Survey and Benchmark of ...": the name is also the collection coordinated with it
         if (low in DATA_NOUNS or low in BENCH_NOUNS) and modifies_method_head(toks, t.i):
             break  # "X, a dataset distillation framework": the data noun modifies a method head
-        if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined):  # "a 500-item subset", not "is split by"
+        if low in DATA_NOUNS or (low in SPLIT_NOUNS and determined) or \
+                (low in ("set", "sets") and toks[t.i - 1].lower_ in _SET_KINDS):  # "a 500-item subset", "problem set"
             return "dataset"
         if low in ("a", "an", "the") and not determined:
             # only an article opening the appositive ("X, a ...", "X is the ...") starts X's own description
@@ -347,7 +348,8 @@ def _made_passively(toks, i: int, sid: list[int]) -> str | None:
 
 #: Words that make "<word> set" a collection of data: "training set", "test set", "evaluation set".
 _SET_KINDS = frozenset({"training", "train", "test", "testing", "evaluation", "validation", "development", "dev",
-                        "held-out", "probe", "data", "instruction", "preference"})
+                        "held-out", "probe", "data", "instruction", "preference", "problem", "question", "image",
+                        "prompt"})
 #: Heads that name an evaluation suite when "evaluation"/"benchmarking" modifies them.
 _CONTAINER_HEADS = frozenset({"framework", "platform", "toolkit", "toolbox", "harness", "library", "protocol"})
 _EVALUATING = frozenset({"evaluation", "benchmarking", "assessment"})

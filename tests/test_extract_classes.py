@@ -2134,3 +2134,20 @@ def test_a_title_prefix_before_a_review_subtitle_is_the_topic():
         rec = records((title, "We review how Deep Widget Agents and Widget Routing systems work and compare BM25 "
                               "with dense retrieval."))[0]
         assert not rec["proposes"], title
+
+
+def test_sized_members_of_a_data_family_are_models_and_a_problem_set_is_data():
+    got = found("We curate ZorbPref, a preference dataset of 80k pairs. Using this curated dataset, we trained the "
+                "ZorbPref series -- ZorbPref-Gemma-27B and ZorbPref-Qwen-7B -- which lead the RewardBench "
+                "leaderboard.", title="ZorbPref: Tricks for Widget Reward Data")
+    assert got["ZorbPref"][0] == "dataset"
+    assert got["ZorbPref-Gemma-27B"][0] == "method" and got["ZorbPref-Qwen-7B"][0] == "method"
+    got = found("We introduce ZorbBook, a large-scale widget problem set formalized from contest problems.")
+    assert got["ZorbBook"][0] == "dataset"
+
+
+def test_a_coined_camel_case_name_in_brackets_needs_its_capitals_as_initials():
+    got = found("Our agents outperform previous state-of-the-art web agents trained on open LLMs (AutoWebGLM) by "
+                "10%. We also use Zorbing Web Graph Language Models (ZorbWebGLM).")
+    assert not any(name.startswith(("agents", "outperform")) for name in got)
+    assert "AutoWebGLM" in got and "Zorbing Web Graph Language Models" in got
