@@ -128,7 +128,8 @@ CUE_PATTERNS: tuple[tuple[str, list], ...] = (
                                        {"LOWER": {"IN": ["the", "both", "challenging", "popular", "standard"]},
                                         "OP": "?"}]),
     ("LEFT:benchmark:benchmarks-such-as-X", [{"LOWER": {"IN": ["benchmarks", "benchmark", "suites", "tasks",
-                                                               "evaluations", "leaderboards", "testbeds"]}},
+                                                               "evaluations", "leaderboards", "testbeds",
+                                                               "environments", "simulators"]}},
                                              {"LOWER": ",", "OP": "?"},  # "large-scale evaluations, such as X"
                                              {"LOWER": {"IN": ["such", "including", "like", "(", ":", "--", "---",
                                                                "\u2014", "\u2013"]}},
@@ -434,6 +435,24 @@ def ends_with_event(text: str) -> bool:
     return bool(_EVENT.search(text))
 
 
+#: Plural nouns of collections whose examples ("like X", "such as X", "including X") are named collections.
+_COLLECTION_PLURALS = frozenset({"environments", "games", "benchmarks", "datasets", "simulators", "suites", "corpora",
+                                 "testbeds"})
+
+
+def _example_of_collection(toks, i: int) -> bool:
+    """Is the word at ``i`` the first example after "<collections> like / such as / including"?"""
+    if i >= 3 and toks[i - 1].lower_ == "as" and toks[i - 2].lower_ == "such":
+        k = i - 3
+    elif i >= 2 and toks[i - 1].lower_ in ("like", "including"):
+        k = i - 2
+    else:
+        return False
+    if toks[k].text == ",":
+        k -= 1
+    return k >= 0 and toks[k].lower_ in _COLLECTION_PLURALS
+
+
 def _plain_word_before_size(tok) -> bool:
     """"Training 1.4B models", "an End-to-End 1B model": a verb form or a compound of plain words before a
     size describes the model; "Falcon 40B" names one."""
@@ -542,6 +561,12 @@ def candidates(doc) -> list[Candidate]:
             if not covered[i] and tok.is_title and tok.is_alpha and toks[i + 1].lower_ in nouns and \
                     not tok.is_sent_start and tok.lower_ not in STARTERS and toks[i - 1].text not in (".", ":") \
                     and not toks[i - 1].is_title and not _DESCRIPTIVE_WORD.match(tok.lower_):
+                out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
+                covered[i] = True
+            elif not covered[i] and tok.is_title and tok.is_alpha and not tok.is_sent_start and \
+                    tok.lower_ not in STARTERS and _example_of_collection(toks, i) and \
+                    (i + 1 >= n or not toks[i + 1].is_title):
+                # "open-world environments like Zorbcraft", "benchmarks such as Quux": one capitalised word
                 out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
                 covered[i] = True
         out.extend(_title_runs(doc, toks, covered))

@@ -62,7 +62,9 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HEAD_AFTER = re.compile(r"^(?:\s*\([^()]{1,15}\))?(?:\s+[a-z]+-[a-z]+)?\s+(?:method|algorithm|model|framework|approach|system|technique|"
                          r"architecture|agent|pipeline|strategy|scheme|procedure|paradigm|mechanism|network|"
                          r"based|style|like)\b", re.I)
-_OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new))\s+(?:[\w-]+\s+){0,3}?"
+_OUR_HEAD_BEFORE = re.compile(r"\b(?:our|the proposed|a novel|a new|the new|two (?:novel|new)|"
+                              r"newly (?:created|constructed|collected|curated|built|introduced|proposed))\s+"
+                              r"(?:[\w-]+\s+){0,3}?"
                               r"(?:method|algorithm|model|framework|approach|system|technique|architecture|agent|"
                               r"benchmark|dataset|pipeline|strategy|module|scheme|procedure|paradigm|mechanism|"
                               r"network|optimizer|loss|tool|suite|corpus|representation|reward|rewards|methods|"

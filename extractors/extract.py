@@ -238,8 +238,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     title_named: set[str] = set()
     cands: list[Mention] = []
     # names as this paper writes them for its own things: "CoCo" proposed here is not the known "COCO"
-    own_names = {m.text for m in raw if m.proposed and m.field == "abstract" and
-                 m.rule.startswith("proposes:") and m.rule != "proposes:title-colon"}
+    own_names: dict[str, str] = {}  # text -> the kind the paper's own words give it ("term" if none)
+    for m in raw:
+        if m.proposed and m.field == "abstract" and m.rule.startswith("proposes:") and m.rule != "proposes:title-colon" \
+                and own_names.get(m.text, "term") == "term":
+            own_names[m.text] = m.kind
     defined = {m.text for m in raw if m.rule == "acronym:short" and m.long_form}
     # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
     # marks a family of names
@@ -1090,6 +1093,11 @@ def _lists_other_head(intro: re.Match, items: int) -> bool:
     return counted is not None and _COUNTS.get(counted.group(1).lower()) == items
 
 
+_GLOSS = re.compile(r"\s*\([^()]{1,30}\)")
+#: Cues that type a name only by where a result was measured ("experiments on X", "accuracy on X").
+_MEASURED_ON = ("+cue:evaluated-on-X", "+cue:result-on-X")
+
+
 def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
     """Coordinated names ("GSM8K, MATH, and MMLU-STEM") share a data kind found for any of them."""
     ordered = sorted(mentions, key=lambda m: (_FIELD_ORDER[m.field], m.start))
@@ -1115,7 +1123,10 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
-        after = _PLURAL_NOUN_AFTER.match(text, ordered[g[-1]].end) if len(g) >= 2 else None
+        last_end = ordered[g[-1]].end
+        if (gloss := _GLOSS.match(text, last_end)) is not None:
+            last_end = gloss.end()  # "A (maths) and B (medicine) datasets": a gloss after each item
+        after = _PLURAL_NOUN_AFTER.match(text, last_end) if len(g) >= 2 else None
         if intro is not None:
             kind = _intro_kind(intro)
             # "benchmarks including A, B and C": the type noun outweighs a homonym method in the gazetteer
@@ -1132,6 +1143,14 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             # one typed member types the rest of a real list ("A, B and C", "A and B"), unless it also
             # holds a known method; a bare comma between two names may be a clause boundary
             joined = len(g) >= 3 or re.search(r"\b(?:and|or)\b|/", text[ordered[g[0]].end:ordered[g[1]].start])
+            measured = [i for i in g if ordered[i].kind in _DATA_KINDS and ordered[i].rule.endswith(_MEASURED_ON)]
+            if known_method and joined and measured and len(measured) == sum(kinds.values()):
+                # "experiments on FooGen, Bar-2 and BAZ": beside a known model, names typed only by where results
+                # were measured are the models the experiments ran
+                for i in measured:
+                    if not ordered[i].proposed:
+                        out[i] = _with(ordered[i], kind="method", rule=ordered[i].rule + "+cue:list")
+                continue
             if not kinds or ((known_method or not joined) and
                              (sum(kinds.values()) < 2 or sum(kinds.values()) * 2 < len(g))):
                 continue
@@ -1315,13 +1334,16 @@ def _contribution_kind(paper: Paper, name: str = "") -> str | None:
     return "benchmark" if noun in BENCH_NOUNS else "dataset"
 
 
-def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: set[str], defined: set[str],
+def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: dict[str, str], defined: set[str],
                  paper: Paper) -> bool:
     """A known name's short alias ("WB" of "Widget Boosting") that this paper defines as something else or
     introduces as its own name, written the same way, while the known full name appears nowhere in it: the
-    paper's meaning holds."""
+    paper's meaning holds. So does a known name the paper introduces as another kind of thing ("a framework
+    WB" beside a known dataset WB)."""
     known = m.rule[len("gazetteer:"):].split("+")[0]
-    if canonical_key(known) == key or known.lower() in f"{paper.title} {paper.abstract}".lower():
+    if canonical_key(known) == key:
+        return own_names.get(m.text, "term") not in ("term", m.kind)
+    if known.lower() in f"{paper.title} {paper.abstract}".lower():
         return False
     if key in defs and m.text in defined:
         meant = defs[key]

@@ -55,7 +55,9 @@ def _configure_tokenizer(nlp) -> None:
     dash_before_word = r"(?<=[{a}0-9]{{2}})-(?=(?:but|including|which|whereas|while|although|though|namely)$)".format(
         a=ALPHA)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA),
-                                                                       r"(?<=[a-z]{2})\((?=[A-Z])", dash_before_word]
+                                                                       r"(?<=[a-z]{2})\((?=[A-Z])", dash_before_word,
+                                                                       # "Widget Eviction~(WE)": LaTeX's tie is a space
+                                                                       r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search

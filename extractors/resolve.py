@@ -75,6 +75,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     table = alias_table(per_paper)
     gaz = _gazetteer_keys()
     known_names = _gazetteer_display_names()
+    known_kinds = {canonical_key(name): kind for kind, name in gazetteer_names().values()}
     gaz_forms: dict[str, set[str]] = defaultdict(set)
     for form_key, name_key in gaz.items():
         gaz_forms[name_key].add(form_key)
@@ -101,14 +102,20 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             local.setdefault(sk, target)
             local.setdefault(lk, target)
         for m in mentions:
-            if m.proposed and m.rule == "proposes:title-colon" and m.kind in ENTITY_KINDS:
+            if not (m.proposed and m.rule.startswith("proposes:") and m.kind in ENTITY_KINDS):
+                continue
+            sk = entity_key(m.text)
+            known = gaz.get(sk)
+            if known is None or \
+                    any(o.rule.startswith("gazetteer") and gaz.get(entity_key(o.text)) == known for o in mentions):
+                continue  # the paper also uses the known name as known
+            if m.rule == "proposes:title-colon" and known != sk:
                 # "WB: Widget Boosting for ..." where WB is also a known name's short alias, whose full name
                 # this paper never writes: the paper's own WB (or what it defines WB as), not the known one
-                sk = entity_key(m.text)
-                known = gaz.get(sk)
-                if known is not None and known != sk and \
-                        not any(o.rule.startswith("gazetteer") and gaz.get(entity_key(o.text)) == known for o in mentions):
-                    local.setdefault(sk, sk)
+                local.setdefault(sk, sk)
+            elif known_kinds.get(known) not in (None, m.kind):
+                # "a framework WB" where WB is also a known dataset: a homonym of another kind
+                local.setdefault(sk, f"{sk} ={m.kind}")
         return local
 
     locals_ = [local_definitions(mentions) for mentions in per_paper]

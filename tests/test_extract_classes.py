@@ -2151,3 +2151,47 @@ def test_a_coined_camel_case_name_in_brackets_needs_its_capitals_as_initials():
                 "10%. We also use Zorbing Web Graph Language Models (ZorbWebGLM).")
     assert not any(name.startswith(("agents", "outperform")) for name in got)
     assert "AutoWebGLM" in got and "Zorbing Web Graph Language Models" in got
+
+
+def test_names_measured_on_beside_a_known_model_are_models():
+    got = found("Extensive experiments on LlamaGen, Open-ZAGVIT2, and ZRAR demonstrate that our method improves "
+                "generation. Experiments on Zorbix, Quuxet and ImageNet show gains.")
+    assert got["Open-ZAGVIT2"][0] == "method" and got["ZRAR"][0] == "method"
+    assert got["Zorbix"][0] == "dataset"
+
+
+def test_a_known_name_the_paper_introduces_as_another_kind_is_a_homonym():
+    rec = records(("Widget Hands", "This paper introduces an end-to-end framework PPI (keyPose and Pointflow "
+                                   "Interface), which predicts gripper poses. PPI beats baselines. PPI is fast."),
+                  ("Protein Graphs", "We evaluate GraphSAGE on the PPI dataset and on Cora."))
+    assert "method/ppi" in {e["id"] for e in rec[0]["methods"]} and not rec[0]["datasets"]
+    assert "dataset/ppi" in {e["id"] for e in rec[1]["datasets"]}
+
+
+def test_a_gloss_after_each_list_item_does_not_hide_the_plural_data_noun():
+    got = found("We evaluate sycophancy in GPT-4o and Claude across ZAMPS (mathematics) and MedQuux (medical advice) "
+                "datasets.")
+    assert got["ZAMPS"][0] in ("dataset", "benchmark") and got["MedQuux"][0] == "dataset"
+
+
+def test_a_name_set_off_by_dashes_or_a_latex_tie_is_reached():
+    rec = records(("Widget Bias in Judges", "We identify 12 biases and propose a new automated bias quantification "
+                                            "framework—Zalm—which quantifies each bias. Zalm is cheap."),
+                  ("Widget Caches", "We propose Widget Attention Guided Eviction~(WAGE), a simple and effective "
+                                    "cache eviction method. WAGE keeps accuracy."))
+    assert "Zalm" in names(rec[0], "proposes")
+    assert "Widget Attention Guided Eviction" in names(rec[1], "proposes")
+    assert "WAGE" in rec[1]["proposes"][0]["aliases"]
+
+
+def test_a_list_of_newly_created_datasets_is_the_papers():
+    rec = records(("Towards Widget Evaluation for European Languages", "We offer a multilingual evaluation framework "
+                   "that includes newly created datasets: EU9-WidgetQA, EU9-ZorbBench and EU9-QuuxMath. We test 30 "
+                   "models on them."))[0]
+    assert {"EU9-WidgetQA", "EU9-ZorbBench", "EU9-QuuxMath"} <= names(rec, "proposes")
+
+
+def test_one_capitalised_example_of_named_collections_is_a_name():
+    got = found("Recent studies build generalist agents for open-world environments like Zorbcraft and simulators "
+                "such as Quuxsim. Agents like Claude do well.")
+    assert got["Zorbcraft"][0] == "benchmark" and got["Quuxsim"][0] == "benchmark"
