@@ -226,8 +226,11 @@ def _kind_after(toks, end_tok: int) -> str | None:
                 (low in ("set", "sets") and toks[t.i - 1].lower_ in _SET_KINDS):  # "a 500-item subset", "problem set"
             return "dataset"
         if low in ("a", "an", "the") and not determined:
-            # only an article opening the appositive ("X, a ...", "X is the ...") starts X's own description
+            # only an article opening the appositive ("X, a ...", "X is the ...") starts X's own description;
+            # a later one opens another phrase ("X, enabling the creation of a dataset")
             defines = t.i <= end_tok + 1
+            if not defines:
+                break
         determined = determined or low in ("a", "an", "the")
         if low in BENCH_NOUNS:
             return "benchmark"
@@ -268,6 +271,7 @@ def _modifies_later_head(toks, k: int) -> bool:
 
 
 _LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "in-the-wild", "open-ended"
+_CALLED = frozenset({"called", "named", "dubbed", "termed", "coined"})
 
 #: Verbs of evaluating that make a framework or toolkit a benchmark: "a framework designed to evaluate ...".
 _EVALUATE_VERBS = frozenset({"evaluate", "evaluating", "assess", "assessing", "benchmarking"})
@@ -364,6 +368,8 @@ def _kind_before(toks, start_tok: int) -> str | None:
             toks[start_tok - 2].lower_ in _EVALUATING:
         return "benchmark"  # "an evaluation framework X", "a benchmarking platform X": what X evaluates with
     head = start_tok - 2 if start_tok >= 2 and toks[start_tok - 1].text == "," else start_tok - 1
+    if head >= 2 and toks[head].lower_ in _CALLED:
+        head -= 1  # "a simple method called X"
     if head >= 1 and toks[head].lower_ in _DEFINING_HEADS and toks[head - 1].lower_ not in _EVALUATING:
         return "method"  # "a unified widget-based framework, ZQ-Net,", "the resulting model ZQ-7B"
     for t in reversed(toks[max(0, start_tok - 4):start_tok]):
@@ -561,6 +567,8 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
         if sid[k] != sid[j] or t.text in (".", ";", ":") or t.lower_ in ("which", "that", "where", "to"):
             return None
         if t.text in ("," ,) + _DASHES:
+            if toks[k - 1].lower_ in _MEASURE_HEADS:
+                return None  # "a novel complexity measure -- widget eluder coefficient --": a metric, not a method
             if k + 2 < len(toks) and toks[k + 1].lower_ == "the" and sid[k + 1] == sid[j]:
                 k += 1  # "a model-agnostic framework, the Widget Planner (WP)": the article opens the name
             hit = _name_at(doc, toks, k + 1, spans)
@@ -580,6 +588,7 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
 
 
 _DASHES = ("\u2014", "--", "\u2013", "---")
+_MEASURE_HEADS = frozenset({"measure", "metric", "score", "coefficient", "index", "criterion", "statistic"})
 #: A coined term in quotes (one to four words): "'widget dropout'", "“widget encoding”", "``widget caching''",
 #: "`widget flows'".
 _QUOTED_TERM = re.compile(r"(?:``|[\"'“‘`])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")

@@ -2195,3 +2195,14 @@ def test_one_capitalised_example_of_named_collections_is_a_name():
     got = found("Recent studies build generalist agents for open-world environments like Zorbcraft and simulators "
                 "such as Quuxsim. Agents like Claude do well.")
     assert got["Zorbcraft"][0] == "benchmark" and got["Quuxsim"][0] == "benchmark"
+
+
+def test_a_method_called_x_stays_a_method_and_a_measure_set_off_by_dashes_is_no_proposal():
+    got = found("We propose a simple, effective, and data-efficient method called Step-ZPO, which treats steps as "
+                "units. We also build a data pipeline for Step-ZPO, enabling the creation of a high-quality dataset "
+                "of 10K pairs.", title="Step-ZPO: Step-wise Widget Optimization")
+    assert got["Step-ZPO"] == ("method", True)
+    rec = records(("Widget MDPs", "We propose a novel complexity measure -- average-reward widget eluder "
+                                  "coefficient (AWEC) -- which captures exploration. We also propose ZLOOP, an "
+                                  "algorithm with low regret."))[0]
+    assert names(rec, "proposes") == {"ZLOOP"}
