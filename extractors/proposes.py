@@ -542,6 +542,8 @@ def _bare_word(toks, s: int) -> bool:
         return True
     if nxt.text in ("(", ":") or nxt.lower_ in _HEAD_NOUNS:
         return False
+    if nxt.text in _DASHES and s >= 1 and toks[s - 1].text == nxt.text:
+        return False  # "a new framework—Calmly—which": set off by dashes after its description
     third = toks[s + 3] if s + 3 < len(toks) else None
     described = after is not None and (after.lower_ in ("a", "an", "which", "that") or
                                        (after.lower_ == "the" and third is not None and third.is_alpha))

@@ -2176,10 +2176,10 @@ def test_a_gloss_after_each_list_item_does_not_hide_the_plural_data_noun():
 
 def test_a_name_set_off_by_dashes_or_a_latex_tie_is_reached():
     rec = records(("Widget Bias in Judges", "We identify 12 biases and propose a new automated bias quantification "
-                                            "framework—Zalm—which quantifies each bias. Zalm is cheap."),
+                                            "framework—Calm—which quantifies each bias. Calm is cheap."),
                   ("Widget Caches", "We propose Widget Attention Guided Eviction~(WAGE), a simple and effective "
                                     "cache eviction method. WAGE keeps accuracy."))
-    assert "Zalm" in names(rec[0], "proposes")
+    assert "Calm" in names(rec[0], "proposes")
     assert "Widget Attention Guided Eviction" in names(rec[1], "proposes")
     assert "WAGE" in rec[1]["proposes"][0]["aliases"]
 
