@@ -1342,7 +1342,8 @@ def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: dict[str
     WB" beside a known dataset WB)."""
     known = m.rule[len("gazetteer:"):].split("+")[0]
     if canonical_key(known) == key:
-        return own_names.get(m.text, "term") not in ("term", m.kind)
+        own = own_names.get(m.text, "term")  # a dataset the paper calls a benchmark is the same data
+        return own != "term" and (own in _DATA_KINDS) != (m.kind in _DATA_KINDS)
     if known.lower() in f"{paper.title} {paper.abstract}".lower():
         return False
     if key in defs and m.text in defined:

@@ -113,8 +113,10 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
                 # "WB: Widget Boosting for ..." where WB is also a known name's short alias, whose full name
                 # this paper never writes: the paper's own WB (or what it defines WB as), not the known one
                 local.setdefault(sk, sk)
-            elif known_kinds.get(known) not in (None, m.kind):
-                # "a framework WB" where WB is also a known dataset: a homonym of another kind
+            elif known_kinds.get(known) is not None and \
+                    (known_kinds[known] in DATA_KINDS) != (m.kind in DATA_KINDS):
+                # "a framework WB" where WB is also a known dataset: a homonym of another kind (a dataset
+                # called a benchmark elsewhere is the same data)
                 local.setdefault(sk, f"{sk} ={m.kind}")
         return local
 

@@ -2206,3 +2206,11 @@ def test_a_method_called_x_stays_a_method_and_a_measure_set_off_by_dashes_is_no_
                                   "coefficient (AWEC) -- which captures exploration. We also propose ZLOOP, an "
                                   "algorithm with low regret."))[0]
     assert names(rec, "proposes") == {"ZLOOP"}
+
+
+def test_a_known_benchmark_its_own_paper_calls_a_dataset_stays_one_entity():
+    rec = records(("Training Widget Verifiers", "We introduce GSM8K, a dataset of 8.5K grade school math word "
+                                                "problems. Verifiers help on GSM8K."),
+                  ("Widget Reasoning", "Our model reaches 80% on GSM8K and MATH."))
+    ids = {e["id"] for r in rec for kind in ("datasets", "benchmarks") for e in r[kind] if e["name"] == "GSM8K"}
+    assert len(ids) == 1
