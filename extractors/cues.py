@@ -37,6 +37,7 @@ __all__ = [
     "candidates",
     "extract_cues",
     "suffix_kind",
+    "LOWER_COMPOUND",
     "DATA_NOUNS",
     "BENCH_NOUNS",
     "SPLIT_NOUNS",
@@ -870,12 +871,13 @@ _NOT_MODIFIERS = frozenset({"and", "or", "of", "on", "in", "for", "with", "to", 
                             "within", "without", "than", "diverse", "various", "several", "many", "multiple"})
 
 
-_LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "learning-to-rank", "long-context"
+#: A lower-case hyphen compound: "learning-to-rank", "long-context", "in-the-wild".
+LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")
 
 
 def _plain_modifier(t) -> bool:
     """A lower-case word that can sit between a name and its data noun ("tabular"), not a verb form."""
-    return t.is_lower and (t.is_alpha or bool(_LOWER_COMPOUND.match(t.text))) and t.lower_ not in _NOT_MODIFIERS \
+    return t.is_lower and (t.is_alpha or bool(LOWER_COMPOUND.match(t.text))) and t.lower_ not in _NOT_MODIFIERS \
         and not t.lower_.endswith(("ed", "ing")) and not _THIRD_PERSON.match(t.lower_)
 
 

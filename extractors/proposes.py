@@ -18,7 +18,7 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.canonical import canonical_key
-from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, METHOD_NOUNS,
+from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, LOWER_COMPOUND, METHOD_NOUNS,
                              SPLIT_NOUNS, STARTERS,
                              counted_kind, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
@@ -270,7 +270,6 @@ def _modifies_later_head(toks, k: int) -> bool:
     return False
 
 
-_LOWER_COMPOUND = re.compile(r"^[a-z]+(?:-[a-z]+)+$")  # "in-the-wild", "open-ended"
 _CALLED = frozenset({"called", "named", "dubbed", "termed", "coined"})
 
 #: Verbs of evaluating that make a framework or toolkit a benchmark: "a framework designed to evaluate ...".
@@ -301,7 +300,7 @@ def _joins_modifiers(toks, i: int) -> bool:
     before, after = toks[i - 1], toks[i + 1]
     if before.text == "," and i >= 2:
         before = toks[i - 2]  # "a large, diverse, and open video dataset": the serial comma before "and"
-    return after.is_lower and (after.is_alpha or _LOWER_COMPOUND.match(after.text) is not None) and \
+    return after.is_lower and (after.is_alpha or LOWER_COMPOUND.match(after.text) is not None) and \
         after.lower_ not in ("a", "an", "the", "our", "its", "their") and \
         after.lower_ not in METHOD_NOUNS and before.is_lower and before.lower_ not in METHOD_NOUNS
 
@@ -569,7 +568,7 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
         if sid[k] != sid[j] or t.text in (".", ";", ":") or t.lower_ in ("which", "that", "where", "to"):
             return None
         if t.text in ("," ,) + _DASHES:
-            if toks[k - 1].lower_ in _MEASURE_HEADS:
+            if toks[k - 1].lower_ in METRIC_HEADS:
                 return None  # "a novel complexity measure -- widget eluder coefficient --": a metric, not a method
             if k + 2 < len(toks) and toks[k + 1].lower_ == "the" and sid[k + 1] == sid[j]:
                 k += 1  # "a model-agnostic framework, the Widget Planner (WP)": the article opens the name
@@ -590,7 +589,6 @@ def _name_after_description(doc, toks, j: int, spans: dict[int, int], sid: list[
 
 
 _DASHES = ("\u2014", "--", "\u2013", "---")
-_MEASURE_HEADS = frozenset({"measure", "metric", "score", "coefficient", "index", "criterion", "statistic"})
 #: A coined term in quotes (one to four words): "'widget dropout'", "“widget encoding”", "``widget caching''",
 #: "`widget flows'".
 _QUOTED_TERM = re.compile(r"(?:``|[\"'“‘`])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")

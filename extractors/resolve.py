@@ -75,7 +75,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     table = alias_table(per_paper)
     gaz = _gazetteer_keys()
     known_names = _gazetteer_display_names()
-    known_kinds = {canonical_key(name): kind for kind, name in gazetteer_names().values()}
+    known_kinds = _gazetteer_kinds()
     gaz_forms: dict[str, set[str]] = defaultdict(set)
     for form_key, name_key in gaz.items():
         gaz_forms[name_key].add(form_key)
@@ -248,6 +248,11 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         ))
     ents = tuple(sorted(entities.values(), key=lambda e: e.id))
     return CorpusExtraction(papers=tuple(papers), entities=ents, extractor_version=extractor_version)
+
+
+def _gazetteer_kinds() -> dict[str, str]:
+    """{key of a gazetteer entry name: its kind}."""
+    return {canonical_key(name): kind for kind, name in gazetteer_names().values()}
 
 
 def _gazetteer_display_names() -> dict[str, str]:
