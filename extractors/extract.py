@@ -364,6 +364,12 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             m = _with(m, end=version_end, text=text[m.start:version_end])
         elif _CITATION.match(text[m.end:m.end + 16]):
             continue  # "Katz-Samuels et al.", "Smith 2020": a citation, not a name of a method
+        if not m.proposed and not m.rule.startswith("gazetteer") and not _gaz_kind(m.text) and \
+                not ends_with_event(m.text) and (contest := _CONTEST_AFTER.match(text, m.end)):
+            # "the ZOiCES Challenge 2019 evaluation set", "submitted to the ZQNLP 2019 Shared Task": a contest's
+            # name (a known collection keeps its own: "the Widget-1K challenge" uses Widget-1K)
+            m = _with(m, end=contest.end(), text=text[m.start:contest.end()],
+                      kind=m.kind if m.kind in _DATA_KINDS else "benchmark")
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
         if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
@@ -932,6 +938,9 @@ def _counted_collection(text: str) -> bool:
 
 #: A year right after a name, no comma or bracket between: "X 2022" (an edition, when X is written like a name).
 _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
+#: A contest after a name, an edition number or year allowed on either side: "X Challenge 2019", "X 5 Challenge",
+#: "X Shared Task".
+_CONTEST_AFTER = re.compile(r"(?: \d{1,2})? (?:Challenges?|Shared Task|Competition)(?: (?:19|20)\d\d)?(?![\w-])")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
 _CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").

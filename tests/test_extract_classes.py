@@ -2207,3 +2207,11 @@ ROUND_TEN_KINDS = [
 @pytest.mark.parametrize("abstract, name, kinds", ROUND_TEN_KINDS)
 def test_round_ten_typing_classes(abstract, name, kinds):
     assert found(abstract)[name][0] in kinds
+
+
+def test_a_contest_after_a_name_is_part_of_it_but_not_after_a_known_collection():
+    got = found("Our method beats the baseline on the ZOiCES Challenge 2019 evaluation set. Our system was submitted "
+                "to ZQNLP 2019 Shared Task on Widget Recognition and to Track 1 of the ZSVspoof 5 Challenge. We "
+                "also train on ImageNet for the ImageNet Challenge.")
+    assert {"ZOiCES Challenge 2019", "ZQNLP 2019 Shared Task", "ZSVspoof 5 Challenge"} <= set(got)
+    assert "ImageNet Challenge" not in got and got["ImageNet"][0] == "dataset"
