@@ -244,6 +244,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 and own_names.get(m.text, "term") == "term":
             own_names[m.text] = m.kind
     defined = {m.text for m in raw if m.rule == "acronym:short" and m.long_form}
+    paper_low = f"{paper.title} {paper.abstract}".lower()
     # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
     # marks a family of names
     family_tails = Counter(t.rsplit("-", 1)[1].lower() for t in {m.text for m in raw} if
@@ -294,7 +295,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue
         if _not_a_name(m) and key not in defs:
             continue
-        if m.rule.startswith("gazetteer:") and _alias_taken(m, key, defs, own_names, defined, paper):
+        if m.rule.startswith("gazetteer:") and _alias_taken(m, key, defs, own_names, defined, paper_low):
             continue  # "we introduce the Widget Bench (WB)" where WB is also a known name's acronym: this paper's WB
         if m.rule.startswith("gazetteer:") and key in defs and (meant := known_name(defs[key])) is not None and \
                 meant[1] != m.rule[len("gazetteer:"):].split("+")[0]:
@@ -1344,7 +1345,7 @@ def _contribution_kind(paper: Paper, name: str = "") -> str | None:
 
 
 def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: dict[str, str], defined: set[str],
-                 paper: Paper) -> bool:
+                 paper_low: str) -> bool:
     """A known name's short alias ("WB" of "Widget Boosting") that this paper defines as something else or
     introduces as its own name, written the same way, while the known full name appears nowhere in it: the
     paper's meaning holds. So does a known name the paper introduces as another kind of thing ("a framework
@@ -1353,7 +1354,7 @@ def _alias_taken(m: Mention, key: str, defs: dict[str, str], own_names: dict[str
     if canonical_key(known) == key:
         own = own_names.get(m.text, "term")  # a dataset the paper calls a benchmark is the same data
         return own != "term" and (own in _DATA_KINDS) != (m.kind in _DATA_KINDS)
-    if known.lower() in f"{paper.title} {paper.abstract}".lower():
+    if known.lower() in paper_low:  # the paper's title and abstract in lower case, made once per paper
         return False
     if key in defs and m.text in defined:
         meant = defs[key]

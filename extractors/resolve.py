@@ -101,13 +101,17 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
                 target = known
             local.setdefault(sk, target)
             local.setdefault(lk, target)
+        used_known: set | None = None  # known names this paper's gazetteer matches use, found once if needed
         for m in mentions:
             if not (m.proposed and m.rule.startswith("proposes:") and m.kind in ENTITY_KINDS):
                 continue
             sk = entity_key(m.text)
             known = gaz.get(sk)
-            if known is None or \
-                    any(o.rule.startswith("gazetteer") and gaz.get(entity_key(o.text)) == known for o in mentions):
+            if known is None:
+                continue
+            if used_known is None:
+                used_known = {gaz.get(entity_key(o.text)) for o in mentions if o.rule.startswith("gazetteer")}
+            if known in used_known:
                 continue  # the paper also uses the known name as known
             if m.rule == "proposes:title-colon" and known != sk:
                 # "WB: Widget Boosting for ..." where WB is also a known name's short alias, whose full name
