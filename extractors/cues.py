@@ -1066,7 +1066,8 @@ def population_schemes(doc) -> Iterator:
 
 #: Head nouns of a technique named after a person.
 _TECHNIQUE_HEADS = r"(?:method|algorithm|gradient|smoothing|momentum|acceleration|iterations?|sampling|sampler|scheme|" \
-                   r"estimator|update|rule|trick|averaging|filter|filtering|initiali[sz]ation|heuristic)"
+                   r"estimator|update|rule|trick|averaging|filter|filtering|initiali[sz]ation|heuristic|decoding|decomposition|" \
+                   r"factori[sz]ation|relaxation|elimination)"
 #: "Polyak's heavy-ball momentum", "Kaczmarz's method": a surname's technique.
 _SURNAME_TECHNIQUE = re.compile(rf"\b([A-Z][a-z]{{2,}})['’]s ((?:[a-z][a-z-]+ ){{0,2}}{_TECHNIQUE_HEADS})\b")
 #: "the Kaczmarz method", "Gumbel-max trick", "Sinkhorn iterations": a surname (with a lower-case part) before

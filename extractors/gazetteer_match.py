@@ -111,6 +111,9 @@ def _listed_spellings() -> frozenset[str]:
 
 
 _LAST_JOIN_HYPHEN = re.compile(r"[A-Za-z]{3}-[A-Za-z]{3,}$")
+#: A lower-case spelling with a version number and a word ("foo-4x-mini", "barlm-2.5-pro") is a model's id as an
+#: API or a file names it, never an ordinary word, even where the name needs its capitals ("FooLM-4x").
+_VERSIONED_ID = re.compile(r"(?=.*[a-z]{3})(?=.*\d)")
 
 
 def _hyphenated_modifier(surface: str, toks, end: int) -> bool:
@@ -142,7 +145,7 @@ def extract_gazetteer(doc) -> Iterator:
         kind, _, name = label.partition("\t")
         start_char, end_char = toks[start].idx, toks[end - 1].idx + len(toks[end - 1].text)
         surface = text[start_char:end_char]
-        if surface.islower() and _case_is_the_name(name):
+        if surface.islower() and _case_is_the_name(name) and not _VERSIONED_ID.match(surface):
             continue  # "complex" is not ComplEx, "teach" is not TEACh
         if _hyphenated_modifier(surface, toks, end):
             continue  # "a flow-matching objective": the hyphen makes the name a modifier of the next noun

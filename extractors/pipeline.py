@@ -56,6 +56,12 @@ def _configure_tokenizer(nlp) -> None:
         a=ALPHA)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA),
                                                                        r"(?<=[a-z]{2})\((?=[A-Z])", dash_before_word,
+                                                                       # "WidgetNet-2(Smith, 2023)", "Foo[12]": a
+                                                                       # citation glued to the name it follows
+                                                                       r"(?<=[{a}0-9])\((?=[A-Z][a-z]+$)".format(
+                                                                           a=ALPHA),
+                                                                       r"(?<=[{a}0-9])\[(?=\d+(?:[,\u2013-]\d+)*\]?$)".format(
+                                                                           a=ALPHA),
                                                                        # "Widget Eviction~(WE)": LaTeX's tie is a space
                                                                        r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -2215,3 +2215,33 @@ def test_a_contest_after_a_name_is_part_of_it_but_not_after_a_known_collection()
                 "also train on ImageNet for the ImageNet Challenge.")
     assert {"ZOiCES Challenge 2019", "ZQNLP 2019 Shared Task", "ZSVspoof 5 Challenge"} <= set(got)
     assert "ImageNet Challenge" not in got and got["ImageNet"][0] == "dataset"
+
+
+# --- round eleven ---------------------------------------------------------------------------------
+
+def test_a_known_model_written_as_a_lower_case_api_id_is_the_model():
+    got = found("For instance, gpt-4o-mini reaches 40% accuracy and gpt-3.5-turbo fails, while WidgetNet succeeds.")
+    assert got["gpt-4o-mini"][0] == "method" and got["gpt-3.5-turbo"][0] == "method"
+
+
+def test_a_known_name_that_needs_its_capitals_is_still_no_ordinary_word_in_lower_case():
+    got = found("The problem is complex, so WidgetNet is trained in two stages.")
+    assert "complex" not in got
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("We accelerate sampling with Quellmann decoding and a cache.", "Quellmann decoding"),
+    ("The Zorbinski decomposition of the kernel gives a low-rank factor.", "Zorbinski decomposition"),
+    ("We tighten the bound with the Vostrikov relaxation of the program.", "Vostrikov relaxation"),
+])
+def test_a_surname_before_a_decoding_or_decomposition_head_names_a_technique(abstract, name):
+    assert found(abstract)[name][0] == "method"
+
+
+def test_a_plain_word_before_a_decomposition_head_is_no_surname():
+    assert not any("decomposition" in name for name in found("Our Tensor decomposition beats WidgetNet."))
+
+
+def test_a_citation_glued_to_a_name_is_not_part_of_it():
+    got = found("It is faster than WidgetNet-2(Smith, 2023) and beats ZorbGAN[12] and QuillNet(Lee et al., 2021).")
+    assert {"WidgetNet-2", "ZorbGAN", "QuillNet"} <= set(got)
