@@ -464,6 +464,11 @@ def _is_title_token(t) -> bool:
     return t.is_title
 
 
+#: Words after a number that make it a count or a factor ("3 times longer"), not a version.
+_TIMES = frozenset({"times", "fold", "more", "fewer", "less", "percent", "points", "orders"})
+#: A version or a sized variant after a coined word: "3", "1.6", "R1", "V2", "8x7B", "2-13B" (no year: "Smith 2021").
+_VERSION_AFTER_WORD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})?|[RVrv]\d{1,2}(?:\.\d)?|\d+x\d+(?:\.\d+)?[BM]|"
+                                 r"\d{1,2}(?:\.\d)?-\d+(?:\.\d+)?[BM])$")
 #: What a size right after a name may count instead of being the model's size.
 _COUNTED_NOUNS = frozenset({"tokens", "words", "images", "samples", "examples", "pairs", "documents", "parameters",
                             "params", "videos", "hours", "frames", "sentences", "steps"})
@@ -554,6 +559,22 @@ def candidates(doc) -> list[Candidate]:
             out.append(Candidate(i, i + 2, tok.idx, toks[i + 1].idx + len(toks[i + 1].text), "shape:sized", "method",
                                  0.6))
             covered[i] = covered[i + 1] = True
+            continue
+        # a coined word and its version: "Zorbo 3", "Quill R1", "Vostra 8x7B" (not "Table 3": a dictionary word)
+        if _is_title_token(tok) and i + 1 < n and tok.whitespace_ and _VERSION_AFTER_WORD.match(toks[i + 1].text) \
+                and tok.lower_ not in english_words() and tok.lower_ not in STARTERS and len(tok.text) >= 3 \
+                and not _plain_word_before_size(tok) and stop_category(tok.text) is None \
+                and canonical_key(tok.text) not in gazetteer_names() \
+                and not (i + 2 < n and (toks[i + 2].lower_ in _COUNTED_NOUNS or toks[i + 2].lower_ in _TIMES
+                                        or toks[i + 2].text in ("%", "/"))):
+            start = i
+            if i > 0 and not tok.is_sent_start and not covered[i - 1] and _is_title_token(toks[i - 1]) and \
+                    toks[i - 1].is_alpha and toks[i - 1].whitespace_ and toks[i - 1].lower_ not in STARTERS:
+                start = i - 1  # "Widget Eval 2.0": the coined word's capitalised first word
+            out.append(Candidate(start, i + 2, toks[start].idx, toks[i + 1].idx + len(toks[i + 1].text),
+                                 "shape:versioned-word", "term", 0.5))
+            for k in range(start, i + 2):
+                covered[k] = True
     if not is_title:
         # a capitalised word right before a data noun: "the Raindrop dataset", "on Zorb benchmarks"
         nouns = DATA_NOUNS | BENCH_NOUNS | SPLIT_NOUNS

@@ -27,6 +27,8 @@ __all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
 
 _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)(?:\.[~\s]*|[~\s]+)|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
+#: A parameter count before a name: "the 236B Zorb-V2" is Zorb-V2 (the size is said of it, as in "Zorb-V2 236B").
+_LEAD_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]\s+(?=[A-Z])")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
 #: A plural head noun and a hyphen glued before a name, or a hyphen and a connective after one: a dash written
@@ -64,12 +66,16 @@ ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) without a leading "e.g.~"/"~", a trailing "~", a dash written as a hyphen ("models-X",
+    """(start, end) without a leading "e.g.~"/"~" or parameter count, a trailing "~", a dash written as a hyphen ("models-X",
     "X-consistently"), or the part before a glued sentence break."""
     span = text[start:end]
     lead = _LEAD.match(span)
     if lead and lead.end() < len(span):
         start += lead.end()
+        span = text[start:end]
+    size = _LEAD_SIZE.match(span)
+    if size and size.end() < len(span):
+        start += size.end()
         span = text[start:end]
     if span.endswith(("'s", "’s")) and len(span) > 3:
         end -= 2  # "the Widget Lab's model": the possessive ending is not part of the name

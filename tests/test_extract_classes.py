@@ -2245,3 +2245,28 @@ def test_a_plain_word_before_a_decomposition_head_is_no_surname():
 def test_a_citation_glued_to_a_name_is_not_part_of_it():
     got = found("It is faster than WidgetNet-2(Smith, 2023) and beats ZorbGAN[12] and QuillNet(Lee et al., 2021).")
     assert {"WidgetNet-2", "ZorbGAN", "QuillNet"} <= set(got)
+
+
+@pytest.mark.parametrize("abstract, name", [
+    ("Baselines include Zorbo 3 and Vostra 8x7B, which we prompt zero-shot.", "Zorbo 3"),
+    ("Baselines include Zorbo 3 and Vostra 8x7B, which we prompt zero-shot.", "Vostra 8x7B"),
+    ("We compare with Kesta 2-13B on the same prompts.", "Kesta 2-13B"),
+    ("Our video model beats Quorra 1.6 in human preference.", "Quorra 1.6"),
+    ("We report results on Widget Eval 2.0 and on long prompts.", "Widget Eval 2.0"),
+])
+def test_a_coined_word_and_its_version_name_a_model_or_collection(abstract, name):
+    assert name in found(abstract)
+
+
+@pytest.mark.parametrize("abstract", [
+    "As Table 3 shows, WidgetNet is fast.",
+    "Spanning 16 domains, our WidgetNet corpus is broad.",
+    "WidgetNet was trained by Zorbinski 3 times longer.",
+])
+def test_a_dictionary_word_or_a_count_before_a_number_is_no_version(abstract):
+    assert not any(name[-1].isdigit() for name in found(abstract))
+
+
+def test_a_parameter_count_before_a_name_is_not_part_of_it():
+    got = found("We fine-tune the 236B ZorbSeek-V2.5 and compare it with WidgetNet.")
+    assert "ZorbSeek-V2.5" in got and not any(name.startswith("236B") for name in got)
