@@ -79,6 +79,30 @@ def _title_definitions(title: str) -> dict[str, str]:
     return {canonical_key(m.group(1)): lf} if lf else {}
 
 
+#: An acronym inside a long form: "PTQ" in "PTQ to Foo-Planes".
+_NESTED_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z]s?$")
+
+
+def _title_spelled_long_forms(title: str, defs: dict[str, str]) -> dict[str, str]:
+    """{short-form key: the title's spelling of its long form} where the abstract's long form uses another
+    acronym the paper defines and the title writes that acronym out: the fullest form of the name."""
+    out: dict[str, str] = {}
+    if not title:
+        return out
+    for key, lf in defs.items():
+        words = lf.split()
+        nested = [canonical_key(w) for w in words if _NESTED_ACRONYM.match(w)]
+        if not any(k in defs and k != key for k in nested):
+            continue
+        full = " ".join(defs[k] if _NESTED_ACRONYM.match(w) and (k := canonical_key(w)) in defs and k != key else w
+                        for w in words)
+        pattern = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", full) if part)
+        hit = re.search(rf"(?<![\w-]){pattern}(?![\w-])", title, re.I)
+        if hit is not None:
+            out[key] = hit.group()
+    return out
+
+
 #: Definitions written out in running text: "we propose ABC: Alpha Beta Chain, a ...",
 #: "ABC, an abbreviation for Alpha Beta Chain", "ABC (short for Alpha Beta Chain)".
 _TEXT_DEFINITION = re.compile(r"(?<![\w-])([A-Za-z][\w-]*[A-Z][\w-]*)(?:\s*:\s*|,?\s+(?:an?\s+)?(?:abbreviation|acronym)"
@@ -106,8 +130,20 @@ def _subsequence(needle: list[str], hay: list[str]) -> bool:
     return all(any(c == h for h in it) for c in needle)
 
 
+#: A dimension ending a short form: "FOO-3D" spelled out as "Fast Object Occupancy ... in 3D".
+_DIMENSION_END = re.compile(r"-?([1-4]D)$")
+
+
 def _long_form_for(sf: str, rest: list[str]) -> str | None:
     """The words at the start of ``rest`` that spell out ``sf``: capitals in order, or every initial."""
+    dim = _DIMENSION_END.search(sf)
+    if dim is not None and dim.start() >= 2:
+        words = [w.rstrip(",;") for w in rest]
+        if dim.group(1) in words[:len(sf) + 4]:
+            at = words.index(dim.group(1))
+            head = _long_form_for(sf[:dim.start()], rest[:at])
+            if head is not None and all(w in ("in", "for", "of") for w in rest[len(head.split()):at]):
+                return " ".join(rest[:at + 1]).rstrip(",;")  # the dimension ends the long form too
     if rest and rest[0] in ("A", "An", "The"):
         rest = rest[1:]
     upper = [c for c in sf if c.isupper()]
@@ -200,6 +236,13 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     for key, lf in (_title_definitions(paper.title) | _text_definitions(paper.abstract or "")).items():
         if key not in defs and key not in generic_sf and not stop_category(lf):
             defs[key] = lf
+    spelled = _title_spelled_long_forms(paper.title or "", defs)
+    if spelled:  # "PTQ to Foo-Planes (PTQFP)" under the title "PTQFP: Post-Training Quantization to Foo-Planes"
+        written = {canonical_key(defs[key]): full for key, full in spelled.items()}
+        raw = [_with(m, long_form=written[k]) if m.field == "abstract" and m.rule.startswith("acronym:") and
+               (k := canonical_key(m.long_form if m.rule == "acronym:short" and m.long_form else m.text)) in written
+               else m for m in raw]
+        defs.update(spelled)
     generic_lf = {canonical_key(m.long_form) for m in raw if m.rule == "acronym:short"
                   and canonical_key(m.text) in generic_sf}
     # where a generic term is spelled out, no part of it is a name ("Expected Widget Shortfall (EWS)")

@@ -150,6 +150,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "maths"
     if _GREEK_NUMBER.match(span) or _SIZE_PREFIX.match(span):
         return "number"
+    if _FOOTNOTE_GLUE.search(span):
+        return "footnote"  # "... our method.111Code is at", "222Our code": a scraped footnote mark glued to a sentence
     if "[" in before and _CITE_KEY.match(span) and _OPEN_BRACKET.search(before):
         return "citation"
     if _AUTHOR_CITE.match(after):
@@ -179,6 +181,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
 
 
 _AT_K = re.compile(r"@(?:\d|k\b|K\b)")
+#: A footnote mark a page scraper glued between two sentences or before one: "method.111Code", "222Our".
+_FOOTNOTE_GLUE = re.compile(r"[a-z]\.\d+[A-Z][a-z]|^\d{2,}[A-Z][a-z]+$")
 _DATA_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:datasets?|challenges?|benchmarks?|competitions?|shared tasks?|"
                          r"tracks?|data|corpus|splits?|test sets?)\b", re.I)
 #: A name followed by a two- or four-digit year, glued, spaced or after an apostrophe.

@@ -152,6 +152,8 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         key = form_key(m)
         if key in local:
             return local[key]
+        if m.kind == "method" and (sized := _SIZE_WORD.sub("", key)) != key and sized in local:
+            return local[sized]  # "our ZPO-7B model" after "Zorb Policy Optimization (ZPO)": a size of that name
         if key in gaz:  # a known name: the gazetteer before other papers' definitions
             return gaz[key]
         if key in variants:

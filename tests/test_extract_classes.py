@@ -2270,3 +2270,31 @@ def test_a_dictionary_word_or_a_count_before_a_number_is_no_version(abstract):
 def test_a_parameter_count_before_a_name_is_not_part_of_it():
     got = found("We fine-tune the 236B ZorbSeek-V2.5 and compare it with WidgetNet.")
     assert "ZorbSeek-V2.5" in got and not any(name.startswith("236B") for name in got)
+
+
+def test_a_footnote_mark_glued_between_sentences_is_no_name():
+    got = found("Our results beat previous methods.111Code is available online. 222Our data will be released. "
+                "We also use WidgetNet.")
+    assert set(got) == {"WidgetNet"}
+
+
+def test_a_sized_model_of_the_papers_defined_name_is_that_name():
+    (rec,) = records(("Zorb Policy Optimization", "We propose Zorb Policy Optimization (ZPO). Our ZPO-7B model "
+                                                  "beats baselines on math."))
+    assert [p["name"] for p in rec["proposes"]] == ["Zorb Policy Optimization"]
+    assert "ZPO-7B" in rec["methods"][0]["aliases"]
+
+
+def test_the_title_spelling_out_an_acronym_inside_a_long_form_gives_the_fullest_name():
+    (rec,) = records(("ZQTP: Zero-Quantile Training to Tri-Planes for Widgets",
+                      "Zero-quantile training (ZQ) of widgets is hard. We introduce ZQ to Tri-Planes (ZQTP), a "
+                      "framework that decomposes widgets. ZQTP is fast."))
+    (own,) = rec["proposes"]
+    assert own["name"] == "Zero-Quantile Training to Tri-Planes" and {"ZQ to Tri-Planes", "ZQTP"} <= set(own["aliases"])
+
+
+def test_a_short_form_ending_in_a_dimension_is_spelled_out_up_to_that_dimension():
+    (rec,) = records(("ZORE-3D: Zone-aware Open Retrieval by Embeddings in 3D",
+                      "We present ZORE-3D, which maps widgets in scenes. ZORE-3D is fast."))
+    (own,) = rec["proposes"]
+    assert own["name"] == "Zone-aware Open Retrieval by Embeddings in 3D" and own["aliases"] == ["ZORE-3D"]
