@@ -866,11 +866,19 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     if hit is None:
         return None
     s, e = hit
-    if not (name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))):
+    coined = e - s == 1 and k > j and toks[k - 1].lower_ in _HEAD_NOUNS and _coined_word(toks[s])
+    if not (name_shape(toks[s].text) or coined or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))):
         return None
     if _head_follows(toks, _after_definition(toks, e)):
         return None  # "developing an all-powerful WIDG model": the name only modifies a head noun after it
     return hit
+
+
+def _coined_word(tok) -> bool:
+    """"a generation framework Zorvana with ...": one capitalised word no dictionary has, right after a head noun,
+    is the thing's name."""
+    return tok.is_title and tok.is_alpha and len(tok.text) >= 4 and tok.lower_ not in english_words() and \
+        stop_category(tok.text) is None and not tok.is_sent_start
 
 
 #: Words that open the list of a proposal's named parts: "X, an integrated system comprising A and B".
@@ -918,11 +926,16 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
 #: are listed after this, each after an enumeration mark.
 _OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?"
                             r"\b(?:introduces|includes?|consists? of|comprises?|contains?|features?|has|have|involves?|"
-                            r"employs|employing|uses|using|leverages|leveraging|integrates|integrating)\b[^.;:]{0,40}?:?"
+                            r"employs|employing|uses|using|leverages|leveraging|integrates|integrating|"
+                            r"(?:two|three|four|five|several)\s+(?:(?:key|main|core|novel|technical)\s+)?"
+                            r"(?:innovations|components|modules|designs|techniques|strategies|mechanisms|stages))"
+                            r"\b[^.;:]{0,40}?:?"
                             r"\s*(?=\(?(?:1|i|a)\)\s)")
 _ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2})?"
                               r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5}|[a-z]+[A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*)"
                               r"(?=\s*(?:[-\u2013\u2014:,(]|\s(?:that|which|to|for|with)\b))")
+#: A sentence that opens with the next enumeration mark.
+_NEXT_ITEM = re.compile(r"\s+\(?(?:\d|[ivx]{1,3}|[a-d])\)\s")
 #: "we alter the widget cell, yielding: (i) ..., (ii) ...": the variants the paper's own change yields.
 _OWN_RESULTS_CUE = re.compile(r"\b[Ww]e\b[^.;:]{0,80}?\b(?:obtaining|yielding)\b\s*:?\s*(?=\(?(?:1|i|a)\)\s)")
 
@@ -1080,6 +1093,8 @@ def _enumerated_parts(doc, title_text: str = "") -> Iterator:
                 not _own_name(cue.group("name"), text, cue.start(), title_text):
             continue  # "FooNet uses (1) ...": only the paper's own name lists its own parts
         end = text.find(".", cue.end())
+        while end >= 0 and _NEXT_ITEM.match(text, end + 1):
+            end = text.find(".", end + 1)  # "1) A: it adapts. 2) B: it selects.": one item per sentence
         for item in _ENUMERATED_NAME.finditer(text, cue.end(), len(text) if end < 0 else end):
             name = item.group(1)
             first = name.split()[0]

@@ -2298,3 +2298,19 @@ def test_a_short_form_ending_in_a_dimension_is_spelled_out_up_to_that_dimension(
                       "We present ZORE-3D, which maps widgets in scenes. ZORE-3D is fast."))
     (own,) = rec["proposes"]
     assert own["name"] == "Zone-aware Open Retrieval by Embeddings in 3D" and own["aliases"] == ["ZORE-3D"]
+
+
+def test_the_named_parts_of_two_key_innovations_are_the_papers_across_sentences():
+    got = found("Our method rests on two key innovations: 1) Widget Pattern Determination: this component adapts. "
+                "2) Gizmo Index Selection: this component picks indices.")
+    assert got["Widget Pattern Determination"] == ("method", True)
+    assert got["Gizmo Index Selection"] == ("method", True)
+
+
+def test_a_coined_word_right_after_the_head_noun_of_a_proposal_is_its_name():
+    assert found("We introduce a generation framework Zorvana with an attribute module.")["Zorvana"] == \
+        ("method", True)
+
+
+def test_a_dictionary_word_after_the_head_noun_of_a_proposal_is_no_name():
+    assert "Better" not in found("We introduce a generation framework Better with an attribute module.")
