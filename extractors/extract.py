@@ -948,6 +948,8 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         # "quality of service (QoS)", whose lower-case letter is a function word's)
     if _COMPONENT_AFTER.match(text or "", short.end):
         return False  # "a widget-aware scale prediction (WASP) module": the name of a part, whatever its head
+    if _own_definition(short, lf, text or ""):
+        return False  # "we propose a heuristic widget-driven tuning method (HW-T)": the paper names its own method
     if is_generic_phrase(lf) or ends_adjective(lf):
         return True
     last = lf.split()[-1]
@@ -959,6 +961,21 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         return True
     return lf.islower() and not lower_method_head(lf) and not _gaz_kind(lf) and not _gaz_kind(short.text) \
         and not _is_proposed(raw, lf)
+
+
+#: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
+_OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|"
+                                    r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$",
+                                    re.I)
+
+
+def _own_definition(short: Mention, lf: str, text: str) -> bool:
+    """A lower-case long form with a coined acronym, right after "we propose a": the paper's own named method,
+    whatever its head noun (a known acronym, "a graph neural network (GNN)", stays a class)."""
+    if stop_category(short.text) or _gaz_kind(short.text) or len(lf.split()) < 3:
+        return False
+    at = text.rfind(lf, max(0, short.start - len(lf) - 8), short.start)
+    return at > 0 and bool(_OWN_DEFINITION_BEFORE.search(text, max(0, at - 80), at))
 
 
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")

@@ -2314,3 +2314,13 @@ def test_a_coined_word_right_after_the_head_noun_of_a_proposal_is_its_name():
 
 def test_a_dictionary_word_after_the_head_noun_of_a_proposal_is_no_name():
     assert "Better" not in found("We introduce a generation framework Better with an attribute module.")
+
+
+def test_a_lower_case_definition_the_paper_proposes_is_its_method_whatever_the_head():
+    got = found("To address this, we propose a heuristic widget-driven feature tuning method (HW-FT) to improve "
+                "learning. HW-FT is fast.")
+    assert got["HW-FT"] == ("method", True)
+
+
+def test_a_known_class_defined_after_we_propose_stays_a_class():
+    assert "GNN" not in found("We propose a graph neural network (GNN) for widgets. The GNN is fast.")
