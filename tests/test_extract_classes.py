@@ -2324,3 +2324,13 @@ def test_a_lower_case_definition_the_paper_proposes_is_its_method_whatever_the_h
 
 def test_a_known_class_defined_after_we_propose_stays_a_class():
     assert "GNN" not in found("We propose a graph neural network (GNN) for widgets. The GNN is fast.")
+
+
+@pytest.mark.parametrize("pair", ["English-German", "2016 English-German", "Vietnamese to English", "en-de"])
+def test_a_language_pair_after_a_known_translation_collection_is_part_of_its_name(pair):
+    assert found(f"We reach 29.8 BLEU on IWSLT {pair} with WidgetNet.")[f"IWSLT {pair}"][0] == "dataset"
+
+
+def test_a_capitalised_word_after_a_translation_collection_is_no_pair():
+    got = found("We train WidgetNet on IWSLT German and Widget data.")
+    assert "IWSLT" in got and not any(name.startswith("IWSLT ") for name in got)
