@@ -414,6 +414,14 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # name (a known collection keeps its own: "the Widget-1K challenge" uses Widget-1K)
             m = _with(m, end=contest.end(), text=text[m.start:contest.end()],
                       kind=m.kind if m.kind in _DATA_KINDS else "benchmark")
+        if (m.kind in _DATA_KINDS or m.kind == "term") and not m.rule.startswith("gazetteer") and \
+                not _gaz_kind(m.text) and _CODED.search(m.text) and (words := _WORDS_BEFORE_DATA_NOUN.match(text, m.end)) and \
+                not any(w.lower() in STARTERS for w in words.group().split()):
+            # "the ZQTOS 2019 Blindness Detection dataset": a coded name and the Title Case words of its collection
+            noun = text[words.end():words.end() + 12].split()[0].lower()
+            kind = m.kind if m.kind in _DATA_KINDS else "dataset" if noun.startswith(("dataset", "corpus")) else \
+                "benchmark"
+            m = _with(m, end=words.end(), text=text[m.start:words.end()], kind=kind)
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
         if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
@@ -1002,6 +1010,11 @@ _EDITION = re.compile(r" (?:19|20)\d\d\b(?![.,]\d)")
 #: A contest after a name, an edition number or year allowed on either side: "X Challenge 2019", "X 5 Challenge",
 #: "X Shared Task".
 _CONTEST_AFTER = re.compile(r"(?: \d{1,2})? (?:Challenges?|Shared Task|Competition)(?: (?:19|20)\d\d)?(?![\w-])")
+#: A coded name: capitals and digits ("FOO 2019", "BAR-17").
+_CODED = re.compile(r"[A-Z]{2,}.*\d|\d.*[A-Z]{2,}")
+#: Title Case words between a name and the data noun they belong to: " Blindness Detection" of "X Blindness
+#: Detection dataset".
+_WORDS_BEFORE_DATA_NOUN = re.compile(r"(?: [A-Z][a-z]+){1,4}(?= (?:dataset|benchmark|corpus|challenge|competition)s?\b)")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
 _CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").

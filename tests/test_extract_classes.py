@@ -2334,3 +2334,13 @@ def test_a_language_pair_after_a_known_translation_collection_is_part_of_its_nam
 def test_a_capitalised_word_after_a_translation_collection_is_no_pair():
     got = found("We train WidgetNet on IWSLT German and Widget data.")
     assert "IWSLT" in got and not any(name.startswith("IWSLT ") for name in got)
+
+
+def test_the_title_case_words_between_a_coded_name_and_its_data_noun_belong_to_it():
+    got = found("Using the ZQTOS 2019 Blindness Detection dataset of retinal images, we train WidgetNet.")
+    assert got["ZQTOS 2019 Blindness Detection"][0] == "dataset"
+
+
+def test_a_known_collection_keeps_its_name_before_title_case_words_and_a_data_noun():
+    got = found("We evaluate WidgetNet on the CIFAR-10 Image Classification benchmark.")
+    assert "CIFAR-10" in got and not any(name.startswith("CIFAR-10 ") for name in got)
