@@ -157,7 +157,8 @@ _DASH_TITLE = re.compile(r"^\s*(\S{2,40}?)\s+[-\u2013\u2014]{1,2}\s+\S")
 def title_prefix(title: str) -> tuple[int, int] | None:
     """Character span of the name before the title's colon (or a one-word name before a spaced dash), if it could
     be one."""
-    m = re.match(r"^\s*([^:]{2,80}?)\s*:\s+\S", title) or (_DASH_TITLE.match(title) if ":" not in title else None)
+    # (a colon glued to a capital, "ZEG:Seeds-Enhanced ...", is a space a scraper lost)
+    m = re.match(r"^\s*([^:]{2,80}?)\s*:(?:\s+\S|[A-Z])", title) or (_DASH_TITLE.match(title) if ":" not in title else None)
     if not m:
         whole = title.strip()
         report = _REPORT_TAIL.search(whole)

@@ -2344,3 +2344,9 @@ def test_the_title_case_words_between_a_coded_name_and_its_data_noun_belong_to_i
 def test_a_known_collection_keeps_its_name_before_title_case_words_and_a_data_noun():
     got = found("We evaluate WidgetNet on the CIFAR-10 Image Classification benchmark.")
     assert "CIFAR-10" in got and not any(name.startswith("CIFAR-10 ") for name in got)
+
+
+def test_a_title_name_before_a_colon_glued_to_the_subtitle_is_the_papers():
+    got = found("We propose a new network that refines widgets for alignment. ZEGNet is fast.",
+                title="ZEGNet:Seeds-Enhanced Widget Refinement for Alignment")
+    assert got["ZEGNet"] == ("method", True)
