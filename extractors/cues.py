@@ -416,13 +416,13 @@ def suffix_kind(text: str) -> str | None:
     if _NAMED_OPTIMIZATION.search(text):
         return "method"  # "Widget Preference Optimization": a Title Case name of an optimisation method
     head = _HEAD_FIRST.match(text)
-    if head is not None:  # "Benchmark for Widget Pose Estimation", "Corpus of Gizmo Dialogues"
+    if head is not None:  # "Benchmark for Widget Pose Estimation", "Corpus of Gizmo Dialogues", "Competition on ..."
         return "dataset" if head.group(1).lower() in DATA_NOUNS else "benchmark"
     return None
 
 
 #: A collection noun heading a name before its complement: "Benchmark for ...", "Dataset of ...".
-_HEAD_FIRST = re.compile(r"^(Benchmark|Dataset|Corpus|Suite|Challenge|Database)\s+(?:for|of|on)\s+[A-Z0-9]")
+_HEAD_FIRST = re.compile(r"^(Benchmark|Dataset|Corpus|Suite|Challenge|Competition|Database)\s+(?:for|of|on)\s+[A-Z0-9]")
 
 
 #: Evaluation events: "the Widget Planning Competition", "Gizmo Challenge 2023", "the X Shared Task", "the Widget
@@ -1091,9 +1091,10 @@ _TECHNIQUE_HEADS = r"(?:method|algorithm|gradient|smoothing|momentum|acceleratio
                    r"factori[sz]ation|relaxation|elimination)"
 #: "Polyak's heavy-ball momentum", "Kaczmarz's method": a surname's technique.
 _SURNAME_TECHNIQUE = re.compile(rf"\b([A-Z][a-z]{{2,}})['’]s ((?:[a-z][a-z-]+ ){{0,2}}{_TECHNIQUE_HEADS})\b")
-#: "the Kaczmarz method", "Gumbel-max trick", "Sinkhorn iterations": a surname (with a lower-case part) before
-#: a technique head, the surname not the last word of a longer capitalised run ("Monte Carlo sampling").
-_SURNAME_HEAD = re.compile(rf"(?<![\w'’\u2013-])([A-Z][a-z]{{2,}})((?:-[a-z]+)? (?:[a-z][a-z-]+ )?"
+#: "the Kaczmarz method", "Gumbel-max trick", "Sinkhorn iterations", "LeCun initialization": a surname (with a
+#: lower-case part, or a "Mc"/"Le"-style particle) before a technique head, the surname not the last word of a
+#: longer capitalised run ("Monte Carlo sampling").
+_SURNAME_HEAD = re.compile(rf"(?<![\w'’\u2013-])((?:Mc|Mac|De|Le|La|Van|Von|Di|Du)?[A-Z][a-z]{{2,}})((?:-[a-z]+)? (?:[a-z][a-z-]+ )?"
                            rf"{_TECHNIQUE_HEADS})\b")
 
 

@@ -57,6 +57,9 @@ class _Sentences:
 
 #: A capitalised collection head written right after a data name is part of the name as written: "the Foo Dataset".
 _WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge)\b(?![-\w])")
+#: A head noun written right after a method's name: "long short-term memory networks", "the Foo model" (the
+#: fuller form as this paper writes it).
+_WRITTEN_METHOD_HEAD = re.compile(r" (networks?|models?|architectures?|algorithms?|modules?|mechanisms?)\b(?![-\w])")
 
 
 def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences, paper: Paper) -> dict:
@@ -64,10 +67,11 @@ def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences
     forms = list(ent.aliases)
     for m in ref.mentions:
         forms += [m.text] + ([m.long_form] if m.long_form else [])
-        head = _WRITTEN_HEAD.match(paper.title if m.field == "title" else paper.abstract or "", m.end) \
-            if m.kind in DATA_KINDS and m.field in ("title", "abstract") else None
-        if head is not None:
-            forms.append(f"{m.text} {head.group(1)}")
+        if m.field in ("title", "abstract"):
+            written = _WRITTEN_HEAD if m.kind in DATA_KINDS else _WRITTEN_METHOD_HEAD
+            head = written.match(paper.title if m.field == "title" else paper.abstract or "", m.end)
+            if head is not None:
+                forms.append(f"{m.text} {head.group(1)}")
     aliases = _aliases(ent.name, forms)
     evidence, count = sentences.evidence(ref.mentions)
     return {

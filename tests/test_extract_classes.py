@@ -2350,3 +2350,20 @@ def test_a_title_name_before_a_colon_glued_to_the_subtitle_is_the_papers():
     got = found("We propose a new network that refines widgets for alignment. ZEGNet is fast.",
                 title="ZEGNet:Seeds-Enhanced Widget Refinement for Alignment")
     assert got["ZEGNet"] == ("method", True)
+
+
+def test_a_surname_with_a_particle_before_a_technique_head_names_a_technique():
+    got = found("We use LeCun initialization and McQuarrie sampling in WidgetNet.")
+    assert got["LeCun initialization"][0] == "method" and got["McQuarrie sampling"][0] == "method"
+
+
+def test_a_competition_on_a_topic_is_an_evaluation_event():
+    got = found("We describe our system for the Competition on Lexical Item Extraction/Entailment (COLIEE) 2021.")
+    assert got["COLIEE"][0] == "benchmark"
+
+
+def test_a_head_noun_written_after_a_method_is_one_of_its_written_forms():
+    (rec,) = records(("A", "We stack long short-term memory networks and a ZorbFormer model."))
+    aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
+    assert "long short-term memory networks" in aliases["long short-term memory"]
+    assert "ZorbFormer model" in aliases["ZorbFormer"]
