@@ -19,7 +19,7 @@ from extractors.canonical import spelling_variants
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
 from extractors.gazetteer import english_words, load_gazetteer, match_forms
-from extractors.terms import stop_category
+from extractors.terms import language_pair_at
 
 _MIXED = re.compile(r"[a-z][A-Z]")
 
@@ -128,22 +128,6 @@ def _hyphenated_modifier(surface: str, toks, end: int) -> bool:
     return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in STOP_WORDS
 
 
-#: A language pair, perhaps after an edition year: "English-German", "2016 English-German", "Vietnamese to English", "en-de", "En→De" (language names from the stop list).
-_PAIR = re.compile(r"(?:[\s'’-]?(?:19|20)?\d\d)?\s+(?:(?P<a>[A-Z][a-z]+)(?:\s*(?:-|\u2013|\u2192|->)\s*|\s+to\s+)(?P<b>[A-Z][a-z]+)|"
-                   r"(?:[a-z]{2}-[a-z]{2}|[A-Z][a-z]-[A-Z][a-z]|[A-Z]{2}-[A-Z]{2}|[a-zA-Z]{2}\u2192[a-zA-Z]{2}))(?![\w-])")
-
-
-def _language_pair_after(text: str, end: int) -> int:
-    """The length of a language pair right after a data name (0 when none): it names that pair's part of it."""
-    hit = _PAIR.match(text, end)
-    if hit is None:
-        return 0
-    if hit.group("a") and not (stop_category(hit.group("a")) == "language" and
-                               stop_category(hit.group("b")) == "language"):
-        return 0
-    return hit.end() - end
-
-
 def extract_gazetteer(doc) -> Iterator:
     """Mentions for gazetteer matches (longest match wins where they overlap)."""
     st = state(doc)
@@ -168,7 +152,7 @@ def extract_gazetteer(doc) -> Iterator:
             continue  # "a flow-matching objective": the hyphen makes the name a modifier of the next noun
         if title and kind != "method" and end - start == 1 and _title_word(toks, start, words):
             continue  # "Object Pile Manipulation": in a title every word is capitalised, "Pile" is just a word
-        if kind != "method" and (pair := _language_pair_after(text, end_char)):
+        if kind != "method" and (pair := language_pair_at(text, end_char)):
             end_char += pair  # "the FooMT 2016 English-German data", "FooMT Vietnamese to English": one pair's data
         if kind != "method" and start > 0 and toks[start - 1].lower_ in _DATA_VARIANTS and toks[start - 1].whitespace_:
             start_char = toks[start - 1].idx  # "permuted MNIST", "split CIFAR-100": a variant is its own data set

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from extractors.canonical import _MATH, _math_text, canonical_key, data_collection, entity_id
 from extractors.gazetteer import entity_key, gazetteer_names
-from extractors.terms import NAME_HEAD_NOUNS
+from extractors.terms import NAME_HEAD_NOUNS, without_language_pair
 from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 from kg.schema import DATA_KINDS, ENTITY_KINDS
 
@@ -133,12 +133,15 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
     collection_forms: dict[str, str] = {}
 
     def collection_form(m: Mention) -> str:
-        """A split or resolution of a data collection is that collection ("WidgetSpeech test-noisy")."""
+        """A split, resolution or language pair of a data collection is that collection ("WidgetSpeech test-noisy")."""
         if m.kind not in DATA_KINDS:
             return m.text
         form = collection_forms.get(m.text)
         if form is None:
-            form = collection_forms[m.text] = data_collection(m.text)
+            form = data_collection(m.text)
+            if m.rule.startswith("gazetteer"):
+                form = without_language_pair(form)  # "FooMT14 English-German" is a part of FooMT14
+            collection_forms[m.text] = form
         return form
 
     def form_key(m: Mention) -> str:

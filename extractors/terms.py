@@ -12,7 +12,7 @@ import re
 from extractors.canonical import canonical_key, singular
 from extractors.gazetteer import load_stopterms
 
-__all__ = ["stop_category", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "METRIC_HEADS",
+__all__ = ["stop_category", "language_pair_at", "without_language_pair", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "METRIC_HEADS",
            "lower_method_head",
            "ORG_WORDS", "is_organisation", "ends_adjective", "ADJECTIVE_ENDINGS", "NAME_HEAD_NOUNS",
            "stop_first_words"]
@@ -267,3 +267,28 @@ def is_organisation(text: str) -> bool:
 def stop_first_words() -> frozenset[str]:
     """First words of multi-word stop terms: only a name starting one can modify a stop term."""
     return frozenset(k.split()[0] for k in _stops() if " " in k)
+
+
+#: A language pair, perhaps after an edition year: "English-German", "2016 English-German", "Vietnamese to
+#: English", "en-de", "En→De" (language names from the stop list's "language" rows).
+_PAIR = r"(?:(?P<a>[A-Z][a-z]+)(?:\s*(?:-|\u2013|\u2192|->)\s*|\s+to\s+)(?P<b>[A-Z][a-z]+)|" \
+        r"[a-z]{2}-[a-z]{2}|[A-Z][a-z]-[A-Z][a-z]|[A-Z]{2}-[A-Z]{2}|[a-zA-Z]{2}\u2192[a-zA-Z]{2})(?![\w-])"
+_PAIR_AT = re.compile(r"(?:[\s'’-]?(?:19|20)?\d\d)?\s+" + _PAIR)
+_PAIR_END = re.compile(r"\s+" + _PAIR + r"$")
+
+
+def _languages(hit: re.Match) -> bool:
+    return not hit.group("a") or (stop_category(hit.group("a")) == "language" and
+                                  stop_category(hit.group("b")) == "language")
+
+
+def language_pair_at(text: str, pos: int) -> int:
+    """The length of a language pair at ``pos`` (after a translation collection's name), 0 when none."""
+    hit = _PAIR_AT.match(text, pos)
+    return hit.end() - pos if hit is not None and _languages(hit) else 0
+
+
+def without_language_pair(name: str) -> str:
+    """"FooMT14 English-German" -> "FooMT14": the collection one language pair of it belongs to."""
+    hit = _PAIR_END.search(name)
+    return name[:hit.start()] if hit is not None and hit.start() > 0 and _languages(hit) else name

@@ -2367,3 +2367,9 @@ def test_a_head_noun_written_after_a_method_is_one_of_its_written_forms():
     aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
     assert "long short-term memory networks" in aliases["long short-term memory"]
     assert "ZorbFormer model" in aliases["ZorbFormer"]
+
+
+def test_a_language_pair_of_a_known_collection_is_that_collection_with_the_pair_as_written():
+    (rec,) = records(("A", "We reach 29.8 BLEU on IWSLT Vietnamese to English with WidgetNet."))
+    (data,) = rec["datasets"]
+    assert data["name"] == "IWSLT" and "IWSLT Vietnamese to English" in data["aliases"]
