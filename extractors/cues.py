@@ -329,6 +329,12 @@ class Candidate:
 _shape_cache: dict[str, str | None] = {}
 
 
+#: A capitalised word ending like a model: "Zorbformer", "Quellnet", "Vostgan".
+_COINED_MODEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:former|net|gan)$")
+#: Words ending in "net" that name networks of computers, not models (the dictionary lacks some).
+_NETWORK_WORDS = frozenset({"internet", "intranet", "ethernet", "usenet", "extranet"})
+
+
 def name_shape(text: str) -> str | None:
     """Shape class of one token if it is written like a name, else None.
 
@@ -346,6 +352,8 @@ def name_shape(text: str) -> str | None:
 def _classify(t: str) -> str | None:
     if len(t) < 2 or len(t) > 40 or not t[0].isalnum():
         return None
+    if _COINED_MODEL_WORD.match(t) and t.lower() not in english_words() and t.lower() not in _NETWORK_WORDS:
+        return "mixed"  # "Zorbformer", "Quellnet": a coined model name ends like one (not "Planet", "Informer")
     if not any(c.isupper() for c in t) or _NOT_NAME.match(t):
         return None
     if t.endswith("++") and t[:-2].isalnum():

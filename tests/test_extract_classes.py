@@ -2373,3 +2373,13 @@ def test_a_language_pair_of_a_known_collection_is_that_collection_with_the_pair_
     (rec,) = records(("A", "We reach 29.8 BLEU on IWSLT Vietnamese to English with WidgetNet."))
     (data,) = rec["datasets"]
     assert data["name"] == "IWSLT" and "IWSLT Vietnamese to English" in data["aliases"]
+
+
+@pytest.mark.parametrize("name", ["Zorbformer", "Quellnet", "Vostgan"])
+def test_a_coined_word_ending_like_a_model_is_a_model(name):
+    assert found(f"We compare {name} with a strong baseline on long inputs.")[name][0] == "method"
+
+
+@pytest.mark.parametrize("word", ["Planet", "Internet", "Cabinet"])
+def test_a_word_ending_in_net_is_no_model(word):
+    assert word not in found(f"We study the {word} with WidgetNet.")
