@@ -33,6 +33,7 @@ __all__ = [
     "cue_phrases",
     "Candidate",
     "name_shape",
+    "generic_numbered",
     "noun_data_kind",
     "candidates",
     "extract_cues",
@@ -297,8 +298,13 @@ _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[
 _GENERIC_NUMBERED = re.compile(
     r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
     r"figure|fig|section|eq|equation|appendix|theorem|lemma|algorithm|group|block|rank|order|degree|"
-    r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|k)"
+    r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|track|k)"
     r"[-\s]?\d+(?:\.\d+)?$", re.I)
+
+
+def generic_numbered(text: str) -> bool:
+    """"Stage-2", "Track 4", "Table 3": a generic word and its number label a part, they name nothing."""
+    return bool(_GENERIC_NUMBERED.match(text))
 _CAP_CONNECT = frozenset({"of", "for", "from", "with", "to", "in", "on", "and"})
 STARTERS = frozenset({
     "we", "our", "this", "these", "those", "in", "on", "for", "to", "by", "with", "however", "moreover",

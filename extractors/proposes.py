@@ -20,7 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key
 from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, LOWER_COMPOUND, METHOD_NOUNS,
                              SPLIT_NOUNS, STARTERS,
-                             counted_kind, modifies_method_head, name_shape, noun_data_kind)
+                             counted_kind, generic_numbered, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
@@ -466,6 +466,8 @@ def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None
         # Frame Selection performs ...": a name, then its predicate)
     if j - i == 1 and toks[i].is_sent_start and not shaped:
         return None
+    if j - i == 1 and j < len(toks) and toks[j].text.isdigit() and generic_numbered(f"{toks[i].text} {toks[j].text}"):
+        return None  # "named as Track 4", "called Stage 2": a numbered part, no name
     return i, j
 
 

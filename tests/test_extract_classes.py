@@ -2383,3 +2383,8 @@ def test_a_coined_word_ending_like_a_model_is_a_model(name):
 @pytest.mark.parametrize("word", ["Planet", "Internet", "Cabinet"])
 def test_a_word_ending_in_net_is_no_model(word):
     assert word not in found(f"We study the {word} with WidgetNet.")
+
+
+def test_a_numbered_part_after_a_namer_is_no_name():
+    got = found("This challenge, named as Track 4 in the contest, provides data. We propose the ZPPD system for it.")
+    assert "Track" not in got and got["ZPPD"] == ("method", True)
