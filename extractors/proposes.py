@@ -596,7 +596,8 @@ _DASHES = ("\u2014", "--", "\u2013", "---")
 #: "`widget flows'".
 _QUOTED_TERM = re.compile(r"(?:``|[\"'“‘`])([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})[.,]?(?:''|[\"'”’])(?!\w)")
 #: A naming verb right before the quote: "what we call", "termed", "dubbed", "which we name".
-_QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:called|termed|dubbed|named|coined))\s*$")
+#: (Not "so-called": it marks a term already in use.)
+_QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:(?<!so-)called|termed|dubbed|named|coined))\s*$")
 #: An indefinite description right before the quote: "a cheap but useful", "a novel".
 _QUOTE_DESCRIBED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$")
 _HEAD_AFTER_QUOTE = re.compile(r"\s+(?:operation|mechanism|strategy|technique|method|module|loss|objective|trick|"

@@ -2388,3 +2388,9 @@ def test_a_word_ending_in_net_is_no_model(word):
 def test_a_numbered_part_after_a_namer_is_no_name():
     got = found("This challenge, named as Track 4 in the contest, provides data. We propose the ZPPD system for it.")
     assert "Track" not in got and got["ZPPD"] == ("method", True)
+
+
+def test_a_so_called_quoted_term_is_in_use_already_not_the_papers():
+    got = found("We generate only the violated rows using the so-called “lazy” rows method, and a step we call "
+                "“widget folding”.")
+    assert "lazy" not in got and got["widget folding"] == ("method", True)
