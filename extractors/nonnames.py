@@ -63,6 +63,9 @@ _NUMBER_BEFORE = re.compile(r"(?:\d\s*%|\d[.,]\d+)\s*$")
 _CONDITION = re.compile(r"(?:['’]s)?\s(?:disease|syndrome|disorder)s?$", re.I)
 ADJECTIVE_COMPOUND = re.compile(r"-(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|type|"
                                 r"oriented|specific|agnostic|free|friendly|style|like)$", re.I)
+#: The same compound with its hyphen lost: "FOOspecific", "LLMbased" (capitals, then the modifier in lower case).
+_GLUED_COMPOUND = re.compile(r"^[A-Z]{2,}(?:powered|based|driven|guided|aware|enabled|assisted|centric|inspired|"
+                             r"oriented|specific|agnostic|free|friendly|style|like)$")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -172,8 +175,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "metric"  # "Hit@10", "Recall@5": a metric at a cut-off, whatever its first word
     if " " not in span and (_emphasis_capitals(span) or _spells_acronym(span, text)):
         return "emphasis"
-    if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]):
-        return "adjective"  # "LLM-powered", "Policy Gradient-like": a modifier, not a name
+    if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]) or _GLUED_COMPOUND.match(span):
+        return "adjective"  # "LLM-powered", "Policy Gradient-like", "LLMbased": a modifier, not a name
     edition = _VENUE_YEAR.match(span)
     if edition is not None and stop_category(edition.group(1)) == "venue" and not _DATA_AFTER.match(after):
         return "venue"  # "ZQCONF23", "ZQCONF 2024", "ZQCONF'24": a conference edition (not "ZQCONF 2017 datasets")

@@ -2394,3 +2394,8 @@ def test_a_so_called_quoted_term_is_in_use_already_not_the_papers():
     got = found("We generate only the violated rows using the so-called “lazy” rows method, and a step we call "
                 "“widget folding”.")
     assert "lazy" not in got and got["widget folding"] == ("method", True)
+
+
+def test_an_acronym_glued_to_a_modifier_is_a_modifier():
+    got = found("We show that ZQRspecific encoders and LLMbased tools fail, unlike WidgetNet.")
+    assert set(got) == {"WidgetNet"}
