@@ -620,7 +620,8 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
 _HEAD_ENDS = (r"(?=\s*(?:$|[,;:.!?()\u2013\u2014-]|(?:for|of|from|with|in|on|across|about|to|towards?|that|which|where|"
               r"and|or|by|under|over|at|via|beyond|between|among|through|v?\d)\b|[A-Za-z]+(?:ed|ing)\b))")
 #: What a title says its prefix is: "FooSet: A Large-Scale Dataset of ...", "BarLab: An Environment for ...".
-_TITLE_KIND = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:(?:a|an|the|towards?)\s+)?(?:[\w-]+,?\s+){{0,4}}?"
+#: (Not past "of"/"for": "Automatic Generation of Widget Benchmarks" is headed by "Generation".)
+_TITLE_KIND = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:(?:a|an|the|towards?)\s+)?(?:(?!(?:of|for)\s)[\w-]+,?\s+){{0,4}}?"
                          r"(dataset|database|corpus|collection|"
                          r"benchmark|suite|environment|testbed|leaderboard|arena|gym|challenge)s?\b" + _HEAD_ENDS + r"|"
                          rf"^{TITLE_SEPARATOR}\s*(benchmarking|evaluating)\b", re.I)

@@ -2399,3 +2399,10 @@ def test_a_so_called_quoted_term_is_in_use_already_not_the_papers():
 def test_an_acronym_glued_to_a_modifier_is_a_modifier():
     got = found("We show that ZQRspecific encoders and LLMbased tools fail, unlike WidgetNet.")
     assert set(got) == {"WidgetNet"}
+
+
+def test_a_subtitle_headed_by_a_process_of_benchmarks_types_no_benchmark():
+    got = found("We develop the first automatic benchmark generation approach, ZAUTOHALL, that creates widget examples.",
+                title="ZAUTOHALL: Automatic Generation of Widget Benchmarks for Vision Models")
+    assert got["ZAUTOHALL"][0] == "method"
+    assert found("We present ZQBench.", title="ZQBench: A Suite of Widget Benchmarks")["ZQBench"][0] == "benchmark"
