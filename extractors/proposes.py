@@ -1140,6 +1140,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or (t.lower_ in _NAMING_WORDS and _naming_verb(toks, t.i))]:
         tok = toks[i]
         low = tok.lower_
+        if low in NAMERS and tok.text[:1].isupper() and i + 1 < n and toks[i + 1].text[:1].isupper():
+            continue  # "Named Widget Recognition (NWR)": a capitalised word of a name, not the verb
         if low not in _CUE_WORDS:
             low = "call"  # "which we name X", "we term this X", "we refer to the result as X"
         if low == "resulting":

@@ -2406,3 +2406,9 @@ def test_a_subtitle_headed_by_a_process_of_benchmarks_types_no_benchmark():
                 title="ZAUTOHALL: Automatic Generation of Widget Benchmarks for Vision Models")
     assert got["ZAUTOHALL"][0] == "method"
     assert found("We present ZQBench.", title="ZQBench: A Suite of Widget Benchmarks")["ZQBench"][0] == "benchmark"
+
+
+def test_a_capitalised_namer_word_inside_a_title_case_name_names_nothing():
+    got = found("Recurrent models are the state of the art for Named Widget Recognition (NWR). We present two "
+                "innovations to improve these models.")
+    assert "Widget Recognition" not in got
