@@ -24,7 +24,7 @@ __all__ = ["LATEX_FONT_PREFIX", "LATEX_FONT_TOKEN", "Tok", "Columns", "token_tab
 
 #: A LaTeX font or style command opening a brace group around a word ("\\textbf{", "\\emph{"): the
 #: tokenizer splits it off as a token of its own, so the name inside is a token too.
-LATEX_FONT_PREFIX = r"\\(?:textbf|textit|textsc|texttt|textsf|textrm|emph|underline|mathbf|mathrm|mathsf|mathit|mathtt)\{"
+LATEX_FONT_PREFIX = r"\\(?:textbf|textit|textsc|texttt|textsf|textrm|text|emph|underline|mathbf|mathrm|mathsf|mathit|mathtt|mathcal|operatorname)\{"
 LATEX_FONT_TOKEN = re.compile(LATEX_FONT_PREFIX + "$")
 
 #: Longest evidence sentence kept on a Mention: a 100k-char "sentence" (no full stops)

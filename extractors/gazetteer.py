@@ -46,6 +46,8 @@ __all__ = [
     "GazetteerError",
     "load_gazetteer",
     "load_stopterms",
+    "stop_acronym_plurals",
+    "stop_cased_words",
     "surface_forms",
     "match_forms",
     "case_clash",
@@ -221,6 +223,30 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
 @functools.lru_cache(maxsize=1)
 def _stopterms() -> dict[str, str]:
     return parse_stopterms(_read(STOPTERMS_FILE), f"extractors/data/{STOPTERMS_FILE}")
+
+
+@functools.lru_cache(maxsize=1)
+def stop_acronym_plurals() -> frozenset[str]:
+    """Lower-cased plurals the loader made of listed acronyms ("gds" of "GD").
+
+    Why: keys are lower-cased, so the plural "GDs" and another acronym written "GDS" share a key; only the
+    first is the listed term.
+    """
+    listed = set(_stopterms_listed())
+    return frozenset(v for term in listed if term.split()[-1].isupper()
+                     for v in term_variants(term)[1:] if v.endswith("s") and v not in {t.lower() for t in listed})
+
+
+@functools.lru_cache(maxsize=1)
+def stop_cased_words() -> frozenset[str]:
+    """Lower-cased one-word stop terms listed with lower-case letters ("Apple", "Meta"), not in capitals ("FAIR")."""
+    return frozenset(term.lower() for term in _stopterms_listed() if " " not in term and not term.isupper())
+
+
+@functools.lru_cache(maxsize=1)
+def _stopterms_listed() -> tuple[str, ...]:
+    return tuple(term for _, (_, term) in _rows(_read(STOPTERMS_FILE), f"extractors/data/{STOPTERMS_FILE}",
+                                                _STOP_HEADER))
 
 
 def load_stopterms() -> dict[str, str]:

@@ -24,7 +24,7 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
 from extractors.nonnames import ADJECTIVE_COMPOUND
-from extractors.terms import METRIC_HEADS, lower_method_head, stop_category
+from extractors.terms import ADJECTIVE_ENDINGS, METRIC_HEADS, lower_method_head, stop_category
 
 __all__ = ["title_prefix", "TITLE_SEPARATOR", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
 
@@ -72,7 +72,14 @@ _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innov
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 #: Participles of a passive proposal: "an algorithm WidgetMix is proposed".
-_PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented"})
+_PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented", "designed", "devised"})
+#: "we address this problem with X", "we tackle the issue via X": the paper's means of solving its problem.
+_SOLVE_VERBS = frozenset({"address", "tackle", "solve", "overcome", "mitigate", "alleviate", "resolve", "remedy",
+                          "fix", "bridge", "close", "fill"})
+_SOLVING_MEANS = frozenset({"with", "via", "through", "using", "by"})
+#: Adverbs between "is" and the participle of a passive proposal: "a Widget Module is carefully designed".
+_PASSIVE_ADVERBS = frozenset({"also", "then", "further", "first", "newly", "additionally", "carefully", "specially",
+                              "specifically", "elaborately", "meticulously"})
 #: Count words before a plural head noun: "we propose two estimators, A ... and B ...".
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 #: Triggers that also describe what others do ("X formulates Y as", "Z provides W"): only with a first-person subject.
@@ -90,7 +97,7 @@ _SECOND_VERBS = frozenset({"analyze", "analyse", "study", "evaluate", "implement
                            "trained", "deployed", "released", "open-sourced", "benchmarked", "applied",
                            "instantiated"})
 #: LaTeX font commands left before a name in scraped text: "an algorithm {\\sc Widget}".
-_LATEX_FONT = frozenset({"{", "\\sc", "\\em", "\\it", "\\bf"})  # "{\\sc X}"; "\\textbf{" is LATEX_FONT_TOKEN
+_LATEX_FONT = frozenset({"{", "$", "\\sc", "\\em", "\\it", "\\bf"})  # "{\\sc X}", "$\\mathtt{X}$"; "\\textbf{" is LATEX_FONT_TOKEN
 #: Counts before a head noun: "we introduce two scores: the A and the B".
 _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 #: Past tenses of triggers, a proposal only right after "we": "we introduced X", "we then developed X".
@@ -763,8 +770,37 @@ def _we_before(toks, i: int) -> bool:
     return k >= 0 and toks[k].lower_ == "we"
 
 
+#: Verbs after "to" that name what training made: "we fine-tune Foo on X to obtain Bar".
+_RESULT_VERBS = frozenset({"obtain", "produce", "get", "yield", "derive", "create", "build"})
+#: Words that end the noun phrase of a result: "to obtain a model FooLM based on ...".
+_RESULT_STOPS = frozenset({",", ";", ".", ":", "(", "and", "or", "based", "that", "which", "with", "for", "on",
+                           "in", "to", "by", "from", "using", "via", "at"})
+
+
+def _result_name(doc, toks, k: int, sid: list[int]) -> tuple[int, int] | None:
+    """The coined name ending the noun phrase that starts at ``k``: "(to obtain) an LLM FooLLaMA",
+    "(to produce) a strong baseline model Foo-Coder-7B"; a head word (or acronym) must come before the name."""
+    j = k
+    while j < len(toks) and j < k + 9 and sid[j] == sid[k] and toks[j].lower_ not in _RESULT_STOPS:
+        j += 1
+    s = j
+    while s > k and name_shape(toks[s - 1].text) and not toks[s - 1].is_sent_start and \
+            not stop_category(toks[s - 1].text):  # "an LLM FooLLaMA": a class acronym is the head word
+        s -= 1
+    if s == j or s == k or toks[s - 1].lower_ in ("a", "an", "the"):
+        return None  # no name, or an article right before it: the phrase is the name itself, not described
+    written = doc_text(doc)[toks[s].idx:toks[j - 1].idx + len(toks[j - 1].text)]
+    return None if _known_name(canonical_key(written)) else (s, j)
+
+
 def _made_into(doc, toks, i: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
-    """The coined name after "into" in "we fine-tune the Foo model into Bar" (training verb at ``i``)."""
+    """The coined name after "into" in "we fine-tune the Foo model into Bar", or after "to obtain" in "we train
+    Foo on X to obtain a model Bar" (training verb at ``i``)."""
+    for k in range(i + 1, min(len(toks) - 1, i + 16)):
+        if sid[k] != sid[i] or toks[k].text in (";", ".") or (toks[k].lower_ == "and" and toks[k + 1].lower_ == "we"):
+            break
+        if toks[k].lower_ == "to" and toks[k + 1].lower_ in _RESULT_VERBS:
+            return _result_name(doc, toks, k + 2, sid)
     for k in range(i + 1, min(len(toks) - 1, i + 9)):
         if sid[k] != sid[i] or toks[k].text in (",", ";", ".") or toks[k].lower_ in ("and", "to", "for", "with"):
             return None
@@ -1315,11 +1351,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     # "a sketch-based WidgetMix estimator is proposed": a passive trigger after its subject
     for k in [t.i for t in toks if t.lower_ in _PASSIVE_TRIGGERS]:
         b = k - 1
-        if b > 0 and toks[b].lower_ in ("also", "then", "further", "first", "newly", "additionally"):
+        if b > 0 and toks[b].lower_ in _PASSIVE_ADVERBS:
             b -= 1
         if b < 2 or toks[b].lower_ not in ("is", "are") or (k + 1 < n and toks[k + 1].lower_ in ("by", "in")):
             continue  # "X was introduced", "X is proposed by/in ...": the history of a name, not this paper's work
-        end = b - 1 if toks[b - 1].lower_ in _HEAD_NOUNS else b
+        if toks[k].lower_ in ("designed", "devised") and not toks[b - 1].is_title:
+            continue  # "the widget is designed to ...": only a Title Case name is the paper's design
+        end = b - 1 if toks[b - 1].lower_ in _HEAD_NOUNS or toks[b - 1].lower_ in _COMPONENT_HEADS else b
         start = end - 1
         if toks[start].text == ")":
             # "Widget flow tuning (WFT) is introduced to ...", "a widget gate (WG) module is further proposed"
@@ -1337,10 +1375,14 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 toks[run - 1].lower_ not in STARTERS and toks[run].is_title:
             run -= 1  # "a Widget Rolling strategy is proposed": a Title Case run before the head noun
         if end - run >= 2 and toks[run].is_title and toks[start].is_title:
-            written = doc_text(doc)[toks[run].idx:toks[start].idx + len(toks[start].text)]
+            # "A Widget Fusion Module is designed": a capitalised head noun is part of the name
+            # "a Widget Prototype Guided head is proposed": a name ending in a participle or adjective takes its
+            # head noun
+            last = end if end < b and (toks[end].is_title or toks[start].lower_.endswith((*ADJECTIVE_ENDINGS, "ed"))) else start
+            written = doc_text(doc)[toks[run].idx:toks[last].idx + len(toks[last].text)]
             if run not in seen and not _known_name(canonical_key(written)) and not stop_category(written):
                 seen.add(run)
-                yield make_mention(doc, toks[run].idx, toks[start].idx + len(toks[start].text),
+                yield make_mention(doc, toks[run].idx, toks[last].idx + len(toks[last].text),
                                    _kind_after(toks, end) or "term", "proposes:X-is-proposed", 0.65, proposed=True)
             continue
         if start < 0 or sid[start] != sid[k] or start in seen or not name_shape(toks[start].text) or \
@@ -1487,6 +1529,23 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             seen.add(s)
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), "method",
                                "proposes:we-train-X-a", 0.6, proposed=True)
+    # "we address this problem with Gizmo, a two-stage widget algorithm": the means by which the paper solves its
+    # problem, described with an indefinite article, is its own (a known method is described with "the")
+    for i in [t.i for t in toks if t.lower_ in _SOLVING_MEANS]:
+        window = [t for t in toks[max(0, i - 9):i] if sid[t.i] == sid[i]]
+        if not any(t.lower_ in _SOLVE_VERBS and t.i > 0 and toks[t.i - 1].lower_ == "we" for t in window):
+            continue
+        hit = _name_at(doc, toks, i + 1, spans)
+        if hit is None or hit[0] in seen:
+            continue
+        s, e = hit
+        k = _after_definition(toks, e)
+        written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+        if k + 1 < n and toks[k].text == "," and toks[k + 1].lower_ in ("a", "an") and sid[k + 1] == sid[s] and \
+                name_shape(toks[s].text) and not _known_name(canonical_key(written)) and not stop_category(written):
+            seen.add(s)
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
+                               _kind_after(toks, k + 1) or "method", "proposes:we-solve-with-X", 0.6, proposed=True)
     # "grounded in a novel Widget-Aware Splicing (WAS) strategy": a coined name between "a novel" and a head noun
     # is the paper's own even with no trigger verb before it
     for i in [t.i for t in toks if t.lower_ in ("novel", "new")]:
@@ -1520,12 +1579,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(first.start)
                 yield make_mention(doc, s, e, kind, "proposes:title-name-described", 0.6, proposed=True)
     # the title's head phrase proposed in the abstract in other case
-    if title_text:
-        head = _HEAD_SPLIT.split(title_text.split(":")[0], maxsplit=1)[0].strip()
-        if head.count("(") > head.count(")") or (head.endswith(")") and "(" in head):
-            # "Name (Long Form with ...": the split fell inside brackets; "Widget Decoration (WiDe)": the name's
-            # acronym in brackets is not part of it
-            head = head[:head.rindex("(")].strip()
+    for head in _title_heads(title_text):
         words = head.split()
         # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
         generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
@@ -1541,10 +1595,25 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we propose a compact widget splatting system": the title's words in lower case after an
                 # indefinite article describe the proposal; they do not name it
                 described = text[pos].islower() and before[-1:] in (["a"], ["an"]) and modifies_known
-                if not described and any(w in TRIGGERS or w in NAMERS for w in before[-6:]):
+                # "our proposed widget flow model": the paper's own thing, written in lower case
+                ours = before[-2:] in (["our", "proposed"], ["the", "proposed"])
+                if not described and (ours or any(w in TRIGGERS or w in NAMERS for w in before[-6:])):
                     yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
                     break
                 pos = low_text.find(head.lower(), pos + 1)
+
+
+def _title_heads(title_text: str) -> list[str]:
+    """The phrase of a title that may name the paper's own method: its head before "for ...", "via ..."."""
+    if not title_text:
+        return []
+    main = title_text.split(":")[0]
+    head = _HEAD_SPLIT.split(main, maxsplit=1)[0].strip()
+    if head.count("(") > head.count(")") or (head.endswith(")") and "(" in head):
+        # "Name (Long Form with ...": the split fell inside brackets; "Widget Decoration (WiDe)": the name's
+        # acronym in brackets is not part of it
+        head = head[:head.rindex("(")].strip()
+    return [head]
 
 
 _STUDY_VERBS = (r"stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|characteri[sz]e[sd]?|identif(?:y|ies|ied)|"

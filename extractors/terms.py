@@ -10,7 +10,7 @@ import functools
 import re
 
 from extractors.canonical import canonical_key, singular
-from extractors.gazetteer import load_stopterms
+from extractors.gazetteer import load_stopterms, stop_acronym_plurals, stop_cased_words
 
 __all__ = ["stop_category", "language_pair_at", "without_language_pair", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "METRIC_HEADS",
            "lower_method_head",
@@ -59,10 +59,14 @@ def stop_category(text: str) -> str | None:
     """The stop-term category of ``text`` (any case/plural/dash variant), else None."""
     key = canonical_key(text)
     stops = _stops()
-    hit = stops.get(key)
+    # "GDS" is an acronym of its own, not the plural "GDs" of a listed "GD"
+    own_acronym = text.isupper() and text.endswith("S") and key in stop_acronym_plurals()
+    hit = None if own_acronym else stops.get(key)
+    if hit == "organisation" and len(text) >= 4 and text.isupper() and key in stop_cased_words():
+        hit = None  # "APPLE": an acronym spelled like a company written "Apple", not the company
     if hit is None and " " in key:
         hit = stops.get(_prefix_joined(key))
-    if hit is None and key.endswith("s"):
+    if hit is None and key.endswith("s") and not own_acronym:
         hit = stops.get(singular(key))
     if hit is None and _metric_compound(text):
         hit = "metric"

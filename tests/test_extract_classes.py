@@ -2412,3 +2412,53 @@ def test_a_capitalised_namer_word_inside_a_title_case_name_names_nothing():
     got = found("Recurrent models are the state of the art for Named Widget Recognition (NWR). We present two "
                 "innovations to improve these models.")
     assert "Widget Recognition" not in got
+
+
+# --- round twelve: classes read on a fresh set of papers collected and annotated blind ----------
+
+def test_a_name_in_a_latex_font_inside_maths_is_a_token_and_can_be_proposed():
+    got = found(r"We introduce $\mathtt{Zorbix}$, a direct widget method. We reach 41.2% on "
+                r"$\text{WidgetEval}_{2.0}$ and on \textsc{GizmoQA}.", title="Zorbix: Faster Widgets")
+    assert got["Zorbix"] == ("method", True)
+    assert "WidgetEval" in got and "GizmoQA" in got
+    assert not any("}" in name or "$" in name for name in got)
+
+
+def test_an_acronym_ending_in_s_is_not_the_plural_of_a_listed_acronym():
+    from extractors.terms import stop_category
+    assert stop_category("GDs") == stop_category("GD") == "generic"  # the plural of a listed term
+    assert stop_category("GDS") is None  # another acronym
+    got = found("Secondly, we introduce GDS, a new distant supervision dataset for relation extraction.")
+    assert got["GDS"] == ("dataset", True)
+
+
+def test_a_capitalised_acronym_spelled_like_a_company_is_a_name():
+    from extractors.terms import stop_category
+    assert stop_category("Apple") == "organisation"
+    assert stop_category("FAIR") == "organisation"  # listed in capitals: the capitals are the organisation
+    assert stop_category("APPLE") is None
+    got = found("In this work, we propose APPLE, a personalised cross-silo widget framework.")
+    assert got["APPLE"] == ("method", True)
+
+
+def test_the_coined_model_training_is_said_to_obtain_is_the_papers_own():
+    got = found("We fine-tune the open-source widget model on GizmoSet to obtain an LLM ZorbLLaMA, and equip it "
+                "with a retriever. We then fine-tune BERT to obtain a strong baseline.")
+    assert got["ZorbLLaMA"] == ("method", True)
+    assert got["BERT"][1] is False
+
+
+def test_a_title_case_component_designed_or_proposed_in_the_passive_is_the_papers_own():
+    got = found("We propose an efficient widget framework. A Rectangular Gizmo Calibration Module is carefully "
+                "designed for feature reconstruction. Besides, a lightweight Dynamic Widget Guided head is "
+                "proposed to improve classification. The Transformer is designed to scale.")
+    assert got["Rectangular Gizmo Calibration Module"] == ("method", True)
+    assert got["Dynamic Widget Guided head"][1] is True
+    assert got.get("Transformer", ("method", False))[1] is False
+
+
+def test_the_coined_means_we_solve_a_problem_with_is_the_papers_own():
+    got = found("In this paper, we address this problem with ZorbFL, a discrete two-stage widget algorithm. "
+                "We tackle the gap using BERT, a pretrained encoder.")
+    assert got["ZorbFL"] == ("method", True)
+    assert got["BERT"][1] is False
