@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
-from extractors.gazetteer import english_words, gazetteer_names, known_name, load_stopterms, word_compound
+from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, known_name, load_stopterms, word_compound
 from extractors.nonnames import UNDERSCORE_NAME
 from extractors.terms import stop_category
 from extractors.urls import continues_split_host
@@ -230,6 +230,8 @@ _GREEK_TAIL = re.compile(r"-[α-ωΑ-Ω]\d*$")
 #: A one- or two-letter lower-case prefix and a hyphen before a name: "m-FooQA", "x-BarNLI" (multilingual or
 #: cross-lingual editions).
 _LANGUAGE_PREFIX = re.compile(r"^[a-z]{1,2}-(?=[A-Z0-9])")
+#: A capitalised word glued to a version number: "Voice3", "Widget2".
+_WORD_VERSION = re.compile(r"^[A-Z][a-z]{2,}\d{1,2}$")
 #: Lower-case words that name a variant of a model after a hyphen.
 _VARIANT_WORDS = frozenset({"mini", "beta", "alpha", "base", "large", "small", "chat", "instruct", "lite", "pro", "plus",
                             "turbo", "preview", "tiny", "nano", "max", "ultra", "flash", "medium", "xl", "xxl"})
@@ -549,15 +551,29 @@ def candidates(doc) -> list[Candidate]:
                     # "X Large" is a size, "X Large Scale Challenge" a longer name
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
+                # "ZIP ZAP GO": dictionary words in capitals, one after another, are one name in capitals
+                # (not a sentence in capitals: at most three words, at most one of them a stop word)
+                while shape == "acronym" and end < n and end - start < 3 and toks[end - 1].whitespace_ and \
+                        toks[end].text.isupper() and toks[end].is_alpha and len(toks[end].text) >= 2 and \
+                        toks[end - 1].lower_ in english_words() and toks[end].lower_ in english_words() and \
+                        sum(t.lower_ in STOP_WORDS for t in toks[start:end + 1]) <= 1 and \
+                        not (end + 1 < n and toks[end + 1].text.isupper() and toks[end + 1].is_alpha) and \
+                        not (start > 0 and toks[start - 1].text.isupper() and toks[start - 1].is_alpha):
+                    end_char = toks[end].idx + len(toks[end].text)
+                    end += 1
                 # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym)
                 if end < n and shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
                         and stop_category(core) is None:
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
-                if start > 0 and shape in ("acronym", "mixed") and not toks[start - 1].is_sent_start \
+                # "Deep Voice3": a dictionary word glued to its version needs the capitalised word before it
+                glued_version = shape == "alnum" and _WORD_VERSION.match(core) is not None and \
+                    core.rstrip("0123456789").lower() in english_words()
+                if start > 0 and (shape in ("acronym", "mixed") and "-" in text or glued_version) \
+                        and not toks[start - 1].is_sent_start \
                         and _is_title_token(toks[start - 1]) and toks[start - 1].whitespace_ \
-                        and toks[start - 1].lower_ not in STARTERS and not is_title and "-" in text:
+                        and toks[start - 1].lower_ not in STARTERS and not is_title:
                     start -= 1
                     start_char = toks[start].idx
             kind = "method" if cut and cut.group(1).lower() in ("based", "style", "like") else "term"
@@ -1178,6 +1194,8 @@ def hub_ids(doc) -> Iterator:
             continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
         if "-" in owner and "-" in name and owner.rsplit("-", 1)[1].lower() == name.rsplit("-", 1)[1].lower():
             continue  # "intra-widget/inter-widget", "pre-norm/post-norm": two forms of one word, no id
+        if owner.islower() and owner.endswith(("ed", "ing")) and owner.isalpha() and dictionary_word(owner):
+            continue  # "printed/handwritten", "rolling/fixed": an owner is never a participle
         if all(plain) or stop_category(name) or \
                 owner.lower() in STOP_WORDS or name.lower() in STOP_WORDS:
             continue

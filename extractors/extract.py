@@ -229,8 +229,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     for m in raw:
         if m.rule == "acronym:short" and m.long_form:
             key = canonical_key(m.text)
-            if _generic_definition(m, raw, paper):
-                generic_sf.add(key)
+            if _generic_definition(m, raw, paper) or _word_abbreviated(m.long_form):
+                generic_sf.add(key)  # "on Indian (IN) languages": a word and its abbreviation name nothing
             else:
                 defs.setdefault(key, m.long_form)
     for key, lf in (_title_definitions(paper.title) | _text_definitions(paper.abstract or "")).items():
@@ -671,6 +671,12 @@ def _hybrid_of_known(m: Mention, paper: Paper) -> bool:
     text = paper.title if m.field == "title" else paper.abstract or ""
     return len(parts) == 2 and all(known_name(p) for p in parts) and \
         bool(_HYBRID_BEFORE.search(text[max(0, m.start - 30):m.start]))
+
+
+def _word_abbreviated(long_form: str | None) -> bool:
+    """Is a definition's long form one capitalised dictionary word ("Indian (IN)"), no known name?"""
+    return bool(long_form) and " " not in long_form and "-" not in long_form and long_form.istitle() and \
+        long_form.lower() in english_words() and not _gaz_kind(long_form)
 
 
 def _title_kind(after_prefix: str) -> str | None:

@@ -29,6 +29,9 @@ _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)(?:\.[~\s]*|[~\s]+)|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
 #: A parameter count before a name: "the 236B Zorb-V2" is Zorb-V2 (the size is said of it, as in "Zorb-V2 236B").
 _LEAD_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]\s+(?=[A-Z])")
+#: A parameter count and a variant word only: "(Foo-8B and) 70B Instruct" sizes and tunes a model named before.
+_SIZED_VARIANT = re.compile(r"^(?:\d+(?:\.\d+)?[BM]\s+)?(?:Instruct|Chat|Base|Turbo|Preview|Lite|Mini|Large|Small|"
+                            r"Medium|Tiny|Nano)$")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
 #: A plural head noun and a hyphen glued before a name, or a hyphen and a connective after one: a dash written
@@ -77,7 +80,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += lead.end()
         span = text[start:end]
     size = _LEAD_SIZE.match(span)
-    if size and size.end() < len(span):
+    if size and size.end() < len(span) and not _SIZED_VARIANT.match(span):
         start += size.end()
         span = text[start:end]
     if span.endswith(("'s", "’s")) and len(span) > 3:
@@ -153,6 +156,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "maths"
     if _GREEK_NUMBER.match(span) or _SIZE_PREFIX.match(span):
         return "number"
+    if _SIZED_VARIANT.match(span) and _LEAD_SIZE.match(span):
+        return "variant"  # "Foo-8B and 70B Instruct models": the size and variant of a model named before
     if _FOOTNOTE_GLUE.search(span):
         return "footnote"  # "... our method.111Code is at", "222Our code": a scraped footnote mark glued to a sentence
     if "[" in before and _CITE_KEY.match(span) and _OPEN_BRACKET.search(before):

@@ -2462,3 +2462,32 @@ def test_the_coined_means_we_solve_a_problem_with_is_the_papers_own():
                 "We tackle the gap using BERT, a pretrained encoder.")
     assert got["ZorbFL"] == ("method", True)
     assert got["BERT"][1] is False
+
+
+def test_a_size_and_variant_word_alone_name_nothing():
+    got = found("The method boosts the accuracy of Zorb-3.1-8B and 70B Instruct models. We compare with Quix 7B Chat.")
+    assert "Instruct" not in got and "70B Instruct" not in got
+    assert "Quix 7B Chat" in got
+
+
+def test_a_dictionary_word_glued_to_its_version_takes_the_capitalised_word_before():
+    got = found("Our system is 10X faster than Deep Sketch3 and Tacotron2.")
+    assert "Deep Sketch3" in got and "Sketch3" not in got
+
+
+def test_dictionary_words_in_capitals_one_after_another_are_one_name():
+    got = found("We use a meta-evaluation benchmark GO SKETCH (Smith et al., 2021). IT IS ALL WE NEED.")
+    assert "GO SKETCH" in got and "SKETCH" not in got
+    assert not any(" " in name and name.isupper() and name != "GO SKETCH" for name in got)
+
+
+def test_a_participle_before_a_slash_is_no_hub_owner():
+    got = found("It reads tables, code, and printed/handwritten notes. We train on ZorbOrg/widget-edu.")
+    assert "printed/handwritten" not in got
+    assert got["ZorbOrg/widget-edu"][0] == "dataset"
+
+
+def test_one_capitalised_word_and_its_abbreviation_name_nothing():
+    got = found("Multilingual systems perform poorly on Indian (IN) languages. We use the Transformer (TF).")
+    assert "Indian" not in got and "IN" not in got
+    assert "Transformer" in got
