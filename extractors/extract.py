@@ -1141,7 +1141,9 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
     return False
 
 
-_LIST_GLUE = re.compile(r"^(?:\s*\([^()]{0,30}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$|"
+#: Text between two members of a list: a comma, "and", "or" or a slash, after an optional bracket (a longer one
+#: only when it holds a result: "A (a 30% gain to 67.2 mIoU on 2012), B and C").
+_LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$|"
                         # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".

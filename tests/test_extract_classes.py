@@ -2491,3 +2491,9 @@ def test_one_capitalised_word_and_its_abbreviation_name_nothing():
     got = found("Multilingual systems perform poorly on Indian (IN) languages. We use the Transformer (TF).")
     assert "Indian" not in got and "IN" not in got
     assert "Transformer" in got
+
+
+def test_a_result_in_brackets_after_a_list_member_keeps_the_list():
+    got = found("We improve segmentation of PASCAL VOC (a 31% relative gain to 61.2% mean IU on 2011), ZorbDv3, and "
+                "GizmoSegX, while inference is fast.")
+    assert got["ZorbDv3"][0] == got["GizmoSegX"][0] == "dataset"
