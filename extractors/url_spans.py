@@ -142,6 +142,8 @@ def _candidate_tokens(doc) -> tuple[list[int], bool]:
 
 
 _SCHEME_IN_RE = re.compile(r"https?://|www\.", re.I)
+#: A scheme split off before a "//" token by a space: "https: //host/path".
+_SCHEME_BEFORE = re.compile(r"(?<![\w/])https?: +$", re.I)
 _INNER_SCHEME_RE = re.compile(r"(?<=[\w/.-])https?://", re.I)  # glued right on, not after "](" or "{"
 
 
@@ -226,6 +228,9 @@ def find_spans(doc, text_form: Matcher | None = None) -> list[tuple[int, int, st
                 end, rule = _extend_braces(text, close), "url:latex"
         else:
             at = _url_start_in(tok.text)
+            split = _SCHEME_BEFORE.search(text, max(0, start - 9), start) if tok.text.startswith("//") else None
+            if split is not None:  # "https: //github.com/a/b": the scheme before the space opens the URL
+                at = split.start() - tok.idx
             if at is not None:
                 start = tok.idx + at
                 end, rule = _url_extent(doc, text, i, start)

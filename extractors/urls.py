@@ -77,6 +77,7 @@ __all__ = [
     "strip_trailing",
     "continues_split_host",
     "SPLIT_HOST_RE",
+    "SPLIT_SCHEME_RE",
     "CODE_HOSTS",
     "LINK_TYPES",
     "LINK_TYPE_PREFERENCE",
@@ -188,6 +189,8 @@ def strip_trailing(s: str) -> str:
 
 
 #: A host split after a dot by spaces, its last label and a path after: "https://github. com/a/b".
+#: A scheme split from its "//" by a space (PDF text): "https: //github.com/a/b".
+SPLIT_SCHEME_RE = re.compile(r"^(https?:) +(?=//)", re.I)
 SPLIT_HOST_RE = re.compile(r"^((?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.) +(?=[a-z]{2,6}(?:/|$))", re.I)
 _SPLIT_HOST_BEFORE = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]*\. +$", re.I)
 
@@ -211,7 +214,7 @@ def normalize_url(raw: str) -> str | None:
     s = unwrap_url(raw)
     if "\\" in s:
         s = _LATEX_ESCAPE_RE.sub(r"\1", s)
-    s = SPLIT_HOST_RE.sub(r"\1", strip_trailing(s), count=1)
+    s = SPLIT_HOST_RE.sub(r"\1", SPLIT_SCHEME_RE.sub(r"\1", strip_trailing(s), count=1), count=1)
     if not s or any(ch.isspace() or ch in _NOT_IN_URI for ch in s):
         return None
     m = _SCHEME_RE.match(s)

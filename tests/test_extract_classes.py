@@ -2497,3 +2497,11 @@ def test_a_result_in_brackets_after_a_list_member_keeps_the_list():
     got = found("We improve segmentation of PASCAL VOC (a 31% relative gain to 61.2% mean IU on 2011), ZorbDv3, and "
                 "GizmoSegX, while inference is fast.")
     assert got["ZorbDv3"][0] == got["GizmoSegX"][0] == "dataset"
+
+
+def test_a_url_whose_scheme_a_space_split_from_its_slashes_is_one_url():
+    from extractors.urls import normalize_url
+    assert normalize_url("https: //github.com/zorb/widget.") == "https://github.com/zorb/widget"
+    rec = records(("Widgets", "Code: https: //github.com/zorb/widget. Demo at http: //zorb.github.io/demo/ now."))[0]
+    assert [r["url"] for r in rec["repos"]] == ["https://github.com/zorb/widget"]
+    assert [lk if isinstance(lk, str) else lk["url"] for lk in rec["links"]] == ["https://zorb.github.io/demo"]
