@@ -265,12 +265,17 @@ def model_shaped(text: str) -> bool:
     what a method is run as, never the data it is measured on."""
     if _MODEL_NAME.search(text) is not None:
         return True
+    glued = _GLUED_TIER.search(text)
+    if glued is not None and glued.start() >= 2 and (known := known_name(text[:glued.start()])) is not None and \
+            known[0] == "method":
+        return True  # "BERTbase": a known model and its tier written without a space
     tier = _TIER.search(text)
     if tier is None or tier.start() == 0:
         return False
     before_tier = text[:len(text) - len(re.split(r"[-\s]", tier.group())[-1]) - 1]  # "Foo-2" of "Foo-2 XL"
     known = known_name(before_tier) or known_name(text[:tier.start()])  # or "Bar" of "Bar 4.0 Sonnet"
     return known is not None and known[0] == "method"
+_GLUED_TIER = re.compile(r"(?:base|large|small|tiny|mini|medium|huge)$")
 _SIZE = re.compile(r"^(?:\d+(?:\.\d+)?[BMKbmk]|v\d+(?:\.\d+)*|XL|XXL|Small|Base|Large|Tiny|Mini|Instruct|Chat)$")
 _VERSION_SUFFIX = re.compile(r"-(?:base|large|small|tiny|mini|medium|huge|xl|xxl|instruct|chat|v\d+(?:\.\d+)*)$",
                              re.I)
@@ -616,6 +621,11 @@ def candidates(doc) -> list[Candidate]:
                 out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
                 covered[i] = True
             elif not covered[i] and tok.is_title and tok.is_alpha and not tok.is_sent_start and \
+                    tok.lower_ not in STARTERS and tok.lower_ not in english_words() and _arrow_pair(toks, i):
+                # "Zorbia→Cityscapes": a capitalised word an arrow joins to a name (a transfer between two)
+                out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
+                covered[i] = True
+            elif not covered[i] and tok.is_title and tok.is_alpha and not tok.is_sent_start and \
                     tok.lower_ not in STARTERS and _example_of_collection(toks, i) and \
                     (i + 1 >= n or not toks[i + 1].is_title):
                 # "open-world environments like Zorbcraft", "benchmarks such as Quux": one capitalised word
@@ -624,6 +634,19 @@ def candidates(doc) -> list[Candidate]:
         out.extend(_title_runs(doc, toks, covered))
     out.sort(key=lambda c: (c.start_char, -c.end_char))
     return out
+
+
+_ARROWS = frozenset({"\u2192", "->"})
+
+
+def _arrow_pair(toks, i: int) -> bool:
+    """Is token ``i`` glued by an arrow to a capitalised or name-shaped token ("A→B")?"""
+    n = len(toks)
+    after = i + 2 < n and toks[i + 1].text in _ARROWS and not toks[i].whitespace_ and \
+        (toks[i + 2].is_title or name_shape(toks[i + 2].text) is not None)
+    before = i >= 2 and toks[i - 1].text in _ARROWS and not toks[i - 2].whitespace_ and \
+        (toks[i - 2].is_title or name_shape(toks[i - 2].text) is not None)
+    return after or before
 
 
 #: Words that put a sentence among those with a link (no Title Case runs there), besides URL-like tokens.

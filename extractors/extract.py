@@ -825,7 +825,7 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 #: A singular data noun right after a name: "the X dataset".
 _THE_X_DATA = re.compile(r"\s+((?i:dataset|corpus|database|benchmark))\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
-_HARDWARE_AFTER = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?|chips?|processors?|robots?|robotic arms?|arms?|"
+_HARDWARE_AFTER = re.compile(r"\s+(?:\d{3,4}[A-Za-z]{0,3}\s+)?(?:GPUs?|TPUs?|NPUs?|chips?|processors?|robots?|robotic arms?|arms?|"
                              r"manipulators?|grippers?|quadrupeds?|humanoids?)(?![\w-])")
 _HARDWARE_END = re.compile(_HARDWARE_AFTER.pattern + "$")
 #: A model named as the scorer of a metric: "X score", "X similarity (score)", "X-Score", "X distance".
@@ -1143,7 +1143,8 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
 
 #: Text between two members of a list: a comma, "and", "or" or a slash, after an optional bracket (a longer one
 #: only when it holds a result: "A (a 30% gain to 67.2 mIoU on 2012), B and C").
-_LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)$|"
+_LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
+                        r"\s*/\s*|\s*(?:\u2192|->)\s*)$|"
                         # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
@@ -1202,8 +1203,9 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             closed = len(groups[-1]) >= 2 and _COORDINATED.search(
                 text[ordered[groups[-1][-2]].end:prev.start]) and not _COORDINATED.search(f" {glue} ")
             # "A, B and C, D improves ...": after "and C" the list is closed; a bare comma starts a clause
-            if glue is not None and not closed and _LIST_GLUE.match(glue):
-                groups[-1].append(i)
+            if glue is not None and not closed and (_LIST_GLUE.match(glue) or (
+                    glue == " to " and text[max(0, prev.start - 5):prev.start] == "from ")):
+                groups[-1].append(i)  # "A, B and C", "A→B", "from A to B": one kind of thing
                 continue
         groups.append([i])
     out = list(ordered)
@@ -1234,7 +1236,7 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                                for i in g)
             # one typed member types the rest of a real list ("A, B and C", "A and B"), unless it also
             # holds a known method; a bare comma between two names may be a clause boundary
-            joined = len(g) >= 3 or re.search(r"\b(?:and|or)\b|/", text[ordered[g[0]].end:ordered[g[1]].start])
+            joined = len(g) >= 3 or re.search(r"\b(?:and|or|to)\b|/|\u2192|->", text[ordered[g[0]].end:ordered[g[1]].start])
             measured = [i for i in g if ordered[i].kind in _DATA_KINDS and ordered[i].rule.endswith(_MEASURED_ON)]
             if known_method and joined and measured and len(measured) == sum(kinds.values()):
                 # "experiments on FooGen, Bar-2 and BAZ": beside a known model, names typed only by where results

@@ -34,6 +34,9 @@ _SIZED_VARIANT = re.compile(r"^(?:\d+(?:\.\d+)?[BM]\s+)?(?:Instruct|Chat|Base|Tu
                             r"Medium|Tiny|Nano)$")
 #: A sentence glued to the next one by a scraper: "... the function.Next sentence".
 _GLUE = re.compile(r"[a-z0-9)]\.(?=[A-Z][a-z])")
+#: A capital before a glued sentence break, the next sentence opening with a common first word: "on GPU.The code".
+_GLUE_AFTER_CAPITAL = re.compile(r"[A-Z]\.(?=(?:The|This|These|We|Our|It|In|To|For|Code|Experiments|Results|"
+                                 r"Moreover|However|Furthermore|Finally)\b)")
 #: A plural head noun and a hyphen glued before a name, or a hyphen and a connective after one: a dash written
 #: without spaces ("models-FooPlace", "BAZ-consistently", "MLLMs-such").
 _DASH_LEAD = re.compile(r"^(?:models|methods|baselines|approaches|datasets|benchmarks|tasks|systems|tools|algorithms|"
@@ -97,6 +100,10 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     dash = _DASH_TRAIL.search(span)
     if dash and dash.start() > 0:
         end = start + dash.start()
+        span = text[start:end]
+    capital = _GLUE_AFTER_CAPITAL.search(span)
+    if capital is not None:
+        end = start + capital.start() + 1  # "GPU.The models": the name ends before the glued sentence
         span = text[start:end]
     glue = None
     for glue in _GLUE.finditer(span):

@@ -62,6 +62,10 @@ def _configure_tokenizer(nlp) -> None:
                                                                            a=ALPHA),
                                                                        r"(?<=[{a}0-9])\[(?=\d+(?:[,\u2013-]\d+)*\]?$)".format(
                                                                            a=ALPHA),
+                                                                       # "FooSet→BarSet": an arrow between two
+                                                                       # names (a transfer) is a token of its own
+                                                                       r"(?<=[{a}0-9])(?:\u2192|->)(?=[{a}0-9])".format(
+                                                                           a=ALPHA),
                                                                        # "Widget Eviction~(WE)": LaTeX's tie is a space
                                                                        r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

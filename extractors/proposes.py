@@ -819,7 +819,8 @@ _USE_VERBS = frozenset({"leverage", "leverages", "leveraging", "use", "uses", "u
 #: Words before a namer that make the named thing someone else's: "a recent detector called X".
 _EARLIER_MARKS = frozenset({"recent", "existing", "popular", "prior", "previous", "well-known", "classic",
                             "classical", "standard", "conventional", "traditional", "vanilla", "original",
-                            "off-the-shelf", "established", "widely-used", "pretrained", "pre-trained"})
+                            "off-the-shelf", "established", "widely-used", "pretrained", "pre-trained",
+                            "recently", "previously", "widely"})  # "a recently proposed method named X"
 
 
 _NEED_WORDS = frozenset({"important", "necessary", "crucial", "essential", "critical", "vital", "desirable",

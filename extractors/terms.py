@@ -159,6 +159,8 @@ _HARDWARE_PART = re.compile(r"^(?:\d+(?:\.\d+)?(?:[KMGT]B)?|\d+x)$", re.I)
 def _hardware_compound(text: str) -> bool:
     if _BIT_WIDTH.match(text):
         return True
+    if _PREFIXED_MACHINE.match(text) and _stops().get(canonical_key(text[1:])) == "hardware":
+        return True  # "mGPU", "vCPU": a mobile or virtual kind of a listed machine
     if " " in text:
         return False
     parts = [p for p in re.split(r"-|(?<=^\d)x|(?<=^\d\d)x|(?<=^\d\d\d)x", text) if p]
@@ -168,6 +170,7 @@ def _hardware_compound(text: str) -> bool:
     return bool(machines) and all(p in machines or _HARDWARE_PART.match(p) for p in parts)
 
 
+_PREFIXED_MACHINE = re.compile(r"^[a-z][A-Z]{2,4}$")
 _AT_K = re.compile(r"^([^@\s]+)@\d+$")
 #: Words that qualify a metric without naming anything: "macro-F1", "top-5", "brier-minFDE".
 _METRIC_QUALIFIERS = frozenset({"macro", "micro", "weighted", "balanced", "mean", "avg", "top", "brier"})

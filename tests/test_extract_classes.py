@@ -2505,3 +2505,28 @@ def test_a_url_whose_scheme_a_space_split_from_its_slashes_is_one_url():
     rec = records(("Widgets", "Code: https: //github.com/zorb/widget. Demo at http: //zorb.github.io/demo/ now."))[0]
     assert [r["url"] for r in rec["repos"]] == ["https://github.com/zorb/widget"]
     assert [lk if isinstance(lk, str) else lk["url"] for lk in rec["links"]] == ["https://zorb.github.io/demo"]
+
+
+def test_a_namer_after_recently_proposed_names_earlier_work():
+    got = found("A recently proposed method named Widget Optimization (WiOp) learns prompts. To address its "
+                "problem, we propose Gizmo Widget Optimization (GiWiOp), which extends WiOp.")
+    assert got["WiOp"][1] is False
+    assert got["GiWiOp"][1] is True
+
+
+def test_a_sentence_glued_after_a_capital_and_a_prefixed_machine_are_no_names():
+    got = found("It is slower on CPU but faster on GPU.The models and code are available. It runs faster on a "
+                "GTX 1080Ti GPU. We test on CPU, GPU, mCPU, mGPU and an FPGA accelerator.")
+    assert got == {}
+
+
+def test_a_known_model_with_its_tier_glued_on_is_a_model():
+    got = found("We reach 78.9% on BERTbase and 79.2% on RoBERTabase.")
+    assert got["BERTbase"][0] == got["RoBERTabase"][0] == "method"
+
+
+def test_names_an_arrow_joins_share_their_kind():
+    got = found("It gains 10.8 mIoU for ZQA→Cityscapes and 5.4 mIoU for Zorbthia→Cityscapes. We adapt from QZB to "
+                "Cityscapes. It maps Input→Output well.")
+    assert {got["ZQA"][0], got["Zorbthia"][0], got["QZB"][0]} <= {"dataset", "benchmark"}
+    assert "Input" not in got and "Output" not in got
