@@ -243,11 +243,38 @@ def _appositive_definitions(text: str) -> Iterator[Abbreviation]:
         yield Abbreviation(sf, j, k, text[comma.end():end], comma.end(), end, reverse=True)
 
 
+#: Capitalised words (with "of", "for", "and" between) and right after them a short form with two capitals or
+#: more: "the Widget Document Retrieval Benchmark WiDoRe, ...".
+_JUXTAPOSED = re.compile(r"(?<![\w-])((?:[A-Z][\w-]*\s+(?:(?:of|for|and|on|in)\s+)?){2,8})"
+                         r"([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?=[\s,.;:)]|$)")
+#: Head nouns a long form may end in without a letter of the short form: "Widget Retrieval Benchmark WiRe".
+_UNSPELLED_HEADS = frozenset({"benchmark", "dataset", "corpus", "suite", "model", "framework", "method", "algorithm",
+                              "system", "network", "challenge", "task", "library", "toolkit"})
+
+
+def _juxtaposed_definitions(text: str) -> Iterator[Abbreviation]:
+    """"we introduce the Widget Document Retrieval Benchmark WiDoRe": capitalised words and, with no bracket,
+    a short form whose capitals are exactly their initials (a head noun such as "Benchmark" may go unspelled)."""
+    for m in _JUXTAPOSED.finditer(text):
+        sf = m.group(2)
+        if not 2 <= len(sf) <= 10:
+            continue
+        words = m.group(1).split()
+        caps = [c for c in sf if c.isupper()]
+        initials = [part[0] for w in words if w[:1].isupper() for part in w.split("-") if part[:1].isupper()]
+        if initials != caps and not (initials[:-1] == caps and words[-1].lower() in _UNSPELLED_HEADS):
+            continue
+        long = m.group(1).rstrip()
+        yield Abbreviation(sf, m.start(2), m.end(2), long, m.start(1), m.start(1) + len(long), reverse=False)
+
+
 def find_abbreviations(text: str) -> Iterator[Abbreviation]:
     """Yield every abbreviation definition in ``text`` in order of appearance."""
     found = list(_paren_definitions(text))
     taken = {a.short_start for a in found}
     found += [a for a in _appositive_definitions(text) if a.short_start not in taken]
+    taken = {a.short_start for a in found}
+    found += [a for a in _juxtaposed_definitions(text) if a.short_start not in taken]
     yield from sorted(found, key=lambda a: (min(a.short_start, a.long_start), a.short_start))
 
 

@@ -702,6 +702,8 @@ _ITEM = r"(?:[A-Z]|\d+[A-Za-z])[\w+'&-]*(?:\.[\w+'&-]+)*(?: [A-Z0-9][\w+&-]*(?:\
 _NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
+#: The start of the text or of a sentence, right before a position.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+)$")
 #: Where data is named: "on A and B", "across A, B and C", "from the A and B".
 #: "two real-world datasets, A and B": a count, a plural data noun and a comma before the list.
 _COUNTED_INTRO = re.compile(r"\b(two|three|four|five|six|seven|eight|[2-9])\s+(?:of\s+the\s+(?:[\w-]+\s+){0,2}?)?"
@@ -732,6 +734,9 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
     out = []
     for lst in _NAME_LIST.finditer(text):
         items = [(lst.start() + i.start(), lst.start() + i.end()) for i in _LIST_ITEM.finditer(lst.group())]
+        first = text[items[0][0]:items[0][1]]
+        if _SENTENCE_OPENING.search(text, max(0, items[0][0] - 3), items[0][0]) and first.lower() in english_words():
+            continue  # "Traditionally, RL environments run ...": an opening word and its comma, no list
         kinds = [next((k for (a, b), k in typed.items() if a < e and s < b), None) for s, e in items]
         intro = _type_intro(text, lst.start())
         if intro is not None and _lists_other_head(intro, len(items)):

@@ -2530,3 +2530,16 @@ def test_names_an_arrow_joins_share_their_kind():
                 "Cityscapes. It maps Input→Output well.")
     assert {got["ZQA"][0], got["Zorbthia"][0], got["QZB"][0]} <= {"dataset", "benchmark"}
     assert "Input" not in got and "Output" not in got
+
+
+def test_a_short_form_right_after_the_capitalised_words_it_abbreviates_is_defined_by_them():
+    rec = records(("Widgets", "To test retrieval, we introduce the Visual Widget Retrieval Benchmark ViWiRe, made of "
+                              "page-level tasks. ViWiRe is hard. We also train a Deep Q Network DQN."))[0]
+    bench = {e["name"]: e["aliases"] for e in rec["benchmarks"]}
+    assert "ViWiRe" in bench.get("Visual Widget Retrieval Benchmark", [])
+    assert not any("ViWiRe" in name for name in bench if name != "Visual Widget Retrieval Benchmark")
+
+
+def test_an_opening_word_and_its_comma_start_no_list():
+    got = found("Benchmarks matter. Traditionally, RL environments run on the CPU. Usually, RL benchmarks are slow.")
+    assert "Traditionally" not in got and "Usually" not in got
