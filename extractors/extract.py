@@ -315,6 +315,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             kind = _title_kind(paper.title[m.end:])
             if kind:
                 m = _with(m, kind=kind)
+        if m.rule == "proposes:title-head" and (prefix_span := title_prefix(paper.title or "")) is not None and \
+                _SURVEY_AFTER.match(paper.title[prefix_span[1]:]) and key not in defs:
+            continue  # "Widget Learning: A Framework and Review" repeated in the abstract: the topic surveyed
         if m.rule == "proposes:title-colon" and _SURVEY_AFTER.match(paper.title[m.end:]) and key not in defs and \
                 m.kind not in DATA_KINDS:  # "X: A Survey and Benchmark of ...": the benchmark is the name's
             continue  # "Widget Routing: A Review and Analysis": the topic a survey covers, not a name it gives

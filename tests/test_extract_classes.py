@@ -2543,3 +2543,10 @@ def test_a_short_form_right_after_the_capitalised_words_it_abbreviates_is_define
 def test_an_opening_word_and_its_comma_start_no_list():
     got = found("Benchmarks matter. Traditionally, RL environments run on the CPU. Usually, RL benchmarks are slow.")
     assert "Traditionally" not in got and "Usually" not in got
+
+
+def test_a_surveyed_topic_repeated_in_the_abstract_is_not_proposed():
+    got = found("Widget representation learning has received interest. We propose a widget representation learning "
+                "framework that unifies many methods, and we review them.",
+                title="Widget Representation Learning: A Framework and Review")
+    assert not any(proposed for _, proposed in got.values())
