@@ -67,7 +67,8 @@ def _configure_tokenizer(nlp) -> None:
                                                                        r"(?<=[{a}0-9])(?:\u2192|->)(?=[{a}0-9])".format(
                                                                            a=ALPHA),
                                                                        # "Widget Eviction~(WE)": LaTeX's tie is a space
-                                                                       r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA)]
+                                                                       r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA),
+                                                                       r"(?<=[{a}0-9]~)[\(\[](?=[{a}0-9])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search

@@ -1532,17 +1532,28 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                "proposes:we-train-X-a", 0.6, proposed=True)
     # "we address this problem with Gizmo, a two-stage widget algorithm": the means by which the paper solves its
     # problem, described with an indefinite article, is its own (a known method is described with "the")
+    # "we propose to route widgets through Gizmo Routing (GR)": the means of what the paper proposes to do,
+    # defined right there, is its own
     for i in [t.i for t in toks if t.lower_ in _SOLVING_MEANS]:
         window = [t for t in toks[max(0, i - 9):i] if sid[t.i] == sid[i]]
-        if not any(t.lower_ in _SOLVE_VERBS and t.i > 0 and toks[t.i - 1].lower_ == "we" for t in window):
+        solving = any(t.lower_ in _SOLVE_VERBS and t.i > 0 and toks[t.i - 1].lower_ == "we" for t in window)
+        proposing = any(t.lower_ in ("propose", "proposes") and t.i + 1 < n and toks[t.i + 1].lower_ == "to" and
+                        t.i > 0 and toks[t.i - 1].lower_ == "we" for t in window)
+        if not (solving or proposing):
             continue
         hit = _name_at(doc, toks, i + 1, spans)
         if hit is None or hit[0] in seen:
             continue
         s, e = hit
-        k = _after_definition(toks, e)
+        k = _after_definition(toks, e + 1 if e < n and toks[e].text == "~" else e)
         written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
-        if k + 1 < n and toks[k].text == "," and toks[k + 1].lower_ in ("a", "an") and sid[k + 1] == sid[s] and \
+        if proposing and k > e + 1 and e - s >= 2 and not stop_category(written):
+            seen.add(s)
+            yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), "method",
+                               "proposes:we-propose-to-X", 0.6, proposed=True)
+            continue
+        if solving and k + 1 < n and toks[k].text == "," and toks[k + 1].lower_ in ("a", "an") and \
+                sid[k + 1] == sid[s] and \
                 name_shape(toks[s].text) and not _known_name(canonical_key(written)) and not stop_category(written):
             seen.add(s)
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),

@@ -2550,3 +2550,10 @@ def test_a_surveyed_topic_repeated_in_the_abstract_is_not_proposed():
                 "framework that unifies many methods, and we review them.",
                 title="Widget Representation Learning: A Framework and Review")
     assert not any(proposed for _, proposed in got.values())
+
+
+def test_the_defined_means_of_what_the_paper_proposes_to_do_is_its_own():
+    got = found("Instead, we propose to pivot through Hypothetical Widget Embeddings~(HyWE). Given a query, HyWE "
+                "writes a document. We propose to train with PPO.")
+    assert got["Hypothetical Widget Embeddings"] == ("method", True)
+    assert got["PPO"][1] is False
