@@ -57,10 +57,12 @@ def _priority(m: Mention) -> int:
     base = ENTITY_RULE_PRIORITY.get(m.rule.split(":", 1)[0], 0)
     if base == ENTITY_RULE_PRIORITY["shape"] and (" " in m.text or "/" in m.text):
         return ENTITY_RULE_PRIORITY["gazetteer"]  # "GPT-2 Small", "openai/gsm8k" compete with "GPT-2", "gsm8k" on length
-    if m.rule.startswith("titlecase+") and (m.kind in _DATA_KINDS or m.rule.endswith("+typed")) and \
+    if m.rule.startswith("titlecase+") and (m.kind in _DATA_KINDS or m.rule.endswith("+typed") or
+                                            "+cue:" in m.rule) and \
             " " in m.text and all(w[:1].isupper() for w in m.text.split()):
         # a Title Case run typed as data ("the Foo Widget Corpus", "evaluated on Big Bar Audio") or by its
-        # ending ("Step-Wise Foo Policy Optimization") competes with a known name inside it on length
+        # ending ("Step-Wise Foo Policy Optimization") or by a cue ("compared with Parallel FooGAN") competes with
+        # a known name inside it on length
         return ENTITY_RULE_PRIORITY["gazetteer"]
     return base
 

@@ -2557,3 +2557,8 @@ def test_the_defined_means_of_what_the_paper_proposes_to_do_is_its_own():
                 "writes a document. We propose to train with PPO.")
     assert got["Hypothetical Widget Embeddings"] == ("method", True)
     assert got["PPO"][1] is False
+
+
+def test_a_cued_title_case_run_ending_in_a_name_wins_over_the_name_alone():
+    got = found("Compared with Parallel ZorbGAN, another recent vocoder, our model is 6.9x faster.")
+    assert "Parallel ZorbGAN" in got and "ZorbGAN" not in got
