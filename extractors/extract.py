@@ -233,6 +233,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             key = canonical_key(m.text)
             if _generic_definition(m, raw, paper) or _word_abbreviated(m.long_form):
                 generic_sf.add(key)  # "on Indian (IN) languages": a word and its abbreviation name nothing
+                generic_sf.add(key[:-1] if key.endswith("s") else key + "s")  # "(KG)" defined, "KGs" used
             else:
                 defs.setdefault(key, m.long_form)
     for key, lf in (_title_definitions(paper.title) | _text_definitions(paper.abstract or "")).items():
@@ -338,6 +339,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
                 len(parts := m.text.split("-")) == 2 and all(canonical_key(p) in defs for p in parts):
             continue  # "Foo-BarO" of a paper that defines Foo and BarO: the two used together, no third name
+        if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
+                (paper.title or "").find(m.text) < 0 and not _gaz_kind(m.text) and m.kind not in _DATA_KINDS and \
+                len(parts := m.text.split("-")) == 2 and all(p.isupper() and (stop_category(p) or canonical_key(p) in
+                                                                              generic_sf) for p in parts):
+            continue  # "an LLM-KG paradigm": two generic acronyms joined, no name
         if "+" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and _known_combination(m.text):
             cands.extend(_combination_parts(m))  # "SFT+RL", "BERT+CRF": known things used together, each itself
             continue
@@ -914,7 +920,7 @@ def _size_variant(m: Mention) -> Mention:
 
 
 #: A plain number right before a name ("42 FPS"); a year is an edition, not a count.
-_COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)\s+$")
+_COUNT_BEFORE = re.compile(r"(?<![\w.-])(\d+(?:[.,]\d+)?)\$?\s+$")  # "42 FPS", "$\$190$ USD"
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
 def _counted_unit(text: str, start: int, end: int) -> bool:

@@ -2562,3 +2562,9 @@ def test_the_defined_means_of_what_the_paper_proposes_to_do_is_its_own():
 def test_a_cued_title_case_run_ending_in_a_name_wins_over_the_name_alone():
     got = found("Compared with Parallel ZorbGAN, another recent vocoder, our model is 6.9x faster.")
     assert "Parallel ZorbGAN" in got and "ZorbGAN" not in got
+
+
+def test_generic_acronyms_joined_their_plural_and_a_currency_after_a_price_name_nothing():
+    got = found("These issues are eased by external widget graphs (WG) in reasoning. We propose a new LLM-WG "
+                "integrating paradigm that explores WGs. It costs $\\$190$ USD for a million pages.")
+    assert "LLM-WG" not in got and "WGs" not in got and "USD" not in got
