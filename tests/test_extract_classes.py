@@ -2568,3 +2568,11 @@ def test_generic_acronyms_joined_their_plural_and_a_currency_after_a_price_name_
     got = found("These issues are eased by external widget graphs (WG) in reasoning. We propose a new LLM-WG "
                 "integrating paradigm that explores WGs. It costs $\\$190$ USD for a million pages.")
     assert "LLM-WG" not in got and "WGs" not in got and "USD" not in got
+
+
+def test_hugging_faces_short_domain_is_hugging_face():
+    rec = records(("Widgets", "We release our model at https://hf.co/ZorbLab/widget-101 and data at "
+                              "hf.co/datasets/ZorbLab/widgets."))[0]
+    assert [r["url"] for r in rec["repos"]] == ["https://huggingface.co/ZorbLab/widget-101"]
+    assert [lk if isinstance(lk, str) else lk["url"] for lk in rec["links"]] == \
+        ["https://huggingface.co/datasets/ZorbLab/widgets"]
