@@ -280,6 +280,8 @@ def find_abbreviations(text: str) -> Iterator[Abbreviation]:
 
 def _paren_definitions(text: str) -> Iterator[Abbreviation]:
     for m in _PAREN.finditer(text):
+        if text[m.end():m.end() + 1].isalnum():
+            continue  # "(T+I)2V", "(x)y": a bracket inside a word defines nothing
         inner = m.group(1)
         # "(LoRA; Hu et al.)" / "(GRPO, ...)": the first segment is the candidate
         seg = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()

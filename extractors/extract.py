@@ -332,8 +332,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 unconfirmed.add((m.field, m.start, m.end))  # a candidate only: the proposal model decides
             if key in defs:
                 m = _with(m, long_form=defs[key])
-        if m.rule.startswith("titlecase") and _generic_titlecase(m.text):
-            continue
+        if m.rule.startswith("titlecase") and _generic_titlecase(m.text) and \
+                not (m.kind in _DATA_KINDS and not stop_category(m.text) and is_organisation(m.text)):
+            continue  # (not "the Widget Street Journal dataset": data named after an organisation)
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
             continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
         if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
@@ -356,6 +357,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # "Grouped Query Attention (GQA)": the paper's definition says which known name its acronym is
             m = _with(m, kind=meant[0])
         text = paper.title if m.field == "title" else paper.abstract
+        if m.rule.startswith("acronym") and m.kind in ("term", "method") and not m.proposed and \
+                (noun := _DEFINED_DATA_AFTER.match(text, m.end)) is not None:
+            # "the Widget Street Journal (WSJ) corpus": a data noun after a definition types both of its forms
+            m = _with(m, kind="benchmark" if noun.group(1).lower().startswith("benchmark") else "dataset")
         if m.kind == "method" and m.rule.startswith("gazetteer") and not m.proposed and \
                 (noun := _THE_X_DATA.match(text, m.end)) and text[max(0, m.start - 4):m.start].lower() == "the ":
             # "the Twins dataset", "the Alpaca corpus": a data noun right after a known model's name makes it the
@@ -970,9 +975,11 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     prefix = title_prefix(paper.title or "")
     if prefix is not None and canonical_key(paper.title[prefix[0]:prefix[1]]) == canonical_key(short.text):
         return False  # "ZPETS: ..." titles a paper that defines "a fully parallel widget system (ZPETS)": its name
+    text = paper.title if short.field == "title" else paper.abstract
+    if is_organisation(lf) and not stop_category(lf) and _DATA_NOUN_AFTER.match(text or "", short.end):
+        return False  # "the Widget Street Journal (WSJ) corpus": data named after an organisation
     if stop_category(lf) or is_organisation(lf):
         return True
-    text = paper.title if short.field == "title" else paper.abstract
     if _COINED_ACRONYM.match(short.text) and not stop_category(short.text) and \
             not any(w[0] in short.text for w in re.findall(r"\b(?:of|on|or|in|to|for|and|at|by)\b", lf)):
         return False  # "open widget model analysis (OWiMA)": capitals picked out of the words coin a name (not
@@ -994,6 +1001,11 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
         and not _is_proposed(raw, lf)
 
 
+#: A data noun after a defined name, past its bracketed short form: "Widget Journal (WJ) corpus", "WJ dataset".
+_DEFINED_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?[)\]]?\s+(corpus|corpora|datasets?|data\s+sets?|benchmarks?|"
+                                 r"database|treebank)\b", re.I)
+#: A data noun right after a short form: "(WSJ) corpus", "WSJ dataset".
+_DATA_NOUN_AFTER = re.compile(r"[)\]]?\s+(?:corpus|corpora|datasets?|data\s+sets?|benchmarks?|database|treebank)\b", re.I)
 #: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
 _OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|"
                                     r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$",
@@ -1048,8 +1060,9 @@ _TECHNIQUE_AFTER = re.compile(r" (?:averaging|iterations?|formulas|formulae|algo
 #: A title's head before the preposition that opens its purpose or setting: "<Head> for ...", "<Head> with ...".
 _TITLE_HEAD = re.compile(r"^\s*(.+?)\s+(?:for|with|via|towards?|through|using|in|on)\s+\S")
 #: One to three variant parts after a model's name, each a version, a size, a tier or a tuning ("X 2.0", "X 3 27B",
-#: "X 4.0 Sonnet", "X Large v3", "X Chat V1.5", "X-70B IT"), ending the phrase.
-_MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}|\d+(?:\.\d+)?[BM]|\d{1,2}x\d{1,3}[BM]|IT|II|III|IV|"
+#: "X 4.0 Sonnet", "X 3.5-Medium", "X Large v3", "X Chat V1.5", "X-70B IT"), ending the phrase.
+_MODEL_VARIANT_PART = (r"(?:[vV]?\d{1,2}(?:\.\d{1,2}){0,2}(?:-(?i:tiny|base|small|medium|large|mini|nano|lite|pro|ultra|"
+                       r"turbo|flash|sonnet|opus|haiku|chat|instruct)\b)?|\d+(?:\.\d+)?[BM]|\d{1,2}x\d{1,3}[BM]|IT|II|III|IV|"
                        r"[RV]\d{1,2}(?:\.\d)?|"  # "Gizmo II", "WidgetSeek R1", "Foo 8x7B"
                        r"(?i:tiny|base|small|medium|large|xl|xxl|mini|nano|lite|pro|ultra|turbo|flash|sonnet|opus|haiku|"
                        r"chat|instruct)(?:-v\d+)?)")
@@ -1115,8 +1128,8 @@ _PROBLEM_NOUNS = frozenset({
 
 def _names_a_problem(m: Mention, paper: Paper) -> bool:
     """"the LTHD problem", "(SSP) problems", "PMP conditions": a name used for a problem or a maths object."""
-    if m.kind in _DATA_KINDS and suffix_kind(m.text) in _DATA_KINDS:
-        return False  # "WidgetBench problems", "GizmoEval score": a benchmark's problems and score
+    if m.kind in _DATA_KINDS and (suffix_kind(m.text) in _DATA_KINDS or m.rule.startswith("gazetteer")):
+        return False  # "WidgetBench problems", "GizmoEval score", "the GLUE score": a benchmark's problems and score
     text = paper.title if m.field == "title" else paper.abstract
     nxt = _WORD_AFTER.match(text[m.end:m.end + 30])
     return bool(nxt) and nxt.group(1).lower() in _PROBLEM_NOUNS

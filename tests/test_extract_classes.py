@@ -2576,3 +2576,26 @@ def test_hugging_faces_short_domain_is_hugging_face():
     assert [r["url"] for r in rec["repos"]] == ["https://huggingface.co/ZorbLab/widget-101"]
     assert [lk if isinstance(lk, str) else lk["url"] for lk in rec["links"]] == \
         ["https://huggingface.co/datasets/ZorbLab/widgets"]
+
+
+def test_a_known_benchmarks_score_keeps_the_benchmark():
+    got = found("It pushes the GLUE score to 80.5% and the MMLU score to 70.1%.")
+    assert got["GLUE"][0] == got["MMLU"][0] == "benchmark"
+
+
+def test_data_named_after_an_organisation_is_data():
+    got = found("On the Zorbville Street Journal (ZSJ) corpus and LibriSpeech, WER drops. It reaches 5.5% WER on "
+                "Quux Street Journal dataset.")
+    assert got["Zorbville Street Journal"][0] == got["ZSJ"][0] == "dataset"
+    assert got["Quux Street Journal"][0] == "dataset"
+
+
+def test_a_version_joined_to_its_tier_belongs_to_the_model():
+    got = found("We integrate it into Stable Diffusion 3.5-Medium and compare with Claude 3.5-Haiku.")
+    assert "Stable Diffusion 3.5-Medium" in got and "Claude 3.5-Haiku" in got
+    assert "3.5-Medium" not in got and "3.5-Haiku" not in got
+
+
+def test_a_bracket_inside_a_word_defines_nothing():
+    got = found("Our model achieves coherence on T2V, I2V and (T+I)2V tasks.")
+    assert not any("and" in name for name in got)
