@@ -1491,7 +1491,12 @@ def _type_clusters(mentions: list[Mention], defs: dict[str, str], paper: Paper) 
     for key in sorted(clusters):
         group = clusters[key]
         votes: Counter = Counter()
+        typed_once: set[str] = set()
         for m in group:
+            if m.rule.endswith("+typed"):
+                if m.kind in typed_once:
+                    continue  # how a name ends ("FooBank") is one piece of evidence, however often it is written
+                typed_once.add(m.kind)
             if m.kind != "term":
                 # a known name typed by this paper's own words ("the X benchmark") outweighs the list's prior;
                 # what the paper says its own name is ("we propose X, a diffusion model") outweighs one cue

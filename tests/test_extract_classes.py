@@ -2599,3 +2599,10 @@ def test_a_version_joined_to_its_tier_belongs_to_the_model():
 def test_a_bracket_inside_a_word_defines_nothing():
     got = found("Our model achieves coherence on T2V, I2V and (T+I)2V tasks.")
     assert not any("and" in name for name in got)
+
+
+def test_how_a_name_ends_counts_once_against_what_the_paper_says_it_is():
+    got = found("We propose ZorbBank, a novel memory framework that distills strategies. An agent retrieves memories "
+                "from ZorbBank. ZorbBank then stores new ones, and ZorbBank outperforms other memories.",
+                title="ZorbBank: Scaling Agents with Widget Memory")
+    assert got["ZorbBank"] == ("method", True)
