@@ -264,6 +264,9 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         if _earlier_own_work(cand, paper.abstract or ""):
             out[cand.key] = False  # "by extending our Widget Library (WL)": the authors' earlier work
             continue
+        if _named_by_us(cand, paper.abstract or ""):
+            out[cand.key] = True  # "a detector we call FooNet": the paper names it itself, known name or not
+            continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
@@ -337,6 +340,19 @@ def _kind_word(f: dict[str, float]) -> bool:
     coined = not f["gazetteer"] and (f["shape_name"] or (f["multiword_capitalised"] and f["defined_acronym"]))
     return bool(f["indefinite_modifier"]) and not ((f["in_title"] and not f["gazetteer"]) or f["namer_before"] or
                                                    f["appositive_after"] or coined)
+
+
+#: The paper naming something itself, right before the name: "we call", "which we term", "we dub it".
+_WE_NAME = re.compile(r"\bwe\s+(?:call|name|term|dub|coin)\s+(?:it|this|them|these|this\s+\w+)?\s*[\"'“‘`]*$|"
+                      r"\bour\s+(?:novel|new)\s+$", re.I)
+
+
+def _named_by_us(cand: ProposalCandidate, abstract: str) -> bool:
+    """Is a mention of the candidate named by "we call/name/term ..." right before it, or a capitalised one
+    introduced as "our novel X"?"""
+    return any(m.field == "abstract" and (m.proposed and m.rule.startswith("proposes:") or m.text[:1].isupper()) and
+               _WE_NAME.search(abstract[max(0, m.start - 40):m.start]) and
+               not _MODIFIER_SUFFIX.match(abstract, m.end) for m in cand.mentions)
 
 
 def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:

@@ -2606,3 +2606,10 @@ def test_how_a_name_ends_counts_once_against_what_the_paper_says_it_is():
                 "from ZorbBank. ZorbBank then stores new ones, and ZorbBank outperforms other memories.",
                 title="ZorbBank: Scaling Agents with Widget Memory")
     assert got["ZorbBank"] == ("method", True)
+
+
+def test_a_known_name_the_paper_calls_its_own_is_its_own():
+    got = found("We reshape the loss. Our novel Focal Loss focuses training on hard examples. To test it, we design "
+                "a simple dense detector we call RetinaNet. Our novel ResNet-based head is small.",
+                title="Focal Loss for Dense Object Detection")
+    assert got["Focal Loss"][1] is True and got["RetinaNet"][1] is True
