@@ -1306,6 +1306,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue  # "we add three extra LoRAs": copies of a known thing, not a new name
             if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
                 continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
+            if e + 3 < n and toks[e].is_lower and toks[e].text.endswith("s") and toks[e + 1].text == "," and \
+                    name_shape(toks[e + 2].text) and sid[e + 2] == sid[s] and \
+                    (appositive := _name_at(doc, toks, e + 2, spans)) is not None and \
+                    appositive[1] < n and toks[appositive[1]].lower_ in (",", "which", "that", "("):
+                # "we design a family of Foo architectures, Foo-RS, which ...": the name the appositive gives
+                s, e = appositive
+                written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
             seen.add(s)
             kind = _kind_after(toks, e) or _kind_before(toks, s) or "term"
             if earlier:

@@ -2613,3 +2613,10 @@ def test_a_known_name_the_paper_calls_its_own_is_its_own():
                 "a simple dense detector we call RetinaNet. Our novel ResNet-based head is small.",
                 title="Focal Loss for Dense Object Detection")
     assert got["Focal Loss"][1] is True and got["RetinaNet"][1] is True
+
+
+def test_the_name_an_appositive_gives_a_designed_family_is_the_proposal():
+    got = found("We design a family of Zorb architectures, Zorb-RS, which are 2x faster. We use BERT models, GPT-4, "
+                "and T5.")
+    assert got["Zorb-RS"] == ("method", True)
+    assert not any(proposed for name, (_, proposed) in got.items() if name != "Zorb-RS")
