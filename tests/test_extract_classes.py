@@ -2616,7 +2616,7 @@ def test_a_known_name_the_paper_calls_its_own_is_its_own():
 
 
 def test_the_name_an_appositive_gives_a_designed_family_is_the_proposal():
-    got = found("We design a family of Zorb architectures, Zorb-RS, which are 2x faster. We use BERT models, GPT-4, "
+    got = found("We design a family of ResNet architectures, Zorb-RS, which are 2x faster. We use BERT models, GPT-4, "
                 "and T5.")
     assert got["Zorb-RS"] == ("method", True)
     assert not any(proposed for name, (_, proposed) in got.items() if name != "Zorb-RS")
