@@ -620,6 +620,16 @@ def candidates(doc) -> list[Candidate]:
                     and not toks[i - 1].is_title and not _DESCRIPTIVE_WORD.match(tok.lower_):
                 out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
                 covered[i] = True
+            elif not covered[i] and tok.is_title and tok.is_alpha and not tok.is_sent_start and i >= 3 and \
+                    toks[i - 1].text == "," and toks[i - 3].lower_ == "our" and \
+                    (toks[i - 2].lower_ in METHOD_NOUNS or toks[i - 2].lower_ in DATA_NOUNS or
+                     toks[i - 2].lower_ in BENCH_NOUNS) and tok.lower_ not in STARTERS and \
+                    toks[i + 1].text in (",", "(", ")", ";", "."):
+                # "we trained our model, Zorbito, on ...": the name set off after the paper's own head noun
+                head = toks[i - 2].lower_
+                kind = "dataset" if head in DATA_NOUNS else "benchmark" if head in BENCH_NOUNS else "method"
+                out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", kind, 0.6))
+                covered[i] = True
             elif not covered[i] and tok.is_title and tok.is_alpha and not tok.is_sent_start and \
                     tok.lower_ not in STARTERS and tok.lower_ not in english_words() and _arrow_pair(toks, i):
                 # "Zorbia→Cityscapes": a capitalised word an arrow joins to a name (a transfer between two)

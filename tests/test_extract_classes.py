@@ -2620,3 +2620,10 @@ def test_the_name_an_appositive_gives_a_designed_family_is_the_proposal():
                 "and T5.")
     assert got["Zorb-RS"] == ("method", True)
     assert not any(proposed for name, (_, proposed) in got.items() if name != "Zorb-RS")
+
+
+def test_a_capitalised_word_set_off_after_our_head_noun_is_a_name():
+    got = found("We build a widget dataset. We trained our model, Zorbito, on it with a curriculum. We thank our "
+                "team, Alice, for help.")
+    assert got["Zorbito"][0] == "method"
+    assert "Alice" not in got
