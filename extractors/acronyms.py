@@ -195,8 +195,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += m.end()
             continue
         break
-    while end > start and text[end - 1] in " ,;:\"'”’}]":
-        end -= 1
+    while end > start and text[end - 1] in " ,;:\"'”’}]$":
+        end -= 1  # ("widget losses}$ (WLs)": a LaTeX group and maths closing after the long form)
     return start, end
 
 

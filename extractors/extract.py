@@ -1008,17 +1008,21 @@ _DEFINED_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?[)\]]?\s+(corpus|corpo
 _DATA_NOUN_AFTER = re.compile(r"[)\]]?\s+(?:corpus|corpora|datasets?|data\s+sets?|benchmarks?|database|treebank)\b", re.I)
 #: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
 _OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|"
-                                    r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$",
-                                    re.I)
+                                    r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$|"
+                                    r"\bwe\s+(?:call|term|name|dub)\s+(?:them\s+|it\s+)?[\"“]?(?:\$?\\(?:textit|emph|textbf)\{)?$",
+                                    re.I)  # "a family of losses that we call $\textit{widget losses}$ (WLs)"
 
 
 def _own_definition(short: Mention, lf: str, text: str) -> bool:
     """A lower-case long form with a coined acronym, right after "we propose a": the paper's own named method,
     whatever its head noun (a known acronym, "a graph neural network (GNN)", stays a class)."""
-    if stop_category(short.text) or _gaz_kind(short.text) or len(lf.split()) < 3:
+    if stop_category(short.text) or _gaz_kind(short.text) or len(lf.split()) < 2:
         return False
-    at = text.rfind(lf, max(0, short.start - len(lf) - 8), short.start)
-    return at > 0 and bool(_OWN_DEFINITION_BEFORE.search(text, max(0, at - 80), at))
+    at = text.rfind(lf, max(0, short.start - len(lf) - 12), short.start)
+    before = _OWN_DEFINITION_BEFORE.search(text, max(0, at - 80), at) if at > 0 else None
+    # three words or more after "we propose a"; two do after "we call" ("that we call widget losses (WLs)")
+    return before is not None and (len(lf.split()) >= 3 or
+                                   re.match(r"we\s+(?:call|term|name|dub)\b", before.group(), re.I) is not None)
 
 
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")

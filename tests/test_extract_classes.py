@@ -2627,3 +2627,10 @@ def test_a_capitalised_word_set_off_after_our_head_noun_is_a_name():
                 "team, Alice, for help.")
     assert got["Zorbito"][0] == "method"
     assert "Alice" not in got
+
+
+def test_a_lower_case_term_we_call_by_its_acronym_is_a_name():
+    got = found("These methods belong to a family of losses that we call $\\textit{widget-aware losses}$ (WALOs). "
+                "However, WALOs differ. We propose a simple method (SM).")
+    assert "widget-aware losses" in got and "WALOs" in got
+    assert "simple method" not in got
