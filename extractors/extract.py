@@ -274,6 +274,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                                        canonical_key(defs.get(canonical_key(m.text), ""))} & metric_keys) and
                not (m.rule.startswith("titlecase") and any(k.endswith(" " + canonical_key(m.text))
                                                            for k in metric_keys))]  # its tail cut off as a run
+    # "the operations ADD, UPDATE, DELETE and NOOP": words in capitals listed together are keywords, not names
+    keyword_spans = _capital_word_lists(paper.abstract or "")
+    if keyword_spans:
+        raw = [m for m in raw if not (m.field == "abstract" and not m.proposed and not m.long_form and
+                                      any(a <= m.start and m.end <= b for a, b in keyword_spans))]
     abstract_low = paper.abstract.lower()
     title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
     # "Widget Inversion and Gizmo Refinement for Report Generation": the title's head before its purpose
@@ -450,6 +455,33 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     variants = _modified_known_names(cands, paper, defs.values())
     kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper) + variants), paper)
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
+
+
+#: What words in capitals are listed as, before or after the list: "operations ADD, ...", "... NOOP operations".
+_KEYWORD_NOUN = re.compile(r"\s*(?:operations?|actions?|commands?|labels?|tokens?|tags?|keywords?|instructions?|"
+                           r"opcodes?|modes?|types?)\b[\s:(]*(?:such as|like|including)?\s*$|"
+                           r"\s+(?:operations?|actions?|commands?|labels?|tokens?|tags?|keywords?|instructions?|opcodes?|"
+                           r"modes?|types?)\b", re.I)
+#: Three or more words in capitals listed together: "ADD, UPDATE, DELETE and NOOP".
+_CAPITAL_LIST = re.compile(r"(?<![\w-])[A-Z]{2,}(?:\s*,\s*(?:and\s+|or\s+)?[A-Z]{2,}){1,}(?:,?\s+(?:and|or)\s+[A-Z]{2,})?"
+                           r"(?![\w-])")
+
+
+def _capital_word_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists of three or more capitalised words, two thirds of them dictionary words (commands,
+    operations or labels written in capitals, not acronyms)."""
+    if not text:
+        return []
+    words = english_words()
+    out = []
+    for hit in _CAPITAL_LIST.finditer(text):
+        items = re.findall(r"[A-Z]{2,}", hit.group())
+        if len(items) >= 3 and 3 * sum(w.lower() in words for w in items) >= 2 * len(items) and \
+                2 * sum(_gaz_kind(w) is not None for w in items) < len(items) and \
+                (_KEYWORD_NOUN.search(text, max(0, hit.start() - 40), hit.start()) or
+                 _KEYWORD_NOUN.match(text, hit.end())):  # (not "on MATH, GLUE and SPIDER")
+            out.append((hit.start(), hit.end()))
+    return out
 
 
 #: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).
@@ -1342,8 +1374,8 @@ _TASK_NAME = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?[ -])+(?:" + "|".join(
 
 def _generic_titlecase(text: str) -> bool:
     """Title Case runs made only of stop terms ("Large Language Models Reinforcement Learning"), of a stop term
-    and modifiers that only place it ("English-centric LLMs", "Arabic Language Models"), or of a gerund and a
-    stop term ("Enabling LLMs")."""
+    and modifiers that only place it ("English-centric LLMs", "Arabic Language Models"), of a gerund and a
+    stop term ("Enabling LLMs"), or of plain words and a metric ("Test F1")."""
     words = text.split()
     if len(words) > 7:
         return True
@@ -1352,7 +1384,9 @@ def _generic_titlecase(text: str) -> bool:
         (len(words) > 1 and bool(stop_category(words[-1])) and
          all(ADJECTIVE_COMPOUND.search(w) or stop_category(w) in ("language", "place") for w in words[:-1])) or \
         (len(words) > 1 and words[0].endswith("ing") and dictionary_word(words[0].lower()) and
-         bool(stop_category(" ".join(words[1:]))))  # "Enabling LLMs to ...": a sentence's verb, then a class
+         bool(stop_category(" ".join(words[1:])))) or \
+        (len(words) > 1 and stop_category(words[-1]) == "metric" and
+         all(dictionary_word(w.lower()) for w in words[:-1]))  # "Test F1", "Mean Top-1": a split or kind of a metric
 
 
 def _cluster_key(m: Mention, defs: dict[str, str]) -> str:

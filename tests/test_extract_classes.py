@@ -2634,3 +2634,10 @@ def test_a_lower_case_term_we_call_by_its_acronym_is_a_name():
                 "However, WALOs differ. We propose a simple method (SM).")
     assert "widget-aware losses" in got and "WALOs" in got
     assert "simple method" not in got
+
+
+def test_capital_keywords_listed_as_operations_and_a_metric_split_name_nothing():
+    got = found("The agent learns to perform ADD, UPDATE, DELETE, and NOOP operations. It pushes ZorbQA Test F1 to "
+                "93.2. We test on MATH, GLUE and SPIDER.")
+    assert not {"ADD", "UPDATE", "DELETE", "NOOP", "Test F1"} & set(got)
+    assert {"MATH", "GLUE", "SPIDER"} <= set(got)
