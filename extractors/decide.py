@@ -268,9 +268,7 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
             out[cand.key] = True  # "a detector we call FooNet": the paper names it itself, known name or not
             continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
-        # "a Foo algorithm is proposed", "FooNet employs a Bar Baz strategy": the head noun does not make the
-        # Title Case words a mere description
-        passive = any(m.rule in ("proposes:X-is-proposed", "proposes:own-part") for m in cand.mentions)
+        passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
                                              probability(feats, model) >= model["threshold"])
     return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys), gazetteer_keys)

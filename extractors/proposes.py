@@ -1122,65 +1122,6 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
             yield from _listed_names(doc, toks, k, spans, "proposes:novel-examples")
 
 
-#: Verbs by which a system is said to be made of parts: "FooNet integrates a Bar Module", "It employs a Baz strategy".
-_COMPOSE_VERBS = frozenset({"integrates", "employs", "incorporates", "includes", "comprises", "features", "contains",
-                            "combines", "introduces", "adopts", "equips", "incorporating", "including", "comprising",
-                            "featuring", "integrating", "employing", "instantiate", "instantiates"})
-
-
-def _own_system_parts(doc, toks, sid: list[int], spans: dict[int, int], title_text: str, seen: set[int]) -> Iterator:
-    """"FooThinker integrates a Deep Widget Explorer module", "It also employs an Autonomous Gizmo strategy", "our
-    framework includes a Bar Encoder, a Baz Decoder, and ...", "an efficient training algorithm, Widget Policy
-    Optimization (WPO)": coined names the paper's own system is said to be made of (its title name, "our ..."
-    or "it" after the title name, as the subject)."""
-    span = title_prefix(title_text) if title_text else None
-    own = title_text[span[0]:span[1]] if span is not None else None
-    n = len(toks)
-    text = doc_text(doc)
-    own_seen_at = text.find(own) if own else -1
-    for v in [t.i for t in toks if t.lower_ in _COMPOSE_VERBS]:
-        start = v
-        while start > 0 and sid[start - 1] == sid[v]:
-            start -= 1
-        subject = toks[start:v]
-        by_own = (own is not None and any(t.text == own for t in subject)) or \
-            any(t.lower_ == "our" for t in subject) or \
-            (own_seen_at >= 0 and own_seen_at < toks[v].idx and subject and subject[0].lower_ in ("it", "this") and
-             len(subject) <= 3) or (toks[v].lower_.startswith("instantiate") and any(t.lower_ == "we" for t in subject))
-        if not by_own:
-            continue
-        k = v + 1
-        while k < n and sid[k] == sid[v] and k < v + 40:
-            if toks[k].lower_ in ("a", "an") and k + 1 < n:
-                hit = _name_at(doc, toks, k + 1, spans)
-                if hit is None:
-                    # "a Deep Widget Explorer module": Title Case words ended by a lower-case head noun
-                    e = k + 1
-                    while e < n and sid[e] == sid[v] and _run_word(toks[e]):
-                        e += 1
-                    if e - (k + 1) >= 2 and e < n and (toks[e].lower_ in _HEAD_NOUNS or
-                                                       toks[e].lower_ in _COMPONENT_HEADS):
-                        hit = (k + 1, e)
-                rule = "proposes:own-part"
-                if hit is None or hit[1] - hit[0] < 2:
-                    hit = _name_after_description(doc, toks, k, spans, sid)  # "an efficient algorithm, Foo (F)"
-                    rule = "proposes:own-part-described"
-                    if hit is not None and _after_definition(toks, hit[1]) == hit[1]:
-                        hit = None  # a described name counts with its acronym defined right there
-                if hit is not None and hit[0] not in seen and sid[hit[0]] == sid[v]:
-                    s, e = hit
-                    written = text[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
-                    words = written.split()
-                    if (len(words) >= 2 and all(w[:1].isupper() for w in words)) and \
-                            not _known_name(canonical_key(written)) and not stop_category(written):
-                        seen.add(s)
-                        yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
-                                           _kind_after(toks, e) or "method", rule, 0.6, proposed=True)
-                        k = e
-                        continue
-            k += 1
-
-
 def _enumerated_parts(doc, title_text: str = "") -> Iterator:
     """"Our framework introduces: (1) Widget Anchoring - ..., and (2) Gizmo-Guided Sampling - ...": Title Case
     names opening the enumerated items of the paper's own method are its named parts."""
@@ -1626,7 +1567,6 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             seen.add(s)
             yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
                                _kind_after(toks, k + 1) or "method", "proposes:we-solve-with-X", 0.6, proposed=True)
-    yield from _own_system_parts(doc, toks, sid, spans, title_text, seen)
     # "grounded in a novel Widget-Aware Splicing (WAS) strategy": a coined name between "a novel" and a head noun
     # is the paper's own even with no trigger verb before it
     for i in [t.i for t in toks if t.lower_ in ("novel", "new")]:

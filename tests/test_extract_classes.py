@@ -2643,18 +2643,6 @@ def test_capital_keywords_listed_as_operations_and_a_metric_split_name_nothing()
     assert {"MATH", "GLUE", "SPIDER"} <= set(got)
 
 
-def test_coined_parts_the_papers_own_system_is_made_of_are_its_own():
-    got = found("We present ZorbSailor, a post-training method. It includes uncertainty generation, RFT cold start, "
-                "and an efficient agentic RL training algorithm, Duplicating Widget Policy Optimization (DWPO).",
-                title="ZorbSailor: Widget Agents")
-    assert got["Duplicating Widget Policy Optimization"] == ("method", True)
-    got = found("Our project comprises several components, including a Wavelet-Flow Widget Autoencoder, a Joint "
-                "Image-Video Gizmo Denoiser, and various condition controllers. It uses a GPT-4 planner.",
-                title="Open-Zorb Plan: Widget Generation")
-    assert got["Wavelet-Flow Widget Autoencoder"][1] is True and got["Joint Image-Video Gizmo Denoiser"][1] is True
-    assert got["GPT-4"][1] is False
-
-
 def test_coined_names_enumerated_as_the_papers_contributions_are_its_own():
     got = found("Zorb-Gym is powered by two main contributions: 1) ZQGEN: a synthetic data curation recipe that "
                 "enables scalable curation. 2) Hybrid Widget Scaling: we provide an in-depth analysis of two axes.",
