@@ -417,7 +417,11 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             m = _with(m, end=variant.end(), text=text[m.start:variant.end()])
         elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
             year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
-            m = _with(m, start=year.start(), text=text[year.start():m.end])  # "the 2006 Widget Competition"
+            start = year.start()
+            venue = _WORD_BEFORE.search(text, max(0, start - 16), start)
+            if venue is not None and stop_category(venue.group(1)) == "venue":
+                start = venue.start(1)  # "the FooConf 2018 Widget Challenge": the venue that held it is in its name
+            m = _with(m, start=start, text=text[start:m.end])  # "the 2006 Widget Competition"
         elif m.kind in ("method", "term") and _NAMED_PAIR.match(m.text) and not word_compound(m.text) and \
                 _TECHNIQUE_AFTER.match(text, m.end):
             # "Newton-Gizmo iterations", "Smith-Jones averaging": a pair of surnames names a technique with its head
@@ -1153,6 +1157,8 @@ def _named_subset(text: str, end: int):
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
+#: The word right before a position: "NeurIPS " before "2018 ...".
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
 _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
 _PROBLEM_NOUNS = frozenset({

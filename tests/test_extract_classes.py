@@ -2648,3 +2648,9 @@ def test_coined_names_enumerated_as_the_papers_contributions_are_its_own():
                 "enables scalable curation. 2) Hybrid Widget Scaling: we provide an in-depth analysis of two axes.",
                 title="Zorb-Gym: Widget Environments")
     assert got["ZQGEN"][1] is True and got["Hybrid Widget Scaling"][1] is True
+
+
+def test_the_venue_that_held_a_challenge_is_in_its_name():
+    got = found("Our entry to the NeurIPS 2018 Widget Vision Challenge won. We also entered the 2019 Gizmo "
+                "Competition.")
+    assert "NeurIPS 2018 Widget Vision Challenge" in got and "2019 Gizmo Competition" in got
