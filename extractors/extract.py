@@ -428,7 +428,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             end = _TECHNIQUE_AFTER.match(text, m.end).end()
             m = _with(m, end=end, text=text[m.start:end], kind="method")
         elif m.kind in ("method", "term") and m.rule.startswith(("gazetteer", "shape")) and \
-                (version_end := _model_version(text, m.end)):
+                not m.text[:1].islower() and (version_end := _model_version(text, m.end)):
+            # (not "classifier-free guidance 1.5": a number after a technique in lower case is a setting of it)
             # "CosyNet 2", "WidgetLM 2.0", "Stable Widget 1.4", "Gizmo 3 27B": a version (and size) of a model
             m = _with(m, end=version_end, text=text[m.start:version_end])
         elif _CITATION.match(text[m.end:m.end + 16]):
@@ -1164,7 +1165,8 @@ _WORD_AFTER = re.compile(r"[)\]]*(?:\s*\([^()]{1,15}\))?\s*([A-Za-z]+)")
 _PROBLEM_NOUNS = frozenset({
     "problem", "problems", "equation", "equations", "condition", "conditions", "assumption", "assumptions",
     "inequality", "theorem", "lemma", "distance", "divergence", "score", "metric", "metrics", "property",
-    "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle",
+    "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle", "ratio", "ratios",
+    "coefficient", "coefficients",
 })
 
 

@@ -622,6 +622,11 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
         k += 1
     if k - j < 2 or k + 2 >= len(toks):
         return None
+    first = toks[j].lower_
+    if first in _NUMBER_WORDS or first in ("five", "six", "seven", "eight", "several", "multiple", "many", "various") or \
+            (first.endswith("ing") and dictionary_word(first)):
+        return None  # "we propose four widget techniques: ...", "we propose integrating widget flows -- ...": a
+        # count of things or what the paper does, not a name
     if toks[k].text == "," and toks[k + 1].lower_ in ("a", "an"):
         return j, k
     if toks[k].text in ("—", "---", "--", ":") or (toks[k].text == "(" and toks[k + 2].text == ")" and

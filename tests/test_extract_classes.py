@@ -2654,3 +2654,13 @@ def test_the_venue_that_held_a_challenge_is_in_its_name():
     got = found("Our entry to the NeurIPS 2018 Widget Vision Challenge won. We also entered the 2019 Gizmo "
                 "Competition.")
     assert "NeurIPS 2018 Widget Vision Challenge" in got and "2019 Gizmo Competition" in got
+
+
+def test_counts_gerunds_quantities_and_settings_name_nothing():
+    got = found("We propose four widget techniques: (a) a symbolic approach. We propose integrating gizmo modeling -- "
+                "known for its accuracy -- into flows. It reaches 4.3 FID with classifier-free guidance 1.5. ZorbKV "
+                "estimates the original widgetization (OW) ratio of each layer. We propose widget path sampling, a "
+                "simple estimator.")
+    assert not {"four widget techniques", "integrating gizmo modeling", "classifier-free guidance 1.5",
+                "original widgetization", "OW"} & set(got)
+    assert got["widget path sampling"][1] is True
