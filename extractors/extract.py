@@ -1124,6 +1124,10 @@ def _model_version(text: str, end: int) -> int | None:
     if hit.group().strip().islower() and re.search(r"\d(?:\.\d+)?[BM]$", text[:end]):
         return None  # "Foo-1.7B base model": a sized model's own description, not another variant
     rest = text[hit.end():hit.end() + 20]
+    last = hit.group().rsplit(" ", 1)
+    if len(last) == 2 and last[1].islower() and re.match(r"\s+models?\b", rest):
+        # "Foo 3.1 base models", "Bar 3 base models": a lower-case tier before "models" describes them
+        return end + len(last[0]) if last[0].strip() else None
     if rest[:1] == ")" and text.rfind("(", 0, end) <= text.rfind(")", 0, end):
         return None  # "X 1) cuts ...": an enumeration, not a version
     if rest[:1] in (",", ".", ";", ":", ")") or not rest.strip():

@@ -2664,3 +2664,8 @@ def test_counts_gerunds_quantities_and_settings_name_nothing():
     assert not {"four widget techniques", "integrating gizmo modeling", "classifier-free guidance 1.5",
                 "original widgetization", "OW"} & set(got)
     assert got["widget path sampling"][1] is True
+
+
+def test_a_lower_case_tier_before_models_is_not_part_of_the_version():
+    got = found("We train on Llama 3.1 base models and Qwen 2.5 Instruct.")
+    assert "Llama 3.1" in got and "Llama 3.1 base" not in got and "Qwen 2.5 Instruct" in got
