@@ -5,7 +5,7 @@ import re
 
 from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction, evidence_tuple, select_evidence
 
-from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS
+from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS, stop_category
 from kg.schema import DATA_KINDS
 
 __all__ = ["paper_record"]
@@ -62,6 +62,10 @@ _WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge
 _WRITTEN_METHOD_HEAD = re.compile(r" (networks?|models?|architectures?|algorithms?|modules?|mechanisms?)\b(?![-\w])")
 
 
+#: A capitalised word right before a name: the maker of a model, when it is an organisation ("Widgetco Foo-2").
+_MAKER_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w]+) $")
+
+
 def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences, paper: Paper) -> dict:
     ent = corpus.entity(ref.entity_id)
     forms = list(ent.aliases)
@@ -72,6 +76,11 @@ def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences
             head = written.match(paper.title if m.field == "title" else paper.abstract or "", m.end)
             if head is not None:
                 forms.append(f"{m.text} {head.group(1)}")
+            if m.kind == "method":
+                text = paper.title if m.field == "title" else paper.abstract or ""
+                maker = _MAKER_BEFORE.search(text, max(0, m.start - 24), m.start)
+                if maker is not None and stop_category(maker.group(1)) == "organisation":
+                    forms.append(f"{maker.group(1)} {m.text}")  # "OpenAI o1-mini": the maker's name written before
     aliases = _aliases(ent.name, forms)
     evidence, count = sentences.evidence(ref.mentions)
     return {

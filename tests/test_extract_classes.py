@@ -2669,3 +2669,10 @@ def test_counts_gerunds_quantities_and_settings_name_nothing():
 def test_a_lower_case_tier_before_models_is_not_part_of_the_version():
     got = found("We train on Llama 3.1 base models and Qwen 2.5 Instruct.")
     assert "Llama 3.1" in got and "Llama 3.1 base" not in got and "Qwen 2.5 Instruct" in got
+
+
+def test_the_maker_written_before_a_model_is_an_alias_of_it():
+    rec = records(("Widgets", "We compare with OpenAI o1-mini and with Zorb-7B."))[0]
+    aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
+    assert "OpenAI o1-mini" in aliases["o1-mini"]
+    assert aliases["Zorb-7B"] == [] or not any(a.startswith("with") for a in aliases["Zorb-7B"])
