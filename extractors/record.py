@@ -55,8 +55,9 @@ class _Sentences:
         return items, count
 
 
-#: A capitalised collection head written right after a data name is part of the name as written: "the Foo Dataset".
-_WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge)\b(?![-\w])")
+#: A collection head written right after a data name is part of the name as written: "the Foo Dataset", "the
+#: Bar dataset".
+_WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge|dataset|benchmark|corpus)\b(?![-\w])")
 #: A head noun written right after a method's name: "long short-term memory networks", "the Foo model" (the
 #: fuller form as this paper writes it).
 _WRITTEN_METHOD_HEAD = re.compile(r" (networks?|models?|architectures?|algorithms?|modules?|mechanisms?)\b(?![-\w])")

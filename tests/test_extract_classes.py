@@ -2676,3 +2676,9 @@ def test_the_maker_written_before_a_model_is_an_alias_of_it():
     aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
     assert "OpenAI o1-mini" in aliases["o1-mini"]
     assert aliases["Zorb-7B"] == [] or not any(a.startswith("with") for a in aliases["Zorb-7B"])
+
+
+def test_a_lower_case_data_head_written_after_a_name_is_an_alias():
+    rec = records(("Widgets", "We train on the ZorbQA dataset and test on WidgetNet."))[0]
+    data = {e["name"]: e["aliases"] for e in rec["datasets"] + rec["benchmarks"]}
+    assert "ZorbQA dataset" in data["ZorbQA"]
