@@ -60,7 +60,7 @@ class _Sentences:
 _WRITTEN_HEAD = re.compile(r" (Dataset|Benchmark|Corpus|Database|Suite|Challenge|dataset|benchmark|corpus)\b(?![-\w])")
 #: A head noun written right after a method's name: "long short-term memory networks", "the Foo model" (the
 #: fuller form as this paper writes it).
-_WRITTEN_METHOD_HEAD = re.compile(r" (networks?|models?|architectures?|algorithms?|modules?|mechanisms?)\b(?![-\w])")
+_WRITTEN_METHOD_HEAD = re.compile(r" (networks?|nets?|models?|architectures?|algorithms?|modules?|mechanisms?)\b(?![-\w])")
 
 
 #: A capitalised word right before a name: the maker of a model, when it is an organisation ("Widgetco Foo-2").

@@ -2682,3 +2682,9 @@ def test_a_lower_case_data_head_written_after_a_name_is_an_alias():
     rec = records(("Widgets", "We train on the ZorbQA dataset and test on WidgetNet."))[0]
     data = {e["name"]: e["aliases"] for e in rec["datasets"] + rec["benchmarks"]}
     assert "ZorbQA dataset" in data["ZorbQA"]
+
+
+def test_net_written_after_a_model_is_an_alias():
+    rec = records(("Widgets", "We adapt the ZorbVGG net into a fully convolutional network."))[0]
+    aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
+    assert "ZorbVGG net" in aliases["ZorbVGG"]
