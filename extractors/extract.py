@@ -661,8 +661,8 @@ def _decide_proposals(paper: Paper, mentions: tuple[Mention, ...], defs: dict[st
     out = []
     for m in mentions:
         own = verdict[_cluster_key(m, defs)]
-        if not own and (m.field, m.start, m.end) in unconfirmed:
-            continue
+        if not own and (m.field, m.start, m.end) in unconfirmed and _gaz_kind(m.text) is None:
+            continue  # (a known name the title prefix writes is still a mention of it)
         out.append(m if m.proposed == own else _with(m, proposed=own))
     return tuple(out)
 

@@ -2688,3 +2688,9 @@ def test_net_written_after_a_model_is_an_alias():
     rec = records(("Widgets", "We adapt the ZorbVGG net into a fully convolutional network."))[0]
     aliases = {e["name"]: e["aliases"] for e in rec["methods"]}
     assert "ZorbVGG net" in aliases["ZorbVGG"]
+
+
+def test_a_known_name_a_title_prefix_writes_stays_a_mention_when_not_proposed():
+    got = found("We show that an end-to-end widget approach recognises speech. Key to it is HPC.",
+                title="Deep Speech 2: End-to-End Widget Recognition in English")
+    assert "Deep Speech 2" in got
