@@ -252,10 +252,22 @@ _UNSPELLED_HEADS = frozenset({"benchmark", "dataset", "corpus", "suite", "model"
                               "system", "network", "challenge", "task", "library", "toolkit"})
 
 
+_JUXTAPOSED_AT = re.compile(_JUXTAPOSED.pattern.rsplit("(?=", 1)[0] + "$")
+#: A short-form-like word after a capitalised one: where a juxtaposed definition may end (a cheap first pass).
+_JUXTAPOSED_END = re.compile(r"[A-Z][\w-]*\s+([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?=[\s,.;:)]|$)")
+
+
 def _juxtaposed_definitions(text: str) -> Iterator[Abbreviation]:
     """"we introduce the Widget Document Retrieval Benchmark WiDoRe": capitalised words and, with no bracket,
     a short form whose capitals are exactly their initials (a head noun such as "Benchmark" may go unspelled)."""
-    for m in _JUXTAPOSED.finditer(text):
+    done = -1
+    for end in _JUXTAPOSED_END.finditer(text):
+        if end.start(1) <= done:
+            continue
+        m = _JUXTAPOSED_AT.search(text, max(0, end.start(1) - 120), end.end(1))
+        if m is None:
+            continue
+        done = m.end(2)
         sf = m.group(2)
         if not 2 <= len(sf) <= 10:
             continue

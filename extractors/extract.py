@@ -463,10 +463,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
 
 
 #: What words in capitals are listed as, before or after the list: "operations ADD, ...", "... NOOP operations".
-_KEYWORD_NOUN = re.compile(r"\s*(?:operations?|actions?|commands?|labels?|tokens?|tags?|keywords?|instructions?|"
-                           r"opcodes?|modes?|types?)\b[\s:(]*(?:such as|like|including)?\s*$|"
-                           r"\s+(?:operations?|actions?|commands?|labels?|tokens?|tags?|keywords?|instructions?|opcodes?|"
-                           r"modes?|types?)\b", re.I)
+_KEYWORD_NOUNS = ("operation", "action", "command", "label", "tag", "keyword", "instruction", "opcode")
+_KEYWORD_NOUN = re.compile(rf"\s*(?:{'|'.join(_KEYWORD_NOUNS)})s?\b[\s:(]*(?:such as|like|including)?\s*$|"
+                           rf"\s+(?:{'|'.join(_KEYWORD_NOUNS)})s?\b", re.I)
 #: Three or more words in capitals listed together: "ADD, UPDATE, DELETE and NOOP".
 _CAPITAL_LIST = re.compile(r"(?<![\w-])[A-Z]{2,}(?:\s*,\s*(?:and\s+|or\s+)?[A-Z]{2,}){1,}(?:,?\s+(?:and|or)\s+[A-Z]{2,})?"
                            r"(?![\w-])")
@@ -475,8 +474,9 @@ _CAPITAL_LIST = re.compile(r"(?<![\w-])[A-Z]{2,}(?:\s*,\s*(?:and\s+|or\s+)?[A-Z]
 def _capital_word_lists(text: str) -> list[tuple[int, int]]:
     """Spans of lists of three or more capitalised words, two thirds of them dictionary words (commands,
     operations or labels written in capitals, not acronyms)."""
-    if not text:
-        return []
+    low = text.lower()
+    if not text or not any(noun in low for noun in _KEYWORD_NOUNS):
+        return []  # (cheap test first: the list must be said to be operations, actions, ...)
     words = english_words()
     out = []
     for hit in _CAPITAL_LIST.finditer(text):

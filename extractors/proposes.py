@@ -1548,7 +1548,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     # problem, described with an indefinite article, is its own (a known method is described with "the")
     # "we propose to route widgets through Gizmo Routing (GR)": the means of what the paper proposes to do,
     # defined right there, is its own
-    for i in [t.i for t in toks if t.lower_ in _SOLVING_MEANS]:
+    solving_sentences = {sid[t.i] for t in toks if t.i > 0 and toks[t.i - 1].lower_ == "we" and
+                         (t.lower_ in _SOLVE_VERBS or t.lower_ in ("propose", "proposes"))}
+    for i in [t.i for t in toks if t.lower_ in _SOLVING_MEANS and sid[t.i] in solving_sentences]:
         window = [t for t in toks[max(0, i - 9):i] if sid[t.i] == sid[i]]
         solving = any(t.lower_ in _SOLVE_VERBS and t.i > 0 and toks[t.i - 1].lower_ == "we" for t in window)
         proposing = any(t.lower_ in ("propose", "proposes") and t.i + 1 < n and toks[t.i + 1].lower_ == "to" and
