@@ -86,8 +86,6 @@ __all__ = [
 ]
 
 #: Hosts whose ``/OWNER/REPO`` paths are code repositories.
-#: Short domains a code host answers to itself: "hf.co/owner/model" is "huggingface.co/owner/model".
-_HOST_ALIASES = {"hf.co": "huggingface.co"}
 CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co")
 
 #: Every ``link_type`` a link mention can carry.
@@ -244,7 +242,6 @@ def normalize_url(raw: str) -> str | None:
         if host not in _BARE_HOSTS and tld not in _BARE_TLDS:
             return None
     bare = host[4:] if host.startswith("www.") else host
-    bare = _HOST_ALIASES.get(bare, bare)
     if bare in CODE_HOSTS:
         host = bare
     netloc = host if port is None else f"{host}:{port}"

@@ -2570,14 +2570,6 @@ def test_generic_acronyms_joined_their_plural_and_a_currency_after_a_price_name_
     assert "LLM-WG" not in got and "WGs" not in got and "USD" not in got
 
 
-def test_hugging_faces_short_domain_is_hugging_face():
-    rec = records(("Widgets", "We release our model at https://hf.co/ZorbLab/widget-101 and data at "
-                              "hf.co/datasets/ZorbLab/widgets."))[0]
-    assert [r["url"] for r in rec["repos"]] == ["https://huggingface.co/ZorbLab/widget-101"]
-    assert [lk if isinstance(lk, str) else lk["url"] for lk in rec["links"]] == \
-        ["https://huggingface.co/datasets/ZorbLab/widgets"]
-
-
 def test_a_known_benchmarks_score_keeps_the_benchmark():
     got = found("It pushes the GLUE score to 80.5% and the MMLU score to 70.1%.")
     assert got["GLUE"][0] == got["MMLU"][0] == "benchmark"
