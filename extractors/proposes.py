@@ -1607,41 +1607,41 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 seen.add(first.start)
                 yield make_mention(doc, s, e, kind, "proposes:title-name-described", 0.6, proposed=True)
     # the title's head phrase proposed in the abstract in other case
-    for head in _title_heads(title_text):
-        words = head.split()
-        # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
-        generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
-            words[-1].lower().endswith("s")
-        if 2 <= len(words) <= 6 and words[0].lower() not in _BAD_PREFIX_START and not generic:
-            text = doc_text(doc)
-            low_text = text.lower()
-            # "Compact Widget Splatting" where Widget Splatting is known: the first words may only describe it
-            modifies_known = any(_known_name(canonical_key(" ".join(words[k:]))) for k in (1, 2) if k < len(words))
-            pos = low_text.find(head.lower())
-            while pos >= 0:
-                before = low_text[max(0, pos - 60):pos].split()
-                # "we propose a compact widget splatting system": the title's words in lower case after an
-                # indefinite article describe the proposal; they do not name it
-                described = text[pos].islower() and before[-1:] in (["a"], ["an"]) and modifies_known
-                # "our proposed widget flow model": the paper's own thing, written in lower case
-                ours = before[-2:] in (["our", "proposed"], ["the", "proposed"])
-                if not described and (ours or any(w in TRIGGERS or w in NAMERS for w in before[-6:])):
-                    yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
-                    break
-                pos = low_text.find(head.lower(), pos + 1)
+    head = _title_head(title_text)
+    words = head.split()
+    # "Efficient Widget Algorithms for ...": a generic adjective before a plural head noun describes a kind
+    generic = len(words) >= 2 and words[0].lower() in _SKIP and words[-1].lower() in _HEAD_NOUNS and \
+        words[-1].lower().endswith("s")
+    if 2 <= len(words) <= 6 and words[0].lower() not in _BAD_PREFIX_START and not generic:
+        text = doc_text(doc)
+        low_text = text.lower()
+        # "Compact Widget Splatting" where Widget Splatting is known: the first words may only describe it
+        modifies_known = any(_known_name(canonical_key(" ".join(words[k:]))) for k in (1, 2) if k < len(words))
+        pos = low_text.find(head.lower())
+        while pos >= 0:
+            before = low_text[max(0, pos - 60):pos].split()
+            # "we propose a compact widget splatting system": the title's words in lower case after an
+            # indefinite article describe the proposal; they do not name it
+            described = text[pos].islower() and before[-1:] in (["a"], ["an"]) and modifies_known
+            # "our proposed widget flow model": the paper's own thing, written in lower case
+            ours = before[-2:] in (["our", "proposed"], ["the", "proposed"])
+            if not described and (ours or any(w in TRIGGERS or w in NAMERS for w in before[-6:])):
+                yield make_mention(doc, pos, pos + len(head), "term", "proposes:title-head", 0.6, proposed=True)
+                break
+            pos = low_text.find(head.lower(), pos + 1)
 
 
-def _title_heads(title_text: str) -> list[str]:
+def _title_head(title_text: str) -> str:
     """The phrase of a title that may name the paper's own method: its head before "for ...", "via ..."."""
     if not title_text:
-        return []
+        return ""
     main = title_text.split(":")[0]
     head = _HEAD_SPLIT.split(main, maxsplit=1)[0].strip()
     if head.count("(") > head.count(")") or (head.endswith(")") and "(" in head):
         # "Name (Long Form with ...": the split fell inside brackets; "Widget Decoration (WiDe)": the name's
         # acronym in brackets is not part of it
         head = head[:head.rindex("(")].strip()
-    return [head]
+    return head
 
 
 _STUDY_VERBS = (r"stud(?:y|ies|ied)|analy[sz]e[sd]?|investigat(?:e|es|ed)|characteri[sz]e[sd]?|identif(?:y|ies|ied)|"
