@@ -243,18 +243,16 @@ def _appositive_definitions(text: str) -> Iterator[Abbreviation]:
         yield Abbreviation(sf, j, k, text[comma.end():end], comma.end(), end, reverse=True)
 
 
-#: Capitalised words (with "of", "for", "and" between) and right after them a short form with two capitals or
-#: more: "the Widget Document Retrieval Benchmark WiDoRe, ...".
-_JUXTAPOSED = re.compile(r"(?<![\w-])((?:[A-Z][\w-]*\s+(?:(?:of|for|and|on|in)\s+)?){2,8})"
-                         r"([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?=[\s,.;:)]|$)")
+#: A short form with two capitals or more.
+_CAPITALS_SF = r"([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)"
+#: Capitalised words (with "of", "for", "and" between) ending right before a short form at the end of the searched
+#: range: "the Widget Document Retrieval Benchmark WiDoRe".
+_JUXTAPOSED_AT = re.compile(r"(?<![\w-])((?:[A-Z][\w-]*\s+(?:(?:of|for|and|on|in)\s+)?){2,8})" + _CAPITALS_SF + "$")
+#: A short form right after a capitalised word: where a juxtaposed definition may end (a cheap first pass).
+_JUXTAPOSED_END = re.compile(r"[A-Z][\w-]*\s+" + _CAPITALS_SF + r"(?=[\s,.;:)]|$)")
 #: Head nouns a long form may end in without a letter of the short form: "Widget Retrieval Benchmark WiRe".
 _UNSPELLED_HEADS = frozenset({"benchmark", "dataset", "corpus", "suite", "model", "framework", "method", "algorithm",
                               "system", "network", "challenge", "task", "library", "toolkit"})
-
-
-_JUXTAPOSED_AT = re.compile(_JUXTAPOSED.pattern.rsplit("(?=", 1)[0] + "$")
-#: A short-form-like word after a capitalised one: where a juxtaposed definition may end (a cheap first pass).
-_JUXTAPOSED_END = re.compile(r"[A-Z][\w-]*\s+([A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9-]*)(?=[\s,.;:)]|$)")
 
 
 def _juxtaposed_definitions(text: str) -> Iterator[Abbreviation]:

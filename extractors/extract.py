@@ -346,7 +346,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 len(parts := m.text.split("-")) == 2 and all(canonical_key(p) in defs for p in parts):
             continue  # "Foo-BarO" of a paper that defines Foo and BarO: the two used together, no third name
         if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
-                (paper.title or "").find(m.text) < 0 and not _gaz_kind(m.text) and m.kind not in _DATA_KINDS and \
+                m.text not in (paper.title or "") and not _gaz_kind(m.text) and m.kind not in _DATA_KINDS and \
                 len(parts := m.text.split("-")) == 2 and all(p.isupper() and (stop_category(p) or canonical_key(p) in
                                                                               generic_sf) for p in parts):
             continue  # "an LLM-KG paradigm": two generic acronyms joined, no name
@@ -1013,7 +1013,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     if prefix is not None and canonical_key(paper.title[prefix[0]:prefix[1]]) == canonical_key(short.text):
         return False  # "ZPETS: ..." titles a paper that defines "a fully parallel widget system (ZPETS)": its name
     text = paper.title if short.field == "title" else paper.abstract
-    if is_organisation(lf) and not stop_category(lf) and _DATA_NOUN_AFTER.match(text or "", short.end):
+    if is_organisation(lf) and not stop_category(lf) and _DEFINED_DATA_AFTER.match(text or "", short.end):
         return False  # "the Widget Street Journal (WSJ) corpus": data named after an organisation
     if stop_category(lf) or is_organisation(lf):
         return True
@@ -1041,8 +1041,6 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 #: A data noun after a defined name, past its bracketed short form: "Widget Journal (WJ) corpus", "WJ dataset".
 _DEFINED_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?[)\]]?\s+(corpus|corpora|datasets?|data\s+sets?|benchmarks?|"
                                  r"database|treebank)\b", re.I)
-#: A data noun right after a short form: "(WSJ) corpus", "WSJ dataset".
-_DATA_NOUN_AFTER = re.compile(r"[)\]]?\s+(?:corpus|corpora|datasets?|data\s+sets?|benchmarks?|database|treebank)\b", re.I)
 #: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
 _OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|"
                                     r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$|"

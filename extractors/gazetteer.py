@@ -232,9 +232,10 @@ def stop_acronym_plurals() -> frozenset[str]:
     Why: keys are lower-cased, so the plural "GDs" and another acronym written "GDS" share a key; only the
     first is the listed term.
     """
-    listed = set(_stopterms_listed())
+    listed = _stopterms_listed()
+    lowered = {t.lower() for t in listed}
     return frozenset(v for term in listed if term.split()[-1].isupper()
-                     for v in term_variants(term)[1:] if v.endswith("s") and v not in {t.lower() for t in listed})
+                     for v in term_variants(term)[1:] if v.endswith("s") and v not in lowered)
 
 
 @functools.lru_cache(maxsize=1)
