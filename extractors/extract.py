@@ -44,6 +44,9 @@ __all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
 ENTITY_RULE_PRIORITY = {"proposes": 5, "acronym": 4, "gazetteer": 3, "gazetteer-variant": 3, "shape": 2, "titlecase": 1}
 _FIELD_ORDER = {"metadata": 0, "title": 1, "abstract": 2}
+#: Proposal rules that infer a proposal from the title's words rather than from a cue in the sentence itself: on
+#: the same span, a sentence cue ("we propose X") wins, so the decision sees the stronger evidence.
+_INFERRED_PROPOSAL_RULES = frozenset({"proposes:title-head"})
 
 
 def _with(m: Mention, **changes) -> Mention:
@@ -172,7 +175,8 @@ def _long_form_for(sf: str, rest: list[str]) -> str | None:
 
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, most reliable first; hints of the losers carried over."""
-    order = sorted(cands, key=lambda m: (-_priority(m), -(m.end - m.start), _FIELD_ORDER[m.field], m.start, m.rule))
+    order = sorted(cands, key=lambda m: (-_priority(m), -(m.end - m.start), _FIELD_ORDER[m.field], m.start,
+                                         m.rule in _INFERRED_PROPOSAL_RULES, m.rule))
     kept: list[Mention] = []
     owner: dict[str, dict[int, int]] = {}  # field -> char offset -> index in kept
     for m in order:

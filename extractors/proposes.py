@@ -1664,6 +1664,14 @@ def _sentences_with(text_low: str, name_low: str) -> list[str]:
 # patterns: what must end right before an occurrence of the name, and what must start right after it.
 _PROPOSAL_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(TRIGGERS | NAMERS | {'using', 'use', 'proposed'}))})\b(?:\W+[\w-]+){{0,4}}?\W+\Z")
+#: "we propose X", "in this work we introduce a new X": the paper itself, as subject, names X (articles and "new"
+#: between, no "to use" / "applying": a method applied is not made)
+_FIRST_PERSON_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:we|this (?:paper|work))\s+(?:(?:also|further|then|first)\s+)?(?:propose|introduce|present|develop)\s+"
+    r"(?:(?:a|an|the|novel|new|simple|general)\s+){0,2}\Z")
+#: ... followed by what defines it ("X (XX), which", "X, a method", "X: ..."), not by where it is put to use
+#: ("we introduce X with a new prior", "into", "to"): the known method applied
+_DEFINED_AFTER = re.compile(r"\s*[(,:]|\s+(?:which|that)\b")
 #: (a bracket after the name may hold its long form: "X (Widget Gizmo Optimization), a new method")
 _NEW_AFTER = re.compile(r"(?:\s*\([^()]{1,90}\))?,\s+(?:a|an)\s+(?:\w+\s+)?(?:novel|new|simple)\b")
 _PHENOMENON_AFTER_RE = re.compile(_PHENOMENON_AFTER)
@@ -1738,7 +1746,10 @@ def review_proposals(paper, raw: list) -> list:
                 unflag.add(key)
         if m.rule != "proposes:title-colon" and title_prefix(title) is None and m.text.lower() in title.lower() and \
                 _known_method(key) and _ANALYSIS.search(abstract_low) and \
-                not any(_NEW_WORDS.search(s) for s in _sentences_with(abstract_low, name_low)):
+                not any(_NEW_WORDS.search(s) for s in _sentences_with(abstract_low, name_low)) and \
+                not any(_FIRST_PERSON_PROPOSAL_BEFORE.search(abstract_low, 0, i) and
+                        _DEFINED_AFTER.match(abstract_low, j)
+                        for i, j in _occurrences(abstract_low, name_low, start_boundary=True)):
             unflag.add(key)
     if not drop and not unflag:
         return raw

@@ -2686,3 +2686,23 @@ def test_a_known_name_a_title_prefix_writes_stays_a_mention_when_not_proposed():
     got = found("We show that an end-to-end widget approach recognises speech. Key to it is HPC.",
                 title="Deep Speech 2: End-to-End Widget Recognition in English")
     assert "Deep Speech 2" in got
+
+
+# --- round thirteen ------------------------------------------------------------------------------
+
+def test_a_known_method_the_abstract_proposes_in_the_first_person_is_the_papers_own():
+    # the paper that introduced a now well-known method: its title names it, its abstract proposes it, and
+    # it proves things about it (an analysis verb alone does not make it someone else's)
+    title = "Soft Actor-Critic for Continuous Widget Control"
+    abstract = ("Widget control is hard. In this paper, we propose soft actor-critic (SAC), an off-policy method "
+                "that maximises reward and entropy. We prove that SAC converges and show that it beats gizmo baselines.")
+    rec = records((title, abstract))[0]
+    assert "Soft Actor-Critic" in {e["name"] for e in rec["proposes"]} | {
+        a for e in rec["proposes"] for a in e["aliases"]}
+
+
+def test_a_known_method_an_analysis_paper_studies_stays_earlier_work():
+    title = "Soft Actor-Critic for Continuous Widget Control"
+    abstract = ("We study soft actor-critic (SAC) on widget control. We prove that SAC converges under a gizmo "
+                "assumption and show that its entropy term matters.")
+    assert records((title, abstract))[0]["proposes"] == []
