@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 __all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_SPLIT", "DATA_RESOLUTION",
-           "data_collection"]
+           "data_collection", "slash_variants"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SEP = re.compile(r"[\s\-_/~]+")
@@ -57,6 +57,23 @@ _DATA_SPLIT_END = re.compile(DATA_SPLIT + r"$")
 def data_collection(text: str) -> str:
     """The collection a data name belongs to: "WidgetSpeech test-noisy" -> "WidgetSpeech" (else the text)."""
     return _DATA_SPLIT_END.sub("", text) or text
+
+
+#: Numbered variants of one name written once, joined by slashes: "CIFAR-10/100", "ResNet-50/101/152",
+#: "GPT-3.5/4", "SQuAD1.1/2.0". The stem ends in a letter or a hyphen; each number may carry a size letter.
+_SLASH_VARIANTS = re.compile(r"(?P<stem>[A-Za-z][A-Za-z0-9.]*?[A-Za-z-])(?P<first>\d+(?:\.\d+)?[KMBkmb]?)"
+                             r"(?P<rest>(?:/\d+(?:\.\d+)?[KMBkmb]?)+)")
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def slash_variants(text: str) -> tuple[str, ...]:
+    """The names a slash shorthand writes out, in order ("CIFAR-10/100" -> ("CIFAR-10", "CIFAR-100")); ()
+    when ``text`` is not one (a ratio, a date or a plain name)."""
+    hit = _SLASH_VARIANTS.fullmatch(text)
+    if hit is None or not any(c.isupper() for c in hit.group("stem")):
+        return ()
+    stem = hit.group("stem")
+    return (stem + hit.group("first"),) + tuple(stem + n for n in hit.group("rest")[1:].split("/"))
 
 
 def singular(word: str) -> str:

@@ -39,6 +39,7 @@ from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import TITLE_SEPARATOR, extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
                               stop_category, stop_first_words)
+from extractors.variants import slash_variant_mentions
 
 __all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
@@ -462,7 +463,13 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             title_named.add(key)  # the whole title (or its head before "for ...") names what the abstract defines
         cands.append(m)
     variants = _modified_known_names(cands, paper, defs.values())
-    kept = _share_list_kinds(_select(cands + _joined_collections(cands, paper) + variants), paper)
+    kept = _select(cands + _joined_collections(cands, paper) + variants)
+    if "/" in (paper.abstract or "") or "/" in (paper.title or ""):
+        # "CIFAR-10/100": after the selection, since each variant's mention overlaps the first's
+        for doc in (title_doc, abstract_doc):
+            field = "title" if doc is title_doc else "abstract"
+            kept += slash_variant_mentions(doc, [(m.start, m.end) for m in kept if m.field == field])
+    kept = _share_list_kinds(kept, paper)
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
 
 

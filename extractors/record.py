@@ -6,6 +6,7 @@ import re
 from kg.models import CorpusExtraction, EntityRef, Mention, Paper, PaperExtraction, evidence_tuple, select_evidence
 
 from extractors.terms import ADJECTIVE_ENDINGS, NAME_HEAD_NOUNS, stop_category
+from extractors.variants import variant_name
 from kg.schema import DATA_KINDS
 
 __all__ = ["paper_record"]
@@ -71,7 +72,7 @@ def _entity_item(ref: EntityRef, corpus: CorpusExtraction, sentences: _Sentences
     ent = corpus.entity(ref.entity_id)
     forms = list(ent.aliases)
     for m in ref.mentions:
-        forms += [m.text] + ([m.long_form] if m.long_form else [])
+        forms += [variant_name(m)] + ([m.long_form] if m.long_form else [])  # ("CIFAR-10/100" stands for one)
         if m.field in ("title", "abstract"):
             written = _WRITTEN_HEAD if m.kind in DATA_KINDS else _WRITTEN_METHOD_HEAD
             head = written.match(paper.title if m.field == "title" else paper.abstract or "", m.end)

@@ -17,6 +17,7 @@ from typing import Sequence
 from extractors.canonical import _MATH, _math_text, canonical_key, data_collection, entity_id
 from extractors.gazetteer import entity_key, gazetteer_names
 from extractors.terms import NAME_HEAD_NOUNS, without_language_pair
+from extractors.variants import variant_name
 from kg.models import CorpusExtraction, Entity, EntityRef, Mention, PaperExtraction
 from kg.schema import DATA_KINDS, ENTITY_KINDS
 
@@ -134,18 +135,19 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
 
     def collection_form(m: Mention) -> str:
         """A split, resolution or language pair of a data collection is that collection ("WidgetSpeech test-noisy")."""
+        name = variant_name(m)  # "CIFAR-10/100" written for CIFAR-100
         if m.kind not in DATA_KINDS:
-            return m.text
-        form = collection_forms.get(m.text)
+            return name
+        form = collection_forms.get(name)
         if form is None:
-            form = data_collection(m.text)
+            form = data_collection(name)
             if m.rule.startswith("gazetteer"):
                 form = without_language_pair(form)  # "FooMT14 English-German" is a part of FooMT14
-            collection_forms[m.text] = form
+            collection_forms[name] = form
         return form
 
     def form_key(m: Mention) -> str:
-        memo = (m.kind in DATA_KINDS, m.text)
+        memo = (m.kind in DATA_KINDS, variant_name(m))
         key = form_keys.get(memo)
         if key is None:
             key = form_keys[memo] = entity_key(collection_form(m))
@@ -209,7 +211,7 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         for p, m in items:
             weight = m.confidence + (1.0 if m.rule.startswith("gazetteer") else 0.0)
             votes[m.kind] += weight
-            for form in dict.fromkeys((m.text, m.long_form, collection_form(m))):
+            for form in dict.fromkeys((variant_name(m), m.long_form, collection_form(m))):
                 if form:
                     forms[form] += 1
                     first.setdefault(form, (p, _FIELD_ORDER[m.field], m.start))

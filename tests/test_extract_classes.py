@@ -2706,3 +2706,50 @@ def test_a_known_method_an_analysis_paper_studies_stays_earlier_work():
     abstract = ("We study soft actor-critic (SAC) on widget control. We prove that SAC converges under a gizmo "
                 "assumption and show that its entropy term matters.")
     assert records((title, abstract))[0]["proposes"] == []
+
+
+def test_numbered_variants_written_with_slashes_are_each_named():
+    rec = records(("Widget Pruning", "We prune ResNet-50/101/152 backbones and test on CIFAR-10/100 and on GizmoSet."))[0]
+    data = {e["name"]: e for e in rec["datasets"] + rec["benchmarks"]}
+    methods = {e["name"]: e for e in rec["methods"]}
+    assert {"CIFAR-10", "CIFAR-100"} <= set(data)
+    assert {"ResNet-50", "ResNet-101", "ResNet-152"} <= set(methods)
+    # the shorthand is evidence of each variant, not a name of any of them
+    assert not any("/" in a for e in rec["datasets"] + rec["methods"] for a in e["aliases"])
+    assert {ev["text"] for ev in data["CIFAR-100"]["evidence"]} == {"CIFAR-10/100"}
+
+
+def test_slash_variant_mentions_point_at_their_own_characters():
+    from extractors.variants import variant_name
+
+    abstract = "Results on CIFAR-10/100 follow."
+    ms = [m for m in extract_paper(Paper(id="t", title="A Study", abstract=abstract)) if m.rule == "variant:slash"]
+    assert [(abstract[m.start:m.end], variant_name(m)) for m in ms] == [("CIFAR-10", "CIFAR-10"),
+                                                                           ("CIFAR-10/100", "CIFAR-100")]
+
+
+@pytest.mark.parametrize("abstract", [
+    "The ratio is 26.2/0.96 on average.",
+    "See Vol-3017/101 of the proceedings.",
+    "Widgets and/or gizmos help.",
+    "Zorbnet-10/20 is our own model.",
+])
+def test_slashes_that_join_no_known_name_make_no_variants(abstract):
+    ms = extract_paper(Paper(id="t", title="A Study", abstract=abstract))
+    assert not any(m.rule == "variant:slash" for m in ms)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("CIFAR-10/100", ("CIFAR-10", "CIFAR-100")),
+    ("GPT-3.5/4", ("GPT-3.5", "GPT-4")),
+    ("Zorb1.1/2.0", ("Zorb1.1", "Zorb2.0")),
+    ("Zorb-7B/13B", ("Zorb-7B", "Zorb-13B")),
+    ("26.243/0.964", ()),
+    ("v22/19", ()),
+    ("acl-25/2025", ()),
+    ("3B/16B", ()),
+])
+def test_slash_variants_of_a_written_shorthand(text, names):
+    from extractors.canonical import slash_variants
+
+    assert slash_variants(text) == names
