@@ -70,6 +70,9 @@ _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 #: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
+#: Words after which a trigger ("design", "release", "build") is a noun, not the paper's verb.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "each", "every", "any"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 #: Participles of a passive proposal: "an algorithm WidgetMix is proposed".
 _PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented", "designed", "devised"})
@@ -1229,6 +1232,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")":
             continue  # "widget-based gizmo design (WGD)": the trigger word ends a defined name, it is no verb
+        if low in TRIGGERS and i > 0 and toks[i - 1].lower_ in _DETERMINERS:
+            continue  # "simplify the design of X", "toward a design of X": after a determiner the word is a noun
         if low in TRIGGERS and _impersonal_need(toks, i, sid):
             continue  # "it is important to develop X that ...": what the field needs, not what the paper makes
         if low in NAMERS and _names_what_is_studied(toks, i, sid):
@@ -1311,6 +1316,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
             if written.endswith("s") and not written.endswith("ss") and _known_name(canonical_key(written)):
                 continue  # "we add three extra LoRAs": copies of a known thing, not a new name
+            if indefinite and toks[i + 1].lower_ in ("a", "an") and _known_name(canonical_key(written)) and \
+                    all(toks[k].is_lower and toks[k].is_alpha and toks[k].lower_ not in _HEAD_NOUNS and
+                        toks[k].lower_ != "of" for k in range(i + 2, s)) and \
+                    not (e < n and toks[e].lower_ in _HEAD_NOUNS):
+                # "we present a hierarchical Foo-VAE that": a kind of the known model, not its name (but "a small
+                # dataset FooK", "a family of Foo architectures, Foo-RS": the known name is the one given)
+                continue
             if low not in NAMERS and e - s == 1 and _bare_word(toks, s):
                 continue  # "we propose the Window, ...": a capitalised common word with nothing naming it
             if e + 3 < n and toks[e].is_lower and toks[e].text.endswith("s") and toks[e + 1].text == "," and \

@@ -2753,3 +2753,20 @@ def test_slash_variants_of_a_written_shorthand(text, names):
     from extractors.canonical import slash_variants
 
     assert slash_variants(text) == names
+
+
+def test_a_trigger_word_after_a_determiner_is_a_noun_not_the_papers_verb():
+    got = found("In this work, we aim to simplify the design of GCN to make it leaner for widget ranking.")
+    assert got.get("GCN", ("method", False))[1] is False
+    got = found("We aim to simplify the design of GCN for widget ranking. We propose ZorbGCN, which keeps only "
+                "neighbour averaging.")
+    assert got["ZorbGCN"][1] is True and got.get("GCN", ("method", False))[1] is False
+
+
+def test_a_known_model_as_the_head_of_what_the_paper_presents_is_a_kind_not_its_name():
+    got = found("We present a hierarchical VAE that samples widgets quickly. This work also introduces an efficient "
+                "diffusion transformer (EDT) for gizmos.")
+    assert not any(proposed for text, (kind, proposed) in got.items() if text in ("VAE", "diffusion transformer"))
+    # the name the paper gives after a head noun is still its own, known or not
+    got = found("We release a small benchmark GSM8K of grade-school widget problems.")
+    assert got["GSM8K"][1] is True
