@@ -434,6 +434,17 @@ def _listed_head(toks, i: int) -> str:
 
 #: Prepositions that make a trigger gerund a purpose: "for constructing", "in developing", "towards building".
 _PURPOSE_BEFORE = frozenset({"for", "in", "toward", "towards"})
+_GERUND_LIST_GLUE = frozenset({"and", "or", ",", "also", "further", "then"})
+
+
+def _purpose_gerund(toks, i: int, sid: list[int]) -> bool:
+    """Is the -ing trigger at ``i`` what something is for ("for constructing X"), possibly the last of a list of
+    gerunds with adverbs ("in understanding, applying and further developing X")?"""
+    k = i - 1
+    while k >= 0 and sid[k] == sid[i] and (toks[k].lower_ in _GERUND_LIST_GLUE or toks[k].lower_.endswith("ly") or
+                                           (k < i - 1 and toks[k].lower_.endswith("ing") and toks[k].is_lower)):
+        k -= 1
+    return k >= 0 and sid[k] == sid[i] and toks[k].lower_ in _PURPOSE_BEFORE
 
 
 def _name_at(doc, toks, i: int, spans: dict[int, int]) -> tuple[int, int] | None:
@@ -1224,10 +1235,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             if not (before == "we" or (i > 1 and adverb and toks[i - 2].lower_ == "we")):
                 continue
             low = "propose"  # "we introduced X", "we then designed X"
-        if low.endswith("ing") and i > 0 and (toks[i - 1].lower_ in _PURPOSE_BEFORE or (
-                i > 1 and toks[i - 1].lower_.endswith("ly") and toks[i - 2].lower_ in _PURPOSE_BEFORE)):
+        if low.endswith("ing") and _purpose_gerund(toks, i, sid):
             continue  # "a framework for (automatically) constructing ZIFT data", "a resource in developing Foo
-            # systems": a purpose, not this paper's name
+            # systems", "interested in applying and further developing X": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")":

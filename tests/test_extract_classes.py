@@ -2770,3 +2770,10 @@ def test_a_known_model_as_the_head_of_what_the_paper_presents_is_a_kind_not_its_
     # the name the paper gives after a head noun is still its own, known or not
     got = found("We release a small benchmark GSM8K of grade-school widget problems.")
     assert got["GSM8K"][1] is True
+
+
+def test_a_gerund_trigger_at_the_end_of_a_list_of_purposes_names_nothing():
+    got = found("This work aims to serve readers interested in understanding, applying and further developing "
+                "Zorb Matching (ZM).")
+    assert not any(proposed for kind, proposed in got.values())
+    assert found("We focus on developing ZorbNet, a new widget model.")["ZorbNet"][1] is True
