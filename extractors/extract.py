@@ -453,6 +453,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             kind = m.kind if m.kind in _DATA_KINDS else "dataset" if noun.startswith(("dataset", "corpus")) else \
                 "benchmark"
             m = _with(m, end=words.end(), text=text[m.start:words.end()], kind=kind)
+        if (trace := _TRACE_PARAMETER.match(text, m.end)) is not None and m.text[-1:].isalnum():
+            m = _with(m, end=trace.end(), text=text[m.start:trace.end()])  # "Foo(λ)": the trace-decay variant
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
         if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
@@ -471,6 +473,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             kept += slash_variant_mentions(doc, [(m.start, m.end) for m in kept if m.field == field])
     kept = _share_list_kinds(kept, paper)
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
+
+
+#: A trace-decay parameter written onto a reinforcement-learning method's name: "Foo(λ)", "Foo($\\lambda$)".
+_TRACE_PARAMETER = re.compile(r"\((?:λ|\$\\lambda\$|\\lambda)\)")
 
 
 #: What words in capitals are listed as, before or after the list: "operations ADD, ...", "... NOOP operations".

@@ -62,6 +62,10 @@ def _configure_tokenizer(nlp) -> None:
                                                                            a=ALPHA),
                                                                        r"(?<=[{a}0-9])\[(?=\d+(?:[,\u2013-]\d+)*\]?$)".format(
                                                                            a=ALPHA),
+                                                                       # "Foo(λ)": a trace-decay parameter is
+                                                                       # split off the method's name
+                                                                       r"(?<=[{a}0-9])\((?=(?:λ|\$\\lambda\$|\\lambda)\)?$)".format(
+                                                                           a=ALPHA),
                                                                        # "FooSet→BarSet": an arrow between two
                                                                        # names (a transfer) is a token of its own
                                                                        r"(?<=[{a}0-9])(?:\u2192|->)(?=[{a}0-9])".format(

@@ -2777,3 +2777,10 @@ def test_a_gerund_trigger_at_the_end_of_a_list_of_purposes_names_nothing():
                 "Zorb Matching (ZM).")
     assert not any(proposed for kind, proposed in got.values())
     assert found("We focus on developing ZorbNet, a new widget model.")["ZorbNet"][1] is True
+
+
+def test_a_trace_decay_parameter_belongs_to_the_methods_name():
+    got = found("We propose ZORB(λ), an off-policy widget method, and compare it with GIZMO($\\lambda$) targets.",
+                title="ZORB(λ): Widget Values for Cooperative Agents")
+    assert got["ZORB(λ)"][1] is True and "ZORB" not in got
+    assert "GIZMO($\\lambda$)" in got
