@@ -35,6 +35,7 @@ from typing import Sequence
 
 import kg.ingest.ids
 import kg.models
+from extractors.docutil import new_mention
 from extractors.pipeline import extractor_fingerprint as extractor_own
 from kg.models import CITATION_SCHEMES, Mention, Paper
 from kg.sqlcache import SqliteCache, inflate
@@ -79,10 +80,21 @@ def encode_mentions(mentions: Sequence[Mention]) -> bytes:
     return zlib.compress(data, 6)
 
 
-def _check(value, types: tuple) -> bool:
-    if isinstance(value, bool):
-        return bool in types
-    return isinstance(value, types)
+#: The exact JSON types each row position may hold (json.loads makes no subclasses; bool is its own type).
+_ROW_TYPES = tuple(frozenset(_INT if name == "sentence" else _MENTION_TYPES[name]) for name in _ROW_FIELDS)
+#: Type signatures of rows already found to check out: most rows share a handful, so a row is checked with
+#: one set lookup (the cache is a set of tuples of types, bounded by the few combinations of None and bool).
+_GOOD_SIGNATURES: set[tuple] = set()
+
+
+def _row_types_ok(values: list) -> bool:
+    signature = tuple(map(type, values))
+    if signature in _GOOD_SIGNATURES:
+        return True
+    if len(values) != len(_ROW_FIELDS) or not all(t in allowed for t, allowed in zip(signature, _ROW_TYPES)):
+        return False
+    _GOOD_SIGNATURES.add(signature)
+    return True
 
 
 def decode_mentions(blob) -> tuple[Mention, ...] | None:
@@ -100,24 +112,23 @@ def decode_mentions(blob) -> tuple[Mention, ...] | None:
     if not isinstance(sentences, list) or not isinstance(items, list):
         return None
     for pair in sentences:
-        if not (isinstance(pair, list) and len(pair) == 2 and _check(pair[0], _INT) and _check(pair[1], _STR)):
+        if not (type(pair) is list and len(pair) == 2 and type(pair[0]) is int and type(pair[1]) is str):
             return None
     out = []
+    n = len(sentences)
     for values in items:
-        if not isinstance(values, list) or len(values) != len(_ROW_FIELDS):
+        if type(values) is not list or not _row_types_ok(values):
             return None
         item = dict(zip(_ROW_FIELDS, values))
         i = item["sentence"]
-        if not _check(i, _INT) or not 0 <= i < len(sentences):
+        if not 0 <= i < n:
             return None
         item["sentence_start"], item["sentence"] = sentences[i]
-        if not all(_check(item[name], types) for name, types in _MENTION_TYPES.items()):
-            return None
         if (item["kind"] == "citation") != (item["ref"] is not None):
             return None  # a citation names what it cites; nothing else carries a ref
         if item["ref"] is not None and not (item["ref"].startswith(_REF_PREFIXES) and item["url"]):
             return None
-        out.append(Mention(**item))
+        out.append(new_mention(item))  # every field checked above: the fast constructor, same Mention
     return tuple(out)
 
 

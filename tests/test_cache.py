@@ -191,6 +191,9 @@ def test_only_exact_json_rows_are_hits(tmp_path):
         _row([_GOOD[:5]]),  # missing fields
         _row([bad_value(3, "0")]),  # wrong type
         _row([bad_value(8, 1)]),  # an int is not a bool
+        _row([bad_value(7, True)]),  # a bool is not a confidence
+        _row([_GOOD, bad_value(3, 1.0)]),  # a float offset after a good mention of the same row
+        _row([_GOOD, bad_value(10, 3)]),  # a number for a url, after rows of good types were seen
         _row([_GOOD + [1]]),  # unknown field
         _row([bad_value(5, 1)]),  # sentence index out of range
         _row([_GOOD], sentences=[[0, 5]]),  # a sentence that is not text
