@@ -60,6 +60,15 @@ def maybe_url(text: str) -> bool:
             return True
     return False
 
+#: A web address written without scheme, "www." or path ("example.com"): the name of a site the text talks about
+#: ("evaluated on example.com and example.org") unless words before it present it as an address (below).
+_BARE_DOMAIN = re.compile(r"[A-Za-z0-9-]+\.[A-Za-z]{2,12}")
+#: What presents a bare domain as an address: "at", "visit", "see", "via", "website", "available on", a colon
+#: or an opening bracket right before it.
+_ADDRESS_BEFORE = re.compile(r"(?:\b(?:at|visit|see|via|url|link|page|website|homepage|site|demo)|"
+                             r"\b(?:available|hosted|released|accessible|found|published|live)\s+(?:on|in|from)|"
+                             r"[:(<\[])\s*$", re.I)
+
 # Sentence words that say what an unclassified link is ("project page: URL").
 TYPE_CUES = {
     "project": ("project page", "project website", "project webpage", "project site", "homepage",
@@ -148,6 +157,9 @@ class UrlComponent:
                               sentence=sentence, sentence_start=sent_start, rule=rule,
                               confidence=confidence, url=url, own=_is_own(doc, window, start, cue_matches))
             else:
+                if _BARE_DOMAIN.fullmatch(surface) and \
+                        not _ADDRESS_BEFORE.search(text, max(sent_start, start - 40), start):
+                    continue  # "evaluated on example.com": a site named, not an address the paper gives
                 if link_type == "other":
                     if type_matches is None:
                         type_matches = [(self.strings[m], s, e) for m, s, e in self.types(doc)]

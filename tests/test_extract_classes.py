@@ -2784,3 +2784,16 @@ def test_a_trace_decay_parameter_belongs_to_the_methods_name():
                 title="ZORB(λ): Widget Values for Cooperative Agents")
     assert got["ZORB(λ)"][1] is True and "ZORB" not in got
     assert "GIZMO($\\lambda$)" in got
+
+
+def test_a_bare_domain_the_text_names_as_a_site_is_no_link():
+    def links(abstract):
+        return [m.url for m in extract_paper(Paper(id="t", title="A Study", abstract=abstract)) if m.kind == "link"]
+
+    assert links("Agents trained in WidgetShop transfer when evaluated on zorbmart.com and gizmobay.com.") == []
+    assert links("Code and data are available at widgetshop.org.") == ["https://widgetshop.org"]
+    assert links("Project page: widgetshop.ai. Our demo (gizmo.io) is live; data is hosted on zorb.org.") == [
+        "https://widgetshop.ai", "https://gizmo.io", "https://zorb.org"]
+    # an address with a path or a subdomain is one whatever precedes it
+    assert links("We compare with zorbmart.com/widgets and widgets.zorbmart.com.") == [
+        "https://zorbmart.com/widgets", "https://widgets.zorbmart.com"]
