@@ -71,8 +71,8 @@ _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
 #: Words after which a trigger ("design", "release", "build") is a noun, not the paper's verb.
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                          "each", "every", "any"})
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "each", "every",
+                          "any"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 #: Participles of a passive proposal: "an algorithm WidgetMix is proposed".
 _PASSIVE_TRIGGERS = frozenset({"proposed", "introduced", "presented", "designed", "devised"})
@@ -1242,8 +1242,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
         if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")":
             continue  # "widget-based gizmo design (WGD)": the trigger word ends a defined name, it is no verb
-        if low in TRIGGERS and i > 0 and toks[i - 1].lower_ in _DETERMINERS:
-            continue  # "simplify the design of X", "toward a design of X": after a determiner the word is a noun
+        if low in TRIGGERS and i > 0 and (toks[i - 1].lower_ in _DETERMINERS or (
+                toks[i - 1].lower_ in ("this", "that") and not low.endswith("s"))):
+            # "simplify the design of X", "toward a design of X", "this release": after a determiner the word is
+            # a noun (but "a method that builds X", "this introduces X": a pronoun before a verb)
+            continue
         if low in TRIGGERS and _impersonal_need(toks, i, sid):
             continue  # "it is important to develop X that ...": what the field needs, not what the paper makes
         if low in NAMERS and _names_what_is_studied(toks, i, sid):

@@ -2797,3 +2797,9 @@ def test_a_bare_domain_the_text_names_as_a_site_is_no_link():
     # an address with a path or a subdomain is one whatever precedes it
     assert links("We compare with zorbmart.com/widgets and widgets.zorbmart.com.") == [
         "https://zorbmart.com/widgets", "https://widgets.zorbmart.com"]
+
+
+def test_a_trigger_after_a_relative_pronoun_is_still_a_verb():
+    # guard for the determiner rule: "that" / "this" before a verb in the third person are pronouns
+    got = found("We propose a widget framework that builds ZorbNet from gizmo graphs.")
+    assert got["ZorbNet"][1] is True
