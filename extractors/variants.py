@@ -19,6 +19,8 @@ from kg.models import Mention
 
 __all__ = ["SLASH_RULE", "slash_variant_mentions", "variant_name"]
 
+_SIZE_LETTERS = frozenset("KMBkmb")
+
 #: The rule of every mention this module makes.
 SLASH_RULE = "variant:slash"
 
@@ -39,17 +41,20 @@ def slash_variant_mentions(doc, taken=()) -> Iterator[Mention]:
     for tok in doc:
         if "/" not in tok.text or len(tok.text) < 4:
             continue
-        names = slash_variants(tok.text)
+        written = tok.text
+        if not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text in _SIZE_LETTERS:
+            written += doc[tok.i + 1].text  # "ImageNet-1K/22K": the tokenizer split the last size letter off
+        names = slash_variants(written)
         if not names:
             continue
         first = known_name(names[0])
         if first is None:
             continue
         start = tok.idx
-        if any(a < start + len(tok.text) and start < b for a, b in taken):
+        if any(a < start + len(written) and start < b for a, b in taken):
             continue
-        # each variant's mention ends where its number does: at the next slash, the last at the token's end
-        ends = [i for i, c in enumerate(tok.text) if c == "/"] + [len(tok.text)]
+        # each variant's mention ends where its number does: at the next slash, the last at the shorthand's end
+        ends = [i for i, c in enumerate(written) if c == "/"] + [len(written)]
         yield make_mention(doc, start, start + ends[0], first[0], SLASH_RULE, 0.8)
         for name, end in zip(names[1:], ends[1:]):
             known = known_name(name)

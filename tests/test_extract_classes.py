@@ -2803,3 +2803,9 @@ def test_a_trigger_after_a_relative_pronoun_is_still_a_verb():
     # guard for the determiner rule: "that" / "this" before a verb in the third person are pronouns
     got = found("We propose a widget framework that builds ZorbNet from gizmo graphs.")
     assert got["ZorbNet"][1] is True
+
+
+def test_a_slash_shorthand_whose_last_size_letter_the_tokenizer_split_off_is_read_whole():
+    rec = records(("Widget Pretraining", "We pretrain ZorbViT on ImageNet-1K/22K and report accuracy."))[0]
+    forms = {f for e in rec["datasets"] + rec["benchmarks"] for f in [e["name"], *e["aliases"]]}
+    assert "ImageNet-22K" in forms and "ImageNet-22" not in forms
