@@ -60,6 +60,7 @@ def maybe_url(text: str) -> bool:
             return True
     return False
 
+
 #: A web address written without scheme, "www." or path ("example.com"): the name of a site the text talks about
 #: ("evaluated on example.com and example.org") unless words before it present it as an address (below).
 _BARE_DOMAIN = re.compile(r"[A-Za-z0-9-]+\.[A-Za-z]{2,12}")
