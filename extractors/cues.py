@@ -1201,6 +1201,10 @@ def _capitalised_before(text: str, start: int) -> bool:
 _VERSIONED = re.compile(r"-(?:v?\d+|[A-Z]\d+)(?![\w])")
 
 
+#: A size or version alone ("13B", "2.0", "70b"): never the name part of a hub id.
+_BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[KMBkmb]?")
+
+
 def hub_ids(doc) -> Iterator:
     """"trained on HuggingFaceFW/fineweb-edu", "evaluated on cais/mmlu": an owner/name id is the name of a
     dataset (a benchmark after a result word, a model when sized). Two dictionary words ("input/output",
@@ -1225,6 +1229,8 @@ def hub_ids(doc) -> Iterator:
             continue  # "uni/bidirectional", "pre/post-training": two prefixes of one word
         if _VERSIONED.search(owner):
             continue  # "foo-embedding-002/Bar-L12": two versioned models, no owner has a version
+        if _BARE_SIZE.fullmatch(name):
+            continue  # "Foo-7B/13B", "v1/2": sizes or versions written once, no repository is named by a number
         if "-" in owner and "-" in name and owner.rsplit("-", 1)[1].lower() == name.rsplit("-", 1)[1].lower():
             continue  # "intra-widget/inter-widget", "pre-norm/post-norm": two forms of one word, no id
         if owner.islower() and owner.endswith(("ed", "ing")) and owner.isalpha() and dictionary_word(owner):

@@ -5,11 +5,12 @@ it. Each variant becomes a mention: the first over its own characters
 ("CIFAR-10"), each later one over the shorthand up to its number
 ("CIFAR-10/100"), so that the mention's text always ends in the variant it
 stands for and :func:`variant_name` can read it back. Only shorthands whose
-first variant is a known name are read: "Vol-3017/101" is a reference, not two
-names.
+first variant is a known name, or a parameter count of one ("Foo-7B/13B"), are
+read: "Vol-3017/101" is a reference, not two names.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from extractors.canonical import slash_variants
@@ -20,6 +21,8 @@ from kg.models import Mention
 __all__ = ["SLASH_RULE", "slash_variant_mentions", "variant_name"]
 
 _SIZE_LETTERS = frozenset("KMBkmb")
+#: A model name with a parameter count: "Foo-7B", "Foo 2-13b" (group 1 the model).
+_SIZED = re.compile(r"(.+?)[- ]?\d+(?:\.\d+)?[BMbm]")
 
 #: The rule of every mention this module makes.
 SLASH_RULE = "variant:slash"
@@ -48,6 +51,8 @@ def slash_variant_mentions(doc, taken=()) -> Iterator[Mention]:
         if not names:
             continue
         first = known_name(names[0])
+        if first is None and (sized := _SIZED.fullmatch(names[0])) is not None:
+            first = known_name(sized.group(1))  # "Foo-7B/13B": sizes of the known model Foo
         if first is None:
             continue
         start = tok.idx

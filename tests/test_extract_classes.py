@@ -2809,3 +2809,10 @@ def test_a_slash_shorthand_whose_last_size_letter_the_tokenizer_split_off_is_rea
     rec = records(("Widget Pretraining", "We pretrain ZorbViT on ImageNet-1K/22K and report accuracy."))[0]
     forms = {f for e in rec["datasets"] + rec["benchmarks"] for f in [e["name"], *e["aliases"]]}
     assert "ImageNet-22K" in forms and "ImageNet-22" not in forms
+
+
+def test_parameter_counts_written_with_a_slash_are_sizes_of_one_model_not_a_hub_id():
+    got = found("We fine-tune Llama-7B/13B on widget data and compare ZorbLM-7B/13B.")
+    assert got.get("Llama-7B", ("", False))[0] == "method"
+    assert got.get("Llama-7B/13B", ("method", False))[0] == "method"  # the shorthand's second variant, a model
+    assert not any(kind in ("dataset", "benchmark") for kind, _ in got.values())
