@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 __all__ = ["canonical_key", "slugify", "entity_id", "singular", "spelling_variants", "DATA_SPLIT", "DATA_RESOLUTION",
-           "data_collection", "slash_variants"]
+           "data_collection", "slash_variants", "SIZED_NUMBER"]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _SEP = re.compile(r"[\s\-_/~]+")
@@ -59,10 +59,12 @@ def data_collection(text: str) -> str:
     return _DATA_SPLIT_END.sub("", text) or text
 
 
+#: A number as names carry it, with an optional size letter: "10", "3.5", "22K", "13B".
+SIZED_NUMBER = r"\d+(?:\.\d+)?[KMBkmb]?"
 #: Numbered variants of one name written once, joined by slashes: "CIFAR-10/100", "ResNet-50/101/152",
 #: "GPT-3.5/4", "SQuAD1.1/2.0". The stem ends in a letter or a hyphen; each number may carry a size letter.
-_SLASH_VARIANTS = re.compile(r"(?P<stem>[A-Za-z][A-Za-z0-9.]*?[A-Za-z-])(?P<first>\d+(?:\.\d+)?[KMBkmb]?)"
-                             r"(?P<rest>(?:/\d+(?:\.\d+)?[KMBkmb]?)+)")
+_SLASH_VARIANTS = re.compile(rf"(?P<stem>[A-Za-z][A-Za-z0-9.]*?[A-Za-z-])(?P<first>{SIZED_NUMBER})"
+                             rf"(?P<rest>(?:/{SIZED_NUMBER})+)")
 
 
 @functools.lru_cache(maxsize=1 << 12)

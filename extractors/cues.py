@@ -18,7 +18,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractors.canonical import canonical_key, singular
+from extractors.canonical import SIZED_NUMBER, canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, known_name, load_stopterms, word_compound
@@ -1202,7 +1202,7 @@ _VERSIONED = re.compile(r"-(?:v?\d+|[A-Z]\d+)(?![\w])")
 
 
 #: A size or version alone ("13B", "2.0", "70b"): never the name part of a hub id.
-_BARE_SIZE = re.compile(r"\d+(?:\.\d+)?[KMBkmb]?")
+_BARE_SIZE = re.compile(SIZED_NUMBER)
 
 
 def hub_ids(doc) -> Iterator:
