@@ -567,8 +567,10 @@ def candidates(doc) -> list[Candidate]:
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym)
+                # a question-answering set named with the task's initials: "Foo-Wiki QA", "XYZ QA"
                 if end < n and shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
-                        and stop_category(core) is None:
+                        and stop_category(core) is None or end == start + 1 and end < n and toks[end].text == "QA" \
+                        and toks[end - 1].whitespace_ and stop_category(core) is None:
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"
@@ -642,8 +644,38 @@ def candidates(doc) -> list[Candidate]:
                 out.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), "titlecase:cued", "term", 0.5))
                 covered[i] = True
         out.extend(_title_runs(doc, toks, covered))
+        out = _acronym_before_data_name(out, toks)
     out.sort(key=lambda c: (c.start_char, -c.end_char))
     return out
+
+
+def _acronym_before_data_name(cands: list[Candidate], toks) -> list[Candidate]:
+    """An acronym right before capitalised words that a data noun follows is the name's first word: "the
+    QRS Street Scenes dataset" names one dataset, not a method QRS and a dataset Street Scenes (an institution's
+    initials before a collection's name). Not a generic acronym ("an LLM Safety benchmark"), not a known name
+    ("the FOO-10 Image Classification benchmark" keeps FOO-10)."""
+    n = len(toks)
+    acronym_at = {c.start: c for c in cands if c.rule == "shape:acronym" and c.end == c.start + 1}
+    replaced: dict[int, Candidate] = {}  # id of the acronym's candidate -> the whole name
+    dropped: set[int] = set()  # ids of the capitalised words' candidates
+    for c in cands:
+        if not c.rule.startswith("titlecase") or c.end >= n or c.start == 0:
+            continue
+        noun = toks[c.end].lower_
+        if noun not in DATA_NOUNS and noun not in BENCH_NOUNS:
+            continue
+        a = acronym_at.get(c.start - 1)
+        initials = toks[a.start] if a is not None else None
+        if initials is None or not initials.whitespace_ or not initials.is_alpha or \
+                canonical_key(initials.text) in gazetteer_names() or \
+                stop_category(initials.text) not in (None, "organisation"):
+            continue  # an institution's initials belong to the name ("the NYU Depth dataset")
+        replaced[id(a)] = Candidate(a.start, c.end, a.start_char, c.end_char, c.rule, c.kind,
+                                    max(a.confidence, c.confidence))
+        dropped.add(id(c))
+    if not replaced:
+        return cands
+    return [replaced.get(id(c), c) for c in cands if id(c) not in dropped]
 
 
 _ARROWS = frozenset({"\u2192", "->"})

@@ -811,7 +811,9 @@ def _list_members(paper: Paper, raw: list[Mention], abstract_doc) -> list[Mentio
         intro = _type_intro(text, lst.start())
         if intro is not None and _lists_other_head(intro, len(items)):
             intro = None
-        if "method" in kinds and intro is None:
+        known_data = sum(k in _DATA_KINDS for k in kinds)
+        if "method" in kinds and intro is None and not (known_data >= 2 and known_data > kinds.count("method")):
+            # (a list mostly of known data is data though one member matches a method: "A, B, Foo Flow and C")
             if len(items) >= 3 and kinds.count("method") >= max(2, (len(items) + 1) // 2) and \
                     not any(k in _DATA_KINDS for k in kinds):
                 # "families including FooLM, BarGPT, Quux and Zorb": mostly known models, the rest are models too
@@ -1245,7 +1247,11 @@ _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments
                          # "the Widget suite (A, B, C)": the members of one named collection, in brackets
                          r"\b(benchmark|suite|collection)\s*\(\s*$|"
                          # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
-                         r"(?-i:\b(?P<suite>[A-Z][\w-]+))\s+(?:[a-z-]+\s+)?(tasks|games)\s*\(\s*$", re.I)
+                         r"(?-i:\b(?P<suite>[A-Z][\w-]+))\s+(?:[a-z-]+\s+)?(tasks|games)\s*\(\s*$|"
+                         # "on the datasets A and B": the plural type noun right before the list, after a
+                         # determiner or preposition (not "benchmarks A and B report": a verb's subject)
+                         r"\b(?:the|on|across|over|from|of|in|using|two|three|four|five|six|[2-9])\s+"
+                         r"(?:[a-z-]+\s+)?(benchmarks|datasets|data sets|corpora|environments|test sets)\s*$", re.I)
 #: A plural noun right before the colon or dash that opens a list: the list's own head.
 _OTHER_HEAD_BEFORE_COLON = re.compile(r"\s([a-z]{3,}s)\s*(?:--|—|:)\s*$")
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",

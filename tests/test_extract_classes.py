@@ -2816,3 +2816,35 @@ def test_parameter_counts_written_with_a_slash_are_sizes_of_one_model_not_a_hub_
     assert got.get("Llama-7B", ("", False))[0] == "method"
     assert got.get("Llama-7B/13B", ("method", False))[0] == "method"  # the shorthand's second variant, a model
     assert not any(kind in ("dataset", "benchmark") for kind, _ in got.values())
+
+
+# --- round fourteen ------------------------------------------------------------------------------
+
+
+def test_an_institutions_initials_before_a_collections_name_are_the_names_first_word():
+    got = found("We evaluate on the QRS Street Scenes benchmark, the CUHK Gadget dataset and the XYZ Facades dataset.")
+    assert got["QRS Street Scenes"][0] == "benchmark"
+    assert got["CUHK Gadget"][0] == "dataset" and got["XYZ Facades"][0] == "dataset"
+    assert not {"QRS", "XYZ", "Street Scenes", "Gadget", "Facades"} & set(got)
+    # a generic acronym before the capitalised word is no part of a name
+    assert "LLM Widget" not in found("We release an LLM Widget benchmark.")
+
+
+def test_a_plural_type_noun_right_before_a_list_types_its_members():
+    got = found("Leakage is common in the datasets Marmot and Panda. Results on the benchmarks Pelican, Osprey and "
+                "Heron are reported.")
+    assert {k: got[k][0] for k in ("Marmot", "Panda")} == {"Marmot": "dataset", "Panda": "dataset"}
+    assert {got[k][0] for k in ("Pelican", "Osprey", "Heron")} == {"benchmark"}
+
+
+def test_a_list_mostly_of_known_data_is_data_though_one_member_matches_a_method():
+    got = found("Our network improves segmentation of PASCAL VOC, ZorbDepth-v2, SIFT Flow, and PASCAL-Context.")
+    assert got["ZorbDepth-v2"][0] == "dataset"
+    # a list of known models stays a list of models
+    assert found("We compare BERT, RoBERTa, Zorbix and ELECTRA on SQuAD and GLUE.")["Zorbix"][0] == "method"
+
+
+def test_a_question_answering_set_named_with_the_tasks_initials_keeps_qa():
+    got = found("We evaluate on XOR-Zorb QA and on the ABC QA benchmark.")
+    assert got["XOR-Zorb QA"][0] in ("dataset", "benchmark") and got["ABC QA"][0] == "benchmark"
+    assert "XOR-Zorb" not in got and "ABC" not in got
