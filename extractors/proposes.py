@@ -650,10 +650,11 @@ def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | No
 
 
 #: "consists of two components:", "has three parts:": a list of the system's own named parts follows.
-_COMPONENT_NOUNS = frozenset({"components", "parts", "modules", "stages", "elements", "ingredients", "pieces"})
+_COMPONENT_NOUNS = frozenset({"components", "parts", "modules", "stages", "elements", "ingredients", "pieces",
+                              "strategies", "techniques", "innovations", "designs", "mechanisms", "blocks"})
 _COMPOSED = frozenset({"consists", "consist", "comprises", "comprise", "composed", "has", "have", "contains",
                        "includes", "of", "via", "through", "with", "uses", "employs", "leverages", "integrates",
-                       "introduces", "features"})
+                       "introduces", "features", "introducing", "comprising", "incorporates", "incorporating"})
 
 
 def _next_part(toks, k: int, sid: list[int]) -> int:
@@ -984,8 +985,10 @@ def _named_parts(doc, toks, e: int, spans: dict[int, int], sid: list[int], seen:
 
 #: "Our framework introduces: (1) ...", "our method consists of two components: (i) ...": the paper's own parts
 #: are listed after this, each after an enumeration mark.
-_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?"
-                            r"\b(?:introduces|includes?|consists? of|comprises?|contains?|features?|has|have|involves?|"
+_OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|[Tt]his (?:framework|method|model|approach|system|"
+                            r"architecture|pipeline)|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:]{0,60}?"
+                            r"\b(?:introduces|introducing|includes?|consists? of|comprises?|comprising|contains?|"
+                            r"features?|has|have|involves?|incorporates|incorporating|"
                             r"employs|employing|uses|using|leverages|leveraging|integrates|integrating|"
                             r"(?:two|three|four|five|several)\s+(?:(?:key|main|core|novel|technical)\s+)?"
                             r"(?:innovations|contributions|components|modules|designs|techniques|strategies|mechanisms|"
@@ -995,7 +998,9 @@ _OWN_PARTS_CUE = re.compile(r"\b(?:[Oo]ur|[Ii]ts|[Tt]he proposed|(?P<name>[A-Z][
 _ENUMERATED_NAME = re.compile(r"(?:\(|(?<![\w)]))(?:\d|[ivx]{1,3}|[a-d])\)\s+(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2})?"
                               r"((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){1,5}|[a-z]+[A-Z][\w-]*|[A-Z][a-z]+[A-Z][\w-]*|"
                               r"[A-Z][A-Z0-9-]{2,}(?=:))"  # "1) FOOGEN: a recipe ..."
-                              r"(?=\s*(?:[-\u2013\u2014:,(]|\s(?:that|which|to|for|with)\b))")
+                              # what follows the name: a dash, colon, comma or bracket, a relative or a
+                              # preposition, or its verb ("1) Widget Fusion aligns the ...")
+                              r"(?=\s*(?:[-\u2013\u2014:,(]|\s(?:that|which|to|for|with)\b)|\s[a-z]{2,}(?<!s)s\b)")
 #: A sentence that opens with the next enumeration mark.
 _NEXT_ITEM = re.compile(r"\s+\(?(?:\d|[ivx]{1,3}|[a-d])\)\s")
 #: "we alter the widget cell, yielding: (i) ..., (ii) ...": the variants the paper's own change yields.
@@ -1149,8 +1154,10 @@ def _enumerated_parts(doc, title_text: str = "") -> Iterator:
         return  # every cue ends before one of these marks: skip the scan
     cues = sorted([*_OWN_PARTS_CUE.finditer(text), *_OWN_RESULTS_CUE.finditer(text)], key=lambda c: c.start())
     for cue in cues:
-        if cue.group(0)[:3].lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0, cue.start()):
-            continue  # "Its components include: (1) ...": only after the paper has proposed something
+        if cue.group(0).split(None, 1)[0].lower() in ("its", "this") and \
+                not _PROPOSES_ANYWHERE.search(text, 0, cue.start()):
+            continue  # "Its components include: (1) ...", "This framework introduces: (1) ...": only after the
+            # paper has proposed something
         if cue.re is _OWN_PARTS_CUE and cue.group("name") and \
                 not _own_name(cue.group("name"), text, cue.start(), title_text):
             continue  # "FooNet uses (1) ...": only the paper's own name lists its own parts

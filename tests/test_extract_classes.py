@@ -2848,3 +2848,32 @@ def test_a_question_answering_set_named_with_the_tasks_initials_keeps_qa():
     got = found("We evaluate on XOR-Zorb QA and on the ABC QA benchmark.")
     assert got["XOR-Zorb QA"][0] in ("dataset", "benchmark") and got["ABC QA"][0] == "benchmark"
     assert "XOR-Zorb" not in got and "ABC" not in got
+
+
+def test_enumerated_parts_followed_by_their_verb_are_the_papers_parts():
+    got = found("We present GIZMONet. GIZMONet comprises three designs: 1) Object Aligned Widget Fusion aligns the "
+                "features. 2) Object Focused Multi-View Sampling samples more points. 3) Object Informed Query "
+                "Enhancement replaces part of the queries.", title="GIZMONet: Object-Centric Widget Transformer")
+    for name in ("Object Aligned Widget Fusion", "Object Focused Multi-View Sampling",
+                 "Object Informed Query Enhancement"):
+        assert got[name][1] is True
+    assert "Object Focused Multi" not in got
+
+
+def test_named_strategies_after_a_colon_are_the_papers_parts():
+    got = found("We propose ZORB, a widget replay method. ZORB includes two key strategies: Adaptive Widget "
+                "Allocation and Quality-Focused Gizmo Selection.", title="ZORB: Widget Memory for Continual Learning")
+    assert got["Adaptive Widget Allocation"][1] is True and got["Quality-Focused Gizmo Selection"][1] is True
+    # strategies the paper compares are not its parts
+    got = found("We compare two strategies: Random Widget Sampling and Active Gizmo Learning.")
+    assert not any(proposed for _, proposed in got.values())
+
+
+def test_this_framework_introducing_enumerated_parts_after_a_proposal():
+    abstract = ("This framework introduces three key components: (1) Frame-based Widget Consistency Blocks (FWC "
+                "Blocks) to capture frame features; (2) a Token-based Semantic Widget Module (TSW) to align tokens.")
+    got = found("We propose a lightweight widget editing framework. " + abstract)
+    assert got["Frame-based Widget Consistency Blocks"][1] is True and got["Token-based Semantic Widget Module"][1]
+    # without a proposal before it, "this framework" may be someone else's
+    got = found("Prior work built a widget editor. " + abstract.replace("(2) a Token", "(2) the Token"))
+    assert not got.get("Frame-based Widget Consistency Blocks", ("", False))[1]
