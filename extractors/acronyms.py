@@ -97,6 +97,38 @@ def _variants(sf: str) -> list[str]:
     return out
 
 
+def _capitals_in_one_word(sf: str, lf: str) -> bool:
+    """Does the character match (:func:`_match`) put all of the short form's capitals inside one word of a long
+    form of several words? "LLMs" in "Lalo and Quux series" matches L, L and M within "Lalo": the bracket lists
+    examples, it spells nothing out (unlike "ALFRED (Action Learning From ...)", whose capitals start words)."""
+    capitals = [k for k, c in enumerate(sf) if c.isupper()]
+    words = [w for w in re.split(r"[\s\-/]+", lf) if w and w.lower() not in _MINOR]
+    if len(capitals) < 2 or len(words) < 2:
+        return False
+    touched, s, i = set(), len(sf) - 1, len(lf) - 1
+    while s >= 0:
+        c = sf[s].lower()
+        if c.isalnum():
+            while i >= 0 and (lf[i].lower() != c or (s == 0 and i > 0 and lf[i - 1].isalnum())):
+                i -= 1
+            if i < 0:
+                return False
+            if s in capitals:
+                touched.add(len(re.findall(r"[\s\-/]+", lf[:i])))
+            i -= 1
+        s -= 1
+    return len(touched) == 1
+
+
+def _listed_examples(lf: str) -> bool:
+    """"LLMs (Foo and Bar families)", "VLMs (Foo-VL, Bar-VL models)": names joined by "and" or a comma, closed by a
+    lower-case collective noun, are examples of the short form's class, not its spelled-out words (which are all
+    capitalised, "Action Learning From ... and Directives", or all lower case)."""
+    words = lf.split()
+    return len(words) >= 3 and words[0][:1].isupper() and words[-1].islower() and \
+        (" and " in lf or ", " in lf or " or " in lf)
+
+
 def _initials_cover(sf: str, lf: str) -> bool:
     """Are the short form's letters, in order, initials of the long form's word parts ("T2PAM": Test-Time ...)?"""
     initials = iter(p[0].lower() for p in re.split(r"[\s\-/]+", lf) if p and p.lower() not in _MINOR)
@@ -326,6 +358,8 @@ def _paren_definitions(text: str) -> Iterator[Abbreviation]:
             continue
         if best_long_form(sf, seg) != 0:
             continue
+        if _capitals_in_one_word(sf, seg) or _listed_examples(seg):
+            continue  # "LLMs (Foo and Bar series)": examples in brackets, whose first word merely contains L, L, M
         sf_end = m.start() - (len(text[:m.start()]) - len(text[:m.start()].rstrip()))
         sf_start = sf_end - len(wm.group(1))
         sf_start += wm.group(1).find(sf)

@@ -2877,3 +2877,15 @@ def test_this_framework_introducing_enumerated_parts_after_a_proposal():
     # without a proposal before it, "this framework" may be someone else's
     got = found("Prior work built a widget editor. " + abstract.replace("(2) a Token", "(2) the Token"))
     assert not got.get("Frame-based Widget Consistency Blocks", ("", False))[1]
+
+
+def test_examples_in_brackets_after_a_plural_acronym_are_no_long_form():
+    got = found("We evaluate billion-scale LLMs (Llama and Mistral families) and small VLMs (Zorbix, Quuxa models).")
+    assert "Llama" in got and "Llama and Mistral families" not in got
+    assert not any(name.startswith("Zorbix,") for name in got)
+    # a spelled-out reverse definition still defines: capitalised words throughout, or all lower case
+    rec = records(("A Study", "We build ZORBED (Zero Order Robust Bayesian Estimation and Design) and use RLHF "
+                              "(reinforcement learning from human feedback)."))[0]
+    forms = {e["name"]: set(e["aliases"]) for e in rec["methods"]}
+    assert "ZORBED" in forms.get("Zero Order Robust Bayesian Estimation and Design", set())
+    assert "RLHF" in forms.get("reinforcement learning from human feedback", set())
