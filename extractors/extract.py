@@ -769,7 +769,10 @@ def _title_kind(after_prefix: str) -> str | None:
 #: A list member: up to three capitalised words (the first may open with digits: "2WikiQA"); a dot only inside a word ("OpenHermes-2.5", "En.MC"), never
 #: before a space (a full stop ends the list: "A and B. Next ..."); "&" inside ("D&D").
 _ITEM = r"(?:[A-Z]|\d+[A-Za-z])[\w+'&-]*(?:\.[\w+'&-]+)*(?: [A-Z0-9][\w+&-]*(?:\.[\w+&-]+)*){0,2}"
-_NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}\s*,\s*)+(?:{_ITEM}\s*,?\s*(?:and|or)\s+)?|{_ITEM}\s+(?:and|or)\s+)"
+#: A gloss in brackets after a member, in lower-case words: "A (entity typing), B (relation extraction) and C".
+_GLOSS_AFTER = r"(?:\s*\([a-z][a-z -]{0,40}\))?"
+_NAME_LIST = re.compile(rf"(?<![\w-])(?:(?:{_ITEM}{_GLOSS_AFTER}\s*,\s*)+(?:{_ITEM}{_GLOSS_AFTER}\s*,?\s*(?:and|or)\s+)?|"
+                        rf"{_ITEM}{_GLOSS_AFTER}\s+(?:and|or)\s+)"
                         rf"{_ITEM}(?![\w-])")
 _LIST_ITEM = re.compile(_ITEM)
 #: The start of the text or of a sentence, right before a position.
@@ -784,7 +787,11 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I)
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
-_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(datasets|data sets|corpora|benchmarks|suites|environments|subsets)\b")
+_NOUN_AFTER = re.compile(r"(?:\s*\([a-z][a-z -]{0,40}\))?"  # the last member's gloss: "B (medical advice) datasets"
+                         r"(?:\s+(?:[a-z-]+\s+){0,2}?|"
+                         # "A, B, and widget gizmo datasets": the list's last member in lower case, then the noun
+                         r",?\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){1,3}?)"
+                         r"(datasets|data sets|corpora|benchmarks|suites|environments|subsets)\b")
 _NOUN_KIND = {**PLURAL_DATA_NOUN_KIND, "subsets": None}
 _DATA_KINDS = DATA_KINDS
 #: A plural data noun right after a list, at most one plain word between: "the A and B (math) benchmarks".

@@ -94,10 +94,12 @@ def build_matchers(nlp, entries=None):
             target = (cased_forms if exact else lower_forms).setdefault(label, [])
             # a case-free form also matches its other spellings ("mirror-descent", "expectation maximisation")
             for spelling in (form,) if exact else (form, *spelling_variants(form)):
-                target.append(spelling)
-                for plural in (plural_form(spelling), _head_plural(spelling)):
-                    if plural:
-                        target.append(plural)
+                # typeset text curls the apostrophe ("Foo’s Quest"): the same name
+                for typed in (spelling, spelling.replace("'", "\u2019")) if "'" in spelling else (spelling,):
+                    target.append(typed)
+                    for plural in (plural_form(typed), _head_plural(typed)):
+                        if plural:
+                            target.append(plural)
     for label in sorted(lower_forms):
         lower.add(label, list(nlp.tokenizer.pipe(lower_forms[label])))
     for label in sorted(cased_forms):

@@ -2889,3 +2889,22 @@ def test_examples_in_brackets_after_a_plural_acronym_are_no_long_form():
     forms = {e["name"]: set(e["aliases"]) for e in rec["methods"]}
     assert "ZORBED" in forms.get("Zero Order Robust Bayesian Estimation and Design", set())
     assert "RLHF" in forms.get("reinforcement learning from human feedback", set())
+
+
+def test_a_known_name_with_a_curled_apostrophe_is_the_same_name():
+    rec = records(("A Study", "Agents explore Montezuma\u2019s Revenge from pixels; Montezuma's Revenge is hard."))[0]
+    forms = [{e["name"], *e["aliases"]} for e in rec["benchmarks"] + rec["datasets"]]
+    assert {"Montezuma\u2019s Revenge", "Montezuma's Revenge"} in forms  # one entity, both spellings
+    rec = records(("A Study", "Agents explore Montezuma\u2019s Revenge from pixels."))[0]
+    assert [e["name"].replace("\u2019", "'") for e in rec["benchmarks"]] == ["Montezuma's Revenge"]
+
+
+def test_a_list_whose_last_member_is_lower_case_before_a_data_noun_is_data():
+    got = found("Experiments on real-world Zorb, Quux, Blarg, and bladder widget carcinoma datasets validate it.")
+    assert {got[k][0] for k in ("Zorb", "Quux", "Blarg")} == {"dataset"}
+
+
+def test_list_members_glossed_in_brackets_keep_the_list():
+    got = found("It sets the state of the art on five well-known datasets: Open Zorb (entity typing), QUXRED "
+                "(relation classification), and Widget-3 (question answering).")
+    assert {got[k][0] for k in ("Open Zorb", "QUXRED", "Widget-3")} == {"dataset"}
