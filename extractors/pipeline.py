@@ -70,8 +70,9 @@ def _configure_tokenizer(nlp) -> None:
                                                                        # names (a transfer) is a token of its own
                                                                        r"(?<=[{a}0-9])(?:\u2192|->)(?=[{a}0-9])".format(
                                                                            a=ALPHA),
-                                                                       # "Widget Eviction~(WE)": LaTeX's tie is a space
-                                                                       r"(?<=[{a}0-9])~(?=[\(\[{a}])".format(a=ALPHA),
+                                                                       # "Widget Eviction~(WE)", "FooNet~\cite{x}":
+                                                                       # LaTeX's tie is a space
+                                                                       r"(?<=[{a}0-9])~(?=[\(\[\\{a}])".format(a=ALPHA),
                                                                        r"(?<=[{a}0-9]~)[\(\[](?=[{a}0-9])".format(a=ALPHA)]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own

@@ -2908,3 +2908,10 @@ def test_list_members_glossed_in_brackets_keep_the_list():
     got = found("It sets the state of the art on five well-known datasets: Open Zorb (entity typing), QUXRED "
                 "(relation classification), and Widget-3 (question answering).")
     assert {got[k][0] for k in ("Open Zorb", "QUXRED", "Widget-3")} == {"dataset"}
+
+
+def test_a_latex_citation_tied_to_a_name_leaves_the_name_whole():
+    got = found("Unlike earlier models such as ZorbGPT-4~\\citep{smith2023zorb} and QuuxVA~\\cite{lee2024}, we use "
+                "GizmoBind~\\citet{kim2022} as the encoder.")
+    assert {"ZorbGPT-4", "QuuxVA", "GizmoBind"} <= set(got)
+    assert not any("cite" in name for name in got)
