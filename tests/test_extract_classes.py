@@ -2915,3 +2915,8 @@ def test_a_latex_citation_tied_to_a_name_leaves_the_name_whole():
                 "GizmoBind~\\citet{kim2022} as the encoder.")
     assert {"ZorbGPT-4", "QuuxVA", "GizmoBind"} <= set(got)
     assert not any("cite" in name for name in got)
+
+
+def test_gaussian_processes_are_a_named_method_like_bayesian_optimization():
+    got = found("We place Gaussian process priors on the widget response and use Bayesian optimization.")
+    assert got.get("Gaussian process", ("", False))[0] == "method"
