@@ -1259,6 +1259,9 @@ _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments
                          # determiner or preposition (not "benchmarks A and B report": a verb's subject)
                          r"\b(?:the|on|across|over|from|of|in|using|two|three|four|five|six|[2-9])\s+"
                          r"(?:[a-z-]+\s+)?(benchmarks|datasets|data sets|corpora|environments|test sets)\s*$", re.I)
+#: Every word :data:`_TYPE_INTRO` needs, one of which must be in the text before a list.
+_INTRO_NOUNS = ("benchmark", "dataset", "data set", "corpora", "environment", "suite", "test set", "game", "collection",
+                "task")
 #: A plural noun right before the colon or dash that opens a list: the list's own head.
 _OTHER_HEAD_BEFORE_COLON = re.compile(r"\s([a-z]{3,}s)\s*(?:--|—|:)\s*$")
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
@@ -1274,6 +1277,9 @@ def _intro_kind(intro: re.Match) -> str:
 def _type_intro(text: str, start: int) -> re.Match | None:
     """A type noun introducing a list that starts at ``start`` (:data:`_TYPE_INTRO`); the tasks or games of a
     suite count only when the suite is known data ("MuJoCo tasks (...)", not "VQA tasks (...)")."""
+    window = text[max(0, start - 80):start].lower()
+    if not any(noun in window for noun in _INTRO_NOUNS):
+        return None  # (a substring test first: most lists have no type noun before them)
     intro = _TYPE_INTRO.search(text, max(0, start - 80), start)
     if intro is not None and intro.group("suite") and _gaz_kind(intro.group("suite")) not in _DATA_KINDS:
         return None
