@@ -30,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 
 from kg.atomic import atomic_write
 from kg.errors import InputError
-from kg.ingest.reader import expand_paths, file_label
+from kg.ingest.reader import expand_paths, listing_labels
 from kg.layout import CACHE_DIR, LOCK_FILE
 
 __all__ = ["RECORD_NAME", "build_key", "code_fingerprint", "tree_state", "write_record", "current_record",
@@ -74,7 +74,9 @@ def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]
     h.update(code_fingerprint().encode() + b"\0")
     h.update(json.dumps(dict(options), sort_keys=True, default=str).encode() + b"\0")
     seen: set[str] = set()
-    for path in expand_paths(list(inputs)):
+    files = expand_paths(list(inputs))
+    labels = listing_labels(files)
+    for path in files:
         try:
             resolved = str(path.resolve())
         except OSError:
@@ -82,7 +84,7 @@ def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]
         if resolved in seen:
             continue
         seen.add(resolved)
-        h.update(file_label(path).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(labels[path].encode("utf-8", "surrogateescape") + b"\0")
         try:
             data = path.read_bytes()
         except OSError as exc:  # the build reports it; the key only has to differ from a readable file's

@@ -76,7 +76,8 @@ def test_year_option_and_listing_day_left_alone(tmp_path):
     assert [str(w) for w in result.warnings] == [
         f"{path}:5: 2 paper(s) under day headings without a year (first 'Aug 25') and no heading with a year "
         "in the file to infer it from: undated; pass --year YEAR to date them"]
-    assert result.report()["warnings"] == [str(result.warnings[0])]
+    # the build report names the listing by its output label (kg.ingest.reader.listing_labels), not as typed
+    assert result.report()["warnings"] == [str(result.warnings[0]).replace(str(path), f"{tmp_path.name}/page.txt")]
     assert read_inputs([path], year=2025).warnings == []
     leap = _daily(tmp_path, "leap.txt", [("Feb 29", ["Invented Title Three"])])
     assert [w.reason for w in read_inputs([leap], year=2025).warnings] == [

@@ -17,6 +17,7 @@ from kg.ingest import (
     paper_id,
     read_inputs,
 )
+from kg.ingest.reader import listing_labels
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -104,14 +105,16 @@ def test_fullest_abstract_kept_and_sources_recorded(tmp_path):
     assert gf.authors == ("Ann", "Bob", "Cid")  # union, order kept, case-insensitive
     assert gf.date == "2025-01-15"  # earliest full date
     assert gf.github == "https://github.com/o/r"
-    assert [(s.file, s.position) for s in gf.sources] == [(a.as_posix(), 0), (b.as_posix(), 1)]
+    # sources name each listing below the folder holding them all (kg.ingest.reader.listing_labels)
+    folder = tmp_path.name
+    assert [(s.file, s.position) for s in gf.sources] == [(f"{folder}/a.jsonl", 0), (f"{folder}/b.jsonl", 1)]
     assert result.merged == [
         {
             "id": paper_id(GF),
             "title": GF,
             "count": 2,
-            "sources": [f"{a.as_posix()}#0", f"{b.as_posix()}#1"],
-            "abstract_from": f"{b.as_posix()}#1",
+            "sources": [f"{folder}/a.jsonl#0", f"{folder}/b.jsonl#1"],
+            "abstract_from": f"{folder}/b.jsonl#1",
         }
     ]
 
@@ -151,7 +154,7 @@ def test_equal_abstracts_keep_the_first(tmp_path):
     a = _jsonl(tmp_path, "a.jsonl", [{"title": GF, "abstract": LONG, "url": "https://example.org/first"}])
     b = _jsonl(tmp_path, "b.jsonl", [{"title": GF, "abstract": LONG, "url": "https://example.org/second"}])
     result = read_inputs([a, b])
-    assert result.merged[0]["abstract_from"] == f"{a.as_posix()}#0"
+    assert result.merged[0]["abstract_from"] == f"{tmp_path.name}/{a.name}#0"
     assert result.papers[0].url == "https://example.org/first"
 
 
@@ -207,7 +210,8 @@ def test_bad_files_are_recorded_and_good_papers_kept(tmp_path):
     missing = tmp_path / "missing.json"
     result = read_inputs([empty, good, missing])
     assert [p.title for p in result.papers] == [GF]
-    assert result.files == [empty.as_posix(), good.as_posix(), missing.as_posix()]
+    assert result.files == [f"{tmp_path.name}/{p.name}" for p in (empty, good, missing)]
+    # errors name the files as typed: what the user can open
     assert [str(e) for e in result.errors] == [f"{empty.as_posix()}: empty file", f"{missing.as_posix()}: no such file"]
     with pytest.raises(InputError, match="empty file"):
         read_inputs([good, empty, missing], strict=True)
@@ -220,7 +224,8 @@ def test_report_is_json_ready_and_deterministic(tmp_path):
     second = read_inputs([DATA, bad]).report()
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
     assert first["papers"] == 5 and first["merged_count"] == 4 and first["entries_read"] == 14
-    assert first["errors"] == [f"{bad.as_posix()}:1: CSV header lacks required column(s) abstract (found: title; 'summary' is accepted for abstract)"]
+    label = listing_labels(expand_paths([DATA, bad]))[bad]  # the report names it by its output label
+    assert first["errors"] == [f"{label}:1: CSV header lacks required column(s) abstract (found: title; 'summary' is accepted for abstract)"]
     assert set(first) == {"files", "entries_read", "papers", "merged_count", "merged", "errors", "skipped_records", "date_sources",
                           "warnings"}
     assert first["skipped_records"] == []  # a bad header is the whole file, not a record

@@ -10,6 +10,7 @@ with no abstract; they are reported, never fatal.
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib.resources
 import os
 import stat
@@ -36,6 +37,7 @@ __all__ = [
     "iter_entries",
     "expand_paths",
     "file_label",
+    "listing_labels",
     "default_corpus_paths",
     "error_lines",
     "MAX_RECORD_ERRORS_SHOWN",
@@ -64,22 +66,32 @@ class IngestResult:
     merged: list[dict] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
+    #: each listing's name as typed (what errors and warnings say) -> its name in the outputs (listing_labels)
+    labels: dict[str, str] = field(default_factory=dict)
 
     def report(self) -> dict:
-        """JSON-ready summary; the same inputs, in any order, give the same dict."""
+        """JSON-ready summary; the same inputs, in any order and however their paths are spelled, give the same
+        dict (files named by their output labels)."""
         return {
             "files": sorted(self.files),
             "entries_read": self.entries_read,
             "papers": len(self.papers),
             "merged_count": len(self.merged),
             "merged": [dict(m, sources=list(m["sources"])) for m in self.merged],
-            "errors": sorted(str(e) for e in self.errors),
+            "errors": sorted(self._labelled(e) for e in self.errors),
             "skipped_records": sorted(
-                ({"file": e.file, "line": e.line, "position": e.position, "reason": e.reason} for e in self.skipped),
+                ({"file": self.labels.get(e.file, e.file), "line": e.line, "position": e.position, "reason": e.reason}
+                 for e in self.skipped),
                 key=lambda r: (r["file"], r["position"] if r["position"] is not None else -1, r["line"] or 0)),
-            "warnings": sorted(str(w) for w in self.warnings),
+            "warnings": sorted(self._labelled(w) for w in self.warnings),
             "date_sources": self.date_sources(),
         }
+
+    def _labelled(self, problem) -> str:
+        """An error's or warning's message with its file named by the output label."""
+        text, typed = str(problem), str(getattr(problem, "file", ""))
+        label = self.labels.get(typed)
+        return label + text[len(typed):] if label is not None and typed and text.startswith(typed) else text
 
     def date_sources(self) -> dict:
         """Papers per date source (kg.ingest.dates), every source listed, in order of preference."""
@@ -138,6 +150,40 @@ def file_label(path: str | os.PathLike) -> str:
         except OSError:
             pass
     return path.as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def listing_labels(files: Iterable[Path]) -> dict[Path, str]:
+    """How each listing is named in the outputs (a paper's sources, the build report): its path below the folder
+    that holds all the listings, led by that folder's own name ("corpus/2025-08-25.txt").
+
+    The path as typed ("../corpus", "/home/me/corpus", "corpus/") would make the graph, every page and the
+    build report depend on where the build was started and leak local folders into published files; a re-run
+    with the same listings spelled another way would rewrite every page. Bundled demo files stay
+    ``demo/<name>`` (:func:`file_label`). Errors still name the file as typed: that is what the user can open.
+    """
+    files = list(files)
+    labels: dict[Path, str] = {}
+    others = []
+    for path in files:
+        label = file_label(path)
+        if label.startswith("demo/") and label != path.as_posix():
+            labels[path] = label
+        else:
+            others.append(path)
+    if not others:
+        return labels
+    resolved = {path: _resolved(path) for path in others}
+    common = Path(os.path.commonpath([str(r.parent) for r in resolved.values()]))
+    for path, real in resolved.items():
+        labels[path] = (Path(common.name) / real.relative_to(common)).as_posix()
+    return labels
 
 
 def _skipped(name: str) -> bool:
@@ -246,16 +292,16 @@ def read_inputs(
     result = IngestResult()
     entries: list[Paper] = []
     seen: set[str] = set()
-    for path in expand_paths(paths):
-        try:
-            key = str(path.resolve())
-        except OSError:
-            key = str(path.absolute())
+    files = expand_paths(paths)
+    labels = listing_labels(files)
+    for path in files:
+        key = str(_resolved(path))
         if key in seen:  # the same file named twice would merge every paper with itself
             continue
         seen.add(key)
-        file = file_label(path)
-        result.files.append(file)
+        label = labels[path]
+        result.files.append(label)
+        result.labels[file_label(path)] = label
         skipped: list[InputError] | None = None if strict else []
         try:
             found = _read_one(path, fmt, result.warnings, skipped, year)
@@ -265,7 +311,7 @@ def read_inputs(
             result.errors.append(exc)  # the file as a whole: records it skipped before are moot
             continue
         result.errors.extend(skipped or ())
-        entries.extend(found)
+        entries.extend(_relabelled(found, label))
     result.entries_read = len(entries)
     # Canonical order, so that listing the same files in another order builds the same graph:
     # entries by (file, position) decide merge ties, papers come out sorted by id.
@@ -273,6 +319,12 @@ def read_inputs(
     papers, result.merged = merge_entries(entries)
     result.papers = sorted(papers, key=lambda p: p.id)
     return result
+
+
+def _relabelled(entries: list[Paper], label: str) -> list[Paper]:
+    """The entries of one listing with their source named by the listing's output label."""
+    return [dataclasses.replace(e, sources=tuple(dataclasses.replace(s, file=label) for s in e.sources))
+            if any(s.file != label for s in e.sources) else e for e in entries]
 
 
 def _entry_order(entry: Paper) -> tuple:
