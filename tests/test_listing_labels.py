@@ -81,3 +81,13 @@ def test_files_of_one_folder_are_named_under_it(tmp_path, names):
     for name in names:
         (folder / name).write_text(json.dumps(PAPERS[0]) + "\n", encoding="utf-8")
     assert sorted(listing_labels([folder / n for n in names]).values()) == [f"daily/{n}" for n in names]
+
+
+def test_a_rebuild_with_another_spelling_is_up_to_date(tmp_path, monkeypatch, capsys):
+    folder = _corpus(tmp_path)
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "-o", str(out)]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "where")
+    assert main(["build", "i/../i/keep/listings/", "-o", str(out)]) == 0
+    assert "is up to date" in capsys.readouterr().err
