@@ -6,6 +6,7 @@
     python benchmarks/quality.py --split heldout       # the same for the held-out invented listings
     python benchmarks/quality.py --write-baseline      # store all three in benchmarks/quality_baseline.json
     python benchmarks/quality.py --ci                  # also: gold names per class and 95 % bootstrap intervals
+    python benchmarks/quality.py --external POOL.jsonl [POOL2.jsonl ...]   # a blind pool kept outside the repo
 
 Gold sets:
 
@@ -25,6 +26,12 @@ Gold sets:
 The corpus gold files hold labels keyed by paper id, not the corpus text;
 titles and abstracts are joined from ``../shared/corpus`` at evaluation time.
 Each set is extracted on its own (as ``paperkg extract`` would on that input).
+
+``--external`` scores gold files that carry their own text (records of the ``dev.jsonl`` shape with
+``title`` and ``abstract``: papers collected and annotated outside the repository, as the unseen pools of the
+README's Quality section are) as one set, extracted together, and prints only the aggregate P/R/F1 and the
+95 % intervals: a pool stays blind only while nobody reads its per-paper errors, so ``--show-errors`` and
+``--out`` are refused. Only the scorer under ``../shared`` is needed.
 
 ``--ci`` adds, for every split, how many gold names each class has and a 95 %
 interval for its F1: papers are resampled with replacement (percentile bootstrap,
@@ -116,6 +123,66 @@ def split_data(split: str, gold_dir: Path):
     gold = gold_dir / f"{split}-gold.jsonl"
     gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return papers, gold
+
+
+def external_data(paths: list[Path], gold_dir: Path):
+    """(papers, gold JSONL path) for gold files that carry their text; a record without a title or an abstract
+    is a SystemExit naming its file and line."""
+    from kg.models import Paper
+
+    papers, lines = [], []
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SystemExit(f"{path}: cannot read: {exc}") from None
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: not JSON: {exc.msg}") from None
+            if not isinstance(rec, dict) or not isinstance(rec.get("title"), str) or \
+                    not isinstance(rec.get("abstract"), str) or not rec["title"].strip():
+                raise SystemExit(f"{path}:{n}: a gold record needs a 'title' and an 'abstract' (strings)")
+            papers.append(Paper(id=f"external-{len(papers)}", title=rec["title"], abstract=rec["abstract"]))
+            lines.append(json.dumps({k: v for k, v in rec.items() if k not in ("abstract", "source_url", "n")},
+                                    ensure_ascii=False))
+    if not papers:
+        raise SystemExit("--external: no gold records in " + ", ".join(map(str, paths)))
+    gold = gold_dir / "external-gold.jsonl"
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return papers, gold
+
+
+def _external(paths: list[Path], work: Path, as_json: bool) -> int:
+    papers, gold = external_data(paths, work)
+    pred = work / "external-pred.jsonl"
+    predict_papers(papers, pred)
+    result = json.loads(score(pred, "--json", gold=gold))
+    counts = paper_counts(pred, gold)
+    intervals = bootstrap_intervals(counts)
+    rows = {c: {"p": result[c]["p"], "r": result[c]["r"], "f1": result[c]["f1"],
+                "gold": sum(x[c][0] + x[c][2] for x in counts), "ci": intervals[c]} for c in CLASSES}
+    if as_json:
+        print(json.dumps({"papers": len(papers), "classes": rows}, indent=2))
+        return 0
+    print(f"{len(papers)} papers from {', '.join(str(p) for p in paths)} (aggregate only)")
+    print(f"{'class':<10}{'P':>8}{'R':>8}{'F1':>8}   95 % interval (n = gold names)")
+    for c, v in rows.items():
+        print(f"{c:<10}{v['p']:>8.3f}{v['r']:>8.3f}{v['f1']:>8.3f}   {v['ci'][0]:.3f}-{v['ci'][1]:.3f} (n={v['gold']})")
+    return 0
+
+
+def _external_paths(argv: list[str]) -> list[Path]:
+    """The files after ``--external``, up to the next option."""
+    out = []
+    for arg in argv[argv.index("--external") + 1:]:
+        if arg.startswith("--"):
+            break
+        out.append(Path(arg))
+    return out
 
 
 def predict_papers(papers, out_path: Path, jobs: int = 1) -> None:
@@ -246,6 +313,18 @@ def _table(all_scores: dict[str, dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "--external" in argv:
+        if not SCORER.exists():
+            print(f"scorer not found: {SCORER}", file=sys.stderr)
+            return 2
+        if "--show-errors" in argv or "--out" in argv or "--split" in argv:
+            print("--external prints aggregate scores only (no --show-errors, --out or --split)", file=sys.stderr)
+            return 2
+        paths = _external_paths(argv)
+        if not paths:
+            print("--external needs one or more gold JSONL files", file=sys.stderr)
+            return 2
+        return _external(paths, Path(tempfile.mkdtemp(prefix="paperkg-quality-")), "--json" in argv)
     if not available():
         print(f"gold set, corpus or scorer not found under {SHARED}", file=sys.stderr)
         return 2
