@@ -566,11 +566,11 @@ def candidates(doc) -> list[Candidate]:
                         not (start > 0 and toks[start - 1].text.isupper() and toks[start - 1].is_alpha):
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
-                # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym)
-                # a question-answering set named with the task's initials: "Foo-Wiki QA", "XYZ QA"
-                if end < n and shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS and toks[end - 1].whitespace_ \
-                        and stop_category(core) is None or end == start + 1 and end < n and toks[end].text == "QA" \
-                        and toks[end - 1].whitespace_ and stop_category(core) is None:
+                # a name of a collection: "FOO Gym", "BarBaz Arena" (not "LLM Arena": a generic acronym), and a
+                # question-answering set named with the task's initials: "Foo-Wiki QA", "XYZ QA"
+                if end < n and toks[end - 1].whitespace_ and stop_category(core) is None and (
+                        (shape in ("acronym", "mixed") and toks[end].text in _DATA_HEADS) or
+                        (end == start + 1 and toks[end].text == "QA")):
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
                 # extend left over one capitalised word: "Mask R-CNN", "Stable Diffusion XL"

@@ -787,7 +787,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
 _COORDINATED = re.compile(r"\s(?:and|or)\s")
 _DATA_PREPOSITION = re.compile(r"\b(?:on|across|from|over)\s+(?:the\s+)?$", re.I)
 #: A plural data noun right after the list names its members' kind: "the A and B benchmarks".
-_NOUN_AFTER = re.compile(r"(?:\s*\([a-z][a-z -]{0,40}\))?"  # the last member's gloss: "B (medical advice) datasets"
+_NOUN_AFTER = re.compile(_GLOSS_AFTER +  # the last member's gloss: "B (medical advice) datasets"
                          r"(?:\s+(?:[a-z-]+\s+){0,2}?|"
                          # "A, B, and widget gizmo datasets": the list's last member in lower case, then the noun
                          r",?\s+(?:and|or)\s+(?:[a-z][\w-]*\s+){1,3}?)"
