@@ -64,8 +64,10 @@ def is_short_form(s: str) -> bool:
     return len(letters) >= 2 or any(c.isdigit() for c in s)
 
 
-def _match(sf: str, lf: str) -> int | None:
-    """Index in ``lf`` where the best long form starts, or None (S&H findBestLongForm)."""
+def _match_positions(sf: str, lf: str) -> dict[int, int] | None:
+    """{index in ``sf``: index in ``lf``} of each letter or digit of the short form, matched from the right as
+    S&H's findBestLongForm matches them (the first one at the start of a word), or None."""
+    out: dict[int, int] = {}
     s = len(sf) - 1
     i = len(lf) - 1
     while s >= 0:
@@ -77,9 +79,18 @@ def _match(sf: str, lf: str) -> int | None:
             i -= 1
         if i < 0:
             return None
+        out[s] = i
         i -= 1
         s -= 1
-    return lf.rfind(" ", 0, i + 1) + 1
+    return out
+
+
+def _match(sf: str, lf: str) -> int | None:
+    """Index in ``lf`` where the best long form starts, or None (S&H findBestLongForm)."""
+    positions = _match_positions(sf, lf)
+    if positions is None:
+        return None
+    return lf.rfind(" ", 0, min(positions.values(), default=len(lf))) + 1
 
 
 def _variants(sf: str) -> list[str]:
@@ -103,21 +114,10 @@ def _capitals_in_one_word(sf: str, lf: str) -> bool:
     examples, it spells nothing out (unlike "ALFRED (Action Learning From ...)", whose capitals start words)."""
     capitals = [k for k, c in enumerate(sf) if c.isupper()]
     words = [w for w in re.split(r"[\s\-/]+", lf) if w and w.lower() not in _MINOR]
-    if len(capitals) < 2 or len(words) < 2:
+    positions = _match_positions(sf, lf)
+    if len(capitals) < 2 or len(words) < 2 or positions is None:
         return False
-    touched, s, i = set(), len(sf) - 1, len(lf) - 1
-    while s >= 0:
-        c = sf[s].lower()
-        if c.isalnum():
-            while i >= 0 and (lf[i].lower() != c or (s == 0 and i > 0 and lf[i - 1].isalnum())):
-                i -= 1
-            if i < 0:
-                return False
-            if s in capitals:
-                touched.add(len(re.findall(r"[\s\-/]+", lf[:i])))
-            i -= 1
-        s -= 1
-    return len(touched) == 1
+    return len({len(re.findall(r"[\s\-/]+", lf[:positions[k]])) for k in capitals}) == 1
 
 
 def _listed_examples(lf: str) -> bool:

@@ -142,6 +142,11 @@ def file_label(path: str | os.PathLike) -> str:
     the demo build is byte-identical wherever paperkg is installed.
     """
     path = Path(path)
+    return _demo_label(path) or path.as_posix()
+
+
+def _demo_label(path: Path) -> str | None:
+    """``demo/<name>`` for a bundled demo file, else None."""
     demo = _demo_dir()
     if demo is not None and path.is_file():
         try:
@@ -149,7 +154,7 @@ def file_label(path: str | os.PathLike) -> str:
                 return f"demo/{path.name}"
         except OSError:
             pass
-    return path.as_posix()
+    return None
 
 
 def _resolved(path: Path) -> Path:
@@ -172,9 +177,9 @@ def listing_labels(files: Iterable[Path]) -> dict[Path, str]:
     labels: dict[Path, str] = {}
     others = []
     for path in files:
-        label = file_label(path)
-        if label.startswith("demo/") and label != path.as_posix():
-            labels[path] = label
+        demo = _demo_label(path)
+        if demo is not None:
+            labels[path] = demo
         else:
             others.append(path)
     if not others:
