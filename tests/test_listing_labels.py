@@ -91,3 +91,15 @@ def test_a_rebuild_with_another_spelling_is_up_to_date(tmp_path, monkeypatch, ca
     monkeypatch.chdir(tmp_path / "where")
     assert main(["build", "i/../i/keep/listings/", "-o", str(out)]) == 0
     assert "is up to date" in capsys.readouterr().err
+
+
+def test_a_symlinked_listing_is_named_where_it_is_linked(tmp_path):
+    folder = _corpus(tmp_path)
+    elsewhere = tmp_path / "archive" / "2025"
+    elsewhere.mkdir(parents=True)
+    target = elsewhere / "old.jsonl"
+    target.write_text(json.dumps({"title": "Quux Gizmos Revisited", "abstract": "We revisit Quux gizmos."}) + "\n",
+                      encoding="utf-8")
+    (folder / "linked.jsonl").symlink_to(target)
+    assert sorted(read_inputs([folder]).files) == [
+        "listings/day1.jsonl", "listings/june/day2.jsonl", "listings/linked.jsonl"]

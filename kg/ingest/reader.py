@@ -184,10 +184,11 @@ def listing_labels(files: Iterable[Path]) -> dict[Path, str]:
             others.append(path)
     if not others:
         return labels
-    resolved = {path: _resolved(path) for path in others}
-    common = Path(os.path.commonpath([str(r.parent) for r in resolved.values()]))
-    for path, real in resolved.items():
-        labels[path] = (Path(common.name) / real.relative_to(common)).as_posix()
+    # absolute but not resolved: ".." and "." go, a symlinked listing keeps the name it has in the folder
+    absolute = {path: Path(os.path.abspath(path)) for path in others}
+    common = Path(os.path.commonpath([str(a.parent) for a in absolute.values()]))
+    for path, where in absolute.items():
+        labels[path] = (Path(common.name) / where.relative_to(common)).as_posix()
     return labels
 
 
