@@ -78,6 +78,19 @@ def slash_variants(text: str) -> tuple[str, ...]:
     return (stem + hit.group("first"),) + tuple(stem + n for n in hit.group("rest")[1:].split("/"))
 
 
+#: A numbered name and further numbers of the same name listed after it: "CIFAR-10 and 100", "PASCAL VOC 2007,
+#: 2012", "SQuAD 1.1 and 2.0" (the stem ends in a letter, a hyphen or a space after a letter).
+_LISTED_VARIANTS = re.compile(r"(?P<stem>.*?[A-Za-z](?:[- ])?)(?P<first>\d+(?:\.\d+)?)"
+                              r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or|&)\s+)(?P<last>\d+(?:\.\d+)?))+")
+
+
+def listed_variant(text: str) -> str | None:
+    """The name a listed number stands for ("CIFAR-10 and 100" -> "CIFAR-100"); None when ``text`` is no
+    numbered name followed by listed numbers."""
+    hit = _LISTED_VARIANTS.fullmatch(text)
+    return None if hit is None else hit.group("stem") + hit.group("last")
+
+
 def singular(word: str) -> str:
     """Strip one plural suffix from a lower-cased word ("llms" -> "llm", "networks" -> "network")."""
     if len(word) > 3 and word.endswith("ies") and not word.endswith("eies"):
@@ -128,9 +141,10 @@ def entity_id(kind: str, name: str) -> str:
 
 
 #: A join of two words of three letters or more, by a space or a hyphen ("mirror descent", "mirror-descent"),
-#: or of a name and its version number ("Widget 2.5 Pro", "Widget-2.5 Pro", "Widget 2.5-Pro").
+#: or of a name and its version number ("Widget 2.5 Pro", "Widget-2.5 Pro", "Widget 2.5-Pro"), and of a name and
+#: its last part, a number of two digits or more or a short suffix in capitals ("Gizmo 400", "Gizmo-400"; "FooA HQ").
 _WORD_JOIN = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=\b[A-Z]{2}))[ -](?=[A-Za-z]{3})|(?<=[A-Za-z]{3})[ -](?=\d+\.\d+\b)|"
-                        r"(?<=\b\d\.\d)[ -](?=[A-Z][a-z]{2})")
+                        r"(?<=\b\d\.\d)[ -](?=[A-Z][a-z]{2})|(?<=[A-Za-z]{3})[ -](?=(?:\d{2,}|[A-Z]{2,3})$)")
 #: A surname leading a technique's name: "Nesterov momentum" is also written "Nesterov's momentum".
 _SURNAME_LEAD = re.compile(r"^([A-Z][a-z]{2,})(?:'s)? (?=[a-z])")
 #: American -ization/-izer endings (the other direction of :data:`_BRITISH`).

@@ -241,6 +241,7 @@ _SHORT_WORDS = frozenset({"on", "in", "at", "to", "of", "by", "as", "is", "an", 
                           "so", "we", "it", "be", "do", "go", "my", "me", "us", "vs", "ex", "de", "pre", "non"})
 _PARTS = re.compile(r"[-.\u2013]+")  # an en dash joins two surnames as a hyphen does ("Gauss\u2013Newton")
 _MIXED = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]|^[a-z]+[A-Z]")
+_TWO_DIGITS = re.compile(r"^\d\d$")
 _MODEL_SIZE = re.compile(r"^\d+(?:\.\d+)?[BM]$")
 #: Capitalised describers that do not name data ("a Public dataset", "the Large benchmark").
 _DESCRIPTIVE_WORD = re.compile(r"^(?:\w+(?:al|ic|ive|ous|able|ible|ary|ful|less)|large|small|big|new|real|standard|"
@@ -362,6 +363,10 @@ def name_shape(text: str) -> str | None:
     return result
 
 
+#: A name and the last two digits of a year after an apostrophe: "FOOMT'21", "Gizmo’19".
+_APOSTROPHE_EDITION = re.compile(r"(.*[A-Za-z])['\u2019](\d\d)")
+
+
 def _classify(t: str) -> str | None:
     if len(t) < 2 or len(t) > 40 or not t[0].isalnum():
         return None
@@ -373,6 +378,8 @@ def _classify(t: str) -> str | None:
         return "plusplus"
     if "_" in t and UNDERSCORE_NAME.match(t):
         return _classify(t.replace("_", "-"))  # "FOOSET_OI", "Widget_XL": underscores join the parts as hyphens do
+    if (edition := _APOSTROPHE_EDITION.fullmatch(t)) is not None:
+        return "alnum" if _classify(edition.group(1)) else None  # "FOOMT'21": an edition of a name by its year
     if any(c in t for c in "/()[]{}=<>@:;,'\"\\^*$%&#_|"):
         return None
     if _GREEK_TAIL.search(t):
@@ -406,7 +413,7 @@ def _classify(t: str) -> str | None:
 
 
 #: An evaluation campaign or exam of a year: "WMT22", "AIME25", "CASP15".
-_YEAR_EDITION = re.compile(r"^[A-Z][A-Za-z]*[A-Z]-?(?:20)?[12]\d$")
+_YEAR_EDITION = re.compile(r"^[A-Z][A-Za-z]*[A-Z](?:-|\s?['\u2019]\s?)?(?:20)?[12]\d$")  # also "WMT'22", "WMT '22"
 
 
 #: Two or more capitalised words before "Optimization" name a method ("Direct Foo Optimization").
@@ -556,6 +563,11 @@ def candidates(doc) -> list[Candidate]:
                     # "X Large" is a size, "X Large Scale Challenge" a longer name
                     end_char = toks[end].idx + len(toks[end].text)
                     end += 1
+                # "FOOMT '21", "FOOMT' 21": the year of an edition after an apostrophe, spaced on either side
+                if end + 1 < n and toks[end].text in ("'", "\u2019") and _TWO_DIGITS.match(toks[end + 1].text) and \
+                        bool(toks[end - 1].whitespace_) != bool(toks[end].whitespace_):
+                    end_char = toks[end + 1].idx + len(toks[end + 1].text)
+                    end += 2
                 # "ZIP ZAP GO": dictionary words in capitals, one after another, are one name in capitals
                 # (not a sentence in capitals: at most three words, at most one of them a stop word)
                 while shape == "acronym" and end < n and end - start < 3 and toks[end - 1].whitespace_ and \

@@ -39,7 +39,7 @@ from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import TITLE_SEPARATOR, extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
                               stop_category, stop_first_words)
-from extractors.variants import slash_variant_mentions
+from extractors.variants import listed_variant_mentions, slash_variant_mentions
 
 __all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
@@ -471,6 +471,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         for doc in (title_doc, abstract_doc):
             field = "title" if doc is title_doc else "abstract"
             kept += slash_variant_mentions(doc, [(m.start, m.end) for m in kept if m.field == field])
+    for doc in (title_doc, abstract_doc):
+        field = "title" if doc is title_doc else "abstract"
+        # "CIFAR-10 and 100": after the selection, since each listed variant's mention overlaps the name's
+        kept += listed_variant_mentions(doc, [m for m in kept if m.field == field and m.text[-1:].isdigit()])
     kept = _share_list_kinds(kept, paper)
     return _decide_proposals(paper, _type_clusters(kept, defs, paper), defs, unconfirmed, title_named)
 
@@ -896,8 +900,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
             if (lf_start, lf_end) != (0, len(m.long_form)):
                 m = _with(m, long_form=m.long_form[lf_start:lf_end])
         reason = non_name_reason(text, start, end, gazetteer=m.rule.startswith("gazetteer"))
-        if reason is None or (reason == "owner" and canonical_key(m.text) in own and " " not in m.text):
-            out.append(m)
+        if reason is None or (reason in ("owner", "emphasis") and canonical_key(m.text) in own and " " not in m.text):
+            out.append(m)  # "WIDGETful: a benchmark for ...": capitals styling a word the paper names its own thing
         elif reason == "owner":
             owners.add(canonical_key(m.text))
     # an organisation once is an organisation everywhere in the paper ("the Acme group" ... "Acme at X")

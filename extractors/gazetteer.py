@@ -227,14 +227,14 @@ def _stopterms() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def stop_acronym_plurals() -> frozenset[str]:
-    """Lower-cased plurals the loader made of listed acronyms ("gds" of "GD").
+    """Lower-cased plurals the loader made of listed acronyms ("gds" of "GD", "zaps" of "zAP").
 
     Why: keys are lower-cased, so the plural "GDs" and another acronym written "GDS" share a key; only the
     first is the listed term.
     """
     listed = _stopterms_listed()
     lowered = {t.lower() for t in listed}
-    return frozenset(v for term in listed if term.split()[-1].isupper()
+    return frozenset(v for term in listed if sum(c.isupper() for c in term.split()[-1]) >= 2
                      for v in term_variants(term)[1:] if v.endswith("s") and v not in lowered)
 
 

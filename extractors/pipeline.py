@@ -85,7 +85,8 @@ def _configure_tokenizer(nlp) -> None:
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.
     # A compiled pattern's own .match keeps the tokenizer in C (a Python wrapper halves its speed).
     # (written so that a failing match is linear: a digit followed by a name char, then the whole run)
-    alnum = r"[A-Za-z](?=[\w.+-]*?[0-9][\w.+-])[\w.+-]*[A-Za-z0-9+]"
+    # ("tasks---Widget2Set": LaTeX's dash of three hyphens is no part of a name: the infix rule splits it)
+    alnum = r"[A-Za-z](?=[\w.+-]*?[0-9][\w.+-])(?:[\w.+]|-(?!--))*[A-Za-z0-9+]"
     previous = nlp.tokenizer.token_match
     if previous is None:
         nlp.tokenizer.token_match = re.compile(f"^(?:{alnum})$").match

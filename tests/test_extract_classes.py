@@ -2920,3 +2920,53 @@ def test_a_latex_citation_tied_to_a_name_leaves_the_name_whole():
 def test_gaussian_processes_are_a_named_method_like_bayesian_optimization():
     got = found("We place Gaussian process priors on the widget response and use Bayesian optimization.")
     assert got.get("Gaussian process", ("", False))[0] == "method"
+
+
+# --- round fifteen ----------------------------------------------------------------------------------
+
+
+def test_a_dictionary_word_styled_in_capitals_is_a_name_when_the_paper_names_its_work_so():
+    got = found("In this paper, we present SPOONful, a benchmark for widget retrieval. SPOONful has 300 samples.",
+                title="SPOONful: A Benchmark for Widget Retrieval")
+    assert got.get("SPOONful", ("", False)) == ("benchmark", True)
+    # capitals set into a word of someone else's long form still spell letters, not a name
+    assert "ORChestration" not in found("We use WOTS, the Widget ORChestration Trace Set, for evaluation.")
+
+
+def test_three_hyphens_typed_for_a_dash_before_a_name_with_digits_end_the_word_before():
+    got = found("It beats earlier agents on two gizmo navigation tasks---Widget2Set and QRXW, advancing the field.")
+    assert "Widget2Set" in got and not any("---" in name for name in got)
+
+
+def test_a_known_name_and_its_number_joined_by_a_space_instead_of_a_hyphen():
+    rec = records(("A Study", "We pretrain on Kinetics 700 clips and sample faces from CelebA HQ."))[0]
+    forms = [{e["name"], *e["aliases"]} for e in rec["datasets"] + rec["benchmarks"]]
+    assert any("Kinetics 700" in f for f in forms) and any("CelebA HQ" in f for f in forms)
+    assert not any(f == {"Kinetics"} or f == {"CelebA"} for f in forms)
+
+
+def test_numbers_listed_after_a_numbered_name_are_more_of_its_variants():
+    rec = records(("A Study", "We evaluate on CIFAR-10 and 100, on the ZorbSet 2019, 2020 and 2021 splits, and "
+                              "train ResNet-50 and 101 for 90 epochs."))[0]
+    data = names(rec, "datasets") | names(rec, "benchmarks")
+    assert {"CIFAR-10", "CIFAR-100"} <= data and "ZorbSet 2021" in {n for e in rec["datasets"] + rec["benchmarks"]
+                                                                     for n in (e["name"], *e["aliases"])}
+    assert {"ResNet-50", "ResNet-101"} <= names(rec, "methods")
+    # a number of counted things is no variant: "and 100 classes", "and 90 epochs"
+    rec = records(("A Study", "We train ResNet-50 and 90 epochs later test on CIFAR-10 and 100 classes of Zorb."))[0]
+    assert "CIFAR-100" not in names(rec, "datasets") and "ResNet-90" not in names(rec, "methods")
+
+
+def test_an_edition_year_after_an_apostrophe_belongs_to_the_name():
+    got = found("We report results on the QRMT'21 and QRMT '22 test sets and on ZEBRAX' 19 clips.")
+    assert got.get("QRMT'21", ("",))[0] in ("dataset", "benchmark")
+    assert got.get("QRMT '22", ("",))[0] in ("dataset", "benchmark")
+    assert "ZEBRAX' 19" in got and "ZEBRAX" not in got
+    # a venue's edition is still a venue
+    assert not any(name.startswith("STOC") for name in found("The bound of the paper at STOC'20 is tight for WidgetNet."))
+
+
+def test_an_acronym_in_capitals_ending_in_s_is_no_plural_of_a_mixed_case_stop_term():
+    got = found("We evaluated our transcriber on the widely used MAPS and QUORTEX datasets.")
+    assert got.get("MAPS", ("",))[0] == "dataset"
+    assert "mAPs" not in found("Both detectors reach higher mAPs than WidgetNet on the test set.")
