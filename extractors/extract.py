@@ -1072,8 +1072,11 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 _DEFINED_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?[)\]]?\s+(corpus|corpora|datasets?|data\s+sets?|benchmarks?|"
                                  r"database|treebank)\b", re.I)
 #: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
+#: (up to two modifiers may come between the article and the long form: "a two-stage", "a new, lightweight"; no
+#: function word: "a method for X (Y)" names a method for something)
 _OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|"
-                                    r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*$|"
+                                    r"design|devise)[sd]?\s+(?:an?|the)\s+(?:(?:new|novel|simple|effective|yet)\s+)*"
+                                    r"(?:(?!(?:for|of|to|with|using|on|in|by|and|or|that|which|based)\b)[\w-]+,?\s+){0,2}$|"
                                     r"\bwe\s+(?:call|term|name|dub)\s+(?:them\s+|it\s+)?[\"“]?(?:\$?\\(?:textit|emph|textbf)\{)?$",
                                     re.I)  # "a family of losses that we call $\textit{widget losses}$ (WLs)"
 

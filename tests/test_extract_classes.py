@@ -2970,3 +2970,19 @@ def test_an_acronym_in_capitals_ending_in_s_is_no_plural_of_a_mixed_case_stop_te
     got = found("We evaluated our transcriber on the widely used MAPS and QUORTEX datasets.")
     assert got.get("MAPS", ("",))[0] == "dataset"
     assert "mAPs" not in found("Both detectors reach higher mAPs than WidgetNet on the test set.")
+
+
+def test_modifiers_between_we_propose_a_and_a_lower_case_long_form_keep_the_definition_the_papers():
+    rec = records(("A Study", "We propose a two-stage widget consistency network (WCN) that fills gaps. WCN is fast."))[0]
+    assert "widget consistency network" in {p["name"] for p in rec["proposes"]}
+    rec = records(("A Study", "We propose a new, lightweight gizmo routing language (GRL) with a small vocabulary."))[0]
+    assert "gizmo routing language" in {p["name"] for p in rec["proposes"]}
+    # a method for something is not named by the phrase after "for"
+    rec = records(("A Study", "We propose a method for widget consistency estimation (WCE) in long videos."))[0]
+    assert not rec["proposes"]
+
+
+def test_sequence_to_sequence_is_a_class_of_models_and_deep_q_learning_a_named_method():
+    got = found("We compare a sequence-to-sequence model and a Seq2Seq baseline trained with deep Q-learning.")
+    assert not any("sequence" in name.lower() or name.lower() == "seq2seq" for name in got)
+    assert got.get("deep Q-learning", ("",))[0] == "method" and "Q-learning" not in got
