@@ -19,7 +19,7 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.canonical import listed_variant, slash_variants
-from extractors.docutil import make_mention
+from extractors.docutil import doc_text, make_mention
 from extractors.gazetteer import known_name
 from kg.models import Mention
 
@@ -104,7 +104,9 @@ def _same_form(first: str, other: str) -> bool:
 
 def listed_variant_mentions(doc, mentions) -> Iterator[Mention]:
     """A mention per number listed after a numbered method or data name of ``doc`` ("CIFAR-10 and 100")."""
-    text = doc.text
+    if not mentions:
+        return
+    text = doc_text(doc)
     for m in mentions:
         if m.kind not in ("method", "dataset", "benchmark") or m.rule in (SLASH_RULE, LISTED_RULE):
             continue
