@@ -128,16 +128,20 @@ def paper_record(paper: Paper, paper_extraction: PaperExtraction, corpus_extract
     """
     pe = paper_extraction
     sentences = _Sentences()
+    items = {kind: [_entity_item(r, corpus_extraction, sentences, paper) for r in refs]
+             for kind, refs in (("methods", pe.methods), ("datasets", pe.datasets), ("benchmarks", pe.benchmarks))}
+    # a proposal is known by the forms its entity item in this paper lists ("the Widget Fusion module" too)
+    written = {item["id"]: item["aliases"] for kind_items in items.values() for item in kind_items}
     proposes = []
     for eid in pe.proposes:
         ent = corpus_extraction.entity(eid)
-        proposes.append({"id": ent.id, "name": ent.name, "kind": ent.kind, "aliases": _aliases(ent.name, ent.aliases)})
+        aliases = written.get(ent.id)
+        proposes.append({"id": ent.id, "name": ent.name, "kind": ent.kind,
+                         "aliases": list(aliases) if aliases is not None else _aliases(ent.name, ent.aliases)})
     record = {
         "id": paper.id,
         "title": paper.title,
-        "methods": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.methods],
-        "datasets": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.datasets],
-        "benchmarks": [_entity_item(r, corpus_extraction, sentences, paper) for r in pe.benchmarks],
+        **items,
         "proposes": proposes,
         "repos": [_url_item(m, True, sentences) for m in pe.repos],
         "links": [_url_item(m, False, sentences) for m in pe.links],

@@ -2986,3 +2986,13 @@ def test_sequence_to_sequence_is_a_class_of_models_and_deep_q_learning_a_named_m
     got = found("We compare a sequence-to-sequence model and a Seq2Seq baseline trained with deep Q-learning.")
     assert not any("sequence" in name.lower() or name.lower() == "seq2seq" for name in got)
     assert got.get("deep Q-learning", ("",))[0] == "method" and "Q-learning" not in got
+
+
+def test_a_proposal_is_known_by_the_forms_its_entity_item_lists():
+    rec = records(("A Study", "In the second step, we introduce a novel Gizmo-Aligned Widget Completion module, which "
+                              "aligns the widgets of foreground objects."))[0]
+    items = {e["id"]: e for e in rec["methods"]}
+    assert rec["proposes"], rec
+    for p in rec["proposes"]:
+        assert p["aliases"] == items[p["id"]]["aliases"]
+    assert "Gizmo-Aligned Widget Completion module" in rec["proposes"][0]["aliases"]
