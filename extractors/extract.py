@@ -39,7 +39,7 @@ from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import TITLE_SEPARATOR, extract_proposals, review_proposals, title_collections, title_prefix
 from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
                               stop_category, stop_first_words)
-from extractors.variants import listed_variant_mentions, slash_variant_mentions
+from extractors.variants import listed_variant_mentions, nothing_counted_after, slash_variant_mentions
 
 __all__ = ["extract_batch", "ENTITY_RULE_PRIORITY"]
 
@@ -403,6 +403,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if not m.proposed and _names_a_problem(m, paper):
             continue
         edition = _EDITION.match(text, m.end) or (_CODED_EDITION.match(text, m.end) if m.kind in _DATA_KINDS else None)
+        if edition is None and m.kind in _DATA_KINDS and m.text.isalpha() and m.text.isupper() and \
+                (short := _SHORT_EDITION.match(text, m.end)) is not None and nothing_counted_after(text, short.end()):
+            edition = short  # "FOOMT 15": a campaign's edition by the last two digits of its year
         event = len(m.text.split()) >= 2 and ends_with_event(m.text)
         if edition and (name_shape(m.text.split()[-1]) in ("acronym", "mixed", "alnum") or event or
                         m.kind in _DATA_KINDS):
@@ -1123,7 +1126,10 @@ _CODED = re.compile(r"[A-Z]{2,}.*\d|\d.*[A-Z]{2,}")
 #: Detection dataset".
 _WORDS_BEFORE_DATA_NOUN = re.compile(r"(?: [A-Z][a-z]+){1,4}(?= (?:dataset|benchmark|corpus|challenge|competition)s?\b)")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
-_CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)")
+_CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)|"
+                            r" [A-Z]{2,4}(?:19|20)?[12]\d\b(?![.,]\d)")  # also glued: "X DL20"
+#: The last two digits of a year after a data name in capitals, spaced: "FOOMT 15", "BARSLT '14" (an edition).
+_SHORT_EDITION = re.compile(r" ['\u2019]?\d\d\b(?![.,]\d|\s*%|-)")
 #: Two or three capitalised names joined by hyphens ("Frank-Wolfe", "Bradley-Terry-Luce").
 _NAMED_PAIR = re.compile(r"^[A-Z][a-z]+(?:[-\u2013][A-Z][a-z]+){1,2}$")
 #: The head noun of a technique right after a name: "... averaging", "... iterations", "... formulas".

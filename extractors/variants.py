@@ -23,7 +23,8 @@ from extractors.docutil import doc_text, make_mention
 from extractors.gazetteer import known_name
 from kg.models import Mention
 
-__all__ = ["LISTED_RULE", "SLASH_RULE", "listed_variant_mentions", "slash_variant_mentions", "variant_name"]
+__all__ = ["LISTED_RULE", "SLASH_RULE", "listed_variant_mentions", "nothing_counted_after", "slash_variant_mentions",
+           "variant_name"]
 
 _SIZE_LETTERS = frozenset("KMBkmb")
 #: A model name with a parameter count: "Foo-7B", "Foo 2-13b" (group 1 the model).
@@ -87,7 +88,7 @@ _LISTED_NOUNS = frozenset({"dataset", "datasets", "benchmark", "benchmarks", "sp
                            "sets", "test", "respectively", "models", "variants"})
 
 
-def _nothing_counted_after(text: str, end: int) -> bool:
+def nothing_counted_after(text: str, end: int) -> bool:
     """No counted noun follows the number ("CIFAR-10 and 100 classes", "ResNet-18 and 50 epochs"): what follows is
     punctuation, a function word, a capitalised word or a noun naming the listed things."""
     word = _WORD_AFTER.match(text, end)
@@ -115,6 +116,6 @@ def listed_variant_mentions(doc, mentions) -> Iterator[Mention]:
             continue
         pos = m.end
         while (hit := _NEXT_NUMBER.match(text, pos)) is not None and _same_form(own.group(1), hit.group(1)) and \
-                _nothing_counted_after(text, hit.end()):
+                nothing_counted_after(text, hit.end()):
             pos = hit.end()
             yield make_mention(doc, m.start, pos, m.kind, LISTED_RULE, 0.8)

@@ -2996,3 +2996,17 @@ def test_a_proposal_is_known_by_the_forms_its_entity_item_lists():
     for p in rec["proposes"]:
         assert p["aliases"] == items[p["id"]]["aliases"]
     assert "Gizmo-Aligned Widget Completion module" in rec["proposes"][0]["aliases"]
+
+
+def test_two_digits_of_a_year_after_a_campaign_in_capitals_are_its_edition():
+    rec = records(("A Study", "We report BLEU on QRMT 15 and ZOSLT 14 and 15, and nDCG on TREC DL20."))[0]
+    data = {n for e in rec["datasets"] + rec["benchmarks"] for n in (e["name"], *e["aliases"])}
+    assert {"QRMT 15", "ZOSLT 14", "ZOSLT 15", "TREC DL20"} <= data
+    # a count after the name is no edition
+    rec = records(("A Study", "Our system covers QRMT 15 language pairs."))[0]
+    assert "QRMT 15" not in {n for e in rec["datasets"] + rec["benchmarks"] for n in (e["name"], *e["aliases"])}
+
+
+def test_proof_assistants_and_verifiers_are_named_systems():
+    got = found("Proofs are checked in HOL Light and the programs verified with Dafny and Verus.")
+    assert {got.get(k, ("",))[0] for k in ("HOL Light", "Dafny", "Verus")} == {"method"}
