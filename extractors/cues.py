@@ -363,6 +363,7 @@ def name_shape(text: str) -> str | None:
     return result
 
 
+_HYPHENED_WORDS = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 #: A name and the last two digits of a year after an apostrophe: "FOOMT'21", "Gizmo’19".
 _APOSTROPHE_EDITION = re.compile(r"(.*[A-Za-z])['\u2019](\d\d)")
 
@@ -374,8 +375,8 @@ def _classify(t: str) -> str | None:
         return "mixed"  # "Zorbformer", "Quellnet": a coined model name ends like one (not "Planet", "Informer")
     if not any(c.isupper() for c in t) or _NOT_NAME.match(t):
         return None
-    if t.endswith("++") and t[:-2].isalnum():
-        return "plusplus"
+    if t.endswith("++") and (t[:-2].isalnum() or _HYPHENED_WORDS.fullmatch(t[:-2])):
+        return "plusplus"  # "FooNet++", "Co-widget++": "++" marks a name whatever it is written with
     if "_" in t and UNDERSCORE_NAME.match(t):
         return _classify(t.replace("_", "-"))  # "FOOSET_OI", "Widget_XL": underscores join the parts as hyphens do
     if (edition := _APOSTROPHE_EDITION.fullmatch(t)) is not None:

@@ -377,6 +377,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # data of that name
             m = _with(m, kind="benchmark" if noun.group(1).lower() in BENCH_NOUNS else "dataset",
                       rule=m.rule + "+cue:X-dataset")
+        if m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and not m.proposed and \
+                _THE_X_ALGORITHM.match(text, m.end) and text[max(0, m.start - 4):m.start].lower() == "the ":
+            # "the WIDGET algorithm": a method that shares its name with known data
+            m = _with(m, kind="method", rule=m.rule + "+cue:X-algorithm")
         if not m.proposed and m.rule.startswith("shape:capcompound") and _RESULT_AFTER.match(text, m.end):
             continue  # "Smith-Jones bounds", "the Doe-Roe inequality": a named result of maths, not a method
         if m.kind in ("method", "term") and not m.proposed and _METRIC_AFTER.match(text, m.end):
@@ -915,6 +919,8 @@ def _names_only(paper: Paper, raw: list[Mention]) -> list[Mention]:
 #: "4K-2", "128K", "1.3B": numbers and sizes only; "3B-parameter", "128K-token": size adjectives.
 #: A singular data noun right after a name: "the X dataset".
 _THE_X_DATA = re.compile(r"\s+((?i:dataset|corpus|database|benchmark))\b(?!-)")
+#: A noun of a procedure right after a name: "the X algorithm" (not "the X model": a model trained on data X).
+_THE_X_ALGORITHM = re.compile(r"\s+(?:algorithm|method|procedure|technique|approach|optimizer)\b(?!-)")
 #: Hardware nouns right after a name, or ending it, make it a chip or its generation: "X GPUs", "X TPU pods".
 _HARDWARE_AFTER = re.compile(r"\s+(?:\d{3,4}[A-Za-z]{0,3}\s+)?(?:GPUs?|TPUs?|NPUs?|chips?|processors?|robots?|robotic arms?|arms?|"
                              r"manipulators?|grippers?|quadrupeds?|humanoids?)(?![\w-])")

@@ -28,7 +28,8 @@ __all__ = ["build_matchers", "extract_gazetteer", "distinctive_form", "plural_fo
 
 #: Words that make a known data set into a named variant of it.
 _DATA_VARIANTS = frozenset({"permuted", "rotated", "split", "sequential", "corrupted", "noisy", "colored", "coloured",
-                            "imbalanced", "long-tailed", "downsampled", "shuffled", "blurred", "perturbed"})
+                            "imbalanced", "long-tailed", "downsampled", "shuffled", "blurred", "perturbed",
+                            "occluded", "occlusion", "truncated"})
 
 
 def distinctive_form(form: str, words: frozenset[str]) -> bool:

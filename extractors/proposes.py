@@ -228,6 +228,9 @@ def _kind_after(toks, end_tok: int) -> str | None:
         low = t.lower_
         if determined and low in ("and", "or") and _joins_modifiers(toks, t.i):
             continue  # "X, a large and diverse video dataset": coordinated modifiers of one head
+        if determined and low in _GROUP_NOUNS and t.i + 1 < len(toks) and toks[t.i + 1].lower_ == "of" and \
+                (grouped := _kind_of_members(toks, t.i + 2)) is not None:
+            return grouped  # "X, a collection of small editing networks": what the members are, X is
         if determined and low == "and" and t.i + 1 < len(toks) and \
                 toks[t.i + 1].lower_ in DATA_NOUNS | BENCH_NOUNS and not modifies_method_head(toks, t.i + 1):
             continue  # "X: A Survey and Benchmark of ...": the name is also the collection coordinated with it
@@ -282,6 +285,25 @@ def _modifies_later_head(toks, k: int) -> bool:
 
 
 _CALLED = frozenset({"called", "named", "dubbed", "termed", "coined"})
+#: Nouns of a group whose members say what it is: "a collection of networks", "a suite of benchmarks".
+_GROUP_NOUNS = frozenset({"collection", "family", "set", "suite", "series", "ensemble", "group"})
+
+
+def _kind_of_members(toks, k: int) -> str | None:
+    """The kind the plural head a few words after "a collection of" names (None: no such head)."""
+    for t in toks[k:k + 6]:
+        low = t.lower_
+        single = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+        if low in DATA_NOUNS or single in DATA_NOUNS:
+            return "dataset"
+        if low in BENCH_NOUNS or single in BENCH_NOUNS:
+            return "benchmark"
+        if single in _DEFINING_HEADS:
+            return "method"
+        if not (t.is_alpha or "-" in t.text) or low in ("that", "which", "for", "to", "with", "and"):
+            return None
+    return None
+
 
 #: Verbs of evaluating that make a framework or toolkit a benchmark: "a framework designed to evaluate ...".
 _EVALUATE_VERBS = frozenset({"evaluate", "evaluating", "assess", "assessing", "benchmarking"})
@@ -380,6 +402,8 @@ def _kind_before(toks, start_tok: int) -> str | None:
     head = start_tok - 2 if start_tok >= 2 and toks[start_tok - 1].text == "," else start_tok - 1
     if head >= 2 and toks[head].lower_ in _CALLED:
         head -= 1  # "a simple method called X"
+        if head >= 2 and toks[head].text == ",":
+            head -= 1  # "a simple method, called X"
     if head >= 1 and toks[head].lower_ in _DEFINING_HEADS and toks[head - 1].lower_ not in _EVALUATING:
         return "method"  # "a unified widget-based framework, ZQ-Net,", "the resulting model ZQ-7B"
     for t in reversed(toks[max(0, start_tok - 4):start_tok]):

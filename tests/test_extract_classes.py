@@ -3010,3 +3010,38 @@ def test_two_digits_of_a_year_after_a_campaign_in_capitals_are_its_edition():
 def test_proof_assistants_and_verifiers_are_named_systems():
     got = found("Proofs are checked in HOL Light and the programs verified with Dafny and Verus.")
     assert {got.get(k, ("",))[0] for k in ("HOL Light", "Dafny", "Verus")} == {"method"}
+
+
+def test_fields_and_resource_levels_are_no_methods():
+    got = found("Widget glasses for Augmented Reality and Virtual Reality help Low-Resource Languages speakers.")
+    assert not {"Augmented Reality", "Virtual Reality", "Low-Resource Languages"} & set(got)
+
+
+def test_plus_plus_marks_a_hyphenated_name():
+    got = found("We propose Co-widget and its extension Co-widget++ for source-free adaptation.")
+    assert "Co-widget++" in got
+
+
+def test_an_occluded_variant_of_known_data_is_its_own_data():
+    rec = records(("A Study", "We evaluate WidgetPose on LINEMOD and Occluded LINEMOD."))[0]
+    data = {n for e in rec["datasets"] + rec["benchmarks"] for n in (e["name"], *e["aliases"])}
+    assert {"LINEMOD", "Occluded LINEMOD"} <= data
+
+
+def test_the_head_before_a_comma_and_called_types_the_name():
+    got = found("To address this, we propose an optimized training approach, called WidgetQA, to improve retrieval.")
+    assert got["WidgetQA"][0] == "method"
+
+
+def test_a_collection_of_networks_is_a_method_and_a_collection_of_datasets_data():
+    got = found("We propose Widget Editor Networks (WEN), a collection of small auxiliary editing networks.")
+    assert got["Widget Editor Networks"][0] == "method"
+    got = found("We release GizmoPile, a collection of twelve image datasets for widget parsing.")
+    assert got["GizmoPile"][0] in ("dataset", "benchmark")
+
+
+def test_the_algorithm_after_a_known_data_name_makes_it_a_method_of_that_name():
+    got = found("For example, the ACDC algorithm recovers the circuit of the widget model.")
+    assert got["ACDC"][0] == "method"
+    # a model named after data is a model trained on it, not a homonym
+    assert found("We fine-tune the CIFAR-10 model on the widget data.").get("CIFAR-10", ("dataset",))[0] != "method"
