@@ -363,6 +363,8 @@ def name_shape(text: str) -> str | None:
     return result
 
 
+#: A name in capitals (three letters or more) and one lower-case letter after a hyphen.
+_ACRONYM_LETTER_VARIANT = re.compile(r"[A-Z][A-Z0-9]{2,}-[a-z]")
 _HYPHENED_WORDS = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 #: A name and the last two digits of a year after an apostrophe: "FOOMT'21", "Gizmo’19".
 _APOSTROPHE_EDITION = re.compile(r"(.*[A-Za-z])['\u2019](\d\d)")
@@ -385,6 +387,8 @@ def _classify(t: str) -> str | None:
         return None
     if _GREEK_TAIL.search(t):
         return "mixed" if _classify(t[:t.rindex("-")]) else None  # "FooPO-λ", "TD-λ": a variant by its parameter
+    if _ACRONYM_LETTER_VARIANT.fullmatch(t):
+        return "mixed"  # "GPT-f", "ZORB-x": a lettered variant of a name in capitals
     if _LANGUAGE_PREFIX.match(t):
         if t[:t.index("-")] in _SHORT_WORDS:
             return None  # "on-GPU", "re-LLM": a word or bound prefix joined to a name

@@ -69,6 +69,8 @@ _BAD_PREFIX_START = frozenset({
 _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 #: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
+#: Nouns of making something: "the release of X", "the introduction of X".
+_MAKING_NOUNS = frozenset({"release", "introduction", "creation", "construction", "development", "design", "proposal"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
 #: Words after which a trigger ("design", "release", "build") is a noun, not the paper's verb.
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "each", "every",
@@ -547,7 +549,7 @@ def _our_head_after(toks, k: int, sid: list[int]) -> str | None:
     """The head noun of "our (newly) constructed dataset" starting at token ``k`` ("our"), else None. A word of
     making must come first: "X, our main benchmark" is what the paper uses, not what it makes."""
     made = False
-    for j in range(k + 1, min(len(toks), k + 5)):
+    for j in range(k + 1, min(len(toks), k + 7)):  # "our meticulously curated instruction tuning dataset"
         t = toks[j]
         if sid[j] != sid[k] or not t.is_lower or t.lower_ in _OLDER:
             return None
@@ -681,6 +683,39 @@ _COMPOSED = frozenset({"consists", "consist", "comprises", "comprise", "composed
                        "introduces", "features", "introducing", "comprising", "incorporates", "incorporating"})
 
 
+#: Plural heads of what a paper presents as a list: "we release two resources: A and B".
+_PRESENTED_PLURALS = frozenset({"tools", "resources", "datasets", "benchmarks", "models", "methods", "libraries",
+                                "toolkits", "frameworks", "algorithms", "corpora", "suites", "systems"})
+#: Verbs of presenting a paper's own things.
+_PRESENTING_VERBS = frozenset({"present", "introduce", "propose", "release", "develop", "build", "provide", "offer"})
+
+
+def _listed_parts_starts(toks, sid: list[int]) -> Iterator[tuple[int, int]]:
+    """(head, first listed token) of each list of the paper's own parts or presented things after a colon: "X
+    consists of two modules: ...", "we present three tools for widget research: ..."."""
+    n = len(toks)
+    for t in toks:
+        i = t.i
+        if t.lower_ in _COMPONENT_NOUNS and i + 1 < n and toks[i + 1].text == ":" and \
+                any(u.lower_ in _COMPOSED for u in toks[max(0, i - 4):i] if sid[u.i] == sid[i]):
+            yield i, i + 2
+        elif t.text == ":" and i + 1 < n:
+            head = next((u.i for u in toks[max(0, i - 6):i] if u.lower_ in _PRESENTED_PLURALS and sid[u.i] == sid[i]),
+                        None)
+            if head is not None and _we_present_before(toks, head, sid):
+                yield head, i + 1
+
+
+def _we_present_before(toks, i: int, sid: list[int]) -> bool:
+    """"we present (useful) tools for X research" before the head at ``i``: "we" and a presenting verb, at most
+    eight words back in the head's sentence."""
+    window = [t for t in toks[max(0, i - 9):i] if sid[t.i] == sid[i]]
+    for k, t in enumerate(window):
+        if t.lower_ in _PRESENTING_VERBS and k > 0 and window[k - 1].lower_ in ("we", "also", "further"):
+            return True
+    return False
+
+
 def _next_part(toks, k: int, sid: list[int]) -> int:
     """Index of the first token after the next part separator ("; ", ", and ", " and ") in the sentence."""
     depth = 0
@@ -760,15 +795,28 @@ def _bracketed_after_head(toks, j: int, sid: list[int]) -> tuple[int, int] | Non
     description spells out no initials, so no acronym definition links the two, but the bracket names it.
     """
     k = j
-    while k < len(toks) and k < j + 10 and sid[k] == sid[j] and toks[k].is_lower and \
-            (toks[k].is_alpha or "-" in toks[k].text) and \
+    # (an acronym may modify the head: "a few-shot GR framework (Few-Shot GR)")
+    while k < len(toks) and k < j + 10 and sid[k] == sid[j] and \
+            ((toks[k].is_lower and (toks[k].is_alpha or "-" in toks[k].text)) or
+             (toks[k].text.isupper() and toks[k].is_alpha and k + 1 < len(toks) and toks[k + 1].is_lower)) and \
             (toks[k].lower_ == "based" or (toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS)):
         k += 1
     if k == j or toks[k - 1].lower_ not in _HEAD_NOUNS or k + 2 >= len(toks) or sid[k + 2] != sid[j]:
         return None
-    if toks[k].text != "(" or toks[k + 2].text != ")" or name_shape(toks[k + 1].text) not in ("acronym", "mixed", "alnum"):
+    if toks[k].text != "(":
         return None
-    return k + 1, k + 2
+    close = next((c for c in range(k + 2, min(len(toks), k + 5)) if toks[c].text == ")"), None)
+    if close is None:
+        return None
+    inside = toks[k + 1:close]
+    shapes = [name_shape(t.text) for t in inside]
+    if len(inside) == 1 and shapes[0] in ("acronym", "mixed", "alnum"):
+        return k + 1, k + 2
+    # "(Few-Shot GR)": a name of capitalised words with one written like a name
+    if len(inside) > 1 and all(t.text[:1].isupper() for t in inside) and \
+            any(sh in ("acronym", "mixed", "alnum", "capcompound") for sh in shapes):
+        return k + 1, close
+    return None
 
 
 _PARAM_COUNT = re.compile(r"^\d+(?:\.\d+)?[BM]$")
@@ -936,8 +984,12 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
     capitalised words, or a shaped word).
     """
     k = j
-    while k < len(toks) and k < j + 6 and sid[k] == sid[j] and toks[k].is_lower and _lower_word(toks[k].text) and \
-            toks[k].lower_ not in _FUNCTION_WORDS and toks[k].lower_ not in _PHRASE_BREAKS:
+    # (a language's name may modify the head: "a Chinese dialog dataset X")
+    while k < len(toks) and k < j + 6 and sid[k] == sid[j] and (
+            (toks[k].is_lower and _lower_word(toks[k].text) and toks[k].lower_ not in _FUNCTION_WORDS and
+             toks[k].lower_ not in _PHRASE_BREAKS) or
+            (k > j and toks[k].is_title and k + 1 < len(toks) and toks[k + 1].is_lower and
+             stop_category(toks[k].text) == "language")):
         k += 1
     if k == j or k >= len(toks) or sid[k] != sid[j]:
         return None
@@ -945,6 +997,8 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
         k += 1
         if k < len(toks) and toks[k].lower_ == "the":
             k += 1
+    if k + 1 < len(toks) and LATEX_FONT_TOKEN.match(toks[k].text):
+        k += 1  # "a dialog dataset \emph{WidgetDial}": the name in a font command
     if k >= len(toks) or sid[k] != sid[j]:
         return None
     hit = _name_at(doc, toks, k, spans)
@@ -1291,6 +1345,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 continue
             i += 1  # "our main contribution is X": the copula acts as the trigger
             low = "propose"
+            k = i + 1 + (i + 1 < n and toks[i + 1].lower_ == "the")
+            if k + 1 < n and toks[k].lower_ in _MAKING_NOUNS and toks[k + 1].lower_ == "of":
+                i = k + 1  # "our first contribution is the release of X": what is released is the contribution
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"
@@ -1338,6 +1395,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we design an oracle Widget Oracle", "we introduce two scores -- the A Norm and the B Ratio"
                 hit = _name_after_head(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
+            if hit is None and low in TRIGGERS and i + 2 < n and toks[i + 1].lower_ == "the" and \
+                    any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i]):
+                # "we propose the fast single-stage widget network WN-3": a name right after its head noun
+                named = _name_after_head(doc, toks, i + 2, spans, sid)
+                if named is not None and toks[named[0] - 1].lower_ in _HEAD_NOUNS:
+                    hit, rule = named, "proposes:we-propose-desc-X"
             if hit is None and low in TRIGGERS and any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i]):
                 # "we propose widget trajectory distillation, a unified approach": a bare lower-case phrase
                 # the trigger's sentence then describes as a kind of thing (the trigger a first-person verb,
@@ -1493,11 +1556,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             if at == end or at >= n or sid[at] != sid[i]:
                 break
     # "X consists of two components: A, which ..., and B, ...": the parts of the paper's own system
-    for i in [t.i for t in toks if t.lower_ in _COMPONENT_NOUNS]:
-        if i + 1 >= n or toks[i + 1].text != ":" or \
-                not any(t.lower_ in _COMPOSED for t in toks[max(0, i - 4):i] if sid[t.i] == sid[i]):
-            continue
-        k = i + 2
+    # "we present three tools for widget research: A, B and C": what the paper presents, listed after its head
+    for i, k in _listed_parts_starts(toks, sid):
         while k < n and sid[k] == sid[i]:
             hit = _name_at(doc, toks, k, spans)
             written = doc_text(doc)[toks[hit[0]].idx:toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text)] \

@@ -3045,3 +3045,46 @@ def test_the_algorithm_after_a_known_data_name_makes_it_a_method_of_that_name():
     assert got["ACDC"][0] == "method"
     # a model named after data is a model trained on it, not a homonym
     assert found("We fine-tune the CIFAR-10 model on the widget data.").get("CIFAR-10", ("dataset",))[0] != "method"
+
+
+def test_our_long_described_dataset_after_a_name_makes_it_the_papers():
+    got = found("The Zorbix models are trained on WidgetInstruct, our meticulously curated instruction tuning dataset.")
+    assert got["WidgetInstruct"][1] is True
+
+
+def test_things_a_paper_presents_listed_after_a_colon_are_its_own():
+    got = found("In this work, we present useful tools for widget translation research: WDATA, NLGIZ, and RTQ.")
+    assert all(got[k][1] for k in ("WDATA", "NLGIZ", "RTQ"))
+    # things evaluated or compared, listed the same way, are not
+    got = found("We evaluate three models: GPT-4, Llama 2 and ZorbLM. We compare two methods: QuuxNet and Blarg.")
+    assert not any(proposed for _, proposed in got.values())
+
+
+def test_we_propose_the_described_head_and_its_name():
+    got = found("To handle more views, we propose the fast single-stage feed-forward network MV-Zorb3R.")
+    assert got["MV-Zorb3R"][1] is True
+    assert not any(p for _, p in found("We propose the use of the transformer model BERT for widgets.").values())
+
+
+def test_a_bracketed_name_of_several_words_after_a_head_with_an_acronym_in_it():
+    got = found("To address this, we propose a novel few-shot indexing-based GR framework (Few-Shot GZ). Few-Shot GZ "
+                "needs no training.")
+    assert got.get("Few-Shot GZ", ("", False))[1] is True
+
+
+def test_a_contribution_that_is_the_release_of_a_name():
+    got = found("Our first contribution is the release of the Zorbian Parallel Corpus Collection (ZPCC), the largest "
+                "parallel corpora for widget languages.")
+    assert got["Zorbian Parallel Corpus Collection"][1] is True
+
+
+def test_a_lettered_variant_of_a_name_in_capitals_is_a_name():
+    got = found("We present an automated prover and proof assistant, ZORB-f, for the Widget language. ZORB-f found "
+                "new short proofs.")
+    assert got.get("ZORB-f", ("", False))[1] is True
+
+
+def test_a_name_in_a_font_command_after_a_head_modified_by_a_language():
+    got = found("To study this task, we create a human-to-human Chinese dialog dataset \\emph{WidRecDial} (about 10k "
+                "dialogs), which contains multiple sequential dialogs.")
+    assert got.get("WidRecDial", ("", False))[1] is True
