@@ -440,7 +440,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             end = _TECHNIQUE_AFTER.match(text, m.end).end()
             m = _with(m, end=end, text=text[m.start:end], kind="method")
         elif m.kind in ("method", "term") and m.rule.startswith(("gazetteer", "shape")) and \
-                not m.text[:1].islower() and (version_end := _model_version(text, m.end)):
+                (not m.text[:1].islower() or name_shape(m.text) in ("mixed", "alnum")) and \
+                (version_end := _model_version(text, m.end)):  # (also "w2v-Foo 2.0")
             # (not "classifier-free guidance 1.5": a number after a technique in lower case is a setting of it)
             # "CosyNet 2", "WidgetLM 2.0", "Stable Widget 1.4", "Gizmo 3 27B": a version (and size) of a model
             m = _with(m, end=version_end, text=text[m.start:version_end])
@@ -1178,6 +1179,8 @@ def _model_version(text: str, end: int) -> int | None:
     if re.match(r"/\d", rest):
         return hit.end()  # "X 3.5/3.7": the first of two versions
     word = rest.split()[0].lower().rstrip(".,;:") if rest.split() else ""
+    if re.search(r"\d(?:\.\d+)?[BM]$", hit.group()):
+        return hit.end()  # "Foo 2 9B activations": a size ends the name, whatever follows
     return hit.end() if word in _AFTER_VERSION or word[:1] == "(" else None  # "X 2 (7B)": a note on it
 
 

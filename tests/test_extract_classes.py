@@ -3088,3 +3088,10 @@ def test_a_name_in_a_font_command_after_a_head_modified_by_a_language():
     got = found("To study this task, we create a human-to-human Chinese dialog dataset \\emph{WidRecDial} (about 10k "
                 "dialogs), which contains multiple sequential dialogs.")
     assert got.get("WidRecDial", ("", False))[1] is True
+
+
+def test_a_version_and_size_after_a_name_end_the_name_whatever_follows():
+    got = found("We reach high fidelity on Zorblm 2 9B activations and learn features with w2v-ZERT 2.0.")
+    assert "Zorblm 2 9B" in got and "w2v-ZERT 2.0" in got
+    # a number of steps is no version
+    assert "step 2" not in found("Results hold for step 2 of training WidgetNet.")
