@@ -283,9 +283,11 @@ _EARLIER_OWN = re.compile(r"\b(?:(?:extend(?:s|ed|ing)?|build(?:s|ing)? (?:up)?o
 
 
 def _earlier_own_work(cand: ProposalCandidate, abstract: str) -> bool:
-    """Is the candidate, outside the title, introduced as the authors' earlier work ("extending our X")?"""
-    return not cand.title_named and any(m.field == "abstract" and _EARLIER_OWN.search(abstract[max(0, m.start - 60):m.start])
-                                        for m in cand.mentions)
+    """Is the candidate, outside the title, introduced as the authors' earlier work ("extending our X")? Its first
+    mention in the abstract says so; a later "based on our X" refers back to what the paper has just proposed."""
+    first = min((m.start for m in cand.mentions if m.field == "abstract"), default=None)
+    return not cand.title_named and first is not None and \
+        _EARLIER_OWN.search(abstract[max(0, first - 60):first]) is not None
 
 
 def _only_a_modifier(cand: ProposalCandidate, abstract: str) -> bool:
@@ -349,10 +351,11 @@ _WE_NAME = re.compile(r"\bwe\s+(?:call|name|term|dub|coin)\s+(?:it|this|them|the
 
 def _named_by_us(cand: ProposalCandidate, abstract: str) -> bool:
     """Is a mention of the candidate named by "we call/name/term ..." right before it, or a capitalised one
-    introduced as "our novel X"?"""
-    return any(m.field == "abstract" and (m.proposed and m.rule.startswith("proposes:") or m.text[:1].isupper()) and
-               _WE_NAME.search(abstract[max(0, m.start - 40):m.start]) and
-               not _MODIFIER_SUFFIX.match(abstract, m.end) for m in cand.mentions)
+    introduced as "our novel X", or described right after as "X, our newly curated dataset"?"""
+    return any(m.field == "abstract" and (m.rule == "proposes:X-our-new" or (
+        (m.proposed and m.rule.startswith("proposes:") or m.text[:1].isupper()) and
+        _WE_NAME.search(abstract[max(0, m.start - 40):m.start]) and not _MODIFIER_SUFFIX.match(abstract, m.end)))
+        for m in cand.mentions)
 
 
 def _plainly_used(cand: ProposalCandidate, title_low: str, gazetteer_keys) -> bool:

@@ -1581,7 +1581,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
             head = _our_head_after(toks, i + 2, sid) if toks[i + 2].lower_ == "our" else None
             fresh = toks[i + 2].lower_ in ("a", "an") and toks[i + 3].lower_ in ("new", "novel") and e != i + 1
-            if (head is not None or fresh) and not _known_name(canonical_key(written)) and \
+            # (a known name too, when "our ... curated dataset" says the paper made it: its origin paper)
+            if (head is not None or (fresh and not _known_name(canonical_key(written)))) and \
                     not stop_category(written):
                 # "trained on WidgetSet, our newly collected dataset", "WiFT (Widget Flow Tuning), a new method"
                 seen.add(s)

@@ -3095,3 +3095,17 @@ def test_a_version_and_size_after_a_name_end_the_name_whatever_follows():
     assert "Zorblm 2 9B" in got and "w2v-ZERT 2.0" in got
     # a number of steps is no version
     assert "step 2" not in found("Results hold for step 2 of training WidgetNet.")
+
+
+def test_based_on_our_x_after_the_paper_proposed_x_is_still_its_own():
+    got = found("We propose a training approach, called ZorbQA, to improve widget retrieval. Finally, end-to-end QA "
+                "improves based on our ZorbQA retriever.", title="ZorbQA: An Optimized Training Approach to Retrieval")
+    assert got["ZorbQA"][1] is True
+    # introduced as earlier work, it is not
+    got = found("By extending our ZorbKit library, we study widget retrieval on three tasks.")
+    assert not got.get("ZorbKit", ("", False))[1]
+
+
+def test_a_known_name_the_paper_says_it_curated_is_its_own():
+    got = found("The Zorbix models are trained on MathInstruct, our newly curated instruction tuning dataset.")
+    assert got["MathInstruct"][1] is True
