@@ -1043,14 +1043,63 @@ _COUNT = re.compile(r"^(?:\d[\d,.]*[kKM]?|over|about|nearly|roughly|some)$")
 
 
 def counted_kind(toks, end: int) -> str | None:
-    """"X, 40k labelled image pairs": a name described by a count of data items is a dataset."""
-    if end + 2 >= len(toks) or toks[end].text != "," or not _COUNT.match(toks[end + 1].text):
+    """"X, 40k labelled image pairs", "X (107,180 pathology images, 9 classes)": a name described by a count of
+    data items is a dataset."""
+    if end + 2 >= len(toks) or toks[end].text not in (",", "(") or not _COUNT.match(toks[end + 1].text):
         return None
     for t in toks[end + 2:end + 7]:
         if t.lower_ in _DATA_UNITS:
             return "dataset"
         if t.text in (",", ".", ";", "(") or t.lower_ in METHOD_NOUNS:
             return None
+    return None
+
+
+_TASK_WORDS = frozenset(TASK_NOUNS) | {"asr", "tasks", "task", "identification", "verification"}
+#: Words before "on X" that make X what something is built on, not where it is measured.
+_BUILT_ON = frozenset({"based", "built", "build", "builds", "relies", "rely", "relying", "depends", "depend", "focus",
+                       "focuses", "focused", "focusing", "conditioned", "run", "runs", "running", "deployed"})
+
+
+def _task_after(toks, start: int, end: int) -> str | None:
+    """"state of the art on X language identification", "on X segmentation and classification tasks": a name
+    between "on" and the task measured on it (at most two plain words before the task's noun) is a benchmark."""
+    if start < 1 or toks[start - 1].lower_ != "on" or (start >= 2 and toks[start - 2].lower_ in _BUILT_ON):
+        return None
+    for t in toks[end:end + 3]:
+        if t.lower_ in _TASK_WORDS:
+            return "benchmark"
+        if not (t.is_alpha and t.is_lower) or t.lower_ in STOP_WORDS:
+            return None
+    return None
+
+
+_BRACKET_INTROS = frozenset({"e.g.", "e.g.,", "eg", "i.e.", "i.e.,", "such", "as", "including", "like", "namely"})
+
+
+def _bracketed_with_data_noun(toks, start: int, end: int) -> str | None:
+    """A name in brackets that a plural data noun introduces or closes: "on several datasets (e.g., X)", "code (X
+    and Y) datasets"."""
+    k = start - 1
+    while k >= 0 and start - k <= 12 and toks[k].text != "(":
+        t = toks[k]
+        if t.text in (")", ".", ";", ":") or (t.is_lower and t.is_alpha and t.lower_ not in _BRACKET_INTROS
+                                                and t.lower_ not in ("and", "or")):
+            return None
+        k -= 1
+    if k < 1 or toks[k].text != "(":
+        return None
+    before = PLURAL_DATA_NOUN_KIND.get(toks[k - 1].lower_)
+    if before is not None and any(t.lower_ in _BRACKET_INTROS for t in toks[k + 1:start]):
+        return before  # "several datasets (e.g., X)": examples of the noun before the bracket
+    j = end
+    while j < len(toks) and j - end <= 12 and toks[j].text != ")":
+        t = toks[j]
+        if t.text in ("(", ".", ";", ":") or (t.is_lower and t.is_alpha and t.lower_ not in ("and", "or")):
+            return None
+        j += 1
+    if j + 1 < len(toks) and toks[j].text == ")":
+        return PLURAL_DATA_NOUN_KIND.get(toks[j + 1].lower_)  # "code (X and Y) datasets"
     return None
 
 
@@ -1100,7 +1149,9 @@ def extract_cues(doc) -> Iterator:
             if hit is not None:
                 kind, rule, conf = hit[0], f"{c.rule}+{hit[1]}", max(conf, 0.75 if hit[0] != "method" else 0.6)
             elif kind == "term":
-                implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char]) or _appositive_kind(toks, c.end)
+                implied = suffix_kind(doc_text(doc)[c.start_char:c.end_char]) or _appositive_kind(toks, c.end) or \
+                    counted_kind(toks, c.end) or _task_after(toks, c.start, c.end) or \
+                    _bracketed_with_data_noun(toks, c.start, c.end)
                 if implied:
                     # typed by how it ends or what describes it: evidence beyond capitals
                     kind, rule, conf = implied, f"{c.rule}+typed", 0.6

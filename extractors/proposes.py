@@ -406,6 +406,14 @@ def _kind_before(toks, start_tok: int) -> str | None:
         head -= 1  # "a simple method called X"
         if head >= 2 and toks[head].text == ",":
             head -= 1  # "a simple method, called X"
+            for t in reversed(toks[max(0, head - 8):head + 1]):
+                # "a preference dataset comprising 40 million pairs, named X": the noun the namer names
+                if t.lower_ in _DEFINING_HEADS or t.lower_ in METHOD_NOUNS:
+                    break
+                if t.lower_ in DATA_NOUNS or t.lower_ in BENCH_NOUNS:
+                    return "dataset" if t.lower_ in DATA_NOUNS else "benchmark"
+                if t.lower_ in TRIGGERS or t.text in (".", ";"):
+                    break
     if head >= 1 and toks[head].lower_ in _DEFINING_HEADS and toks[head - 1].lower_ not in _EVALUATING:
         return "method"  # "a unified widget-based framework, ZQ-Net,", "the resulting model ZQ-7B"
     for t in reversed(toks[max(0, start_tok - 4):start_tok]):

@@ -3109,3 +3109,29 @@ def test_based_on_our_x_after_the_paper_proposed_x_is_still_its_own():
 def test_a_known_name_the_paper_says_it_curated_is_its_own():
     got = found("The Zorbix models are trained on MathInstruct, our newly curated instruction tuning dataset.")
     assert got["MathInstruct"][1] is True
+
+
+def test_a_count_of_data_items_in_brackets_after_a_name_makes_it_data():
+    got = found("Cross-domain validation on PathWNIST (107,180 pathology images, 9 classes) confirms it.")
+    assert got["PathWNIST"][0] == "dataset"
+
+
+def test_a_name_between_on_and_the_task_measured_on_it_is_a_benchmark():
+    got = found("WidgetR sets a new state of the art on VoxWidget107 language identification and on VOZ "
+                "segmentation tasks.")
+    assert got["VoxWidget107"][0] == "benchmark" and got["VOZ"][0] == "benchmark"
+    # what a system is built on is no benchmark
+    assert found("Our agent is built on FooNet detection pipelines.")["FooNet"][0] == "method"
+
+
+def test_names_in_brackets_with_a_plural_data_noun_are_data():
+    got = found("It surpasses full-shot models on several datasets (e.g., NYZ11-HRL). We also apply it across code "
+                "(BugWet and PyTorrenz) datasets.")
+    assert {got[k][0] for k in ("NYZ11-HRL", "BugWet", "PyTorrenz")} == {"dataset"}
+    got = found("We compare methods (e.g., ZorbNet) and models (QuuxLM and BarLM).")
+    assert {got[k][0] for k in ("ZorbNet", "QuuxLM", "BarLM")} == {"method"}
+
+
+def test_a_namer_after_a_comma_names_the_data_noun_of_its_clause():
+    got = found("We build a large-scale preference dataset comprising 40 million preference pairs, named SynPrez-40M.")
+    assert got["SynPrez-40M"][0] == "dataset"
