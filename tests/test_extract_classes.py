@@ -3129,3 +3129,10 @@ def test_names_in_brackets_with_a_plural_data_noun_are_data():
 def test_a_namer_after_a_comma_names_the_data_noun_of_its_clause():
     got = found("We build a large-scale preference dataset comprising 40 million preference pairs, named SynPrez-40M.")
     assert got["SynPrez-40M"][0] == "dataset"
+
+
+def test_empirical_risk_minimization_and_linear_blend_skinning_are_named_techniques():
+    got = found("We show that empirical risk minimization (ERM) overfits, and animate the widget with linear blend "
+                "skinning.")
+    assert got.get("empirical risk minimization", ("",))[0] == "method"
+    assert got.get("linear blend skinning", ("",))[0] == "method"
