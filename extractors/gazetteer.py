@@ -51,6 +51,7 @@ __all__ = [
     "surface_forms",
     "match_forms",
     "case_clash",
+    "listed_spellings",
     "entity_key",
     "known_name",
     "word_compound",
@@ -272,6 +273,13 @@ def match_forms(entry: GazetteerEntry) -> tuple[tuple[str, bool], ...]:
 
 def _is_acronym(form: str) -> bool:
     return bool(_ACRONYM.match(form) or _SHORT_MIXED.match(form))
+
+
+@functools.lru_cache(maxsize=1)
+def listed_spellings() -> frozenset[str]:
+    """Every gazetteer form as listed, lower-cased (not the spellings other modules derive from them): "integrated
+    gradients" is a listed form, "loras" only a plural of one."""
+    return frozenset(form.lower() for entry in load_gazetteer() for form in surface_forms(entry))
 
 
 @functools.lru_cache(maxsize=1)

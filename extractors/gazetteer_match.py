@@ -8,7 +8,6 @@ matches on the Doc; label is ``"<kind>\\t<canonical name>"``.
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator
 
@@ -18,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from extractors.canonical import spelling_variants
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
-from extractors.gazetteer import english_words, load_gazetteer, match_forms
+from extractors.gazetteer import english_words, listed_spellings, load_gazetteer, match_forms
 from extractors.terms import language_pair_at
 
 _MIXED = re.compile(r"[a-z][A-Z]")
@@ -108,12 +107,6 @@ def build_matchers(nlp, entries=None):
     return lower, cased
 
 
-@functools.lru_cache(maxsize=1)
-def _listed_spellings() -> frozenset[str]:
-    """Every gazetteer form as listed, lower-cased (not the spellings :func:`spelling_variants` adds)."""
-    return frozenset(form.lower() for entry in load_gazetteer() for form, _exact in match_forms(entry))
-
-
 _LAST_JOIN_HYPHEN = re.compile(r"[A-Za-z]{3}-[A-Za-z]{3,}$")
 #: A lower-case spelling with a version number and a word ("foo-4x-mini", "barlm-2.5-pro") is a model's id as an
 #: API or a file names it, never an ordinary word, even where the name needs its capitals ("FooLM-4x").
@@ -123,7 +116,7 @@ _VERSIONED_ID = re.compile(r"(?=.*[a-z]{3})(?=.*\d)")
 def _hyphenated_modifier(surface: str, toks, end: int) -> bool:
     """A name found only through a hyphenated spelling of its last join, followed by a lower-case word:
     "flow-matching loss", "mirror-descent steps" use the name as a compound modifier."""
-    if not _LAST_JOIN_HYPHEN.search(surface) or surface.lower() in _listed_spellings():
+    if not _LAST_JOIN_HYPHEN.search(surface) or surface.lower() in listed_spellings():
         return False
     if end >= len(toks):
         return False

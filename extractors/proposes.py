@@ -22,7 +22,7 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
                              SPLIT_NOUNS, STARTERS,
                              counted_kind, generic_numbered, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
-from extractors.gazetteer import dictionary_word, english_words, gazetteer_names
+from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, listed_spellings
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import ADJECTIVE_ENDINGS, METRIC_HEADS, lower_method_head, stop_category
 
@@ -1323,11 +1323,13 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                            "proposes:the-resulting-X", 0.65, proposed=True)
             continue
         if low in _PAST_TRIGGERS and low != "proposed":
-            before = toks[i - 1].lower_ if i > 0 else ""
-            adverb = before.endswith("ly") or before in ("also", "then", "further", "first")
-            if not (before == "we" or (i > 1 and adverb and toks[i - 2].lower_ == "we")):
+            words = [t.lower_ for t in toks[max(0, i - 3):i]]
+            words = [w for w in words if not (w.endswith("ly") or w in ("also", "then", "further", "first"))]
+            if words[-2:] == ["we", "have"]:
+                words = words[:-1]  # "we have (also) created X": the perfect is the past's
+            if not (words and words[-1] == "we" and len(toks[max(0, i - 3):i]) - len(words) <= 2):
                 continue
-            low = "propose"  # "we introduced X", "we then designed X"
+            low = "propose"  # "we introduced X", "we then designed X", "we have also created X"
         if low.endswith("ing") and _purpose_gerund(toks, i, sid):
             continue  # "a framework for (automatically) constructing ZIFT data", "a resource in developing Foo
             # systems", "interested in applying and further developing X": a purpose, not this paper's name
@@ -1429,8 +1431,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             if toks[s].lower_ in ("we", "our", "it", "this"):
                 continue
             written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
-            if written.endswith("s") and not written.endswith("ss") and _known_name(canonical_key(written)):
-                continue  # "we add three extra LoRAs": copies of a known thing, not a new name
+            if written.endswith("s") and not written.endswith("ss") and _known_name(canonical_key(written)) and \
+                    written.lower() not in listed_spellings():
+                continue  # "we add three extra LoRAs": copies of a known thing, not a new name ("Foo Gradients" is one)
             if indefinite and toks[i + 1].lower_ in ("a", "an") and _known_name(canonical_key(written)) and \
                     all(toks[k].is_lower and toks[k].is_alpha and toks[k].lower_ not in _HEAD_NOUNS and
                         toks[k].lower_ != "of" for k in range(i + 2, s)) and \

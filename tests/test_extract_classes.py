@@ -3136,3 +3136,16 @@ def test_empirical_risk_minimization_and_linear_blend_skinning_are_named_techniq
                 "skinning.")
     assert got.get("empirical risk minimization", ("",))[0] == "method"
     assert got.get("linear blend skinning", ("",))[0] == "method"
+
+
+def test_a_known_name_written_with_its_own_final_s_is_no_plural_copy():
+    got = found("We use the axioms to guide the design of a new attribution method called Integrated Gradients.")
+    assert got["Integrated Gradients"][1] is True
+    # a plural of a known name is copies of it, not a new name
+    assert not any(p for _, p in found("We add three extra LoRAs to the widget model.").values())
+
+
+def test_we_have_also_created_names_the_papers_own():
+    got = found("Along with these efforts, we have also created WidgetSpot, the first realistic widget grounding "
+                "benchmark.")
+    assert got["WidgetSpot"][1] is True
