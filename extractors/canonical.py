@@ -80,8 +80,10 @@ def slash_variants(text: str) -> tuple[str, ...]:
 
 #: A numbered name and further numbers of the same name listed after it: "CIFAR-10 and 100", "PASCAL VOC 2007,
 #: 2012", "SQuAD 1.1 and 2.0" (the stem ends in a letter, a hyphen or a space after a letter).
-_LISTED_VARIANTS = re.compile(r"(?P<stem>.*?[A-Za-z](?:[- ])?)(?P<first>\d+(?:\.\d+)?)"
-                              r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or|&)\s+)(?P<last>\d+(?:\.\d+)?))+")
+#: What comes between listed numbers: a comma, "and", "or" or "&" (the finder in extractors.variants uses it too).
+LISTED_SEPARATOR = r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or|&)\s+)"
+_LISTED_VARIANTS = re.compile(rf"(?P<stem>.*?[A-Za-z](?:[- ])?)(?P<first>\d+(?:\.\d+)?)"
+                              rf"(?:{LISTED_SEPARATOR}(?P<last>\d+(?:\.\d+)?))+")
 
 
 def listed_variant(text: str) -> str | None:

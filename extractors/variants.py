@@ -18,7 +18,7 @@ from typing import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractors.canonical import listed_variant, slash_variants
+from extractors.canonical import LISTED_SEPARATOR, listed_variant, slash_variants
 from extractors.docutil import doc_text, make_mention
 from extractors.gazetteer import known_name
 from kg.models import Mention
@@ -79,7 +79,7 @@ def slash_variant_mentions(doc, taken=()) -> Iterator[Mention]:
 #: A name's own number at its end: "CIFAR-10", "FooSet 2007", "SQuAD 1.1" (group 1 the number).
 _OWN_NUMBER = re.compile(r"[A-Za-z][- ]?(\d+(?:\.\d+)?)$")
 #: One more number of the name: after a comma, "and", "or" or "&" (group 1 the number).
-_NEXT_NUMBER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|,?\s+(?:and|or|&)\s+)(\d+(?:\.\d+)?)(?![\w%-]|\.\d)")
+_NEXT_NUMBER = re.compile(rf"{LISTED_SEPARATOR}(\d+(?:\.\d+)?)(?![\w%-]|\.\d)")
 #: The word after a listed number, if any.
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 #: Nouns naming the listed things: "PASCAL VOC 2007 and 2012 datasets".
