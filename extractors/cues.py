@@ -299,7 +299,8 @@ _NOT_NAME = re.compile(
     r"(?i:level|stage|phase|round|step|tier|epoch|layer|block|head|rank)[-_]?[0-9]{1,2})$")  # "LEVEL2": an ordinal
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").
 _DATA_HEADS = frozenset({"Gym", "Arena", "Bench", "Suite", "Leaderboard"})
-_ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)(?:\+\+)?$")  # "FooBench++": a new edition
+#: "FooBench++" is a new edition, "FooBench-201" or "BarQA v2" a numbered one.
+_ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)(?:\+\+)?(?:[-\s]?v?\d+(?:\.\d+)?)?$")
 #: Name endings of a collection of data: "FooCorpus", "BarBank", "Baz-DB".
 _ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$|[A-Za-z0-9]-(?:Train|Test|Val)$")
 _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
@@ -345,6 +346,8 @@ _shape_cache: dict[str, str | None] = {}
 
 #: A capitalised word ending like a model: "Zorbformer", "Quellnet", "Vostgan".
 _COINED_MODEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:former|net|gan)$")
+#: A lower-case name coined as "something to vector/sequence" or one word twice around "2".
+_TWO_VEC = re.compile(r"^(?:[a-z][a-z0-9]{2,}2(?:vec|seq)|([a-z]{3,})2\1)(?:\+\+)?$")
 #: Words ending in "net" that name networks of computers, not models (the dictionary lacks some).
 _NETWORK_WORDS = frozenset({"internet", "intranet", "ethernet", "usenet", "extranet"})
 
@@ -375,6 +378,8 @@ def _classify(t: str) -> str | None:
         return None
     if _COINED_MODEL_WORD.match(t) and t.lower() not in english_words() and t.lower() not in _NETWORK_WORDS:
         return "mixed"  # "Zorbformer", "Quellnet": a coined model name ends like one (not "Planet", "Informer")
+    if _TWO_VEC.match(t):
+        return "mixed"  # "zorb2vec", "quux2seq++", "pix2pix": coined in lower case on the pattern of word2vec
     if not any(c.isupper() for c in t) or _NOT_NAME.match(t):
         return None
     if t.endswith("++") and (t[:-2].isalnum() or _HYPHENED_WORDS.fullmatch(t[:-2])):
@@ -532,8 +537,10 @@ def candidates(doc) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(toks)
     covered = [False] * n
-    # only tokens with a capital letter can be names: visit just those
-    for i in compress(range(n), map(str.__ne__, cols.text, cols.lower_)):
+    # only tokens with a capital letter can be names, and lower-case coinages like "zorb2vec": visit just those
+    visit = list(compress(range(n), map(str.__ne__, cols.text, cols.lower_)))
+    coined = [i for i, t in enumerate(cols.text) if "2" in t and _TWO_VEC.match(t)]
+    for i in (sorted(visit + coined) if coined else visit):
         if covered[i]:
             continue
         tok = toks[i]
@@ -1298,7 +1305,7 @@ def _capitalised_before(text: str, start: int) -> bool:
 
 
 #: A version or size part of a name ("-002", "-v2", "-L12"): what an owner on a model hub never carries.
-_VERSIONED = re.compile(r"-(?:v?\d+|[A-Z]\d+)(?![\w])")
+_VERSIONED = re.compile(r"-(?:v?\d+|[A-Z]\d+|[A-Z]{1,2}$)(?![\w])")  # "-2", "-B16", and a size letter: "Foo-B"
 
 
 #: A size or version alone ("13B", "2.0", "70b"): never the name part of a hub id.

@@ -52,10 +52,15 @@ _TRIGGER = (r"(?:propose[sd]?|proposing|introduce[sd]?|introducing|present(?:s|e
 _FIRST_PERSON_BEFORE = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here|our work)\b[^.;]{{0,80}}?"
                                   rf"\b{_TRIGGER}\b[^.;]{{0,80}}$", re.I)
 #: The trigger right before the name: "we derive the X", "we give a new X", "this paper introduces X".
-_NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|paper|work|study)\s+(?:\w+\s+)?{_TRIGGER}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)
+#: (the paper itself, not "prior work introduced X")
+_NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|(?:this|our|the present) (?:paper|work|study))\s+(?:\w+\s+)?{_TRIGGER}\s+"
+                                  rf"(?:[\w-]+\s+){{0,3}}?$", re.I)
 #: The abstract says the paper contributes something, anywhere.
 _FIRST_PERSON_ANY = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here)\b[^.;]{{0,60}}?\b{_TRIGGER}\b", re.I)
 #: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B", "A, and a B").
+#: Numbered items of one sentence: the first opens with "(1)", the next one's join ends with "(2)".
+_FIRST_ITEM_BEFORE = re.compile(r"\((?:1|i|a)\)\s*(?:the\s+|an?\s+)?$")
+_NEXT_ITEM_JOIN = re.compile(r"^[^.;]{0,160}?[,;]?\s*(?:and\s+)?\((?:[2-9]|ii|iii|iv|[b-d])\)\s*(?:the\s+|an?\s+)?$")
 _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\)|\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|an?\s+)?$")
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -376,8 +381,15 @@ def _spread_over_lists(paper: Paper, candidates: Sequence[ProposalCandidate], ow
     spans = sorted((m.start, m.end, c.key, bool(m.long_form) or m.rule.startswith("acronym"), c)
                    for c in candidates for m in c.mentions if m.field == "abstract")
     out = dict(own)
+    first = {}
+    for s, _, k, _, _ in spans:
+        first.setdefault(k, s)
     for (s1, e1, k1, def1, c1), (s2, e2, k2, def2, c2) in zip(spans, spans[1:]):
-        if out.get(k1) and not out.get(k2) and def1 == def2 and _LIST_JOIN.match(abstract[e1:s2]) and \
+        if out.get(k1) and not out.get(k2) and def1 == def2 and (
+                _LIST_JOIN.match(abstract[e1:s2]) or
+                # "(1) A (AB), which ..., and (2) B (BC)": items numbered in one sentence are listed together
+                (_FIRST_ITEM_BEFORE.search(abstract, max(0, first[k1] - 8), first[k1]) and
+                 _NEXT_ITEM_JOIN.match(abstract[e1:s2]))) and \
                 not any(canonical_key(m.text) in gazetteer_keys for m in c2.mentions):
             out[k2] = True
     return out

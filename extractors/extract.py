@@ -37,7 +37,7 @@ from extractors.links import link_mentions
 from extractors.nonnames import ADJECTIVE_COMPOUND, non_name_reason, trim_span
 from extractors.pipeline import MAX_TEXT_CHARS, make_nlp
 from extractors.proposes import TITLE_SEPARATOR, extract_proposals, review_proposals, title_collections, title_prefix
-from extractors.terms import (METRIC_HEADS, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
+from extractors.terms import (METRIC_HEADS, listed_stop_category, ends_adjective, is_generic_phrase, is_organisation, lower_method_head,
                               stop_category, stop_first_words)
 from extractors.variants import listed_variant_mentions, nothing_counted_after, slash_variant_mentions
 
@@ -306,6 +306,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     family_tails = Counter(t.rsplit("-", 1)[1].lower() for t in {m.text for m in raw} if
                            "-" in t and " " not in t and len(t.split("-", 1)[0]) >= 3 and not word_compound(t) and
                            not dictionary_word(t.split("-", 1)[0].lower()))
+    # "we propose FooScore, a learned evaluation metric": a named metric the paper itself introduces is its
+    # contribution, though the stop list keeps it out of the papers that only measure with it
+    own_metrics = {canonical_key(m.text) for m in raw if m.proposed and m.field == "abstract" and
+                   m.rule.startswith("proposes:") and listed_stop_category(m.text) == "metric"}
     for m in raw:
         key = canonical_key(m.text)
         if not key or key in generic_sf or key in generic_lf:
@@ -313,8 +317,10 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule.startswith(("titlecase", "shape")) and \
                 any(f == m.field and a < m.end and m.start < b for f, a, b in generic_spans):
             continue
-        if stop_category(m.text) and key not in defs:  # a local definition overrides the stop list
-            continue
+        if stop_category(m.text) and key not in defs and key not in own_metrics:
+            continue  # (a local definition overrides the stop list, and so does a metric this paper proposes)
+        if key in own_metrics:
+            m = _with(m, kind="method")  # a measure computed by a procedure: neither data nor a benchmark
         if _language_and_stop_term(m.text) and not m.rule.startswith("gazetteer"):
             continue  # "an English Automatic Speech Recognition (ASR) system": a language and a task
         if m.rule == "acronym:long" and is_generic_phrase(m.text):

@@ -55,6 +55,9 @@ def _configure_tokenizer(nlp) -> None:
     dash_before_word = r"(?<=[{a}0-9]{{2}})-(?=(?:but|including|which|whereas|while|although|though|namely)$)".format(
         a=ALPHA)
     infixes = [p for p in nlp.Defaults.infixes if p != hyphen_rule] + [r"(?<=[{a}])(?:---|\u2014)(?=[{a}])".format(a=ALPHA),
+                                                                       # "FooNet--which": two hyphens before a
+                                                                       # lower-case word are a dash
+                                                                       r"(?<=[{a}0-9])--(?=[a-z]{{2}})".format(a=ALPHA),
                                                                        r"(?<=[a-z]{2})\((?=[A-Z])", dash_before_word,
                                                                        # "WidgetNet-2(Smith, 2023)", "Foo[12]": a
                                                                        # citation glued to the name it follows
@@ -85,8 +88,8 @@ def _configure_tokenizer(nlp) -> None:
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.
     # A compiled pattern's own .match keeps the tokenizer in C (a Python wrapper halves its speed).
     # (written so that a failing match is linear: a digit followed by a name char, then the whole run)
-    # ("tasks---Widget2Set": LaTeX's dash of three hyphens is no part of a name: the infix rule splits it)
-    alnum = r"[A-Za-z](?=[\w.+-]*?[0-9][\w.+-])(?:[\w.+]|-(?!--))*[A-Za-z0-9+]"
+    # ("tasks---Widget2Set", "Widget2Set--which": LaTeX's dashes are no part of a name: the infix rules split them)
+    alnum = r"[A-Za-z](?=[\w.+-]*?[0-9][\w.+-])(?:[\w.+]|-(?!--|-[a-z]))*[A-Za-z0-9+]"
     previous = nlp.tokenizer.token_match
     if previous is None:
         nlp.tokenizer.token_match = re.compile(f"^(?:{alnum})$").match

@@ -11,6 +11,7 @@ benchmark" -> benchmark).
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Iterator
@@ -471,6 +472,86 @@ _PURPOSE_BEFORE = frozenset({"for", "in", "toward", "towards"})
 _GERUND_LIST_GLUE = frozenset({"and", "or", ",", "also", "further", "then"})
 
 
+#: Verbs that put parts together: "we combine them into X", "we integrate these modules into a framework, X".
+_COMBINING_VERBS = frozenset({"combine", "integrate", "unify", "incorporate", "assemble", "merge", "consolidate",
+                              "fuse", "distill", "distil", "compile", "package", "wrap"})
+
+
+def _combined_into(toks, i: int, sid) -> bool:
+    """Is "into" at i the end of "we <combine> <several things> into"? (Not "we integrate it into X": one thing
+    put into an existing one.)"""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if sid[k] != sid[i] or toks[k].text in (",", ";", "."):
+            return False
+        if toks[k].lower_ in _COMBINING_VERBS:
+            return k > 0 and toks[k - 1].lower_ == "we" and any(
+                t.lower_ in _SEVERAL or (t.is_lower and t.text.endswith("s") and not t.text.endswith("ss"))
+                for t in toks[k + 1:i])
+    return False
+
+
+#: Words that make the object of a combining verb several things: "combine them", "unify these".
+_SEVERAL = frozenset({"them", "these", "those", "both", "all", "two", "three", "four"})
+
+
+#: Small words that link the capitalised words of a name: "Widgets in the Wild", "Bag of Gizmos".
+_NAME_LINKS = frozenset({"of", "for", "in", "the", "and", "on", "with", "to", "from", "a", "an"})
+def _capitalised_name_word(word: str) -> bool:
+    """A word of a Title Case name: capitalised ("Widget"), a linking word ("and", "of") or a prefixed capitalised
+    word ("re-Widgeting", "de-Noising")."""
+    return word[:1].isupper() or word in _NAME_LINKS or ("-" in word and word.split("-", 1)[1][:1].isupper())
+
+
+def _counted_lower_items(toks, i: int, sid) -> list[tuple[int, int]]:
+    """The lower-case items of the list after "namely" at ``i`` when a first-person trigger before it counted
+    them ("we introduce two ways to ..., namely A and B"): exactly that many phrases of one to four words."""
+    n = len(toks)
+    before = [t for t in toks[max(0, i - 16):i] if sid[t.i] == sid[i]]
+    trigger = next((k for k, t in enumerate(before) if t.lower_ in TRIGGERS and k > 0 and
+                    before[k - 1].lower_ in ("we", "also", "further", "then")), None)
+    if trigger is None:
+        return []
+    wanted = next((_NUMBER_WORDS[t.lower_] for t in before[trigger + 1:trigger + 4] if t.lower_ in _NUMBER_WORDS), 0)
+    if not wanted:
+        return []
+    k = i + 1 + (i + 1 < n and toks[i + 1].text == ",")
+    items = []
+    while k < n and sid[k] == sid[i] and len(items) < wanted:
+        e = k
+        while e < n and e - k < 4 and toks[e].is_lower and (toks[e].is_alpha or "-" in toks[e].text) and \
+                toks[e].lower_ not in ("and", "or", "which", "that", "to", "for", "with"):
+            e += 1
+        if e == k:
+            return []
+        items.append((k, e))
+        k = e + (e < n and toks[e].text == ",")
+        k += k < n and toks[k].lower_ == "and"
+    ends_list = k >= n or sid[k] != sid[i] or toks[k - 1].lower_ != "and" and toks[k].text in (",", ".", ";", "(") or \
+        toks[k].lower_ in ("which", "that", "to", "for", "with")
+    if len(items) != wanted or not ends_list or any(stop_category(" ".join(t.text for t in toks[a:b]))
+                                                    for a, b in items):
+        return []
+    return items
+
+
+_ENUMERATOR = re.compile(r"\d|[ivx]{1,3}|[a-d]")
+
+
+def _enumerator_at(toks, j: int) -> bool:
+    """Does an enumerator "(1)", "(ii)", "(b)" open at token j?"""
+    return toks[j].text == "(" and j + 2 < len(toks) and toks[j + 2].text == ")" and \
+        _ENUMERATOR.fullmatch(toks[j + 1].text) is not None
+
+
+def _inside_title_case_name(toks, i: int, sid) -> bool:
+    """Is a capitalised trigger word the middle of a Title Case run ("Widget Design Spaces") rather than a verb?"""
+    if i == 0 or i + 1 >= len(toks) or not toks[i].is_title or toks[i].is_sent_start:
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    return (sid[i - 1] == sid[i] == sid[i + 1] and before.is_title and before.is_alpha and not before.is_sent_start
+            and before.lower_ not in _FIRST_PERSON and after.is_title and after.is_alpha)
+
+
 def _purpose_gerund(toks, i: int, sid: list[int]) -> bool:
     """Is the -ing trigger at ``i`` what something is for ("for constructing X"), possibly the last of a list of
     gerunds with adverbs ("in understanding, applying and further developing X")?"""
@@ -656,7 +737,13 @@ _QUOTE_NAMER = re.compile(r"\b(?:we (?:call|term|name|dub|coin)|(?:(?<!so-)calle
 #: An indefinite description right before the quote: "a cheap but useful", "a novel".
 _QUOTE_DESCRIBED = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,4}$")
 _HEAD_AFTER_QUOTE = re.compile(r"\s+(?:operation|mechanism|strategy|technique|method|module|loss|objective|trick|"
-                               r"scheme|procedure|step|stage|regulari[sz]er|layer|algorithm)\b")
+                               r"scheme|procedure|step|stage|regulari[sz]er|layer|algorithm|architecture|"
+                               r"network|framework|attack|block|model|approach)\b")
+#: A first-person trigger right before the quote: "we propose a new", "we introduce", "we then present".
+_QUOTE_TRIGGERED = re.compile(r"\bwe\s+(?:\w+\s+)?(?:propose|introduce|present|design|develop|devise|coin)\s+"
+                              r"(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple)\s+)?$")
+#: A coined term set in a LaTeX font right after a trigger: "we propose \emph{widget pooling}".
+_FONT_TERM = re.compile(r"\\(?:emph|textit|textbf|textsc)\{([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})\}")
 
 
 def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | None:
@@ -780,6 +867,8 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
     text = doc_text(doc)
     for k in range(j, min(len(toks), j + 6)):
         t = toks[k]
+        if t.lower_ == "of" and k > j and toks[k - 1].lower_ in _HEAD_NOUNS:
+            continue  # "a novel network architecture of Widget Adaptation Network (WAN)": the head, then its name
         if sid[k] != sid[j] or not (t.is_alpha or "-" in t.text) or t.lower_ in _FUNCTION_WORDS or \
                 t.lower_ in _PHRASE_BREAKS:
             return None
@@ -790,7 +879,7 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
                 e += 1
             name = text[t.idx:end_char]
             if toks[e - 1].idx + len(toks[e - 1].text) != end_char or _known_method(canonical_key(name)) or \
-                    (not all(w[:1].isupper() for w in name.split()) and not lower_method_head(name)):
+                    (not all(_capitalised_name_word(w) for w in name.split()) and not lower_method_head(name)):
                 return None  # a known name ("Direct Preference Optimization (DPO)") or a measure, not a method
             return k, e
     return None
@@ -1155,6 +1244,11 @@ _LISTED_PARTS_CUE = re.compile(
     r"\b(?:comprises|consists of|contains|includes|integrates|features|incorporates|has|introduces)\s+"
     r"(?:(?:two|three|four|several|multiple)\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     rf"(?:{'|'.join(_PART_PLURALS)})\s*,?\s*(?:including|such as|namely)\b\s*")  # a colon list: components-X
+#: The paper's own system made of named parts, no plural head between: "ZorbNet comprises a Widget Module (WM)
+#: and a Gizmo Strategy (GS)", "our framework consists of the A (AB) and the B (BC)".
+_COMPOSED_OF_CUE = re.compile(
+    r"\b(?:(?P<own>[Oo]ur|[Tt]he proposed)|(?P<name>[A-Z][\w-]*[A-Z][\w-]*))\b[^.;:()]{0,50}?"
+    r"\b(?:comprises|comprising|consists of|consisting of|is composed of)\s+(?=(?:an?|the)\s+[A-Z])")
 #: "novel kernels like A": examples the paper marks as new, in a paper that proposes something (techniques only:
 #: "novel environments such as X" are test conditions, not what the paper made).
 _NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2}?(?:optimizations|optimisations|"
@@ -1209,7 +1303,10 @@ def _listed_parts(doc, title_text: str, spans: dict[int, int]) -> Iterator:
     text = doc_text(doc)
     toks = None
     low = text.lower()
-    for cue in (_LISTED_PARTS_CUE.finditer(text) if any(p in low for p in _PART_PLURALS) else ()):
+    cues = list(_LISTED_PARTS_CUE.finditer(text)) if any(p in low for p in _PART_PLURALS) else []
+    if "compris" in low or "consists of" in low or "composed of" in low:
+        cues += _COMPOSED_OF_CUE.finditer(text)
+    for cue in cues:
         if cue.group("own") and cue.group("own").lower() == "its" and not _PROPOSES_ANYWHERE.search(text, 0,
                                                                                                   cue.start()):
             continue
@@ -1288,9 +1385,12 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
-    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or (t.lower_ in _NAMING_WORDS and _naming_verb(toks, t.i))]:
+    for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or (t.lower_ in _NAMING_WORDS and _naming_verb(toks, t.i))
+              or (t.lower_ == "into" and _combined_into(toks, t.i, sid))]:
         tok = toks[i]
         low = tok.lower_
+        if low == "into":
+            low = "propose"  # "we combine these parts into ZORB": what the parts are combined into is made here
         if low in NAMERS and tok.text[:1].isupper() and i + 1 < n and toks[i + 1].text[:1].isupper():
             continue  # "Named Widget Recognition (NWR)": a capitalised word of a name, not the verb
         if low not in _CUE_WORDS:
@@ -1335,8 +1435,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
             # systems", "interested in applying and further developing X": a purpose, not this paper's name
         if (low in TRIGGERS or low in NAMERS) and _others_subject(toks, i, sid):
             continue  # "a few works have tried to introduce X", "prior methods called X": someone else's
-        if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")":
+        if low in TRIGGERS and i + 3 < n and toks[i + 1].text == "(" and toks[i + 3].text == ")" and \
+                not _enumerator_at(toks, i + 1):
             continue  # "widget-based gizmo design (WGD)": the trigger word ends a defined name, it is no verb
+        if low in TRIGGERS and _inside_title_case_name(toks, i, sid):
+            continue  # "the Widget Design Spaces", "a Gizmo Build Kit": a capitalised word inside a name, no verb
         if low in TRIGGERS and i > 0 and (toks[i - 1].lower_ in _DETERMINERS or (
                 toks[i - 1].lower_ in ("this", "that") and not low.endswith("s"))):
             # "simplify the design of X", "toward a design of X", "this release": after a determiner the word is
@@ -1369,7 +1472,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if low in TRIGGERS or low in NAMERS:
             j = i + 1
             steps = 0
-            while j < n and steps < 8 and ((toks[j].lower_ in _SKIP and not toks[j].is_title) or
+            while j < n and steps < 8 and (_enumerator_at(toks, j) or
+                                           (toks[j].lower_ in _SKIP and not toks[j].is_title) or
                                            toks[j].text in _LATEX_FONT or LATEX_FONT_TOKEN.match(toks[j].text) or
                                            toks[j].lower_ in NAMERS or toks[j].text in (",", "(") or
                                            ((low in NAMERS or j == i + 1) and (toks[j].text in _QUOTES or
@@ -1378,7 +1482,7 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     and not toks[j].is_sent_start:
                 if toks[j].text == "," and low not in NAMERS and toks[j - 1].lower_ not in _SKIP:
                     break
-                j += 1
+                j += 3 if _enumerator_at(toks, j) else 1  # "we propose (1) X ... and (2) Y"
                 steps += 1
             hit = _name_at(doc, toks, j, spans)
             rule = "proposes:called-X" if low in NAMERS else "proposes:we-propose-X"
@@ -1411,12 +1515,25 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 named = _name_after_head(doc, toks, i + 2, spans, sid)
                 if named is not None and toks[named[0] - 1].lower_ in _HEAD_NOUNS:
                     hit, rule = named, "proposes:we-propose-desc-X"
+                else:
+                    # "we design the widget sampling algorithm, WGSampling, for ...": set off after its head
+                    hit = _name_after_description(doc, toks, i + 2, spans, sid)
+                    rule = "proposes:we-propose-desc-X"
             if hit is None and low in TRIGGERS and any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i]):
                 # "we propose widget trajectory distillation, a unified approach": a bare lower-case phrase
                 # the trigger's sentence then describes as a kind of thing (the trigger a first-person verb,
                 # not the noun of "this design process, a ...")
                 hit = _bare_phrase_described(toks, i + 1, sid)
                 rule = "proposes:we-propose-lower-X"
+            if hit is None and low == "namely":
+                # "we develop two kinds of attacks, namely widget attack and gizmo attack": as many lower-case
+                # phrases as the trigger counted
+                for s, e in _counted_lower_items(toks, i, sid):
+                    if s not in seen:
+                        seen.add(s)
+                        yield make_mention(doc, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text), "method",
+                                           "proposes:we-propose-namely-X", 0.6, proposed=True)
+                continue
             if hit is None or hit[0] in seen:
                 continue
             s, e = hit
@@ -1570,10 +1687,15 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     # "we present three tools for widget research: A, B and C": what the paper presents, listed after its head
     for i, k in _listed_parts_starts(toks, sid):
         while k < n and sid[k] == sid[i]:
+            article = toks[k].lower_ in ("a", "an", "the") and k + 1 < n
+            k += article  # "two modules: a Widget Module (WM) and ...": the article opens the part
             hit = _name_at(doc, toks, k, spans)
             written = doc_text(doc)[toks[hit[0]].idx:toks[hit[1] - 1].idx + len(toks[hit[1] - 1].text)] \
                 if hit is not None else ""
-            if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or hit[1] - hit[0] >= 2) and \
+            # (after an article, plain Title Case words may only describe the part: "a Review Reader for ...";
+            # a coined name is shaped or defined with its acronym)
+            if hit is not None and hit[0] not in seen and (name_shape(toks[hit[0]].text) or (
+                    hit[1] - hit[0] >= 2 and (not article or _after_definition(toks, hit[1]) > hit[1]))) and \
                     not (stop_category(written) or stop_category(toks[hit[0]].text) == "generic" or
                          _known_name(canonical_key(written))):  # "three stages: Data Collection, ...": a step
                 seen.add(hit[0])
@@ -1633,9 +1755,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                    _kind_after(toks, i + 1) or "term", "proposes:X-a-new", 0.6, proposed=True)
     # "what we call 'widget encoding'", "a cheap but useful 'widget dropout' step": a coined term in quotes
     text = doc_text(doc)
-    for hit in _QUOTED_TERM.finditer(text):
+    fonts = _FONT_TERM.finditer(text) if "\\" in text else ()
+    for hit in itertools.chain(_QUOTED_TERM.finditer(text), fonts):
         before = text[max(0, hit.start() - 60):hit.start()].lower()
-        named = _QUOTE_NAMER.search(before)
+        named = _QUOTE_NAMER.search(before) or _QUOTE_TRIGGERED.search(before)
         described = _QUOTE_DESCRIBED.search(before) and _HEAD_AFTER_QUOTE.match(text, hit.end())
         if not (named or described):
             continue
@@ -1711,7 +1834,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if hit is None or hit[0] in seen:
             continue
         s, e = hit
-        coined = name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]))
+        # (Title Case words, small linking words between them: "Widgets in the Wild")
+        coined = name_shape(toks[s].text) or (e - s >= 2 and toks[e - 1].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.lower_ in _NAME_LINKS for t in toks[s:e]))
         k = _after_definition(toks, e)
         if coined and k < n and toks[k].lower_ in _HEAD_NOUNS and sid[k] == sid[s] and \
                 not _known_name(canonical_key(doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)])):

@@ -15,7 +15,7 @@ from extractors.gazetteer import load_stopterms, stop_acronym_plurals, stop_case
 __all__ = ["stop_category", "language_pair_at", "without_language_pair", "is_generic_phrase", "GENERIC_HEADS", "METHOD_HEADS", "METRIC_HEADS",
            "lower_method_head",
            "ORG_WORDS", "is_organisation", "ends_adjective", "ADJECTIVE_ENDINGS", "NAME_HEAD_NOUNS",
-           "stop_first_words"]
+           "stop_first_words", "listed_stop_category"]
 
 #: Head nouns that make an all-lower-case phrase a class, field or object
 #: rather than a named method ("markov decision process", "neural networks").
@@ -55,6 +55,12 @@ def _prefix_joined(key: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def listed_stop_category(text: str) -> str | None:
+    """The category of ``text`` when the stop list names it as written (no variant, compound or plural):
+    "FooScore" listed as a metric, not "AUC-100" read as one."""
+    return _stops().get(canonical_key(text))
+
+
 def stop_category(text: str) -> str | None:
     """The stop-term category of ``text`` (any case/plural/dash variant), else None."""
     key = canonical_key(text)
