@@ -54,13 +54,13 @@ def _prefix_joined(key: str) -> str:
     return _BOUND_PREFIX.sub(r"\1", key) if " " in key else key
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def listed_stop_category(text: str) -> str | None:
     """The category of ``text`` when the stop list names it as written (no variant, compound or plural):
     "FooScore" listed as a metric, not "AUC-100" read as one."""
     return _stops().get(canonical_key(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stop_category(text: str) -> str | None:
     """The stop-term category of ``text`` (any case/plural/dash variant), else None."""
     key = canonical_key(text)

@@ -3211,7 +3211,7 @@ def test_what_we_combine_parts_into_is_the_papers_own():
     "ZorbKit comprises a Component Widget Module (CWM) and a Swap Gizmo Strategy (SGS).",
     "ZorbKit consists of two novel modules: a Component Widget Module (CWM) and a Swap Gizmo Strategy (SGS).",
 ])
-def test_named_parts_of_the_papers_own_system_are_its_own(sentence):
+def test_named_parts_after_comprises_or_an_article_are_the_papers_own(sentence):
     got = found("We propose ZorbKit. " + sentence, title="ZorbKit: Rethinking Widget Unlearning")
     assert got["Component Widget Module"][1] is True and got["Swap Gizmo Strategy"][1] is True
 
