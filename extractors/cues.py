@@ -1099,6 +1099,10 @@ def _bracketed_with_data_noun(toks, start: int, end: int) -> str | None:
     before = PLURAL_DATA_NOUN_KIND.get(toks[k - 1].lower_)
     if before is not None and any(t.lower_ in _BRACKET_INTROS for t in toks[k + 1:start]):
         return before  # "several datasets (e.g., X)": examples of the noun before the bracket
+    if start == k + 1 and end < len(toks) and toks[end].text == ")" and \
+            (toks[k - 1].lower_ in ("dataset", "corpus", "benchmark") or
+             (toks[k - 1].lower_ == "set" and k > 1 and toks[k - 2].lower_ == "data")):
+        return "benchmark" if toks[k - 1].lower_ == "benchmark" else "dataset"  # "a data set (X)": its name
     j = end
     while j < len(toks) and j - end <= 12 and toks[j].text != ")":
         t = toks[j]

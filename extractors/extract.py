@@ -1272,13 +1272,17 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
 
 #: Text between two members of a list: a comma, "and", "or" or a slash, after an optional bracket (a longer one
 #: only when it holds a result: "A (a 30% gain to 67.2 mIoU on 2012), B and C").
+#: LaTeX maths and font wrappers around listed names: "$\texttt{A}$", "\textit{B}".
+_LATEX_WRAP = re.compile(r"\$|\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{|\}")
+_LATEX_OPEN_BEFORE = re.compile(r"\$?\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{$")
 _LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
-                        r"\s*/\s*|\s*(?:\u2192|->)\s*)$|"
+                        r"\s*/\s*|\s*(?:\u2192|->|\\to)\s*)$|"
                         # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
 _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments|suites|test sets|games)\b"
-                         r"[^.;()]{0,50}?(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike)\s*$|"
+                         r"[^.;()]{0,50}?(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike|\bspecifically|"
+                         r"\be\.g\.|\bi\.e\.|\bfor example)\s*,?\s*$|"
                          # "the Widget suite (A, B, C)": the members of one named collection, in brackets
                          r"\b(benchmark|suite|collection)\s*\(\s*$|"
                          # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
@@ -1334,11 +1338,17 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
     """Coordinated names ("GSM8K, MATH, and MMLU-STEM") share a data kind found for any of them."""
     ordered = sorted(mentions, key=lambda m: (_FIELD_ORDER[m.field], m.start))
     groups: list[list[int]] = []
+    glosses: list[list[int]] = []  # bracketed short forms, each a group of its own that never joins a list
     for i, m in enumerate(ordered):
         if groups:
             prev = ordered[groups[-1][-1]]
             text = paper.title if m.field == "title" else paper.abstract
             glue = text[prev.end:m.start] if prev.field == m.field and prev.end <= m.start else None
+            if m.long_form and glue is not None and glue.strip() == "(" and text[m.end:m.end + 1] == ")":
+                glosses.append([i])  # "A (AB), C (CD) and E (EF) datasets": the list runs over the long forms
+                continue
+            if glue and ("\\" in glue or "$" in glue):
+                glue = _LATEX_WRAP.sub("", glue)  # "$\texttt{A}$, $\texttt{B}$": the font commands are no glue
             closed = len(groups[-1]) >= 2 and _COORDINATED.search(
                 text[ordered[groups[-1][-2]].end:prev.start]) and not _COORDINATED.search(f" {glue} ")
             # "A, B and C, D improves ...": after "and C" the list is closed; a bare comma starts a clause
@@ -1348,10 +1358,11 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                 continue
         groups.append([i])
     out = list(ordered)
-    for g in groups:
+    for g in groups + glosses:
         first = ordered[g[0]]
         text = paper.title if first.field == "title" else paper.abstract
-        intro = _type_intro(text, first.start)
+        wrap = _LATEX_OPEN_BEFORE.search(text, max(0, first.start - 12), first.start)
+        intro = _type_intro(text, wrap.start() if wrap else first.start)
         if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override
@@ -1394,8 +1405,8 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
                 protected = ("acronym", "proposes")
         for i in g:
             m = ordered[i]
-            if m.proposed or m.long_form:
-                continue
+            if m.proposed or (m.long_form and not (m.kind == "term" and m.rule == "acronym:long")):
+                continue  # (a long form of no kind yet takes the list's: its cluster then shares it)
             if model_shaped(m.text):
                 continue  # "Qwen2.5-7B" in a list of benchmarks is still a model
             if m.kind == "term" or (m.kind == "method" and not m.rule.startswith(protected)):

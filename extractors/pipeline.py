@@ -71,7 +71,7 @@ def _configure_tokenizer(nlp) -> None:
                                                                            a=ALPHA),
                                                                        # "FooSet→BarSet": an arrow between two
                                                                        # names (a transfer) is a token of its own
-                                                                       r"(?<=[{a}0-9])(?:\u2192|->)(?=[{a}0-9])".format(
+                                                                       r"(?<=[{a}0-9])(?:\u2192|->|\\to(?=[A-Z0-9]))(?=[{a}0-9])".format(
                                                                            a=ALPHA),
                                                                        # "Widget Eviction~(WE)", "FooNet~\cite{x}":
                                                                        # LaTeX's tie is a space

@@ -3252,3 +3252,35 @@ def test_lower_case_items_a_trigger_counted_before_namely_are_the_papers_own():
 def test_two_sized_model_names_joined_by_a_slash_are_no_hub_id():
     got = found("It surpasses the baselines ZeiT-B/ResZLP-B24 by 0.3% accuracy.")
     assert "ZeiT-B/ResZLP-B24" not in got
+
+
+def test_latex_wrapped_names_listed_after_a_data_noun_are_data():
+    got = found("We present the Widget Graph Suite with four graph learning datasets: $\\texttt{ZorbVOC-SP}$, "
+                "$\\texttt{QuuxCO-SP}$ and $\\texttt{PCQM-Widget}$ that need long-range reasoning.")
+    assert {got[k][0] for k in ("ZorbVOC-SP", "QuuxCO-SP", "PCQM-Widget")} == {"dataset"}
+
+
+def test_names_presented_with_a_suite_are_its_own_but_not_where_experiments_ran():
+    got = found("We present the Widget Graph Suite (WGS) with five graph learning datasets: ZorbSet-SP, QuuxQA-SP "
+                "and FooBank-SP.")
+    assert got["ZorbSet-SP"][1] is True
+    got = found("We present experiments on three datasets: ZorbSet, QuuxQA and FooBank.")
+    assert not any(own for _, own in got.values())
+
+
+def test_defined_long_forms_listed_before_a_data_noun_are_data():
+    got = found("Extensive experiments on Labeled Widgets in the Wild (LWW), Zorbtube Faces (ZTF) and QUARPA Widget "
+                "Benchmark A (QWB-A) datasets demonstrate gains.")
+    assert got["Zorbtube Faces"][0] == "dataset"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The models were evaluated using multiple datasets, specifically ZORB-Weather-2014, QuuxSign, and GrZL, "
+     "each a sign language.", ("ZORB-Weather-2014", "QuuxSign", "GrZL")),
+    ("It wins on two large datasets (ZUHK03 and Widget-1501), and a medium-sized data set (ZUHK01).", ("ZUHK01",)),
+    ("Our method in the ZSMT17\\toWidget1501 task beats the supervised setting on Widget1501.",
+     ("ZSMT17", "Widget1501")),
+])
+def test_data_introduced_by_specifically_a_data_set_bracket_or_a_latex_arrow(sentence, names):
+    got = found(sentence)
+    assert all(got[name][0] in ("dataset", "benchmark") for name in names)
