@@ -410,8 +410,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule.startswith("shape:acronym") and key not in defs and not m.proposed and \
                 _counted_unit(paper.title if m.field == "title" else paper.abstract, m.start, m.end):
             continue  # "at 42 FPS", "a 2.5 dB gain": an undefined acronym after a number is its unit
-        if not m.proposed and _names_a_problem(m, paper):
-            continue
+        if not m.proposed and _names_a_problem(m, paper) and not _EVENT_TAIL.match(text, m.end):
+            continue  # (not "the ZMT Metrics shared task": the contest's words after its collection's name)
         edition = _EDITION.match(text, m.end) or (_CODED_EDITION.match(text, m.end) if m.kind in _DATA_KINDS else None)
         if edition is None and m.kind in _DATA_KINDS and m.text.isalpha() and m.text.isupper() and \
                 (short := _SHORT_EDITION.match(text, m.end)) is not None and nothing_counted_after(text, short.end()):
@@ -459,8 +459,16 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # name (a known collection keeps its own: "the Widget-1K challenge" uses Widget-1K)
             m = _with(m, end=contest.end(), text=text[m.start:contest.end()],
                       kind=m.kind if m.kind in _DATA_KINDS else "benchmark")
-        if (m.kind in _DATA_KINDS or m.kind == "term") and not m.rule.startswith("gazetteer") and \
-                not _gaz_kind(m.text) and _CODED.search(m.text) and (words := _WORDS_BEFORE_DATA_NOUN.match(text, m.end)) and \
+        if (m.kind in _DATA_KINDS or m.kind == "term") and not m.proposed and \
+                (_CODED.search(m.text) or name_shape(m.text.split()[0]) in ("acronym", "mixed")) and \
+                (event := _EVENT_TAIL.match(text, m.end)) and \
+                not any(w.lower() in STARTERS for w in event.group().split()[:-1]):
+            # "the ZOCO 2016 keypoints challenge", "the ZMT Metrics shared task": a contest named after the
+            # collection it is run on, its lower-case words and all
+            m = _with(m, end=event.end(), text=text[m.start:event.end()], kind="benchmark")
+        elif (m.kind in _DATA_KINDS or m.kind == "term") and not m.rule.startswith("gazetteer") and \
+                not _gaz_kind(m.text) and (_CODED.search(m.text) or name_shape(m.text) == "acronym") and \
+                (words := _WORDS_BEFORE_DATA_NOUN.match(text, m.end)) and \
                 not any(w.lower() in STARTERS for w in words.group().split()):
             # "the ZQTOS 2019 Blindness Detection dataset": a coded name and the Title Case words of its collection
             noun = text[words.end():words.end() + 12].split()[0].lower()
@@ -1137,7 +1145,13 @@ _CONTEST_AFTER = re.compile(r"(?: \d{1,2})? (?:Challenges?|Shared Task|Competiti
 _CODED = re.compile(r"[A-Z]{2,}.*\d|\d.*[A-Z]{2,}")
 #: Title Case words between a name and the data noun they belong to: " Blindness Detection" of "X Blindness
 #: Detection dataset".
-_WORDS_BEFORE_DATA_NOUN = re.compile(r"(?: [A-Z][a-z]+){1,4}(?= (?:dataset|benchmark|corpus|challenge|competition)s?\b)")
+_WORDS_BEFORE_DATA_NOUN = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
+                                     r"(?= (?:dataset|benchmark|corpus|challenge|competition)s?\b)")
+#: Words between a collection's name and the contest run on it, and the contest: " keypoints challenge" of
+#: "ZOCO 2016 keypoints challenge", " Metrics shared task", " Slot Filling challenge".
+#: (at least one word between: "the FooBar challenge" is a challenge on FooBar, named by the collection)
+_EVENT_TAIL = re.compile(r"(?:(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}(?: [a-z]+){0,2}|(?: [a-z]+){1,2}) "
+                         r"(?:[Cc]hallenge|[Ss]hared [Tt]ask)\b")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
 _CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)|"
                             r" [A-Z]{2,4}(?:19|20)?[12]\d\b(?![.,]\d)")  # also glued: "X DL20"

@@ -3284,3 +3284,18 @@ def test_defined_long_forms_listed_before_a_data_noun_are_data():
 def test_data_introduced_by_specifically_a_data_set_bracket_or_a_latex_arrow(sentence, names):
     got = found(sentence)
     assert all(got[name][0] in ("dataset", "benchmark") for name in names)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Our method placed first in the inaugural ZOCO 2016 keypoints challenge.", "ZOCO 2016 keypoints challenge"),
+    ("It leads the last three years of the ZMT Metrics shared task.", "ZMT Metrics shared task"),
+    ("Experimentally, on the 2014 ZAC-KBP Slot Filling challenge, our labels win.", "ZAC-KBP Slot Filling challenge"),
+    ("It attains excellent results on the recent ZOGB Large-Scale Challenge.", "ZOGB Large-Scale Challenge"),
+])
+def test_a_contest_named_after_a_collection_keeps_its_words(sentence, name):
+    assert found(sentence)[name][0] == "benchmark"
+
+
+def test_capitalised_words_between_an_acronym_and_a_data_noun_belong_to_the_name():
+    got = found("It exceeds the state of the art on the ZPII Multi-Person benchmark.")
+    assert got["ZPII Multi-Person"][0] == "benchmark" and "ZPII" not in got
