@@ -1286,6 +1286,10 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
 
 #: Text between two members of a list: a comma, "and", "or" or a slash, after an optional bracket (a longer one
 #: only when it holds a result: "A (a 30% gain to 67.2 mIoU on 2012), B and C").
+#: A plural noun of methods right before a list: "aggregation rules (", "baselines such as", "defenses:".
+_METHOD_INTRO = re.compile(r"\b(?:baselines|algorithms|methods|rules|defenses|defences|optimizers|optimisers|"
+                           r"architectures|approaches|techniques|attacks|aggregators|estimators|solvers)\s*"
+                           r"(?:\(|:|,?\s*(?:such as|including|like|namely|e\.g\.,?))\s*$", re.I)
 #: LaTeX maths and font wrappers around listed names: "$\texttt{A}$", "\textit{B}".
 _LATEX_WRAP = re.compile(r"\$|\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{|\}")
 _LATEX_OPEN_BEFORE = re.compile(r"\$?\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{$")
@@ -1377,6 +1381,15 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         text = paper.title if first.field == "title" else paper.abstract
         wrap = _LATEX_OPEN_BEFORE.search(text, max(0, first.start - 12), first.start)
         intro = _type_intro(text, wrap.start() if wrap else first.start)
+        if intro is None and len(g) >= 2 and _METHOD_INTRO.search(text, max(0, first.start - 40), first.start):
+            # "aggregation rules (A, B, C and D)", "baselines such as A and B": the members are methods, whatever
+            # a weak cue said of one of them (a known collection keeps its kind)
+            for i in g:
+                m = ordered[i]
+                if not m.proposed and (m.kind == "term" or (m.kind in _DATA_KINDS and not m.rule.startswith(
+                        ("gazetteer", "acronym", "proposes")) and not _gaz_kind(m.text))):
+                    out[i] = _with(m, kind="method", rule=m.rule + "+cue:list")
+            continue
         if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         # rules whose method kind a shared list kind does not override

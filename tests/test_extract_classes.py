@@ -3299,3 +3299,9 @@ def test_a_contest_named_after_a_collection_keeps_its_words(sentence, name):
 def test_capitalised_words_between_an_acronym_and_a_data_noun_belong_to_the_name():
     got = found("It exceeds the state of the art on the ZPII Multi-Person benchmark.")
     assert got["ZPII Multi-Person"][0] == "benchmark" and "ZPII" not in got
+
+
+def test_names_listed_after_a_plural_noun_of_methods_are_methods():
+    got = found("Across client partitions and multiple aggregation rules (FedZvg, Trimmed Zean, MultiZrum, ZLAME and "
+                "FilterZL), our triggers achieve high success rates.")
+    assert {got[k][0] for k in ("FedZvg", "Trimmed Zean", "MultiZrum", "ZLAME", "FilterZL")} == {"method"}
