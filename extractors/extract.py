@@ -300,7 +300,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 and own_names.get(m.text, "term") == "term":
             own_names[m.text] = m.kind
     defined = {m.text for m in raw if m.rule == "acronym:short" and m.long_form}
-    paper_low = f"{paper.title} {paper.abstract}".lower()
+    paper_text = f"{paper.title} {paper.abstract}"
+    paper_low = paper_text.lower()
     # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
     # marks a family of names
     family_tails = Counter(t.rsplit("-", 1)[1].lower() for t in {m.text for m in raw} if
@@ -364,6 +365,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if "+" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and _known_combination(m.text):
             cands.extend(_combination_parts(m))  # "SFT+RL", "BERT+CRF": known things used together, each itself
             continue
+        if m.rule.startswith("shape:mixed") and not m.proposed and key not in defs and \
+                _backronym_word(m.text, paper_text):
+            continue  # "USR, an UnSupervised and Reference-free metric": a word capitalised to spell an acronym
         if _not_a_name(m) and key not in defs:
             continue
         if m.rule.startswith("gazetteer:") and _alias_taken(m, key, defs, own_names, defined, paper_low):
@@ -1238,6 +1242,16 @@ _PROBLEM_NOUNS = frozenset({
     "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle", "ratio", "ratios",
     "coefficient", "coefficients",
 })
+
+
+def _backronym_word(text: str, paper_text: str) -> bool:
+    """Is a dictionary word written with inner capitals ("UnSupervised", "PersonaLized") only to spell out an
+    acronym the paper uses ("USR")? Its capitals, in order, are part of an all-capitals word of the paper."""
+    if " " in text or "-" in text or not dictionary_word(text.lower()) or _gaz_kind(text):
+        return False
+    capitals = "".join(c for c in text if c.isupper())
+    return len(capitals) >= 2 and any(capitals in word and word != text
+                                      for word in re.findall(r"\b[A-Z]{3,}\b", paper_text))
 
 
 def _names_a_problem(m: Mention, paper: Paper) -> bool:

@@ -3305,3 +3305,10 @@ def test_names_listed_after_a_plural_noun_of_methods_are_methods():
     got = found("Across client partitions and multiple aggregation rules (FedZvg, Trimmed Zean, MultiZrum, ZLAME and "
                 "FilterZL), our triggers achieve high success rates.")
     assert {got[k][0] for k in ("FedZvg", "Trimmed Zean", "MultiZrum", "ZLAME", "FilterZL")} == {"method"}
+
+
+def test_a_word_capitalised_to_spell_an_acronym_is_no_name():
+    got = found("We present USQ, an UnSupervised and Quality-free evaluation metric for dialog. USQ is good.")
+    assert "UnSupervised" not in got and "USQ" in got
+    # a coined name written with inner capitals stays one
+    assert "QLoRA" in found("We fine-tune with QLoRA adapters on GLUE.")
