@@ -301,6 +301,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             own_names[m.text] = m.kind
     defined = {m.text for m in raw if m.rule == "acronym:short" and m.long_form}
     paper_text = f"{paper.title} {paper.abstract}"
+    shouted = _shouted_title(paper.title or "")
     paper_low = paper_text.lower()
     # "FooLM-Coder, BarSeek-Coder and Seed-Coder": a last part two coined names end in (their first parts no words)
     # marks a family of names
@@ -365,6 +366,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if "+" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and _known_combination(m.text):
             cands.extend(_combination_parts(m))  # "SFT+RL", "BERT+CRF": known things used together, each itself
             continue
+        if shouted and m.field == "title" and m.rule.startswith("shape") and not _gaz_kind(m.text) and \
+                not _written_as_name(m.text, paper.abstract or ""):
+            continue  # "TEXT-INDEPENDENT WIDGET VERIFICATION": a title set in capitals, its words no acronyms
         if m.rule.startswith("shape:mixed") and not m.proposed and key not in defs and \
                 _backronym_word(m.text, paper_text):
             continue  # "USR, an UnSupervised and Reference-free metric": a word capitalised to spell an acronym
@@ -1154,7 +1158,7 @@ _WORDS_BEFORE_DATA_NOUN = re.compile(r"(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,4}"
 #: Words between a collection's name and the contest run on it, and the contest: " keypoints challenge" of
 #: "ZOCO 2016 keypoints challenge", " Metrics shared task", " Slot Filling challenge".
 #: (at least one word between: "the FooBar challenge" is a challenge on FooBar, named by the collection)
-_EVENT_TAIL = re.compile(r"(?:(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}(?: [a-z]+){0,2}|(?: [a-z]+){1,2}) "
+_EVENT_TAIL = re.compile(r"(?:(?: [A-Z][A-Za-z]+(?:-[A-Z][a-z]+)?){1,3}(?: [a-z]+){0,2}|(?: [a-z]+){1,2}) "
                          r"(?:[Cc]hallenge|[Ss]hared [Tt]ask)\b")
 #: A track or part code and a year after a data name: "X DL 2019", "X QA 2021" (one edition of one part).
 _CODED_EDITION = re.compile(r" (?:[A-Z][A-Z0-9]{1,5} ){1,2}(?:19|20)\d\d\b(?![.,]\d)|"
@@ -1242,6 +1246,19 @@ _PROBLEM_NOUNS = frozenset({
     "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle", "ratio", "ratios",
     "coefficient", "coefficients",
 })
+
+
+def _shouted_title(title: str) -> bool:
+    """Is the title set in capitals ("WHAT MAKES WIDGETS HARD?")? Most of its words of three letters or more are."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", title)]
+    return len(words) >= 3 and 3 * sum(w.isupper() for w in words) >= 2 * len(words)
+
+
+def _written_as_name(text: str, abstract: str) -> bool:
+    """Does the abstract write a shouted title word with a capital ("ZORBNET" as "ZorbNet", "ZCASE")? A word
+    the abstract writes only in lower case ("widget") is a plain word the title set in capitals."""
+    return any(not hit.group().islower() for hit in re.finditer(rf"(?<![\w-]){re.escape(text.split()[0])}(?![\w-])",
+                                                               abstract, re.I))
 
 
 def _backronym_word(text: str, paper_text: str) -> bool:

@@ -3312,3 +3312,20 @@ def test_a_word_capitalised_to_spell_an_acronym_is_no_name():
     assert "UnSupervised" not in got and "USQ" in got
     # a coined name written with inner capitals stays one
     assert "QLoRA" in found("We fine-tune with QLoRA adapters on GLUE.")
+
+
+def test_words_of_a_title_set_in_capitals_are_no_acronyms():
+    got = found("We propose ZorbNet for widget verification on VoxCeleb.",
+                title="TEXT-INDEPENDENT WIDGET VERIFICATION WITH ZORBNET")
+    assert "TEXT-INDEPENDENT" not in got and "WIDGET" not in got and "VERIFICATION" not in got
+    assert got["ZORBNET"][1] is True  # the abstract writes it as a name
+
+
+def test_a_contest_named_with_an_acronym_after_its_collection_is_one_name():
+    got = found("We study the systems submitted to the ZCASE SELD Challenge.")
+    assert got["ZCASE SELD Challenge"][0] == "benchmark" and "ZCASE" not in got
+
+
+@pytest.mark.parametrize("metric", ["SI-SNRi", "SI-SDRi", "minDCF"])
+def test_speech_separation_and_verification_metrics_are_no_methods(metric):
+    assert metric not in found(f"Our separator improves {metric} by 2.1 over the baseline on WidgetMix.")
