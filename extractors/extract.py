@@ -384,7 +384,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         if m.rule.startswith("acronym") and m.kind in ("term", "method") and not m.proposed and \
                 (noun := _DEFINED_DATA_AFTER.match(text, m.end)) is not None:
             # "the Widget Street Journal (WSJ) corpus": a data noun after a definition types both of its forms
-            m = _with(m, kind="benchmark" if noun.group(1).lower().startswith("benchmark") else "dataset")
+            m = _with(m, kind="benchmark" if noun.group(1).lower().startswith(("benchmark", "challenge", "shared"))
+                      else "dataset")
         if m.kind == "method" and m.rule.startswith("gazetteer") and not m.proposed and \
                 (noun := _THE_X_DATA.match(text, m.end)) and text[max(0, m.start - 4):m.start].lower() == "the ":
             # "the Twins dataset", "the Alpaca corpus": a data noun right after a known model's name makes it the
@@ -441,12 +442,7 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             # "LibriSpeech test-clean", "ImageNet 64x64": a named split or resolution belongs to the data
             variant = _DATA_VARIANT.match(text, m.end)
             m = _with(m, end=variant.end(), text=text[m.start:variant.end()])
-        elif event and _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start):
-            year = _YEAR_BEFORE.search(text, max(0, m.start - 6), m.start)
-            start = year.start()
-            venue = _WORD_BEFORE.search(text, max(0, start - 16), start)
-            if venue is not None and stop_category(venue.group(1)) == "venue":
-                start = venue.start(1)  # "the FooConf 2018 Widget Challenge": the venue that held it is in its name
+        elif event and (start := _event_start(text, m.start)) < m.start:
             m = _with(m, start=start, text=text[start:m.end])  # "the 2006 Widget Competition"
         elif m.kind in ("method", "term") and _NAMED_PAIR.match(m.text) and not word_compound(m.text) and \
                 _TECHNIQUE_AFTER.match(text, m.end):
@@ -473,7 +469,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                 not any(w.lower() in STARTERS for w in event.group().split()[:-1]):
             # "the ZOCO 2016 keypoints challenge", "the ZMT Metrics shared task": a contest named after the
             # collection it is run on, its lower-case words and all
-            m = _with(m, end=event.end(), text=text[m.start:event.end()], kind="benchmark")
+            start = _event_start(text, m.start)  # "the 2019 ZoxCeleb Widget Recognition Challenge"
+            m = _with(m, start=start, end=event.end(), text=text[start:event.end()], kind="benchmark")
         elif (m.kind in _DATA_KINDS or m.kind == "term") and not m.rule.startswith("gazetteer") and \
                 not _gaz_kind(m.text) and (_CODED.search(m.text) or name_shape(m.text) == "acronym") and \
                 (words := _WORDS_BEFORE_DATA_NOUN.match(text, m.end)) and \
@@ -1102,7 +1099,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
 
 #: A data noun after a defined name, past its bracketed short form: "Widget Journal (WJ) corpus", "WJ dataset".
 _DEFINED_DATA_AFTER = re.compile(r"(?:\s*\([^()]{1,15}\))?[)\]]?\s+(corpus|corpora|datasets?|data\s+sets?|benchmarks?|"
-                                 r"database|treebank)\b", re.I)
+                                 r"database|treebank|challenge|shared task)\b", re.I)
 #: The paper introducing what it defines: "we propose a (novel) ", "this paper presents an ".
 #: (up to two modifiers may come between the article and the long form: "a two-stage", "a new, lightweight"; no
 #: function word: "a method for X (Y)" names a method for something)
@@ -1236,6 +1233,24 @@ def _named_subset(text: str, end: int):
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
+#: A year and the venue that held an event, right before the event's name: "2015 MICCAI " of "the 2015 MICCAI
+#: Widget Segmentation Challenge".
+_YEAR_VENUE_BEFORE = re.compile(r"\b(?:19|20)\d\d ([A-Z][\w-]+) $")
+
+
+def _event_start(text: str, start: int) -> int:
+    """Where an event's name starts, its year and venue before it included: "the FooConf 2018 Widget Challenge",
+    "the 2015 MICCAI Widget Challenge", "the 2006 Widget Competition"."""
+    year = _YEAR_BEFORE.search(text, max(0, start - 6), start)
+    if year is not None:
+        venue = _WORD_BEFORE.search(text, max(0, year.start() - 16), year.start())
+        if venue is not None and stop_category(venue.group(1)) == "venue":
+            return venue.start(1)  # "the FooConf 2018 Widget Challenge": the venue that held it is in its name
+        return year.start()
+    held = _YEAR_VENUE_BEFORE.search(text, max(0, start - 24), start)
+    if held is not None and stop_category(held.group(1)) == "venue":
+        return held.start()
+    return start
 #: The word right before a position: "NeurIPS " before "2018 ...".
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w-]+) $")
 #: The word after a name, past closing brackets and one short parenthesis: "X) problem", "X (SSP) problems".
@@ -1332,6 +1347,9 @@ _LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?
 _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments|suites|test sets|games)\b"
                          r"[^.;()]{0,50}?(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike|\bspecifically|"
                          r"\be\.g\.|\bi\.e\.|\bfor example)\s*,?\s*$|"
+                         # "two text simplification corpora, A and B": a plural data noun set off by a comma
+                         # (a list of two or more only)
+                         r"\b(?P<comma>benchmarks|datasets|data sets|corpora)\s*,\s*$|"
                          # "the Widget suite (A, B, C)": the members of one named collection, in brackets
                          r"\b(benchmark|suite|collection)\s*\(\s*$|"
                          # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
@@ -1423,6 +1441,8 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             continue
         if intro is not None and first.field == "title" and intro.group(0).rstrip().endswith(":"):
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
+        if intro is not None and intro.group("comma") and len(g) < 2:
+            intro = None  # "on three datasets, ZorbNet wins": one name after the comma opens a clause
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         last_end = ordered[g[-1]].end

@@ -3329,3 +3329,23 @@ def test_a_contest_named_with_an_acronym_after_its_collection_is_one_name():
 @pytest.mark.parametrize("metric", ["SI-SNRi", "SI-SDRi", "minDCF"])
 def test_speech_separation_and_verification_metrics_are_no_methods(metric):
     assert metric not in found(f"Our separator improves {metric} by 2.1 over the baseline on WidgetMix.")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Our method won the 2015 MICCAI Widget Segmentation Challenge out of 13 teams.",
+     "2015 MICCAI Widget Segmentation Challenge"),
+    ("It leads on the 2019 ZoxCeleb Widget Recognition Challenge.", "2019 ZoxCeleb Widget Recognition Challenge"),
+])
+def test_the_year_and_venue_before_a_contest_belong_to_its_name(sentence, name):
+    assert found(sentence)[name][0] == "benchmark"
+
+
+def test_a_defined_name_before_challenge_is_a_benchmark():
+    got = found("It takes third place in the Colon Widget Identification and Counting (CoWIC) Challenge.")
+    assert got["Colon Widget Identification and Counting"][0] == "benchmark"
+
+
+def test_names_after_a_plural_data_noun_and_a_comma_are_data_when_listed():
+    got = found("We build two datasets from two text simplification corpora, Zewsela and Quuxpedia.")
+    assert got["Zewsela"][0] == "dataset" and got["Quuxpedia"][0] == "dataset"
+    assert found("Across three datasets, ZorbNet wins by 2 points.")["ZorbNet"][0] == "method"
