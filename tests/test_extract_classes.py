@@ -3289,7 +3289,8 @@ def test_data_introduced_by_specifically_a_data_set_bracket_or_a_latex_arrow(sen
 @pytest.mark.parametrize("sentence, name", [
     ("Our method placed first in the inaugural ZOCO 2016 keypoints challenge.", "ZOCO 2016 keypoints challenge"),
     ("It leads the last three years of the ZMT Metrics shared task.", "ZMT Metrics shared task"),
-    ("Experimentally, on the 2014 ZAC-KBP Slot Filling challenge, our labels win.", "ZAC-KBP Slot Filling challenge"),
+    ("Experimentally, on the 2014 ZAC-KBP Slot Filling challenge, our labels win.",
+     "2014 ZAC-KBP Slot Filling challenge"),
     ("It attains excellent results on the recent ZOGB Large-Scale Challenge.", "ZOGB Large-Scale Challenge"),
 ])
 def test_a_contest_named_after_a_collection_keeps_its_words(sentence, name):
@@ -3346,6 +3347,7 @@ def test_a_defined_name_before_challenge_is_a_benchmark():
 
 
 def test_names_after_a_plural_data_noun_and_a_comma_are_data_when_listed():
-    got = found("We build two datasets from two text simplification corpora, Zewsela and Quuxpedia.")
+    got = found("We create two datasets from two commonly used text simplification corpora, Zewsela and "
+                "Quuxpedia.")
     assert got["Zewsela"][0] == "dataset" and got["Quuxpedia"][0] == "dataset"
     assert found("Across three datasets, ZorbNet wins by 2 points.")["ZorbNet"][0] == "method"
