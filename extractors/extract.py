@@ -285,7 +285,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
         raw = [m for m in raw if not (m.field == "abstract" and not m.proposed and not m.long_form and
                                       any(a <= m.start and m.end <= b for a, b in keyword_spans))]
     abstract_low = paper.abstract.lower()
-    title_key = canonical_key(paper.title) if paper.title and ":" not in paper.title else ""
+    # (a leading article and the acronym in brackets are no part of the name: "The Widget Benchmark (WB)")
+    title_key = canonical_key(_TITLE_WRAPPING.sub("", paper.title)) if paper.title and ":" not in paper.title else ""
     # "Widget Inversion and Gizmo Refinement for Report Generation": the title's head before its purpose
     head = _TITLE_HEAD.match(paper.title or "") if title_key else None
     title_head_key = canonical_key(head.group(1)) if head is not None and len(head.group(1).split()) >= 3 and \
@@ -1261,6 +1262,10 @@ _PROBLEM_NOUNS = frozenset({
     "constraint", "constraints", "regime", "phenomenon", "hypothesis", "principle", "ratio", "ratios",
     "coefficient", "coefficients",
 })
+
+
+#: A leading article and a trailing acronym in brackets around a title that is one name.
+_TITLE_WRAPPING = re.compile(r"^\s*(?:The|A|An)\s+(?=[A-Z])|\s*\([A-Za-z0-9-]{2,15}\)\s*$")
 
 
 def _shouted_title(title: str) -> bool:

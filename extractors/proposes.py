@@ -194,6 +194,9 @@ def title_prefix(title: str) -> tuple[int, int] | None:
     if owner is not None and len(prefix.split()) >= 2:
         prefix = prefix[owner.end():]  # "Acme's WidgetKit: ...": the organisation owns the name, it is no part of it
         begin += owner.end()
+    dashed = re.match(r"^(\S+)\s+(?:--|-|\u2013|\u2014)\s+\S", prefix)
+    if dashed is not None and name_shape(dashed.group(1)):
+        prefix = dashed.group(1)  # "ZECToR -- Widget Correction: Tag, Not Rewrite": the name before the dash
     bracket = re.match(r"^(.+?)\s*\([^()]+\)$", prefix)
     if bracket is not None:  # "WIDGET (Wide Image Data Grid): ...": the name, its long form in brackets
         prefix = bracket.group(1)
@@ -1044,14 +1047,25 @@ def _names_what_is_studied(toks, i: int, sid: list[int]) -> bool:
         k -= 1
     if k < 0 or sid[k] != sid[i]:
         return False
-    if toks[k].lower_ in _STUDIED_HEADS:
-        return True
+    head = k if toks[k].lower_ in _STUDIED_HEADS else None
     for j in range(k - 1, max(0, k - 4), -1):  # one prepositional phrase after the head: "a mode in LLMs, termed"
-        if sid[j] != sid[i] or toks[j].text in (",", ";", ":", "."):
-            return False
+        if head is not None or sid[j] != sid[i] or toks[j].text in (",", ";", ":", "."):
+            break
         if toks[j].lower_ in ("of", "in", "for", "on", "with", "among"):
-            return toks[j - 1].lower_ in _STUDIED_HEADS
-    return False
+            head = j - 1 if toks[j - 1].lower_ in _STUDIED_HEADS else None
+            break
+    if head is None:
+        return False
+    # "we propose a composite metric, called FooQ": an evaluation metric the paper itself makes is its
+    # contribution (a theoretical measure or coefficient is what it analyses with)
+    return not (toks[head].lower_ in ("metric", "metrics", "score") and _we_trigger_before(toks, head, sid))
+
+
+def _we_trigger_before(toks, i: int, sid: list[int]) -> bool:
+    """Is there a first-person trigger ("we propose", "we introduce") before token i in its sentence?"""
+    window = [t for t in toks[max(0, i - 10):i] if sid[t.i] == sid[i]]
+    return any(t.lower_ in TRIGGERS and k > 0 and window[k - 1].lower_ in ("we", "also", "further", "then")
+               for k, t in enumerate(window))
 
 
 def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
@@ -1091,7 +1105,10 @@ def _name_after_head(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -
             (toks[k].is_lower and _lower_word(toks[k].text) and toks[k].lower_ not in _FUNCTION_WORDS and
              toks[k].lower_ not in _PHRASE_BREAKS) or
             (k > j and toks[k].is_title and k + 1 < len(toks) and toks[k + 1].is_lower and
-             stop_category(toks[k].text) == "language")):
+             stop_category(toks[k].text) == "language") or
+            # (and an acronym of the task right before the head: "a text-guided TSE model StyleTSE")
+            (k > j and toks[k].text.isupper() and toks[k].is_alpha and k + 2 < len(toks) and
+             toks[k + 1].lower_ in _HEAD_NOUNS and name_shape(toks[k + 2].text))):
         k += 1
     if k == j or k >= len(toks) or sid[k] != sid[j]:
         return None
@@ -1496,6 +1513,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we introduce a new RL method, ZORB, that", "an efficient LLM serving scheduler, ZORB,": the
                 # capitalised word only modifies the head noun
                 named = _name_after_description(doc, toks, hit[1], spans, sid)
+                if named is None and toks[hit[1]].lower_ in _HEAD_NOUNS and hit[1] + 1 < n and \
+                        name_shape(toks[hit[1] + 1].text) and sid[hit[1] + 1] == sid[i]:
+                    named = _name_at(doc, toks, hit[1] + 1, spans)  # "a text-guided TSE model StyleTSE that"
                 if named is not None:
                     hit, rule = named, "proposes:we-propose-desc-X"
             if hit is None and low in TRIGGERS:

@@ -3351,3 +3351,26 @@ def test_names_after_a_plural_data_noun_and_a_comma_are_data_when_listed():
                 "Quuxpedia.")
     assert got["Zewsela"][0] == "dataset" and got["Quuxpedia"][0] == "dataset"
     assert found("Across three datasets, ZorbNet wins by 2 points.")["ZorbNet"][0] == "method"
+
+
+def test_an_evaluation_metric_the_paper_proposes_under_a_namer_is_its_own():
+    got = found("We propose a composite metric, called RadZliQ, that ranks the quality of reports like radiologists.")
+    assert got["RadZliQ"][1] is True
+    assert not found("Prior work uses an evaluation metric named ZorbScore.").get("ZorbScore", ("", False))[1]
+
+
+def test_a_coined_name_before_a_spaced_dash_in_a_title_with_a_colon_is_the_title_prefix():
+    got = found("In this paper, we present a simple widget sequence tagger using a Transformer encoder.",
+                title="ZECToR -- Grammatical Widget Correction: Tag, Not Rewrite")
+    assert got["ZECToR"][1] is True
+
+
+def test_a_title_that_is_one_name_with_its_article_and_acronym_is_the_papers_own():
+    got = found("We report the set-up and results of the Liver Widget Segmentation Benchmark (LiWS), organized "
+                "with two conferences.", title="The Liver Widget Segmentation Benchmark (LiWS)")
+    assert got["Liver Widget Segmentation Benchmark"] == ("benchmark", True)
+
+
+def test_a_name_after_an_acronym_of_the_task_and_its_head_noun_is_the_papers_own():
+    got = found("In this paper, we propose a text-guided TSE model StyleZSE that uses natural language descriptions.")
+    assert got["StyleZSE"][1] is True
