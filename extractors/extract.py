@@ -1117,10 +1117,22 @@ def _own_definition(short: Mention, lf: str, text: str) -> bool:
     if stop_category(short.text) or _gaz_kind(short.text) or len(lf.split()) < 2:
         return False
     at = text.rfind(lf, max(0, short.start - len(lf) - 12), short.start)
+    if at > 0 and _NAMER_PARTICIPLE_BEFORE.search(text, max(0, at - 160), at):
+        return True  # "we propose a new training criterion, named widget invariant training (WIT)"
     before = _OWN_DEFINITION_BEFORE.search(text, max(0, at - 80), at) if at > 0 else None
-    # three words or more after "we propose a"; two do after "we call" ("that we call widget losses (WLs)")
+    # three words or more after "we propose a"; two do after "we call" ("that we call widget losses (WLs)") or
+    # before a head noun ("we propose a novel widget gate (WG) model")
     return before is not None and (len(lf.split()) >= 3 or
-                                   re.match(r"we\s+(?:call|term|name|dub)\b", before.group(), re.I) is not None)
+                                   re.match(r"we\s+(?:call|term|name|dub)\b", before.group(), re.I) is not None or
+                                   _HEAD_AFTER_DEFINITION.match(text, short.end) is not None)
+
+
+#: A first-person trigger, then (in the same sentence) a namer participle right before a long form.
+_NAMER_PARTICIPLE_BEFORE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|devise)[sd]?\b"
+                                      r"[^.;]{0,100}?,?\s+(?:named|called|termed|dubbed|coined)\s+$", re.I)
+#: A head noun right after a defined acronym: "(WG) model", "(FT2) strategy".
+_HEAD_AFTER_DEFINITION = re.compile(r"\)?\s+(?:model|framework|method|network|strategy|mechanism|module|scheme|"
+                                    r"algorithm|architecture|approach|technique|loss|layer|block)s?\b")
 
 
 _CITATION = re.compile(r"\s*(?:et al\b|and colleagues|\(\d{4}\)|,? \d{4}\b)")

@@ -865,7 +865,8 @@ def _namer_follows(toks, i: int, sid: list[int]) -> bool:
     return False
 
 
-def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int],
+                   named: bool = False) -> tuple[int, int] | None:
     """A long form defined with an acronym a few modifier words after the cue.
 
     "a novel rule-based checkable widget reward scheme (CWRS)": a
@@ -887,7 +888,8 @@ def _defined_after(doc, toks, j: int, spans: dict[int, int], sid: list[int]) -> 
                 e += 1
             name = text[t.idx:end_char]
             if toks[e - 1].idx + len(toks[e - 1].text) != end_char or _known_method(canonical_key(name)) or \
-                    (not all(_capitalised_name_word(w) for w in name.split()) and not lower_method_head(name)):
+                    (not named and not all(_capitalised_name_word(w) for w in name.split()) and
+                     not lower_method_head(name)):
                 return None  # a known name ("Direct Preference Optimization (DPO)") or a measure, not a method
             return k, e
     return None
@@ -1058,7 +1060,8 @@ def _names_what_is_studied(toks, i: int, sid: list[int]) -> bool:
         return False
     # "we propose a composite metric, called FooQ": an evaluation metric the paper itself makes is its
     # contribution (a theoretical measure or coefficient is what it analyses with)
-    return not (toks[head].lower_ in ("metric", "metrics", "score") and _we_trigger_before(toks, head, sid))
+    return not (toks[head].lower_ in ("metric", "metrics", "score", "criterion") and
+                _we_trigger_before(toks, head, sid))
 
 
 def _we_trigger_before(toks, i: int, sid: list[int]) -> bool:
@@ -1518,9 +1521,10 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                     named = _name_at(doc, toks, hit[1] + 1, spans)  # "a text-guided TSE model StyleTSE that"
                 if named is not None:
                     hit, rule = named, "proposes:we-propose-desc-X"
-            if hit is None and low in TRIGGERS:
-                # "we propose a novel rule-based checkable widget reward scheme (CWRS)"
-                hit = _defined_after(doc, toks, j, spans, sid)
+            if hit is None and (low in TRIGGERS or (low in NAMERS and _we_trigger_before(toks, i, sid))):
+                # "we propose a novel rule-based checkable widget reward scheme (CWRS)", "we propose a new
+                # criterion, named widget invariant training (WIT)": named by the paper, any head will do
+                hit = _defined_after(doc, toks, j, spans, sid, named=low in NAMERS)
                 rule = "proposes:we-propose-defined-X"
             if hit is None and indefinite:
                 # "we propose a gizmo-aware ranking model (GizRank)"

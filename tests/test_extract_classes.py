@@ -3374,3 +3374,12 @@ def test_a_title_that_is_one_name_with_its_article_and_acronym_is_the_papers_own
 def test_a_name_after_an_acronym_of_the_task_and_its_head_noun_is_the_papers_own():
     got = found("In this paper, we propose a text-guided TSE model StyleZSE that uses natural language descriptions.")
     assert got["StyleZSE"][1] is True
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We propose a novel training criterion, named permutation invariant widgeting (PIW), for separation.",
+     "permutation invariant widgeting"),
+    ("We propose a novel widget gate (WG) model for medical imaging that learns to focus on targets.", "widget gate"),
+])
+def test_a_lower_case_long_form_the_paper_names_or_heads_with_a_noun_is_its_own(sentence, name):
+    assert found(sentence)[name] == ("method", True)
