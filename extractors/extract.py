@@ -1353,10 +1353,13 @@ def _modifies_stop_term(m: Mention, title_doc, abstract_doc) -> bool:
 _METHOD_INTRO = re.compile(r"\b(?:baselines|algorithms|methods|rules|defenses|defences|optimizers|optimisers|"
                            r"architectures|approaches|techniques|attacks|aggregators|estimators|solvers)\s*"
                            r"(?:\(|:|,?\s*(?:such as|including|like|namely|e\.g\.,?))\s*$", re.I)
+#: (a number after a slash the name's mention left out may come first, "Foo24/7, Bar", and one capitalised
+#: word no rule found may sit between two items: "A, Zordland, B")
 #: LaTeX maths and font wrappers around listed names: "$\texttt{A}$", "\textit{B}".
 _LATEX_WRAP = re.compile(r"\$|\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{|\}")
 _LATEX_OPEN_BEFORE = re.compile(r"\$?\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{$")
-_LIST_GLUE = re.compile(r"^(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
+_LIST_GLUE = re.compile(r"^(?:/\d{1,3})?(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?"
+                        r"(?:\s*,\s*(?:[A-Z][a-z]{3,},\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
                         r"\s*/\s*|\s*(?:\u2192|->|\\to)\s*)$|"
                         # examples in brackets after each item of a list: "... (e.g. A), retrieval (e.g. B and C)"
                         r"^\)\s*,?\s*(?:and\s+|or\s+)?(?:to\s+)?[\w\s-]{0,40}\((?:e\.g\.|i\.e\.|such as|like)\s*,?\s*$")

@@ -3383,3 +3383,9 @@ def test_a_name_after_an_acronym_of_the_task_and_its_head_noun_is_the_papers_own
 ])
 def test_a_lower_case_long_form_the_paper_names_or_heads_with_a_noun_is_its_own(sentence, name):
     assert found(sentence)[name] == ("method", True)
+
+
+def test_a_list_of_data_runs_past_a_slashed_number_and_an_unfound_word():
+    got = found("Extensive experiments on standard benchmarks, including Pitts30k, Zokyo24/7, MSLS, Zordland, ZPED, "
+                "and AmsterZime, show that our method wins.")
+    assert got["ZPED"][0] == "benchmark" and got["AmsterZime"][0] == "benchmark"
