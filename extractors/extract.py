@@ -1370,6 +1370,8 @@ _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments
                          # "two text simplification corpora, A and B": a plural data noun set off by a comma
                          # (a list of two or more only)
                          r"\b(?P<comma>benchmarks|datasets|data sets|corpora)\s*,\s*$|"
+                         # "the standard bug fixing benchmark set, QuixZugs, and": one name in apposition
+                         r"\b(?P<single>dataset|benchmark|corpus|benchmark set|test set|data set)\s*,\s*$|"
                          # "the Widget suite (A, B, C)": the members of one named collection, in brackets
                          r"\b(benchmark|suite|collection)\s*\(\s*$|"
                          # "Gizmo locomotion tasks (A, B, C)": the tasks of a known suite, in brackets
@@ -1384,6 +1386,8 @@ _INTRO_NOUNS = ("benchmark", "dataset", "data set", "corpora", "environment", "s
 #: A plural noun right before the colon or dash that opens a list: the list's own head.
 _OTHER_HEAD_BEFORE_COLON = re.compile(r"\s([a-z]{3,}s)\s*(?:--|—|:)\s*$")
 _INTRO_KIND = {"benchmarks": "benchmark", "environments": "benchmark", "suites": "benchmark",
+               "dataset": "dataset", "corpus": "dataset", "data set": "dataset", "benchmark set": "benchmark",
+               "test set": "benchmark",
                "datasets": "dataset", "data sets": "dataset", "corpora": "dataset", "test sets": "benchmark",
                "benchmark": "benchmark", "suite": "benchmark", "collection": "dataset", "games": "benchmark",
                "tasks": "benchmark"}
@@ -1463,6 +1467,9 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
             intro = None  # "Robots in Warehouse Environments: FooPPO for ...": a title's colon introduces its name
         if intro is not None and intro.group("comma") and len(g) < 2:
             intro = None  # "on three datasets, ZorbNet wins": one name after the comma opens a clause
+        if intro is not None and intro.group("single") and (len(g) > 1 or not re.match(
+                r"\s*(?:\([^()]{1,30}\))?\s*[,.;)]", text[ordered[g[-1]].end:])):
+            intro = None  # "on this dataset, ZorbNet reaches 90%": a clause, not a name set off in apposition
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         last_end = ordered[g[-1]].end

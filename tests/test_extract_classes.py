@@ -3389,3 +3389,9 @@ def test_a_list_of_data_runs_past_a_slashed_number_and_an_unfound_word():
     got = found("Extensive experiments on standard benchmarks, including Pitts30k, Zokyo24/7, MSLS, Zordland, ZPED, "
                 "and AmsterZime, show that our method wins.")
     assert got["ZPED"][0] == "benchmark" and got["AmsterZime"][0] == "benchmark"
+
+
+def test_one_name_in_apposition_to_a_singular_data_noun_is_data():
+    got = found("We evaluate ChatGPT on the standard bug fixing benchmark set, QuixZugs, and compare the results.")
+    assert got["QuixZugs"][0] == "benchmark"
+    assert found("On this dataset, ZorbNet reaches 90% accuracy.")["ZorbNet"][0] == "method"
