@@ -104,7 +104,7 @@ _TRAIN_ON = ["trained", "pretrained", "pre-trained", "finetuned", "fine-tuned", 
 _EVAL_ON = ["evaluated", "evaluate", "evaluating", "evaluation", "evaluations", "experiments", "experiment",
             "results", "tested", "test", "testing", "benchmarked", "accuracy", "performance", "score", "scores",
             "sota", "state-of-the-art", "gains", "improvements", "improves", "achieves", "achieving",
-            "validated", "validate"]
+            "validated", "validate", "simulations", "simulation"]  # "numerical simulations on X": a system run
 #: Task nouns a place of measurement follows: "semantic segmentation on X", "question answering on Y".
 TASK_NOUNS = ["classification", "segmentation", "detection", "recognition", "retrieval", "captioning",
                "translation", "summarization", "summarisation", "answering", "forecasting", "grading",

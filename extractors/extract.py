@@ -1366,7 +1366,7 @@ _LIST_GLUE = re.compile(r"^(?:/\d{1,3})?(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]
 #: A plural type noun introducing a list a few words later: "two web benchmarks -- A and B", "datasets: A, B".
 _TYPE_INTRO = re.compile(r"\b(benchmarks|datasets|data sets|corpora|environments|suites|test sets|games)\b"
                          r"[^.;()]{0,50}?(?:--|—|:|\(|\bnamely|\bincluding|\bsuch as|\blike|\bspecifically|"
-                         r"\be\.g\.|\bi\.e\.|\bfor example)\s*,?\s*$|"
+                         r"\be\.g\.|\bi\.e\.|\bfor example)\s*,?\s*(?:the\s+)?$|"
                          # "two text simplification corpora, A and B": a plural data noun set off by a comma
                          # (a list of two or more only)
                          r"\b(?P<comma>benchmarks|datasets|data sets|corpora)\s*,\s*$|"

@@ -3395,3 +3395,14 @@ def test_one_name_in_apposition_to_a_singular_data_noun_is_data():
     got = found("We evaluate ChatGPT on the standard bug fixing benchmark set, QuixZugs, and compare the results.")
     assert got["QuixZugs"][0] == "benchmark"
     assert found("On this dataset, ZorbNet reaches 90% accuracy.")["ZorbNet"][0] == "method"
+
+
+def test_names_after_numerical_simulations_on_are_data():
+    got = found("Numerical simulations on ZREAM, Lorenz-69, and CausalZime show that our method outperforms baselines.")
+    assert {got[k][0] for k in ("ZREAM", "Lorenz-69", "CausalZime")} == {"benchmark"}
+
+
+def test_a_list_introduced_by_a_data_noun_and_a_colon_may_open_with_an_article():
+    got = found("We evaluate the approach on two benchmark datasets: the Zahoo Webscope S5 anomaly dataset and the "
+                "ZETR-LA traffic sensor network.")
+    assert got["Zahoo Webscope S5"][0] == "dataset"
