@@ -1468,8 +1468,10 @@ def _share_list_kinds(mentions: list[Mention], paper: Paper) -> list[Mention]:
         if intro is not None and intro.group("comma") and len(g) < 2:
             intro = None  # "on three datasets, ZorbNet wins": one name after the comma opens a clause
         if intro is not None and intro.group("single") and (len(g) > 1 or not re.match(
-                r"\s*(?:\([^()]{1,30}\))?\s*[,.;)]", text[ordered[g[-1]].end:])):
-            intro = None  # "on this dataset, ZorbNet reaches 90%": a clause, not a name set off in apposition
+                r"\s*(?:\([^()]{1,30}\))?\s*[,.;)]", text[ordered[g[-1]].end:]) or re.search(
+                r"\b(?:this|that|each|every|our|same|its|their)\s+(?:[\w-]+\s+){0,2}$",
+                text[max(0, intro.start("single") - 40):intro.start("single")], re.I)):
+            intro = None  # "on this benchmark, ZorbNet, a small model, wins": a clause, no name set off in apposition
         # rules whose method kind a shared list kind does not override
         protected = ("gazetteer", "acronym", "proposes")
         last_end = ordered[g[-1]].end
