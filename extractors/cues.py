@@ -294,7 +294,7 @@ _AFFIX = re.compile(r"-(based|style|like|type|driven|guided|free|aware|augmented
 _PARTICIPLE = re.compile(r"-([a-z]{2,}ed)$")
 _NOT_NAME = re.compile(
     r"^(?:[kMGTP]?(?:Hz|B|FLOPs?|FLOPS|dB|bps|W|Wh|J|V|eV|px)|[0-9]+(?:\.[0-9]+)?[kMG]?(?:Hz|bps|fps|FPS)|"
-    r"[0-9]+[A-Za-z]{0,2}|(?:[a-z]+-)?[1-9]D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
+    r"[0-9]+[A-Za-z]{0,2}|(?:[a-z]+-)?[1-9](?:\.5)?D(?:-[a-z]+)*|L[0-9p]|[A-Z][0-9]{3,4}|[IVX]{2,5}|[A-Z]\.|[A-Z]|O\(.*|N/A|"
     r"[A-Z][a-z]+|[a-z]+|[A-Z]{2}[a-z]{3,}|[A-Z][0-9]|"
     r"(?i:level|stage|phase|round|step|tier|epoch|layer|block|head|rank)[-_]?[0-9]{1,2})$")  # "LEVEL2": an ordinal
 #: Capitalised head words that make an acronym before them the name of a collection ("FOO Gym").

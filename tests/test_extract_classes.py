@@ -3406,3 +3406,9 @@ def test_a_list_introduced_by_a_data_noun_and_a_colon_may_open_with_an_article()
     got = found("We evaluate the approach on two benchmark datasets: the Zahoo Webscope S5 anomaly dataset and the "
                 "ZETR-LA traffic sensor network.")
     assert got["Zahoo Webscope S5"][0] == "dataset"
+
+
+def test_mri_sequences_tumour_regions_and_a_two_and_a_half_d_prefix_are_no_names():
+    got = found("We segment Enhancing Tumor (ET), Tumor Core (TC) and Whole Tumor (WT) from T1ce scans with a 2.5D "
+                "ZorbNet.")
+    assert not {"Enhancing Tumor", "Tumor Core", "Whole Tumor", "T1ce", "2.5D"} & set(got) and "ZorbNet" in got
