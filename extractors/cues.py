@@ -346,6 +346,19 @@ _shape_cache: dict[str, str | None] = {}
 
 #: A capitalised word ending like a model: "Zorbformer", "Quellnet", "Vostgan".
 _COINED_MODEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:former|net|gan)$")
+#: Element symbols, each with an optional count: the make-up of a chemical formula.
+_ELEMENTS = ("H|He|Li|Be|B|C|N|O|F|Ne|Na|Mg|Al|Si|P|S|Cl|Ar|K|Ca|Sc|Ti|V|Cr|Mn|Fe|Co|Ni|Cu|Zn|Ga|Ge|As|Se|Br|Kr|Rb|"
+             "Sr|Y|Zr|Nb|Mo|Ru|Rh|Pd|Ag|Cd|In|Sn|Sb|Te|I|Xe|Cs|Ba|La|Ce|Nd|Gd|Hf|Ta|W|Re|Os|Ir|Pt|Au|Hg|Tl|Pb|Bi|U")
+_FORMULA = re.compile(rf"^(?:(?:{_ELEMENTS})\d*){{2,5}}$")
+
+
+def _chemical_formula(t: str) -> bool:
+    """Is a token a chemical formula ("CO2", "LiH", "NaCl")? Two to five element symbols with counts, a two-letter
+    symbol among them or a short one with a one-digit count (so that "CNN", "CUHK01", "COCO2014" stay names)."""
+    return bool(_FORMULA.match(t)) and (any(c.islower() for c in t) or (
+        len(t) <= 4 and any(c.isdigit() for c in t) and not re.search(r"\d\d", t))) and known_name(t) is None
+
+
 #: A lower-case name coined as "something to vector/sequence" or one word twice around "2".
 _TWO_VEC = re.compile(r"^(?:[a-z][a-z0-9]{2,}2(?:vec|seq)|([a-z]{3,})2\1)(?:\+\+)?$")
 #: Words ending in "net" that name networks of computers, not models (the dictionary lacks some).
@@ -380,6 +393,8 @@ def _classify(t: str) -> str | None:
         return "mixed"  # "Zorbformer", "Quellnet": a coined model name ends like one (not "Planet", "Informer")
     if _TWO_VEC.match(t):
         return "mixed"  # "zorb2vec", "quux2seq++", "pix2pix": coined in lower case on the pattern of word2vec
+    if _chemical_formula(t):
+        return None  # "H2O", "LiH", "BeH2": a molecule, not a name
     if not any(c.isupper() for c in t) or _NOT_NAME.match(t):
         return None
     if t.endswith("++") and (t[:-2].isalnum() or _HYPHENED_WORDS.fullmatch(t[:-2])):

@@ -3412,3 +3412,9 @@ def test_mri_sequences_tumour_regions_and_a_two_and_a_half_d_prefix_are_no_names
     got = found("We segment Enhancing Tumor (ET), Tumor Core (TC) and Whole Tumor (WT) from T1ce scans with a 2.5D "
                 "ZorbNet.")
     assert not {"Enhancing Tumor", "Tumor Core", "Whole Tumor", "T1ce", "2.5D"} & set(got) and "ZorbNet" in got
+
+
+def test_chemical_formulas_are_no_names_but_coded_collections_stay():
+    got = found("We compute ground states of LiH, BeH2 and NaCl with ZorbQMC and test detectors on COCO2014 and CUHK01.")
+    assert not {"LiH", "BeH2", "NaCl"} & set(got)
+    assert "ZorbQMC" in got and "COCO2014" in got and "CUHK01" in got
