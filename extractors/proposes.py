@@ -165,13 +165,17 @@ def title_collections(doc) -> Iterator:
 #: ("Widgetron - A Corpus of ..."); a pattern that matches at the start of the title's rest.
 TITLE_SEPARATOR = r"\s*(?::|[-\u2013\u2014]{1,2}(?=\s))"
 _DASH_TITLE = re.compile(r"^\s*(\S{2,40}?)\s+[-\u2013\u2014]{1,2}\s+\S")
+#: "Widget Discovery -- A framework to ...": a name of two or three capitalised words before a spaced dash and an
+#: indefinite description.
+_DASH_TITLE_WORDS = re.compile(r"^\s*((?:[A-Z][\w.+-]*\s+){1,2}[A-Z][\w.+-]*)\s+[-\u2013\u2014]{1,2}\s+(?:A|An)\s")
 
 
 def title_prefix(title: str) -> tuple[int, int] | None:
     """Character span of the name before the title's colon (or a one-word name before a spaced dash), if it could
     be one."""
     # (a colon glued to a capital, "ZEG:Seeds-Enhanced ...", is a space a scraper lost)
-    m = re.match(r"^\s*([^:]{2,80}?)\s*:(?:\s+\S|[A-Z])", title) or (_DASH_TITLE.match(title) if ":" not in title else None)
+    m = re.match(r"^\s*([^:]{2,80}?)\s*:(?:\s+\S|[A-Z])", title) or \
+        ((_DASH_TITLE.match(title) or _DASH_TITLE_WORDS.match(title)) if ":" not in title else None)
     if not m:
         whole = title.strip()
         report = _REPORT_TAIL.search(whole)

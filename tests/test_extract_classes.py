@@ -3418,3 +3418,9 @@ def test_chemical_formulas_are_no_names_but_coded_collections_stay():
     got = found("We compute ground states of LiH, BeH2 and NaCl with ZorbQMC and test detectors on COCO2014 and CUHK01.")
     assert not {"LiH", "BeH2", "NaCl"} & set(got)
     assert "ZorbQMC" in got and "COCO2014" in got and "CUHK01" in got
+
+
+def test_two_capitalised_words_before_a_spaced_dash_and_a_description_are_the_title_prefix():
+    got = found("Zatbench Discovery simulates the deployment of ML energy models in a search for stable crystals.",
+                title="Zatbench Discovery -- A framework to evaluate machine learning crystal stability predictions")
+    assert got["Zatbench Discovery"][1] is True
