@@ -311,8 +311,12 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
                            not dictionary_word(t.split("-", 1)[0].lower()))
     # "we propose FooScore, a learned evaluation metric": a named metric the paper itself introduces is its
     # contribution, though the stop list keeps it out of the papers that only measure with it
+    # (and "we propose KID-PPG, a deep learning model": a coined name that only looks like a metric with a qualifier,
+    # not "an AUC-100 metric")
     own_metrics = {canonical_key(m.text) for m in raw if m.proposed and m.field == "abstract" and
-                   m.rule.startswith("proposes:") and listed_stop_category(m.text) == "metric"}
+                   m.rule.startswith("proposes:") and (listed_stop_category(m.text) == "metric" or (
+                       "-" in m.text and stop_category(m.text) == "metric" and
+                       _MODEL_APPOSITIVE.match(paper.abstract or "", m.end)))}
     for m in raw:
         key = canonical_key(m.text)
         if not key or key in generic_sf or key in generic_lf:
@@ -1278,6 +1282,11 @@ _PROBLEM_NOUNS = frozenset({
 
 #: A leading article and a trailing acronym in brackets around a title that is one name.
 _TITLE_WRAPPING = re.compile(r"^\s*(?:The|A|An)\s+(?=[A-Z])|\s*\([A-Za-z0-9-]{2,15}\)\s*$")
+
+
+#: An appositive that says a name is a model or method: ", a knowledge-informed deep learning model".
+_MODEL_APPOSITIVE = re.compile(r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?(?:model|method|framework|network|"
+                               r"architecture|approach|algorithm|system)\b")
 
 
 def _shouted_title(title: str) -> bool:

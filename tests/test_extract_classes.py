@@ -3424,3 +3424,10 @@ def test_two_capitalised_words_before_a_spaced_dash_and_a_description_are_the_ti
     got = found("Zatbench Discovery simulates the deployment of ML energy models in a search for stable crystals.",
                 title="Zatbench Discovery -- A framework to evaluate machine learning crystal stability predictions")
     assert got["Zatbench Discovery"][1] is True
+
+
+def test_a_coined_name_that_looks_like_a_metric_with_a_qualifier_is_the_papers_model():
+    got = found("We propose KID-PPZ, a knowledge-informed deep learning model that integrates expert knowledge.",
+                title="KID-PPZ: Knowledge Informed Deep Learning for Heart Rate")
+    assert got["KID-PPZ"] == ("method", True)
+    assert "AUC-100" not in found("In addition to raw game-scores, we also develop an AUC-100 metric for Atari.")
