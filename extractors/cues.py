@@ -350,13 +350,19 @@ _COINED_MODEL_WORD = re.compile(r"^[A-Z][a-z]{2,}(?:former|net|gan)$")
 _ELEMENTS = ("H|He|Li|Be|B|C|N|O|F|Ne|Na|Mg|Al|Si|P|S|Cl|Ar|K|Ca|Sc|Ti|V|Cr|Mn|Fe|Co|Ni|Cu|Zn|Ga|Ge|As|Se|Br|Kr|Rb|"
              "Sr|Y|Zr|Nb|Mo|Ru|Rh|Pd|Ag|Cd|In|Sn|Sb|Te|I|Xe|Cs|Ba|La|Ce|Nd|Gd|Hf|Ta|W|Re|Os|Ir|Pt|Au|Hg|Tl|Pb|Bi|U")
 _FORMULA = re.compile(rf"^(?:(?:{_ELEMENTS})\d*){{2,5}}$")
+_METAL_AND_ONE = re.compile(r"^[A-Z][a-z][HBCNOFPSKVWYIU]$")
 
 
 def _chemical_formula(t: str) -> bool:
-    """Is a token a chemical formula ("CO2", "LiH", "NaCl")? Two to five element symbols with counts, a two-letter
-    symbol among them or a short one with a one-digit count (so that "CNN", "CUHK01", "COCO2014" stay names)."""
-    return bool(_FORMULA.match(t)) and (any(c.islower() for c in t) or (
-        len(t) <= 4 and any(c.isdigit() for c in t) and not re.search(r"\d\d", t))) and known_name(t) is None
+    """Is a token a chemical formula ("CO2", "BeH2", "LiH")? Element symbols with one-digit counts, or a metal and a
+    one-letter element (so that "CNN", "CUHK01", "COCO2014" and "CoRe" stay names)."""
+    if not _FORMULA.match(t) or known_name(t) is not None or re.search(r"\d\d", t):
+        return False
+    if any(c.isdigit() for c in t):
+        return any(c.islower() for c in t) or len(t) <= 4  # "BeH2", "CO2" (not "COCO2014", "CUHK01")
+    # no count: a metal and a one-letter element ("LiH", "GaN"); two two-letter symbols are too often a coined
+    # name ("CoRe")
+    return bool(_METAL_AND_ONE.match(t))
 
 
 #: A lower-case name coined as "something to vector/sequence" or one word twice around "2".
