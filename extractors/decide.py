@@ -57,10 +57,10 @@ _NEAR_TRIGGER_BEFORE = re.compile(rf"\b(?:we|(?:this|our|the present) (?:paper|w
                                   rf"(?:[\w-]+\s+){{0,3}}?$", re.I)
 #: The abstract says the paper contributes something, anywhere.
 _FIRST_PERSON_ANY = re.compile(rf"\b(?:we|this (?:paper|work|study|article)|here)\b[^.;]{{0,60}}?\b{_TRIGGER}\b", re.I)
-#: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B", "A, and a B").
 #: Numbered items of one sentence: the first opens with "(1)", the next one's join ends with "(2)".
 _FIRST_ITEM_BEFORE = re.compile(r"\((?:1|i|a)\)\s*(?:the\s+|an?\s+)?$")
 _NEXT_ITEM_JOIN = re.compile(r"^[^.;]{0,160}?[,;]?\s*(?:and\s+)?\((?:[2-9]|ii|iii|iv|[b-d])\)\s*(?:the\s+|an?\s+)?$")
+#: Joined to another name of the same sentence by a list ("A (AB) and the C (CD)", "A and B", "A, and a B").
 _LIST_JOIN = re.compile(r"^(?:\s*\([^()]{1,20}\)|\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|an?\s+)?$")
 #: "a population-based X (XY) framework": the name only says what kind of thing an unnamed proposal is.
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -812,11 +812,16 @@ def _we_present_before(toks, i: int, sid: list[int]) -> bool:
     """"we present (useful) tools for X research", "we present the Widget Suite with five datasets" before the
     head at ``i``: "we" and a presenting verb, at most fourteen words back in the head's sentence, whose object
     the head is ("we present experiments on three datasets": the datasets are where the experiments ran)."""
-    window = [t for t in toks[max(0, i - 15):i] if sid[t.i] == sid[i]]
-    for k, t in enumerate(window):
-        if t.lower_ in _PRESENTING_VERBS and k > 0 and window[k - 1].lower_ in ("we", "also", "further"):
-            return not any(u.lower_ in _PLACE_PREPOSITIONS for u in window[k + 1:])
-    return False
+    verb = _first_person_verb(toks, i, sid, _PRESENTING_VERBS, 15)
+    return verb is not None and not any(t.lower_ in _PLACE_PREPOSITIONS for t in toks[verb + 1:i])
+
+
+def _first_person_verb(toks, i: int, sid: list[int], verbs, reach: int) -> int | None:
+    """Index of the first of ``verbs`` said by "we" (an adverb between allowed) within ``reach`` tokens before
+    ``i`` in its sentence, else None."""
+    window = [t for t in toks[max(0, i - reach):i] if sid[t.i] == sid[i]]
+    return next((t.i for k, t in enumerate(window) if t.lower_ in verbs and k > 0 and
+                 window[k - 1].lower_ in ("we", "also", "further", "then")), None)
 
 
 #: Prepositions that make a plural noun the setting of what is presented, not the presented thing itself.
@@ -1070,9 +1075,7 @@ def _names_what_is_studied(toks, i: int, sid: list[int]) -> bool:
 
 def _we_trigger_before(toks, i: int, sid: list[int]) -> bool:
     """Is there a first-person trigger ("we propose", "we introduce") before token i in its sentence?"""
-    window = [t for t in toks[max(0, i - 10):i] if sid[t.i] == sid[i]]
-    return any(t.lower_ in TRIGGERS and k > 0 and window[k - 1].lower_ in ("we", "also", "further", "then")
-               for k, t in enumerate(window))
+    return _first_person_verb(toks, i, sid, TRIGGERS, 10) is not None
 
 
 def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
