@@ -30,7 +30,7 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
                              lower_case_data_lists, model_shaped, name_shape, size_word, suffix_kind)
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
-from extractors.docutil import doc_text, make_mention, new_mention
+from extractors.docutil import LATEX_FONT_PREFIX, doc_text, make_mention, new_mention
 from extractors.gazetteer import dictionary_word, english_words, entity_key, gazetteer_names, known_name, word_compound
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
@@ -1365,8 +1365,8 @@ _METHOD_INTRO = re.compile(r"\b(?:baselines|algorithms|methods|rules|defenses|de
 #: (a number after a slash the name's mention left out may come first, "Foo24/7, Bar", and one capitalised
 #: word no rule found may sit between two items: "A, Zordland, B")
 #: LaTeX maths and font wrappers around listed names: "$\texttt{A}$", "\textit{B}".
-_LATEX_WRAP = re.compile(r"\$|\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{|\}")
-_LATEX_OPEN_BEFORE = re.compile(r"\$?\\(?:texttt|textbf|textit|textsc|textsf|emph|mathtt|mathrm|mathbf|mathsf|text)\{$")
+_LATEX_WRAP = re.compile(rf"\$|{LATEX_FONT_PREFIX}|\}}")
+_LATEX_OPEN_BEFORE = re.compile(rf"\$?{LATEX_FONT_PREFIX}$")
 _LIST_GLUE = re.compile(r"^(?:/\d{1,3})?(?:\s*\((?:[^()]{0,30}|(?=[^()]*\d)[^()]{0,80})\))?"
                         r"(?:\s*,\s*(?:[A-Z][a-z]{3,},\s*)?(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
                         r"\s*/\s*|\s*(?:\u2192|->|\\to)\s*)$|"

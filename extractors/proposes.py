@@ -22,7 +22,7 @@ from extractors.canonical import canonical_key
 from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, LOWER_COMPOUND, METHOD_NOUNS,
                              SPLIT_NOUNS, STARTERS,
                              counted_kind, generic_numbered, modifies_method_head, name_shape, noun_data_kind)
-from extractors.docutil import LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
+from extractors.docutil import LATEX_FONT_PREFIX, LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, listed_spellings
 from extractors.nonnames import ADJECTIVE_COMPOUND
 from extractors.terms import ADJECTIVE_ENDINGS, METRIC_HEADS, lower_method_head, stop_category
@@ -750,7 +750,7 @@ _HEAD_AFTER_QUOTE = re.compile(r"\s+(?:operation|mechanism|strategy|technique|me
 _QUOTE_TRIGGERED = re.compile(r"\bwe\s+(?:\w+\s+)?(?:propose|introduce|present|design|develop|devise|coin)\s+"
                               r"(?:(?:a|an|the)\s+)?(?:(?:new|novel|simple)\s+)?$")
 #: A coined term set in a LaTeX font right after a trigger: "we propose \emph{widget pooling}".
-_FONT_TERM = re.compile(r"\\(?:emph|textit|textbf|textsc)\{([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})\}")
+_FONT_TERM = re.compile(LATEX_FONT_PREFIX + r"([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,3})\}")
 
 
 def _bare_phrase_described(toks, j: int, sid: list[int]) -> tuple[int, int] | None:
