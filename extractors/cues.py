@@ -387,6 +387,8 @@ def name_shape(text: str) -> str | None:
 
 #: A name in capitals (three letters or more) and one lower-case letter after a hyphen.
 _ACRONYM_LETTER_VARIANT = re.compile(r"[A-Z][A-Z0-9]{2,}-[a-z]")
+#: A name in capitals and a short lower-case code after a hyphen (not "GAN-based": a word is a modifier).
+_ACRONYM_CODE_VARIANT = re.compile(r"([A-Z][A-Z0-9]{2,})-([a-z]{2,5})")
 _HYPHENED_WORDS = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 #: A name and the last two digits of a year after an apostrophe: "FOOMT'21", "Gizmo’19".
 _APOSTROPHE_EDITION = re.compile(r"(.*[A-Za-z])['\u2019](\d\d)")
@@ -415,6 +417,10 @@ def _classify(t: str) -> str | None:
         return "mixed" if _classify(t[:t.rindex("-")]) else None  # "FooPO-λ", "TD-λ": a variant by its parameter
     if _ACRONYM_LETTER_VARIANT.fullmatch(t):
         return "mixed"  # "GPT-f", "ZORB-x": a lettered variant of a name in capitals
+    if (coded := _ACRONYM_CODE_VARIANT.fullmatch(t)) is not None and (
+            coded.group(2) in _VARIANT_WORDS or not (dictionary_word(coded.group(2)) or coded.group(2) in _SHORT_WORDS)) \
+            and stop_category(coded.group(1)) is None:
+        return "mixed"  # "ZORB-md", "QUUX-diff": a name in capitals and a coded variant no dictionary knows
     if _LANGUAGE_PREFIX.match(t):
         if t[:t.index("-")] in _SHORT_WORDS:
             return None  # "on-GPU", "re-LLM": a word or bound prefix joined to a name

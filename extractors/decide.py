@@ -272,11 +272,23 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         if _named_by_us(cand, paper.abstract or ""):
             out[cand.key] = True  # "a detector we call FooNet": the paper names it itself, known name or not
             continue
+        if _known_title_prefix(cand, title_prefix_span, gazetteer_keys):
+            out[cand.key] = True  # "FooNet: Widgets for ...": a known name heading the title is the paper that made it
+            continue
         feats = cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)
         passive = any(m.rule == "proposes:X-is-proposed" for m in cand.mentions)  # "a Foo algorithm is proposed"
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
                                              probability(feats, model) >= model["threshold"])
     return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys), gazetteer_keys)
+
+
+def _known_title_prefix(cand: ProposalCandidate, title_prefix_span, gazetteer_keys) -> bool:
+    """Is the candidate a known name that is the whole name before the title's colon or dash? A title headed by a
+    name announces what the paper presents; the name being known says only that the paper became known for it
+    (the abstract need not repeat it)."""
+    return title_prefix_span is not None and any(
+        m.field == "title" and (m.start, m.end) == tuple(title_prefix_span) and canonical_key(m.text) in gazetteer_keys
+        for m in cand.mentions)
 
 
 _MODIFIER_SUFFIX = re.compile(r"-(?:based|like|style|driven|inspired|guided|powered|enhanced|augmented)\b")

@@ -80,10 +80,11 @@ def _configure_tokenizer(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     # "\textbf{WidgetNet}": a LaTeX font command is split off, so the name inside is a token of its own
     nlp.tokenizer.prefix_search = compile_prefix_regex([LATEX_FONT_PREFIX, *nlp.Defaults.prefixes]).search
-    # "WidgetNet." / "ARC-C." end a sentence: split a period after a capital or digit
+    # "WidgetNet." / "ARC-C." end a sentence: split a period after a capital or digit, or after the closing
+    # brace or maths dollar of a LaTeX-wrapped name ("$\text{WidgetSet}$.")
     # "\mathtt{Widget}$", "\text{WidgetEval}_{2.0}$": the closing brace, a subscript and the maths dollar
     # after a name are tokens of their own
-    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9])\.", r"(?<=\})\$", r"(?<=\w)\}_\{[\w.]{1,8}\}"]
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[A-Z0-9}$])\.", r"(?<=\})\$", r"(?<=\w)\}_\{[\w.]{1,8}\}"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # letters+digits+letters stay whole ("GSM8K", "Qwen2.5-7B"): no unit-suffix split.
     # A compiled pattern's own .match keeps the tokenizer in C (a Python wrapper halves its speed).

@@ -185,9 +185,9 @@ def test_a_capitalised_word_before_a_data_noun_is_data_but_describers_are_not():
 
 
 def test_named_variants_and_editions_of_data_keep_their_words():
-    got = found("We test on permuted MNIST, split CIFAR-100 and the ZORB-SET 2022 challenge data.")
-    assert got.get("permuted MNIST", ("none",))[0] == "dataset"
-    assert got.get("split CIFAR-100", ("none",))[0] == "dataset"
+    got = found("We test on permuted Fashion-MNIST, split CIFAR-10 and the ZORB-SET 2022 challenge data.")
+    assert got.get("permuted Fashion-MNIST", ("none",))[0] == "dataset"
+    assert got.get("split CIFAR-10", ("none",))[0] == "dataset"
     assert "ZORB-SET 2022" in got
 
 
@@ -3431,3 +3431,28 @@ def test_a_coined_name_that_looks_like_a_metric_with_a_qualifier_is_the_papers_m
                 title="KID-PPZ: Knowledge Informed Deep Learning for Heart Rate")
     assert got["KID-PPZ"] == ("method", True)
     assert "AUC-100" not in found("In addition to raw game-scores, we also develop an AUC-100 metric for Atari.")
+
+
+# --- round seventeen: classes seen on read pools (invented sentences) ---
+
+
+def test_a_latex_wrapped_name_right_before_the_sentence_period_is_found():
+    got = found(r"We report results on $\text{ZorbSet}$, $\text{QuuxData}$, and $\text{Blip9K}$. Code is public.")
+    assert {"ZorbSet", "QuuxData", "Blip9K"} <= set(got)
+    assert "Blip9K" in found(r"Models are trained on \textbf{Blip9K}. Code is public.")
+
+
+def test_a_capitals_name_with_a_coded_lower_case_variant_is_a_name_but_a_modifier_word_is_not():
+    got = found("We present the ZQGAT-diff model and compare it with ZORB-md and QUUX-lite.")
+    assert {"ZQGAT-diff", "ZORB-md", "QUUX-lite"} <= set(got)
+    got = found("We use ZQGAT-guided sampling and a ZORB-based loss on RGB-only inputs.")
+    assert not {"ZQGAT-guided", "ZORB-based", "RGB-only"} & set(got)
+
+
+def test_a_known_name_heading_the_title_is_the_papers_own_even_if_the_abstract_never_repeats_it():
+    abstract = "We derive a widget inference algorithm from a functional gradient and prove that it converges."
+    got = found(abstract, title="Stein Variational Gradient Descent: A General Purpose Widget Inference Algorithm")
+    assert got["Stein Variational Gradient Descent"][1] is True
+    got = found("We train widgets with AdaBelief and report faster convergence.",
+                title="Faster Widget Training with Adaptive Optimizers")
+    assert got["AdaBelief"][1] is False

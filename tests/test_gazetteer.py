@@ -162,6 +162,12 @@ def test_guideline_generic_terms_are_stop_terms(term, category):
         ("CIFAR-10", "dataset", "CIFAR-10"),
         ("WikiText-103", "dataset", "WikiText-103"),
         ("COCO", "dataset", "MS COCO"),
+        # the word list of well-known data across fields (speech, medicine, documents, code, ...)
+        ("WHAMR!", "dataset", "WHAMR!"),
+        ("libricss", "dataset", "LibriCSS"),
+        ("DocLayNet", "dataset", "DocLayNet"),
+        ("Sleep-EDF", "dataset", "Sleep-EDF"),
+        ("SOTS", "benchmark", "SOTS"),
     ],
 )
 def test_lookup_finds_well_known_names(text, kind, name):
@@ -171,7 +177,9 @@ def test_lookup_finds_well_known_names(text, kind, name):
 
 
 @pytest.mark.parametrize(
-    "text", ["math", "adam", "sam", "falcon", "phi", "arc", "pile", "lion", "the", "got", "pot", "tot", "gym", "atari"]
+    "text", ["math", "adam", "sam", "falcon", "phi", "arc", "pile", "lion", "the", "got", "pot", "tot", "gym", "atari",
+             # data named with ordinary words joined by a hyphen match only as written ("Seal-Tools", "LAB-Bench")
+             "seal-tools", "seal tools", "lab bench", "nordland", "sots"]
 )
 def test_lookup_ignores_ordinary_words(text):
     assert lookup(text) is None
