@@ -362,7 +362,8 @@ def _kind_word(f: dict[str, float]) -> bool:
 
 
 #: The paper naming something itself, right before the name: "we call", "which we term", "we dub it".
-_WE_NAME = re.compile(r"\bwe\s+(?:call|name|term|dub|coin)\s+(?:it|this|them|these|this\s+\w+)?\s*[\"'“‘`]*$|"
+_WE_NAME = re.compile(r"\bwe\s+(?:call|name|term|dub|coin)\s+(?:it|them|(?:this|these|the|our)(?:\s+[\w-]+){0,3}?)?\s*"
+                      r"[\"'“‘`]*$|"
                       r"\bour\s+(?:novel|new)\s+$", re.I)
 
 

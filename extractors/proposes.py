@@ -1994,6 +1994,13 @@ def _proposal_cue(abstract_low: str, name_low: str) -> bool:
                for _, j in _occurrences(abstract_low, name_low, start_boundary=True))
 
 
+def _proposed_outright(abstract_low: str, name_low: str) -> bool:
+    """Does a first-person proposal verb stand right before a mention ("we propose X")? What the paper proposes
+    is no phenomenon it observes, whatever verbs ("arises", "emerges") describe it later."""
+    return any(_FIRST_PERSON_PROPOSAL_BEFORE.search(abstract_low, 0, i)
+               for i, _ in _occurrences(abstract_low, name_low, start_boundary=True))
+
+
 def _studied(abstract_low: str, name_low: str) -> tuple[bool, bool]:
     """(studied, phenomenon): the abstract studies the name ("we identify X", "X arises when") rather than builds it."""
     if name_low not in abstract_low:  # no sentence or pattern can involve an absent name
@@ -2029,6 +2036,8 @@ def review_proposals(paper, raw: list) -> list:
             continue
         if not name_shape(m.text) and " " in m.text:
             studied, phenomenon = _studied(abstract_low, name_low)
+            if phenomenon and _proposed_outright(abstract_low, name_low):
+                phenomenon = studied = False  # "we propose Widget Pooling, ... Widget Pooling arises from ..."
             if phenomenon:
                 drop.add(key)
             elif studied and not _proposal_cue(abstract_low, name_low):

@@ -3456,3 +3456,17 @@ def test_a_known_name_heading_the_title_is_the_papers_own_even_if_the_abstract_n
     got = found("We train widgets with AdaBelief and report faster convergence.",
                 title="Faster Widget Training with Adaptive Optimizers")
     assert got["AdaBelief"][1] is False
+
+
+def test_a_name_the_paper_proposes_outright_is_no_phenomenon_when_it_arises_from_something():
+    got = found("Data Zorbley is a framework. In this paper, we propose Beta Zorbley, which is a generalization of "
+                "Data Zorbley. Beta Zorbley arises naturally by relaxing one axiom.")
+    assert got["Beta Zorbley"] == ("method", True)
+    got = found("We identify Widget Starvation, which arises when one feature dominates the gradient.")
+    assert got.get("Widget Starvation", ("method", False))[1] is False
+
+
+def test_we_call_this_new_approach_x_names_the_papers_own():
+    got = found("We keep the data on the devices and learn a shared model. We call this decentralized approach "
+                "Widget Pooling, and we evaluate it on five model architectures.")
+    assert got["Widget Pooling"][1] is True
