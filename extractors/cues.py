@@ -1373,6 +1373,9 @@ def hub_ids(doc) -> Iterator:
             continue  # "intra-widget/inter-widget", "pre-norm/post-norm": two forms of one word, no id
         if owner.islower() and owner.endswith(("ed", "ing")) and owner.isalpha() and dictionary_word(owner):
             continue  # "printed/handwritten", "rolling/fixed": an owner is never a participle
+        if owner.isalpha() and name.isalpha() and owner.islower() and name.islower() and \
+                (dictionary_word(owner) or dictionary_word(name)):
+            continue  # "invariant/equivariant", "online/streaming": alternatives in plain words, one a dictionary's
         if all(plain) or stop_category(name) or \
                 owner.lower() in STOP_WORDS or name.lower() in STOP_WORDS:
             continue

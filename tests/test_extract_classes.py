@@ -3470,3 +3470,10 @@ def test_we_call_this_new_approach_x_names_the_papers_own():
     got = found("We keep the data on the devices and learn a shared model. We call this decentralized approach "
                 "Widget Pooling, and we evaluate it on five model architectures.")
     assert got["Widget Pooling"][1] is True
+
+
+def test_two_plain_words_joined_by_a_slash_are_alternatives_not_a_hub_id():
+    got = found("We build rotation invariant/equivariant widget networks and an online/streaming zorbing method, "
+                "trained on zorblab/widgetmix-10k and evaluated on cais/zorbqa.")
+    assert not {"invariant/equivariant", "online/streaming"} & set(got)
+    assert {"zorblab/widgetmix-10k", "cais/zorbqa"} <= set(got)
