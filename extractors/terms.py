@@ -284,7 +284,7 @@ def stop_first_words() -> frozenset[str]:
 
 #: A language pair, perhaps after an edition year: "English-German", "2016 English-German", "Vietnamese to
 #: English", "en-de", "En→De" (language names from the stop list's "language" rows).
-_PAIR = r"(?:(?P<a>[A-Z][a-z]+)(?:\s*(?:-|\u2013|\u2192|->)\s*|\s+to\s+)(?P<b>[A-Z][a-z]+)|" \
+_PAIR = r"(?:(?P<a>[A-Z][a-z]+)(?:\s*(?:-|\u2013|\u2192|->)\s*|\s+to\s+|-to-)(?P<b>[A-Z][a-z]+)|" \
         r"[a-z]{2}-[a-z]{2}|[A-Z][a-z]-[A-Z][a-z]|[A-Z]{2}-[A-Z]{2}|[a-zA-Z]{2}\u2192[a-zA-Z]{2})(?![\w-])"
 _PAIR_AT = re.compile(r"(?:[\s'’-]?(?:19|20)?\d\d)?\s+" + _PAIR)
 _PAIR_END = re.compile(r"\s+" + _PAIR + r"$")

@@ -3477,3 +3477,9 @@ def test_two_plain_words_joined_by_a_slash_are_alternatives_not_a_hub_id():
                 "trained on zorblab/widgetmix-10k and evaluated on cais/zorbqa.")
     assert not {"invariant/equivariant", "online/streaming"} & set(got)
     assert {"zorblab/widgetmix-10k", "cais/zorbqa"} <= set(got)
+
+
+def test_a_language_pair_written_with_to_between_hyphens_stays_with_its_collection():
+    rec = records(("A Title", "On the WMT 2019 English-to-German widget task, our model reaches 30 BLEU."))[0]
+    forms = {f for d in rec["datasets"] + rec["benchmarks"] for f in [d["name"], *d["aliases"]]}
+    assert "WMT 2019 English-to-German" in forms
