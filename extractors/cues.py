@@ -579,7 +579,7 @@ def candidates(doc) -> list[Candidate]:
         if core.endswith(".") and len(core) > 2:
             core = core.rstrip(".")  # "ARC-C." keeps its period (the tokenizer leaves "X-C." whole)
         shape = name_shape(core) if core else None
-        if shape is None and cut and core[:1].isupper() and canonical_key(core) in gazetteer_names() and \
+        if shape is None and cut and core[:1].isupper() and known_name(core) is not None and \
                 stop_category(core) is None:
             shape = "known"  # "Transformer-based", "Llama-type": a known name before an affix
         if shape is None and _VERSION_SUFFIX.search(core) and _is_title_token(tok):

@@ -3483,3 +3483,8 @@ def test_a_language_pair_written_with_to_between_hyphens_stays_with_its_collecti
     rec = records(("A Title", "On the WMT 2019 English-to-German widget task, our model reaches 30 BLEU."))[0]
     forms = {f for d in rec["datasets"] + rec["benchmarks"] for f in [d["name"], *d["aliases"]]}
     assert "WMT 2019 English-to-German" in forms
+
+
+def test_a_capitalised_word_before_an_affix_is_no_known_name_listed_in_another_case():
+    got = found("We train a Score-Guided widget and a Pose-Aware zorb with Transformer-based encoders.")
+    assert "Score" not in got and "Pose" not in got and "Transformer" in got

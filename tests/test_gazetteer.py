@@ -12,6 +12,8 @@ from extractors.gazetteer import (
     STOP_CATEGORIES,
     GazetteerEntry,
     GazetteerError,
+    case_clash,
+    known_name,
     load_gazetteer,
     load_stopterms,
     match_forms,
@@ -168,6 +170,11 @@ def test_guideline_generic_terms_are_stop_terms(term, category):
         ("DocLayNet", "dataset", "DocLayNet"),
         ("Sleep-EDF", "dataset", "Sleep-EDF"),
         ("SOTS", "benchmark", "SOTS"),
+        # the word list of well-known methods across fields (retrieval, speech, control, vision, ...)
+        ("Pyserini", "method", "Pyserini"),
+        ("lambdamart", "method", "LambdaMART"),
+        ("Wav2Lip", "method", "Wav2Lip"),
+        ("SINDy", "method", "SINDy"),
     ],
 )
 def test_lookup_finds_well_known_names(text, kind, name):
@@ -286,3 +293,9 @@ def test_file_rows_have_no_stray_whitespace():
             if line and not line.startswith("#"):
                 assert all(f == f.strip() for f in line.split("\t")), line
                 assert not re.search(r"\|\s|\s\|", line), line
+
+
+def test_a_title_case_word_is_no_known_name_listed_only_in_another_case():
+    # "Score" at a title's word is the word, not the cased "SCoRe"; "Pose" is not "PoSE"
+    assert case_clash("Score") and case_clash("Pose") and known_name("Score") is None
+    assert not case_clash("SCoRe") and known_name("SCoRe") is not None
