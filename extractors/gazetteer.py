@@ -318,9 +318,10 @@ def case_clash(text: str) -> bool:
     """
     if text.isalpha() and len(text) >= 3 and text[0].isupper() and text[1:].islower():
         forms = _exact_forms().get(canonical_key(text))
-        # "Sam" is not "SAM", "Score" is not "SCoRe": a word in title case is not a name the list only knows in
-        # another case
-        return forms is not None and text not in forms
+        # "Sam" is not "SAM": a word in title case is not an acronym the list only knows in capitals; "Score" is
+        # not "SCoRe": nor a dictionary word the list knows only in another case ("Mujoco" is MuJoCo misspelled)
+        return forms is not None and text not in forms and (all(f.isupper() for f in forms) or
+                                                            dictionary_word(text.lower()))
     if not _CAMEL_HUMP.search(text):
         return False  # "SAM", "ARC-e": a one-case or suffix spelling is the known name's own
     forms = _exact_forms().get(canonical_key(text))

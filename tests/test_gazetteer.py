@@ -299,3 +299,7 @@ def test_a_title_case_word_is_no_known_name_listed_only_in_another_case():
     # "Score" at a title's word is the word, not the cased "SCoRe"; "Pose" is not "PoSE"
     assert case_clash("Score") and case_clash("Pose") and known_name("Score") is None
     assert not case_clash("SCoRe") and known_name("SCoRe") is not None
+
+
+def test_a_title_case_spelling_of_a_coined_camel_case_name_is_still_that_name():
+    assert not case_clash("Mujoco") and known_name("Mujoco") == known_name("MuJoCo")
