@@ -313,7 +313,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
     # contribution, though the stop list keeps it out of the papers that only measure with it
     # (and "we propose KID-PPG, a deep learning model": a coined name that only looks like a metric with a qualifier,
     # not "an AUC-100 metric")
-    own_metrics = {canonical_key(m.text) for m in raw if m.proposed and m.field == "abstract" and
+    # ("FooScore: Evaluating ...": a listed metric heading the title is the paper's own too)
+    own_metrics = {canonical_key(m.text) for m in raw if m.proposed and (
+                   m.field == "abstract" or m.rule == "proposes:title-colon") and
                    m.rule.startswith("proposes:") and (listed_stop_category(m.text) == "metric" or (
                        "-" in m.text and stop_category(m.text) == "metric" and
                        _MODEL_APPOSITIVE.match(paper.abstract or "", m.end)))}

@@ -3488,3 +3488,16 @@ def test_a_language_pair_written_with_to_between_hyphens_stays_with_its_collecti
 def test_a_capitalised_word_before_an_affix_is_no_known_name_listed_in_another_case():
     got = found("We train a Score-Guided widget and a Pose-Aware zorb with Transformer-based encoders.")
     assert "Score" not in got and "Pose" not in got and "Transformer" in got
+
+
+def test_a_listed_metric_heading_the_title_is_the_papers_own_but_not_where_it_is_only_used():
+    got = found("We validate our new metric, namely BARTScore, on summarization and translation.",
+                title="BARTScore: Evaluating Generated Text as Text Generation")
+    assert got.get("BARTScore", ("none", False))[1] is True
+    assert "BARTScore" not in found("We evaluate the summaries with ROUGE and BARTScore.")
+
+
+def test_sensing_formats_and_named_metrics_are_no_methods():
+    got = found("We compute STFT and MFCC features, store slides as WSI in DICOM, and report SI-SDRi and HD95 for "
+                "ZorbNet.")
+    assert not {"STFT", "MFCC", "WSI", "DICOM", "SI-SDRi", "HD95"} & set(got) and "ZorbNet" in got
