@@ -3501,3 +3501,13 @@ def test_sensing_formats_and_named_metrics_are_no_methods():
     got = found("We compute STFT and MFCC features, store slides as WSI in DICOM, and report SI-SDRi and HD95 for "
                 "ZorbNet.")
     assert not {"STFT", "MFCC", "WSI", "DICOM", "SI-SDRi", "HD95"} & set(got) and "ZorbNet" in got
+
+
+def test_an_established_task_capitalised_in_a_title_is_no_name():
+    got = found("We align widget features across domains and propose ZorbAlign, which beats prior methods.",
+                title="Source-Free Unsupervised Domain Adaptation with Widget Alignment")
+    assert "Source-Free Unsupervised Domain Adaptation" not in got and got["ZorbAlign"][1] is True
+    got = found("Recommenders often see only short sessions. We therefore propose a widget-based approach for "
+                "session-based recommendations. It beats item-to-item baselines.",
+                title="Session-based Recommendations with Recurrent Widget Networks")
+    assert not {"session-based recommendations", "Session-based Recommendations"} & set(got)
