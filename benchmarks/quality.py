@@ -313,6 +313,12 @@ def _table(all_scores: dict[str, dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    # predictions and gold copies (the sealed split's too) live only while the run does
+    with tempfile.TemporaryDirectory(prefix="paperkg-quality-") as tmp:
+        return _main(argv, Path(tmp))
+
+
+def _main(argv: list[str], work: Path) -> int:
     if "--external" in argv:
         if not SCORER.exists():
             print(f"scorer not found: {SCORER}", file=sys.stderr)
@@ -324,7 +330,7 @@ def main(argv: list[str]) -> int:
         if not paths:
             print("--external needs one or more gold JSONL files", file=sys.stderr)
             return 2
-        return _external(paths, Path(tempfile.mkdtemp(prefix="paperkg-quality-")), "--json" in argv)
+        return _external(paths, work, "--json" in argv)
     if not available():
         print(f"gold set, corpus or scorer not found under {SHARED}", file=sys.stderr)
         return 2
@@ -335,7 +341,6 @@ def main(argv: list[str]) -> int:
     if split in AGGREGATE_ONLY and ("--show-errors" in argv or "--out" in argv):
         print(f"the {split} split prints aggregate scores only (no --show-errors, no --out)", file=sys.stderr)
         return 2
-    work = Path(tempfile.mkdtemp(prefix="paperkg-quality-"))
     if split is None:
         all_scores = {s: split_scores(s, work) for s in SPLITS}
         intervals = {s: split_intervals(s, work) for s in SPLITS} if "--ci" in argv else None

@@ -1,9 +1,9 @@
 """Extraction quality must not drop more than 0.05 F1 below benchmarks/quality_baseline.json on any split,
 and the sealed split only ever prints aggregate scores."""
 import json
+import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,10 @@ def _quality():
 
 
 @pytest.mark.parametrize("split", ["dev", "train", "sealed", "heldout"])
-def test_f1_not_below_baseline(split):
+def test_f1_not_below_baseline(split, tmp_path):
     quality = _quality()
     baseline = json.loads((ROOT / "benchmarks" / "quality_baseline.json").read_text())[split]
-    scores = quality.split_scores(split, Path(tempfile.mkdtemp()))
+    scores = quality.split_scores(split, tmp_path)
     for cls, base in baseline.items():
         assert scores[cls]["f1"] >= base - 0.05, f"{split} {cls}: F1 {scores[cls]['f1']:.3f} < {base:.3f} - 0.05"
 
@@ -60,9 +60,19 @@ def _external_pool(tmp_path: Path) -> Path:
     return pool
 
 
-def _run_quality(*args: str) -> subprocess.CompletedProcess:
+def _run_quality(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "benchmarks" / "quality.py"), *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
+
+
+def test_a_run_leaves_no_predictions_or_gold_copies_behind(tmp_path):
+    _quality()
+    pool = _external_pool(tmp_path)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    run = _run_quality("--external", str(pool), "--json", env={**os.environ, "TMPDIR": str(scratch)})
+    assert run.returncode == 0, run.stderr
+    assert list(scratch.iterdir()) == []
 
 
 def test_an_external_pool_prints_aggregates_and_intervals_only(tmp_path):
