@@ -84,7 +84,7 @@ _OUR_BEFORE = re.compile(r"\b(?:our|the proposed)\s+(?:(?:novel|new|proposed)\s+
                          r"^\s*the (?:resulting |proposed )?(?:method|approach|framework|model|algorithm|system|"
                          r"architecture|optimizer|policy)\s*,\s*$", re.I)
 _NAMER_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|coined|denoted|abbreviated)(?: as| by)?|"
-                           r"refer(?:red)? to as|known as|namely|calls?(?: (?:it|this|them|the result|"
+                           r"refer(?:red)? to as|known as|namely|i\u00b7e\u00b7,?|calls?(?: (?:it|this|them|the result|"
                            r"(?:this|our|the) (?:approach|method|framework|model|algorithm)))?)\s*[\"'“‘(]?\s*(?:the\s+)?$", re.I)
 _APPOSITIVE_AFTER = re.compile(r"^(?:\s*\([^()]{1,90}\))?\s*,\s+(?:a|an|the first|our|which|that)\b", re.I)
 _NEW_IN_SENTENCE = re.compile(r"\b(?:novel|new|first|propose[sd]?|introduce[sd]?)\b", re.I)
@@ -129,11 +129,16 @@ def _analysis_paper(abstract: str) -> bool:
     return bool(_ANALYSIS.search(abstract))
 
 
+#: "that is": its periods end no sentence, and the cue windows read through it (same length, so offsets hold)
+_THAT_IS = re.compile(r"\bi\.e\.", re.I)
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the mention's sentence before it (at most 200 characters: cues sit close)."""
     lo = max(0, start - 200)
-    cut = max(text.rfind(". ", lo, start), text.rfind("; ", lo, start), lo - 1)
-    return text[cut + 1:start]
+    window = _THAT_IS.sub("i\u00b7e\u00b7", text[lo:start])
+    cut = max(window.rfind(". "), window.rfind("; "), -1)
+    return window[cut + 1:]
 
 
 def _new_name(cand: ProposalCandidate, gazetteer_keys) -> bool:

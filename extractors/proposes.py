@@ -109,7 +109,9 @@ _COUNTS = frozenset({"a", "an", "two", "three", "four", "several", "multiple"})
 #: Past tenses of triggers, a proposal only right after "we": "we introduced X", "we then developed X".
 _PAST_TRIGGERS = frozenset({"proposed", "introduced", "presented", "developed", "designed", "devised", "constructed",
                             "created", "curated", "released", "built", "collected", "contributed"})
-_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS | {"resulting"}
+#: "that is": after the paper's head noun it gives the name as "namely" does ("a new framework, i.e., X")
+_THAT_IS = frozenset({"i.e.", "i.e"})
+_CUE_WORDS = TRIGGERS | NAMERS | _CONTRIBUTION | _PAST_TRIGGERS | _THAT_IS | {"resulting"}
 #: What "the resulting ..." can name: the paper's made thing, then its name after a comma.
 _RESULT_HEADS = METHOD_NOUNS | DATA_NOUNS | BENCH_NOUNS | {"system", "pipeline", "agent", "suite", "toolkit", "library"}
 _FUNCTION_WORDS = frozenset({
@@ -1423,6 +1425,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         low = tok.lower_
         if low == "into":
             low = "propose"  # "we combine these parts into ZORB": what the parts are combined into is made here
+        if low in _THAT_IS:
+            low = "namely"  # the same guards: a head noun of the paper's own things, a trigger before, no known name
         if low in NAMERS and tok.text[:1].isupper() and i + 1 < n and toks[i + 1].text[:1].isupper():
             continue  # "Named Widget Recognition (NWR)": a capitalised word of a name, not the verb
         if low not in _CUE_WORDS:

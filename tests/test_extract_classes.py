@@ -3511,3 +3511,18 @@ def test_an_established_task_capitalised_in_a_title_is_no_name():
                 "session-based recommendations. It beats item-to-item baselines.",
                 title="Session-based Recommendations with Recurrent Widget Networks")
     assert not {"session-based recommendations", "Session-based Recommendations"} & set(got)
+
+
+# round eighteen: "that is" after the paper's head noun, read through by the cue windows
+
+
+def test_that_is_after_the_papers_head_noun_gives_its_name_as_namely_does():
+    got = found("In this paper, we propose a novel widget ranking framework, i.e., Quorbic Attentive Ranking "
+                "Machine (QARM), to tackle this problem. QARM beats item baselines.")
+    assert got["Quorbic Attentive Ranking Machine"][1] is True
+    got = found("We present a simple yet effective defense strategy, i.e. Zintent Review Prompting (ZRP), for "
+                "widget agents.")
+    assert got["Zintent Review Prompting"][1] is True
+    got = found("Our model outperforms much larger widget models, i.e., GPT-4 and Florbformer, at a fraction of "
+                "the cost.")
+    assert got.get("Florbformer", ("none", False))[1] is False and got.get("GPT-4", ("none", False))[1] is False
