@@ -334,6 +334,28 @@ _LABEL_CLASHES_JS = """() => { const root = document.querySelector('.pk-graph'),
     return out; }"""
 
 
+_TOPIC_MARKER_CLASHES_JS = """() => { const items = [...document.querySelectorAll('.pk-topics li')], out = [];
+    const ctx = document.createElement('canvas').getContext('2d');
+    items.forEach((li, i) => {
+      ctx.font = getComputedStyle(li).font;
+      const r = li.getBoundingClientRect(), left = r.left - ctx.measureText(`${i + 1}. `).width;
+      items.forEach((o, j) => {
+        const q = o.getBoundingClientRect();
+        if (j !== i && q.right > left && q.left < r.left && q.top < r.bottom && r.top < q.bottom) { out.push([i + 1, j + 1]); }
+      });
+    });
+    return [items.length, out]; }"""
+
+
+def test_shared_map_topic_numbers_stay_clear_of_the_column_before(shared_map):
+    """The numbered topic list runs in columns: a two-digit number ("23.") sits in its own column's margin, not
+    over the end of the previous column's line."""
+    _, page, _ = shared_map
+    count, clashes = page.evaluate(_TOPIC_MARKER_CLASHES_JS)
+    assert count >= 10 and clashes == []
+    assert " 1 papers" not in page.inner_text(".pk-topics")
+
+
 def test_shared_map_labels_stay_inside_and_clear_of_each_other(shared_map):
     """Every label is whole inside the canvas, no two labels overlap, and a label other than a topic's first
     covers no other drawn node (the dense middle of the map stays readable)."""

@@ -90,3 +90,11 @@ def test_export_subcommand_ntriples_matches_graph(built, tmp_path):
     gml = tmp_path / "g.graphml"
     assert main(["export", "-f", "graphml", "-o", str(gml), "--graph", str(out), "-q"]) == 0
     assert b"<graphml" in gml.read_bytes()[:500]
+
+
+def test_export_summary_names_the_file_as_given(built, tmp_path, capsys):
+    out, _ = built
+    target = tmp_path / "g.ntriples"
+    assert main(["export", "-o", str(target), "--graph", str(out)]) == 0
+    assert target.exists() and not (tmp_path / "g.nt").exists()
+    assert capsys.readouterr().err.strip() == f"paperkg: wrote {target} (ntriples)"

@@ -18,7 +18,7 @@ def cmd_export(args) -> int:
     graph = load(args.graph)
     path = export_graph(graph, fmt, args.output)
     if not args.quiet:
-        print(f"paperkg: wrote {fmt} ({EXPORT_FORMATS[fmt]}) to {path}", file=sys.stderr)
+        print(f"paperkg: wrote {path} ({fmt})", file=sys.stderr)  # the name given is kept, whatever its suffix
     return 0
 
 

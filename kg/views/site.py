@@ -97,7 +97,17 @@ def _env():
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True, auto_reload=False,
                              trim_blocks=True, lstrip_blocks=True)
+    env.filters["counted"] = counted
     return env
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """ "1 paper", "3 papers": the noun agrees with the number (a template filter).
+
+    >>> counted(1, "entity", "entities"), counted(0, "paper", "papers")
+    ('1 entity', '0 papers')
+    """
+    return f"{n} {one if n == 1 else many}"
 
 
 def _render(template: str, **ctx) -> str:
@@ -181,11 +191,13 @@ _SHARD_HEAD, _SHARD_TAIL = b"window.PAPERKG_DATA={", b"};"
 def _fingerprint(title: str) -> str:
     """What turns a view model into page bytes besides the model: the templates, Jinja2, MarkupSafe, paperkg's
     version and every value the page templates get besides the view (``_common``: title, CSP, ...)."""
+    import inspect
     from importlib.metadata import version
 
     common = json.dumps(_common(title, "../"), sort_keys=True, default=str)
     h = hashlib.blake2b(digest_size=16)
-    for part in (version("jinja2"), version("markupsafe"), __version__, common):
+    filters = inspect.getsource(counted)  # the templates' own filter shapes bytes too
+    for part in (version("jinja2"), version("markupsafe"), __version__, common, filters):
         h.update(part.encode("utf-8") + b"\0")
     for path in sorted(TEMPLATES.iterdir()):
         h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
