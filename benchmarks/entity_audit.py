@@ -59,8 +59,17 @@ CHECKS = {
     "odd internal case": lambda e: bool(_ODD_CASE.match(e["name"])),
     "very long name (> 8 words or 70 chars)": lambda e: len(e["name"].split()) > 8 or len(e["name"]) > 70,
     "plural or dash-variant canonical name": lambda e: bool(re.search(r"[a-z]{3}s$", e["name"]))
-    and e["name"][:1].isupper() and " " not in e["name"] and e["name"][:-1] in e["forms"],
+    and e["name"][:1].isupper() and " " not in e["name"] and e["name"][:-1] in e["forms"]
+    or _plural_of_known(e["name"]),
 }
+
+
+def _plural_of_known(name: str) -> bool:
+    """"Vision Transformers", "VQ-VAEs": the plural of a name the word lists know in the singular."""
+    from extractors.gazetteer import known_name
+
+    hit = name.endswith("s") and not name.endswith("ss") and known_name(name[:-1])
+    return bool(hit) and not hit[1].endswith("s")
 
 
 def load_entities(outdir: Path) -> list[dict]:

@@ -161,6 +161,10 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             return local[sized]  # "our ZPO-7B model" after "Zorb Policy Optimization (ZPO)": a size of that name
         if key in gaz:  # a known name: the gazetteer before other papers' definitions
             return gaz[key]
+        if m.rule.startswith("gazetteer:") and m.text.endswith("s") and \
+                gaz.get(canonical_key(m.text[:-1])) == canonical_key(m.rule[len("gazetteer:"):]):
+            # the plural the matcher found of a known form whose key keeps the "s" ("GRUs" of GRU: "grus" is a word)
+            return gaz[canonical_key(m.text[:-1])]
         if key in variants:
             return variants[key]
         return gaz.get(table.get(key, key), table.get(key, key))
@@ -292,6 +296,9 @@ def _display_name(key: str, forms: Counter, first: dict[str, tuple], known_name:
                 first[f], f)
 
     best = min(pool, key=score)
+    if known_name and best != known_name and best.endswith("s") and not known_name.endswith("s") and \
+            canonical_key(best[:-1]) == canonical_key(known_name):
+        return known_name  # "Vision Transformers", "VQ-VAEs" written only in the plural: the known name, singular
     if _plural_name(best) and best != known_name and \
             (known_name or any(f == best[:-1] or f.startswith(best[:-1] + " ") for f in forms)):
         best = best[:-1]  # "ResNets" beside "ResNet": a plural copy; "GizmoLens" alone is that name as written

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import http.server
 import shutil
 import threading
@@ -446,7 +447,7 @@ def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, 
     entities = [v for _, v, r in g.out_edges(key, data="relation") if r in ("usesMethod", "usesDataset", "evaluatesOn")]
     supports = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.pk-support')]
         .map(s => [s.dataset.key, s.textContent]))""")
-    assert supports == {e: f", {g.nodes[e]['support']} paper(s)" for e in entities}
+    assert supports == {e: f", {g.nodes[e]['support']} paper{'' if g.nodes[e]['support'] == 1 else 's'}" for e in entities}
     related = page.evaluate("""() => [...document.querySelectorAll('#pk-related li')]
         .map(li => [li.querySelector('a').getAttribute('href'), li.innerText])""")
     assert related and [tuple(r) for r in related] == _expected_related(g, key)
@@ -457,7 +458,7 @@ def test_paper_page_from_file_shows_corpus_figures_from_its_data_shard(browser, 
         assert "paper/" + k[len("../paper/"):-len(".html")] in drawn
     for e in entities:
         n = g.nodes[e]["support"]
-        assert drawn[e] == [round(min(60.0, 10.0 + 4.0 * n ** 0.5), 1), n, f"support: {n} paper(s)"]
+        assert drawn[e] == [round(min(60.0, 10.0 + 4.0 * n ** 0.5), 1), n, f"support: {n} paper{'' if n == 1 else 's'}"]
     assert drawn[key][0] == round(min(30.0, 8.0 + 1.5 * g.degree(key) ** 0.5), 1)
     # relatedTo tooltips end with the weight, which only the site's figures hold (not the page or its shard)
     tips = page.evaluate("""() => window.paperkgEdges.get().filter(e => e.pkTip.startsWith('relatedTo'))
@@ -545,9 +546,9 @@ def test_pages_without_javascript_keep_their_local_content(browser, served):
     assert "LoRA: Low-Rank Adaptation of Large Language Models" in text.split("Builds on")[1]
     assert "Listed with JavaScript on" in page.inner_text("#pk-related-none")
     assert page.evaluate("document.querySelectorAll('#pk-related li').length") == 0
-    assert "paper(s)" not in text.split("Code and links")[0]
+    assert not re.search(r"\d papers?\b", text.split("Code and links")[0])
     page.goto((out / "entity/method-group-relative-policy-optimization.html").as_uri())
     assert "2025-01: 1" in page.inner_text("#pk-timeline")  # the months as text, no bars
     assert page.evaluate("document.querySelectorAll('#pk-timeline rect').length") == 0
-    assert "Mentioned by 5 paper(s)" in page.inner_text("main")  # its own support is local
+    assert "Mentioned by 5 papers" in page.inner_text("main")  # its own support is local
     page.close()

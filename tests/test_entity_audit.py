@@ -28,3 +28,9 @@ def test_clean_names_are_not_flagged():
                                   _entity("ImageNet", kind="dataset"), _entity("GSM8K", kind="benchmark"),
                                   _entity("LoRA"), _entity("Prefix Grouper")])
     assert all(not hits for hits in found.values()), found
+
+
+def test_a_canonical_name_in_the_plural_of_a_known_name_is_flagged():
+    found = audit.audit_entities([_entity("Vision Transformers"), _entity("VQ-VAEs"),
+                                  _entity("Neural Radiance Fields"), _entity("Zorb Widgets")])
+    assert found["plural or dash-variant canonical name"] == ["Vision Transformers", "VQ-VAEs"]

@@ -3526,3 +3526,15 @@ def test_that_is_after_the_papers_head_noun_gives_its_name_as_namely_does():
     got = found("Our model outperforms much larger widget models, i.e., GPT-4 and Florbformer, at a fraction of "
                 "the cost.")
     assert got.get("Florbformer", ("none", False))[1] is False and got.get("GPT-4", ("none", False))[1] is False
+
+
+def test_an_acronym_plural_that_looks_like_a_word_still_joins_its_known_name():
+    rec = records(("A Title", "We compare a zorb recurrent cell with GRUs and LSTMs on widget streams."))[0]
+    names = {m["name"]: m["aliases"] for m in rec["methods"]}
+    assert "GRUs" in names.get("Gated Recurrent Unit", []) and "GRUs" not in names
+
+
+def test_a_known_name_written_only_in_the_plural_is_shown_singular():
+    rec = records(("A Title", "We fine-tune Vision Transformers and VQ-VAEs on zorb widgets."))[0]
+    names = {m["name"] for m in rec["methods"]}
+    assert {"Vision Transformer", "VQ-VAE"} <= names and not {"Vision Transformers", "VQ-VAEs"} & names

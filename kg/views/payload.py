@@ -22,7 +22,7 @@ from kg.views.context import (
 )
 from kg.views.options import vis_options_json
 from kg.views.safe import excerpt, json_for_script, safe_url
-from kg.views.text import readable
+from kg.views.text import counted, readable
 
 __all__ = ["graph_payload", "edge_entry", "TYPE_INDEX", "local_node", "local_payload", "node_size"]
 
@@ -56,7 +56,7 @@ def _node_tip(g, key, support: bool = True) -> dict:
             links.insert(0, ["paper", a["url"].strip()])
     elif t in ENTITY_TYPES:
         if support:
-            lines.append(f"support: {node_support(g, key)} paper(s)")
+            lines.append("support: " + counted(node_support(g, key), "paper", "papers"))
         aliases = sorted({str(x) for x in (a.get("aliases") or [])} - {tip["h"]})
         if aliases:
             tip["a"] = ", ".join(aliases[:8]) + (" \u2026" if len(aliases) > 8 else "")

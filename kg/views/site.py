@@ -28,6 +28,7 @@ from kg.views.context import TYPE_COLORS, TYPE_NAMES, RenderContext, assign_page
 from kg.views.overview import overview_data
 from kg.views.inputs import PageInputs
 from kg.views.payload import _local_fragment
+from kg.views.text import counted
 from kg.views.pages import (
     corpus_stats,
     entity_record,
@@ -99,15 +100,6 @@ def _env():
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["counted"] = counted
     return env
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """ "1 paper", "3 papers": the noun agrees with the number (a template filter).
-
-    >>> counted(1, "entity", "entities"), counted(0, "paper", "papers")
-    ('1 entity', '0 papers')
-    """
-    return f"{n} {one if n == 1 else many}"
 
 
 def _render(template: str, **ctx) -> str:

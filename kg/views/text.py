@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["readable"]
+__all__ = ["counted", "readable"]
 
 # $$...$$ or $...$ on one line; inline maths only when it looks like maths (see _is_math)
 _MATH = re.compile(r"\$\$([^$\n]{1,400}?)\$\$|(?<![\\$])\$([^$\n]{1,300}?)(?<!\\)\$(?!\$)")
@@ -96,3 +96,12 @@ def readable(text: str) -> str:
     out = _TIE.sub(" ", out)
     out = _MACRO.sub(_macro, out)
     return out
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """ "1 paper", "3 papers": the noun agrees with the number (also the templates' ``counted`` filter).
+
+    >>> counted(1, "entity", "entities"), counted(0, "paper", "papers")
+    ('1 entity', '0 papers')
+    """
+    return f"{n} {one if n == 1 else many}"

@@ -128,11 +128,14 @@
     return x.toFixed(2);
   }
 
+  /* "1 paper", "3 papers" */
+  function papers(n) { return n + (n === 1 ? " paper" : " papers"); }
+
   function fillSupports() {
     var spans = document.querySelectorAll(".pk-support[data-key]");
     for (var i = 0; i < spans.length; i++) {
       var at = figAt(spans[i].getAttribute("data-key"));
-      if (at >= 0) { spans[i].textContent = ", " + FIG.n[at] + " paper(s)"; }
+      if (at >= 0) { spans[i].textContent = ", " + papers(FIG.n[at]); }
     }
   }
 
@@ -202,13 +205,13 @@
       [["class", "pk-bar"], ["x", round((m - first) * width, 3)], ["y", round(40 - h, 2)],
        ["width", round(Math.max(width * 0.8, 0.2), 3)], ["height", h], ["fill", color],
        ["data-month", monthName(m)], ["data-papers", n]].forEach(function (a) { bar.setAttribute(a[0], String(a[1])); });
-      title.textContent = monthName(m) + ": " + n + " paper(s)";
+      title.textContent = monthName(m) + ": " + papers(n);
       bar.appendChild(title);
       svg.appendChild(bar);
     }
     var line = el("p", "pk-muted pk-timeline-axis");
     line.appendChild(el("span", null, w[0]));
-    line.appendChild(document.createTextNode(" \u00b7 " + (total - earlier) + " dated paper(s) in these months, at most " +
+    line.appendChild(document.createTextNode(" \u00b7 " + papers(total - earlier).replace(" paper", " dated paper") + " in these months, at most " +
       top + " a month" + (earlier ? "; " + earlier + " earlier" : "") + " \u00b7 "));
     line.appendChild(el("span", null, w[1]));
     list.parentNode.insertBefore(svg, list);
@@ -268,7 +271,7 @@
       if (at >= 0) {
         if (ENTITY_TYPES[node.t]) {
           node.n = FIG.n[at];
-          node.tip.d = ["support: " + node.n + " paper(s)"];
+          node.tip.d = ["support: " + papers(node.n)];
         }
         node.s = FIG.s[at];
       }
