@@ -20,7 +20,8 @@ override them: a whole title that the abstract defines is the paper's own; a
 known name no proposal cue or title points at is used, not proposed (it
 skips the model); a name between an indefinite article and a head noun only
 says what kind of thing is proposed; a name listed right after the paper's
-own name, with the same make-up, is its own too.
+own name, with the same make-up, is its own too; a review (by its title)
+proposes no method, only the data it releases.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from kg.models import Mention, Paper
 from kg.schema import DATA_KINDS
 
 __all__ = ["FEATURES", "cluster_features", "decide_proposals", "load_model", "MODEL_PATH", "ProposalCandidate",
-           "sole_new_names"]
+           "review_title", "sole_new_names"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "decisions.json"
 #: Set to a list by scripts/train_decisions.py to collect (paper id, candidate, features) while extracting.
@@ -259,9 +260,13 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
     out = {}
     title_low = (paper.title or "").lower()
     sole = sole_new_names(paper, candidates, gazetteer_keys)
+    review = review_title(paper.title or "")
     for cand in candidates:
         if _plainly_used(cand, title_low, gazetteer_keys):
             out[cand.key] = False
+            continue
+        if review and cand.mentions[0].kind not in DATA_KINDS:
+            out[cand.key] = False  # a survey names the methods it covers; only data it releases is its own
             continue
         if RECORD is not None:
             RECORD.append((paper.id, cand, cluster_features(paper, cand, gazetteer_keys, title_prefix_span, sole)))
@@ -285,6 +290,26 @@ def decide_proposals(paper: Paper, candidates: Sequence[ProposalCandidate], gaze
         out[cand.key] = cand.title_named or ((passive or not _kind_word(feats)) and
                                              probability(feats, model) >= model["threshold"])
     return _own_variants(candidates, _spread_over_lists(paper, candidates, out, gazetteer_keys), gazetteer_keys)
+
+
+#: The title says the paper is a review ("A Survey of ...", "X: A Comprehensive Review", "SoK: ..."): a whole-paper
+#: genre. (A subtitle that only says a prefix names the topic reviewed is extract.py's _SURVEY_AFTER.)
+_REVIEW_TITLE = re.compile(
+    r"^(?:SoK|Survey|Review)\b|\b(?:a|an)\s+(?:(?:comprehensive|systematic|brief|short|critical|concise|simple|gentle|"
+    r"practical|unified|structured|holistic|literature|scoping|technical|empirical|modern|recent|thorough|broad|"
+    r"detailed|extensive|new|quick|selective|narrative|general)\s+){0,3}"
+    r"(?:survey|review|overview|tutorial|primer|roadmap)\b(?![-\w])", re.I)
+
+
+def review_title(title: str) -> bool:
+    """Is the paper a survey, review, tutorial or roadmap by its title? ("A Benchmark for Peer Review" is not.)
+
+    >>> review_title("Widget Routing: A Comprehensive Survey"), review_title("SoK: Gizmo Leakage")
+    (True, True)
+    >>> review_title("A Review-Aware Widget Recommender"), review_title("A Benchmark for Peer Review Generation")
+    (False, False)
+    """
+    return bool(_REVIEW_TITLE.search(title))
 
 
 def _known_title_prefix(cand: ProposalCandidate, title_prefix_span, gazetteer_keys) -> bool:

@@ -3538,3 +3538,16 @@ def test_a_known_name_written_only_in_the_plural_is_shown_singular():
     rec = records(("A Title", "We fine-tune Vision Transformers and VQ-VAEs on zorb widgets."))[0]
     names = {m["name"] for m in rec["methods"]}
     assert {"Vision Transformer", "VQ-VAE"} <= names and not {"Vision Transformers", "VQ-VAEs"} & names
+
+
+def test_a_review_proposes_no_method_only_the_data_it_releases():
+    got = found("We organise work on gizmo routing into a taxonomy, the Widget Routing Atlas (WRA), compare "
+                "ZorbNet with FlimNet, and release QuuxBench, a benchmark of 40 routing tasks.",
+                title="Gizmo Routing in Widget Networks: A Comprehensive Survey")
+    assert got["Widget Routing Atlas"][1] is False and got["QuuxBench"][1] is True
+    got = found("We review attacks on federated widgets and propose the Zorb Leakage Framework (ZLF) to compare them.",
+                title="SoK: Gizmo Leakage in Federated Widgets")
+    assert "SoK" not in got and got["Zorb Leakage Framework"][1] is False
+    got = found("We propose ZorbRec, a review-aware recommender that reads user reviews.",
+                title="A Review-Aware Widget Recommender")
+    assert got["ZorbRec"][1] is True
