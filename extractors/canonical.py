@@ -153,6 +153,30 @@ _SURNAME_LEAD = re.compile(r"^([A-Z][a-z]{2,})(?:'s)? (?=[a-z])")
 _AMERICAN = re.compile(r"(?<=[a-z]{3})iz(?=(?:ations?|ers?)\b)")
 
 
+#: Where a name's letters meet its number: glued ("Flickr8k", "UCF101") or set off by a space or hyphen ("Flickr 8k",
+#: "UCF-101"); the letters at least three, so "T5" and "GPT-4o"'s short forms are left alone.
+_GLUED_NUMBER = re.compile(r"(?<=[A-Za-z]{3})(?=\d)")
+_SET_OFF_NUMBER = re.compile(r"(?<=[A-Za-z]{3})[ -](?=\d)")
+
+
+def number_join_variants(form: str) -> tuple[str, ...]:
+    """The other ways of joining a name's letters to its one number: "Flickr8k" is also written "Flickr 8k" and
+    "Flickr-8k", "UCF-101" also "UCF101". These spellings have other :func:`canonical_key` s, so the word lists
+    add them as forms of their own; a name with two such joins keeps them as written.
+
+    >>> number_join_variants("Human3.6M"), number_join_variants("UCF-101")
+    (('Human 3.6M', 'Human-3.6M'), ('UCF 101', 'UCF101'))
+    >>> number_join_variants("T5"), number_join_variants("Zorb2Vec3")
+    ((), ())
+    """
+    glued, set_off = list(_GLUED_NUMBER.finditer(form)), list(_SET_OFF_NUMBER.finditer(form))
+    if len(glued) + len(set_off) != 1:
+        return ()
+    cut = (glued or set_off)[0]
+    head, tail = form[:cut.start()], form[cut.end():]
+    return tuple(sorted({head + sep + tail for sep in ("", " ", "-")} - {form}))
+
+
 def spelling_variants(form: str, max_joins: int = 3) -> tuple[str, ...]:
     """Other spellings of a name that share its :func:`canonical_key`: each join of two words written with a
     space or a hyphen ("temporal-difference learning", "Monte-Carlo tree search"), and the -isation/-ization

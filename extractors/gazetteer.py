@@ -35,7 +35,7 @@ from english_words import get_english_words_set
 from kg.errors import DataError
 from kg.schema import ENTITY_KINDS
 
-from extractors.canonical import canonical_key
+from extractors.canonical import canonical_key, number_join_variants
 
 __all__ = [
     "GAZETTEER_FILE",
@@ -286,9 +286,14 @@ def listed_spellings() -> frozenset[str]:
 def gazetteer_names() -> dict[str, tuple[str, str]]:
     """{canonical key of every surface form: (kind, canonical name)} (cached: one shared dict, never modified)."""
     out: dict[str, tuple[str, str]] = {}
-    for entry in load_gazetteer():
+    entries = load_gazetteer()
+    for entry in entries:
         for form in surface_forms(entry):
             out.setdefault(canonical_key(form), (entry.kind, entry.name))
+    for entry in entries:  # after every listed form: a listed form keeps its own entry
+        for form in surface_forms(entry):
+            for variant in number_join_variants(form):  # "Flickr 8k" of Flickr8k
+                out.setdefault(canonical_key(variant), (entry.kind, entry.name))
     return out
 
 

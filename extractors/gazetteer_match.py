@@ -14,7 +14,7 @@ from typing import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
-from extractors.canonical import spelling_variants
+from extractors.canonical import number_join_variants, spelling_variants
 from extractors.docstate import state
 from extractors.docutil import doc_text, make_mention, token_table
 from extractors.gazetteer import english_words, listed_spellings, load_gazetteer, match_forms
@@ -93,7 +93,8 @@ def build_matchers(nlp, entries=None):
                 exact = not distinctive_form(form, words)
             target = (cased_forms if exact else lower_forms).setdefault(label, [])
             # a case-free form also matches its other spellings ("mirror-descent", "expectation maximisation")
-            for spelling in (form,) if exact else (form, *spelling_variants(form)):
+            numbered = number_join_variants(form)  # "Flickr 8k" of Flickr8k, "UCF101" of UCF-101
+            for spelling in (form, *numbered) if exact else (form, *spelling_variants(form), *numbered):
                 # typeset text curls the apostrophe ("Foo’s Quest"): the same name
                 for typed in (spelling, spelling.replace("'", "\u2019")) if "'" in spelling else (spelling,):
                     target.append(typed)

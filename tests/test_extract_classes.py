@@ -3551,3 +3551,11 @@ def test_a_review_proposes_no_method_only_the_data_it_releases():
     got = found("We propose ZorbRec, a review-aware recommender that reads user reviews.",
                 title="A Review-Aware Widget Recommender")
     assert got["ZorbRec"][1] is True
+
+
+def test_a_known_name_joins_its_number_with_a_space_a_hyphen_or_nothing():
+    rec = records(("A Title", "We evaluate the zorb tracker on Human 3.6M and Flickr 8k and on UCF 101."))[0]
+    names = {d["name"]: d["aliases"] for d in rec["datasets"] + rec["benchmarks"]}
+    assert "Human 3.6M" in names.get("Human3.6M", []) and "Flickr 8k" in names.get("Flickr8k", [])
+    assert any(n.replace(" ", "").replace("-", "") == "UCF101" for n in names)
+    assert not {"Human 3.6M", "Flickr 8k"} & set(names)
