@@ -160,12 +160,13 @@ def _long_form_for(sf: str, rest: list[str]) -> str | None:
             continue
         lf = " ".join(words).rstrip(",;")
         caps = [w[0] for part in words for w in part.split("-") if w[:1].isupper()]
-        if upper and caps and upper[0] == caps[0] and upper[-1] == caps[-1] and _subsequence(upper, caps) and \
-                len(words) <= 2 * len(upper) + 1:
+        # (one capital spells out nothing: "Zorbia: Scalable, Robust ..." is no definition of Zorbia by "Scalable")
+        if len(upper) >= 2 and caps and upper[0] == caps[0] and upper[-1] == caps[-1] and \
+                _subsequence(upper, caps) and len(words) <= 2 * len(upper) + 1:
             return lf  # "AB3C, short for Alpha Beta for Cat Curation": capitals in order, first and last anchored
         if best_long_form(sf, lf) != 0:
             continue
-        if _subsequence(caps, upper):  # every capitalised word's initial is one of the capitals, in order
+        if len(upper) >= 2 and _subsequence(caps, upper):  # every capitalised word's initial is a capital, in order
             return lf
         # "Abcd: Alpha Blending using Cd": the short form's letters are the words' initials, any case
         every = "".join(w[0] for part in words for w in part.split("-") if w[:1].isalpha()).lower()

@@ -3559,3 +3559,13 @@ def test_a_known_name_joins_its_number_with_a_space_a_hyphen_or_nothing():
     assert "Human 3.6M" in names.get("Human3.6M", []) and "Flickr 8k" in names.get("Flickr8k", [])
     assert any(n.replace(" ", "").replace("-", "") == "UCF101" for n in names)
     assert not {"Human 3.6M", "Flickr 8k"} & set(names)
+
+
+def test_one_capital_spells_out_no_long_form_from_the_title_after_its_colon():
+    rec = records(("Sorvia: Scalable, Robust, and Hardware-aware Widget Decoding",
+                   "We introduce Sorvia, a scalable and robust algorithm for widget decoding."))[0]
+    names = {m["name"] for m in rec["methods"]} | {p["name"] if isinstance(p, dict) else p for p in rec["proposes"]}
+    assert "Sorvia" in names and "Scalable" not in names
+    rec = records(("ZRB: Zero-shot Routing Baselines", "We present ZRB, a suite of widget routing baselines."))[0]
+    forms = {f for m in rec["methods"] + rec["benchmarks"] + rec["datasets"] for f in [m["name"], *m["aliases"]]}
+    assert "ZRB" in forms and "Zero-shot Routing Baselines" in forms
