@@ -70,6 +70,40 @@ _BAD_PREFIX_START = frozenset({
 _FIRST_PERSON = frozenset({"we", "paper", "work", "study", "article", "here"})
 #: "our key contribution is X", "the main contributions are X and Y": a noun that, with a copula, names.
 _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innovations"})
+#: "At the core of our method is X", "Central to FooNet is X", "The heart of our approach lies in X": what the
+#: paper's own method is built around is its own too (the copula then acts as the trigger).
+_CORE_WORDS = frozenset({"core", "heart", "central"})
+_CORE_LEAD = {"core": ("at", "the"), "heart": ("at", "the"), "central": ()}
+
+
+def _title_name(title: str) -> str:
+    """The name before the title's colon ("FooNet" of "FooNet: Widgets at Scale"), or ""."""
+    span = title_prefix(title) if title else None
+    return title[span[0]:span[1]] if span is not None else ""
+
+
+def _core_of_ours(toks, i: int, sid, own_title: str) -> int | None:
+    """The copula of "at the core of our method is", "central to FooNet is" (FooNet the title's name) at ``i``."""
+    low = toks[i].lower_
+    lead = _CORE_LEAD[low]
+    if lead and (i < 2 or (toks[i - 2].lower_, toks[i - 1].lower_) != lead):
+        return None
+    k = i + 1
+    if k >= len(toks) or toks[k].lower_ != ("to" if low == "central" else "of"):
+        return None
+    owner = [t for t in toks[k + 1:k + 6] if sid[t.i] == sid[i]]
+    ours = bool(owner) and (owner[0].lower_ == "our" or (own_title and owner[0].text == own_title))
+    if not ours:
+        return None
+    for j in range(k + 2, min(len(toks), k + 7)):
+        if sid[j] != sid[i] or toks[j].text in (",", ";", "."):
+            return None
+        if toks[j].lower_ in ("is", "are", "lies", "lie"):
+            return j + 1 if toks[j].lower_ in ("lies", "lie") and j + 1 < len(toks) and toks[j + 1].lower_ == "in" \
+                else j
+    return None
+
+
 #: Nouns of making something: "the release of X", "the introduction of X".
 _MAKING_NOUNS = frozenset({"release", "introduction", "creation", "construction", "development", "design", "proposal"})
 _COPULAS = frozenset({"is", "are", "include", "includes", ":"})
@@ -1419,12 +1453,16 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
     n = len(toks)
     sid = sentence_ids(doc)
     seen: set[int] = set()
+    own_title = _title_name(title_text)
+    cores = {t.i: k for t in toks if t.lower_ in _CORE_WORDS and (k := _core_of_ours(toks, t.i, sid, own_title))}
     for i in [t.i for t in toks if t.lower_ in _CUE_WORDS or (t.lower_ in _NAMING_WORDS and _naming_verb(toks, t.i))
-              or (t.lower_ == "into" and _combined_into(toks, t.i, sid))]:
+              or (t.lower_ == "into" and _combined_into(toks, t.i, sid)) or t.i in cores]:
         tok = toks[i]
         low = tok.lower_
         if low == "into":
             low = "propose"  # "we combine these parts into ZORB": what the parts are combined into is made here
+        if i in cores:
+            i, low = cores[i], "propose"  # "at the core of our method is X": the copula acts as the trigger
         if low in _THAT_IS:
             low = "namely"  # the same guards: a head noun of the paper's own things, a trigger before, no known name
         if low in NAMERS and tok.text[:1].isupper() and i + 1 < n and toks[i + 1].text[:1].isupper():

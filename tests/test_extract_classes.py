@@ -3569,3 +3569,14 @@ def test_one_capital_spells_out_no_long_form_from_the_title_after_its_colon():
     rec = records(("ZRB: Zero-shot Routing Baselines", "We present ZRB, a suite of widget routing baselines."))[0]
     forms = {f for m in rec["methods"] + rec["benchmarks"] + rec["datasets"] for f in [m["name"], *m["aliases"]]}
     assert "ZRB" in forms and "Zero-shot Routing Baselines" in forms
+
+
+def test_what_the_papers_own_method_is_built_around_is_its_own():
+    got = found("We study long widget generation. At the core of our approach is FlorbFormer, an expressive "
+                "autoencoder that compresses widgets.", title="Zorbia: Long Widget Generation")
+    assert got["FlorbFormer"][1] is True
+    got = found("We present Quster, a novel architecture. Central to Quster is Dot-zattention, a linear-complexity "
+                "attention mechanism.", title="Quster: Linear Widget Transformer")
+    assert got["Dot-zattention"][1] is True
+    got = found("At the core of GPT-4 is the Transformer, which we study here with FlimBench.")
+    assert got.get("Transformer", ("none", False))[1] is False
