@@ -1528,13 +1528,21 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
         if low in TRIGGERS and _namer_follows(toks, i, sid):
             continue  # "propose a family of widget models named X": the namer gives the name
         if low in _CONTRIBUTION:
-            if i + 2 >= n or toks[i + 1].lower_ not in _COPULAS or sid[i + 1] != sid[i]:
+            if i + 2 < n and toks[i + 1].text == "," and sid[i + 1] == sid[i] and \
+                    any(t.lower_ == "our" for t in toks[max(0, i - 3):i] if sid[t.i] == sid[i]):
+                set_off = _name_at(doc, toks, i + 2, spans)
+                if set_off is None or set_off[1] >= n or toks[set_off[1]].text != ",":
+                    continue
+                i += 1  # "our contribution, X, is a ...": the name set off after the noun
+                low = "propose"
+            elif i + 2 >= n or toks[i + 1].lower_ not in _COPULAS or sid[i + 1] != sid[i]:
                 continue
-            i += 1  # "our main contribution is X": the copula acts as the trigger
-            low = "propose"
-            k = i + 1 + (i + 1 < n and toks[i + 1].lower_ == "the")
-            if k + 1 < n and toks[k].lower_ in _MAKING_NOUNS and toks[k + 1].lower_ == "of":
-                i = k + 1  # "our first contribution is the release of X": what is released is the contribution
+            else:
+                i += 1  # "our main contribution is X": the copula acts as the trigger
+                low = "propose"
+                k = i + 1 + (i + 1 < n and toks[i + 1].lower_ == "the")
+                if k + 1 < n and toks[k].lower_ in _MAKING_NOUNS and toks[k + 1].lower_ == "of":
+                    i = k + 1  # "our first contribution is the release of X": what is released is the contribution
         if low == "proposed" and i > 0 and toks[i - 1].lower_ in ("the", "our") and \
                 not any(t.lower_ in TRIGGERS for t in toks[max(0, i - 12):i]):
             low = "propose"  # "The proposed Neural SDDP (nu-SDDP)"

@@ -3580,3 +3580,13 @@ def test_what_the_papers_own_method_is_built_around_is_its_own():
     assert got["Dot-zattention"][1] is True
     got = found("At the core of GPT-4 is the Transformer, which we study here with FlimBench.")
     assert got.get("Transformer", ("none", False))[1] is False
+
+
+def test_our_contribution_set_off_by_commas_names_the_papers_own():
+    got = found("Existing widget evaluation is limited. Our contribution, Zorb Pot, is a widget evaluation suite "
+                "that fills this gap.")
+    assert got["Zorb Pot"][1] is True
+    got = found("Our main contribution, QuuxNet, is a lightweight widget encoder trained on FlimSet.")
+    assert got["QuuxNet"][1] is True
+    got = found("Our contribution, as in most widget work, is modest; we compare BlimNet with ZarfNet.")
+    assert got.get("BlimNet", ("none", False))[1] is False
