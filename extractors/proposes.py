@@ -167,7 +167,7 @@ _HEAD_NOUNS = frozenset({
     "variant", "scheme", "procedure", "policy", "network", "suite", "corpus", "library", "toolkit",
     "sampler", "scheduler", "tokenizer", "regularizer", "simulator", "generator", "retriever", "reranker",
     "verifier", "loss", "objective", "mechanism", "layer", "operator", "kernel", "protocol", "benchmarks",
-    "environment", "engine", "platform", "tool", "heuristic", "extension", "formulation",
+    "environment", "engine", "platform", "tool", "heuristic", "extension", "formulation", "metric",
 })
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 

@@ -3590,3 +3590,9 @@ def test_our_contribution_set_off_by_commas_names_the_papers_own():
     assert got["QuuxNet"][1] is True
     got = found("Our contribution, as in most widget work, is modest; we compare BlimNet with ZarfNet.")
     assert got.get("BlimNet", ("none", False))[1] is False
+
+
+def test_a_bracketed_name_after_the_papers_new_metric_is_its_own():
+    got = found("To tackle this, we propose a novel learning-based automatic evaluation metric (ZMN), which robustly "
+                "scores widget dialogues.")
+    assert got["ZMN"][1] is True
