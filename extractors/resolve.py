@@ -192,9 +192,24 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
                 paper_keys[p].pop(key, None)
 
     # variants of an existing name join it: "Gravity optimizer" -> "Gravity", "GPT-3 175B" -> "GPT-3"
+    # (but a known name never joins a shorter unknown one: a stray "Graph Convolutional" joins the known
+    # "Graph Convolutional Network" when that is the one known name it shortens)
+    known_keys = set(gaz.values())
+    shortened: dict[str, list[str]] = defaultdict(list)
     for key in sorted(groups):
         target = _variant_target(key, groups)
-        if target is None or target == key:
+        if key in known_keys and target is not None and target != key and target not in known_keys:
+            shortened[target].append(key)
+    for stray, known in sorted(shortened.items()):
+        if len(known) == 1 and stray in groups:
+            moved = groups.pop(stray)
+            groups[known[0]].extend(moved)
+            for p in sorted({p for p, _ in moved}):
+                if stray in paper_keys[p]:
+                    paper_keys[p].setdefault(known[0], []).extend(paper_keys[p].pop(stray))
+    for key in sorted(groups):
+        target = _variant_target(key, groups)
+        if target is None or target == key or (key in known_keys and target not in known_keys):
             continue
         if _SIZE_WORD.search(key) and not all(m.kind == "method" for _, m in groups[key]):
             continue

@@ -3596,3 +3596,16 @@ def test_a_bracketed_name_after_the_papers_new_metric_is_its_own():
     got = found("To tackle this, we propose a novel learning-based automatic evaluation metric (ZMN), which robustly "
                 "scores widget dialogues.")
     assert got["ZMN"][1] is True
+
+
+def test_a_known_name_never_joins_a_shorter_stray_variant_of_it():
+    from extractors import extract_corpus
+    from kg.models import Paper
+
+    corpus = extract_corpus([
+        Paper(id="a", title="Zorb Learning", abstract="We stack Graph Convolutional layers and Graph Convolutional "
+                                                     "blocks in a widget model. Graph Convolutional modules help."),
+        Paper(id="b", title="Widget Graphs", abstract="We train a Graph Convolutional Network (GCN) on widget graphs."),
+    ])
+    gcn = next(e for e in corpus.entities if "GCN" in e.aliases)
+    assert gcn.name == "Graph Convolutional Network"
