@@ -363,6 +363,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # (not "the Widget Street Journal dataset": data named after an organisation)
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
             continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
+        if m.rule.startswith("titlecase") and not m.proposed and _cut_before_its_noun(m, paper):
+            continue  # "Graph Convolutional layers": a run ending in an adjective is cut off before its noun
         if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \
                 len(parts := m.text.split("-")) == 2 and all(canonical_key(p) in defs for p in parts):
             continue  # "Foo-BarO" of a paper that defines Foo and BarO: the two used together, no third name
@@ -543,6 +545,24 @@ def _capital_word_lists(text: str) -> list[tuple[int, int]]:
                  _KEYWORD_NOUN.match(text, hit.end())):  # (not "on MATH, GLUE and SPIDER")
             out.append((hit.start(), hit.end()))
     return out
+
+
+#: Endings of adjectives that never end a name: "Convolutional", "Adversarial", "Generative", "Invertible" (not the
+#: nouns "Journal", "Table", "Archive": "Wall Street Journal data" is a name).
+_NAME_CUT_ADJECTIVE = re.compile(r"[a-z](?:ional|ical|ial|ive|ous|ible)$")
+_NOUNS_LIKE_ADJECTIVES = frozenset({"archive", "objective", "perspective", "initiative", "executive", "detective",
+                                    "directive", "narrative", "representative", "alternative", "derivative"})
+_LOWER_WORD_AFTER = re.compile(r"^ [a-z]{3,}\b")
+
+
+def _cut_before_its_noun(m: Mention, paper: Paper) -> bool:
+    """Does a Title Case run end in an adjective with a lower-case noun right after it, "Graph Convolutional
+    layers", "Deep Generative models"? Then the run is a name cut off, or no name at all."""
+    last = m.text.split()[-1] if m.text.split() else ""
+    if not _NAME_CUT_ADJECTIVE.search(last) or last.lower() in _NOUNS_LIKE_ADJECTIVES or known_name(m.text):
+        return False
+    text = paper.title if m.field == "title" else paper.abstract or ""
+    return bool(_LOWER_WORD_AFTER.match(text[m.end:m.end + 30]))
 
 
 #: A verb in -ing opening a title prefix: "Maintaining X", "Scaling X" (an action on X, not a new name).

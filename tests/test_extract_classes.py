@@ -3609,3 +3609,10 @@ def test_a_known_name_never_joins_a_shorter_stray_variant_of_it():
     ])
     gcn = next(e for e in corpus.entities if "GCN" in e.aliases)
     assert gcn.name == "Graph Convolutional Network"
+
+
+def test_a_title_case_run_ending_in_an_adjective_before_its_noun_is_no_name():
+    got = found("We stack Zorbic Convolutional layers and Deep Widgetive models, and train on Wall Street Journal "
+                "data.")
+    assert "Zorbic Convolutional" not in got and "Deep Widgetive" not in got
+    assert "Wall Street Journal" in got  # a noun in -al ends a name
