@@ -48,7 +48,7 @@ def _initials(name: str) -> str:
 
 CHECKS = {
     "maths/LaTeX debris": lambda e: bool(_MATH.search(e["name"])),
-    "~ \\ { -- in name": lambda e: bool(_BRACES.search(e["name"])),
+    "~ \\ { -- in name": lambda e: bool(_BRACES.search(e["name"])) or e["name"].endswith("-"),
     "single letter / two-letter unit shape": lambda e: len(e["name"]) == 1 or bool(_UNIT_PAIR.match(e["name"])),
     "span across a sentence break": lambda e: bool(_SENTENCE_BREAK.search(e["name"])),
     "citation key": lambda e: e["kind"] == "method" and bool(_CITATION_KEY.match(e["name"])),

@@ -363,6 +363,8 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             continue  # (not "the Widget Street Journal dataset": data named after an organisation)
         if not m.proposed and not m.rule.startswith("gazetteer") and _TASK_NAME.match(m.text):
             continue  # "Widget Classification", "Gizmo-Trial Outcome Prediction (GTOP)": a task, not a name
+        if m.text.endswith("-") and not m.rule.startswith("gazetteer"):
+            continue  # "Tail-Word-* (TW-*) relations", "Foo- and Bar-based": a suspended hyphen ends no name
         if m.rule.startswith("titlecase") and not m.proposed and _cut_before_its_noun(m, paper):
             continue  # "Graph Convolutional layers": a run ending in an adjective is cut off before its noun
         if "-" in m.text and not m.rule.startswith(("gazetteer", "acronym")) and not m.long_form and \

@@ -12,12 +12,13 @@ def _entity(name, kind="method", aliases=(), support=1):
 def test_each_junk_shape_is_flagged():
     found = audit.audit_entities([
         _entity("Omega(d^2"), _entity("e.g.~FooOpt"), _entity("mK"), _entity("value.Next-step action"),
-        _entity("QR21"), _entity("Smith-Jones"), _entity("geNerAtion"),
+        _entity("QR21"), _entity("Smith-Jones"), _entity("geNerAtion"), _entity("Tail-Word-"),
         _entity("Widget Optimisation"), _entity("Widget Optimization"),
         _entity("Foo Bar Baz", aliases=("FBB", "QXZ")),
     ])
     flagged = {name for hits in found.values() for name in hits}
-    for junk in ("Omega(d^2", "e.g.~FooOpt", "mK", "value.Next-step action", "QR21", "Smith-Jones", "geNerAtion"):
+    for junk in ("Omega(d^2", "e.g.~FooOpt", "mK", "value.Next-step action", "QR21", "Smith-Jones", "geNerAtion",
+                 "Tail-Word-"):
         assert junk in flagged
     assert found["near-duplicate names in one type"] == ["Widget Optimisation / Widget Optimization"]
     assert found["two unrelated acronyms"] == ["Foo Bar Baz (FBB, QXZ)"]

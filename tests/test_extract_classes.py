@@ -3616,3 +3616,9 @@ def test_a_title_case_run_ending_in_an_adjective_before_its_noun_is_no_name():
                 "data.")
     assert "Zorbic Convolutional" not in got and "Deep Widgetive" not in got
     assert "Wall Street Journal" in got  # a noun in -al ends a name
+
+
+def test_a_suspended_hyphen_ends_no_name():
+    got = found("We tag word pairs with Next-Zorb-Word (NZW) and Tail-Zorb-Word-* (TZW-*) relations, then decode "
+                "with FlimNet.")
+    assert not {n for n in got if n.endswith("-")} and "FlimNet" in got
