@@ -189,6 +189,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "emphasis"
     if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]) or _GLUED_COMPOUND.match(span):
         return "adjective"  # "LLM-powered", "Policy Gradient-like", "LLMbased": a modifier, not a name
+    if _STEP_LABEL.match(span):
+        return "label"  # "Stage-I", "Phase 2", "Step-III": a step of the paper's procedure, not a name
     edition = _VENUE_YEAR.match(span)
     if edition is not None and stop_category(edition.group(1)) == "venue" and not _DATA_AFTER.match(after):
         return "venue"  # "ZQCONF23", "ZQCONF 2024", "ZQCONF'24": a conference edition (not "ZQCONF 2017 datasets")
@@ -196,6 +198,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
 
 
 _AT_K = re.compile(r"@(?:\d|k\b|K\b)")
+#: A numbered step or part: "Stage-I", "Phase 2", "Step-III", "Round 3" (Roman or Arabic, one or two characters).
+_STEP_LABEL = re.compile(r"^(?:Stage|Phase|Step|Round|Part|Tier)[- ]?(?:I{1,3}|IV|VI{0,3}|IX|X|\d{1,2})$")
 #: A footnote mark a page scraper glued between two sentences or before one: "method.111Code", "222Our".
 _FOOTNOTE_GLUE = re.compile(r"[a-z]\.\d+[A-Z][a-z]|^\d{2,}[A-Z][a-z]+$")
 _DATA_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:datasets?|challenges?|benchmarks?|competitions?|shared tasks?|"

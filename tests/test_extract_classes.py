@@ -3622,3 +3622,9 @@ def test_a_suspended_hyphen_ends_no_name():
     got = found("We tag word pairs with Next-Zorb-Word (NZW) and Tail-Zorb-Word-* (TZW-*) relations, then decode "
                 "with FlimNet.")
     assert not {n for n in got if n.endswith("-")} and "FlimNet" in got
+
+
+def test_a_numbered_step_of_the_procedure_is_no_name():
+    got = found("Training has two stages. In Stage-I we pretrain ZorbNet; Stage-II fine-tunes it and Phase 3 "
+                "distills it into FlimNet.")
+    assert not {"Stage-I", "Stage-II", "Phase 3"} & set(got) and {"ZorbNet", "FlimNet"} <= set(got)
