@@ -73,7 +73,6 @@ _CONTRIBUTION = frozenset({"contribution", "contributions", "innovation", "innov
 #: "At the core of our method is X", "Central to FooNet is X", "The heart of our approach lies in X": what the
 #: paper's own method is built around is its own too (the copula then acts as the trigger).
 _CORE_WORDS = frozenset({"core", "heart", "central"})
-_CORE_LEAD = {"core": ("at", "the"), "heart": ("at", "the"), "central": ()}
 
 
 def _title_name(title: str) -> str:
@@ -83,11 +82,11 @@ def _title_name(title: str) -> str:
 
 
 def _core_of_ours(toks, i: int, sid, own_title: str) -> int | None:
-    """The copula of "at the core of our method is", "central to FooNet is" (FooNet the title's name) at ``i``."""
+    """The copula of "at the core of our method is", "the heart of our approach lies in", "central to FooNet is"
+    (FooNet the title's name) at ``i``."""
     low = toks[i].lower_
-    lead = _CORE_LEAD[low]
-    if lead and (i < 2 or (toks[i - 2].lower_, toks[i - 1].lower_) != lead):
-        return None
+    if low != "central" and (i < 1 or toks[i - 1].lower_ != "the"):
+        return None  # "(at) the core of", "the heart of"
     k = i + 1
     if k >= len(toks) or toks[k].lower_ != ("to" if low == "central" else "of"):
         return None

@@ -3572,6 +3572,7 @@ def test_one_capital_spells_out_no_long_form_from_the_title_after_its_colon():
 
 
 def test_what_the_papers_own_method_is_built_around_is_its_own():
+    assert found("The heart of our approach lies in FlorbMix, a light widget mixer.")["FlorbMix"][1] is True
     got = found("We study long widget generation. At the core of our approach is FlorbFormer, an expressive "
                 "autoencoder that compresses widgets.", title="Zorbia: Long Widget Generation")
     assert got["FlorbFormer"][1] is True
