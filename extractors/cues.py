@@ -22,7 +22,7 @@ from extractors.canonical import SIZED_NUMBER, canonical_key, singular
 from extractors.docstate import state
 from extractors.docutil import doc_text, field_of, make_mention, sentence_ids, token_columns, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, known_name, load_stopterms, word_compound
-from extractors.nonnames import UNDERSCORE_NAME
+from extractors.nonnames import UNDERSCORE_NAME, generic_numbered
 from extractors.terms import stop_category
 from extractors.urls import continues_split_host
 from kg.schema import DATA_KINDS
@@ -33,7 +33,6 @@ __all__ = [
     "cue_phrases",
     "Candidate",
     "name_shape",
-    "generic_numbered",
     "noun_data_kind",
     "candidates",
     "extract_cues",
@@ -304,16 +303,6 @@ _ENDS_DATA = re.compile(r"(?:Bench|bench|-QA|QA|Eval|Arena|Gym)(?:\+\+)?(?:[-\s]
 #: Name endings of a collection of data: "FooCorpus", "BarBank", "Baz-DB".
 _ENDS_DATASET = re.compile(r"[a-z0-9-](?:Corpus|Dataset|DataSet|Bank|DB)$|[A-Za-z0-9]-(?:Train|Test|Val)$")
 _ENDS_METHOD = re.compile(r"(?:Net|Former|former|GAN|BERT|GPT)(?:\+\+)?(?:-?\d+[A-Za-z]?)?$")
-_GENERIC_NUMBERED = re.compile(
-    r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
-    r"figure|fig|section|eq|equation|appendix|theorem|lemma|algorithm|group|block|rank|order|degree|"
-    r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|track|k)"
-    r"[-\s]?\d+(?:\.\d+)?$", re.I)
-
-
-def generic_numbered(text: str) -> bool:
-    """"Stage-2", "Track 4", "Table 3": a generic word and its number label a part, they name nothing."""
-    return bool(_GENERIC_NUMBERED.match(text))
 _CAP_CONNECT = frozenset({"of", "for", "from", "with", "to", "in", "on", "and"})
 STARTERS = frozenset({
     "we", "our", "this", "these", "those", "in", "on", "for", "to", "by", "with", "however", "moreover",
@@ -590,7 +579,7 @@ def candidates(doc) -> list[Candidate]:
             shape = None  # "Multi-Step", "Two-Stage": every title word is capitalised
         if shape == "capcompound" and i + 1 < n and _is_title_token(toks[i + 1]) and tok.whitespace_:
             shape = None  # "Shared-Prefix Forward": left to the Title Case run
-        if shape in ("alnum", "versioned") and _GENERIC_NUMBERED.match(core):
+        if shape in ("alnum", "versioned") and generic_numbered(core):
             shape = None  # "Stage-2", "Top-1", "System-1"
         if shape is not None:
             start, end = i, i + 1

@@ -23,7 +23,7 @@ import re
 from extractors.gazetteer import dictionary_word, english_words
 from extractors.terms import stop_category
 
-__all__ = ["trim_span", "non_name_reason", "ADJECTIVE_COMPOUND"]
+__all__ = ["trim_span", "non_name_reason", "generic_numbered", "ADJECTIVE_COMPOUND"]
 
 _LEAD = re.compile(r"^(?:(?:e\.g|i\.e|cf|viz)(?:\.[~\s]*|[~\s]+)|[~\s]+)", re.I)
 _TRAIL = re.compile(r"[~\s]+$")
@@ -189,8 +189,8 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
         return "emphasis"
     if ADJECTIVE_COMPOUND.search(span.rsplit(" ", 1)[-1]) or _GLUED_COMPOUND.match(span):
         return "adjective"  # "LLM-powered", "Policy Gradient-like", "LLMbased": a modifier, not a name
-    if _STEP_LABEL.match(span):
-        return "label"  # "Stage-I", "Phase 2", "Step-III": a step of the paper's procedure, not a name
+    if generic_numbered(span):
+        return "label"  # "Stage-I", "Phase 2", "Table 3": a numbered part of the paper or its procedure, not a name
     edition = _VENUE_YEAR.match(span)
     if edition is not None and stop_category(edition.group(1)) == "venue" and not _DATA_AFTER.match(after):
         return "venue"  # "ZQCONF23", "ZQCONF 2024", "ZQCONF'24": a conference edition (not "ZQCONF 2017 datasets")
@@ -198,8 +198,17 @@ def non_name_reason(text: str, start: int, end: int, gazetteer: bool = False) ->
 
 
 _AT_K = re.compile(r"@(?:\d|k\b|K\b)")
-#: A numbered step or part: "Stage-I", "Phase 2", "Step-III", "Round 3" (Roman or Arabic, one or two characters).
-_STEP_LABEL = re.compile(r"^(?:Stage|Phase|Step|Round|Part|Tier)[- ]?(?:I{1,3}|IV|VI{0,3}|IX|X|\d{1,2})$")
+#: A generic word and its number: "Stage-2", "Track 4", "Table 3", and a step numbered in Roman, "Stage-I", "Part II".
+_GENERIC_NUMBERED = re.compile(
+    r"^(?:top|stage|phase|step|type|level|system|round|part|class|tier|layer|version|day|task|model|table|"
+    r"figure|fig|section|eq|equation|appendix|theorem|lemma|algorithm|group|block|rank|order|degree|"
+    r"dimension|case|setting|scenario|experiment|study|week|year|epoch|iteration|turn|hop|shot|track|k)"
+    r"[-\s]?\d+(?:\.\d+)?$|^(?:stage|phase|step|round|part|tier)[-\s]?(?:i{1,3}|iv|vi{0,3}|ix|x)$", re.I)
+
+
+def generic_numbered(text: str) -> bool:
+    """"Stage-2", "Track 4", "Table 3", "Stage-I": a generic word and its number label a part, they name nothing."""
+    return bool(_GENERIC_NUMBERED.match(text))
 #: A footnote mark a page scraper glued between two sentences or before one: "method.111Code", "222Our".
 _FOOTNOTE_GLUE = re.compile(r"[a-z]\.\d+[A-Z][a-z]|^\d{2,}[A-Z][a-z]+$")
 _DATA_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:datasets?|challenges?|benchmarks?|competitions?|shared tasks?|"

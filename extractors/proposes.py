@@ -21,10 +21,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from extractors.canonical import canonical_key
 from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_WORDS, LOWER_COMPOUND, METHOD_NOUNS,
                              SPLIT_NOUNS, STARTERS,
-                             counted_kind, generic_numbered, modifies_method_head, name_shape, noun_data_kind)
+                             counted_kind, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_PREFIX, LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
 from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, listed_spellings
-from extractors.nonnames import ADJECTIVE_COMPOUND
+from extractors.nonnames import ADJECTIVE_COMPOUND, generic_numbered
 from extractors.terms import ADJECTIVE_ENDINGS, METRIC_HEADS, lower_method_head, stop_category
 
 __all__ = ["title_prefix", "TITLE_SEPARATOR", "title_collections", "extract_proposals", "review_proposals", "TRIGGERS"]
@@ -1325,8 +1325,7 @@ _NOVEL_EXAMPLES = re.compile(r"\b(?:novel|new|proposed)\s+(?:[a-z][\w-]*\s+){0,2
 
 def _own_name(name: str, text: str, before: int, title_text: str) -> bool:
     """Is ``name`` the paper's own: the name before the title's colon, or one it proposes before ``before``?"""
-    span = title_prefix(title_text) if title_text else None
-    if span is not None and title_text[span[0]:span[1]] == name:
+    if name and _title_name(title_text) == name:
         return True
     return re.search(r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|develop)"
                      r"[sd]?\s+(?:[\w-]+\s+){0,3}?" + re.escape(name) + r"\b", text[:before]) is not None
@@ -1930,9 +1929,8 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                _kind_after(toks, e) or "term", "proposes:a-novel-X", 0.6, proposed=True)
     # "We introduce widgetset, a dataset of ...": the title's name described as data where the abstract uses it
     # (a name in lower case has no other rule to find it)
-    span = title_prefix(title_text) if title_text else None
-    if span is not None:
-        name = title_text[span[0]:span[1]]
+    name = own_title
+    if name:
         for s, e in _occurrences(doc_text(doc), name, start_boundary=True):
             first = doc.char_span(s, e, alignment_mode="expand")
             if first is None or first.start in seen:
