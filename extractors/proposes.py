@@ -1125,6 +1125,41 @@ def _earlier_thing_named(toks, i: int, sid: list[int]) -> bool:
     return False
 
 
+def _counted_colon_list(doc, toks, i: int, spans: dict[int, int], sid: list[int]) -> tuple[int, int] | None:
+    """The first coined name listed after a colon that ends the counted plural object of a first-person trigger
+    at ``i`` ("we design three modules for ...: A (AB), B and C"); None otherwise."""
+    n = len(toks)
+    if i + 2 >= n or _NUMBER_WORDS.get(toks[i + 1].lower_, 0) < 2 or \
+            not any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i] if sid[t.i] == sid[i]):
+        return None
+    colon = None
+    for k in range(i + 2, min(n, i + 22)):
+        if sid[k] != sid[i] or toks[k].text in (";", "(", ")") or toks[k].lower_ in TRIGGERS or \
+                toks[k].lower_ in NAMERS or toks[k].lower_ in ("which", "that", "where", "we"):
+            return None
+        if toks[k].text == ":":
+            colon = k
+            break
+    if colon is None or not any(t.is_lower and t.text.endswith("s") for t in toks[i + 2:colon]):
+        return None
+    m = colon + 1
+    if m < n and _enumerator_at(toks, m):
+        m += 3
+    if m < n and toks[m].lower_ in ("a", "an", "the"):
+        m += 1
+    hit = _name_at(doc, toks, m, spans) if m < n and sid[m] == sid[i] else None
+    if hit is None:
+        return None
+    s, e = hit
+    if not (name_shape(toks[s].text) or (e - s >= 2 and all(t.text[:1].isupper() for t in toks[s:e]) and
+                                         _after_definition(toks, e) > e)):
+        return None  # "two settings: Offline and Online": plain words, no coined name
+    written = doc_text(doc)[toks[s].idx:toks[e - 1].idx + len(toks[e - 1].text)]
+    if _known_name(canonical_key(written)) or stop_category(written):
+        return None
+    return hit
+
+
 def _after_definition(toks, e: int) -> int:
     """The token after a name's bracketed acronym ("Widget Norm (WN)"), else ``e``."""
     if e + 2 < len(toks) and toks[e].text == "(" and toks[e + 2].text == ")" and name_shape(toks[e + 1].text):
@@ -1593,6 +1628,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                 # "we design an oracle Widget Oracle", "we introduce two scores -- the A Norm and the B Ratio"
                 hit = _name_after_head(doc, toks, j, spans, sid)
                 rule = "proposes:we-propose-desc-X"
+            if hit is None and low in TRIGGERS:
+                # "we propose two estimators for noisy labels: Widget Mixing (WM) and GizmoNet": the counted
+                # names are listed after a colon
+                hit = _counted_colon_list(doc, toks, i, spans, sid)
+                rule = "proposes:we-propose-counted-list"
             if hit is None and low in TRIGGERS and i + 2 < n and toks[i + 1].lower_ == "the" and \
                     any(t.lower_ in _FIRST_PERSON for t in toks[max(0, i - 3):i]):
                 # "we propose the fast single-stage widget network WN-3": a name right after its head noun

@@ -3629,3 +3629,20 @@ def test_a_numbered_step_of_the_procedure_is_no_name():
     got = found("Training has two stages. In Stage-I we pretrain ZorbNet; Stage-II fine-tunes it and Phase 3 "
                 "distills it into FlimNet.")
     assert not {"Stage-I", "Stage-II", "Phase 3"} & set(got) and {"ZorbNet", "FlimNet"} <= set(got)
+
+
+# --- round nineteen -------------------------------------------------------------------------------
+
+def test_counted_names_listed_after_a_colon_are_the_papers_own():
+    rec = records(("Learning Widgets", "Widgets are hard to sort. We propose two estimators for noisy widget labels: "
+                                       "Zorbic Widget Mixing (ZWM) and Gizmo Folding Averaging (GFA). ZWM is fast."))[0]
+    assert {"Zorbic Widget Mixing", "Gizmo Folding Averaging"} <= {p["name"] for p in rec["proposes"]}
+    rec = records(("Learning Widgets", "We construct two variants of widget networks: FlimNet-S and FlimNet-L, and "
+                                       "test them."))[0]
+    assert {"FlimNet-S", "FlimNet-L"} <= {p["name"] for p in rec["proposes"]}
+
+
+def test_a_counted_colon_list_without_a_trigger_or_of_known_names_is_no_proposal():
+    rec = records(("Learning Widgets", "We evaluate two settings of widget sorting: ZorbQA and FlimBench. We also "
+                                       "introduce two baselines for comparison: BERT and RoBERTa."))[0]
+    assert not {"ZorbQA", "FlimBench", "BERT", "RoBERTa"} & {p["name"] for p in rec["proposes"]}
