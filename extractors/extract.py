@@ -496,8 +496,9 @@ def _entity_mentions(paper: Paper, title_doc, abstract_doc) -> tuple[Mention, ..
             m = _with(m, end=trace.end(), text=text[m.start:trace.end()])  # "Foo(λ)": the trace-decay variant
         if m.rule.startswith("shape") and key in defs and not m.long_form:
             m = _with(m, long_form=defs[key])
-        if title_key and m.field == "title" and m.kind in _DATA_KINDS and m.rule.startswith("gazetteer") and \
-                canonical_key(m.text) == title_key and len(m.text.split()) >= 3:
+        if title_key and m.field == "title" and m.kind in _DATA_KINDS and \
+                m.rule.startswith(("gazetteer", "proposes:title-colon")) and \
+                canonical_key(m.text) == title_key and len(m.text.split()) >= (2 if m.rule.startswith("proposes") else 3):
             title_named.add(key)  # a title that is a known data collection's full name: that collection's paper
         if title_key and m.rule.startswith("acronym") and \
                 canonical_key(m.long_form or m.text) in (title_key, title_head_key) and not _gaz_kind(m.long_form or m.text):
@@ -572,7 +573,7 @@ _GERUND_BEFORE = re.compile(r"^[A-Z][a-z]{2,}ing\s+")
 #: A subtitle that says the paper reviews a topic: "X: A Survey", "X: A Review and Analysis", "X: A Critical Study of".
 _SURVEY_AFTER = re.compile(rf"^{TITLE_SEPARATOR}\s*(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){{0,2}}?"
                            r"(?:review|survey|overview|tutorial|primer|examination|roadmap|guide|handbook|"
-                           r"perspective|retrospective|position paper|recent advance|"
+                           r"(?<!unified )(?<!new )(?<!novel )perspective|retrospective|position paper|recent advance|"
                            r"(?:empirical|systematic|comparative|critical) (?:study|analysis|evaluation|look))s?\b(?!-)",
                            re.I)
 
@@ -1306,7 +1307,7 @@ _PROBLEM_NOUNS = frozenset({
 
 
 #: A leading article and a trailing acronym in brackets around a title that is one name.
-_TITLE_WRAPPING = re.compile(r"^\s*(?:The|A|An)\s+(?=[A-Z])|\s*\([A-Za-z0-9-]{2,15}\)\s*$")
+_TITLE_WRAPPING = re.compile(r"^\s*(?:The|A|An)\s+(?=[A-Z]|[a-z]+[A-Z])|\s*\([A-Za-z0-9-]{2,15}\)\s*$")
 
 
 #: An appositive that says a name is a model or method: ", a knowledge-informed deep learning model".

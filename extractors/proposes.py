@@ -171,6 +171,9 @@ _HEAD_NOUNS = frozenset({
 _HEAD_SPLIT = re.compile(r"\s+(?:for|via|with|through|using|in|on|as|by|from|to)\s+", re.I)
 
 
+#: A whole title that names a collection of data: "The Widget-7 Challenge Dataset", "ZorbQA Benchmark".
+_DATA_TITLE = re.compile(r"^(?:The\s+|An?\s+)?((?:(?:[A-Z0-9]|[a-z]+[A-Z])[\w.'’+-]*\s+){1,5}"
+                         r"(?:Dataset|Benchmark|Corpus|Database|Challenge|Archive|Suite)s?)$")
 _REPORT_TAIL = re.compile(r"(?:^|\s+)(?:Technical|Tech\.?|System|Model)\s+(?:Report|Card)$", re.I)
 
 
@@ -218,6 +221,11 @@ def title_prefix(title: str) -> tuple[int, int] | None:
                 whole.split()[0].lower() not in _BAD_PREFIX_START:
             start = title.index(whole)  # "Foo-3B Technical Report": the model the report is about
             return start, start + report.start()
+        data = _DATA_TITLE.match(whole)
+        if data is not None and any(name_shape(w) for w in data.group(1).split()[:-1]):
+            # "The Widget-7 Challenge Dataset": a title that is the name of the data the paper releases
+            start = title.index(whole) + data.start(1)
+            return start, start + len(data.group(1))
         if whole and " " not in whole and name_shape(whole):
             # a title that is one coined name ("WidgetStitch"): the name of what the paper presents
             start = title.index(whole)
@@ -1478,6 +1486,9 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                                                                         t.text in ("-", "--", "\u2013", "\u2014"))),
                          None)
             kind = _title_kind(toks, colon) if colon is not None else None
+            if kind is None and span[1] == len(doc_text(doc).rstrip()):
+                last = doc_text(doc)[span[0]:span[1]].split()[-1].lower()  # a title naming data
+                kind = noun_data_kind(last) or ("benchmark" if last.startswith("challenge") else None)
             # typed by the title itself ("X: A Benchmark for ..."): stronger than a default-typed acronym
             yield make_mention(doc, span[0], span[1], kind or "term", "proposes:title-colon", 0.9 if kind else 0.6,
                                proposed=True)

@@ -3646,3 +3646,31 @@ def test_a_counted_colon_list_without_a_trigger_or_of_known_names_is_no_proposal
     rec = records(("Learning Widgets", "We evaluate two settings of widget sorting: ZorbQA and FlimBench. We also "
                                        "introduce two baselines for comparison: BERT and RoBERTa."))[0]
     assert not {"ZorbQA", "FlimBench", "BERT", "RoBERTa"} & {p["name"] for p in rec["proposes"]}
+
+
+def test_a_unified_perspective_subtitle_is_no_survey():
+    rec = records(("FlimNet: A Unified Perspective on Learning Widget Representations",
+                   "We learn widget representations from many sources. We pretrain a widget encoder on noisy data."))[0]
+    assert [p["name"] for p in rec["proposes"]] == ["FlimNet"]
+    rec = records(("Widget Routing: A Historical Perspective",
+                   "We look back at thirty years of widget routing research and the methods it produced."))[0]
+    assert rec["proposes"] == []
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("The zWidget 2031 Challenge Dataset", "datasets"),
+    ("ZorbQA Benchmark", "benchmarks"),
+    ("The Flim-7 Robustness Challenge", "benchmarks"),
+])
+def test_a_title_that_is_the_name_of_data_is_the_papers_own_data(title, kind):
+    rec = records((title, "Camera traps collect many images. We gather images from many sites and study how "
+                          "classifiers cope with new regions."))[0]
+    name = title.removeprefix("The ")
+    assert [p["name"] for p in rec["proposes"]] == [name]
+    assert name in {e["name"] for e in rec[kind]}
+
+
+def test_a_title_of_plain_words_ending_in_dataset_names_nothing():
+    rec = records(("Large-scale Multiview Hand Pose Dataset", "We capture hands from many views and annotate "
+                                                              "their poses with a semi-automatic pipeline."))[0]
+    assert rec["proposes"] == []
