@@ -3674,3 +3674,15 @@ def test_a_title_of_plain_words_ending_in_dataset_names_nothing():
     rec = records(("Large-scale Multiview Hand Pose Dataset", "We capture hands from many views and annotate "
                                                               "their poses with a semi-automatic pipeline."))[0]
     assert rec["proposes"] == []
+
+
+def test_a_sign_language_is_the_language_of_data_not_its_name():
+    got = found("We record signers of American Sign Language and British Sign Language and evaluate on the "
+                "ZorbSign-200 dataset.")
+    assert "American Sign Language" not in got and "British Sign Language" not in got
+    assert got["ZorbSign-200"][0] == "dataset"
+
+
+def test_a_quality_assessment_task_acronym_before_datasets_is_no_data():
+    got = found("Existing IQA datasets are small, so we train FlimIQA-Net on the ZorbIQA-10k dataset.")
+    assert "IQA" not in got and got["ZorbIQA-10k"][0] == "dataset"
