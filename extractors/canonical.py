@@ -102,6 +102,9 @@ def singular(word: str) -> str:
     return word
 
 
+_CAPITAL_PLURAL = re.compile(r"[A-Z]s$")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def canonical_key(text: str) -> str:
     """Lower-case, dash/space-collapsed, singularised key of a surface form."""
@@ -121,7 +124,8 @@ def canonical_key(text: str) -> str:
     last = cased.split()[-1] if cased.split() else ""
     # a plural "s" is written in lower case: a final capital S is a letter of the name ("LLMS", "GSoS", "MoS")
     if not (last.endswith("S") and len(last) > 2 and any(c.isupper() for c in last[:-1])):
-        words[-1] = singular(words[-1])
+        # "LMs", "IDs", "GPs": a lower-case "s" after a capital is a plural however short the word
+        words[-1] = words[-1][:-1] if _CAPITAL_PLURAL.search(last) and len(words[-1]) > 2 else singular(words[-1])
     return " ".join(words)
 
 

@@ -333,7 +333,9 @@ def case_clash(text: str) -> bool:
     if forms is None:
         return False
     bare = text[:-1] if len(text) > 2 and text.endswith("s") else text
-    return text not in forms and bare not in forms
+    # "CoCo" is not "COCO": a camel-case coinage beside an acronym known only in capitals; but "LLaMa" and
+    # "OpenAI gym" are the known camel-case "LLaMA" and "OpenAI Gym" with a letter in another case
+    return text not in forms and bare not in forms and all(f.upper() == f for f in forms)
 
 
 def entity_key(text: str) -> str:

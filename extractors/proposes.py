@@ -1487,8 +1487,11 @@ def extract_proposals(doc, name_spans: dict[int, int] | None = None, title_text:
                          None)
             kind = _title_kind(toks, colon) if colon is not None else None
             if kind is None and span[1] == len(doc_text(doc).rstrip()):
-                last = doc_text(doc)[span[0]:span[1]].split()[-1].lower()  # a title naming data
-                kind = noun_data_kind(last) or ("benchmark" if last.startswith("challenge") else None)
+                named = doc_text(doc)[span[0]:span[1]]  # a title naming data: typed as the list knows it, or by its noun
+                last = named.split()[-1].lower()
+                known = gazetteer_names().get(canonical_key(named))
+                kind = known[0] if known else noun_data_kind(last) or ("benchmark" if last.startswith("challenge")
+                                                                       else None)
             # typed by the title itself ("X: A Benchmark for ..."): stronger than a default-typed acronym
             yield make_mention(doc, span[0], span[1], kind or "term", "proposes:title-colon", 0.9 if kind else 0.6,
                                proposed=True)

@@ -219,6 +219,21 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
             if key in paper_keys[p]:
                 paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
 
+    # spellings of one name that differ only in how its parts are joined ("Conv-TasNet" / "ConvTasnet", "Masked
+    # Auto Encoder" / "Masked Autoencoder", "THUMOS' 14" / "THUMOS14"): one entity, the known name's if one of
+    # them is known (two known names stay two: "R-CNN" and "RCNN" are different models)
+    for keys in _joined_spellings(groups, known_keys):
+        target = next((k for k in keys if k in known_keys), None) or \
+            max(keys, key=lambda k: (len({p for p, _ in groups[k]}), len(groups[k]), k.count(" "), k))
+        for key in keys:
+            if key == target:
+                continue
+            moved = groups.pop(key)
+            groups[target].extend(moved)
+            for p in sorted({p for p, _ in moved}):
+                if key in paper_keys[p]:
+                    paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
+
     # pass 2: one entity per key: name, aliases, kind vote, support
     entities: dict[str, Entity] = {}
     used_ids: set[str] = set()
@@ -278,6 +293,22 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         ))
     ents = tuple(sorted(entities.values(), key=lambda e: e.id))
     return CorpusExtraction(papers=tuple(papers), entities=ents, extractor_version=extractor_version)
+
+
+_JOINS = re.compile(r"[\s'’]+")
+
+
+def _joined_spellings(groups: dict[str, list], known_keys: set[str]) -> list[list[str]]:
+    """Keys of one kind of thing (data or not) that are equal once spaces and apostrophes are dropped, at most
+    one of them known; each list sorted. (Keys of a case-clash spelling, "coco =CoCo", stay apart.)"""
+    by_joined: dict[tuple[bool, str], list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        if "=" in key:
+            continue
+        data = sum(m.kind in DATA_KINDS for _, m in groups[key]) * 2 > len(groups[key])
+        by_joined[(data, _JOINS.sub("", key))].append(key)
+    return [keys for _, keys in sorted(by_joined.items())
+            if len(keys) > 1 and sum(k in known_keys for k in keys) <= 1]
 
 
 def _gazetteer_kinds() -> dict[str, str]:

@@ -3686,3 +3686,12 @@ def test_a_sign_language_is_the_language_of_data_not_its_name():
 def test_a_quality_assessment_task_acronym_before_datasets_is_no_data():
     got = found("Existing IQA datasets are small, so we train FlimIQA-Net on the ZorbIQA-10k dataset.")
     assert "IQA" not in got and got["ZorbIQA-10k"][0] == "dataset"
+
+
+def test_a_known_acronym_defined_as_a_generic_phrase_names_nothing():
+    # BC is a known acronym (behavior cloning), but this paper spells its plural out as plain words
+    got = found("We solve widget ODEs with optimal boundary conditions (BCs). We analyze the choices of BCs and "
+                "train on ZorbSet.")
+    assert not {n for n in got if n.startswith("BC") or "boundary" in n.lower()}
+    got = found("We pretrain the policy with behavior cloning (BC) and fine-tune it on ZorbSet.")
+    assert "BC" in got or "behavior cloning" in got

@@ -73,3 +73,42 @@ def test_ids_are_stable_under_paper_order():
     one = resolve_corpus(["a", "b"], [a, b])
     two = resolve_corpus(["b", "a"], [b, a])
     assert one.entities == two.entities
+
+
+def test_spellings_that_differ_only_in_how_words_are_joined_are_one_entity():
+    papers = [(m("Zorb-TasNet", rule="shape:mixed"),), (m("ZorbTasnet", rule="shape:mixed"),),
+              (m("Zorb-TasNet", rule="shape:mixed"),), (m("Flim Auto Encoder", rule="acronym:long"),
+                                                         m("Flim Autoencoder", rule="acronym:long", start=30)),
+              (m("FLIM' 14", kind="dataset", rule="shape:acronym"), m("FLIM14", kind="dataset", rule="shape:alnum",
+                                                                       start=20))]
+    corpus = resolve_corpus(["a", "b", "c", "d", "e"], papers)
+    names = sorted(e.name for e in corpus.entities)
+    assert len(names) == 3, names
+    tasnet = next(e for e in corpus.entities if "ZorbTasnet" in e.aliases or e.name == "ZorbTasnet")
+    assert tasnet.name == "Zorb-TasNet" and tasnet.support == 3  # the spelling more papers use
+
+
+def test_a_joined_spelling_joins_the_known_name_and_a_method_never_joins_data():
+    papers = [(m("Conv-TasNet", rule="gazetteer:Conv-TasNet"),), (m("ConvTasnet", rule="shape:mixed"),),
+              (m("Zorb Set", kind="dataset", rule="acronym:long"), m("ZorbSet", kind="method", rule="shape:mixed",
+                                                                  start=20))]
+    corpus = resolve_corpus(["a", "b", "c"], papers)
+    tasnet = next(e for e in corpus.entities if e.name == "Conv-TasNet")
+    assert tasnet.support == 2 and "ConvTasnet" in tasnet.aliases
+    assert {e.kind for e in corpus.entities if "zorb" in e.name.lower()} == {"dataset", "method"}
+
+
+def test_a_short_capital_plural_is_the_singular_name():
+    from extractors.canonical import canonical_key
+
+    assert canonical_key("ZQ-LMs") == canonical_key("ZQ-LM") and canonical_key("Widget IDs") == "widget id"
+    assert canonical_key("GPS") == "gps" and canonical_key("Ms") == "ms"  # a capital S, or too short: no plural
+    papers = [(m("ZQ-LMs", rule="shape:mixed"), m("ZQ-LM", rule="shape:mixed", start=30))]
+    assert len(resolve_corpus(["a"], papers).entities) == 1
+
+
+def test_a_camel_case_variant_of_a_known_camel_case_name_is_that_name():
+    from extractors.gazetteer import case_clash, entity_key
+
+    assert not case_clash("LLaMa") and entity_key("LLaMa") == entity_key("LLaMA")
+    assert case_clash("CoCo") and entity_key("CoCo") != entity_key("COCO")  # an acronym known only in capitals

@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 
+from extractors.canonical import canonical_key
 from extractors.gazetteer import (
     KINDS,
     STOP_CATEGORIES,
@@ -105,6 +106,14 @@ def test_no_surface_form_belongs_to_two_entries():
         if other is not None and other != owner:
             clashes.append((form, owner, other))
     assert clashes == []
+
+
+def test_no_two_entries_of_one_kind_differ_only_in_how_their_words_are_joined():
+    # "Image GPT" and "ImageGPT" are one model: two rows would make the resolver keep them apart
+    joined = defaultdict(set)
+    for e in load_gazetteer():
+        joined[(e.kind in ("dataset", "benchmark"), re.sub(r"[\s'’]+", "", canonical_key(e.name)))].add(e.name)
+    assert {k: n for k, n in joined.items() if len(n) > 1} == {}
 
 
 def test_no_name_is_listed_under_two_kinds():
