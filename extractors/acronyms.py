@@ -320,6 +320,10 @@ def find_abbreviations(text: str) -> Iterator[Abbreviation]:
     yield from sorted(found, key=lambda a: (min(a.short_start, a.long_start), a.short_start))
 
 
+#: A namer inside a long form Schwartz-Hearst reached back over: what it names starts after it.
+_NAMER_INSIDE = re.compile(r",?\s+(?:named|called|termed|dubbed|coined)\s+(?=\S)")
+
+
 def _paren_definitions(text: str) -> Iterator[Abbreviation]:
     for m in _PAREN.finditer(text):
         if text[m.end():m.end() + 1].isalnum():
@@ -340,6 +344,9 @@ def _paren_definitions(text: str) -> Iterator[Abbreviation]:
             if idx is None:
                 continue
             ls, le = _trim(text, wstart + idx, wstart + len(window_stripped))
+            namer = _NAMER_INSIDE.search(text, ls, le)
+            if namer is not None:
+                ls = namer.end()  # "a novel method, named Widget Graph Networks (A-WGN)": the name follows the namer
             if le - ls < 3 or any(c in text[ls:le] for c in "()") or _contains_short(seg, text[ls:le]):
                 continue
             if any(w.lower() in _CLAUSE_WORDS for w in text[ls:le].split()):

@@ -3695,3 +3695,9 @@ def test_a_known_acronym_defined_as_a_generic_phrase_names_nothing():
     assert not {n for n in got if n.startswith("BC") or "boundary" in n.lower()}
     got = found("We pretrain the policy with behavior cloning (BC) and fine-tune it on ZorbSet.")
     assert "BC" in got or "behavior cloning" in got
+
+
+def test_a_long_form_reached_back_over_a_namer_starts_after_it():
+    rec = records(("Widget Sessions", "To this end, we propose a novel method, named Personalized Widget Graph "
+                                      "Networks with Attention Mechanism (A-PWGN) for brevity. A-PWGN beats FooNet."))[0]
+    assert [p["name"] for p in rec["proposes"]] == ["Personalized Widget Graph Networks with Attention Mechanism"]
