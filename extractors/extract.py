@@ -8,7 +8,6 @@ Case), forms of one thing (acronym and long form) share one kind.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import Counter
@@ -32,7 +31,8 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
 from extractors.decide import ProposalCandidate, decide_proposals
 from extractors.docstate import DocState
 from extractors.docutil import LATEX_FONT_PREFIX, doc_text, make_mention, new_mention
-from extractors.gazetteer import dictionary_word, english_words, entity_key, gazetteer_names, known_name, word_compound
+from extractors.gazetteer import (dictionary_word, english_words, entity_key, gazetteer_names, known_name, spells_known,
+                                  word_compound)
 from extractors.gazetteer_match import extract_gazetteer
 from extractors.links import link_mentions
 from extractors.nonnames import ADJECTIVE_COMPOUND, non_name_reason, trim_span
@@ -1089,15 +1089,6 @@ _METRIC_APPOSITIVE = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s+an?\s+(?:(?:new|nov
 _COMPONENT_AFTER = re.compile(rf"\)?\s+(?:{'|'.join(COMPONENT_NOUNS)})s?\b")
 
 
-def _spells_known(short: str, long_form: str) -> bool:
-    """Does ``long_form`` spell out the known name ``short`` stands for ("supervised finetuning" for SFT), rather
-    than something else with the same letters ("boundary conditions (BCs)" beside the known BC)?"""
-    hit = known_name(short)
-    if hit is None or canonical_key(hit[1]) == canonical_key(short):
-        return True  # the list knows the short form only: nothing to compare against
-    return difflib.SequenceMatcher(None, canonical_key(hit[1]), canonical_key(long_form)).ratio() >= 0.75
-
-
 def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> bool:
     """Does this acronym definition name a field, class, organisation, problem or description?
 
@@ -1107,7 +1098,7 @@ def _generic_definition(short: Mention, raw: list[Mention], paper: Paper) -> boo
     descent"), is a known name, or the paper proposes it.
     """
     lf = short.long_form
-    if _gaz_kind(lf) or (_gaz_kind(short.text) and not stop_category(lf) and _spells_known(short.text, lf)):
+    if _gaz_kind(lf) or (_gaz_kind(short.text) and not stop_category(lf) and spells_known(short.text, lf)):
         return False  # a known name ("model predictive control (MPC)") is never a generic definition
     prefix = title_prefix(paper.title or "")
     if prefix is not None and canonical_key(paper.title[prefix[0]:prefix[1]]) == canonical_key(short.text):
@@ -1154,7 +1145,7 @@ _OWN_DEFINITION_BEFORE = re.compile(r"\b(?:we|this (?:paper|work|study))\s+(?:\w
 def _own_definition(short: Mention, lf: str, text: str) -> bool:
     """A lower-case long form with a coined acronym, right after "we propose a": the paper's own named method,
     whatever its head noun (a known acronym, "a graph neural network (GNN)", stays a class)."""
-    if stop_category(short.text) or (_gaz_kind(short.text) and _spells_known(short.text, lf)) or len(lf.split()) < 2:
+    if stop_category(short.text) or (_gaz_kind(short.text) and spells_known(short.text, lf)) or len(lf.split()) < 2:
         return False  # (a known acronym's letters given to something else are the paper's: "routing language (GRL)")
     at = text.rfind(lf, max(0, short.start - len(lf) - 12), short.start)
     if at > 0 and _NAMER_PARTICIPLE_BEFORE.search(text, max(0, at - 160), at):

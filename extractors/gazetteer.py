@@ -25,6 +25,7 @@ work happens at import time.
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ __all__ = [
     "GazetteerError",
     "load_gazetteer",
     "load_stopterms",
+    "spells_known",
     "stop_acronym_plurals",
     "stop_cased_words",
     "surface_forms",
@@ -350,6 +352,16 @@ def known_name(text: str) -> tuple[str, str] | None:
     hit = gazetteer_names().get(canonical_key(text))
     return None if hit is None or case_clash(text) else hit
 
+
+def spells_known(short: str, long_form: str, short_only: bool = True) -> bool:
+    """Does ``long_form`` spell out the known name ``short`` stands for ("supervised finetuning" for SFT), rather
+    than something else with the same letters ("boundary conditions (BCs)" beside the known BC)? ``short_only``
+    is the answer when the list knows the short form alone, with nothing to compare against."""
+    hit = known_name(short)
+    if hit is None or canonical_key(hit[1]) == canonical_key(short):
+        return short_only
+    joined = (canonical_key(hit[1]).replace(" ", ""), canonical_key(long_form).replace(" ", ""))
+    return difflib.SequenceMatcher(None, *joined).ratio() >= 0.8
 
 def word_compound(text: str) -> bool:
     """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", "End-to-End"; not "Runge-Kutta")."""

@@ -23,7 +23,7 @@ from extractors.cues import (BENCH_NOUNS, COMPONENT_NOUNS, DATA_NOUNS, EDITION_W
                              SPLIT_NOUNS, STARTERS,
                              counted_kind, modifies_method_head, name_shape, noun_data_kind)
 from extractors.docutil import LATEX_FONT_PREFIX, LATEX_FONT_TOKEN, doc_text, field_of, make_mention, sentence_ids, token_table
-from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, listed_spellings
+from extractors.gazetteer import dictionary_word, english_words, gazetteer_names, listed_spellings, spells_known
 from extractors.nonnames import ADJECTIVE_COMPOUND, generic_numbered
 from extractors.terms import ADJECTIVE_ENDINGS, METRIC_HEADS, lower_method_head, stop_category
 
@@ -1339,7 +1339,8 @@ def _defined_modules(doc) -> Iterator:
         long_form = " ".join(words)
         if not hit.group(3) and words[-1].lower() not in _COMPONENT_HEADS:
             continue
-        if _known_name(canonical_key(long_form)) or _known_name(canonical_key(hit.group(2))) or \
+        if _known_name(canonical_key(long_form)) or \
+                (_known_name(canonical_key(hit.group(2))) and spells_known(hit.group(2), long_form, short_only=False)) or \
                 stop_category(long_form) or _USED_BEFORE.search(text[max(0, hit.start() - 60):hit.start()]):
             continue
         yield make_mention(doc, hit.start(2), hit.end(2), "term", "proposes:defined-component", 0.6, proposed=True)

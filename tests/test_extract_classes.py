@@ -3701,3 +3701,10 @@ def test_a_long_form_reached_back_over_a_namer_starts_after_it():
     rec = records(("Widget Sessions", "To this end, we propose a novel method, named Personalized Widget Graph "
                                       "Networks with Attention Mechanism (A-PWGN) for brevity. A-PWGN beats FooNet."))[0]
     assert [p["name"] for p in rec["proposes"]] == ["Personalized Widget Graph Networks with Attention Mechanism"]
+
+
+def test_a_component_defined_with_the_letters_of_a_known_short_name_is_the_papers_own():
+    # SPR is a known name (listed by its short form only); here it is this paper's own module
+    rec = records(("ZorbPose: Widget Poses", "We propose ZorbPose for widget poses. Specifically, a Sparse Path "
+                                            "Widget (SPR) module turns priors into features, and ZorbPose wins."))[0]
+    assert "Sparse Path Widget" in {p["name"] for p in rec["proposes"]}
