@@ -218,6 +218,19 @@ def test_jsonl_bad_line_is_reported(tmp_path):
     assert info.value.line == 3
 
 
+def test_json_too_deep_or_with_a_huge_number_is_one_error_and_other_files_keep_their_papers(tmp_path):
+    deep = _write(tmp_path, "deep.json", "[" * 3000 + "]" * 3000)
+    huge = _write(tmp_path, "huge.jsonl", json.dumps({"title": GF, "abstract": LONG}) + "\n" +
+                  '{"id": ' + "9" * 5000 + ', "title": "Big", "abstract": "x"}\n')
+    good = _write(tmp_path, "good.json", json.dumps([{"title": MIRROR, "abstract": LONG}]))
+    with pytest.raises(InputError, match="nested too deeply"):
+        read_file(deep)
+    result = read_inputs([deep, huge, good])
+    assert sorted(p.title for p in result.papers) == sorted([GF, MIRROR])
+    assert [(e.line, "too long" in str(e)) for e in result.errors if "huge" in str(e)] == [(2, True)]
+    assert any("deep.json" in str(e) for e in result.errors)
+
+
 # --- Atom --------------------------------------------------------------------------------------
 
 

@@ -44,7 +44,7 @@ def detect_format(path: str | os.PathLike, head_bytes: bytes) -> str:
         first, _, rest = head.partition("\n")
         try:
             obj = json.loads(first)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # (JSONDecodeError is a ValueError)
             # Pretty-printed JSON, or a first line longer than the head.
             return "jsonl" if _EXT_FORMATS.get(ext) == "jsonl" else "json"
         if rest.strip():

@@ -81,6 +81,13 @@ def _item_lines(text: str, key: str | None) -> list[int] | None:
         return None
 
 
+def _unreadable(exc: Exception) -> str:
+    """Why Python's JSON reader gave up on text that is JSON in form but not in size."""
+    if isinstance(exc, RecursionError):
+        return "arrays or objects nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else str(exc).split("\n")[0]
+
+
 def parse_json(text: str, file: str, warnings: list[IngestWarning] | None = None,
                errors: list[InputError] | None = None) -> list[Paper]:
     """A JSON list of records, or an object holding one under papers/items/data.
@@ -93,6 +100,8 @@ def parse_json(text: str, file: str, warnings: list[IngestWarning] | None = None
     except json.JSONDecodeError as exc:
         hint = "; this looks like JSON Lines, use format 'jsonl'" if exc.msg == "Extra data" else ""
         raise _json_error(file, exc, hint) from None
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, brackets nested thousands deep
+        raise InputError(file, f"invalid JSON: {_unreadable(exc)}") from None
     key = None
     if isinstance(data, dict):
         for key in CONTAINER_KEYS:
@@ -139,6 +148,8 @@ def parse_jsonl(text: str, file: str, warnings: list[IngestWarning] | None = Non
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(file, f"invalid JSON: {exc.msg} (column {exc.colno})", number) from None
+            except (ValueError, RecursionError) as exc:
+                raise InputError(file, f"invalid JSON: {_unreadable(exc)}", number) from None
             source = Source(file=file, position=position, line=number, format="jsonl")
             entries.append(record_to_entry(item, source, warnings))
         except InputError as exc:
