@@ -523,3 +523,34 @@ def test_fuzzed_queries_get_a_proper_status_and_the_server_lives(served, head, p
     event(f"{how} {status}")
     assert status in ALLOWED, (status, body[:200])
     assert proc.poll() is None, "the server process died"
+
+
+def test_a_rebuild_of_the_served_folder_is_answered_from_the_new_graph(tmp_path):
+    # a server kept up across daily builds: SPARQL answers from the graph the pages now come from
+    out = tmp_path / "outputs"
+    out.mkdir()
+    shutil.copy(FIXTURE, out / "graph.ttl")
+    count = "SELECT (COUNT(?t) AS ?n) WHERE { ?p dcterms:title ?t }"
+    srv = make_server(out, "127.0.0.1", 0, timeout=5, max_rows=50, max_running=1)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = srv.server_address[:2]
+        url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": count})
+
+        def titles() -> int:
+            status, _, body = fetch(url, headers={"Accept": "application/sparql-results+json"})
+            assert status == 200, body
+            return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+        before = titles()
+        new = tmp_path / "graph.ttl.new"
+        new.write_text(FIXTURE.read_text(encoding="utf-8") + "\n<https://w3id.org/paperkg/id/paper/2501.09999> "
+                       "<http://purl.org/dc/terms/title> \"A paper the rebuild added\" .\n", encoding="utf-8")
+        new.replace(out / "graph.ttl")  # as a build does: new files in place of the old ones at once
+        assert titles() == before + 1
+        assert titles() == before + 1  # and stays so: no reload for a graph already loaded
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(5)

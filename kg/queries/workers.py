@@ -62,6 +62,7 @@ from kg.queries.engine import (
     run_query,
     start_query_thread,
 )
+from kg.layout import graph_parts
 from kg.queries.loading import find_graph_file, load_store, open_store
 from kg.queries.named import get_named, run_named
 
@@ -234,13 +235,23 @@ def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> 
 # ------------------------------------------------------------------ pool side
 
 class _Worker:
-    __slots__ = ("pid", "conn", "err_path", "ours")
+    __slots__ = ("pid", "conn", "err_path", "ours", "generation")
 
-    def __init__(self, pid: int, conn: Connection, err_path: Path, ours: bool = False):
+    def __init__(self, pid: int, conn: Connection, err_path: Path, ours: bool = False, generation: int = 0):
         self.pid = pid
         self.conn = conn
         self.err_path = err_path
         self.ours = ours  # forked by this process (local pool), which must reap it
+        self.generation = generation  # which load of the graph it answers from (QueryPool._follow_rebuild)
+
+
+def _graph_stamp(file: Path) -> tuple | None:
+    """Identity of the graph files a build wrote (device, inode, size, mtime of each part), None if unreadable.
+    A build swaps the whole output folder, so every rebuild gives new inodes."""
+    try:
+        return tuple((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) for st in map(os.stat, graph_parts(file)))
+    except OSError:
+        return None
 
 
 def _reap(worker: _Worker) -> None:
@@ -313,6 +324,8 @@ class QueryPool:
         self._tmp = Path(tmp.name)
         self._local = bool(local) and threading.active_count() == 1  # else a fork server, as usual
         self._store = None
+        self._watched: Path | None = None  # a build's graph file, followed across rebuilds
+        self._generation = 0
         if store is not None and self._local:
             kind, source = "graph", "<store>"
             self._store = store
@@ -324,6 +337,7 @@ class QueryPool:
             kind, source = "graph", str(path)
         elif graph is not None:
             kind, source = "graph", str(find_graph_file(graph))
+            self._watched = Path(source)
         else:
             if not Path(store_dir).is_dir():
                 raise InputError(str(store_dir), "no such Oxigraph store folder")
@@ -331,6 +345,7 @@ class QueryPool:
         self._control_lock = threading.Lock()
         self._counter = 0
         self._source = (kind, source)
+        self._stamp = _graph_stamp(self._watched) if self._watched is not None else None
         if not self._local:
             self._start_fork_server(kind, source)
         elif kind == "graph" and self._store is None:
@@ -393,6 +408,38 @@ class QueryPool:
     def closed(self) -> bool:
         return not self._finalizer.alive
 
+    def _follow_rebuild(self) -> None:
+        """Load the graph again when a build has replaced the served graph files since it was loaded.
+
+        Queries asked from then on answer from the new build; one already running finishes on the old one,
+        and idle workers of the old load are retired when next taken (:meth:`_call`). If the new files
+        cannot be loaded, the error is raised and the next query tries again.
+        """
+        if self._watched is None:
+            return
+        stamp = _graph_stamp(self._watched)
+        if stamp is None or stamp == self._stamp:
+            return
+        with self._control_lock:
+            if _graph_stamp(self._watched) != stamp or stamp == self._stamp:
+                return  # another thread reloaded it, or the files are still changing
+            if self._local:
+                self._store = load_store(self._source[1])
+            else:
+                old = self._state.get("proc")
+                self._state["control"].close()
+                self._state["err"].close()
+                if old is not None:
+                    try:
+                        old.wait(10)  # it exits once its control socket is closed, removing the temporary folder
+                    except subprocess.TimeoutExpired:
+                        old.kill()
+                        old.wait(10)
+                self._tmp.mkdir(exist_ok=True)
+                self._start_fork_server(*self._source)
+            self._stamp = stamp
+            self._generation += 1
+
     # ------------------------------------------------------------ workers
     def _fork(self) -> _Worker:
         if self.closed:
@@ -418,7 +465,7 @@ class QueryPool:
             ours.close()
             raise QueryUnavailable("the query worker process has stopped; restart the server"
                                    f"{self._tail(self._tmp / 'fork-server.err')}")
-        worker = _Worker(int(reply), Connection(ours.detach()), err_path)
+        worker = _Worker(int(reply), Connection(ours.detach()), err_path, generation=self._generation)
         self._state["live"][worker.pid] = worker
         return worker
 
@@ -437,7 +484,7 @@ class QueryPool:
         except OSError as exc:
             ours.close()
             raise QueryUnavailable(f"cannot start a query worker process: {exc.strerror or exc}") from None
-        worker = _Worker(pid, Connection(ours.detach()), err_path, ours=True)
+        worker = _Worker(pid, Connection(ours.detach()), err_path, ours=True, generation=self._generation)
         self._state["live"][worker.pid] = worker
         return worker
 
@@ -509,6 +556,10 @@ class QueryPool:
         except queue.Empty:
             raise QueryBusy("too many queries running; try again later") from None
         try:
+            self._follow_rebuild()
+            if worker is not None and worker.generation != self._generation:
+                self._kill(worker)  # an idle worker of the graph as it was before the rebuild
+                worker = None
             payload = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
             for attempt in (1, 2):
                 if worker is not None and worker.conn.poll(0):  # an idle worker has nothing to say unless it ended
