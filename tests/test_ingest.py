@@ -234,6 +234,39 @@ def test_json_too_deep_or_with_a_huge_number_is_one_error_and_other_files_keep_t
 # --- Atom --------------------------------------------------------------------------------------
 
 
+def test_arxiv_listing_feed_layout(tmp_path):
+    # rss.arxiv.org/atom/...: the summary opens with the feed's label, authors are dc:creator, a revision of an
+    # older paper is announced today
+    feed = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns="http://www.w3.org/2005/Atom">
+  <id>http://rss.arxiv.org/atom/cs.LG</id><title>cs.LG updates</title>
+  <entry>
+    <id>oai:arXiv.org:2601.04321v1</id>
+    <title type="html">ZorbBench: &lt;i&gt;Widget&lt;/i&gt; Reasoning &amp;amp; More</title>
+    <link href="https://arxiv.org/abs/2601.04321" rel="alternate" type="text/html"/>
+    <summary>arXiv:2601.04321v1 Announce Type: new
+Abstract: We introduce ZorbBench, a benchmark of widget reasoning problems, and evaluate FlimNet on it.</summary>
+    <published>2026-01-12T00:00:00-05:00</published>
+    <dc:creator>Ada Quill, Bo Zorb and Cy Flim</dc:creator>
+  </entry>
+  <entry>
+    <id>oai:arXiv.org:2403.01234v3</id>
+    <title>Widget Routing Revisited</title>
+    <summary>arXiv:2403.01234v3 Announce Type: replace-cross
+Abstract: We revisit widget routing with GizmoNet on a new benchmark of routing problems.</summary>
+    <published>2026-01-12T00:00:00-05:00</published>
+    <dc:creator>Di Gizmo</dc:creator>
+  </entry>
+</feed>
+"""
+    new, old = read_file(_write(tmp_path, "cs.LG.atom", feed))
+    assert new.title == "ZorbBench: Widget Reasoning & More"
+    assert new.abstract.startswith("We introduce ZorbBench") and "Announce" not in new.abstract
+    assert new.authors == ("Ada Quill", "Bo Zorb", "Cy Flim") and (new.date, new.date_source) == ("2026-01-12", "record")
+    assert old.abstract.startswith("We revisit") and (old.date, old.date_source) == ("2024-03", "arxiv-id")
+
+
+
 def test_atom_feed():
     swa, old = read_file(DATA / "feed.atom")
     assert swa.id == "2501.01234" and swa.arxiv_id == "2501.01234"

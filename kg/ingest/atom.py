@@ -1,4 +1,4 @@
-"""Reader for arXiv API Atom feeds.
+"""Reader for Atom feeds: the arXiv API's and arXiv's own listing feeds (rss.arxiv.org/atom/...).
 
 Parsed with the standard library's ElementTree after refusing any DTD: a
 document type declaration is the only way to declare entities, so without one
@@ -10,6 +10,7 @@ is not well-formed cannot be split into entries: one InputError.
 """
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from xml.parsers import expat
@@ -26,7 +27,21 @@ _DOCTYPE_RE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 
 
 def _text(element: ET.Element | None) -> str:
-    return "".join(element.itertext()) if element is not None else ""
+    if element is None:
+        return ""
+    text = "".join(element.itertext())
+    if element.get("type") == "html":
+        # the markup and entities arrive escaped, as text ("A <i>Fancy</i> Title &amp; More")
+        text = html.unescape(_TAG.sub("", text))
+    return text
+
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+#: Dublin Core, whose ``<dc:creator>`` lists the authors in arXiv's own feeds (rss.arxiv.org/atom/...).
+DC_NS = "http://purl.org/dc/elements/1.1/"
+#: How rss.arxiv.org opens a summary: "arXiv:2501.01234v1 Announce Type: new Abstract: ...".
+_ANNOUNCED = re.compile(r"^\s*arXiv:\S+\s+Announce Type:\s*(?P<type>[\w-]+)\s+Abstract:\s*", re.IGNORECASE)
+_CREATORS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -103,14 +118,23 @@ def _entry(entry: ET.Element, file: str, position: int, warnings: list[IngestWar
             url = link.get("href")
             break
     authors = [_text(a.find(f"{_A}name")) for a in entry.findall(f"{_A}author")]
+    if not authors:  # arXiv's own feeds: "<dc:creator>Alice Zhang, Bob Li</dc:creator>"
+        authors = [name.strip() for c in entry.findall(f"{{{DC_NS}}}creator")
+                   for name in _CREATORS.split(_text(c)) if name.strip()]
+    abstract = _text(summary)
+    announced = _ANNOUNCED.match(abstract)
     raw_date = _text(entry.find(f"{_A}published")).strip() or _text(entry.find(f"{_A}updated")).strip()
+    if announced is not None:
+        abstract = abstract[announced.end():]  # the feed's label, not the authors' abstract
+        if announced.group("type").lower().startswith("replace"):
+            raw_date = ""  # a revision announced today of an older paper: its id's month dates it, not the feed
     date = parse_date(raw_date) if raw_date else None
     if raw_date and date is None and warnings is not None:
         warnings.append(IngestWarning(file, f"Atom entry at position {position}: date {raw_date!r} ignored"))
     return make_entry(
         source,
         title,
-        _text(summary),
+        abstract,
         raw_id=_text(entry.find(f"{_A}id")).strip() or None,
         url=url,
         authors=authors,
