@@ -22,7 +22,7 @@ _OLD = rf"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}"
 #: (compile with re.IGNORECASE; the id must not be followed by another digit).
 ARXIV_ID = rf"(?P<id>{_NEW}|{_OLD})(?:v\d+)?(?!\d)"
 _ID = ARXIV_ID
-_BARE_RE = re.compile(rf"(?:arxiv:)?{_ID}", re.IGNORECASE)
+_BARE_RE = re.compile(rf"(?:oai:arxiv\.org:|arxiv:)?{_ID}", re.IGNORECASE)  # (OAI-PMH: arXiv's own feeds)
 _URL_RE = re.compile(
     rf"(?:^|[/.@])(?:(?:export\.|www\.)?arxiv\.org/(?:abs|pdf|html)|huggingface\.co/papers)/{_ID}(?:\.pdf)?(?=$|[/?#\s])",
     re.IGNORECASE,
@@ -44,7 +44,7 @@ def canonical_arxiv_id(found: str) -> str:
 
 
 def arxiv_id_from(value: str | None) -> str | None:
-    """arXiv id (no version) from a bare id ("arXiv:2501.01234v2") or an arXiv URL."""
+    """arXiv id (no version) from a bare id ("arXiv:2501.01234v2", "oai:arXiv.org:2501.01234v2") or an arXiv URL."""
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
