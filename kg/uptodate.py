@@ -23,6 +23,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 from importlib import import_module, metadata
 from pathlib import Path
@@ -66,10 +67,11 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]) -> str:
+def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]) -> str | None:
     """Digest of what a build's outputs are a function of: every listing the reader would read (in its
     order, under the name it is reported by, with a digest of its bytes), the options that change output
-    (JSON-serialisable values) and :func:`code_fingerprint`."""
+    (JSON-serialisable values) and :func:`code_fingerprint`. None when an input is a pipe or a device
+    (``/dev/stdin``, ``<(cmd)``): it can be read once only, by the build, so such a build is never up to date."""
     h = _digest()
     h.update(code_fingerprint().encode() + b"\0")
     h.update(json.dumps(dict(options), sort_keys=True, default=str).encode() + b"\0")
@@ -86,6 +88,8 @@ def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]
         seen.add(resolved)
         h.update(labels[path].encode("utf-8", "surrogateescape") + b"\0")
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                return None
             data = path.read_bytes()
         except OSError as exc:  # the build reports it; the key only has to differ from a readable file's
             h.update(f"unreadable {type(exc).__name__} {exc.errno}\0".encode())

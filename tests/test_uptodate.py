@@ -179,3 +179,24 @@ def test_a_record_that_cannot_be_written_warns_and_the_build_stands(built, capsy
     code, err = _build(capsys, str(listing), "-o", str(out))
     assert code == 0 and "cannot record the build" in err and "MATH" in (out / "papers.jsonl").read_text()
     assert not (out / ".cache" / uptodate.RECORD_NAME).exists()  # the older record is gone too
+
+
+def test_a_listing_read_from_a_pipe_is_built_not_consumed_by_the_up_to_date_check(tmp_path, capsys):
+    # "paperkg build <(cat day.jsonl)", "cat day.jsonl | paperkg build /dev/stdin": a pipe can be read once
+    import threading
+
+    fifo = tmp_path / "day.jsonl"
+    os.mkfifo(fifo)
+    assert uptodate.build_key([fifo], {}) is None
+    text = "".join(json.dumps(p) + "\n" for p in PAPERS)
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    code, err = _build(capsys, str(fifo), "-o", str(tmp_path / "out"))
+    writer.join(5)
+    assert code == 0 and "3 distinct papers" in err and "up to date" not in err
+    assert not (tmp_path / "out" / ".cache" / uptodate.RECORD_NAME).exists()
