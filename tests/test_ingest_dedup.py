@@ -300,3 +300,22 @@ def test_gold_files_read_as_60_papers(name):
     assert result.errors == []
     assert len(result.papers) == 60 and result.entries_read == 60
     assert all(p.title and p.abstract for p in result.papers)
+
+
+def test_files_of_no_listing_format_in_a_folder_are_skipped_with_a_warning(tmp_path):
+    folder = tmp_path / "listings"
+    folder.mkdir()
+    shutil.copy(DATA / "flat.jsonl", folder / "day.jsonl")
+    (folder / "notes.md").write_text("# Reading list\n\nThings to read this week about widgets\n\nAlso check "
+                                     "the Zorb follow ups, which look long enough to be an abstract here\n",
+                                     encoding="utf-8")
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4 not a listing")
+    skipped: list = []
+    assert [p.name for p in expand_paths([folder], skipped)] == ["day.jsonl"]
+    assert sorted(p.name for p in skipped) == ["notes.md", "paper.pdf"]
+    result = read_inputs([folder])
+    assert not any("Reading list" in p.title or "Things to read" in p.title for p in result.papers)
+    report = result.report()["warnings"]
+    assert any(w.startswith("listings: 2 file(s) of no listing format skipped (notes.md, paper.pdf)") for w in report)
+    named = read_inputs([folder / "notes.md"], fmt="dailypapers")  # named on the command line, it is read
+    assert named.files == ["listings/notes.md"]

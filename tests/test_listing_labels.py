@@ -103,3 +103,11 @@ def test_a_symlinked_listing_is_named_where_it_is_linked(tmp_path):
     (folder / "linked.jsonl").symlink_to(target)
     assert sorted(read_inputs([folder]).files) == [
         "listings/day1.jsonl", "listings/june/day2.jsonl", "listings/linked.jsonl"]
+
+
+def test_listings_that_share_only_the_root_are_named_by_their_own_folders():
+    # "/tmp/me/in/a.json" and "/data/corpus/b.txt": no local folder above a listing's own goes into the outputs
+    a, b, c = Path("/zz-home/me/in/a.json"), Path("/yy-data/corpus/b.txt"), Path("/xx-more/in/a.json")
+    assert listing_labels([a, b]) == {a: "in/a.json", b: "corpus/b.txt"}
+    labels = listing_labels([a, b, c])  # two named alike: one more folder each, only as far as needed
+    assert labels == {a: "me/in/a.json", b: "yy-data/corpus/b.txt", c: "xx-more/in/a.json"}

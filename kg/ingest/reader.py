@@ -187,6 +187,18 @@ def listing_labels(files: Iterable[Path]) -> dict[Path, str]:
     # absolute but not resolved: ".." and "." go, a symlinked listing keeps the name it has in the folder
     absolute = {path: Path(os.path.abspath(path)) for path in others}
     common = Path(os.path.commonpath([str(a.parent) for a in absolute.values()]))
+    if common == Path(common.anchor):
+        # listings from folders that share nothing but the root ("/tmp/in/a.json", "/data/corpus/b.txt"): each
+        # is named by its own folder and name, more folders only where two would be named alike
+        parts = {path: where.parts[1:] for path, where in absolute.items()}
+        depth = 2
+        while True:
+            named = {path: "/".join(p[-depth:]) for path, p in parts.items()}
+            if len(set(named.values())) == len(named) or depth >= max(map(len, parts.values())):
+                break
+            depth += 1
+        labels.update(named)
+        return labels
     for path, where in absolute.items():
         labels[path] = (Path(common.name) / where.relative_to(common)).as_posix()
     return labels
@@ -196,10 +208,17 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.casefold().startswith(_SKIP_NAMES)
 
 
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+#: What a listing file found inside a folder is called: a page dump (.txt, or no suffix) or a structured export.
+#: Other files in a listings folder (notes.md, a PDF, a script) are skipped with a warning; named on the
+#: command line, any file is read.
+LISTING_SUFFIXES = frozenset({"", ".txt", ".text", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".atom"})
+
+
+def expand_paths(paths: Iterable[str | os.PathLike], skipped: list[Path] | None = None) -> list[Path]:
     """Files in the order given; a directory becomes its files, recursively, sorted.
 
-    Inside directories, hidden entries and README/LICENSE files are skipped, and
+    Inside directories, hidden entries, README/LICENSE files and files of no listing
+    format (:data:`LISTING_SUFFIXES`; appended to ``skipped``) are skipped, and
     so are paperkg output folders (marked by kg.layout.OUTPUT_MARKER): a build
     of ``.`` must not read its own previous outputs as listings.
     A path that does not exist is kept, so reading it reports the error.
@@ -223,12 +242,14 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
                 outputs = (marked_outputs(dirpath) or set()) | KNOWN_OUTPUTS
             dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in outputs)
             rel = Path(dirpath).relative_to(path)
-            found.extend(
-                (rel / name).as_posix()
-                for name in filenames
-                if not _skipped(name) and name not in outputs
-                and (Path(dirpath) / name).is_file()  # no FIFOs, sockets, devices
-            )
+            for name in sorted(filenames):
+                if _skipped(name) or name in outputs or not (Path(dirpath) / name).is_file():  # no FIFOs, devices
+                    continue
+                if Path(name).suffix.casefold() not in LISTING_SUFFIXES:
+                    if skipped is not None:
+                        skipped.append(path / rel / name)
+                    continue
+                found.append((rel / name).as_posix())
         out.extend(path / rel for rel in sorted(found))
         if not found:
             out.append(path)  # read_file reports "directory contains no input files"
@@ -298,8 +319,16 @@ def read_inputs(
     result = IngestResult()
     entries: list[Paper] = []
     seen: set[str] = set()
-    files = expand_paths(paths)
+    not_listings: list[Path] = []
+    files = expand_paths(paths, not_listings)
     labels = listing_labels(files)
+    if not_listings:
+        names = ", ".join(p.name for p in not_listings[:3]) + (", ..." if len(not_listings) > 3 else "")
+        folder = str(not_listings[0].parent)
+        result.labels[folder] = listing_labels([*files, not_listings[0]])[not_listings[0]].rpartition("/")[0]
+        result.warnings.append(IngestWarning(
+            folder, f"{len(not_listings)} file(s) of no listing format skipped ({names}); "
+            f"name a file on the command line to read it anyway"))
     for path in files:
         key = str(_resolved(path))
         if key in seen:  # the same file named twice would merge every paper with itself
