@@ -36,6 +36,7 @@ from kg.models import CorpusExtraction, Mention, Paper
 from extractors.extract import extract_batch
 from extractors.pipeline import EXTRACTOR_VERSION, make_nlp
 from extractors.resolve import resolve_corpus
+from kg.procs import ignore_interrupts
 
 __all__ = ["extract_paper", "extract_corpus", "corpus_mentions", "ExtractStats", "MIN_PAPERS_FORK",
            "MIN_PAPERS_SPAWN", "MAX_BATCH", "parallel_plan"]
@@ -116,7 +117,7 @@ def _spacy_mentions(papers: Sequence[Paper], jobs: int = 1, progress: bool = Fal
             make_nlp()  # built once here, inherited by every worker
             gc.freeze()  # the inherited heap stays shared: the workers' collector never writes to it
         try:
-            with multiprocessing.get_context(method).Pool(workers) as pool:
+            with multiprocessing.get_context(method).Pool(workers, initializer=ignore_interrupts) as pool:
                 for result in pool.imap(extract_batch, batches):
                     out.extend(result)
                     if bar is not None:

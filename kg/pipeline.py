@@ -35,6 +35,7 @@ from extractors.corpus import ExtractStats, extract_corpus
 from kg.graph import DEFAULT_BASE_IRI, build_graph, ttl_blocks, write_outputs
 from kg.graph.store import write_store
 from kg.ingest import default_corpus_paths, error_lines, read_inputs
+from kg.procs import ignore_interrupts
 from kg.layout import CACHE_DIR, GRAPH_FILE, KNOWN_OUTPUTS, LOCK_FILE, OUTPUT_MARKER, marked_outputs
 from kg.views import write_views
 
@@ -729,6 +730,7 @@ class _RdfJob:
 
 
 def _rdf_child(conn, graph, staging: Path, kwargs: dict) -> None:
+    ignore_interrupts()  # the build process stops it (kg.procs)
     t = time.perf_counter()
     try:
         write_outputs(graph, staging, **kwargs)

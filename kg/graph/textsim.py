@@ -38,6 +38,7 @@ from kg import memory
 from kg.sqlcache import WordCache, text_key
 from kg.errors import OutputError
 from kg.graph.links import COSINE_DECIMALS, entity_matrix, idf, topk_pairs
+from kg.procs import ignore_interrupts
 
 __all__ = ["tokenize", "tokenize_cached", "text_matrix", "related_combined", "CANDIDATE_TERMS", "TOP_TERMS", "MIN_TEXT",
            "default_max_df_text"]
@@ -114,7 +115,7 @@ def tokenize(texts: Sequence[str], batch_size: int = 256, jobs: int | None = Non
         _tokenizer()  # loaded once here, inherited by the workers
         step = -(-len(texts) // (jobs * 4))
         slices = [texts[i:i + step] for i in range(0, len(texts), step)]
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=ignore_interrupts) as pool:
             parts = pool.map(_tokenize_slice, [(part, batch_size) for part in slices], chunksize=1)
         return [words for part in parts for words in part]
     return _tokenize_slice((texts, batch_size))

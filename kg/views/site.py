@@ -46,6 +46,7 @@ from kg.views.pages import (
     top_entities,
 )
 from kg.views.safe import json_for_script
+from kg.procs import ignore_interrupts
 
 __all__ = ["write_views", "notebook_html", "show", "graph_of"]
 
@@ -357,7 +358,7 @@ def _write_site(g, out: Path, max_nodes: int, title: str, jobs: int, previous: P
         _FORK_STATE = (ctx, out, title, shards, reuse)
         try:
             # this process writes the index pages while the workers render the rest
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            with multiprocessing.get_context("fork").Pool(jobs, initializer=ignore_interrupts) as pool:
                 n = jobs * _CHUNKS_PER_JOB
                 pages = pool.map_async(_page_worker, [(i, n) for i in range(n)], chunksize=1)
                 with _writer(out, written) as put:
