@@ -106,11 +106,14 @@ class NoPapersError(InputError):
     def __init__(self, errors=(), inputs: int = 0):
         self.errors = list(errors)
         self.inputs = inputs
+        files = len({getattr(e, "file", None) for e in self.errors})
         if len(self.errors) == 1:
             reason = f"{self.errors[0]}; no papers to build, nothing written"
         elif self.errors:
-            reason = (f"no papers to build, nothing written: none of the {len(self.errors)} inputs could be read "
-                      f"(first: {self.errors[0]})")
+            # (several bad records of one file are not several inputs)
+            which = f"none of the {max(files, inputs)} inputs gave a paper" if max(files, inputs) > 1 else \
+                "the input gave no paper"
+            reason = f"no papers to build, nothing written: {which}, {len(self.errors)} errors (first: {self.errors[0]})"
         else:
             reason = "no papers to build, nothing written: the inputs list no papers"
         super().__init__("", reason)

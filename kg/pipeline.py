@@ -651,8 +651,9 @@ def _build_locked(ingest, ingested, out_dir, *, jobs, base_iri, top_k, max_nodes
         g = graph.nx
         log(
             f"paperkg: read {report['ingest']['entries_read']} entries from "
-            f"{len(report['ingest']['files'])} file(s): {report['ingest']['papers']} distinct papers, "
-            f"{report['ingest']['merged_count']} merged from duplicates"
+            f"{len(report['ingest']['files'])} file(s): {report['ingest']['papers']} distinct papers"
+            + (f" ({report['ingest']['entries_read'] - report['ingest']['papers']} duplicate entries merged into "
+               f"{report['ingest']['merged_count']} of them)" if report['ingest']['merged_count'] else ", no duplicates")
         )
         log(
             f"paperkg: graph: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; "

@@ -198,5 +198,5 @@ def test_a_listing_read_from_a_pipe_is_built_not_consumed_by_the_up_to_date_chec
     writer.start()
     code, err = _build(capsys, str(fifo), "-o", str(tmp_path / "out"))
     writer.join(5)
-    assert code == 0 and "3 distinct papers" in err and "up to date" not in err
+    assert code == 0 and "3 distinct papers, no duplicates" in err and "up to date" not in err
     assert not (tmp_path / "out" / ".cache" / uptodate.RECORD_NAME).exists()
