@@ -16,13 +16,26 @@ __all__ = ["register_build", "register_extract"]
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", dest="fmt", choices=INPUT_FORMATS, help="input format (default: detected from content)")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable input")
-    p.add_argument("--jobs", "-j", type=int, default=1, help="extraction processes (default 1)")
+    p.add_argument("--jobs", "-j", type=_at_least(1), default=1, help="extraction processes (default 1)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
     p.add_argument("--year", type=_year, default=None,
                    help="year of Daily Papers day headings written without one (\"Aug 25\"); "
                         "default: inferred from the file's headings that have one")
     p.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run extraction on this Dask scheduler (e.g. tcp://host:8786); needs paperkg[dask]")
+
+
+def _at_least(low: int):
+    """An argparse type: an integer not below ``low`` ("--jobs 0" is refused in one line, not run as one job)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, got {value}")
+        return value
+    return parse
 
 
 def _year(text: str) -> int:
@@ -66,8 +79,10 @@ def register_build(b: argparse.ArgumentParser) -> None:
     b.add_argument("inputs", nargs="*", metavar="INPUT", help="listing files or folders (default: the bundled demo corpus)")
     b.add_argument("-o", "--output", default="outputs", help="output folder (default: outputs/)")
     b.add_argument("--base-iri", default=None, help="base IRI for the graph's resources")
-    b.add_argument("--top-k", type=int, default=10, help="relatedTo edges kept per paper (default 10)")
-    b.add_argument("--max-nodes", type=int, default=1500, help="cap on nodes drawn in the overview (default 1500)")
+    b.add_argument("--top-k", type=_at_least(0), default=10,
+                   help="relatedTo edges kept per paper (default 10; 0: none)")
+    b.add_argument("--max-nodes", type=_at_least(1), default=1500,
+                   help="cap on nodes drawn in the overview (default 1500)")
     b.add_argument("--no-cache", action="store_true",
                    help="do not reuse or keep per-paper extraction results (OUTPUT/.cache)")
     b.add_argument("--store", metavar="DIR", default=None,

@@ -180,3 +180,17 @@ def test_build_logs_a_line_as_each_stage_starts_when_asked(tmp_path, monkeypatch
     quiet_lines: list[str] = []
     pipeline.build_job([demo], tmp_path / "b", log=quiet_lines.append)
     assert quiet_lines and not [line for line in quiet_lines if line.endswith("...")]
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--jobs", "0", "must be at least 1, got 0"),
+    ("--jobs", "-2", "must be at least 1, got -2"),
+    ("--top-k", "-1", "must be at least 0, got -1"),
+    ("--max-nodes", "0", "must be at least 1, got 0"),
+    ("--jobs", "two", "not a whole number"),
+])
+def test_numeric_options_out_of_range_are_refused_in_one_line(tmp_path, capsys, option, value, message):
+    with pytest.raises(SystemExit) as info:
+        main(["build", "-o", str(tmp_path / "out"), option, value])
+    assert info.value.code == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
