@@ -68,8 +68,8 @@ def code_fingerprint() -> str:
 
 
 def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]) -> str | None:
-    """Digest of what a build's outputs are a function of: every listing the reader would read (in its
-    order, under the name it is reported by, with a digest of its bytes), the options that change output
+    """Digest of what a build's outputs are a function of: every listing the reader would read (in the order
+    of the names it is reported by, whatever the order typed, with a digest of its bytes), the options that change output
     (JSON-serialisable values) and :func:`code_fingerprint`. None when an input is a pipe or a device
     (``/dev/stdin``, ``<(cmd)``): it can be read once only, by the build, so such a build is never up to date."""
     h = _digest()
@@ -78,7 +78,7 @@ def build_key(inputs: Sequence[str | os.PathLike], options: Mapping[str, object]
     seen: set[str] = set()
     files = expand_paths(list(inputs))
     labels = listing_labels(files)
-    for path in files:
+    for path in sorted(files, key=lambda p: labels[p]):  # the outputs do not depend on the order inputs are named in
         try:
             resolved = str(path.resolve())
         except OSError:

@@ -200,3 +200,13 @@ def test_a_listing_read_from_a_pipe_is_built_not_consumed_by_the_up_to_date_chec
     writer.join(5)
     assert code == 0 and "3 distinct papers, no duplicates" in err and "up to date" not in err
     assert not (tmp_path / "out" / ".cache" / uptodate.RECORD_NAME).exists()
+
+
+def test_the_same_listings_named_in_another_order_are_up_to_date(tmp_path, capsys):
+    first = _listing(tmp_path / "a", PAPERS[:2])
+    second = _listing(tmp_path / "b", PAPERS[2:])
+    out = tmp_path / "out"
+    code, err = _build(capsys, str(first), str(second), "-o", str(out))
+    assert code == 0 and "up to date" not in err
+    code, err = _build(capsys, str(second), str(first), "-o", str(out))
+    assert code == 0 and "is up to date" in err
