@@ -173,7 +173,7 @@ def test_json_container_object(tmp_path):
         path = _write(tmp_path, f"{key}.json", json.dumps({key: records}))
         (paper,) = read_file(path)
         assert paper.id == "2409.01234"
-        assert paper.url == "https://arxiv.org/pdf/2409.01234v4.pdf"
+        assert paper.url == "https://arxiv.org/abs/2409.01234"  # one spelling of the arXiv page
 
 
 def test_jsonl_flat_records():
@@ -275,7 +275,7 @@ def test_atom_feed():
     assert swa.abstract == read_file(DATA / "papers_api.json")[0].abstract
     assert swa.authors == ("Ada Example", "Eve Coauthor")
     assert swa.date == "2025-01-02"  # <published>, not <updated>
-    assert swa.url == "http://arxiv.org/abs/2501.01234v2"
+    assert swa.url == "https://arxiv.org/abs/2501.01234"  # the feed wrote http and a version
     assert old.id == "cs/0101001"
     assert old.title == "An Old-Style Identifier & Friends"
     assert "<b>" in old.abstract
@@ -440,3 +440,18 @@ def test_page_dump_round_trip(tmp_path, pairs, blocks, variant):
     path = _write(tmp_path, "dump.txt", _VARIANTS[variant](text))
     papers = read_file(path)
     assert [(p.title, p.abstract) for p in papers] == pairs
+
+
+def test_arxiv_ids_by_era_year_month_dates_and_one_spelling_of_the_arxiv_page(tmp_path):
+    from kg.ingest.ids import arxiv_id_from
+    from kg.ingest.records import parse_date
+
+    # four digits after the dot until 2014, five from 2015 on: "2402.3300" is no arXiv id
+    assert [arxiv_id_from(v) for v in ("1412.6980", "2402.03300v3", "2402.3300", "1501.0001")] == \
+        ["1412.6980", "2402.03300", None, None]
+    assert [parse_date(v) for v in ("2024-02", "2024-13", "2024-02-29")] == ["2024-02", None, "2024-02-29"]
+    path = _write(tmp_path, "p.jsonl", json.dumps({"title": GF, "abstract": LONG, "date": "2024-02",
+                                                   "url": "http://arxiv.org/pdf/2402.03300v2"}) + "\n")
+    (paper,) = read_file(path)
+    assert (paper.id, paper.url, paper.date, paper.date_source) == \
+        ("2402.03300", "https://arxiv.org/abs/2402.03300", "2024-02", "record")

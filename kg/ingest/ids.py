@@ -16,7 +16,8 @@ __all__ = ["arxiv_id_from", "arxiv_id_from_url", "paper_id", "arxiv_abs_url", "A
 # new style YYMM.NNNN(N) from April 2007 (0704) on, months 01-12; old style archive[.SC]/YYMMNNN,
 # August 1991 to March 2007 (years 91-99, 00-07), months 01-12.
 _MONTH = r"(?:0[1-9]|1[0-2])"
-_NEW = rf"(?:07(?:0[4-9]|1[0-2])|(?:0[89]|[1-9]\d){_MONTH})\.\d{{4,5}}"
+# four digits after the dot until December 2014 (1412), five from January 2015 (1501) on
+_NEW = rf"(?:(?:07(?:0[4-9]|1[0-2])|(?:0[89]|1[0-4]){_MONTH})\.\d{{4}}|(?:1[5-9]|[2-9]\d){_MONTH}\.\d{{5}})"
 _OLD = rf"[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{{2}})?/(?:9[1-9]|0[0-7]){_MONTH}\d{{3}}"
 #: An arXiv id (group ``id``, without version) with an optional version suffix, for ``re`` patterns
 #: (compile with re.IGNORECASE; the id must not be followed by another digit).

@@ -40,6 +40,7 @@ MAX_ABSTRACT_CHARS = 100_000
 #: quadratic in a run's length (10,000 ")" take ~20 s), so longer runs are refused.
 MAX_WORD_CHARS = 1_000
 
+_MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 
 
@@ -71,9 +72,12 @@ def skip_record(errors: list[InputError] | None, exc: InputError, line: int | No
 
 
 def parse_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` from an ISO date or datetime string, else None."""
+    """``YYYY-MM-DD`` from an ISO date or datetime string, ``YYYY-MM`` from a year and month, else None."""
     if not isinstance(value, str):
         return None
+    month = _MONTH_RE.fullmatch(value.strip())
+    if month is not None:
+        return month.group(0) if 1 <= int(month.group(2)) <= 12 else None  # as precise as an arXiv id's month
     m = _DATE_RE.fullmatch(value.strip())
     if not m:
         return None
@@ -137,7 +141,9 @@ def make_entry(
             )
     arxiv = arxiv_id_from(raw_id) or arxiv_id_from_url(url)
     # the paper's own page: an absolute http(s) URL as given (javascript:, data:, relative: none)
-    url = web_url(_clean_url(url)) or (arxiv_abs_url(arxiv) if arxiv else None)
+    url = web_url(_clean_url(url))
+    if arxiv and (url is None or ("arxiv.org/" in url and arxiv_id_from_url(url) == arxiv)):
+        url = arxiv_abs_url(arxiv)  # "http://arxiv.org/abs/1707.06347v2", ".../pdf/...": one spelling of its page
     if date:
         date_source = date_source or "record"
     else:
