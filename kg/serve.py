@@ -196,6 +196,15 @@ class PaperkgServer(ThreadingHTTPServer):
         super().server_close()
         self.pool.close()
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away mid-request is no error; anything else is one logged line, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)):
+            return
+        where = " ".join(traceback.format_exception_only(type(exc), exc)).strip() if exc else "unknown error"
+        sys.stderr.write(f"paperkg: error with a request from {client_address[0]}: {' '.join(where.split())[:500]}\n")
+        sys.stderr.flush()
+
     def server_bind(self) -> None:
         # HTTPServer.server_bind does a reverse DNS lookup (getfqdn); not needed here.
         socketserver.TCPServer.server_bind(self)
@@ -542,13 +551,19 @@ def serve(server: PaperkgServer) -> None:
 def _cmd_serve(args) -> int:
     if args.outdir is not None:
         args.graph = args.outdir
+    if args.graph is None and args.store is None:
+        args.graph = "outputs"  # (with --store alone no folder's pages are served: they may be another build's)
     server = make_server(args.graph, args.host, args.port, store_dir=args.store, timeout=args.timeout,
                          max_rows=args.max_rows, max_running=args.max_running, max_memory_mb=args.max_memory,
                          verbose=args.verbose)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"paperkg: warning: listening on {args.host}: reachable from other machines", file=sys.stderr)
-    print(f"paperkg: serving {args.store or args.graph} at {server.url} (SPARQL: {server.url}sparql); "
-          "Ctrl-C to stop", file=sys.stderr)
+    if server.root is None:  # a store alone: queries, no pages
+        print(f"paperkg: serving the store {args.store}: SPARQL at {server.url}sparql, named queries at "
+              f"{server.url}query/ (no pages: serve an output folder for the views); Ctrl-C to stop", file=sys.stderr)
+    else:
+        print(f"paperkg: serving {args.store or args.graph} at {server.url} (SPARQL: {server.url}sparql); "
+              "Ctrl-C to stop", file=sys.stderr)
     serve(server)
     return 0
 
@@ -576,7 +591,8 @@ def register(s) -> None:
         "and a row limit. Only the files the build wrote are served (not other files in the folder), and a "
         "loopback server answers only requests addressed to a loopback name (Host header). " + _limits_text())
     s.add_argument("outdir", nargs="?", help="output folder to serve (same as --graph)")
-    s.add_argument("--graph", "-g", default="outputs", help="output folder (or graph file) (default: outputs/)")
+    s.add_argument("--graph", "-g", default=None,
+                   help="output folder (or graph file) (default: outputs/, or none with --store)")
     s.add_argument("--store", help="serve this on-disk Oxigraph store folder (opened read-only) instead")
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     s.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 = any free port)")

@@ -554,3 +554,19 @@ def test_a_rebuild_of_the_served_folder_is_answered_from_the_new_graph(tmp_path)
         srv.shutdown()
         srv.server_close()
         thread.join(5)
+
+
+def test_a_client_that_resets_mid_request_leaves_no_traceback(server, capfd):
+    import socket
+    import struct
+
+    host, port = server.server_address[:2]
+    for _ in range(3):
+        sock = socket.create_connection((host, port), timeout=5)
+        sock.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.close()  # a reset, not a clean close
+    time.sleep(0.5)  # let the handler threads meet the reset
+    status, _, _ = fetch(f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
+    assert status == 200  # still serving
+    assert "Traceback" not in capfd.readouterr().err
