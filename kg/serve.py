@@ -127,9 +127,21 @@ def _choose_format(kind: str, requested: str | None, accept: str | None) -> str:
         if (fmt in _GRAPH_MEDIA) != (kind == "graph"):
             return default
         return fmt
-    for media in _accepted(accept):
+    accepted = _accepted(accept)
+    for media in accepted:
         if media in table:
             return table[media]
+        if media.endswith("/*") and media != "*/*":  # "text/*": the first of that type ("text/csv", "text/turtle")
+            fmt = next((table[m] for m in sorted((m for m in table if m.startswith(media[:-1])),
+                                                 key=lambda m: m.endswith("xml"))), None)  # XML last
+            if fmt is not None:
+                return fmt
+        if media == "*/*":
+            return default
+    if accepted and not any(m in table or m in _RESULT_TYPES or m in _GRAPH_TYPES for m in accepted):
+        # nothing asked for can be given ("image/png"): say so rather than send what was not asked for
+        offered = ", ".join(sorted(table))
+        raise _HTTPError(406, f"cannot answer in {accept.strip()[:100]!r}; this query's results come as {offered}")
     return default
 
 

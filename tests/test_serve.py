@@ -570,3 +570,13 @@ def test_a_client_that_resets_mid_request_leaves_no_traceback(server, capfd):
     status, _, _ = fetch(f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"}))
     assert status == 200  # still serving
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_accept_wildcards_and_unanswerable_types(base):
+    url = f"{base}/sparql?" + urllib.parse.urlencode({"query": TITLES})
+    status, headers, _ = fetch(url, headers={"Accept": "text/*"})
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    status, headers, _ = fetch(url, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert status == 200 and "sparql-results+json" in headers["Content-Type"]  # a browser: the default
+    status, _, body = fetch(url, headers={"Accept": "image/png"})
+    assert status == 406 and b"text/csv" in body
