@@ -375,7 +375,16 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self.close_connection = True
             raise _HTTPError(413, f"request body too large (limit {MAX_BODY} bytes)")
-        return self.rfile.read(n)
+        try:
+            body = self.rfile.read(n)
+        except TimeoutError:
+            self.close_connection = True
+            raise _HTTPError(408, f"request body not received within {self.timeout} s "
+                                  f"(Content-Length said {n} bytes)") from None
+        if len(body) < n:
+            self.close_connection = True
+            raise _HTTPError(400, f"request body shorter than its Content-Length ({len(body)} of {n} bytes)")
+        return body
 
     def _sparql(self, method: str, query_string: str) -> None:
         params = self._form(query_string)

@@ -580,3 +580,18 @@ def test_accept_wildcards_and_unanswerable_types(base):
     assert status == 200 and "sparql-results+json" in headers["Content-Type"]  # a browser: the default
     status, _, body = fetch(url, headers={"Accept": "image/png"})
     assert status == 406 and b"text/csv" in body
+
+
+def test_a_post_whose_body_ends_short_is_answered_400(server):
+    import socket
+
+    host, port = server.server_address[:2]
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\nASK {}")
+        sock.shutdown(socket.SHUT_WR)  # the client is done, 94 bytes short
+        reply = b""
+        while chunk := sock.recv(4096):  # the server answers and closes
+            reply += chunk
+    assert reply.startswith(b"HTTP/1.1 400") or reply.startswith(b"HTTP/1.0 400"), reply[:80]
+    assert b"shorter than its Content-Length" in reply
