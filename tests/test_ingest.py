@@ -455,3 +455,10 @@ def test_arxiv_ids_by_era_year_month_dates_and_one_spelling_of_the_arxiv_page(tm
     (paper,) = read_file(path)
     assert (paper.id, paper.url, paper.date, paper.date_source) == \
         ("2402.03300", "https://arxiv.org/abs/2402.03300", "2024-02", "record")
+
+
+def test_an_author_without_a_name_costs_only_that_author(tmp_path):
+    path = _write(tmp_path, "p.jsonl", json.dumps({"title": GF, "abstract": LONG,
+                                                   "authors": [{"name": "Ada Quill"}, {"name": None}, None]}) + "\n")
+    (paper,) = read_file(path)
+    assert paper.authors == ("Ada Quill",)
