@@ -316,6 +316,6 @@ def test_files_of_no_listing_format_in_a_folder_are_skipped_with_a_warning(tmp_p
     result = read_inputs([folder])
     assert not any("Reading list" in p.title or "Things to read" in p.title for p in result.papers)
     report = result.report()["warnings"]
-    assert any(w.startswith("listings: 2 file(s) of no listing format skipped (notes.md, paper.pdf)") for w in report)
+    assert any(w.startswith("listings: 2 file(s) that are no listings skipped (notes.md, paper.pdf)") for w in report)
     named = read_inputs([folder / "notes.md"], fmt="dailypapers")  # named on the command line, it is read
     assert named.files == ["listings/notes.md"]

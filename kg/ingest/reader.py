@@ -208,17 +208,22 @@ def _skipped(name: str) -> bool:
     return name.startswith(".") or name.casefold().startswith(_SKIP_NAMES)
 
 
-#: What a listing file found inside a folder is called: a page dump (.txt, or no suffix) or a structured export.
-#: Other files in a listings folder (notes.md, a PDF, a script) are skipped with a warning; named on the
-#: command line, any file is read.
-LISTING_SUFFIXES = frozenset({"", ".txt", ".text", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".xml", ".atom"})
+#: Files found inside a listings folder that are documents, pictures, code or archives, never a listing: skipped
+#: with one warning (notes.md beside the dumps would otherwise become papers). Any other file is read, and
+#: reports its own error if it is no listing; named on the command line, any file is read.
+NOT_LISTING_SUFFIXES = frozenset({
+    ".md", ".markdown", ".rst", ".org", ".html", ".htm", ".pdf", ".doc", ".docx", ".odt", ".rtf", ".ppt", ".pptx",
+    ".xls", ".xlsx", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".py", ".ipynb", ".sh", ".js",
+    ".css", ".r", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".zip", ".gz", ".bz2", ".xz", ".tar", ".tgz", ".7z",
+    ".ttl", ".nt", ".rdf", ".bib", ".tex", ".log",
+})
 
 
 def expand_paths(paths: Iterable[str | os.PathLike], skipped: list[Path] | None = None) -> list[Path]:
     """Files in the order given; a directory becomes its files, recursively, sorted.
 
-    Inside directories, hidden entries, README/LICENSE files and files of no listing
-    format (:data:`LISTING_SUFFIXES`; appended to ``skipped``) are skipped, and
+    Inside directories, hidden entries, README/LICENSE files and documents, pictures,
+    code and archives (:data:`NOT_LISTING_SUFFIXES`; appended to ``skipped``) are skipped, and
     so are paperkg output folders (marked by kg.layout.OUTPUT_MARKER): a build
     of ``.`` must not read its own previous outputs as listings.
     A path that does not exist is kept, so reading it reports the error.
@@ -245,7 +250,7 @@ def expand_paths(paths: Iterable[str | os.PathLike], skipped: list[Path] | None 
             for name in sorted(filenames):
                 if _skipped(name) or name in outputs or not (Path(dirpath) / name).is_file():  # no FIFOs, devices
                     continue
-                if Path(name).suffix.casefold() not in LISTING_SUFFIXES:
+                if Path(name).suffix.casefold() in NOT_LISTING_SUFFIXES:
                     if skipped is not None:
                         skipped.append(path / rel / name)
                     continue
@@ -327,7 +332,7 @@ def read_inputs(
         folder = str(not_listings[0].parent)
         result.labels[folder] = listing_labels([*files, not_listings[0]])[not_listings[0]].rpartition("/")[0]
         result.warnings.append(IngestWarning(
-            folder, f"{len(not_listings)} file(s) of no listing format skipped ({names}); "
+            folder, f"{len(not_listings)} file(s) that are no listings skipped ({names}); "
             f"name a file on the command line to read it anyway"))
     for path in files:
         key = str(_resolved(path))
