@@ -200,24 +200,24 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         target = _variant_target(key, groups)
         if key in known_keys and target is not None and target != key and target not in known_keys:
             shortened[target].append(key)
+    def merge(key: str, target: str) -> None:
+        """The mentions of ``key`` join ``target``'s group, in the corpus and in each paper."""
+        moved = groups.pop(key)
+        groups[target].extend(moved)
+        for p in sorted({p for p, _ in moved}):
+            if key in paper_keys[p]:
+                paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
+
     for stray, known in sorted(shortened.items()):
         if len(known) == 1 and stray in groups:
-            moved = groups.pop(stray)
-            groups[known[0]].extend(moved)
-            for p in sorted({p for p, _ in moved}):
-                if stray in paper_keys[p]:
-                    paper_keys[p].setdefault(known[0], []).extend(paper_keys[p].pop(stray))
+            merge(stray, known[0])
     for key in sorted(groups):
         target = _variant_target(key, groups)
         if target is None or target == key or (key in known_keys and target not in known_keys):
             continue
         if _SIZE_WORD.search(key) and not all(m.kind == "method" for _, m in groups[key]):
             continue
-        moved = groups.pop(key)
-        groups[target].extend(moved)
-        for p in sorted({p for p, _ in moved}):
-            if key in paper_keys[p]:
-                paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
+        merge(key, target)
 
     # spellings of one name that differ only in how its parts are joined ("Conv-TasNet" / "ConvTasnet", "Masked
     # Auto Encoder" / "Masked Autoencoder", "THUMOS' 14" / "THUMOS14"): one entity, the known name's if one of
@@ -226,13 +226,8 @@ def resolve_corpus(paper_ids: Sequence[str], per_paper: Sequence[tuple[Mention, 
         target = next((k for k in keys if k in known_keys), None) or \
             max(keys, key=lambda k: (len({p for p, _ in groups[k]}), len(groups[k]), k.count(" "), k))
         for key in keys:
-            if key == target:
-                continue
-            moved = groups.pop(key)
-            groups[target].extend(moved)
-            for p in sorted({p for p, _ in moved}):
-                if key in paper_keys[p]:
-                    paper_keys[p].setdefault(target, []).extend(paper_keys[p].pop(key))
+            if key != target:
+                merge(key, target)
 
     # pass 2: one entity per key: name, aliases, kind vote, support
     entities: dict[str, Entity] = {}
