@@ -363,6 +363,7 @@ def spells_known(short: str, long_form: str, short_only: bool = True) -> bool:
     joined = (canonical_key(hit[1]).replace(" ", ""), canonical_key(long_form).replace(" ", ""))
     return difflib.SequenceMatcher(None, *joined).ratio() >= 0.8
 
+
 def word_compound(text: str) -> bool:
     """Every hyphen-joined part is a plain dictionary word ("Reward-Penalty", "End-to-End"; not "Runge-Kutta")."""
     words = english_words()

@@ -222,7 +222,12 @@ def title_prefix(title: str) -> tuple[int, int] | None:
             start = title.index(whole)  # "Foo-3B Technical Report": the model the report is about
             return start, start + report.start()
         data = _DATA_TITLE.match(whole)
-        if data is not None and any(name_shape(w) for w in data.group(1).split()[:-1]):
+        words = data.group(1).split()[:-1] if data is not None else []
+        if data is not None and not whole.startswith(("A ", "An ")) and \
+                any(name_shape(w) and not stop_category(w) for w in words) and \
+                any(not _known_name(canonical_key(w)) and not stop_category(w) for w in words):
+            # a coined word names it, with something new ("The Zorb 2031 Challenge Dataset"): not "An LLM
+            # Benchmark", "The COVID-19 Dataset" (no coined word), "The ImageNet Challenge" (a known name's own)
             # "The Widget-7 Challenge Dataset": a title that is the name of the data the paper releases
             start = title.index(whole) + data.start(1)
             return start, start + len(data.group(1))

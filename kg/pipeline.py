@@ -196,8 +196,10 @@ def extract_job(
     if not quiet:
         log(
             f"paperkg: read {report['entries_read']} entries from {len(report['files'])} file(s): "
-            f"{len(ingest.papers)} distinct papers ({len(ingest.merged)} merged); "
-            f"extracted in {t2 - t1:.2f}s -> {dest}"
+            f"{len(ingest.papers)} distinct papers"
+            + (f" ({report['entries_read'] - len(ingest.papers)} duplicate entries merged into {len(ingest.merged)} "
+               f"of them); " if ingest.merged else ", no duplicates; ")
+            + f"extracted in {t2 - t1:.2f}s -> {dest}"
         )
     return BuildResult(report=report, errors=list(ingest.errors), timings={"ingest": t1 - t0, "extract": t2 - t1},
                        extract_stats={"cached": stats.cached, "extracted": stats.extracted})
@@ -715,6 +717,9 @@ class _RdfJob:
         except EOFError:
             message = ("error", OutputError("the process writing graph.ttl and analytics.ttl stopped "
                                              "without a word (killed, or out of memory?)"))
+        except BaseException:
+            self.proc.kill()  # Ctrl-C while it writes: stop it now rather than wait for the whole graph
+            raise
         finally:
             self.proc.join()
             self.conn.close()

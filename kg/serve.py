@@ -136,7 +136,7 @@ def _choose_format(kind: str, requested: str | None, accept: str | None) -> str:
                                                  key=lambda m: m.endswith("xml"))), None)  # XML last
             if fmt is not None:
                 return fmt
-        if media == "*/*":
+        if media in ("*/*", "*"):
             return default
     if accepted and not any(m in table or m in _RESULT_TYPES or m in _GRAPH_TYPES for m in accepted):
         # nothing asked for can be given ("image/png"): say so rather than send what was not asked for

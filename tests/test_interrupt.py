@@ -45,3 +45,28 @@ def test_ctrl_c_while_workers_run_prints_one_line_and_no_worker_traceback(tmp_pa
     assert proc.returncode == 130, err
     assert "paperkg: interrupted" in err and "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_ctrl_c_while_the_rdf_writer_runs_stops_it_at_once(tmp_path):
+    # the forked writer ignores Ctrl-C; the build process must stop it, not wait for the whole graph
+    script = tmp_path / "rdf_int.py"
+    script.write_text('''
+import os, signal, sys, threading, time, types
+from pathlib import Path
+import kg.pipeline as pl
+def slow_write(graph, staging, **kw):
+    time.sleep(60)
+pl.write_outputs = slow_write
+pl._fork_fits = lambda: True
+g = types.SimpleNamespace(nx=types.SimpleNamespace(number_of_nodes=lambda: 10 ** 6, number_of_edges=lambda: 0))
+job = pl._RdfJob(g, Path(sys.argv[1]), previous=None, cache_dir=None, report={}, parallel=True)
+threading.Timer(1.0, lambda: os.killpg(os.getpgrp(), signal.SIGINT)).start()
+try:
+    job.finish()
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+''', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, env=env,
+                          start_new_session=True, timeout=50)  # (the writer alone would take 60 s)
+    assert done.stdout.strip() == "interrupted", done.stderr

@@ -111,3 +111,8 @@ def test_listings_that_share_only_the_root_are_named_by_their_own_folders():
     assert listing_labels([a, b]) == {a: "in/a.json", b: "corpus/b.txt"}
     labels = listing_labels([a, b, c])  # two named alike: one more folder each, only as far as needed
     assert labels == {a: "me/in/a.json", b: "yy-data/corpus/b.txt", c: "xx-more/in/a.json"}
+
+
+def test_one_file_typed_twice_beside_another_root_keeps_short_names():
+    a, same, b = Path("/zz-home/me/in/a.json"), Path("/zz-home/me/in/a.json"), Path("/yy-data/corpus/b.txt")
+    assert set(listing_labels([a, same, b]).values()) == {"in/a.json", "corpus/b.txt"}

@@ -595,3 +595,37 @@ def test_a_post_whose_body_ends_short_is_answered_400(server):
             reply += chunk
     assert reply.startswith(b"HTTP/1.1 400") or reply.startswith(b"HTTP/1.0 400"), reply[:80]
     assert b"shorter than its Content-Length" in reply
+
+
+def test_a_rebuilt_graph_that_cannot_be_loaded_leaves_the_old_one_served_until_a_good_one_comes(tmp_path, capfd):
+    out = tmp_path / "outputs"
+    out.mkdir()
+    shutil.copy(FIXTURE, out / "graph.ttl")
+    count = "SELECT (COUNT(?t) AS ?n) WHERE { ?p dcterms:title ?t }"
+    srv = make_server(out, "127.0.0.1", 0, timeout=5, max_rows=50, max_running=2)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = srv.server_address[:2]
+        url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": count})
+
+        def titles():
+            status, _, body = fetch(url, headers={"Accept": "application/sparql-results+json"})
+            return status, (int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else body)
+
+        good = titles()
+        broken = tmp_path / "broken.ttl"
+        broken.write_text("@prefix broken\n", encoding="utf-8")
+        broken.replace(out / "graph.ttl")
+        assert titles() == good and titles() == good  # the old graph, not a 500 or a closed pool
+        assert "cannot be loaded, still serving the previous one" in capfd.readouterr().err
+        new = tmp_path / "graph.new"
+        new.write_text(FIXTURE.read_text(encoding="utf-8") + "\n<https://w3id.org/paperkg/id/paper/2501.09999> "
+                       "<http://purl.org/dc/terms/title> \"Back again\" .\n", encoding="utf-8")
+        new.replace(out / "graph.ttl")
+        assert titles() == (200, good[1] + 1)
+        assert srv.pool._state["retired"] == []  # the fork server of the first load has been stopped
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(5)

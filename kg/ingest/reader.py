@@ -194,7 +194,7 @@ def listing_labels(files: Iterable[Path]) -> dict[Path, str]:
         depth = 2
         while True:
             named = {path: "/".join(p[-depth:]) for path, p in parts.items()}
-            if len(set(named.values())) == len(named) or depth >= max(map(len, parts.values())):
+            if len(set(named.values())) == len(set(absolute.values())) or depth >= max(map(len, parts.values())):
                 break
             depth += 1
         labels.update(named)
@@ -334,7 +334,7 @@ def read_inputs(
         result.warnings.append(IngestWarning(
             folder, f"{len(not_listings)} file(s) that are no listings skipped ({names}); "
             f"name a file on the command line to read it anyway"))
-    for path in files:
+    for path in sorted(files, key=lambda p: labels[p]):  # label order: the same file named twice keeps one name
         key = str(_resolved(path))
         if key in seen:  # the same file named twice would merge every paper with itself
             continue

@@ -184,7 +184,7 @@ def _authors_from(value: Any, source: Source) -> list[str]:
                 names.append(item)
             elif isinstance(item, dict) and isinstance(item.get("name"), str):
                 names.append(item["name"])
-            elif item is None or (isinstance(item, dict) and item.get("name") is None):
+            elif item is None or (isinstance(item, dict) and "name" in item and item["name"] is None):
                 continue  # an author whose name the export left empty: the paper and its other authors stay
             else:
                 raise InputError(

@@ -198,15 +198,17 @@ def _preload() -> None:
 def _fork_server_main(argv: list[str]) -> None:
     """The fork server: load the graph, then fork one worker per request of the pool."""
     control_fd, kind, path, max_bytes, tmp = int(argv[0]), argv[1], argv[2], int(argv[3]), argv[4]
+    retired = False
     try:
-        _fork_server_loop(control_fd, kind, path, max_bytes)
+        retired = _fork_server_loop(control_fd, kind, path, max_bytes)
     finally:  # the pool's process has ended or closed the pool: its temporary folder goes too
-        import shutil
+        if not retired:  # (retired after a rebuild, or failed to load: the pool and its folder go on)
+            import shutil
 
-        shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> None:
+def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> bool:
     control = socket.socket(fileno=control_fd)  # it ends (end of file) when the pool's process does
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # workers are reaped by the kernel
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the pool's to handle
@@ -219,15 +221,17 @@ def _fork_server_loop(control_fd: int, kind: str, path: str, max_bytes: int) -> 
             open_store(path)  # fail here, once, with a clear message; each worker opens its own
     except PaperkgError as exc:
         control.send(b"error " + str(exc).encode("utf-8", "replace")[:60_000])
-        return
+        return True  # the pool goes on (with the graph it has, or closes and removes its folder itself)
     control.send(b"ready")
     while True:
         try:
             msg, fds, _, _ = socket.recv_fds(control, 64, 2)
         except OSError:
-            return
+            return False
+        if msg == b"retire" and not fds:
+            return True  # a rebuilt graph is served by a newer fork server, and none of this one's workers is left
         if not msg or len(fds) != 2:
-            return  # the pool closed its end
+            return False  # the pool closed its end
         pid = _fork_worker(fds[0], fds[1], store, kind, path, max_bytes, close_in_child=(control,))
         control.send(str(pid).encode("ascii"))
 
@@ -250,7 +254,7 @@ def _graph_stamp(file: Path) -> tuple | None:
     A build swaps the whole output folder, so every rebuild gives new inodes."""
     try:
         return tuple((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns) for st in map(os.stat, graph_parts(file)))
-    except OSError:
+    except (OSError, PaperkgError):  # (a marker naming a part that is not there)
         return None
 
 
@@ -260,6 +264,23 @@ def _reap(worker: _Worker) -> None:
             os.waitpid(worker.pid, 0)
         except ChildProcessError:
             pass
+
+
+def _stop_server(control, proc, err, retire: bool = False) -> None:
+    """Stop one fork server: "retire" (it exits, leaving the temporary folder) or end of file (it removes it)."""
+    if retire:
+        try:
+            control.send(b"retire")
+        except OSError:
+            pass
+    control.close()
+    if proc is not None and proc.poll() is None:
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+    err.close()
 
 
 def _close_all(state: dict) -> None:
@@ -272,6 +293,9 @@ def _close_all(state: dict) -> None:
         worker.conn.close()
         _reap(worker)
     state["live"].clear()
+    for _generation, old_control, old_proc, old_err in state.get("retired", ()):
+        _stop_server(old_control, old_proc, old_err)
+    state["retired"] = []
     control, proc = state.get("control"), state.get("proc")
     if control is not None:
         control.close()
@@ -326,6 +350,8 @@ class QueryPool:
         self._store = None
         self._watched: Path | None = None  # a build's graph file, followed across rebuilds
         self._generation = 0
+        self._failed_stamp: tuple | None = None  # rebuilt files that could not be loaded
+        self._state["retired"] = []  # (generation, control, process, stderr) of fork servers of earlier loads
         if store is not None and self._local:
             kind, source = "graph", "<store>"
             self._store = store
@@ -358,32 +384,45 @@ class QueryPool:
 
     # ------------------------------------------------------------ lifecycle
     def _start_fork_server(self, kind: str, source: str) -> None:
+        try:
+            control, proc, err = self._launch(kind, source)
+        except BaseException:
+            self.close()
+            raise
+        self._state["control"], self._state["proc"], self._state["err"] = control, proc, err
+
+    def _launch(self, kind: str, source: str):
+        """A fork server that has loaded ``source``: (control socket, process, its stderr file). Raises, having
+        stopped what it started, when it cannot load it (InputError) or start (QueryUnavailable)."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self._state["control"] = ours
         env = dict(os.environ)
         root = str(Path(kg.__file__).resolve().parents[1])  # this checkout's kg, wherever Python would look
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-        err = self._state["err"] = open(self._tmp / "fork-server.err", "w+b")  # noqa: SIM115 - closed by _close_all
+        err_path = self._tmp / f"fork-server-{self._generation}.err"
+        self._state["err_path"] = err_path
+        err = open(err_path, "w+b")  # noqa: SIM115 - closed by _stop_server or _close_all
         code = "import sys; from kg.queries.workers import _fork_server_main; _fork_server_main(sys.argv[1:])"
         try:
-            self._state["proc"] = subprocess.Popen(
+            proc = subprocess.Popen(
                 [sys.executable, "-c", code, str(theirs.fileno()), kind, source, str(self.max_memory_mb << 20),
                  str(self._tmp)],
                 pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=err, close_fds=True)
         except OSError as exc:
-            self.close()
+            ours.close()
+            err.close()
             raise QueryUnavailable(f"cannot start the query worker process: {exc.strerror or exc}") from None
         finally:
             theirs.close()
         msg = ours.recv(65536)
         if msg != b"ready":
-            why = self._tail(self._tmp / "fork-server.err")
-            self.close()
+            why = self._tail(err_path)
+            _stop_server(ours, proc, err, retire=True)
             if msg.startswith(b"error "):
                 text = msg[len(b"error "):].decode("utf-8", "replace")
                 raise InputError(source, text.split(": ", 1)[1] if text.startswith(source + ": ") else text)
             raise QueryUnavailable(f"the query worker process failed to start{why}")
+        return ours, proc, err
 
     def _restart_fork_server(self) -> None:
         self._state["control"].close()
@@ -411,34 +450,61 @@ class QueryPool:
     def _follow_rebuild(self) -> None:
         """Load the graph again when a build has replaced the served graph files since it was loaded.
 
-        Queries asked from then on answer from the new build; one already running finishes on the old one,
-        and idle workers of the old load are retired when next taken (:meth:`_call`). If the new files
-        cannot be loaded, the error is raised and the next query tries again.
+        Queries asked from then on answer from the new build. A query already running finishes on the old
+        one: the old fork server stays up until none of its workers is left (:meth:`_retire_idle`), and idle
+        workers of the old load are retired when next taken (:meth:`_call`). New files that cannot be loaded
+        leave the old graph served (and are tried again once they change).
         """
         if self._watched is None:
             return
         stamp = _graph_stamp(self._watched)
-        if stamp is None or stamp == self._stamp:
+        if stamp is None or stamp == self._stamp or stamp == self._failed_stamp:
             return
         with self._control_lock:
             if _graph_stamp(self._watched) != stamp or stamp == self._stamp:
                 return  # another thread reloaded it, or the files are still changing
-            if self._local:
-                self._store = load_store(self._source[1])
-            else:
-                old = self._state.get("proc")
-                self._state["control"].close()
-                self._state["err"].close()
-                if old is not None:
-                    try:
-                        old.wait(10)  # it exits once its control socket is closed, removing the temporary folder
-                    except subprocess.TimeoutExpired:
-                        old.kill()
-                        old.wait(10)
-                self._tmp.mkdir(exist_ok=True)
-                self._start_fork_server(*self._source)
+            try:
+                if self._local:
+                    self._store = load_store(self._source[1])
+                else:
+                    self._generation += 1
+                    new = self._launch(*self._source)
+                    self._state["retired"].append((self._generation - 1, self._state["control"],
+                                                   self._state["proc"], self._state["err"]))
+                    self._state["control"], self._state["proc"], self._state["err"] = new
+            except PaperkgError as exc:
+                if not self._local:
+                    self._generation -= 1
+                self._failed_stamp = stamp
+                sys.stderr.write(f"paperkg: warning: the rebuilt graph cannot be loaded, still serving the previous "
+                                 f"one: {' '.join(str(exc).split())[:300]}\n")
+                return
             self._stamp = stamp
-            self._generation += 1
+            if self._local:
+                self._generation += 1
+        self._retire_idle()
+
+    def _retire_idle(self) -> None:
+        """Stop the fork servers of earlier loads of the graph once none of their workers is alive."""
+        if not self._state["retired"]:
+            return
+        stale = []
+        with self._slots.mutex:  # idle workers of an earlier load: retired now, not when next taken
+            for i, w in enumerate(self._slots.queue):
+                if w is not None and w.generation != self._generation:
+                    stale.append(w)
+                    self._slots.queue[i] = None
+        for w in stale:
+            self._kill(w)
+        with self._control_lock:
+            alive = {w.generation for w in self._state["live"].values()}
+            keep = []
+            for entry in self._state["retired"]:
+                if entry[0] in alive:
+                    keep.append(entry)
+                else:
+                    _stop_server(*entry[1:], retire=True)
+            self._state["retired"] = keep
 
     # ------------------------------------------------------------ workers
     def _fork(self) -> _Worker:
@@ -464,7 +530,7 @@ class QueryPool:
         if not reply.isdigit():
             ours.close()
             raise QueryUnavailable("the query worker process has stopped; restart the server"
-                                   f"{self._tail(self._tmp / 'fork-server.err')}")
+                                   f"{self._tail(self._state['err_path'])}")
         worker = _Worker(int(reply), Connection(ours.detach()), err_path, generation=self._generation)
         self._state["live"][worker.pid] = worker
         return worker
@@ -597,6 +663,7 @@ class QueryPool:
             raise
         finally:
             self._slots.put(worker)
+            self._retire_idle()
         if status == "ok":
             return value
         if status == "error":
