@@ -268,19 +268,21 @@ def _reap(worker: _Worker) -> None:
 
 def _stop_server(control, proc, err, retire: bool = False) -> None:
     """Stop one fork server: "retire" (it exits, leaving the temporary folder) or end of file (it removes it)."""
-    if retire:
-        try:
-            control.send(b"retire")
-        except OSError:
-            pass
-    control.close()
+    if control is not None:
+        if retire:
+            try:
+                control.send(b"retire")
+            except OSError:
+                pass
+        control.close()
     if proc is not None and proc.poll() is None:
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(10)
-    err.close()
+    if err is not None:
+        err.close()
 
 
 def _close_all(state: dict) -> None:
@@ -296,17 +298,7 @@ def _close_all(state: dict) -> None:
     for _generation, old_control, old_proc, old_err in state.get("retired", ()):
         _stop_server(old_control, old_proc, old_err)
     state["retired"] = []
-    control, proc = state.get("control"), state.get("proc")
-    if control is not None:
-        control.close()
-    if proc is not None and proc.poll() is None:
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-    if state.get("err") is not None:
-        state["err"].close()
+    _stop_server(state.get("control"), state.get("proc"), state.get("err"))
     tmp = state.get("tmp")
     if tmp is not None:
         tmp.cleanup()
