@@ -1,6 +1,7 @@
 """kg.serve: SPARQL 1.1 Protocol endpoint, named queries over HTTP, static files, safety."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import http.client
 import io
@@ -525,35 +526,48 @@ def test_fuzzed_queries_get_a_proper_status_and_the_server_lives(served, head, p
     assert proc.poll() is None, "the server process died"
 
 
-def test_a_rebuild_of_the_served_folder_is_answered_from_the_new_graph(tmp_path):
-    # a server kept up across daily builds: SPARQL answers from the graph the pages now come from
+@contextlib.contextmanager
+def _served_copy(tmp_path, max_running: int):
+    """A server on a copy of the fixture graph, kept up while the test rebuilds its folder; yields the folder
+    and a function giving (status, number of titles, or the error body)."""
     out = tmp_path / "outputs"
     out.mkdir()
     shutil.copy(FIXTURE, out / "graph.ttl")
     count = "SELECT (COUNT(?t) AS ?n) WHERE { ?p dcterms:title ?t }"
-    srv = make_server(out, "127.0.0.1", 0, timeout=5, max_rows=50, max_running=1)
+    srv = make_server(out, "127.0.0.1", 0, timeout=5, max_rows=50, max_running=max_running)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     try:
         host, port = srv.server_address[:2]
         url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": count})
 
-        def titles() -> int:
+        def titles():
             status, _, body = fetch(url, headers={"Accept": "application/sparql-results+json"})
-            assert status == 200, body
-            return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+            return status, (int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else body)
 
-        before = titles()
-        new = tmp_path / "graph.ttl.new"
-        new.write_text(FIXTURE.read_text(encoding="utf-8") + "\n<https://w3id.org/paperkg/id/paper/2501.09999> "
-                       "<http://purl.org/dc/terms/title> \"A paper the rebuild added\" .\n", encoding="utf-8")
-        new.replace(out / "graph.ttl")  # as a build does: new files in place of the old ones at once
-        assert titles() == before + 1
-        assert titles() == before + 1  # and stays so: no reload for a graph already loaded
+        yield srv, out, titles
     finally:
         srv.shutdown()
         srv.server_close()
         thread.join(5)
+
+
+def _rebuilt(tmp_path, out, extra: str) -> None:
+    """graph.ttl replaced as a build does: new files in place of the old ones at once."""
+    new = tmp_path / "graph.new"
+    new.write_text(FIXTURE.read_text(encoding="utf-8") + "\n<https://w3id.org/paperkg/id/paper/2501.09999> "
+                   f"<http://purl.org/dc/terms/title> \"{extra}\" .\n", encoding="utf-8")
+    new.replace(out / "graph.ttl")
+
+
+def test_a_rebuild_of_the_served_folder_is_answered_from_the_new_graph(tmp_path):
+    # a server kept up across daily builds: SPARQL answers from the graph the pages now come from
+    with _served_copy(tmp_path, max_running=1) as (_srv, out, titles):
+        status, before = titles()
+        assert status == 200, before
+        _rebuilt(tmp_path, out, "A paper the rebuild added")
+        assert titles() == (200, before + 1)
+        assert titles() == (200, before + 1)  # and stays so: no reload for a graph already loaded
 
 
 def test_a_client_that_resets_mid_request_leaves_no_traceback(server, capfd):
@@ -598,34 +612,13 @@ def test_a_post_whose_body_ends_short_is_answered_400(server):
 
 
 def test_a_rebuilt_graph_that_cannot_be_loaded_leaves_the_old_one_served_until_a_good_one_comes(tmp_path, capfd):
-    out = tmp_path / "outputs"
-    out.mkdir()
-    shutil.copy(FIXTURE, out / "graph.ttl")
-    count = "SELECT (COUNT(?t) AS ?n) WHERE { ?p dcterms:title ?t }"
-    srv = make_server(out, "127.0.0.1", 0, timeout=5, max_rows=50, max_running=2)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    try:
-        host, port = srv.server_address[:2]
-        url = f"http://{host}:{port}/sparql?" + urllib.parse.urlencode({"query": count})
-
-        def titles():
-            status, _, body = fetch(url, headers={"Accept": "application/sparql-results+json"})
-            return status, (int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) if status == 200 else body)
-
+    with _served_copy(tmp_path, max_running=2) as (srv, out, titles):
         good = titles()
         broken = tmp_path / "broken.ttl"
         broken.write_text("@prefix broken\n", encoding="utf-8")
         broken.replace(out / "graph.ttl")
         assert titles() == good and titles() == good  # the old graph, not a 500 or a closed pool
         assert "cannot be loaded, still serving the previous one" in capfd.readouterr().err
-        new = tmp_path / "graph.new"
-        new.write_text(FIXTURE.read_text(encoding="utf-8") + "\n<https://w3id.org/paperkg/id/paper/2501.09999> "
-                       "<http://purl.org/dc/terms/title> \"Back again\" .\n", encoding="utf-8")
-        new.replace(out / "graph.ttl")
+        _rebuilt(tmp_path, out, "Back again")
         assert titles() == (200, good[1] + 1)
         assert srv.pool._state["retired"] == []  # the fork server of the first load has been stopped
-    finally:
-        srv.shutdown()
-        srv.server_close()
-        thread.join(5)
